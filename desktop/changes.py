@@ -1,0 +1,121 @@
+"""Change records: the unit that sync, data packages and history are made of.
+
+A change sets some fields of one record at one stamp.  ``base`` holds, for each
+field it sets, the stamp the writer's value had before the write: the receiver
+uses it to tell a knowing overwrite from a concurrent edit (which goes to
+``conflicts``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from desktop.records import DELETED, Kind
+
+#: flag bits of a change_log row
+FLAG_FUTURE = 1
+
+
+def dumps(value: object) -> str:
+    """Canonical JSON: the same value always gives the same text."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class Change:
+    origin: str
+    origin_seq: int
+    stamp: str
+    kind: str
+    record_id: str
+    scope: str
+    fields: dict
+    base: dict = field(default_factory=dict)
+    author: str = ""
+
+    def to_wire(self) -> dict:
+        d = {
+            "origin": self.origin, "seq": self.origin_seq, "stamp": self.stamp, "kind": self.kind,
+            "id": self.record_id, "scope": self.scope, "fields": self.fields, "author": self.author,
+        }
+        if self.base:
+            d["base"] = self.base
+        return d
+
+    @classmethod
+    def from_wire(cls, d: dict) -> "Change":
+        """Build from received JSON.  Raises ``ValueError`` naming what is malformed."""
+        if not isinstance(d, dict):
+            raise ValueError("change is not an object")
+        try:
+            origin, seq, stamp = d["origin"], d["seq"], d["stamp"]
+            kind, record_id, scope, fields = d["kind"], d["id"], d["scope"], d["fields"]
+        except KeyError as exc:
+            raise ValueError(f"change lacks {exc.args[0]!r}") from None
+        base = d.get("base") or {}
+        author = d.get("author") or ""
+        checks = [
+            (isinstance(origin, str) and len(origin) == 16, "origin"),
+            (isinstance(seq, int) and not isinstance(seq, bool) and seq > 0, "seq"),
+            (isinstance(stamp, str) and _valid_stamp(stamp) and stamp.endswith(origin), "stamp"),
+            (isinstance(kind, str), "kind"),
+            (isinstance(record_id, str) and 0 < len(record_id) <= 64, "id"),
+            (isinstance(scope, str) and len(scope) <= 12 and (scope == "" or scope.isdigit()), "scope"),
+            (isinstance(fields, dict) and fields and all(isinstance(k, str) for k in fields), "fields"),
+            (isinstance(base, dict) and all(isinstance(v, str) and _valid_stamp(v) for v in base.values()), "base"),
+            (isinstance(author, str) and len(author) <= 100, "author"),
+        ]
+        for ok, name in checks:
+            if not ok:
+                raise ValueError(f"change has a malformed {name!r}")
+        return cls(origin, seq, stamp, kind, record_id, scope, fields, base, author)
+
+    def patch_json(self) -> str:
+        patch = {"f": self.fields}
+        if self.base:
+            patch["b"] = self.base
+        return dumps(patch)
+
+    @classmethod
+    def from_row(cls, row) -> "Change":
+        patch = json.loads(row["patch"])
+        return cls(row["origin"], row["origin_seq"], row["stamp"], row["kind"], row["record_id"],
+                   row["scope"], patch["f"], patch.get("b", {}), row["author"])
+
+
+def _valid_stamp(stamp: str) -> bool:
+    if len(stamp) != 33 or stamp[16] != "-":
+        return False
+    try:
+        int(stamp[:16], 16)
+        int(stamp[17:], 16)
+    except ValueError:
+        return False
+    return True
+
+
+def clock_fields(kind: Kind) -> tuple[str, ...]:
+    return kind.field_names + (DELETED,)
+
+
+def expand_clock(kind: Kind, text: str) -> dict[str, str]:
+    """Per-field stamps from the stored compact form."""
+    compact = json.loads(text)
+    default = compact.get("", "")
+    return {f: compact.get(f, default) for f in clock_fields(kind)}
+
+
+def compact_clock(full: dict[str, str]) -> str:
+    """The canonical compact form: the most common stamp as default, the rest listed.
+
+    It depends only on the per-field stamps, so every replica that holds the same
+    state stores the same text.
+    """
+    counts: dict[str, int] = {}
+    for s in full.values():
+        counts[s] = counts.get(s, 0) + 1
+    default = max(counts, key=lambda s: (counts[s], s))
+    compact = {f: s for f, s in full.items() if s != default}
+    compact[""] = default
+    return dumps(compact)

@@ -1,0 +1,256 @@
+"""``township-ledger``: the command line, for admins and scheduled tasks.
+
+With no sub-command it starts the GUI.  Every error is one line on stderr and a
+non-zero exit; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+from desktop import i18n, paths
+from desktop.errors import LedgerError
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.i18n import translate
+
+CTX = "cli"
+PROG = "township-ledger"
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+# argparse's own messages, matched and shown in the user's language.
+_ARGPARSE_MESSAGES = [
+    (re.compile(r"the following arguments are required: (?P<args>.+)"),
+     QT_TRANSLATE_NOOP("cli", "missing required arguments: {args}")),
+    (re.compile(r"unrecognized arguments: (?P<args>.+)"), QT_TRANSLATE_NOOP("cli", "unknown arguments: {args}")),
+    (re.compile(r"argument (?P<arg>\S+): invalid choice: (?P<value>\S+) \(choose from (?P<choices>.+)\)"),
+     QT_TRANSLATE_NOOP("cli", "{arg}: {value} is not one of {choices}")),
+    (re.compile(r"argument (?P<arg>\S+): invalid int value: (?P<value>\S+)"),
+     QT_TRANSLATE_NOOP("cli", "{arg}: {value} is not a whole number")),
+    (re.compile(r"argument (?P<arg>\S+): expected one argument"), QT_TRANSLATE_NOOP("cli", "{arg} needs a value")),
+]
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> "None":  # type: ignore[override]
+        for pattern, text in _ARGPARSE_MESSAGES:
+            m = pattern.search(message)
+            if m:
+                message = translate(CTX, text).format(**m.groupdict())
+                break
+        fail(message, EXIT_USAGE)
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> "None":
+    label = translate("cli", "error")
+    print(f"{PROG}: {label}: {message}", file=sys.stderr)
+    raise SystemExit(code)
+
+
+def build_parser() -> ArgumentParser:
+    p = ArgumentParser(prog=PROG, description=translate("cli", "团建台账 Township Ledger: the work ledger of rural Youth League offices."))
+    p.add_argument("--ledger", metavar="PATH",
+                   help=translate("cli", "the ledger file (default: $TOWNSHIP_LEDGER, else the per-user data folder)"))
+    p.add_argument("--lang", choices=i18n.LANGUAGES, help=translate("cli", "language of messages (default zh_CN)"))
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+
+    s = sub.add_parser("init", help=translate("cli", "create a new ledger for a unit"))
+    s.add_argument("--scope", required=True, metavar="CODE", help=translate("cli", "division code of the home unit, e.g. 130111200"))
+    s.add_argument("--operator", required=True, metavar="NAME", help=translate("cli", "name of the person keeping the ledger"))
+
+    s = sub.add_parser("demo", help=translate("cli", "create a demo ledger filled with synthetic data"))
+    s.add_argument("--scope", required=True, metavar="CODE", help=translate("cli", "division code: a township, county, prefecture or province"))
+    s.add_argument("--seed", type=int, default=0, help=translate("cli", "random seed (the same seed gives the same data)"))
+    s.add_argument("--operator", default="演示", metavar="NAME", help=translate("cli", "operator name"))
+
+    sub.add_parser("info", help=translate("cli", "show the ledger's scope, record counts and pending changes"))
+    sub.add_parser("check", help=translate("cli", "check the ledger file's integrity"))
+
+    s = sub.add_parser("backup", help=translate("cli", "copy the ledger to a backup file"))
+    s.add_argument("dest", metavar="DEST", help=translate("cli", "backup file or folder"))
+
+    s = sub.add_parser("restore", help=translate("cli", "replace the ledger with a backup"))
+    s.add_argument("source", metavar="BACKUP", help=translate("cli", "backup file"))
+
+    s = sub.add_parser("history", help=translate("cli", "show who changed a record, when, and what"))
+    s.add_argument("record_id", metavar="RECORD_ID", help=translate("cli", "the record's id"))
+
+    sub.add_parser("gui", help=translate("cli", "start the program's window (the default)"))
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    lang = _peek_lang(argv)
+    if lang in i18n.LANGUAGES:
+        i18n.set_language(lang)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        i18n.set_language(args.lang)
+    command = args.command or "gui"
+    try:
+        return COMMANDS[command](args)
+    except LedgerError as exc:
+        fail(exc.text())
+    except KeyboardInterrupt:
+        fail(translate("cli", "interrupted"), 130)
+    except BrokenPipeError:
+        return EXIT_OK
+    except OSError as exc:
+        fail(translate("cli", "cannot use {path}: {reason}").format(path=exc.filename or "", reason=exc.strerror or exc))
+    return EXIT_OK
+
+
+def _peek_lang(argv: list[str]) -> str | None:
+    for i, a in enumerate(argv):
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1]
+        if a == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return os.environ.get("TOWNSHIP_LEDGER_LANG")
+
+
+def _ledger_path(args) -> Path:
+    return paths.ledger_path(args.ledger)
+
+
+def _open(args, read_only: bool = False):
+    from desktop.ledger import Ledger
+
+    return Ledger.open(_ledger_path(args), read_only=read_only)
+
+
+def cmd_init(args) -> int:
+    from desktop.ledger import Ledger
+
+    path = _ledger_path(args)
+    with Ledger.new(path, scope=args.scope, operator=args.operator) as ledger:
+        print(translate("cli", "Created the ledger {path} for {unit} ({scope}).").format(
+            path=path, unit=_unit_name(ledger.scope), scope=ledger.scope))
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    from desktop import synthetic
+    from desktop.ledger import Ledger
+
+    path = _ledger_path(args)
+    with Ledger.new(path, scope=args.scope, operator=args.operator) as ledger:
+        def progress(done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+        counts = synthetic.build(ledger, args.scope, seed=args.seed, progress=progress)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    print(translate("cli", "Created the demo ledger {path} for {unit} ({scope}).").format(
+        path=path, unit=_unit_name(args.scope), scope=args.scope))
+    _print_counts(counts)
+    return EXIT_OK
+
+
+def _unit_name(code: str) -> str:
+    from desktop.geo import geography
+
+    return geography().full_name(code) if code else translate("cli", "the whole country")
+
+
+def _print_counts(counts: dict[str, int]) -> None:
+    from desktop.records import KINDS
+
+    width = max(len(KINDS[k].label.text()) for k in counts)
+    for name, n in counts.items():
+        label = KINDS[name].label.text()
+        print(f"  {label}{' ' * (width - len(label))}  {n:>9,}")
+
+
+def cmd_info(args) -> int:
+    with _open(args, read_only=True) as ledger:
+        print(translate("cli", "Ledger:   {path}").format(path=ledger.path))
+        print(translate("cli", "Scope:    {unit} ({scope})").format(unit=_unit_name(ledger.scope), scope=ledger.scope or "-"))
+        print(translate("cli", "Operator: {name}").format(name=ledger.operator))
+        print(translate("cli", "Device:   {device}").format(device=ledger.device_id))
+        print(translate("cli", "Schema:   version {version}").format(version=ledger.schema_version))
+        print(translate("cli", "Records:"))
+        _print_counts(ledger.counts())
+        print(translate("cli", "Pending changes (not yet synced): {n}").format(n=ledger.pending_changes()))
+        conflicts = len(ledger.conflicts())
+        if conflicts:
+            print(translate("cli", "Open conflicts: {n}").format(n=conflicts))
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    with _open(args, read_only=True) as ledger:
+        problems = ledger.check()
+    if problems:
+        for p in problems[:20]:
+            print(p)
+        fail(translate("cli", "the ledger has {n} problems; restore it from a backup").format(n=len(problems)))
+    print(translate("cli", "The ledger is intact."))
+    return EXIT_OK
+
+
+def cmd_backup(args) -> int:
+    with _open(args, read_only=True) as ledger:
+        dest = ledger.backup(Path(args.dest))
+    print(translate("cli", "Backup written to {path}.").format(path=dest))
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    from desktop.ledger import Ledger
+
+    source = Path(args.source)
+    path = _ledger_path(args)
+    Ledger.restore_from(source, path)
+    print(translate("cli", "Restored {path} from {backup}; the replaced ledger was kept as {old}.").format(
+        path=path, backup=source, old=path.name + ".replaced"))
+    return EXIT_OK
+
+
+def cmd_history(args) -> int:
+    from desktop.records import KINDS
+
+    with _open(args, read_only=True) as ledger:
+        entries = ledger.history(args.record_id)
+        kind = ledger.conn.execute("SELECT kind FROM change_log WHERE record_id=? LIMIT 1",
+                                   (args.record_id,)).fetchone()[0]
+    k = KINDS[kind]
+    for e in entries:
+        what = translate("cli", "created") if e.created else translate("cli", "changed")
+        print(f"{e.when:%Y-%m-%d %H:%M:%S}  {e.author or '-'}  {what}")
+        for name, old, new in e.changes:
+            label = k.field(name).label.text() if name in k.field_map else translate("cli", "Deleted")
+            print(f"    {label}: {_fmt(old)} → {_fmt(new)}")
+    return EXIT_OK
+
+
+def _fmt(value: object) -> str:
+    return "∅" if value is None else str(value)
+
+
+def cmd_gui(args) -> int:
+    try:
+        from ui.app import run
+    except ImportError:
+        build_parser().print_help()
+        return EXIT_OK
+    return run(ledger_option=args.ledger)
+
+
+COMMANDS = {
+    "init": cmd_init, "demo": cmd_demo, "info": cmd_info, "check": cmd_check, "backup": cmd_backup,
+    "restore": cmd_restore, "history": cmd_history, "gui": cmd_gui,
+}
+
+_MESSAGES = [
+    QT_TRANSLATE_NOOP("cli", "interrupted"), QT_TRANSLATE_NOOP("cli", "cannot use {path}: {reason}"), QT_TRANSLATE_NOOP("cli", "the whole country"),
+    QT_TRANSLATE_NOOP("cli", "created"), QT_TRANSLATE_NOOP("cli", "changed"), QT_TRANSLATE_NOOP("cli", "Deleted"),
+]

@@ -1,0 +1,140 @@
+"""SQLite connection, the single-instance lock and the transaction helper."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+from typing import Iterator
+
+from desktop.errors import LedgerCorrupt, LedgerLocked, NotALedger
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class InstanceLock:
+    """An exclusive lock on ``<ledger>.lock`` held while a program writes the ledger.
+
+    The operating system releases it when the process ends, even by a crash, so a
+    stale lock never blocks the user.
+    """
+
+    def __init__(self, ledger_path: Path) -> None:
+        self.path = Path(str(ledger_path) + ".lock")
+        self._fh = None
+
+    def acquire(self) -> None:
+        fh = open(self.path, "a+b")
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                fh.seek(0)
+                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.close()
+            raise LedgerLocked(path=str(self.path)[: -len(".lock")]) from None
+        self._fh = fh
+
+    def release(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(16) == SQLITE_HEADER
+
+
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open the ledger file with the reliability settings of the program."""
+    if path.exists() and path.stat().st_size > 0 and not looks_like_sqlite(path):
+        raise NotALedger(path=str(path))
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA busy_timeout = 10000")
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA cache_size = -32000")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise LedgerCorrupt(path=str(path), detail=str(exc)) from None
+    return conn
+
+
+class Transactions:
+    """``with tx():`` opens a transaction, or a savepoint inside one, so helpers nest.
+
+    Callbacks registered with ``before_commit`` run inside the outermost transaction,
+    just before it commits (the ledger flushes its clock and counters there).
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.depth = 0
+        self._before_commit: list = []
+
+    def before_commit(self, fn) -> None:
+        if fn not in self._before_commit:
+            self._before_commit.append(fn)
+
+    @contextlib.contextmanager
+    def __call__(self) -> Iterator[sqlite3.Connection]:
+        conn = self.conn
+        if self.depth == 0:
+            conn.execute("BEGIN IMMEDIATE")
+            self.depth = 1
+            try:
+                yield conn
+                for fn in self._before_commit:
+                    fn()
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            finally:
+                self.depth = 0
+        else:
+            name = f"sp{self.depth}"
+            conn.execute(f"SAVEPOINT {name}")
+            self.depth += 1
+            try:
+                yield conn
+                conn.execute(f"RELEASE {name}")
+            except BaseException:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+                raise
+            finally:
+                self.depth -= 1
+
+
+def backup_to(conn: sqlite3.Connection, dest: Path) -> None:
+    """Copy a consistent snapshot with SQLite's backup API, atomically (temp file, rename)."""
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    if tmp.exists():
+        tmp.unlink()
+    target = sqlite3.connect(str(tmp))
+    try:
+        conn.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, dest)

@@ -1,0 +1,130 @@
+"""Typed errors of the core.  Each carries a message id and parameters, so the
+GUI and the CLI can show it in the user's language; ``str()`` gives the message
+in the current language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.i18n import translate
+
+CTX = "errors"
+
+
+class LedgerError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    message = QT_TRANSLATE_NOOP("errors", "The ledger reported an error.")
+
+    def __init__(self, message: str | None = None, **params: object) -> None:
+        if message is not None:
+            self.message = message
+        self.params = params
+        super().__init__(self.text())
+
+    def text(self, language: str | None = None) -> str:
+        params = {k: _localise(v, language) for k, v in self.params.items()}
+        return translate(CTX, self.message, language).format(**params)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def _localise(value: object, language: str | None) -> object:
+    if isinstance(value, Label):
+        return value.text(language)
+    return value
+
+
+@dataclass(frozen=True)
+class Label:
+    """A translatable label (context + English text) used as a message parameter."""
+
+    context: str
+    source: str
+
+    def text(self, language: str | None = None) -> str:
+        return translate(self.context, self.source, language)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+class EnvironmentFault(LedgerError):
+    """The environment's fault (file locked, disk full, unreadable file), not a bug."""
+
+
+class LedgerLocked(EnvironmentFault):
+    message = QT_TRANSLATE_NOOP("errors", "The ledger {path} is open in another Township Ledger window or program.")
+
+
+class LedgerCorrupt(EnvironmentFault):
+    message = QT_TRANSLATE_NOOP("errors", "The ledger {path} is damaged ({detail}). Restore it from a backup.")
+
+
+class NotALedger(EnvironmentFault):
+    message = QT_TRANSLATE_NOOP("errors", "{path} is not a Township Ledger file.")
+
+
+class LedgerMissing(EnvironmentFault):
+    message = QT_TRANSLATE_NOOP("errors", "No ledger at {path}. Create one first with: township-ledger init --scope CODE --operator NAME")
+
+
+class LedgerTooNew(EnvironmentFault):
+    message = QT_TRANSLATE_NOOP("errors", "The ledger {path} was written by a newer version of the program (schema {found}, this program knows {known}). Please update the program.")
+
+
+class NotFound(LedgerError):
+    message = QT_TRANSLATE_NOOP("errors", "No {kind} with id {id}.")
+
+
+class UnknownKind(LedgerError):
+    message = QT_TRANSLATE_NOOP("errors", "Unknown record kind: {kind}.")
+
+
+class ScopeError(LedgerError):
+    message = QT_TRANSLATE_NOOP("errors", "{code} lies outside this ledger's scope {scope}.")
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One problem with one field: the field, a message id and its parameters."""
+
+    field: str
+    message: str
+    params: dict = field(default_factory=dict)
+    label: Label | None = None
+
+    def text(self, language: str | None = None) -> str:
+        params = {k: _localise(v, language) for k, v in self.params.items()}
+        return translate(CTX, self.message, language).format(**params)
+
+    def full_text(self, language: str | None = None) -> str:
+        name = self.label.text(language) if self.label else self.field
+        sep = "：" if (language or _current()) != "en" else ": "
+        return f"{name}{sep}{self.text(language)}"
+
+
+def _current() -> str:
+    from desktop.i18n import language
+
+    return language()
+
+
+class ValidationError(LedgerError):
+    """A write was rejected; nothing was stored.  ``errors`` lists every field problem."""
+
+    message = QT_TRANSLATE_NOOP("errors", "The record was not saved: {details}")
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = list(errors)
+        super().__init__()
+
+    def text(self, language: str | None = None) -> str:
+        sep = "; " if (language or _current()) == "en" else "；"
+        details = sep.join(e.full_text(language) for e in self.errors)
+        return translate(CTX, self.message, language).format(details=details)
+
+    def fields(self) -> set[str]:
+        return {e.field for e in self.errors}

@@ -1,0 +1,287 @@
+"""Versioned schema migrations.
+
+Each migration is a small function applied in one transaction together with the
+``PRAGMA user_version`` that records it.  Migrations are additive: a column added
+to a record table must also be added to every row's per-field clock as "never
+set" (``add_field``), so that old rows do not claim the new field.  The first
+version is frozen text; later ones only add.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+import sqlite_utils
+
+V1_RECORD_TABLES = """
+CREATE TABLE organisation (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    kind TEXT,
+    name TEXT,
+    parent_id TEXT,
+    division_code TEXT,
+    founded_on TEXT,
+    status TEXT,
+    status_changed_on TEXT,
+    status_reason TEXT,
+    demo_level TEXT,
+    league_members INTEGER,
+    note TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX organisation_scope ON organisation(scope);
+CREATE TABLE committee_member (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    org_id TEXT,
+    name TEXT,
+    gender TEXT,
+    birth_date TEXT,
+    ethnicity TEXT,
+    political_status TEXT,
+    education TEXT,
+    phone TEXT,
+    post TEXT,
+    employment TEXT,
+    source TEXT,
+    employer TEXT,
+    duty TEXT,
+    rotation_duty TEXT,
+    joined_on TEXT,
+    exited_on TEXT,
+    exit_reason TEXT,
+    appraisal_year INTEGER,
+    appraisal TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX committee_member_scope ON committee_member(scope);
+CREATE INDEX committee_member_org ON committee_member(org_id);
+CREATE TABLE funding_entry (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    org_id TEXT,
+    year INTEGER,
+    budgeted INTEGER,
+    received INTEGER,
+    source TEXT,
+    received_on TEXT,
+    doc_no TEXT,
+    purpose TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX funding_entry_scope ON funding_entry(scope);
+CREATE INDEX funding_entry_org ON funding_entry(org_id);
+CREATE TABLE checklist_template (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    template_kind TEXT,
+    level TEXT,
+    system TEXT,
+    code TEXT,
+    title TEXT,
+    description TEXT,
+    sort_order INTEGER,
+    issued_by TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX checklist_template_scope ON checklist_template(scope);
+CREATE TABLE checklist_task (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    org_id TEXT,
+    template_id TEXT,
+    system TEXT,
+    title TEXT,
+    problem TEXT,
+    measure TEXT,
+    responsible TEXT,
+    deadline TEXT,
+    status TEXT,
+    done_on TEXT,
+    verified_on TEXT,
+    verified_by TEXT,
+    note TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX checklist_task_scope ON checklist_task(scope);
+CREATE INDEX checklist_task_org ON checklist_task(org_id);
+CREATE TABLE meeting (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    org_id TEXT,
+    kind TEXT,
+    held_on TEXT,
+    title TEXT,
+    attendance INTEGER,
+    location TEXT,
+    summary TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX meeting_scope ON meeting(scope);
+CREATE INDEX meeting_org ON meeting(org_id);
+CREATE TABLE wechat_group (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    org_id TEXT,
+    name TEXT,
+    members INTEGER,
+    league_members INTEGER,
+    youth_reached INTEGER,
+    created_on TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX wechat_group_scope ON wechat_group(scope);
+CREATE INDEX wechat_group_org ON wechat_group(org_id);
+CREATE TABLE venue (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    org_id TEXT,
+    name TEXT,
+    kind TEXT,
+    address TEXT,
+    shared_with TEXT,
+    opened_on TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX venue_scope ON venue(scope);
+CREATE INDEX venue_org ON venue(org_id);
+CREATE TABLE publicity_item (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    org_id TEXT,
+    published_on TEXT,
+    channel TEXT,
+    title TEXT,
+    url TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX publicity_item_scope ON publicity_item(scope);
+CREATE INDEX publicity_item_org ON publicity_item(org_id);
+CREATE TABLE reported_figure (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    unit_code TEXT,
+    month TEXT,
+    metric TEXT,
+    value INTEGER,
+    reported_by TEXT,
+    reported_on TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX reported_figure_scope ON reported_figure(scope);
+CREATE TABLE attachment (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    owner_kind TEXT,
+    owner_id TEXT,
+    filename TEXT,
+    sha256 TEXT,
+    size INTEGER,
+    media_type TEXT,
+    added_on TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX attachment_scope ON attachment(scope);
+"""
+
+V1_SYSTEM_TABLES = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE TABLE change_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    origin TEXT NOT NULL,
+    origin_seq INTEGER NOT NULL,
+    stamp TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    patch TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    flags INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (origin, origin_seq)
+);
+CREATE INDEX change_log_record ON change_log(record_id);
+CREATE TABLE conflicts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    lost_value TEXT,
+    lost_stamp TEXT NOT NULL,
+    won_value TEXT,
+    won_stamp TEXT NOT NULL,
+    detected_at TEXT NOT NULL,
+    resolved INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (record_id, field, lost_stamp)
+);
+CREATE TABLE blob (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for statement in (V1_SYSTEM_TABLES + V1_RECORD_TABLES).split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    """Undo batches (an Excel import, a bulk edit) and faster look-ups by owner and parent."""
+    db = sqlite_utils.Database(conn)
+    db["change_log"].add_column("batch", str)
+    conn.execute("CREATE INDEX change_log_batch ON change_log(batch) WHERE batch IS NOT NULL")
+    conn.execute("CREATE INDEX change_log_scope_stamp ON change_log(scope, stamp)")
+    conn.execute("CREATE INDEX attachment_owner ON attachment(owner_id)")
+    conn.execute("CREATE INDEX organisation_parent ON organisation(parent_id)")
+
+
+def add_field(conn: sqlite3.Connection, table: str, column: str, sql_type: str) -> None:
+    """Add a field to a record table, marking it "never set" in every row's clock."""
+    conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
+    conn.execute(f"UPDATE {table} SET clock = json_set(clock, '$.{column}', '')")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _v1,
+    2: _v2,
+}
+CURRENT_VERSION = max(MIGRATIONS)
+
+
+def pending(version: int, target: int = CURRENT_VERSION) -> list[int]:
+    return [v for v in sorted(MIGRATIONS) if version < v <= target]
+
+
+def migrate(conn: sqlite3.Connection, target: int = CURRENT_VERSION) -> list[int]:
+    """Bring the database to *target*; each step in its own transaction."""
+    done = []
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for v in pending(version, target):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[v](conn)
+            conn.execute(f"PRAGMA user_version = {v}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        done.append(v)
+    return done

@@ -1,0 +1,200 @@
+"""Rules that look at more than one field, or at other records.
+
+Each rule gets the record as it would be after the write (``new``), the record
+before it (``old``, ``None`` on create) and the ledger to look things up, and
+returns the field errors it finds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Callable
+
+from desktop.enums import enumerations
+from desktop.errors import FieldError
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.records import KINDS, ORG_DIVISION_LEVELS, ORG_PARENT_KINDS, Kind
+
+if TYPE_CHECKING:
+    from desktop.ledger import Ledger
+
+MSG_OUTSIDE_SCOPE = QT_TRANSLATE_NOOP("errors", "{code} lies outside this ledger's scope {scope}")
+MSG_WRONG_LEVEL = QT_TRANSLATE_NOOP("errors", "a {kind} belongs to a division of level {levels} (1 province … 5 village), not {code}")
+MSG_PARENT_KIND = QT_TRANSLATE_NOOP("errors", "the parent of a {kind} must be a {allowed}")
+MSG_NO_PARENT_ALLOWED = QT_TRANSLATE_NOOP("errors", "a {kind} has no parent organisation")
+MSG_PARENT_OUTSIDE = QT_TRANSLATE_NOOP("errors", "the parent organisation's division {parent} does not contain {code}")
+MSG_PARENT_SELF = QT_TRANSLATE_NOOP("errors", "an organisation cannot be its own parent")
+MSG_MISSING_REF = QT_TRANSLATE_NOOP("errors", "the referenced record {id} does not exist or was deleted")
+MSG_ORG_KIND = QT_TRANSLATE_NOOP("errors", "must be a {allowed}, not a {kind}")
+MSG_ALREADY_EXISTS = QT_TRANSLATE_NOOP("errors", "there is already a {kind} for {code}")
+MSG_EXIT_BEFORE_JOIN = QT_TRANSLATE_NOOP("errors", "the exit date {exited} is before the join date {joined}")
+MSG_REASON_WITHOUT_EXIT = QT_TRANSLATE_NOOP("errors", "an exit reason needs an exit date")
+MSG_TOO_YOUNG = QT_TRANSLATE_NOOP("errors", "the birth date {birth} makes the member younger than {years} on joining ({joined})")
+MSG_DUPLICATE_MEMBER = QT_TRANSLATE_NOOP("errors", "{name} (born {birth}) is already a member of this committee")
+MSG_APPRAISAL_YEAR = QT_TRANSLATE_NOOP("errors", "an appraisal needs its year")
+MSG_NO_AMOUNT = QT_TRANSLATE_NOOP("errors", "enter the budgeted or the received amount")
+MSG_TRANSITION = QT_TRANSLATE_NOOP("errors", "the status cannot go from \"{old}\" to \"{new}\"")
+MSG_VERIFY_UPPER = QT_TRANSLATE_NOOP("errors", "only the level above ({scope} is this ledger) can verify a task of {code}")
+MSG_VERIFIED_BEFORE_DONE = QT_TRANSLATE_NOOP("errors", "verified on {verified}, before it was done on {done}")
+MSG_MORE_THAN = QT_TRANSLATE_NOOP("errors", "{value} is more than {other} ({other_label})")
+MSG_FUTURE_MONTH = QT_TRANSLATE_NOOP("errors", "{value} lies in the future")
+MSG_NO_BLOB = QT_TRANSLATE_NOOP("errors", "the attached file's content is not in the ledger")
+MSG_UNKNOWN_OWNER_KIND = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a record kind")
+
+MIN_JOIN_AGE = 14
+
+#: Status workflow of checklist tasks: which status may follow which.
+TASK_TRANSITIONS = {
+    "not_started": {"in_progress", "done"},
+    "in_progress": {"not_started", "done"},
+    "done": {"in_progress", "verified"},
+    "verified": {"done"},
+}
+
+Rule = Callable[["Ledger", Kind, dict, "dict | None"], list[FieldError]]
+
+
+def _err(kind: Kind, name: str, message: str, **params: object) -> FieldError:
+    return FieldError(name, message, params, kind.field(name).label if name in kind.field_map else None)
+
+
+def _enum_label(enum: str, key: str) -> str:
+    return enumerations().label(enum, key)
+
+
+def _org(ledger: "Ledger", kind: Kind, new: dict, errors: list, allowed: tuple[str, ...] | None = None):
+    org = ledger.get("organisation", new["org_id"]) if new.get("org_id") else None
+    if new.get("org_id") and org is None:
+        errors.append(_err(kind, "org_id", MSG_MISSING_REF, id=new["org_id"]))
+    elif org is not None and allowed and org["kind"] not in allowed:
+        errors.append(_err(kind, "org_id", MSG_ORG_KIND,
+                           allowed="/".join(_enum_label("org_kind", k) for k in allowed),
+                           kind=_enum_label("org_kind", org["kind"])))
+    return org
+
+
+def organisation(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+    errors: list[FieldError] = []
+    org_kind, code = new.get("kind"), new.get("division_code")
+    if not org_kind or not code:
+        return errors
+    levels = ORG_DIVISION_LEVELS[org_kind]
+    from desktop.geo import geography
+
+    if geography().level(code) not in levels:
+        errors.append(_err(kind, "division_code", MSG_WRONG_LEVEL, kind=_enum_label("org_kind", org_kind),
+                           levels="/".join(map(str, levels)), code=code))
+    parent_id = new.get("parent_id")
+    if parent_id:
+        allowed = ORG_PARENT_KINDS[org_kind]
+        parent = ledger.get("organisation", parent_id)
+        if parent_id == new.get("id"):
+            errors.append(_err(kind, "parent_id", MSG_PARENT_SELF))
+        elif parent is None:
+            errors.append(_err(kind, "parent_id", MSG_MISSING_REF, id=parent_id))
+        elif not allowed:
+            errors.append(_err(kind, "parent_id", MSG_NO_PARENT_ALLOWED, kind=_enum_label("org_kind", org_kind)))
+        elif parent["kind"] not in allowed:
+            errors.append(_err(kind, "parent_id", MSG_PARENT_KIND, kind=_enum_label("org_kind", org_kind),
+                               allowed="/".join(_enum_label("org_kind", k) for k in allowed)))
+        elif not code.startswith(parent["division_code"]):
+            errors.append(_err(kind, "parent_id", MSG_PARENT_OUTSIDE, parent=parent["division_code"], code=code))
+    return errors
+
+
+def committee_member(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+    errors: list[FieldError] = []
+    _org(ledger, kind, new, errors, ("township_committee", "county_committee"))
+    joined, exited, birth = new.get("joined_on"), new.get("exited_on"), new.get("birth_date")
+    if joined and exited and exited < joined:
+        errors.append(_err(kind, "exited_on", MSG_EXIT_BEFORE_JOIN, exited=exited, joined=joined))
+    if new.get("exit_reason") and not exited:
+        errors.append(_err(kind, "exit_reason", MSG_REASON_WITHOUT_EXIT))
+    if birth and joined:
+        b = dt.date.fromisoformat(birth)
+        latest = dt.date(b.year + MIN_JOIN_AGE, b.month, 28 if (b.month, b.day) == (2, 29) else b.day)
+        if dt.date.fromisoformat(joined) < latest:
+            errors.append(_err(kind, "birth_date", MSG_TOO_YOUNG, birth=birth, years=MIN_JOIN_AGE, joined=joined))
+    if new.get("appraisal") and not new.get("appraisal_year"):
+        errors.append(_err(kind, "appraisal_year", MSG_APPRAISAL_YEAR))
+    if new.get("org_id") and new.get("name") and not exited:
+        for other in ledger.members_named(new["org_id"], new["name"]):
+            if other["id"] != new.get("id") and not other["exited_on"] and other["birth_date"] == birth:
+                errors.append(_err(kind, "name", MSG_DUPLICATE_MEMBER, name=new["name"], birth=birth or "?"))
+                break
+    return errors
+
+
+def funding_entry(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+    errors: list[FieldError] = []
+    _org(ledger, kind, new, errors)
+    if new.get("budgeted") is None and new.get("received") is None:
+        errors.append(_err(kind, "received", MSG_NO_AMOUNT))
+    return errors
+
+
+def checklist_task(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+    errors: list[FieldError] = []
+    org = _org(ledger, kind, new, errors)
+    if new.get("template_id") and ledger.get("checklist_template", new["template_id"]) is None:
+        errors.append(_err(kind, "template_id", MSG_MISSING_REF, id=new["template_id"]))
+    status, before = new.get("status"), (old or {}).get("status")
+    if old is not None and before and status and status != before and status not in TASK_TRANSITIONS[before]:
+        errors.append(_err(kind, "status", MSG_TRANSITION, old=_enum_label("task_status", before),
+                           new=_enum_label("task_status", status)))
+    if status == "verified" and status != before and org is not None:
+        if not (org["scope"].startswith(ledger.scope) and org["scope"] != ledger.scope):
+            errors.append(_err(kind, "status", MSG_VERIFY_UPPER, scope=ledger.scope, code=org["scope"]))
+    if new.get("verified_on") and new.get("done_on") and new["verified_on"] < new["done_on"]:
+        errors.append(_err(kind, "verified_on", MSG_VERIFIED_BEFORE_DONE, verified=new["verified_on"],
+                           done=new["done_on"]))
+    return errors
+
+
+def org_only(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+    errors: list[FieldError] = []
+    _org(ledger, kind, new, errors)
+    return errors
+
+
+def wechat_group(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+    errors = org_only(ledger, kind, new, old)
+    members, league = new.get("members"), new.get("league_members")
+    if members is not None and league is not None and league > members:
+        errors.append(_err(kind, "league_members", MSG_MORE_THAN, value=league, other=members,
+                           other_label=kind.field("members").label))
+    return errors
+
+
+def reported_figure(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+    errors: list[FieldError] = []
+    month = new.get("month")
+    if month and month > dt.date.today().isoformat()[:7]:
+        errors.append(_err(kind, "month", MSG_FUTURE_MONTH, value=month))
+    return errors
+
+
+def attachment(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+    errors: list[FieldError] = []
+    owner_kind = new.get("owner_kind")
+    if owner_kind not in KINDS or owner_kind == "attachment":
+        errors.append(_err(kind, "owner_kind", MSG_UNKNOWN_OWNER_KIND, value=owner_kind))
+    elif ledger.get(owner_kind, new.get("owner_id") or "") is None:
+        errors.append(_err(kind, "owner_id", MSG_MISSING_REF, id=new.get("owner_id")))
+    if new.get("sha256") and not ledger.has_blob(new["sha256"]):
+        errors.append(_err(kind, "sha256", MSG_NO_BLOB))
+    return errors
+
+
+RULES: dict[str, Rule] = {
+    "organisation": organisation,
+    "committee_member": committee_member,
+    "funding_entry": funding_entry,
+    "checklist_task": checklist_task,
+    "meeting": org_only,
+    "wechat_group": wechat_group,
+    "venue": org_only,
+    "publicity_item": org_only,
+    "reported_figure": reported_figure,
+    "attachment": attachment,
+}
