@@ -684,7 +684,7 @@ class Ledger:
         report = ApplyReport()
         with self._writing():
             for item in changes:
-                if isinstance(item, dict):
+                if not isinstance(item, Change):
                     try:
                         change = Change.from_wire(item)
                     except ValueError as exc:
