@@ -54,8 +54,10 @@ def _catalog(language: str) -> dict[tuple[str, str], str]:
                 continue
             if translation.get("type") in ("unfinished", "obsolete", "vanished"):
                 continue
-            if translation.text:
-                catalog[(name, source)] = translation.text
+            forms = translation.findall("numerusform")
+            text = forms[0].text if forms else translation.text  # Chinese has one plural form
+            if text:
+                catalog[(name, source)] = text
     return catalog
 
 

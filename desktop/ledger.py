@@ -177,8 +177,12 @@ class Ledger:
         return ledger
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False) -> "Ledger":
-        """Open an existing ledger: lock it, check it, migrate it (after a backup)."""
+    def open(cls, path: Path | str, *, read_only: bool = False, verify: bool = True) -> "Ledger":
+        """Open an existing ledger: lock it, check it, migrate it (after a backup).
+
+        ``read_only`` opens without the lock, for readers beside the writing program;
+        ``verify=False`` skips the integrity check (for a second connection of the same
+        program, e.g. a worker thread's)."""
         path = Path(path)
         if not path.exists() or path.stat().st_size == 0:
             raise LedgerMissing(path=str(path))
@@ -202,7 +206,7 @@ class Ledger:
                 conn.close()
                 raise LedgerTooNew(path=str(path), found=version, known=migrations.CURRENT_VERSION)
             clean = conn.execute("SELECT value FROM meta WHERE key='clean'").fetchone()
-            if clean is None or clean[0] != "1":
+            if verify and (clean is None or clean[0] != "1"):
                 problems = cls._quick_check(conn)
                 if problems:
                     conn.close()
@@ -225,6 +229,10 @@ class Ledger:
         except sqlite3.DatabaseError as exc:
             return [str(exc)]
         return [] if rows == ["ok"] else rows
+
+    def reader(self) -> "Ledger":
+        """A second, read-only connection to this ledger, for a worker thread."""
+        return Ledger.open(self.path, read_only=True, verify=False)
 
     def close(self) -> None:
         if self.conn is None:
@@ -340,6 +348,18 @@ class Ledger:
                 clauses.append("(" + " OR ".join(f"instr({f}, ?) > 0" for f in text_fields) + ")")
                 params += [search] * len(text_fields)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def titles(self, kind: str, record_ids: Iterable[str]) -> dict[str, str]:
+        """id → title (name) of the given records, for showing references."""
+        k = kind_of(kind)
+        wanted = list(dict.fromkeys(i for i in record_ids if i))
+        out: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            rows = self.conn.execute(
+                f"SELECT id, {k.title_field} FROM {k.table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+            out.update({r[0]: r[1] or "" for r in rows})
+        return out
 
     def members_named(self, org_id: str, name: str) -> list[dict]:
         rows = self.conn.execute(

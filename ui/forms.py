@@ -1,0 +1,315 @@
+"""Add and edit forms, built from the record declarations: the right widget per field,
+required fields marked, the core's validation errors shown beside each field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout,
+                               QWidget)
+
+from desktop.enums import enumerations
+from desktop.errors import LedgerError, ValidationError
+from desktop.geo import geography
+from desktop.ledger import Ledger
+from desktop.records import KINDS, ORG_DIVISION_LEVELS, Field, Kind, T
+from ui.format import editable
+
+EMPTY_DATE = QDate(1900, 1, 1)
+ERROR_STYLE = "color: #c62828;"
+
+
+class DateField(QDateEdit):
+    """A date picker that can also be empty (shown blank)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(EMPTY_DATE)
+        self.setSpecialValueText(" ")
+        self.setDate(EMPTY_DATE)
+
+    def value(self) -> str | None:
+        d = self.date()
+        return None if d == EMPTY_DATE else d.toString("yyyy-MM-dd")
+
+    def set_value(self, text: str | None) -> None:
+        if not text:
+            self.setDate(EMPTY_DATE)
+        else:
+            self.setDate(QDate.fromString(text, "yyyy-MM-dd"))
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - start an empty field at today
+        if self.date() == EMPTY_DATE:
+            self.setDate(QDate.currentDate())
+        super().focusInEvent(event)
+
+
+class FieldWidget(QWidget):
+    """One form field: its editor and the line for its error."""
+
+    sig_changed = Signal()
+    """The user changed the value."""
+
+    def __init__(self, f: Field, ledger: Ledger, kind: Kind, parent=None) -> None:
+        super().__init__(parent)
+        self.field = f
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.editor = self._make_editor(f, ledger, kind)
+        self.editor.setObjectName(f"field_{f.name}")
+        layout.addWidget(self.editor)
+        self.error = QLabel(self)
+        self.error.setObjectName(f"error_{f.name}")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+
+    def _make_editor(self, f: Field, ledger: Ledger, kind: Kind) -> QWidget:
+        if f.type is T.ENUM:
+            box = QComboBox(self)
+            if not f.required:
+                box.addItem("", None)
+            for v in enumerations().values(f.enum):
+                box.addItem(v.label(), v.key)
+            box.currentIndexChanged.connect(self.sig_changed)
+            return box
+        if f.type is T.REF and f.ref == "organisation":
+            box = QComboBox(self)
+            box.setEditable(True)
+            box.setInsertPolicy(QComboBox.NoInsert)
+            if not f.required:
+                box.addItem("", None)
+            allowed = None
+            if kind.name == "committee_member":
+                allowed = ("township_committee", "county_committee")
+            for org in ledger.query("organisation", scope=ledger.scope, order_by="division_code", limit=5000):
+                if allowed and org["kind"] not in allowed:
+                    continue
+                box.addItem(org["name"], org["id"])
+            box.completer().setFilterMode(Qt.MatchContains)
+            box.completer().setCompletionMode(QCompleter.PopupCompletion)
+            box.currentIndexChanged.connect(self.sig_changed)
+            return box
+        if f.type is T.DIVISION:
+            box = QComboBox(self)
+            box.setEditable(True)
+            box.setInsertPolicy(QComboBox.NoInsert)
+            geo = geography()
+            scope = ledger.scope
+            units = [geo.get(scope)] if scope else []
+            for level in (2, 3, 4):
+                if not scope or geo.level(scope) < level:
+                    units += geo.descendants(scope, level) if scope else []
+            for d in units:
+                if d is not None:
+                    box.addItem(f"{d.name}（{d.code}）", d.code)
+            box.completer().setFilterMode(Qt.MatchContains)
+            box.completer().setCompletionMode(QCompleter.PopupCompletion)
+            box.currentIndexChanged.connect(self.sig_changed)
+            return box
+        if f.type is T.DATE:
+            w = DateField(self)
+            if f.not_future:
+                w.setMaximumDate(QDate.currentDate())
+            w.dateChanged.connect(self.sig_changed)
+            return w
+        if f.type is T.YEAR:
+            w = QSpinBox(self)
+            w.setRange(1949, dt.date.today().year + 1)
+            w.setValue(dt.date.today().year)
+            w.setSpecialValueText(" ") if not f.required else None
+            w.valueChanged.connect(self.sig_changed)
+            return w
+        if f.type is T.TEXT and f.max_len > 500:
+            w = QPlainTextEdit(self)
+            w.setTabChangesFocus(True)
+            w.setFixedHeight(70)
+            w.textChanged.connect(self.sig_changed)
+            return w
+        w = QLineEdit(self)
+        if f.type is T.MONEY:
+            w.setPlaceholderText(self.tr("yuan, e.g. 20000.00"))
+            w.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9０-９,.．]*"), w))
+            w.setAlignment(Qt.AlignRight)
+        elif f.type is T.INT:
+            w.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9０-９,]*"), w))
+            w.setAlignment(Qt.AlignRight)
+        elif f.type is T.PHONE:
+            w.setPlaceholderText(self.tr("11-digit mobile or 0311-85123456"))
+        elif f.type is T.MONTH:
+            w.setPlaceholderText("2026-11")
+        else:
+            w.setMaxLength(f.max_len)
+        w.textChanged.connect(self.sig_changed)
+        return w
+
+    def value(self):
+        e = self.editor
+        if isinstance(e, QComboBox):
+            data = e.currentData()
+            if data is None and e.isEditable() and e.currentText().strip():
+                return e.currentText().strip()  # typed text that matches nothing: let the core say why
+            return data
+        if isinstance(e, DateField):
+            return e.value()
+        if isinstance(e, QSpinBox):
+            return None if e.value() == e.minimum() and not self.field.required else e.value()
+        if isinstance(e, QPlainTextEdit):
+            return e.toPlainText()
+        return e.text()
+
+    def set_value(self, value) -> None:
+        e = self.editor
+        if isinstance(e, QComboBox):
+            i = e.findData(value)
+            if i < 0 and value is not None:
+                e.addItem(str(value), value)
+                i = e.count() - 1
+            e.setCurrentIndex(max(i, 0))
+        elif isinstance(e, DateField):
+            e.set_value(value)
+        elif isinstance(e, QSpinBox):
+            e.setValue(value if value is not None else e.minimum())
+        elif isinstance(e, QPlainTextEdit):
+            e.setPlainText(editable(self.field, value))
+        else:
+            e.setText(editable(self.field, value))
+
+    def show_error(self, text: str | None) -> None:
+        if text:
+            self.error.setText(text)
+            self.error.show()
+        else:
+            self.error.clear()
+            self.error.hide()
+
+
+class RecordForm(QDialog):
+    """Add (``record_id=None``) or edit a record.  Enter saves, Esc cancels; nothing is
+    stored until the core accepts the whole record."""
+
+    sig_saved = Signal(str)
+    """The id of the record that was saved."""
+
+    def __init__(self, ledger: Ledger, kind: str, record_id: str | None = None, *, defaults: dict | None = None,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.kind = KINDS[kind]
+        self.record_id = record_id
+        self.original: dict = {}
+        self.setObjectName(f"form_{kind}")
+        title = self.tr("New {kind}") if record_id is None else self.tr("Edit {kind}")
+        self.setWindowTitle(title.format(kind=self.kind.label.text()))
+        outer = QVBoxLayout(self)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("form_summary")
+        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        outer.addWidget(self.summary)
+        body = QWidget(self)
+        form = QFormLayout(body)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.fields: dict[str, FieldWidget] = {}
+        for f in self.kind.fields:
+            if self._hidden(f):
+                continue
+            w = FieldWidget(f, ledger, self.kind, body)
+            label = QLabel(f.label.text() + (" *" if f.required else ""), body)
+            if f.required:
+                label.setStyleSheet("font-weight: bold;")
+            label.setBuddy(w.editor)
+            if record_id is not None and f.immutable:
+                w.editor.setEnabled(False)
+            form.addRow(label, w)
+            w.sig_changed.connect(lambda w=w: w.show_error(None))
+            self.fields[f.name] = w
+        scroll = QScrollArea(self)
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        outer.addWidget(scroll)
+        note = QLabel(self.tr("Fields marked * are required."), self)
+        note.setStyleSheet("color: gray;")
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        bottom = QHBoxLayout()
+        bottom.addWidget(note)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
+        outer.addLayout(bottom)
+        if record_id is not None:
+            rec = ledger.get(kind, record_id)
+            if rec is None:
+                raise LedgerError(self.tr("The record no longer exists."))
+            self.original = rec
+            for name, w in self.fields.items():
+                w.set_value(rec.get(name))
+        else:
+            for name, value in (defaults or {}).items():
+                if name in self.fields:
+                    self.fields[name].set_value(value)
+        self.resize(560, min(120 + 52 * len(self.fields), 720))
+
+    def _hidden(self, f: Field) -> bool:
+        return self.kind.name == "attachment" or (self.kind.name == "checklist_template" and f.name == "issued_by")
+
+    def values(self) -> dict:
+        out = {}
+        for name, w in self.fields.items():
+            v = w.value()
+            if self.record_id is not None:
+                if not w.editor.isEnabled():
+                    continue
+                old = self.original.get(name)
+                if (v in ("", None) and old is None) or v == old or v == editable(w.field, old):
+                    continue
+            out[name] = v
+        return out
+
+    def save(self) -> None:
+        for w in self.fields.values():
+            w.show_error(None)
+        self.summary.hide()
+        values = self.values()
+        self.previous = {n: self.original.get(n) for n in values}
+        try:
+            if self.record_id is None:
+                self.record_id = self.ledger.create(self.kind.name, values)
+            elif values:
+                self.ledger.update(self.kind.name, self.record_id, values)
+        except ValidationError as exc:
+            shown = False
+            for e in exc.errors:
+                w = self.fields.get(e.field)
+                if w is not None:
+                    w.show_error(e.text())
+                    if not shown:
+                        w.editor.setFocus()
+                    shown = True
+            unplaced = [e.full_text() for e in exc.errors if e.field not in self.fields]
+            if unplaced or not shown:
+                self.summary.setText("\n".join(unplaced) or exc.text())
+                self.summary.show()
+            if self.record_id is not None and not self.original:
+                self.record_id = None
+            return
+        except LedgerError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.text())
+            return
+        self.sig_saved.emit(self.record_id)
+        self.accept()
+
+
+def division_levels(kind: str) -> tuple[int, ...]:
+    return ORG_DIVISION_LEVELS.get(kind, (3, 4, 5))

@@ -1,0 +1,51 @@
+"""Qt translation: the project's ``.ts`` catalogue served through a ``QTranslator``,
+plus Qt's own translations for standard buttons and dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop import i18n
+
+
+class CatalogTranslator(QTranslator):
+    """Answers Qt's translate() calls from ``resources/i18n/township_<lang>.ts``."""
+
+    def __init__(self, language: str, parent=None) -> None:
+        super().__init__(parent)
+        self.language = language
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D401 - Qt override
+        if self.language == "en" or source_text is None:
+            return None
+        text = i18n.translate(context, source_text, self.language)
+        return text if text != source_text else None
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return self.language == "en"
+
+
+_installed: list[QTranslator] = []
+
+
+def install(language: str) -> None:
+    """Switch the whole application (core messages too) to *language*."""
+    app = QCoreApplication.instance()
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    i18n.set_language(language)
+    QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China) if language == "zh_CN"
+                       else QLocale(QLocale.English, QLocale.UnitedStates))
+    if language != "en":
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+            app.installTranslator(qt)
+            _installed.append(qt)
+    ours = CatalogTranslator(language, app)
+    app.installTranslator(ours)
+    _installed.append(ours)
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)

@@ -1,0 +1,288 @@
+"""The main window: units on the left, a section per record kind on the right."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QTreeView,
+                               QWidget)
+
+from desktop.errors import LedgerError
+from desktop.geo import geography
+from desktop.ledger import Ledger
+from ui import settings as S
+from ui import workers
+from ui.checklist import ChecklistView
+from ui.dashboard import DashboardView
+from ui.history import ConflictsDialog, HistoryDialog
+from ui.models import UnitTreeModel
+from ui.sections import RecordSection
+
+#: The record sections, in the order of the tabs (the checklist has a view of its own).
+SECTION_KINDS = ("organisation", "committee_member", "funding_entry", "meeting", "wechat_group", "venue",
+                 "publicity_item", "reported_figure")
+
+
+class MainWindow(QMainWindow):
+    sig_open_ledger = Signal(str)
+    """The user chose another ledger file (its path)."""
+
+    def __init__(self, ledger: Ledger, settings: S.Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.settings = settings
+        self.setObjectName("main_window")
+        self.undo_stack = QUndoStack(self)
+        self.scope = ledger.scope
+
+        self.units = QTreeView(self)
+        self.units.setObjectName("unit_tree")
+        self.units.setHeaderHidden(True)
+        self.unit_model = UnitTreeModel(ledger.scope, self)
+        self.units.setModel(self.unit_model)
+        self.units.expand(self.unit_model.index(0, 0))
+        self.units.selectionModel().currentChanged.connect(self._unit_chosen)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("sections")
+        self.dashboard = DashboardView(ledger, self)
+        self.tabs.addTab(self.dashboard, self.tr("Overview"))
+        self.sections: dict[str, RecordSection] = {}
+        for kind in SECTION_KINDS[:3]:
+            self._add_section(kind)
+        self.checklist = ChecklistView(ledger, self.undo_stack, self)
+        self.checklist.sig_changed.connect(self._record_changed)
+        self.tabs.addTab(self.checklist, self.tr("Benchmarking checklist"))
+        for kind in SECTION_KINDS[3:]:
+            self._add_section(kind)
+        self.tabs.currentChanged.connect(lambda _i: self._activate_current())
+
+        splitter = QSplitter(self)
+        splitter.setObjectName("main_splitter")
+        splitter.addWidget(self.units)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 1000])
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+        self._make_status_bar()
+        self._make_menus()
+        self.undo_stack.indexChanged.connect(lambda _i: self._update_status())
+        self._update_title()
+        self._restore_state()
+        self._set_scope(ledger.scope)
+        self.units.setCurrentIndex(self.unit_model.index(0, 0))
+
+    # ------------------------------------------------------------- building
+    def _add_section(self, kind: str) -> None:
+        section = RecordSection(self.ledger, kind, self.undo_stack, self.settings, self)
+        section.sig_changed.connect(self._record_changed)
+        section.sig_history.connect(self.show_history)
+        self.sections[kind] = section
+        self.tabs.addTab(section, section.kind.label.text())
+
+    def _make_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.scope_label = QLabel(self)
+        self.operator_label = QLabel(self)
+        self.pending_label = QLabel(self)
+        self.pending_label.setObjectName("pending_label")
+        self.sync_label = QLabel(self)
+        self.sync_label.setObjectName("sync_label")
+        for w in (self.scope_label, self.operator_label, self.pending_label, self.sync_label):
+            bar.addPermanentWidget(w)
+
+    def _update_status(self) -> None:
+        geo = geography()
+        unit = geo.full_name(self.ledger.scope) if self.ledger.scope else self.tr("All of China")
+        self.scope_label.setText(self.tr("Ledger: {unit}").format(unit=unit))
+        self.operator_label.setText(self.tr("Operator: {name}").format(name=self.ledger.operator))
+        self.pending_label.setText(self.tr("Unsynced changes: {n}").format(n=self.ledger.pending_changes()))
+        last = self.ledger.meta("last_sync")
+        self.sync_label.setText(self.tr("Last sync: {when}").format(when=last or self.tr("never")))
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.tr("Township Ledger — {path}").format(path=self.ledger.path.name))
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu(self.tr("&File"))
+        self._action(m, self.tr("&Open ledger…"), self.open_ledger, QKeySequence.Open)
+        self._action(m, self.tr("&Back up now…"), self.backup_now)
+        m.addSeparator()
+        self._action(m, self.tr("&Settings…"), self.show_settings, QKeySequence.Preferences)
+        m.addSeparator()
+        self._action(m, self.tr("E&xit"), self.close, QKeySequence.Quit)
+
+        m = bar.addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.Redo)
+        m.addAction(undo)
+        m.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        m.addSeparator()
+        self.new_action = self._action(m, self.tr("&New record"), self.new_record, QKeySequence.New)
+        self.find_action = self._action(m, self.tr("&Filter"), self.focus_filter, QKeySequence.Find)
+        self._action(m, self.tr("Record &history"), self.history_of_current, QKeySequence("Ctrl+H"))
+
+        m = bar.addMenu(self.tr("&Tools"))
+        self.conflicts_action = self._action(m, self.tr("&Conflicts…"), self.show_conflicts)
+        self._action(m, self.tr("&Refresh"), self.refresh, QKeySequence.Refresh)
+
+        m = bar.addMenu(self.tr("&Help"))
+        self._action(m, self.tr("&About Township Ledger"), self.about)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(shortcut)
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    # ------------------------------------------------------------- state
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(S.GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(1280, 760)
+        state = self.settings.get(S.SPLITTER)
+        if state:
+            self.splitter.restoreState(QByteArray(state))
+        tab = self.settings.get(S.LAST_TAB)
+        if 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+
+    def save_state(self) -> None:
+        self.settings.set(S.GEOMETRY, bytes(self.saveGeometry()))
+        self.settings.set(S.SPLITTER, bytes(self.splitter.saveState()))
+        self.settings.set(S.LAST_TAB, self.tabs.currentIndex())
+        for section in self.sections.values():
+            section.save_state()
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.save_state()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------- scope
+    def _unit_chosen(self, current, _previous) -> None:
+        if current.isValid():
+            self._set_scope(current.data(UnitTreeModel.CODE_ROLE))
+
+    def _set_scope(self, scope: str) -> None:
+        self.scope = scope
+        self._stale = set(range(self.tabs.count()))
+        self._activate_current()
+        self._update_status()
+
+    def _activate_current(self) -> None:
+        """Load the visible tab for the current unit; the others load when shown."""
+        i = self.tabs.currentIndex()
+        if i not in self._stale:
+            return
+        self._stale.discard(i)
+        w = self.tabs.widget(i)
+        w.set_scope(self.scope)
+
+    def refresh(self) -> None:
+        self._set_scope(self.scope)
+
+    def _record_changed(self, kind: str) -> None:
+        self._stale = set(range(self.tabs.count())) - {self.tabs.currentIndex()}
+        self._update_status()
+
+    # ------------------------------------------------------------- actions
+    def current_section(self) -> RecordSection | None:
+        w = self.tabs.currentWidget()
+        return w if isinstance(w, RecordSection) else None
+
+    def new_record(self) -> None:
+        section = self.current_section()
+        if section is not None:
+            section.add()
+        elif self.tabs.currentWidget() is self.checklist:
+            self.checklist.new_task()
+
+    def focus_filter(self) -> None:
+        section = self.current_section()
+        if section is not None:
+            section.focus_filter()
+
+    def history_of_current(self) -> None:
+        section = self.current_section()
+        if section is not None:
+            section.show_history()
+
+    def show_history(self, kind: str, record_id: str) -> None:
+        try:
+            HistoryDialog(self.ledger, kind, record_id, self).exec()
+        except LedgerError as exc:
+            QMessageBox.warning(self, self.tr("History"), exc.text())
+
+    def show_conflicts(self) -> None:
+        dialog = ConflictsDialog(self.ledger, self)
+        dialog.sig_changed.connect(self.refresh)
+        dialog.exec()
+
+    def show_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ledger, self.settings, self)
+        dialog.sig_language_changed.connect(lambda _l: self.retranslate())
+        if dialog.exec():
+            self._update_status()
+
+    def retranslate(self) -> None:
+        """Rebuild texts after a language switch."""
+        self.menuBar().clear()
+        self._make_menus()
+        self.tabs.setTabText(0, self.tr("Overview"))
+        for i in range(self.tabs.count()):
+            w = self.tabs.widget(i)
+            if isinstance(w, RecordSection):
+                self.tabs.setTabText(i, w.kind.label.text())
+            elif w is self.checklist:
+                self.tabs.setTabText(i, self.tr("Benchmarking checklist"))
+        self._update_status()
+        self._update_title()
+
+    def open_ledger(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open ledger"), str(self.ledger.path.parent),
+                                              self.tr("Ledger files (*.sqlite);;All files (*)"))
+        if path:
+            self.sig_open_ledger.emit(path)
+
+    def backup_now(self) -> None:
+        folder = self.settings.get(S.BACKUP_FOLDER) or str(self.ledger.path.parent / "backups")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to folder"), folder)
+        if not folder:
+            return
+        ledger = self.ledger
+
+        def work(task):
+            return ledger.backup(folder + "/")
+
+        def done(path):
+            self.statusBar().showMessage(self.tr("Backup written to {path}").format(path=path), 10000)
+
+        def failed(exc):
+            text = exc.text() if isinstance(exc, LedgerError) else str(exc)
+            QMessageBox.warning(self, self.tr("Backup"), self.tr("The backup failed: {reason}").format(reason=text))
+
+        workers.start(work, done, failed)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Township Ledger"), self.tr(
+            "<b>Township Ledger</b> (团建台账)<br>The work ledger of rural Youth League offices.<br>"
+            "Schema version {version}. Division data: National Bureau of Statistics, 2023.").format(
+            version=self.ledger.schema_version))
+
+    def today(self) -> dt.date:
+        return dt.date.today()

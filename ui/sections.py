@@ -1,0 +1,237 @@
+"""A section of the main window: one record kind as a table with its tools."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
+                               QTableView, QToolButton, QVBoxLayout, QWidget)
+
+from desktop.errors import LedgerError
+from desktop.ledger import Ledger
+from desktop.records import KINDS
+from ui import settings as S
+from ui.forms import RecordForm
+from ui.models import ID_ROLE, RecordTableModel
+from ui.undo import CreateCommand, DeleteCommand, EditCommand
+
+
+class RecordSection(QWidget):
+    """Table of one record kind under the chosen unit: filter, columns, count, add, edit,
+    delete (undoable), history."""
+
+    sig_changed = Signal(str)
+    """Records of this kind changed (the kind)."""
+    sig_history = Signal(str, str)
+    """The user asked for a record's history (kind, id)."""
+
+    def __init__(self, ledger: Ledger, kind: str, undo_stack, settings: S.Settings, parent=None) -> None:
+        super().__init__(parent)
+        self.ledger, self.kind, self.undo_stack, self.settings = ledger, KINDS[kind], undo_stack, settings
+        self.setObjectName(f"section_{kind}")
+        self.model = RecordTableModel(ledger, kind, self)
+        self.view = QTableView(self)
+        self.view.setObjectName(f"table_{kind}")
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicatorShown(True)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.horizontalHeader().setSectionsMovable(True)
+        self.view.horizontalHeader().setContextMenuPolicy(Qt.CustomContextMenu)
+        self.view.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
+        self.view.doubleClicked.connect(lambda _i: self.edit_current())
+        header_state = settings.get(S.header_key(kind))
+        if header_state:
+            self.view.horizontalHeader().restoreState(QByteArray(header_state))
+        else:
+            self.view.horizontalHeader().resizeSections(QHeaderView.ResizeToContents)
+            self.view.horizontalHeader().setDefaultSectionSize(110)
+
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName(f"filter_{kind}")
+        self.filter.setPlaceholderText(self.tr("Filter (name, phone, title…)  Ctrl+F"))
+        self.filter.setClearButtonEnabled(True)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(250)
+        self._filter_timer.timeout.connect(lambda: self.model.set_search(self.filter.text()))
+        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName(f"count_{kind}")
+        self.model.sig_loaded.connect(self._show_count)
+        self.model.sig_failed.connect(self._show_failure)
+
+        self.add_button = self._button(self.tr("New"), self.add, "add")
+        self.edit_button = self._button(self.tr("Edit"), self.edit_current, "edit")
+        self.delete_button = self._button(self.tr("Delete"), self.delete_selected, "delete")
+        self.history_button = self._button(self.tr("History"), self.show_history, "history")
+        columns = self._button(self.tr("Columns"), None, "columns")
+        columns.setPopupMode(QToolButton.InstantPopup)
+        columns.setMenu(self._columns_menu())
+
+        top = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.delete_button, self.history_button, columns):
+            top.addWidget(b)
+        top.addSpacing(12)
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
+
+        self.view.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Enter edits, Delete deletes
+        if obj is self.view and event.type() == QEvent.KeyPress and not event.modifiers() & ~Qt.KeypadModifier:
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+                self.edit_current()
+                return True
+            if event.key() == Qt.Key_Delete:
+                self.delete_selected()
+                return True
+        return super().eventFilter(obj, event)
+
+    def _button(self, text: str, slot, name: str) -> QToolButton:
+        b = QToolButton(self)
+        b.setText(text)
+        b.setObjectName(f"{name}_{self.kind.name}")
+        b.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        if slot:
+            b.clicked.connect(slot)
+        return b
+
+    # ------------------------------------------------------------- state
+    def set_scope(self, scope: str) -> None:
+        self.model.set_scope(scope)
+
+    def reload(self) -> None:
+        self.model.reload()
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n record(s)", "", total))
+
+    def _show_failure(self, exc) -> None:
+        text = exc.text() if isinstance(exc, LedgerError) else self.tr("The list could not be loaded.")
+        self.count_label.setText(text)
+
+    def _update_buttons(self) -> None:
+        selected = len(self.view.selectionModel().selectedRows())
+        self.edit_button.setEnabled(selected == 1)
+        self.history_button.setEnabled(selected == 1)
+        self.delete_button.setEnabled(selected >= 1)
+
+    def save_state(self) -> None:
+        self.settings.set(S.header_key(self.kind.name), bytes(self.view.horizontalHeader().saveState()))
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def selected_ids(self) -> list[str]:
+        return [i.data(ID_ROLE) for i in self.view.selectionModel().selectedRows()]
+
+    def current_id(self) -> str | None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            return ids[0]
+        index = self.view.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    # ------------------------------------------------------------- columns
+    def _columns_menu(self) -> QMenu:
+        menu = QMenu(self)
+        header = self.view.horizontalHeader()
+        for i, f in enumerate(self.model.columns):
+            act = menu.addAction(f.label.text())
+            act.setCheckable(True)
+            act.setChecked(not header.isSectionHidden(i))
+            act.toggled.connect(lambda on, i=i: header.setSectionHidden(i, not on))
+        return menu
+
+    def _column_menu(self, pos) -> None:
+        self._columns_menu().exec(self.view.horizontalHeader().mapToGlobal(pos))
+
+    # ------------------------------------------------------------- actions
+    def default_values(self) -> dict:
+        """Values a new record starts with: the chosen unit's committee when there is one."""
+        scope = self.model.scope
+        defaults: dict = {}
+        if "org_id" in self.kind.field_map and len(scope) == 9:
+            defaults["org_id"] = f"org-township_committee-{scope}"
+        if self.kind.name == "reported_figure" and scope:
+            defaults["unit_code"] = scope
+        return defaults
+
+    def add(self) -> None:
+        form = RecordForm(self.ledger, self.kind.name, defaults=self.default_values(), parent=self)
+        if form.exec():
+            self.undo_stack.push(CreateCommand(self.ledger, self.kind.name, form.record_id,
+                                               self.tr("new {kind}").format(kind=self.kind.label.text()),
+                                               self._changed))
+            self._changed(self.kind.name, form.record_id)
+
+    def edit_current(self) -> None:
+        record_id = self.current_id()
+        if not record_id:
+            return
+        try:
+            form = RecordForm(self.ledger, self.kind.name, record_id, parent=self)
+        except LedgerError as exc:
+            QMessageBox.warning(self, self.kind.label.text(), exc.text())
+            return
+        if form.exec() and form.previous:
+            stored = self.ledger.get(self.kind.name, record_id) or {}
+            after = {n: stored.get(n) for n in form.previous}
+            self.undo_stack.push(EditCommand(self.ledger, self.kind.name, record_id,
+                                             self.tr("edit {kind}").format(kind=self.kind.label.text()),
+                                             self._changed, form.previous, after))
+            self._changed(self.kind.name, record_id)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete"),
+            self.tr("Delete %n record(s)? You can undo this with Ctrl+Z.", "", len(ids)),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer != QMessageBox.Yes:
+            return
+        self.undo_stack.beginMacro(self.tr("delete {kind}").format(kind=self.kind.label.text()))
+        try:
+            for record_id in ids:
+                self.undo_stack.push(DeleteCommand(self.ledger, self.kind.name, record_id, "", None))
+        except LedgerError as exc:
+            QMessageBox.warning(self, self.tr("Delete"), exc.text())
+        finally:
+            self.undo_stack.endMacro()
+        self._changed(self.kind.name, "")
+
+    def show_history(self) -> None:
+        record_id = self.current_id()
+        if record_id:
+            self.sig_history.emit(self.kind.name, record_id)
+
+    def _changed(self, kind: str, record_id: str) -> None:
+        self.model.reload()
+        self.sig_changed.emit(kind)
+
+    def select_record(self, record_id: str) -> bool:
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        self.view.selectRow(row)
+        self.view.scrollTo(self.model.index(row, 0))
+        return True
+
+    def current_index(self) -> QModelIndex:
+        return self.view.currentIndex()

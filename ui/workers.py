@@ -1,0 +1,109 @@
+"""Background work: everything that may take more than a moment runs here, never on
+the GUI thread.  Results come back by signal, delivered on the GUI thread."""
+
+from __future__ import annotations
+
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
+
+from desktop.errors import LedgerError
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user pressed Cancel."""
+
+
+class TaskSignals(QObject):
+    sig_done = Signal(object)
+    """The task's result."""
+    sig_failed = Signal(object)
+    """The exception that ended the task."""
+    sig_progress = Signal(int, int)
+    """(done, total) so far."""
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; receives the task's signals (queued) and calls back."""
+
+    def __init__(self, on_done, on_failed, on_progress) -> None:
+        super().__init__()
+        self.on_done, self.on_failed, self.on_progress = on_done, on_failed, on_progress
+
+    @Slot(object)
+    def done(self, result) -> None:
+        _running.pop(id(self), None)
+        if self.on_done:
+            self.on_done(result)
+
+    @Slot(object)
+    def failed(self, exc) -> None:
+        _running.pop(id(self), None)
+        if self.on_failed:
+            self.on_failed(exc)
+
+    @Slot(int, int)
+    def progress(self, done: int, total: int) -> None:
+        if self.on_progress:
+            self.on_progress(done, total)
+
+
+class Task(QRunnable):
+    """Run ``fn(task)`` in the thread pool.  ``fn`` may call ``task.progress(done, total)``,
+    which raises ``Cancelled`` once ``task.cancel()`` was called."""
+
+    def __init__(self, fn: Callable[["Task"], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = TaskSignals()
+        self._cancelled = False
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def progress(self, done: int, total: int) -> None:
+        if self._cancelled:
+            raise Cancelled()
+        self.signals.sig_progress.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self)
+        except (Cancelled, LedgerError) as exc:
+            self.signals.sig_failed.emit(exc)
+        except Exception as exc:  # a bug: keep the trace for the log, show a plain message
+            exc.trace = traceback.format_exc()  # type: ignore[attr-defined]
+            self.signals.sig_failed.emit(exc)
+        else:
+            self.signals.sig_done.emit(result)
+
+
+_running: dict[int, tuple[Task, _Relay]] = {}
+
+
+def start(fn: Callable[[Task], Any], on_done: Callable[[Any], None] | None = None,
+          on_failed: Callable[[BaseException], None] | None = None,
+          on_progress: Callable[[int, int], None] | None = None) -> Task:
+    """Run *fn* off the GUI thread; the callbacks run on the GUI thread."""
+    task = Task(fn)
+    relay = _Relay(on_done, on_failed, on_progress)
+    task.signals.sig_done.connect(relay.done, Qt.QueuedConnection)
+    task.signals.sig_failed.connect(relay.failed, Qt.QueuedConnection)
+    task.signals.sig_progress.connect(relay.progress, Qt.QueuedConnection)
+    _running[id(relay)] = (task, relay)
+    QThreadPool.globalInstance().start(task)
+    return task
+
+
+def busy() -> bool:
+    return bool(_running)
+
+
+def wait_all(msecs: int = 30000) -> bool:
+    return QThreadPool.globalInstance().waitForDone(msecs)
