@@ -199,7 +199,7 @@ def cmd_check(args) -> int:
 
 def cmd_backup(args) -> int:
     with _open(args, read_only=True) as ledger:
-        dest = ledger.backup(Path(args.dest))
+        dest = ledger.backup(args.dest)
     print(translate("cli", "Backup written to {path}.").format(path=dest))
     return EXIT_OK
 

@@ -32,8 +32,10 @@ class LedgerError(Exception):
 
 
 def _localise(value: object, language: str | None) -> object:
-    if isinstance(value, Label):
-        return value.text(language)
+    """Message parameters that know their own translation (labels) are shown in *language*."""
+    text = getattr(value, "text", None)
+    if callable(text):
+        return text(language)
     return value
 
 

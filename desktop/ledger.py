@@ -23,7 +23,7 @@ from typing import Iterable, Iterator
 from desktop import ids, migrations, rules
 from desktop.changes import FLAG_FUTURE, Change, clock_fields, compact_clock, dumps, expand_clock
 from desktop.db import InstanceLock, Transactions, backup_to, connect
-from desktop.errors import (FieldError, LedgerCorrupt, LedgerError, LedgerMissing, LedgerTooNew, NotALedger,
+from desktop.errors import (FieldError, Label, LedgerCorrupt, LedgerError, LedgerMissing, LedgerTooNew, NotALedger,
                             NotFound, ScopeError, ValidationError)
 from desktop.hlc import HybridClock, make_stamp, stamp_ms
 from desktop.i18n import QT_TRANSLATE_NOOP
@@ -299,11 +299,12 @@ class Ledger:
     def query(self, kind: str, *, scope: str | None = None, where: dict | None = None, search: str | None = None,
               order_by: str | None = None, descending: bool = False, limit: int | None = None, offset: int = 0,
               include_deleted: bool = False, columns: Iterable[str] | None = None) -> list[dict]:
-        """Records of *kind*, newest first unless ordered; ``scope`` is a division prefix."""
+        """Records of *kind* under ``scope`` (a division prefix), unit by unit in the order
+        they were stored, unless ``order_by`` names a field."""
         k = kind_of(kind)
         sql, params = self._where(k, scope, where, search, include_deleted)
         cols = "*" if columns is None else ", ".join(["id"] + [c for c in columns if c in k.field_map])
-        order = ""
+        order = " ORDER BY scope, rowid"
         if order_by:
             if order_by not in k.field_map and order_by not in ("id", "scope"):
                 raise LedgerError(QT_TRANSLATE_NOOP("errors", "Cannot sort by {field}."), field=order_by)
@@ -387,12 +388,12 @@ class Ledger:
     def _writing(self) -> Iterator[None]:
         if self.read_only:
             raise LedgerError(QT_TRANSLATE_NOOP("errors", "The ledger is open read-only."))
+        next_seq = self._next_seq
         try:
             with self.tx():
                 yield
         except BaseException:
-            if self.tx.depth == 0:
-                self._reload_clock()
+            self._next_seq = next_seq  # the rolled-back changes give their numbers back
             raise
 
     def _scope_of(self, k: Kind, values: dict, cache: dict | None = None) -> str | None:
@@ -451,7 +452,10 @@ class Ledger:
         record_id = record_id or ids.new_id()
         full["id"] = record_id
         scope = None
-        if k.scope_from not in {e.field for e in errors}:
+        if k.name == "attachment" and full.get("owner_kind") not in KINDS:
+            errors.append(FieldError("owner_kind", rules.MSG_UNKNOWN_OWNER_KIND, {"value": full.get("owner_kind")},
+                                     k.field_map["owner_kind"].label))
+        elif k.scope_from not in {e.field for e in errors}:
             scope = self._scope_of(k, full, ref_cache)
             if scope is None and full.get(k.scope_from) is not None:
                 errors.append(FieldError(k.scope_from, rules.MSG_MISSING_REF, {"id": full[k.scope_from]},
@@ -464,14 +468,12 @@ class Ledger:
             if existing is not None and not existing["deleted"]:
                 label = k.label
                 if k.name == "organisation":
-                    from desktop.enums import enumerations
-
-                    label = enumerations().label("org_kind", full["kind"])
+                    label = rules.EnumText("org_kind", full["kind"])
                 errors.append(FieldError(k.scope_from, rules.MSG_ALREADY_EXISTS,
                                          {"kind": label, "code": scope}, k.field_map[k.scope_from].label))
         if scope is not None and k.name in rules.RULES:
-            bad = {e.field for e in errors}
-            errors += [e for e in rules.RULES[k.name](self, k, full, None) if e.field not in bad]
+            bad = frozenset(e.field for e in errors)
+            errors += [e for e in rules.RULES[k.name](self, k, full, None, bad) if e.field not in bad]
         if errors:
             raise ValidationError(errors)
         del full["id"]
@@ -559,8 +561,9 @@ class Ledger:
             old["id"], old["scope"] = record_id, row["scope"]
             new = dict(old)
             new.update(given)
-            if not errors and k.name in rules.RULES:
-                errors += rules.RULES[k.name](self, k, new, old)
+            if k.name in rules.RULES:
+                bad = frozenset(e.field for e in errors)
+                errors += [e for e in rules.RULES[k.name](self, k, new, old, bad) if e.field not in bad]
             if errors:
                 raise ValidationError(errors)
             diff = {n: v for n, v in given.items() if v != row[n]}
@@ -817,7 +820,7 @@ class Ledger:
         """Who changed what, when: the record's changes in stamp order, old → new per field."""
         rows = self._record_changes(record_id)
         if not rows:
-            raise NotFound(kind="record", id=record_id)
+            raise NotFound(kind=Label("fields", "Record"), id=record_id)
         state: dict[str, tuple[str, object]] = {}
         out = []
         for r in rows:

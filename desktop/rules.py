@@ -51,15 +51,35 @@ TASK_TRANSITIONS = {
     "verified": {"done"},
 }
 
-Rule = Callable[["Ledger", Kind, dict, "dict | None"], list[FieldError]]
+Rule = Callable[..., list[FieldError]]
 
 
-def _err(kind: Kind, name: str, message: str, **params: object) -> FieldError:
+def _err(kind: Kind, name: str, message: str, /, **params: object) -> FieldError:
     return FieldError(name, message, params, kind.field(name).label if name in kind.field_map else None)
 
 
-def _enum_label(enum: str, key: str) -> str:
-    return enumerations().label(enum, key)
+def _enum_label(enum: str, key: str) -> "EnumText":
+    return EnumText(enum, key)
+
+
+class EnumText:
+    """An enumeration value's label, in the language of whoever reads the message."""
+
+    def __init__(self, enum: str, key: str) -> None:
+        self.enum, self.key = enum, key
+
+    def text(self, language: str | None = None) -> str:
+        return enumerations().label(self.enum, self.key, language)
+
+
+class JoinedText:
+    """Several translatable texts joined with "/"."""
+
+    def __init__(self, parts) -> None:
+        self.parts = list(parts)
+
+    def text(self, language: str | None = None) -> str:
+        return "/".join(p.text(language) for p in self.parts)
 
 
 def _org(ledger: "Ledger", kind: Kind, new: dict, errors: list, allowed: tuple[str, ...] | None = None):
@@ -68,12 +88,12 @@ def _org(ledger: "Ledger", kind: Kind, new: dict, errors: list, allowed: tuple[s
         errors.append(_err(kind, "org_id", MSG_MISSING_REF, id=new["org_id"]))
     elif org is not None and allowed and org["kind"] not in allowed:
         errors.append(_err(kind, "org_id", MSG_ORG_KIND,
-                           allowed="/".join(_enum_label("org_kind", k) for k in allowed),
+                           allowed=JoinedText(_enum_label("org_kind", k) for k in allowed),
                            kind=_enum_label("org_kind", org["kind"])))
     return org
 
 
-def organisation(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+def organisation(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     org_kind, code = new.get("kind"), new.get("division_code")
     if not org_kind or not code:
@@ -96,13 +116,13 @@ def organisation(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> l
             errors.append(_err(kind, "parent_id", MSG_NO_PARENT_ALLOWED, kind=_enum_label("org_kind", org_kind)))
         elif parent["kind"] not in allowed:
             errors.append(_err(kind, "parent_id", MSG_PARENT_KIND, kind=_enum_label("org_kind", org_kind),
-                               allowed="/".join(_enum_label("org_kind", k) for k in allowed)))
+                               allowed=JoinedText(_enum_label("org_kind", k) for k in allowed)))
         elif not code.startswith(parent["division_code"]):
             errors.append(_err(kind, "parent_id", MSG_PARENT_OUTSIDE, parent=parent["division_code"], code=code))
     return errors
 
 
-def committee_member(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+def committee_member(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     _org(ledger, kind, new, errors, ("township_committee", "county_committee"))
     joined, exited, birth = new.get("joined_on"), new.get("exited_on"), new.get("birth_date")
@@ -125,15 +145,15 @@ def committee_member(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) 
     return errors
 
 
-def funding_entry(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+def funding_entry(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     _org(ledger, kind, new, errors)
-    if new.get("budgeted") is None and new.get("received") is None:
+    if new.get("budgeted") is None and new.get("received") is None and not invalid & {"budgeted", "received"}:
         errors.append(_err(kind, "received", MSG_NO_AMOUNT))
     return errors
 
 
-def checklist_task(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+def checklist_task(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     org = _org(ledger, kind, new, errors)
     if new.get("template_id") and ledger.get("checklist_template", new["template_id"]) is None:
@@ -151,13 +171,13 @@ def checklist_task(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) ->
     return errors
 
 
-def org_only(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+def org_only(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     _org(ledger, kind, new, errors)
     return errors
 
 
-def wechat_group(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+def wechat_group(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors = org_only(ledger, kind, new, old)
     members, league = new.get("members"), new.get("league_members")
     if members is not None and league is not None and league > members:
@@ -166,7 +186,7 @@ def wechat_group(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> l
     return errors
 
 
-def reported_figure(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+def reported_figure(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     month = new.get("month")
     if month and month > dt.date.today().isoformat()[:7]:
@@ -174,7 +194,7 @@ def reported_figure(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -
     return errors
 
 
-def attachment(ledger: "Ledger", kind: Kind, new: dict, old: dict | None) -> list[FieldError]:
+def attachment(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     owner_kind = new.get("owner_kind")
     if owner_kind not in KINDS or owner_kind == "attachment":

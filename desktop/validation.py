@@ -46,6 +46,21 @@ _DATE_FORMS = (
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
+class AllowedValues:
+    """The first labels of an enumeration, for messages, in the reader's language."""
+
+    def __init__(self, enum: str, limit: int = 8) -> None:
+        self.enum, self.limit = enum, limit
+
+    def text(self, language: str | None = None) -> str:
+        from desktop import i18n
+
+        sep = ", " if (language or i18n.language()) == "en" else "、"
+        values = enumerations().values(self.enum)
+        more = "…" if len(values) > self.limit else ""
+        return sep.join(v.label(language) for v in values[: self.limit]) + more
+
+
 class Invalid(Exception):
     def __init__(self, message: str, **params: object) -> None:
         super().__init__(message)
@@ -122,8 +137,7 @@ def coerce(f: Field, value: object) -> object:
         if key is None and isinstance(value, str):
             key = enums.lookup(f.enum, value)
         if key is None:
-            allowed = "、".join(v.zh for v in enums.values(f.enum)[:8])
-            raise Invalid(MSG_BAD_ENUM, value=value, allowed=allowed)
+            raise Invalid(MSG_BAD_ENUM, value=value, allowed=AllowedValues(f.enum))
         return key
     if t is T.DATE:
         text = parse_date(value)
