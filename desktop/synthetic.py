@@ -190,6 +190,7 @@ _PUBLICITY = ("{t}团委召开“百县千乡”示范创建推进会", "{t}开�
               "{t}青年之家开展技能培训", "{t}团委走访慰问困难青年", "{t}开展“乡村好青年”评选",
               "{t}团委开展对标整改工作", "{t}举办青年创业交流会")
 _CHANNELS = (("wechat_account", 60), ("website", 25), ("weibo", 10), ("other", 5))
+_URL_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"
 _FUNDING_PURPOSES = {
     "local_budget": ("乡镇团委年度工作经费", "团建工作专项经费"),
     "league_support": ("“百县千乡”示范乡镇支持经费",),
@@ -209,9 +210,9 @@ def _pick(rng: random.Random, weighted: tuple[tuple[str, float], ...]) -> str:
 
 
 def _day(rng: random.Random, lo: dt.date, hi: dt.date) -> dt.date:
-    """A uniformly drawn day in ``[lo, hi]`` (``lo`` if the range is empty)."""
+    """A uniformly drawn day in ``[lo, hi]`` (``hi`` if the range is empty: never after *hi*)."""
     span = (hi - lo).days
-    return lo if span <= 0 else lo + dt.timedelta(days=rng.randint(0, span))
+    return hi if span <= 0 else lo + dt.timedelta(days=rng.randint(0, span))
 
 
 def _add_years(d: dt.date, years: int) -> dt.date:
@@ -322,7 +323,7 @@ class _Builder:
         whole_county = len(self.scope) <= 6
         for county, townships in plan:
             with self.ledger.batch():
-                county_org = self._county(county, whole_county)
+                county_org = self._county(county)
                 coop_parent = self._coop_committee(county, townships) if whole_county else None
                 self._township_committees(county_org, townships)
                 for code in townships:
@@ -333,14 +334,12 @@ class _Builder:
         return dict(self.counts)
 
     # -- county level
-    def _county(self, county: str, create: bool) -> str | None:
-        """The county committee's id, created if the build covers the county (None if out of scope)."""
+    def _county(self, county: str) -> str | None:
+        """The county committee's id, created if missing; None if the county lies outside the ledger."""
         if not county.startswith(self.ledger.scope):
             return None
         org_id = natural_org_id("county_committee", county)
-        if create or not self._exists(org_id):
-            if self._exists(org_id):
-                return org_id
+        if not self._exists(org_id):
             rng = _rng(self.seed, county, "county")
             self._write("organisation", [{
                 "kind": "county_committee", "name": f"共青团{self.geo.name(county)}委员会",
@@ -382,9 +381,7 @@ class _Builder:
         rows = []
         for code in townships:
             rng = _rng(self.seed, code, "committee")
-            r = rng.random()
-            demo = ("national" if r < 0.03 else "province" if r < 0.07 else "prefecture" if r < 0.12
-                    else "county" if r < 0.22 else "none")
+            demo = self._demo_level(code)
             status = "rectifying" if demo == "none" and rng.random() < 0.04 else "active"
             row = {"kind": "township_committee", "name": f"共青团{self.geo.name(code)}委员会",
                    "parent_id": county_org, "division_code": code,
@@ -395,6 +392,12 @@ class _Builder:
                 row["status_reason"] = rng.choice(_RECTIFY_REASONS)
             rows.append(row)
         self._write("organisation", rows)
+
+    def _demo_level(self, code: str) -> str:
+        """The township's demonstration level (百县千乡: a few national, more at lower levels)."""
+        r = _rng(self.seed, code, "demo").random()
+        return ("national" if r < 0.03 else "province" if r < 0.07 else "prefecture" if r < 0.12
+                else "county" if r < 0.22 else "none")
 
     def _township(self, code: str, coop_parent: str | None) -> None:
         org = natural_org_id("township_committee", code)
@@ -547,9 +550,7 @@ class _Builder:
 
     def _funding(self, code: str, org: str, t: str) -> list[dict]:
         rng = _rng(self.seed, code, "funding")
-        demo = _rng(self.seed, code, "committee")  # replays the draw that chose the demonstration level
-        r = demo.random()
-        demonstration = r < 0.22
+        demonstration = self._demo_level(code) != "none"
         year, lo, hi = self.today.year, self.year_start, self.today
         county_short = self.geo.name(code[:6])[:1]
         secured = rng.random() < SHARES.funding_secured
@@ -681,8 +682,7 @@ class _Builder:
             channel = _pick(rng, _CHANNELS)
             url = None
             if channel == "wechat_account":
-                url = "https://mp.weixin.qq.com/s/" + "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789")
-                                                              for _ in range(22))
+                url = "https://mp.weixin.qq.com/s/" + "".join(rng.choice(_URL_CHARS) for _ in range(22))
             elif channel == "website":
                 url = f"http://www.gqt{code[:6]}.gov.cn/news/{rng.randint(10000, 99999)}.html"
             rows.append({"org_id": org, "published_on": _day(rng, self.window_start, self.today),
