@@ -17,9 +17,12 @@ from desktop.records import DELETED, Kind
 FLAG_FUTURE = 1
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def dumps(value: object) -> str:
     """Canonical JSON: the same value always gives the same text."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,17 @@ class Change:
     fields: dict
     base: dict = field(default_factory=dict)
     author: str = ""
+    #: a creation: every field the record has is set, those not in ``fields`` to nothing
+    created: bool = False
+
+    def values(self, kind: Kind) -> dict:
+        """The fields this change sets, with their values (all of them for a creation)."""
+        if not self.created:
+            return self.fields
+        out = dict.fromkeys(kind.field_names)
+        out[DELETED] = 0
+        out.update(self.fields)
+        return out
 
     def to_wire(self) -> dict:
         d = {
@@ -41,6 +55,8 @@ class Change:
         }
         if self.base:
             d["base"] = self.base
+        if self.created:
+            d["created"] = True
         return d
 
     @classmethod
@@ -55,6 +71,7 @@ class Change:
             raise ValueError(f"change lacks {exc.args[0]!r}") from None
         base = d.get("base") or {}
         author = d.get("author") or ""
+        created = d.get("created", False)
         checks = [
             (isinstance(origin, str) and len(origin) == 16, "origin"),
             (isinstance(seq, int) and not isinstance(seq, bool) and seq > 0, "seq"),
@@ -62,26 +79,29 @@ class Change:
             (isinstance(kind, str), "kind"),
             (isinstance(record_id, str) and 0 < len(record_id) <= 64, "id"),
             (isinstance(scope, str) and len(scope) <= 12 and (scope == "" or scope.isdigit()), "scope"),
-            (isinstance(fields, dict) and fields and all(isinstance(k, str) for k in fields), "fields"),
+            (isinstance(fields, dict) and (fields or created) and all(isinstance(k, str) for k in fields), "fields"),
+            (isinstance(created, bool), "created"),
             (isinstance(base, dict) and all(isinstance(v, str) and _valid_stamp(v) for v in base.values()), "base"),
             (isinstance(author, str) and len(author) <= 100, "author"),
         ]
         for ok, name in checks:
             if not ok:
                 raise ValueError(f"change has a malformed {name!r}")
-        return cls(origin, seq, stamp, kind, record_id, scope, fields, base, author)
+        return cls(origin, seq, stamp, kind, record_id, scope, fields, base, author, created)
 
     def patch_json(self) -> str:
-        patch = {"f": self.fields}
+        patch: dict = {"f": self.fields}
         if self.base:
             patch["b"] = self.base
+        if self.created:
+            patch["c"] = 1
         return dumps(patch)
 
     @classmethod
     def from_row(cls, row) -> "Change":
         patch = json.loads(row["patch"])
         return cls(row["origin"], row["origin_seq"], row["stamp"], row["kind"], row["record_id"],
-                   row["scope"], patch["f"], patch.get("b", {}), row["author"])
+                   row["scope"], patch["f"], patch.get("b", {}), row["author"], patch.get("c") == 1)
 
 
 def _valid_stamp(stamp: str) -> bool:
@@ -96,7 +116,12 @@ def _valid_stamp(stamp: str) -> bool:
 
 
 def clock_fields(kind: Kind) -> tuple[str, ...]:
-    return kind.field_names + (DELETED,)
+    return kind.clock_fields
+
+
+def uniform_clock(stamp: str) -> str:
+    """The compact clock of a record whose every field carries *stamp* (a new record)."""
+    return _ENCODER.encode({"": stamp})
 
 
 def expand_clock(kind: Kind, text: str) -> dict[str, str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from desktop import ids, migrations, rules
-from desktop.changes import FLAG_FUTURE, Change, clock_fields, compact_clock, dumps, expand_clock
+from desktop.changes import FLAG_FUTURE, Change, clock_fields, compact_clock, dumps, expand_clock, uniform_clock
 from desktop.db import InstanceLock, Transactions, backup_to, connect
 from desktop.errors import (FieldError, Label, LedgerCorrupt, LedgerError, LedgerMissing, LedgerTooNew, NotALedger,
                             NotFound, ScopeError, ValidationError)
@@ -135,6 +135,7 @@ class Ledger:
         self._next_seq = int(meta.get("next_seq", "1"))
         self._meta_dirty = False
         self._batch: str | None = None
+        self._bulk: dict | None = None  # look-up caches while create_many runs
         for kind in KINDS.values():
             attr = {"committee_member": "committee_members", "funding_entry": "funding_entries",
                     "checklist_template": "checklist_templates", "checklist_task": "checklist_tasks",
@@ -286,7 +287,16 @@ class Ledger:
     # ----------------------------------------------------------------- reading
     def get(self, kind: str, record_id: str, include_deleted: bool = False) -> dict | None:
         k = kind_of(kind)
-        row = self.conn.execute(f"SELECT * FROM {k.table} WHERE id=?", (record_id,)).fetchone()
+        cache = self._bulk
+        if cache is not None and kind != cache["kind"]:  # records of other kinds cannot change during a bulk create
+            key = (kind, record_id)
+            row = cache["rows"].get(key)
+            if row is None:
+                row = self._row(k, record_id)
+                if row is not None:
+                    cache["rows"][key] = row
+        else:
+            row = self._row(k, record_id)
         if row is None or (row["deleted"] and not include_deleted):
             return None
         d = dict(row)
@@ -363,10 +373,21 @@ class Ledger:
         return out
 
     def members_named(self, org_id: str, name: str) -> list[dict]:
-        rows = self.conn.execute(
-            "SELECT id, birth_date, exited_on FROM committee_member WHERE org_id=? AND name=? AND deleted=0",
-            (org_id, name)).fetchall()
-        return [dict(r) for r in rows]
+        """Current members of a committee with this name (for the duplicate rule)."""
+        cache = self._bulk
+        if cache is None:
+            rows = self.conn.execute(
+                "SELECT id, birth_date, exited_on FROM committee_member WHERE org_id=? AND name=? AND deleted=0",
+                (org_id, name)).fetchall()
+            return [dict(r) for r in rows]
+        members = cache["members"]
+        if org_id not in cache["orgs"]:  # one query per committee during a bulk create
+            cache["orgs"].add(org_id)
+            for r in self.conn.execute("SELECT id, name, birth_date, exited_on FROM committee_member "
+                                       "WHERE org_id=? AND deleted=0", (org_id,)):
+                members.setdefault((org_id, r["name"]), []).append(
+                    {"id": r["id"], "birth_date": r["birth_date"], "exited_on": r["exited_on"]})
+        return members.get((org_id, name), [])
 
     def counts(self, scope: str | None = None) -> dict[str, int]:
         return {name: self.count(name, scope=scope) for name in KINDS}
@@ -407,8 +428,8 @@ class Ledger:
                 return None
             if cache is not None and src in cache:
                 return cache[src]
-            row = self.conn.execute(f"SELECT scope FROM {ref_kind} WHERE id=? AND deleted=0", (src,)).fetchone()
-            scope = row[0] if row else None
+            ref = self.get(ref_kind, src)
+            scope = ref["scope"] if ref else None
             if cache is not None:
                 cache[src] = scope
             return scope
@@ -429,8 +450,9 @@ class Ledger:
         return out
 
     def _validate_new(self, k: Kind, values: dict, record_id: str | None,
-                      ref_cache: dict | None = None) -> tuple[str, str, dict]:
-        """Coerce and check a record to be created.  Returns (id, scope, full values)."""
+                      ref_cache: dict | None = None) -> tuple[str, str, dict, sqlite3.Row | None]:
+        """Coerce and check a record to be created.  Returns (id, scope, full values, the
+        deleted row of the same id if one is being re-created)."""
         errors: list[FieldError] = []
         given = self._coerce_all(k, values, errors)
         full = {}
@@ -449,6 +471,7 @@ class Ledger:
             record_id = natural_org_id(full["kind"], full["division_code"])
         elif k.name == "reported_figure" and not errors:
             record_id = f"fig-{full['unit_code']}-{full['month']}-{full['metric']}"
+        fresh = record_id is None
         record_id = record_id or ids.new_id()
         full["id"] = record_id
         scope = None
@@ -463,7 +486,8 @@ class Ledger:
             if scope is not None and not scope.startswith(self.scope):
                 errors.append(FieldError(k.scope_from, rules.MSG_OUTSIDE_SCOPE, {"code": scope, "scope": self.scope},
                                          k.field_map[k.scope_from].label))
-        if scope is not None and not errors:
+        existing = None
+        if scope is not None and not errors and not fresh:  # a new UUIDv7 cannot exist yet
             existing = self._row(k, record_id)
             if existing is not None and not existing["deleted"]:
                 label = k.label
@@ -477,7 +501,7 @@ class Ledger:
         if errors:
             raise ValidationError(errors)
         del full["id"]
-        return record_id, scope, full
+        return record_id, scope, full, existing
 
     def _next_stamp(self) -> tuple[int, str]:
         seq = self._next_seq
@@ -489,14 +513,11 @@ class Ledger:
         """Validate and store a new record; returns its id.  Nothing is stored on error."""
         k = kind_of(kind)
         with self._writing():
-            record_id, scope, full = self._validate_new(k, values, record_id)
-            existing = self._row(k, record_id)
+            record_id, scope, full, existing = self._validate_new(k, values, record_id)
             seq, stamp = self._next_stamp()
-            fields = dict(full)
-            fields[DELETED] = 0
-            change = Change(self.device_id, seq, stamp, k.name, record_id, scope, fields, {}, self.operator)
+            change = self._creation(k, seq, stamp, record_id, scope, full)
             if existing is None:
-                self._insert_rows(k, [(record_id, scope, full, compact_clock(dict.fromkeys(clock_fields(k), stamp)))])
+                self._insert_rows(k, [(record_id, scope, full, uniform_clock(stamp))])
                 self._log([change])
             else:  # re-creating a deleted natural record: an update of every field
                 self._apply_local(k, existing, change)
@@ -509,21 +530,33 @@ class Ledger:
         out_ids: list[str] = []
         with self._writing():
             cache: dict = {}
-            inserts, changes = [], []
-            for values in rows:
-                record_id, scope, full = self._validate_new(k, values, None, cache)
-                seq, stamp = self._next_stamp()
-                fields = dict(full)
-                fields[DELETED] = 0
-                changes.append(Change(self.device_id, seq, stamp, k.name, record_id, scope, fields, {}, self.operator))
-                inserts.append((record_id, scope, full, compact_clock(dict.fromkeys(clock_fields(k), stamp))))
-                out_ids.append(record_id)
-                if k.name == "committee_member":  # duplicates within the batch
-                    self._insert_rows(k, inserts)
-                    inserts = []
+            self._bulk = {"kind": k.name, "rows": {}, "orgs": set(), "members": {}}
+            inserts, changes, recreated = [], [], []
+            try:
+                for values in rows:
+                    record_id, scope, full, existing = self._validate_new(k, values, None, cache)
+                    seq, stamp = self._next_stamp()
+                    change = self._creation(k, seq, stamp, record_id, scope, full)
+                    if existing is not None:
+                        recreated.append((existing, change))
+                    else:
+                        changes.append(change)
+                        inserts.append((record_id, scope, full, uniform_clock(stamp)))
+                    out_ids.append(record_id)
+                    if k.name == "committee_member":  # later rows of the batch see this one
+                        self._bulk["members"].setdefault((full["org_id"], full["name"]), []).append(
+                            {"id": record_id, "birth_date": full["birth_date"], "exited_on": full["exited_on"]})
+            finally:
+                self._bulk = None
             self._insert_rows(k, inserts)
             self._log(changes)
+            for existing, change in recreated:
+                self._apply_local(k, existing, change)
         return out_ids
+
+    def _creation(self, k: Kind, seq: int, stamp: str, record_id: str, scope: str, full: dict) -> Change:
+        fields = {n: v for n, v in full.items() if v is not None}
+        return Change(self.device_id, seq, stamp, k.name, record_id, scope, fields, {}, self.operator, True)
 
     def _insert_rows(self, k: Kind, rows: list[tuple[str, str, dict, str]]) -> None:
         if not rows:
@@ -582,11 +615,12 @@ class Ledger:
 
     def _apply_local(self, k: Kind, row: sqlite3.Row, change: Change) -> None:
         clock = expand_clock(k, row["clock"])
-        for n in change.fields:
+        values = change.values(k)
+        for n in values:
             clock[n] = change.stamp
-        sets = ", ".join(f"{n} = ?" for n in change.fields)
+        sets = ", ".join(f"{n} = ?" for n in values)
         self.conn.execute(f"UPDATE {k.table} SET {sets}, clock = ? WHERE id = ?",
-                          (*change.fields.values(), compact_clock(clock), row["id"]))
+                          (*values.values(), compact_clock(clock), row["id"]))
         self._log([change])
 
     def delete(self, kind: str, record_id: str) -> bool:
@@ -775,7 +809,7 @@ class Ledger:
             clock = dict.fromkeys(clock_fields(k), "")
             values: dict = {n: None for n in k.field_names}
             values[DELETED] = 0
-            for n, v in change.fields.items():
+            for n, v in change.values(k).items():
                 values[n] = v
                 clock[n] = stamp
             names = k.field_names
@@ -787,7 +821,7 @@ class Ledger:
         clock = expand_clock(k, row["clock"])
         updates, conflicts = {}, []
         now = dt.datetime.now().isoformat(timespec="seconds")
-        for n, v in change.fields.items():
+        for n, v in change.values(k).items():
             current = clock[n]
             if stamp <= current:
                 continue
@@ -825,9 +859,9 @@ class Ledger:
         out = []
         for r in rows:
             change = Change.from_row(r)
-            created = not state
+            created = change.created or not state
             diffs = []
-            for n, v in change.fields.items():
+            for n, v in change.values(KINDS[change.kind]).items():
                 prev_stamp, prev = state.get(n, ("", None))
                 if change.stamp > prev_stamp:
                     state[n] = (change.stamp, v)
@@ -890,13 +924,13 @@ class Ledger:
                 for r in self._record_changes(record_id):
                     c = Change.from_row(r)
                     if c.stamp >= first:
-                        created_here = created_here or (c.stamp == first and DELETED in c.fields and not before)
+                        created_here = c.stamp == first and c.created and not before
                         break
-                    for n, v in c.fields.items():
+                    for n, v in c.values(k).items():
                         before[n] = v
                 ours = {c.stamp for c in changes}
                 diff = {}
-                for n in {n for c in changes for n in c.fields}:
+                for n in {n for c in changes for n in c.values(k)}:
                     if clock[n] in ours and row[n] != before.get(n):
                         diff[n] = before.get(n, 0 if n == DELETED else None)
                 if created_here:

@@ -6,6 +6,7 @@ columns are all driven by these declarations.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -79,13 +80,18 @@ class Kind:
     def field(self, name: str) -> Field:
         return self.field_map[name]
 
-    @property
+    @functools.cached_property
     def field_map(self) -> dict[str, Field]:
         return {f.name: f for f in self.fields}
 
-    @property
+    @functools.cached_property
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
+
+    @functools.cached_property
+    def clock_fields(self) -> tuple[str, ...]:
+        """The fields the per-field clock covers: every field and the tombstone."""
+        return self.field_names + (DELETED,)
 
 
 # Field labels, for lupdate (the Label objects carry the English text at run time).

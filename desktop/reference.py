@@ -35,10 +35,11 @@ def builtin_template_changes(data: dict | None = None) -> list[Change]:
              for level in ("county", "township") for code, title in data["inspection"]]
     for n, (tkind, level, system, code, title, desc) in enumerate(rows, start=1):
         fields = {"template_kind": tkind, "level": level, "system": system, "code": code, "title": title,
-                  "description": desc, "sort_order": n, "issued_by": "", "deleted": 0}
+                  "description": desc, "sort_order": n, "issued_by": ""}
+        fields = {k: v for k, v in fields.items() if v is not None}
         seq = version * 10000 + n
         changes.append(Change(ids.BUILTIN_DEVICE, seq, make_stamp(seq, ids.BUILTIN_DEVICE), "checklist_template",
-                              f"tpl-{level}-{code}", "", fields, {}, ""))
+                              f"tpl-{level}-{code}", "", fields, {}, "", created=True))
     return changes
 
 

@@ -69,8 +69,14 @@ class Invalid(Exception):
 
 
 def normalise_text(value: str) -> str:
-    """Full-width digits, letters and spaces to half-width; trim."""
+    """Full-width digits, letters and spaces to half-width; trim.  For numbers, dates,
+    phones and codes: free text keeps its Chinese punctuation (see ``clean_text``)."""
     return unicodedata.normalize("NFKC", value).strip()
+
+
+def clean_text(value: str) -> str:
+    """Free text as the user wrote it, composed (NFC) and trimmed (full-width spaces too)."""
+    return unicodedata.normalize("NFC", value).strip()
 
 
 def today() -> dt.date:
@@ -118,13 +124,13 @@ def parse_date(value: object) -> str:
 
 def coerce(f: Field, value: object) -> object:
     """The stored form of *value* for field *f*, or ``None`` for empty.  Raises Invalid."""
+    t = f.type
     if isinstance(value, str):
-        value = normalise_text(value)
+        value = clean_text(value) if t is T.TEXT else normalise_text(value)
         if value == "":
             value = None
     if value is None:
         return None
-    t = f.type
     if t in (T.TEXT, T.REF):
         if not isinstance(value, str):
             raise Invalid(MSG_NOT_TEXT)

@@ -46,7 +46,7 @@ CASES = {
     "committee_member": (member(), "phone", "+86 138 0013 8000", "13800138000"),
     "funding_entry": (dict(org_id=TOWNSHIP_ORG, year=2024, budgeted="20000", source="地方财政", purpose="阵地建设"),
                       "received", "1,234.50", 123_450),
-    "checklist_template": (dict(level="township", code="Z1", title="自定任务"), "title", "自定任务（修订）", "自定任务(修订)"),
+    "checklist_template": (dict(level="township", code="Z1", title="自定任务"), "title", "自定任务（修订）", "自定任务（修订）"),
     "checklist_task": (dict(org_id=TOWNSHIP_ORG, template_id="tpl-township-T1.1", system="组织体系", title="健全班子"),
                        "status", "整改中", "in_progress"),
     "meeting": (dict(org_id=TOWNSHIP_ORG, kind="培训", held_on="2024.3.15", title="团干部培训", attendance=30),
@@ -166,7 +166,7 @@ def test_a_deleted_natural_organisation_can_be_created_again(ledger):
                                         parent_id=COUNTY_ORG)
     assert again == TOWNSHIP_2_ORG
     assert ledger.last_seq() == seq + 1
-    assert ledger.get("organisation", again)["name"] == "冶河镇团委(新)"
+    assert ledger.get("organisation", again)["name"] == "冶河镇团委（新）"
 
 
 # ---------------------------------------------------------------------------------- committee members
@@ -432,7 +432,7 @@ def test_undo_keeps_a_later_edit_by_someone_else(ledger, who):
         ledger.organisations.update(TOWNSHIP_ORG, name="南高乡团委员会", league_members=40)
     if who == "another operator here":
         ledger.set_operator("王五")
-        ledger.organisations.update(TOWNSHIP_ORG, name="南高乡团委（王五改）")
+        ledger.organisations.update(TOWNSHIP_ORG, name="南高乡团委(王五改)")
     else:
         base = ledger.history(TOWNSHIP_ORG)[-1].stamp
         stamp = make_stamp(ledger.clock.last + 1, OTHER_DEVICE)

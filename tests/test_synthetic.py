@@ -91,7 +91,7 @@ def test_one_create_change_per_record(tmp_path):
         assert len(changes) == sum(counts.values())
         per_record = Counter((c.kind, c.record_id) for c in changes)
         assert set(per_record.values()) == {1}
-        assert all(c.fields["deleted"] == 0 and not c.base for c in changes)  # creations, not updates
+        assert all(c.created and not c.base for c in changes)  # creations, not updates
         for kind, n in counts.items():
             assert sum(1 for c in changes if c.kind == kind) == n
             assert ledger.count(kind) == n

@@ -790,3 +790,13 @@ def test_english_messages_name_enumerations_in_english(ledger, case):
     for piece in expected:
         assert piece in en, en
     assert not CJK.search(en), en
+
+
+def test_free_text_keeps_chinese_punctuation_while_numbers_are_folded(county_ledger, township_org):
+    """Full-width digits in numbers and phones become half-width; free text keeps its own
+    punctuation (，（）：) exactly as the user wrote it, trimmed of full-width spaces."""
+    meeting = county_ledger.meetings.create(org_id=township_org, kind="review", held_on="2025-03-01",
+                                            title="\u3000学习方案，明确分工（试行）：\u3000", attendance="１２")
+    stored = county_ledger.get("meeting", meeting)
+    assert stored["title"] == "学习方案，明确分工（试行）："
+    assert stored["attendance"] == 12

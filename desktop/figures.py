@@ -1,0 +1,415 @@
+"""The headline figures of the monthly report (月报) for a scope and a month, and one
+figure per unit one level below, for the bar chart.
+
+Everything is computed with a few aggregate queries over the ledger's tables (no
+per-unit queries), so a national ledger answers in well under a second.  Only live
+records count (``deleted = 0``).  "As of the month" means as of its last day:
+
+- committee members: current = joined by then and not exited by then; added / exited =
+  joined / exited during the month.  Members of every committee in the scope count.
+- township committees: the live, not revoked ``township_committee`` organisations of the
+  scope; county co-operative working committees: not revoked, founded by the month's end.  Funding secured: the committee's funding entries of the month's year, received
+  by the month's end (or without a date), add up to at least 20,000 yuan.  Meetings: the
+  committee held a mobilisation / summary-and-review meeting on or before the month's end.
+- checklist tasks: done counts done and verified tasks (done by the month's end, or
+  without a date); verified counts the verified ones (likewise).
+- directly affiliated organisations: total = founded by the month's end (or without a
+  date) and not revoked by then; new = founded during the month; revoked / under
+  rectification = that status, set by the month's end (or without a date).  The ledger
+  keeps each organisation's current status only, so an older month shows today's
+  statuses, dated by ``status_changed_on``.
+- WeChat groups: created by the month's end (or without a date), with their young
+  people reached.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from desktop.enums import enumerations
+from desktop.geo import geography
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.ledger import Ledger, _prefix_range
+
+CTX = "figures"
+
+#: A township "has secured funding" when the year's received amount reaches 20,000 yuan (2万元).
+FUNDING_SECURED_FEN = 2_000_000
+
+#: The figures the per-unit bar chart can show, with their labels.
+FIGURES: dict[str, str] = {
+    "members_current": QT_TRANSLATE_NOOP("figures", "Committee members now"),
+    "townships_funding_secured": QT_TRANSLATE_NOOP("figures", "Townships with 20,000 yuan funding secured"),
+    "mobilisation_meeting": QT_TRANSLATE_NOOP("figures", "Townships that held a mobilisation meeting"),
+    "review_meeting": QT_TRANSLATE_NOOP("figures", "Townships that held a review meeting"),
+    "checklist_done": QT_TRANSLATE_NOOP("figures", "Checklist tasks done"),
+    "direct_orgs": QT_TRANSLATE_NOOP("figures", "Directly affiliated organisations"),
+    "wechat_reach": QT_TRANSLATE_NOOP("figures", "Young people reached in WeChat groups"),
+}
+
+MSG_BAD_MONTH = QT_TRANSLATE_NOOP("figures", "\"{month}\" is not a month (YYYY-MM).")
+MSG_BAD_FIGURE = QT_TRANSLATE_NOOP("figures", "\"{figure}\" is not a figure of the report.")
+
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+def figure_label(figure: str, language: str | None = None) -> str:
+    """The figure's label in the current (or given) language."""
+    return translate(CTX, FIGURES[figure], language)
+
+
+def share(part: int, whole: int) -> float | None:
+    """part / whole, None when there is no whole."""
+    return part / whole if whole else None
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The headline figures of the monthly report for one scope and month."""
+
+    scope: str
+    month: str
+    members_current: int = 0
+    members_added: int = 0
+    members_exited: int = 0
+    #: member_source key → current members, in the order of the enumeration
+    members_by_source: dict[str, int] = field(default_factory=dict)
+    townships: int = 0
+    townships_funding_secured: int = 0
+    townships_mobilisation_meeting: int = 0
+    townships_review_meeting: int = 0
+    #: checklist_system key → (tasks, done (incl. verified), verified)
+    checklist: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    direct_orgs_total: int = 0
+    direct_orgs_new: int = 0
+    direct_orgs_revoked: int = 0
+    direct_orgs_rectifying: int = 0
+    counties: int = 0
+    coop_committees: int = 0
+    wechat_groups: int = 0
+    wechat_reach: int = 0
+
+    @property
+    def funding_secured_share(self) -> float | None:
+        return share(self.townships_funding_secured, self.townships)
+
+    @property
+    def mobilisation_meeting_share(self) -> float | None:
+        return share(self.townships_mobilisation_meeting, self.townships)
+
+    @property
+    def review_meeting_share(self) -> float | None:
+        return share(self.townships_review_meeting, self.townships)
+
+    @property
+    def coop_committees_share(self) -> float | None:
+        """Co-operative working committees per county committee of the scope."""
+        return share(self.coop_committees, self.counties)
+
+    @property
+    def checklist_total(self) -> tuple[int, int, int]:
+        """(tasks, done, verified) over all systems."""
+        return tuple(sum(v[i] for v in self.checklist.values()) for i in range(3))  # type: ignore[return-value]
+
+    @property
+    def checklist_done_share(self) -> float | None:
+        total, done, _ = self.checklist_total
+        return share(done, total)
+
+    def value(self, figure: str) -> int:
+        """The scope's value of a figure of :data:`FIGURES`."""
+        return {
+            "members_current": self.members_current,
+            "townships_funding_secured": self.townships_funding_secured,
+            "mobilisation_meeting": self.townships_mobilisation_meeting,
+            "review_meeting": self.townships_review_meeting,
+            "checklist_done": self.checklist_total[1],
+            "direct_orgs": self.direct_orgs_total,
+            "wechat_reach": self.wechat_reach,
+        }[figure]
+
+
+# ----------------------------------------------------------------------------- helpers
+def current_month(today: dt.date | None = None) -> str:
+    return (today or dt.date.today()).isoformat()[:7]
+
+
+def month_bounds(month: str) -> tuple[str, str]:
+    """First and last day ("YYYY-MM-DD") of a month "YYYY-MM"."""
+    if not isinstance(month, str) or not _MONTH.match(month):
+        raise ValueError(translate(CTX, MSG_BAD_MONTH).format(month=month))
+    year, mon = int(month[:4]), int(month[5:])
+    return f"{month}-01", f"{month}-{calendar.monthrange(year, mon)[1]:02d}"
+
+
+def _unit_length(scope: str) -> int:
+    """Code length of the units one level below *scope* (a township is its own unit)."""
+    return {0: 2, 2: 4, 4: 6, 6: 9}.get(len(scope), len(scope))
+
+
+# Conditions over the named parameters :start and :end (the month's first and last day).
+_LIVE_TOWNSHIP = "o.kind = 'township_committee' AND o.deleted = 0 AND o.status IS NOT 'revoked'"
+_MEMBER_CURRENT = "(joined_on <= :end AND (exited_on IS NULL OR exited_on > :end))"
+_ORG_BY_END = "(founded_on IS NULL OR founded_on <= :end)"
+_STATUS_BY_END = "(status_changed_on IS NULL OR status_changed_on <= :end)"
+_DIRECT_TOTAL = f"({_ORG_BY_END} AND NOT (status = 'revoked' AND {_STATUS_BY_END}))"
+_TASK_DONE = "(status IN ('done', 'verified') AND (done_on IS NULL OR done_on <= :end))"
+_TASK_VERIFIED = "(status = 'verified' AND (verified_on IS NULL OR verified_on <= :end))"
+_GROUP_BY_END = "(created_on IS NULL OR created_on <= :end)"
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """The scope of a question, and how to select its records."""
+
+    code: str
+    #: the scope holds the whole ledger: read the tables in file order rather than through
+    #: the scope index (a lookup per row, slower when every row matches)
+    scan: bool = False
+
+    def sql(self, alias: str = "") -> tuple[str, dict]:
+        """SQL condition and named parameters for "the record's scope lies within this scope"."""
+        if not self.code:
+            return "1", {}
+        lo, hi = _prefix_range(self.code)
+        col = ("+" if self.scan else "") + (f"{alias}.scope" if alias else "scope")
+        return f"{col} >= :lo AND {col} < :hi", {"lo": lo, "hi": hi}
+
+
+def _params(month: str) -> dict:
+    """The named parameters of the queries for *month*."""
+    start, end = month_bounds(month)
+    return {"start": start, "end": end, "year": int(month[:4]), "threshold": FUNDING_SECURED_FEN}
+
+
+# ----------------------------------------------------------------------------- the queries
+# Each groups by unit: the first *n* characters of the records' scope (n = 0: one group, the
+# whole scope, under the key "").
+def _group(n: int, alias: str = "") -> str:
+    col = f"{alias}.scope" if alias else "scope"
+    return f"substr({col}, 1, {n})" if n else "''"
+
+
+def _members(conn, scope: _Scope, p: dict, n: int) -> list:
+    where, sp = scope.sql()
+    return conn.execute(
+        f"SELECT {_group(n)} AS unit, source, sum({_MEMBER_CURRENT}), "
+        f"sum(joined_on BETWEEN :start AND :end), sum(exited_on BETWEEN :start AND :end) "
+        f"FROM committee_member WHERE deleted = 0 AND {where} GROUP BY unit, source",
+        {**p, **sp}).fetchall()
+
+
+def _organisations(conn, scope: _Scope, p: dict, n: int, direct: bool = True) -> list:
+    """(unit, townships, counties, co-op committees, direct orgs total, new, revoked, under
+    rectification).  Two queries: the few committees, then (if *direct*) the many direct
+    organisations with only their own conditions to evaluate (half the time of one query)."""
+    where, sp = scope.sql()
+    units: dict[str, list[int]] = {}
+    for unit, kind, count in conn.execute(
+            f"SELECT {_group(n)} AS unit, kind, count(*) FROM organisation WHERE deleted = 0 AND {where} "
+            f"AND kind IN ('township_committee', 'county_committee', 'county_coop_committee') "
+            f"AND status IS NOT 'revoked' AND (kind != 'county_coop_committee' OR {_ORG_BY_END}) "
+            f"GROUP BY unit, kind", {**p, **sp}):
+        column = ("township_committee", "county_committee", "county_coop_committee").index(kind)
+        units.setdefault(unit, [0] * 7)[column] = count
+    if not direct:
+        return [(unit, *values) for unit, values in sorted(units.items())]
+    for unit, *counts in conn.execute(
+            f"SELECT {_group(n)} AS unit, sum({_DIRECT_TOTAL}), sum(founded_on BETWEEN :start AND :end), "
+            f"sum(status = 'revoked' AND {_ORG_BY_END} AND {_STATUS_BY_END}), "
+            f"sum(status = 'rectifying' AND {_ORG_BY_END} AND {_STATUS_BY_END}) "
+            f"FROM organisation WHERE deleted = 0 AND {where} AND kind = 'direct_org' GROUP BY unit",
+            {**p, **sp}):
+        units.setdefault(unit, [0] * 7)[3:] = [v or 0 for v in counts]
+    return [(unit, *values) for unit, values in sorted(units.items())]
+
+
+def _funding_secured(conn, scope: _Scope, p: dict, n: int) -> dict[str, int]:
+    where, sp = scope.sql("f")
+    rows = conn.execute(
+        f"SELECT {_group(n, 'o')} AS unit, count(*) FROM ("
+        f"  SELECT f.org_id FROM funding_entry f WHERE f.deleted = 0 AND {where} AND f.year = :year"
+        f"  AND (f.received_on IS NULL OR f.received_on <= :end)"
+        f"  GROUP BY f.org_id HAVING sum(coalesce(f.received, 0)) >= :threshold"
+        f") s JOIN organisation o ON o.id = s.org_id WHERE {_LIVE_TOWNSHIP} GROUP BY unit",
+        {**p, **sp}).fetchall()
+    return {r[0]: r[1] for r in rows}
+
+
+def _meetings(conn, scope: _Scope, p: dict, n: int, kinds: tuple[str, ...]) -> dict[tuple[str, str], int]:
+    """(unit, meeting kind) → township committees that held such a meeting by the month's end."""
+    where, sp = scope.sql("m")
+    marks = ", ".join(f":k{i}" for i in range(len(kinds)))
+    rows = conn.execute(
+        f"SELECT {_group(n, 'o')} AS unit, s.kind, count(*) FROM ("
+        # "+": not by the org_id index (a random walk over the whole table), by scope or in file order
+        f"  SELECT DISTINCT +m.org_id AS org_id, m.kind FROM meeting m WHERE m.deleted = 0 AND {where}"
+        f"  AND m.kind IN ({marks}) AND m.held_on <= :end"
+        f") s JOIN organisation o ON o.id = s.org_id WHERE {_LIVE_TOWNSHIP} GROUP BY unit, s.kind",
+        {**p, **sp, **{f"k{i}": k for i, k in enumerate(kinds)}}).fetchall()
+    return {(r[0], r[1]): r[2] for r in rows}
+
+
+def _checklist(conn, scope: _Scope, p: dict, n: int) -> list:
+    where, sp = scope.sql()
+    return conn.execute(
+        f"SELECT {_group(n)} AS unit, system, count(*), sum({_TASK_DONE}), sum({_TASK_VERIFIED}) "
+        f"FROM checklist_task WHERE deleted = 0 AND {where} GROUP BY unit, system",
+        {**p, **sp}).fetchall()
+
+
+def _wechat(conn, scope: _Scope, p: dict, n: int) -> list:
+    where, sp = scope.sql()
+    return conn.execute(
+        f"SELECT {_group(n)} AS unit, count(*), coalesce(sum(youth_reached), 0) "
+        f"FROM wechat_group WHERE deleted = 0 AND {where} AND {_GROUP_BY_END} GROUP BY unit",
+        {**p, **sp}).fetchall()
+
+
+# ----------------------------------------------------------------------------- tallies
+#: The queries each per-unit figure needs (the committees are always counted).
+_NEEDS = {
+    "members_current": {"members"}, "townships_funding_secured": {"funding"},
+    "mobilisation_meeting": {"meetings"}, "review_meeting": {"meetings"}, "checklist_done": {"checklist"},
+    "direct_orgs": {"direct"}, "wechat_reach": {"wechat"},
+}
+_ALL = {"members", "direct", "funding", "meetings", "checklist", "wechat"}
+
+
+@dataclass
+class _Tally:
+    """The aggregates of one scope and month, per unit (the first *n* characters of the
+    records' scope); the units partition the scope, so their sums are the scope's figures."""
+
+    members: list = field(default_factory=list)    # (unit, source, current, added, exited)
+    orgs: list = field(default_factory=list)       # (unit, townships, counties, coops, direct total/new/revoked/rect.)
+    funding: dict = field(default_factory=dict)    # unit → townships with funding secured
+    meetings: dict = field(default_factory=dict)   # (unit, meeting kind) → townships that held one
+    checklist: list = field(default_factory=list)  # (unit, system, tasks, done, verified)
+    wechat: list = field(default_factory=list)     # (unit, groups, young people reached)
+
+
+def _fetch(ledger: Ledger, scope: str, month: str, n: int, parts: set[str]) -> _Tally:
+    p = _params(month)
+    conn = ledger.conn
+    scope = _Scope(scope, scan=bool(scope) and ledger.scope.startswith(scope))
+    t = _Tally(orgs=_organisations(conn, scope, p, n, direct="direct" in parts))
+    if "members" in parts:
+        t.members = _members(conn, scope, p, n)
+    if "funding" in parts:
+        t.funding = _funding_secured(conn, scope, p, n)
+    if "meetings" in parts:
+        t.meetings = _meetings(conn, scope, p, n, ("mobilisation", "review"))
+    if "checklist" in parts:
+        t.checklist = _checklist(conn, scope, p, n)
+    if "wechat" in parts:
+        t.wechat = _wechat(conn, scope, p, n)
+    return t
+
+
+def _headline(scope: str, month: str, t: _Tally) -> Headline:
+    enums = enumerations()
+    by_source = dict.fromkeys(enums.keys("member_source"), 0)
+    current = added = exited = 0
+    for _unit, source, cur, add, ex in t.members:
+        current, added, exited = current + (cur or 0), added + (add or 0), exited + (ex or 0)
+        by_source[source] = by_source.get(source, 0) + (cur or 0)
+    townships, counties, coops, d_total, d_new, d_revoked, d_rect = (
+        sum(r[i] or 0 for r in t.orgs) for i in range(1, 8))
+    checklist = {k: (0, 0, 0) for k in enums.keys("checklist_system")}
+    for _unit, system, total, done, verified in t.checklist:
+        t0, d0, v0 = checklist.get(system, (0, 0, 0))
+        checklist[system] = (t0 + total, d0 + (done or 0), v0 + (verified or 0))
+    return Headline(
+        scope=scope, month=month,
+        members_current=current, members_added=added, members_exited=exited, members_by_source=by_source,
+        townships=townships, townships_funding_secured=sum(t.funding.values()),
+        townships_mobilisation_meeting=sum(v for (_u, k), v in t.meetings.items() if k == "mobilisation"),
+        townships_review_meeting=sum(v for (_u, k), v in t.meetings.items() if k == "review"),
+        checklist=checklist,
+        direct_orgs_total=d_total, direct_orgs_new=d_new, direct_orgs_revoked=d_revoked,
+        direct_orgs_rectifying=d_rect, counties=counties, coop_committees=coops,
+        wechat_groups=sum(r[1] for r in t.wechat), wechat_reach=sum(r[2] for r in t.wechat))
+
+
+def _values(t: _Tally, figure: str) -> dict[str, int]:
+    """unit → value of *figure*."""
+    values: dict[str, int] = {}
+    if figure == "members_current":
+        for unit, _source, cur, _a, _e in t.members:
+            values[unit] = values.get(unit, 0) + (cur or 0)
+    elif figure == "townships_funding_secured":
+        values = dict(t.funding)
+    elif figure in ("mobilisation_meeting", "review_meeting"):
+        kind = figure.split("_")[0]
+        values = {unit: v for (unit, k), v in t.meetings.items() if k == kind}
+    elif figure == "checklist_done":
+        for unit, _system, _total, done, _verified in t.checklist:
+            values[unit] = values.get(unit, 0) + (done or 0)
+    elif figure == "direct_orgs":
+        values = {r[0]: r[4] or 0 for r in t.orgs}
+    else:  # wechat_reach
+        values = {r[0]: r[2] for r in t.wechat}
+    return values
+
+
+def _unit_rows(scope: str, n: int, t: _Tally, values: dict[str, int]) -> list[tuple[str, str, int]]:
+    present = {r[0] for r in t.orgs if r[1]}  # units with a township committee
+    out, known = [], set()
+    for code, name in units_below(scope):
+        known.add(code)
+        if code in present or values.get(code):
+            out.append((code, name, values.get(code, 0)))
+    # Records under codes the division list does not know (should not happen): still shown.
+    out += [(code, code, v) for code, v in sorted(values.items()) if code not in known and len(code) == n and v]
+    return out
+
+
+# ----------------------------------------------------------------------------- the API
+@dataclass(frozen=True)
+class Report:
+    """The headline figures of a scope and month, and every figure of :data:`FIGURES` per
+    unit one level below (figure → [(unit code, unit name, value)])."""
+
+    headline: Headline
+    units: dict[str, list[tuple[str, str, int]]]
+
+
+def headline(ledger: Ledger, scope: str, month: str | None = None) -> Headline:
+    """The headline figures of the monthly report of *scope* (a division prefix, "" = the
+    whole country) as of the end of *month* ("YYYY-MM", default: this month)."""
+    month = month or current_month()
+    return _headline(scope, month, _fetch(ledger, scope, month, 0, _ALL))
+
+
+def units_below(scope: str) -> list[tuple[str, str]]:
+    """(code, name) of the units one level below *scope*; a township is its own unit."""
+    geo = geography()
+    if len(scope) >= 9:
+        return [(scope, geo.name(scope))] if geo.exists(scope) else [(scope, scope)]
+    return [(d.code, d.name) for d in geo.children(scope)]
+
+
+def by_unit(ledger: Ledger, scope: str, figure: str, month: str | None = None) -> list[tuple[str, str, int]]:
+    """(unit code, unit name, value) of *figure* for each unit one level below *scope*
+    (province → prefectures, prefecture → counties, county → townships, township → itself),
+    in code order.  Units without a township committee in the ledger and without a value
+    are left out (streets, or prefectures of another province)."""
+    if figure not in FIGURES:
+        raise ValueError(translate(CTX, MSG_BAD_FIGURE).format(figure=figure))
+    month = month or current_month()
+    n = _unit_length(scope)
+    t = _fetch(ledger, scope, month, n, _NEEDS[figure])
+    return _unit_rows(scope, n, t, _values(t, figure))
+
+
+def report(ledger: Ledger, scope: str, month: str | None = None) -> Report:
+    """:func:`headline` and :func:`by_unit` of every figure at once, from one pass over each
+    table (what the dashboard shows)."""
+    month = month or current_month()
+    n = _unit_length(scope)
+    t = _fetch(ledger, scope, month, n, _ALL)
+    return Report(_headline(scope, month, t), {f: _unit_rows(scope, n, t, _values(t, f)) for f in FIGURES})
