@@ -69,6 +69,7 @@ def choose_ledger(settings: S.Settings, option: str | None) -> Path | None:
     wizard = FirstStartWizard(ledger_path=path)
     if not wizard.exec():
         return None
+    settings.set(S.LANGUAGE, wizard.language)
     return wizard.ledger_path
 
 
@@ -124,10 +125,21 @@ def run(ledger_option: str | None = None) -> int:
 
 
 def _daily_backup(ledger: Ledger, settings: S.Settings) -> None:
-    from ui.settings_dialog import daily_backup_due, run_daily_backup
+    """The automatic daily backup: written in a worker, recorded (QSettings) on the GUI thread."""
+    from ui.settings_dialog import backup_folder, daily_backup_due, prune_backups, write_backup
 
     today = dt.date.today()
     if not daily_backup_due(settings, today):
         return
-    workers.start(lambda task: run_daily_backup(ledger, settings, today),
-                  on_failed=lambda exc: log.warning("daily backup failed: %s", exc))
+    folder = backup_folder(settings)
+
+    def work(task):
+        path = write_backup(ledger, folder)
+        prune_backups(folder, ledger.path)
+        return path
+
+    def done(_path) -> None:
+        settings.set(S.LAST_BACKUP_DAY, today.isoformat())
+        settings.sync()
+
+    workers.start(work, done, lambda exc: log.warning("daily backup failed: %s", exc))

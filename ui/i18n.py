@@ -25,15 +25,24 @@ class CatalogTranslator(QTranslator):
         return self.language == "en"
 
 
+#: The languages the program speaks, with their names in themselves.
+LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
+
 _installed: list[QTranslator] = []
+
+
+def uninstall() -> None:
+    """Remove the program's translators (tests restore Qt's state with it)."""
+    app = QCoreApplication.instance()
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
 
 
 def install(language: str) -> None:
     """Switch the whole application (core messages too) to *language*."""
     app = QCoreApplication.instance()
-    for t in _installed:
-        app.removeTranslator(t)
-    _installed.clear()
+    uninstall()
     i18n.set_language(language)
     QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China) if language == "zh_CN"
                        else QLocale(QLocale.English, QLocale.UnitedStates))

@@ -235,9 +235,15 @@ class MainWindow(QMainWindow):
         from ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ledger, self.settings, self)
-        dialog.sig_language_changed.connect(lambda _l: self.retranslate())
+        dialog.sig_language_changed.connect(self.switch_language)
         if dialog.exec():
             self._update_status()
+
+    def switch_language(self, language: str) -> None:
+        from ui import i18n as ui_i18n
+
+        ui_i18n.install(language)
+        self.retranslate()
 
     def retranslate(self) -> None:
         """Rebuild texts after a language switch."""

@@ -1,0 +1,811 @@
+"""First start (首次使用向导): create the ledger of the user's unit, or a demo ledger
+(演示台账) filled with made-up data to try things out.
+
+The wizard only asks; creating and building run in a worker (``ui.workers``).  After an
+accepted ``exec()``, ``wizard.ledger_path`` names the ledger created (closed again, for the
+main window to open) and ``wizard.is_demo`` says whether it is the demo.  The language
+chosen on the welcome page is installed at once and kept in ``wizard.language`` for the
+caller to save in the settings.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QProgressBar, QPushButton, QRadioButton, QSizePolicy, QVBoxLayout, QWidget, QWizard,
+                               QWizardPage)
+
+from desktop import i18n as core_i18n
+from desktop import paths, synthetic
+from desktop.db import InstanceLock
+from desktop.errors import LedgerError
+from desktop.geo import CODE_LENGTH, COUNTY, PREFECTURE, PROVINCE, TOWNSHIP, Division, geography, level_of_code
+from desktop.ledger import Ledger
+from ui import i18n, workers
+from ui.forms import ERROR_STYLE
+
+log = logging.getLogger(__name__)
+
+PAGE_WELCOME, PAGE_UNIT, PAGE_OPERATOR, PAGE_DEMO = range(4)
+
+#: The county the demo offers first: 河北省石家庄市栾城区.
+DEMO_COUNTY = "130111"
+
+#: Languages offered, each named in its own language (never translated).
+
+NOTE_STYLE = "color: #555555;"
+
+
+# ----------------------------------------------------------------------------- worker side
+# These run in the worker thread: no widgets here.
+
+def _remove_ledger_files(path: Path) -> None:
+    """Delete a ledger file with its SQLite side files and its lock file."""
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}.lock")):
+        p.unlink(missing_ok=True)
+
+
+def create_ledger(path: Path, scope: str, operator: str) -> Path:
+    """Create the ledger of the user's unit and close it again."""
+    Ledger.new(path, scope=scope, operator=operator).close()
+    return path
+
+
+def build_demo(task: workers.Task, path: Path, county: str, operator: str) -> Path:
+    """Build a demo ledger of *county* at *path*, replacing an earlier demo there.
+
+    The ledger is built beside *path* under another name and moved into place only when
+    complete, so a cancelled or failed build leaves no half-built file and keeps the earlier
+    demo.  *path* stays locked meanwhile, so it cannot be replaced while open elsewhere.
+    """
+    target_lock = InstanceLock(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    target_lock.acquire()
+    building = path.with_name(f"{path.stem}.building{path.suffix or '.sqlite'}")
+    try:
+        _remove_ledger_files(building)
+        ledger = Ledger.new(building, scope=county, operator=operator)
+        try:
+            synthetic.build(ledger, county, progress=task.progress)
+        except BaseException:
+            ledger.close()
+            _remove_ledger_files(building)
+            raise
+        ledger.close()
+        # A stale journal of the earlier demo would be applied to the new file: remove it.
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        building.replace(path)
+        Path(f"{building}.lock").unlink(missing_ok=True)
+    finally:
+        target_lock.release()
+    return path
+
+
+# ----------------------------------------------------------------------------- widgets
+
+class DivisionPicker(QWidget):
+    """Cascading selectors province → prefecture → county (→ township).
+
+    Each level is an editable combo box: type part of a name to search, or open the list.
+    Choosing a unit fills the next level; the chosen unit is the deepest level filled, so a
+    county office stops at the county and leaves the township empty.  Township lists show
+    rural townships (乡/镇) first and mark streets (街道) and other units.
+    """
+
+    sig_changed = Signal()
+    """The chosen unit (or the validity of the typed text) changed."""
+
+    def __init__(self, max_level: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.geo = geography()
+        self.max_level = max_level
+        # Per level: the chosen code, "" when empty, None when the text matches no unit.
+        self._codes: list[str | None] = [""] * max_level
+        self._change_pending = False
+        self.combos: list[QComboBox] = []
+        self.labels: list[QLabel] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        for level in range(1, max_level + 1):
+            combo = QComboBox(self)
+            combo.setObjectName(f"division_{level}")
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.NoInsert)
+            combo.setMaxVisibleItems(15)
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)
+            completer = combo.completer()
+            completer.setFilterMode(Qt.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseInsensitive)
+            completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+            completer.setMaxVisibleItems(15)
+            completer.popup().installEventFilter(self)
+            combo.currentIndexChanged.connect(lambda _i, lv=level: self._on_text(lv))
+            combo.editTextChanged.connect(lambda _t, lv=level: self._on_text(lv))
+            combo.lineEdit().editingFinished.connect(lambda lv=level: self._complete_unique(lv))
+            label = QLabel(self)
+            label.setBuddy(combo)
+            form.addRow(label, combo)
+            self.combos.append(combo)
+            self.labels.append(label)
+        outer.addLayout(form)
+        self.name_label = QLabel(self)
+        self.name_label.setObjectName("unit_name")
+        self.name_label.setWordWrap(True)
+        self.name_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        font = QFont(self.name_label.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.name_label.setFont(font)
+        self.detail_label = QLabel(self)
+        self.detail_label.setObjectName("unit_detail")
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        outer.addSpacing(8)
+        outer.addWidget(self.name_label)
+        outer.addWidget(self.detail_label)
+        self._fill(PROVINCE, "")
+        self.retranslate()
+
+    # -- state ----------------------------------------------------------------------------
+    def code(self) -> str:
+        """The deepest unit chosen, "" if none."""
+        code = ""
+        for c in self._codes:
+            if not c:
+                break
+            code = c
+        return code
+
+    def is_valid(self) -> bool:
+        """False while a level holds text that names no unit of its list."""
+        return all(c is not None for c in self._codes)
+
+    def set_code(self, code: str) -> None:
+        """Choose *code* (and its parents), as far down as this picker goes."""
+        last = min(level_of_code(code) or 0, self.max_level)
+        for level in range(1, last + 1):
+            combo = self.combos[level - 1]
+            i = combo.findData(code[: CODE_LENGTH[level]])
+            if i < 0:
+                return
+            combo.setCurrentIndex(i)
+            combo.setEditText(combo.itemText(i))
+
+    def focus_first_open(self) -> None:
+        """Put the cursor in the first level still to choose (or the last one)."""
+        for combo, code in zip(self.combos, self._codes):
+            if not code and combo.isEnabled():
+                combo.setFocus()
+                return
+        self.combos[-1 if self.combos[-1].isEnabled() else 0].setFocus()
+
+    # -- filling and resolving ------------------------------------------------------------
+    def _item_text(self, d: Division) -> str:
+        if d.level != TOWNSHIP:
+            return d.name
+        kind = self.geo.township_kind(d.code)
+        if kind == "street":
+            return d.name + self.tr(" (urban street)")
+        if kind == "other":
+            return d.name + self.tr(" (other unit)")
+        return d.name
+
+    def _fill(self, level: int, parent_code: str) -> None:
+        """Refill *level* with the children of *parent_code* (none if ""); clear deeper levels."""
+        if level > self.max_level:
+            return
+        combo = self.combos[level - 1]
+        units = self.geo.children(parent_code) if (parent_code or level == PROVINCE) else []
+        if level == TOWNSHIP:
+            order = {"township": 0, "town": 0, "other": 1, "street": 2}
+            units.sort(key=lambda d: (order[self.geo.township_kind(d.code)], d.code))
+        combo.blockSignals(True)
+        combo.clear()
+        grey = QBrush(QColor("#757575"))
+        for d in units:
+            combo.addItem(self._item_text(d), d.code)
+            if level == TOWNSHIP and not self.geo.is_rural_township(d.code):
+                combo.setItemData(combo.count() - 1, grey, Qt.ForegroundRole)
+        combo.setCurrentIndex(-1)
+        combo.setEditText("")
+        combo.blockSignals(False)
+        combo.setEnabled(bool(units))
+        self._codes[level - 1] = ""
+        self._fill(level + 1, "")
+
+    def _on_text(self, level: int) -> None:
+        combo = self.combos[level - 1]
+        text = combo.currentText().strip()
+        if not text:
+            code: str | None = ""
+        else:
+            i = combo.findText(text, Qt.MatchFixedString)
+            code = combo.itemData(i) if i >= 0 else None
+        if code == self._codes[level - 1]:
+            return
+        self._codes[level - 1] = code
+        if level < self.max_level:
+            self._fill(level + 1, code or "")
+        self._show_summary()
+        self._announce()
+
+    def _announce(self) -> None:
+        # Arrowing through the search list changes the text; a wizard reacting to each step
+        # (enabling Next) closes the list, so the change is announced once the list closes.
+        if any(c.completer().popup().isVisible() for c in self.combos):
+            self._change_pending = True
+        else:
+            self.sig_changed.emit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Hide and self._change_pending:
+            self._change_pending = False
+            self.sig_changed.emit()
+        return False
+
+    def _complete_unique(self, level: int) -> None:
+        """On leaving a level whose text names no unit, take the only unit containing it."""
+        if self._codes[level - 1] is not None:
+            return
+        combo = self.combos[level - 1]
+        text = combo.currentText().strip().casefold()
+        hits = [i for i in range(combo.count()) if text in combo.itemText(i).casefold()]
+        if len(hits) == 1:
+            combo.setCurrentIndex(hits[0])
+            combo.setEditText(combo.itemText(hits[0]))
+
+    # -- texts ----------------------------------------------------------------------------
+    def level_text(self, code: str) -> str:
+        level = self.geo.level(code)
+        if level == PROVINCE:
+            return self.tr("province level")
+        if level == PREFECTURE:
+            return self.tr("prefecture level")
+        if level == COUNTY:
+            return self.tr("county level")
+        kind = self.geo.township_kind(code)
+        return {
+            "township": self.tr("rural township (乡)"),
+            "town": self.tr("rural town (镇)"),
+            "street": self.tr("urban street (街道), not a rural township"),
+        }.get(kind, self.tr("township-level unit, not a rural township"))
+
+    def _show_summary(self) -> None:
+        bad = next((i for i, c in enumerate(self._codes) if c is None), None)
+        if bad is not None:
+            text = self.combos[bad].currentText().strip()
+            self.name_label.setText(self.tr("“{text}” is not in the list.").format(text=text))
+            self.detail_label.setText(self.tr("Pick a name from the list, or clear the field."))
+            self.name_label.setStyleSheet(ERROR_STYLE)
+            return
+        self.name_label.setStyleSheet("")
+        code = self.code()
+        if not code:
+            self.name_label.setText(self.tr("No unit chosen yet."))
+            self.detail_label.setText("")
+            return
+        self.name_label.setText(self.geo.full_name(code))
+        self.detail_label.setText(self.tr("Division code {code} · {level}").format(
+            code=code, level=self.level_text(code)))
+
+    def retranslate(self) -> None:
+        names = {PROVINCE: self.tr("&Province"), PREFECTURE: self.tr("P&refecture"),
+                 COUNTY: self.tr("&County"), TOWNSHIP: self.tr("&Township")}
+        for level, (label, combo) in enumerate(zip(self.labels, self.combos), start=1):
+            label.setText(names[level])
+            if level == TOWNSHIP:
+                hint = self.tr("Leave empty for a county office, or type to search")
+            else:
+                hint = self.tr("Type part of the name, or pick from the list")
+            combo.lineEdit().setPlaceholderText(hint)
+        if self.max_level >= TOWNSHIP:
+            combo = self.combos[TOWNSHIP - 1]
+            combo.blockSignals(True)
+            for i in range(combo.count()):
+                d = self.geo.get(combo.itemData(i))
+                if d is not None:
+                    combo.setItemText(i, self._item_text(d))
+            combo.blockSignals(False)
+        self._show_summary()
+
+
+def _note(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(NOTE_STYLE)
+    return label
+
+
+class WelcomePage(QWizardPage):
+    """Create the ledger of my unit, or open a demo; and the language."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.create_radio = QRadioButton(self)
+        self.create_radio.setObjectName("choice_create")
+        self.create_radio.setChecked(True)
+        self.create_note = _note(self)
+        self.demo_radio = QRadioButton(self)
+        self.demo_radio.setObjectName("choice_demo")
+        self.demo_note = _note(self)
+        group = QButtonGroup(self)
+        group.addButton(self.create_radio)
+        group.addButton(self.demo_radio)
+        self.language_label = QLabel("Language / 语言", self)
+        self.language_combo = QComboBox(self)
+        self.language_combo.setObjectName("language")
+        for code, name in i18n.LANGUAGES:
+            self.language_combo.addItem(name, code)
+        i = self.language_combo.findData(core_i18n.language())
+        self.language_combo.setCurrentIndex(max(i, 0))
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        self.language_label.setBuddy(self.language_combo)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addSpacing(12)
+        for radio, note in ((self.create_radio, self.create_note), (self.demo_radio, self.demo_note)):
+            layout.addWidget(radio)
+            note.setContentsMargins(24, 0, 0, 8)
+            layout.addWidget(note)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.language_label)
+        row.addWidget(self.language_combo)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def demo_chosen(self) -> bool:
+        return self.demo_radio.isChecked()
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return PAGE_DEMO if self.demo_chosen() else PAGE_UNIT
+
+    def _language_chosen(self) -> None:
+        language = self.language_combo.currentData()
+        i18n.install(language)
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.language = language
+            # Also done on QEvent.LanguageChange; Qt sends none when no translator changes.
+            wizard.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Welcome to Township Ledger"))
+        self.setSubTitle(self.tr("The work ledger of your Youth League office, kept on this computer."))
+        self.intro.setText(self.tr("What would you like to do?"))
+        self.create_radio.setText(self.tr("Create the ledger of my unit"))
+        self.create_note.setText(self.tr(
+            "Choose your unit and enter your name. You start with an empty ledger."))
+        self.demo_radio.setText(self.tr("Open a demo ledger to try things out"))
+        self.demo_note.setText(self.tr(
+            "A separate ledger filled with made-up data for one county. Your own ledger is not touched."))
+
+
+class UnitPage(QWizardPage):
+    """Which unit the ledger belongs to."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.picker = DivisionPicker(TOWNSHIP, self)
+        self.picker.sig_changed.connect(self.completeChanged)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.picker)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.picker.focus_first_open()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self.picker.is_valid() and bool(self.picker.code())
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return PAGE_OPERATOR
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Your unit"))
+        self.setSubTitle(self.tr(
+            "Choose your unit level by level; type part of a name to search. A county office stops at the county and leaves the township empty."))
+        self.picker.retranslate()
+
+
+class OperatorPage(QWizardPage):
+    """Who keeps the ledger, and where the file goes; Finish creates it."""
+
+    def __init__(self, default_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = default_path
+        self.busy = False
+        self.created: Path | None = None
+        self._error: BaseException | None = None
+
+        self.unit_label = QLabel(self)
+        self.unit_label.setObjectName("operator_unit")
+        self.unit_label.setWordWrap(True)
+        self.operator_label = QLabel(self)
+        self.operator_edit = QLineEdit(self)
+        self.operator_edit.setObjectName("operator")
+        self.operator_edit.setMaxLength(40)
+        self.operator_edit.textChanged.connect(self._operator_changed)
+        self.operator_label.setBuddy(self.operator_edit)
+        self.operator_note = _note(self)
+        self.path_label = QLabel(self)
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("ledger_path")
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setText(str(self.path))
+        self.change_button = QPushButton(self)
+        self.change_button.setObjectName("change_path")
+        self.change_button.setAutoDefault(False)
+        self.change_button.clicked.connect(self._choose_path)
+        self.path_label.setBuddy(self.change_button)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("operator_error")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.error_label.hide()
+        self.status_label = _note(self)
+        self.status_label.hide()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.addRow(self.operator_label, self.operator_edit)
+        form.addRow("", self.operator_note)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.change_button)
+        form.addRow(self.path_label, path_row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.unit_label)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addSpacing(8)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self._show_unit()
+        self.operator_edit.setFocus()
+
+    def _show_unit(self) -> None:
+        code = self.wizard().unit_page.picker.code() if self.wizard() else ""
+        if code:
+            self.unit_label.setText(self.tr("Ledger of {unit} ({code})").format(
+                unit=geography().full_name(code), code=code))
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return bool(self.operator_edit.text().strip()) and not self.busy
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return -1
+
+    def _operator_changed(self) -> None:
+        self._show_error(None)
+        self.completeChanged.emit()
+
+    def _choose_path(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the new ledger as"), str(self.path),
+                                              self.tr("Ledger files (*.sqlite)"),
+                                              options=QFileDialog.DontConfirmOverwrite)
+        if not name:
+            return
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(".sqlite")
+        self.path = path
+        self.path_edit.setText(str(path))
+        self._show_error(None)
+
+    def _show_error(self, exc: BaseException | None) -> None:
+        self._error = exc
+        if exc is None:
+            self.error_label.hide()
+            self.error_label.clear()
+        else:
+            self.error_label.setText(self.wizard().failure_text(exc))
+            self.error_label.show()
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        if self.created is not None:
+            return True
+        if self.busy or not self.isComplete():
+            return False
+        scope = self.wizard().unit_page.picker.code()
+        operator = self.operator_edit.text().strip()
+        path = self.path
+        self._show_error(None)
+        self._set_busy(True)
+        workers.start(lambda task: create_ledger(path, scope, operator), self._created, self._failed)
+        return False
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for w in (self.operator_edit, self.change_button):
+            w.setEnabled(not busy)
+        self.status_label.setText(self.tr("Creating the ledger…"))
+        self.status_label.setVisible(busy)
+        self.completeChanged.emit()
+        self.wizard().set_buttons_busy(busy)
+
+    def _created(self, path: Path) -> None:
+        self.created = path
+        self._set_busy(False)
+        self.wizard().finished_with(path, demo=False)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self._show_error(exc)
+        self.operator_edit.setFocus()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Operator and ledger file"))
+        self.setSubTitle(self.tr("Who keeps the ledger, and where it is saved on this computer."))
+        self.setButtonText(QWizard.FinishButton, self.tr("&Create the ledger"))
+        self.operator_label.setText(self.tr("&Operator name"))
+        self.operator_edit.setPlaceholderText(self.tr("Your name, e.g. 张三"))
+        self.operator_note.setText(self.tr("Required. It is recorded with every change you make."))
+        self.path_label.setText(self.tr("Ledger &file"))
+        self.change_button.setText(self.tr("Change…"))
+        self.status_label.setText(self.tr("Creating the ledger…"))
+        self._show_unit()
+        if self._error is not None:
+            self._show_error(self._error)
+
+
+class DemoPage(QWizardPage):
+    """Choose a county and build its demo ledger, with progress and cancel."""
+
+    def __init__(self, demo_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.demo_path = demo_path
+        self.busy = False
+        self.built: Path | None = None
+        self.task: workers.Task | None = None
+        self._status: tuple[str, tuple] = ("", ())
+        self.picker = DivisionPicker(COUNTY, self)
+        self.picker.sig_changed.connect(self._unit_changed)
+        self.info_label = _note(self)
+        self.info_label.setObjectName("demo_info")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("demo_progress")
+        self.progress.hide()
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("demo_status")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("demo_cancel")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.cancel_button.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.info_label)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        layout.addWidget(self.status_label)
+        self.picker.set_code(DEMO_COUNTY)
+
+    def rural_townships(self, county: str) -> int:
+        geo = geography()
+        return sum(1 for d in geo.children(county) if geo.is_rural_township(d.code))
+
+    def county(self) -> str:
+        code = self.picker.code()
+        return code if self.picker.is_valid() and len(code) == CODE_LENGTH[COUNTY] else ""
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.picker.focus_first_open()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        county = self.county()
+        return bool(county) and self.rural_townships(county) > 0 and not self.busy
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return -1
+
+    def _unit_changed(self) -> None:
+        self._set_status("")
+        self._show_info()
+        self.completeChanged.emit()
+
+    def _show_info(self) -> None:
+        county = self.county()
+        if not county:
+            self.info_label.setText(self.tr("Choose a county: the demo covers one county."))
+            return
+        n = self.rural_townships(county)
+        if n == 0:
+            self.info_label.setText(self.tr("This county has no rural townships. Choose another county."))
+            return
+        self.info_label.setText(self.tr(
+            "Made-up data for the rural townships of this county ({n}): league organisations, committee members, funding, meetings and more. The demo ledger is saved as {path} and replaces an earlier demo there."
+        ).format(n=n, path=self.demo_path))
+
+    def _set_status(self, source: str, *args) -> None:
+        """Keep the status as a key (and its values), so a language switch can retranslate it."""
+        self._status = (source, args)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        source, args = self._status
+        texts = {
+            "": "",
+            "starting": self.tr("Preparing the demo ledger…"),
+            "progress": self.tr("Building the demo ledger: township {done} of {total}…"),
+            "cancelling": self.tr("Cancelling…"),
+            "cancelled": self.tr("Cancelled. No demo ledger was kept."),
+        }
+        if source == "failed":
+            self.status_label.setStyleSheet(ERROR_STYLE)
+            self.status_label.setText(self.wizard().failure_text(args[0]))
+            return
+        self.status_label.setStyleSheet("")
+        text = texts[source]
+        if source == "progress":
+            text = text.format(done=args[0], total=args[1])
+        self.status_label.setText(text)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        if self.built is not None:
+            return True
+        if self.busy or not self.isComplete():
+            return False
+        county, path, operator = self.county(), self.demo_path, self.tr("Demo user")
+        self._set_busy(True)
+        self.progress.setRange(0, 0)
+        self._set_status("starting")
+        self.task = workers.start(lambda task: build_demo(task, path, county, operator),
+                                  self._built, self._failed, self._progress)
+        return False
+
+    def cancel(self) -> None:
+        """Stop the build; the worker deletes what it had built."""
+        if self.task is not None and self.busy:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self._set_status("cancelling")
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.task is not None and self.task.cancelled:
+            return
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self._set_status("progress", done, total)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.picker.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        self.completeChanged.emit()
+        self.wizard().set_buttons_busy(busy)
+        if busy:
+            self.cancel_button.setFocus()
+
+    def _built(self, path: Path) -> None:
+        self.task = None
+        self.built = path
+        self._set_busy(False)
+        self._set_status("")
+        self.wizard().finished_with(path, demo=True)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self._set_busy(False)
+        if isinstance(exc, workers.Cancelled):
+            self._set_status("cancelled")
+        else:
+            self._set_status("failed", exc)
+        self.picker.focus_first_open()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Demo ledger"))
+        self.setSubTitle(self.tr("Choose a county. Its demo ledger is filled with made-up data to try things out."))
+        self.setButtonText(QWizard.FinishButton, self.tr("B&uild the demo"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.picker.retranslate()
+        self._show_info()
+        self._show_status()
+
+
+class FirstStartWizard(QWizard):
+    """首次使用向导: create the ledger of the user's unit, or build a demo ledger."""
+
+    def __init__(self, parent: QWidget | None = None, ledger_path: Path | None = None,
+                 demo_path: Path | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("first_start_wizard")
+        self.ledger_path: Path | None = None  # set when the ledger was created
+        self.is_demo = False
+        self.language = core_i18n.language()
+        default_path = Path(ledger_path) if ledger_path else paths.default_ledger_path()
+        demo_path = Path(demo_path) if demo_path else paths.data_dir() / "demo.sqlite"
+        self.setWizardStyle(QWizard.ModernStyle)
+        self.setOption(QWizard.NoBackButtonOnStartPage)
+        self.welcome_page = WelcomePage(self)
+        self.unit_page = UnitPage(self)
+        self.operator_page = OperatorPage(default_path, self)
+        self.demo_page = DemoPage(demo_path, self)
+        self.setPage(PAGE_WELCOME, self.welcome_page)
+        self.setPage(PAGE_UNIT, self.unit_page)
+        self.setPage(PAGE_OPERATOR, self.operator_page)
+        self.setPage(PAGE_DEMO, self.demo_page)
+        self.setStartId(PAGE_WELCOME)
+        self.retranslate()
+        self.resize(700, 560)
+
+    # -- language -------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Township Ledger — first start"))
+        # QWizard does not update its own buttons on a language change.
+        self.setButtonText(QWizard.BackButton, self.tr("< &Back"))
+        self.setButtonText(QWizard.NextButton, self.tr("&Next >"))
+        self.setButtonText(QWizard.FinishButton, self.tr("&Finish"))
+        self.setButtonText(QWizard.CancelButton, self.tr("Cancel"))
+        for page in (self.welcome_page, self.unit_page, self.operator_page, self.demo_page):
+            page.retranslate()
+
+    # -- work in progress -----------------------------------------------------------------
+    def busy(self) -> bool:
+        return self.operator_page.busy or self.demo_page.busy
+
+    def set_buttons_busy(self, busy: bool) -> None:
+        """While creating or building, only the page's own Cancel works."""
+        self.button(QWizard.BackButton).setEnabled(not busy)
+        self.button(QWizard.CancelButton).setEnabled(not busy)
+
+    def finished_with(self, path: Path, *, demo: bool) -> None:
+        self.ledger_path = path
+        self.is_demo = demo
+        self.accept()
+
+    def reject(self) -> None:
+        """Esc or Cancel: stops a demo build instead of closing while work runs."""
+        if self.demo_page.busy:
+            self.demo_page.cancel()
+            return
+        if self.operator_page.busy:
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.busy():
+            event.ignore()
+            self.demo_page.cancel()
+            return
+        super().closeEvent(event)
+
+    def failure_text(self, exc: BaseException) -> str:
+        """A failure as a message in the user's language, never a traceback."""
+        if isinstance(exc, LedgerError):
+            return exc.text()
+        if isinstance(exc, OSError):
+            reason = exc.strerror or str(exc)
+            where = exc.filename or ""
+            return self.tr("The file {path} could not be written: {reason}").format(path=where, reason=reason)
+        log.error("first start failed: %s", getattr(exc, "trace", repr(exc)))
+        return self.tr("Something went wrong ({error}). Please tell the person who looks after this program.").format(
+            error=type(exc).__name__)
