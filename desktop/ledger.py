@@ -111,7 +111,7 @@ class RecordSet:
         return self.ledger.count(self.kind.name, **kw)
 
 
-def _prefix_range(prefix: str) -> tuple[str, str]:
+def prefix_range(prefix: str) -> tuple[str, str]:
     """Bounds so that ``lo <= code < hi`` is "code starts with prefix" (codes are digits)."""
     return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
@@ -342,7 +342,7 @@ class Ledger:
         if not include_deleted:
             clauses.append("deleted = 0")
         if scope:
-            lo, hi = _prefix_range(scope)
+            lo, hi = prefix_range(scope)
             clauses.append("scope >= ? AND scope < ?")
             params += [lo, hi]
         for name, value in (where or {}).items():
@@ -681,7 +681,7 @@ class Ledger:
         sql = "SELECT * FROM change_log WHERE seq > ?"
         params: list = [cursor]
         if scope:
-            lo, hi = _prefix_range(scope)
+            lo, hi = prefix_range(scope)
             sql += " AND scope >= ? AND scope < ?"
             params += [lo, hi]
         if not include_builtin:
@@ -703,7 +703,7 @@ class Ledger:
             sql = "SELECT * FROM change_log WHERE origin = ? AND origin_seq > ?"
             params: list = [origin, vector.get(origin, 0)]
             if scope:
-                lo, hi = _prefix_range(scope)
+                lo, hi = prefix_range(scope)
                 sql += " AND scope >= ? AND scope < ?"
                 params += [lo, hi]
             out += [Change.from_row(r) for r in self.conn.execute(sql + " ORDER BY origin_seq", params)]

@@ -253,6 +253,11 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX organisation_parent ON organisation(parent_id)")
 
 
+def _v3(conn: sqlite3.Connection) -> None:
+    """Meetings by kind under a scope (the monthly report's meeting coverage)."""
+    conn.execute("CREATE INDEX meeting_kind_scope ON meeting(kind, scope)")
+
+
 def add_field(conn: sqlite3.Connection, table: str, column: str, sql_type: str) -> None:
     """Add a field to a record table, marking it "never set" in every row's clock."""
     conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
@@ -262,6 +267,7 @@ def add_field(conn: sqlite3.Connection, table: str, column: str, sql_type: str) 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
+    3: _v3,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

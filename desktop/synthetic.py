@@ -36,6 +36,7 @@ import datetime as dt
 import random
 from typing import Callable
 
+from desktop.figures import FUNDING_SECURED_FEN
 from desktop.enums import enumerations
 from desktop.geo import COUNTY, TOWNSHIP, VILLAGE, geography, level_of_code
 from desktop.records import natural_org_id
@@ -63,7 +64,6 @@ class Shares:
 
 SHARES = Shares()
 
-FUNDING_THRESHOLD_FEN = 2_000_000  # 20,000 yuan
 
 # ----------------------------------------------------------------------------- name material
 _SURNAMES = ("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
@@ -713,7 +713,7 @@ class _Builder:
             "direct_orgs_new": sum(1 for o in direct if within(o["founded_on"])),
             "wechat_groups": sum(1 for g in groups if by_end(g["created_on"])),
             "wechat_reach": sum(g["youth_reached"] for g in groups if by_end(g["created_on"])),
-            "funding_secured": int(received >= FUNDING_THRESHOLD_FEN),
+            "funding_secured": int(received >= FUNDING_SECURED_FEN),
         }
         if rng.random() < SHARES.misreporting:
             for metric in rng.sample(sorted(truth), rng.randint(1, 2)):

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("sections")
         self.dashboard = DashboardView(ledger, self)
+        self.dashboard.sig_unit_clicked.connect(self.choose_unit)
         self.tabs.addTab(self.dashboard, self.tr("Overview"))
         self.sections: dict[str, RecordSection] = {}
         for kind in SECTION_KINDS[:3]:
@@ -193,6 +194,13 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self._set_scope(self.scope)
+
+    def choose_unit(self, code: str) -> None:
+        """Select a unit in the tree (and so filter every section to it)."""
+        index = self.unit_model.index_of(code)
+        if index.isValid():
+            self.units.setCurrentIndex(index)
+            self.units.scrollTo(index)
 
     def _record_changed(self, kind: str) -> None:
         self._stale = set(range(self.tabs.count())) - {self.tabs.currentIndex()}

@@ -1,0 +1,256 @@
+"""The monthly report's headline figures and per-unit figures, on a small ledger whose
+every figure is counted by hand (the comments say which records make each number)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop import figures
+from desktop.figures import FIGURES, by_unit, headline
+from desktop.ledger import Ledger
+
+COUNTY = "130111"        # 栾城区
+A = "130111200"          # 南高乡
+B = "130111103"          # 冶河镇
+C = "130111104"          # 窦妪镇: a committee with nothing recorded
+D = "130111105"          # 楼底镇: a revoked committee, never counted
+B_VILLAGE = "130111103201"
+JUNE, JULY, MARCH = "2025-06", "2025-07", "2025-03"
+ORG_A, ORG_B, ORG_C, ORG_D = (f"org-township_committee-{c}" for c in (A, B, C, D))
+ORG_COUNTY = f"org-county_committee-{COUNTY}"
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory):
+    led = Ledger.new(tmp_path_factory.mktemp("figures") / "l.sqlite", scope=COUNTY, operator="x")
+    orgs = led.organisations
+    orgs.create(kind="county_committee", name="栾城区团委", division_code=COUNTY)
+    for code, name in ((A, "南高乡团委"), (B, "冶河镇团委"), (C, "窦妪镇团委")):
+        orgs.create(kind="township_committee", name=name, division_code=code, parent_id=ORG_COUNTY)
+    orgs.create(kind="township_committee", name="楼底镇团委", division_code=D, parent_id=ORG_COUNTY,
+                status="revoked", status_changed_on="2024-12-01")
+    orgs.create(kind="county_coop_committee", name="栾城区农村合作组织团工委", division_code=COUNTY,
+                parent_id=ORG_COUNTY, founded_on="2024-01-01")
+
+    def member(org, name, source, joined, exited=None, deleted=False):
+        rid = led.committee_members.create(org_id=org, name=name, gender="male", post="member",
+                                           employment="part_time", source=source, joined_on=joined,
+                                           exited_on=exited)
+        if deleted:
+            led.committee_members.delete(rid)
+
+    member(ORG_A, "m1", "civil_servant", "2024-01-10")
+    member(ORG_A, "m2", "village_official", "2025-06-15")
+    member(ORG_A, "m3", "school_head", "2023-05-01", "2025-06-20")
+    member(ORG_A, "m4", "civil_servant", "2025-07-02")
+    member(ORG_A, "m5", "other", "2024-02-01", "2025-07-15")
+    member(ORG_A, "m6", "rural_entrepreneur", "2025-06-30")
+    member(ORG_A, "m7", "civil_servant", "2024-01-01", deleted=True)
+    member(ORG_B, "m8", "civil_servant", "2025-06-01", "2025-06-30")
+    member(ORG_B, "m9", "civil_servant", "2020-01-01")
+    member(ORG_COUNTY, "m10", "other", "2022-01-01")
+
+    fund = led.funding_entries
+    fund.create(org_id=ORG_A, year=2025, received=1_500_000, source="local_budget", received_on="2025-03-01")
+    fund.create(org_id=ORG_A, year=2025, received=500_000, source="league_support", received_on="2025-06-10")
+    fund.create(org_id=ORG_B, year=2025, received=1_900_000, source="local_budget", received_on="2025-02-01")
+    fund.create(org_id=ORG_B, year=2025, received=300_000, source="social", received_on="2025-07-05")
+    fund.create(org_id=ORG_B, year=2024, received=5_000_000, source="local_budget", received_on="2024-05-01")
+    fund.create(org_id=ORG_C, year=2025, budgeted=3_000_000, source="local_budget")
+    fund.create(org_id=ORG_D, year=2025, received=9_000_000, source="local_budget", received_on="2025-01-01")
+
+    direct = []
+    for org, division, founded, status, changed, deleted in (
+        (ORG_A, A, "2020-01-01", "active", None, False),            # o1
+        (ORG_A, A, "2025-06-05", "active", None, False),            # o2: new in June
+        (ORG_A, A, "2019-01-01", "revoked", "2025-05-01", False),   # o3: revoked before June
+        (ORG_A, A, "2019-01-01", "revoked", "2025-07-10", False),   # o4: revoked in July
+        (ORG_B, B, "2018-01-01", "rectifying", "2025-06-15", False),  # o5
+        (ORG_B, B, "2025-07-03", "active", None, False),            # o6: new in July
+        (ORG_B, B, "2021-01-01", "active", None, True),             # o7: deleted
+        (ORG_B, B_VILLAGE, "2022-02-02", "active", None, False),    # o8: in a village
+    ):
+        rid = orgs.create(kind="direct_org", name=f"直属团支部{len(direct) + 1}", parent_id=org,
+                          division_code=division, founded_on=founded, status=status, status_changed_on=changed)
+        if deleted:
+            orgs.delete(rid)
+        direct.append(rid)
+
+    meet = led.meetings
+    meet.create(org_id=ORG_A, kind="mobilisation", held_on="2025-03-10", title="动员会")
+    meet.create(org_id=ORG_A, kind="review", held_on="2025-06-25", title="述评会")
+    meet.create(org_id=ORG_A, kind="leadership", held_on="2025-06-01", title="班子会")
+    meet.create(org_id=ORG_B, kind="review", held_on="2025-05-20", title="述评会")
+    meet.create(org_id=ORG_B, kind="mobilisation", held_on="2025-07-10", title="动员会")
+    meet.create(org_id=direct[4], kind="mobilisation", held_on="2025-04-04", title="直属团组织动员会")
+    gone = meet.create(org_id=ORG_C, kind="mobilisation", held_on="2025-01-10", title="删掉的动员会")
+    meet.delete(gone)
+    meet.create(org_id=ORG_D, kind="mobilisation", held_on="2025-02-02", title="撤销团委的动员会")
+
+    task = led.checklist_tasks
+    task.create(org_id=ORG_A, system="organisation", title="t1", status="done", done_on="2025-06-10")
+    task.create(org_id=ORG_A, system="organisation", title="t2", status="verified", done_on="2025-05-01",
+                verified_on="2025-06-05")
+    task.create(org_id=ORG_A, system="organisation", title="t3", status="not_started")
+    task.create(org_id=ORG_A, system="project", title="t4", status="in_progress")
+    task.create(org_id=ORG_A, system="project", title="t5", status="done", done_on="2025-07-01")
+    task.create(org_id=ORG_B, system="mechanism", title="t6", status="verified", done_on="2025-04-01",
+                verified_on="2025-07-03")
+    task.create(org_id=ORG_B, system="staff", title="t7", status="done")
+    task.create(org_id=ORG_COUNTY, system="organisation", title="t8", status="done", done_on="2025-06-30")
+
+    groups = led.wechat_groups
+    groups.create(org_id=ORG_A, name="g1", youth_reached=100, created_on="2024-01-01")
+    groups.create(org_id=ORG_A, name="g2", youth_reached=50, created_on="2025-06-30")
+    groups.create(org_id=ORG_B, name="g3", youth_reached=30, created_on="2025-07-01")
+    groups.create(org_id=ORG_B, name="g4")
+    groups.delete(groups.create(org_id=ORG_B, name="g5", youth_reached=999, created_on="2024-01-01"))
+    yield led
+    led.close()
+
+
+# --------------------------------------------------------------------------- headline
+@pytest.mark.parametrize("scope", [COUNTY, "1301", "13", ""])
+def test_county_in_june(ledger, scope):
+    h = headline(ledger, scope, JUNE)
+    assert (h.scope, h.month) == (scope, JUNE)
+    # current: m1 m2 m5 m6 m9 m10; added: m2 m6 m8; exited: m3 m8
+    assert (h.members_current, h.members_added, h.members_exited) == (6, 3, 2)
+    assert h.members_by_source == {
+        "civil_servant": 2, "village_official": 1, "school_head": 0, "rural_entrepreneur": 1,
+        "exemplary_youth": 0, "enterprise_staff": 0, "rural_finance": 0, "other": 2}
+    assert list(h.members_by_source)[0] == "civil_servant"  # the enumeration's order
+    assert h.townships == 3                     # A B C; D is revoked
+    assert h.townships_funding_secured == 1     # A: 1.5 + 0.5 万 = exactly 2万 by June
+    assert h.funding_secured_share == pytest.approx(1 / 3)
+    assert h.townships_mobilisation_meeting == 1  # A; B's is in July, its direct org's does not count
+    assert h.mobilisation_meeting_share == pytest.approx(1 / 3)
+    assert h.townships_review_meeting == 2      # A and B
+    assert h.review_meeting_share == pytest.approx(2 / 3)
+    assert h.checklist == {"organisation": (4, 3, 1), "project": (2, 0, 0), "mechanism": (1, 1, 0),
+                           "staff": (1, 1, 0)}
+    assert h.checklist_total == (8, 5, 1)
+    assert h.checklist_done_share == pytest.approx(5 / 8)
+    assert (h.direct_orgs_total, h.direct_orgs_new, h.direct_orgs_revoked, h.direct_orgs_rectifying) == (5, 1, 1, 1)
+    assert (h.counties, h.coop_committees, h.coop_committees_share) == (1, 1, 1.0)
+    assert (h.wechat_groups, h.wechat_reach) == (3, 150)  # g1 g2 g4
+
+
+def test_county_in_july(ledger):
+    h = headline(ledger, COUNTY, JULY)
+    # current: m1 m2 m4 m6 m9 m10 (m5 left on 15 July); added: m4; exited: m5
+    assert (h.members_current, h.members_added, h.members_exited) == (6, 1, 1)
+    assert h.townships_funding_secured == 2     # B reaches 2.2万 on 5 July
+    assert (h.townships_mobilisation_meeting, h.townships_review_meeting) == (2, 2)
+    assert h.checklist == {"organisation": (4, 3, 1), "project": (2, 1, 0), "mechanism": (1, 1, 1),
+                           "staff": (1, 1, 0)}
+    # total: o1 o2 o5 o6 o8; new: o6; revoked: o3 o4
+    assert (h.direct_orgs_total, h.direct_orgs_new, h.direct_orgs_revoked, h.direct_orgs_rectifying) == (5, 1, 2, 1)
+    assert (h.wechat_groups, h.wechat_reach) == (4, 180)
+
+
+def test_county_in_march(ledger):
+    h = headline(ledger, COUNTY, MARCH)
+    # current: m1 m3 m5 m9 m10
+    assert (h.members_current, h.members_added, h.members_exited) == (5, 0, 0)
+    assert h.townships_funding_secured == 0
+    assert (h.townships_mobilisation_meeting, h.townships_review_meeting) == (1, 0)
+    assert h.checklist_total == (8, 1, 0)       # t7 has no date
+    # total: o1 o3 o4 o5 o8 (o5's rectification is dated June)
+    assert (h.direct_orgs_total, h.direct_orgs_new, h.direct_orgs_revoked, h.direct_orgs_rectifying) == (5, 0, 0, 0)
+    assert (h.wechat_groups, h.wechat_reach) == (2, 100)
+
+
+def test_township(ledger):
+    h = headline(ledger, A, JUNE)
+    assert (h.members_current, h.members_added, h.members_exited) == (4, 2, 1)
+    assert h.townships == 1
+    assert (h.townships_funding_secured, h.funding_secured_share) == (1, 1.0)
+    assert (h.townships_mobilisation_meeting, h.townships_review_meeting) == (1, 1)
+    assert h.checklist == {"organisation": (3, 2, 1), "project": (2, 0, 0), "mechanism": (0, 0, 0),
+                           "staff": (0, 0, 0)}
+    assert (h.direct_orgs_total, h.direct_orgs_new, h.direct_orgs_revoked, h.direct_orgs_rectifying) == (3, 1, 1, 0)
+    assert (h.counties, h.coop_committees, h.coop_committees_share) == (0, 0, None)
+    assert (h.wechat_groups, h.wechat_reach) == (2, 150)
+
+
+def test_empty_scope(ledger):
+    h = headline(ledger, C, JUNE)
+    assert (h.members_current, h.townships, h.townships_funding_secured) == (0, 1, 0)
+    assert h.funding_secured_share == 0.0
+    assert sum(h.members_by_source.values()) == 0
+    h = headline(ledger, "14", JUNE)
+    assert h.townships == 0 and h.funding_secured_share is None and h.mobilisation_meeting_share is None
+    assert h.checklist_done_share is None
+
+
+def test_default_month_is_this_month(ledger):
+    assert headline(ledger, COUNTY).month == figures.current_month()
+
+
+@pytest.mark.parametrize("month", ["2025-13", "2025-6", "June", ""])
+def test_bad_month(ledger, month):
+    with pytest.raises(ValueError):
+        headline(ledger, COUNTY, month or "x")
+
+
+def test_month_bounds():
+    assert figures.month_bounds("2024-02") == ("2024-02-01", "2024-02-29")
+    assert figures.month_bounds("2025-12") == ("2025-12-01", "2025-12-31")
+
+
+# --------------------------------------------------------------------------- per unit
+EXPECTED_BY_TOWNSHIP = {   # B, C, A in code order (D is revoked and has no value)
+    "members_current": (1, 0, 4),
+    "townships_funding_secured": (0, 0, 1),
+    "mobilisation_meeting": (0, 0, 1),
+    "review_meeting": (1, 0, 1),
+    "checklist_done": (2, 0, 2),
+    "direct_orgs": (2, 0, 3),
+    "wechat_reach": (0, 0, 150),
+}
+
+
+@pytest.mark.parametrize("figure", list(FIGURES))
+def test_by_unit_county(ledger, figure):
+    rows = by_unit(ledger, COUNTY, figure, JUNE)
+    assert rows == [(B, "冶河镇", EXPECTED_BY_TOWNSHIP[figure][0]), (C, "窦妪镇", EXPECTED_BY_TOWNSHIP[figure][1]),
+                    (A, "南高乡", EXPECTED_BY_TOWNSHIP[figure][2])]
+
+
+@pytest.mark.parametrize("figure", list(FIGURES))
+def test_by_unit_sums_to_headline_above_county(ledger, figure):
+    h = headline(ledger, COUNTY, JUNE)
+    assert by_unit(ledger, "1301", figure, JUNE) == [(COUNTY, "栾城区", h.value(figure))]
+    assert by_unit(ledger, "13", figure, JUNE) == [("1301", "石家庄市", h.value(figure))]
+    assert by_unit(ledger, "", figure, JUNE) == [("13", "河北省", h.value(figure))]
+
+
+def test_by_unit_township_is_itself(ledger):
+    assert by_unit(ledger, A, "members_current", JUNE) == [(A, "南高乡", 4)]
+    assert by_unit(ledger, B, "wechat_reach", JULY) == [(B, "冶河镇", 30)]
+
+
+def test_by_unit_july(ledger):
+    assert [v for _c, _n, v in by_unit(ledger, COUNTY, "townships_funding_secured", JULY)] == [1, 0, 1]
+    assert [v for _c, _n, v in by_unit(ledger, COUNTY, "members_current", JULY)] == [1, 0, 4]  # m5 out, m4 in
+
+
+def test_by_unit_unknown_figure(ledger):
+    with pytest.raises(ValueError):
+        by_unit(ledger, COUNTY, "nonsense", JUNE)
+
+
+def test_figure_labels_translate():
+    assert set(FIGURES) == {"members_current", "townships_funding_secured", "mobilisation_meeting",
+                            "review_meeting", "checklist_done", "direct_orgs", "wechat_reach"}
+    for key in FIGURES:
+        assert figures.figure_label(key, "en") == FIGURES[key]
+
+
+@pytest.mark.parametrize("scope", [COUNTY, A, "13", ""])
+@pytest.mark.parametrize("month", [MARCH, JUNE, JULY])
+def test_report_is_headline_and_every_by_unit(ledger, scope, month):
+    r = figures.report(ledger, scope, month)
+    assert r.headline == headline(ledger, scope, month)
+    assert r.units == {f: by_unit(ledger, scope, f, month) for f in FIGURES}
