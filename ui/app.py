@@ -21,10 +21,6 @@ from ui import workers
 log = logging.getLogger("township_ledger")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def _install_excepthook() -> None:
     """A bug shows a plain message and is written to the log; never a traceback dialog."""
     log_path = paths.data_dir() / "error.log"
@@ -39,8 +35,8 @@ def _install_excepthook() -> None:
             pass
         sys.stderr.write(text)
         if QApplication.instance() is not None:
-            QMessageBox.critical(None, _tr("Township Ledger"), _tr(
-                "Something went wrong inside the program. Your data is safe; the last action may not have "
+            QMessageBox.critical(None, QCoreApplication.translate("App", "Township Ledger"), QCoreApplication.translate(
+                "App", "Something went wrong inside the program. Your data is safe; the last action may not have "
                 "been saved. Details were written to {path}.").format(path=log_path))
 
     sys.excepthook = hook
@@ -77,7 +73,7 @@ def open_ledger(path: Path) -> Ledger | None:
     try:
         return Ledger.open(path)
     except LedgerError as exc:
-        QMessageBox.critical(None, _tr("Township Ledger"), exc.text())
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Township Ledger"), exc.text())
         return None
 
 
