@@ -372,6 +372,20 @@ class Ledger:
             out.update({r[0]: r[1] or "" for r in rows})
         return out
 
+    def task_progress(self, scope: str | None = None, today: str | None = None) -> dict[str, dict[str, int]]:
+        """Checklist tasks under *scope* per system: total, done (done or verified), verified, overdue."""
+        today = today or dt.date.today().isoformat()
+        sql = ("SELECT system, count(*), sum(status IN ('done','verified')), sum(status = 'verified'), "
+               "sum(status IN ('not_started','in_progress') AND deadline IS NOT NULL AND deadline < ?) "
+               "FROM checklist_task WHERE deleted = 0")
+        params: list = [today]
+        if scope:
+            lo, hi = prefix_range(scope)
+            sql += " AND scope >= ? AND scope < ?"
+            params += [lo, hi]
+        return {r[0]: {"total": r[1], "done": r[2] or 0, "verified": r[3] or 0, "overdue": r[4] or 0}
+                for r in self.conn.execute(sql + " GROUP BY system", params)}
+
     def members_named(self, org_id: str, name: str) -> list[dict]:
         """Current members of a committee with this name (for the duplicate rule)."""
         cache = self._bulk

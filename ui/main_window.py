@@ -170,6 +170,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.save_state()
+        self.undo_stack.indexChanged.disconnect()
+        self.undo_stack.clear()  # its commands refer to this ledger, which closes next
         super().closeEvent(event)
 
     # ------------------------------------------------------------- scope
@@ -227,6 +229,8 @@ class MainWindow(QMainWindow):
         section = self.current_section()
         if section is not None:
             section.show_history()
+        elif self.tabs.currentWidget() is self.checklist:
+            self.checklist.show_history()
 
     def show_history(self, kind: str, record_id: str) -> None:
         try:

@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QMessageBox
 
+from desktop.errors import LedgerError
 from desktop.ledger import Ledger
+
+
+def _report(exc: LedgerError) -> None:
+    """An undo or redo the ledger refused (e.g. a sync changed the record meanwhile)."""
+    QMessageBox.warning(None, QCoreApplication.translate("Undo", "Undo"), QCoreApplication.translate(
+        "Undo", "This step cannot be undone or redone: {reason}").format(reason=exc.text()))
+
+
+def _guarded(method):
+    def wrapper(self) -> None:
+        try:
+            method(self)
+        except LedgerError as exc:
+            _report(exc)
+    wrapper.__name__ = method.__name__
+    wrapper.__doc__ = method.__doc__
+    return wrapper
 
 
 class _LedgerCommand(QUndoCommand):
@@ -21,6 +41,7 @@ class _LedgerCommand(QUndoCommand):
 class CreateCommand(_LedgerCommand):
     """A record was created (already done when pushed)."""
 
+    @_guarded
     def redo(self) -> None:
         if self._first:
             self._first = False
@@ -28,6 +49,7 @@ class CreateCommand(_LedgerCommand):
         self.ledger.restore(self.kind, self.record_id)
         self._notify()
 
+    @_guarded
     def undo(self) -> None:
         self.ledger.delete(self.kind, self.record_id)
         self._notify()
@@ -36,11 +58,13 @@ class CreateCommand(_LedgerCommand):
 class DeleteCommand(_LedgerCommand):
     """Delete a record (a tombstone); undo restores it."""
 
+    @_guarded
     def redo(self) -> None:
         self.ledger.delete(self.kind, self.record_id)
         self._first = False
         self._notify()
 
+    @_guarded
     def undo(self) -> None:
         self.ledger.restore(self.kind, self.record_id)
         self._notify()
@@ -53,6 +77,7 @@ class EditCommand(_LedgerCommand):
         super().__init__(ledger, kind, record_id, text, on_change)
         self.before, self.after = before, after
 
+    @_guarded
     def redo(self) -> None:
         if self._first:
             self._first = False
@@ -60,6 +85,7 @@ class EditCommand(_LedgerCommand):
         self.ledger.update(self.kind, self.record_id, self.after)
         self._notify()
 
+    @_guarded
     def undo(self) -> None:
         self.ledger.update(self.kind, self.record_id, self.before)
         self._notify()

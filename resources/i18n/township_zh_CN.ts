@@ -17,18 +17,18 @@
 <context>
     <name>AttachmentModel</name>
     <message>
-        <location filename="../../ui/checklist.py" line="105" />
+        <location filename="../../ui/checklist.py" line="100" />
         <source>File name</source>
         <extracomment>Table columns, in order. Files above this size are read and written in a worker thread. Files above this size are refused: the ledger travels on USB sticks and in sync batches. Checklist level and committee kind per division level (3 county, 4 township).</extracomment>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="105" />
+        <location filename="../../ui/checklist.py" line="100" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="105" />
+        <location filename="../../ui/checklist.py" line="100" />
         <source>Added on</source>
         <translation>添加日期</translation>
     </message>
@@ -36,279 +36,279 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/checklist.py" line="188" />
+        <location filename="../../ui/checklist.py" line="184" />
         <source>Generate tasks from the reference table</source>
         <translation>按参考表生成任务</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="190" />
+        <location filename="../../ui/checklist.py" line="186" />
         <source>New task</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="191" />
+        <location filename="../../ui/checklist.py" line="187" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="192" />
+        <location filename="../../ui/checklist.py" line="188" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="193" />
+        <location filename="../../ui/checklist.py" line="189" />
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="194" />
+        <location filename="../../ui/checklist.py" line="190" />
         <source>Rectification has begun: status "in progress".</source>
         <translation>整改已开始：状态改为“整改中”。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="195" />
+        <location filename="../../ui/checklist.py" line="191" />
         <source>Mark done</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="196" />
+        <location filename="../../ui/checklist.py" line="192" />
         <source>Rectification is finished: status "done", done on today.</source>
         <translation>整改已完成：状态改为“已完成”，完成日期为今天。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="197" />
+        <location filename="../../ui/checklist.py" line="193" />
         <source>Verify</source>
         <translation>验收</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="198" />
+        <location filename="../../ui/checklist.py" line="194" />
         <source>Reopen</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="199" />
+        <location filename="../../ui/checklist.py" line="195" />
         <source>Take the task one step back in the workflow.</source>
         <translation>将任务退回到上一步状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="234" />
+        <location filename="../../ui/checklist.py" line="230" />
         <source>All systems</source>
         <translation>全部体系</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="266" />
-        <location filename="../../ui/checklist.py" line="629" />
+        <location filename="../../ui/checklist.py" line="262" />
+        <location filename="../../ui/checklist.py" line="624" />
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="281" />
+        <location filename="../../ui/checklist.py" line="277" />
         <source>Attach file…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="282" />
-        <location filename="../../ui/checklist.py" line="733" />
-        <location filename="../../ui/checklist.py" line="745" />
+        <location filename="../../ui/checklist.py" line="278" />
+        <location filename="../../ui/checklist.py" line="728" />
+        <location filename="../../ui/checklist.py" line="740" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="283" />
-        <location filename="../../ui/checklist.py" line="753" />
-        <location filename="../../ui/checklist.py" line="762" />
+        <location filename="../../ui/checklist.py" line="279" />
+        <location filename="../../ui/checklist.py" line="748" />
+        <location filename="../../ui/checklist.py" line="757" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="344" />
+        <location filename="../../ui/checklist.py" line="339" />
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="349" />
+        <location filename="../../ui/checklist.py" line="344" />
         <source>Choose a township (or a county) to generate its tasks.</source>
         <translation>请先选择一个乡镇（或县）再生成任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="351" />
+        <location filename="../../ui/checklist.py" line="346" />
         <source>Create one task per item of the reference table that this unit does not have yet.</source>
         <translation>为本单位尚未建立的每个参考表事项各生成一项任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="382" />
+        <location filename="../../ui/checklist.py" line="377" />
         <source>{system}: done {done} / {total}</source>
         <translation>{system}：已完成 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="386" />
+        <location filename="../../ui/checklist.py" line="381" />
         <source>{system}: {total} tasks, {done} done, {verified} verified by the level above, {overdue} overdue</source>
         <translation>{system}：共 {total} 项，已完成 {done} 项，上级已验收 {verified} 项，逾期 {overdue} 项</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist.py" line="391" />
+        <location filename="../../ui/checklist.py" line="386" />
         <source>%n task(s) overdue</source>
         <translation>
             <numerusform>%n 项任务已逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="401" />
+        <location filename="../../ui/checklist.py" line="396" />
         <source>No tasks yet.</source>
         <translation>暂无任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="403" />
+        <location filename="../../ui/checklist.py" line="398" />
         <source>Generate them from the reference table, or add one with "New task".</source>
         <translation>可按参考表生成，或点击“新建任务”添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="408" />
+        <location filename="../../ui/checklist.py" line="403" />
         <source>The checklist could not be loaded.</source>
         <translation>无法加载对标整改台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="471" />
+        <location filename="../../ui/checklist.py" line="466" />
         <source>Only the level above can verify this task.</source>
         <translation>只有上级才能验收此任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="473" />
+        <location filename="../../ui/checklist.py" line="468" />
         <source>A task can be verified once it is done.</source>
         <translation>任务完成后才能验收。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="475" />
+        <location filename="../../ui/checklist.py" line="470" />
         <source>Confirm, as the level above, that the rectification is done.</source>
         <translation>以上级身份确认整改已完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="507" />
+        <location filename="../../ui/checklist.py" line="502" />
         <source>The ledger has no {committee} for {unit} yet. Add it among the organisations first.</source>
         <translation>台账中还没有{unit}的{committee}，请先在团组织中添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="516" />
+        <location filename="../../ui/checklist.py" line="511" />
         <source>Every task of the reference table is already there.</source>
         <translation>参考表中的任务均已生成。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="524" />
+        <location filename="../../ui/checklist.py" line="519" />
         <source>generate checklist tasks</source>
         <translation>生成对标整改任务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist.py" line="529" />
+        <location filename="../../ui/checklist.py" line="524" />
         <source>%n task(s) created from the reference table.</source>
         <translation>
             <numerusform>已按参考表生成 %n 项任务。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="543" />
+        <location filename="../../ui/checklist.py" line="538" />
         <source>new checklist task</source>
         <translation>新建对标整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="559" />
+        <location filename="../../ui/checklist.py" line="554" />
         <source>edit checklist task</source>
         <translation>编辑对标整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="596" />
+        <location filename="../../ui/checklist.py" line="591" />
         <source>start task</source>
         <translation>开始整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="596" />
+        <location filename="../../ui/checklist.py" line="591" />
         <source>mark task done</source>
         <translation>标记任务完成</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="597" />
+        <location filename="../../ui/checklist.py" line="592" />
         <source>verify task</source>
         <translation>验收任务</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="597" />
+        <location filename="../../ui/checklist.py" line="592" />
         <source>reopen task</source>
         <translation>退回任务</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="606" />
+        <location filename="../../ui/checklist.py" line="601" />
         <source>Checklist</source>
         <translation>对标整改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist.py" line="627" />
+        <location filename="../../ui/checklist.py" line="622" />
         <source>Evidence (%n file(s))</source>
         <translation>
             <numerusform>佐证材料（%n 个文件）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="641" />
+        <location filename="../../ui/checklist.py" line="636" />
         <source>Attach evidence</source>
         <translation>添加佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="641" />
+        <location filename="../../ui/checklist.py" line="636" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="648" />
-        <location filename="../../ui/checklist.py" line="652" />
-        <location filename="../../ui/checklist.py" line="661" />
-        <location filename="../../ui/checklist.py" line="682" />
-        <location filename="../../ui/checklist.py" line="693" />
+        <location filename="../../ui/checklist.py" line="643" />
+        <location filename="../../ui/checklist.py" line="647" />
+        <location filename="../../ui/checklist.py" line="656" />
+        <location filename="../../ui/checklist.py" line="677" />
+        <location filename="../../ui/checklist.py" line="688" />
         <source>Attach file</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="649" />
-        <location filename="../../ui/checklist.py" line="662" />
-        <location filename="../../ui/checklist.py" line="683" />
+        <location filename="../../ui/checklist.py" line="644" />
+        <location filename="../../ui/checklist.py" line="657" />
+        <location filename="../../ui/checklist.py" line="678" />
         <source>{file} cannot be read: {reason}</source>
         <translation>无法读取 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="653" />
+        <location filename="../../ui/checklist.py" line="648" />
         <source>{file} is {size}. Files over {limit} cannot be attached: the ledger travels on USB sticks and over slow connections. Attach a smaller copy (for example compressed photos or a PDF).</source>
         <translation>{file} 大小为 {size}。超过 {limit} 的文件不能作为附件：台账要通过U盘和较慢的网络传递。请附加较小的副本（例如压缩后的照片或 PDF）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="668" />
+        <location filename="../../ui/checklist.py" line="663" />
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="698" />
+        <location filename="../../ui/checklist.py" line="693" />
         <source>attach {file}</source>
         <translation>添加附件 {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="727" />
+        <location filename="../../ui/checklist.py" line="722" />
         <source>Opening {file}…</source>
         <translation>正在打开 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="734" />
+        <location filename="../../ui/checklist.py" line="729" />
         <source>No program on this computer opens {file}. It was saved as {path}.</source>
         <translation>本机没有能打开 {file} 的程序。文件已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="746" />
+        <location filename="../../ui/checklist.py" line="741" />
         <source>{file} could not be opened: {reason}</source>
         <translation>无法打开 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="754" />
+        <location filename="../../ui/checklist.py" line="749" />
         <source>Remove {file} from the task's evidence? You can undo this with Ctrl+Z.</source>
         <translation>从该任务的佐证材料中移除 {file}？可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="767" />
+        <location filename="../../ui/checklist.py" line="762" />
         <source>remove {file}</source>
         <translation>移除附件 {file}</translation>
     </message>
@@ -891,14 +891,14 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="52" />
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>Overview</source>
         <extracomment>The record sections, in the order of the tabs (the checklist has a view of its own).</extracomment>
         <translation>概览</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="58" />
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>Benchmarking checklist</source>
         <translation>对标整改</translation>
     </message>
@@ -1018,47 +1018,47 @@
         <translation>关于团建台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>Ledger files (*.sqlite);;All files (*)</source>
         <translation>台账文件 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="282" />
         <source>Back up to folder</source>
         <translation>备份到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>Backup written to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>The backup failed: {reason}</source>
         <translation>备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>About Township Ledger</source>
         <translation>关于团建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>&lt;b&gt;Township Ledger&lt;/b&gt; (团建台账)&lt;br&gt;The work ledger of rural Youth League offices.&lt;br&gt;Schema version {version}. Division data: National Bureau of Statistics, 2023.</source>
         <translation>&lt;b&gt;团建台账&lt;/b&gt;&lt;br&gt;农村基层团组织建设工作台账。&lt;br&gt;数据版本 {version}。区划数据：国家统计局，2023年。</translation>
     </message>
@@ -1188,7 +1188,8 @@
         <location filename="../../ui/sections.py" line="120" />
         <source>%n record(s)</source>
         <translation>
-            <numerusform>共 %n 条</numerusform></translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/sections.py" line="123" />
@@ -1209,7 +1210,8 @@
         <location filename="../../ui/sections.py" line="205" />
         <source>Delete %n record(s)? You can undo this with Ctrl+Z.</source>
         <translation>
-            <numerusform>删除这 %n 条记录？可以用 Ctrl+Z 撤销。</numerusform></translation>
+            <numerusform>删除这 %n 条记录？可以用 Ctrl+Z 撤销。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/sections.py" line="209" />
@@ -1314,6 +1316,19 @@
         <location filename="../../ui/settings_dialog.py" line="274" />
         <source>The backup failed ({error}).</source>
         <translation>备份失败（{error}）。</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../ui/undo.py" line="15" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo.py" line="15" />
+        <source>This step cannot be undone or redone: {reason}</source>
+        <translation>这一步无法撤销或重做：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1724,12 +1739,12 @@
         <translation>不能按 {field} 筛选。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledger.py" line="411" />
+        <location filename="../../desktop/ledger.py" line="425" />
         <source>The ledger is open read-only.</source>
         <translation>台账以只读方式打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledger.py" line="971" />
+        <location filename="../../desktop/ledger.py" line="985" />
         <source>The backup file {path} does not exist.</source>
         <translation>备份文件 {path} 不存在。</translation>
     </message>

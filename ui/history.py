@@ -1,0 +1,409 @@
+"""Who changed what, when (记录变更历史), and the values that concurrent edits overwrote
+(同步冲突): both read from the ledger's change log, nothing stored here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, QObject, Qt, QTime, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
+                               QLabel, QMessageBox, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+
+from desktop import ids
+from desktop.errors import LedgerError
+from desktop.ledger import Conflict, HistoryEntry, Ledger
+from desktop.records import DELETED, KINDS, Field, Kind, T
+from ui.format import display
+
+
+def local_time(when: dt.datetime | str | None) -> str:
+    """A local date and time in the user's locale (short form)."""
+    if not when:
+        return ""
+    if isinstance(when, str):
+        try:
+            when = dt.datetime.fromisoformat(when)
+        except ValueError:
+            return when
+    qdt = QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute, when.second))
+    fmt = QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat)
+    if "ss" not in fmt:  # edits a few seconds apart must not look simultaneous
+        fmt = fmt.replace("mm", "mm:ss", 1)
+    return QLocale().toString(qdt, fmt)
+
+
+def field_label(k: Kind, name: str) -> str:
+    f = k.field_map.get(name)
+    return f.label.text() if f is not None else name
+
+
+def reference_titles(ledger: Ledger, k: Kind, values: list[tuple[str, object]]) -> dict[str, str]:
+    """Titles of the records that the REF values among (field, value) pairs point to."""
+    wanted: dict[str, set] = {}
+    for name, value in values:
+        f = k.field_map.get(name)
+        if f is not None and f.type is T.REF and f.ref and isinstance(value, str):
+            wanted.setdefault(f.ref, set()).add(value)
+    titles: dict[str, str] = {}
+    for ref_kind, record_ids in wanted.items():
+        titles.update(ledger.titles(ref_kind, record_ids))
+    return titles
+
+
+def shown_value(k: Kind, name: str, value: object, titles: dict[str, str]) -> str:
+    f: Field | None = k.field_map.get(name)
+    if f is None:
+        return "" if value is None else str(value)
+    return display(f, value, titles)
+
+
+def record_title(ledger: Ledger, k: Kind, record_id: str) -> str:
+    rec = ledger.get(k.name, record_id, include_deleted=True)
+    if rec is None:
+        return record_id
+    return shown_value(k, k.title_field, rec.get(k.title_field), {}) or record_id
+
+
+# ---------------------------------------------------------------------------------------- history
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    when: str
+    author: str
+    field: str
+    old: str
+    new: str
+    #: rows of the same change share a group number (shaded alike)
+    group: int
+    #: the row tells of the record itself (created, deleted, restored), not of a field
+    event: bool = False
+
+
+class HistoryModel(QAbstractTableModel):
+    """One row per changed field of each change of a record, newest first."""
+
+    def __init__(self, rows: list[HistoryRow] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[HistoryRow] = rows or []
+        self._headers = [self.tr("Time"), self.tr("Author"), self.tr("Field"), self.tr("Old value"),
+                         self.tr("New value")]
+
+    def set_rows(self, rows: list[HistoryRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        values = (row.when, row.author, row.field, row.old, row.new)
+        if not 0 <= index.column() < len(values):
+            return None
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            return values[index.column()]
+        if role == Qt.BackgroundRole and row.group % 2:
+            return QApplication.palette().alternateBase()
+        if role == Qt.FontRole and row.event:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class HistoryDialog(QDialog):
+    """The history of one record: time, author, field, old → new (记录变更历史)."""
+
+    def __init__(self, ledger: Ledger, kind: str, record_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ledger, self.kind, self.record_id = ledger, KINDS[kind], record_id
+        self.setObjectName("history_dialog")
+        self.setWindowTitle(self.tr("History"))
+        self.title = QLabel(self)
+        self.title.setObjectName("history_title")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.PlainText)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        self.message = QLabel(self)
+        self.message.setObjectName("history_message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.model = HistoryModel(parent=self)
+        self.view = QTableView(self)
+        self.view.setObjectName("history_table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.message)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+        self.resize(820, 460)
+        self.refresh()
+
+    def refresh(self) -> None:
+        k = self.kind
+        try:
+            name = record_title(self.ledger, k, self.record_id)
+            entries = self.ledger.history(self.record_id)
+        except LedgerError as exc:
+            self.title.setText(k.label.text())
+            self.message.setText(exc.text())
+            self.message.show()
+            self.model.set_rows([])
+            return
+        rec = self.ledger.get(k.name, self.record_id, include_deleted=True)
+        heading = self.tr("{kind}: {title}").format(kind=k.label.text(), title=name)
+        if rec is not None and rec.get(DELETED):
+            heading += " " + self.tr("(deleted)")
+        self.title.setText(heading)
+        self.setWindowTitle(self.tr("History of {title}").format(title=name))
+        self.model.set_rows(self.rows_for(entries))
+        self.message.hide()
+        header = self.view.horizontalHeader()
+        for column in range(4):
+            self.view.resizeColumnToContents(column)
+            header.resizeSection(column, max(min(header.sectionSize(column), 240), 80))
+
+    def rows_for(self, entries: list[HistoryEntry]) -> list[HistoryRow]:
+        k = self.kind
+        pairs = [(n, v) for e in entries for n, old, new in e.changes for v in (old, new)]
+        titles = reference_titles(self.ledger, k, pairs)
+        order = {name: i for i, name in enumerate(k.field_names)}
+        rows: list[HistoryRow] = []
+        group = 0
+        for e in reversed(entries):  # newest first
+            when = local_time(e.when)
+            author = e.author or (self.tr("(built in)") if e.origin == ids.BUILTIN_DEVICE else "—")
+            before = len(rows)
+            if e.created:
+                rows.append(HistoryRow(when, author, self.tr("Created"), "", "", group, True))
+            for name, old, new in sorted(e.changes, key=lambda c: order.get(c[0], len(order))):
+                if name == DELETED:
+                    if e.created and not new:
+                        continue  # a new record is "not deleted": nothing to tell
+                    label = self.tr("Deleted") if new else self.tr("Restored")
+                    rows.append(HistoryRow(when, author, label, "", "", group, True))
+                    continue
+                if e.created and new in (None, ""):
+                    continue
+                rows.append(HistoryRow(when, author, field_label(k, name), shown_value(k, name, old, titles),
+                                       shown_value(k, name, new, titles), group))
+            group += len(rows) > before
+        return rows
+
+
+# ---------------------------------------------------------------------------------------- conflicts
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    conflict: Conflict
+    kind: str
+    record: str
+    field: str
+    lost: str
+    won: str
+    detected: str
+
+
+class ConflictModel(QAbstractTableModel):
+    """Open conflicts: a value that a concurrent edit elsewhere overwrote."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ConflictRow] = []
+        self._headers = [self.tr("Record kind"), self.tr("Record"), self.tr("Field"), self.tr("Value that lost"),
+                         self.tr("Value that won"), self.tr("Detected at")]
+
+    def set_rows(self, rows: list[ConflictRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def conflict(self, row: int) -> Conflict:
+        return self.rows[row].conflict
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        values = (r.kind, r.record, r.field, r.lost, r.won, r.detected)
+        if not 0 <= index.column() < len(values):
+            return None
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            return values[index.column()]
+        return None
+
+
+class ConflictsDialog(QDialog):
+    """Open sync conflicts, each settled with one click: take the lost value back, or keep
+    the value that won (同步冲突)."""
+
+    sig_changed = Signal()
+    """A conflict was settled (records may have changed)."""
+
+    def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.setObjectName("conflicts_dialog")
+        self.setWindowTitle(self.tr("Conflicts"))
+        intro = QLabel(self.tr("The same field was changed here and elsewhere before the two met. "
+                               "The later change won; the value it replaced is kept below. "
+                               "Take it back, or keep the current value."), self)
+        intro.setWordWrap(True)
+        self.intro = intro
+        self.model = ConflictModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("conflicts_table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.empty = QLabel(self.tr("No conflicts: every change merged cleanly."), self)
+        self.empty.setObjectName("conflicts_empty")
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setStyleSheet("color: gray;")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+
+        self.take_back_button = QPushButton(self.tr("Take back my value"), self)
+        self.take_back_button.setObjectName("take_back")
+        self.take_back_button.setToolTip(self.tr("Write the value that lost back into the record "
+                                                 "(it travels with the next sync)."))
+        self.take_back_button.clicked.connect(lambda: self.resolve(take_back=True))
+        self.keep_button = QPushButton(self.tr("Keep the current value"), self)
+        self.keep_button.setObjectName("keep_current")
+        self.keep_button.setToolTip(self.tr("Leave the record as it is and dismiss the conflict."))
+        self.keep_button.clicked.connect(lambda: self.resolve(take_back=False))
+        self.history_button = QPushButton(self.tr("History…"), self)
+        self.history_button.setObjectName("conflict_history")
+        self.history_button.clicked.connect(self.show_history)
+        close = QDialogButtonBox(QDialogButtonBox.Close, self)
+        close.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.take_back_button)
+        bottom.addWidget(self.keep_button)
+        bottom.addWidget(self.history_button)
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(bottom)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.resize(900, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            conflicts = self.ledger.conflicts()
+        except LedgerError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.text())
+            conflicts = []
+        by_kind: dict[str, list[Conflict]] = {}
+        for c in conflicts:
+            by_kind.setdefault(c.kind, []).append(c)
+        rows: list[ConflictRow] = []
+        names: dict[tuple[str, str], str] = {}
+        for kind_name, group in by_kind.items():
+            k = KINDS.get(kind_name)
+            if k is None:
+                continue
+            pairs = [(c.field, v) for c in group for v in (c.lost_value, c.won_value)]
+            titles = reference_titles(self.ledger, k, pairs)
+            for c in group:
+                key = (kind_name, c.record_id)
+                if key not in names:
+                    names[key] = record_title(self.ledger, k, c.record_id)
+                if c.field == DELETED:
+                    lost, won = (self._deleted_text(v) for v in (c.lost_value, c.won_value))
+                    label = self.tr("Deleted")
+                else:
+                    lost, won = (shown_value(k, c.field, v, titles) for v in (c.lost_value, c.won_value))
+                    label = field_label(k, c.field)
+                rows.append(ConflictRow(c, k.label.text(), names[key], label, lost, won, local_time(c.detected_at)))
+        rows.sort(key=lambda r: r.conflict.id)
+        self.model.set_rows(rows)
+        self.stack.setCurrentWidget(self.view if rows else self.empty)
+        for w in (self.intro, self.take_back_button, self.keep_button, self.history_button):
+            w.setVisible(bool(rows))
+        if rows:
+            self.view.selectRow(0)
+            self.view.resizeColumnsToContents()
+            header = self.view.horizontalHeader()
+            for column in range(self.model.columnCount()):
+                header.resizeSection(column, min(header.sectionSize(column), 220))
+        self._update_buttons()
+
+    def _deleted_text(self, value: object) -> str:
+        return self.tr("deleted") if value else self.tr("not deleted")
+
+    def selected(self) -> list[Conflict]:
+        return [self.model.conflict(i.row()) for i in self.view.selectionModel().selectedRows()]
+
+    def _update_buttons(self) -> None:
+        n = len(self.selected())
+        self.take_back_button.setEnabled(n > 0)
+        self.keep_button.setEnabled(n > 0)
+        self.history_button.setEnabled(n == 1)
+
+    def resolve(self, *, take_back: bool) -> None:
+        chosen = self.selected()
+        if not chosen:
+            return
+        try:
+            for c in chosen:
+                self.ledger.resolve_conflict(c.id, take_back=take_back)
+        except LedgerError as exc:
+            QMessageBox.warning(self, self.windowTitle(), exc.text())
+        finally:
+            self.refresh()
+            self.sig_changed.emit()
+
+    def show_history(self) -> None:
+        chosen = self.selected()
+        if len(chosen) == 1 and chosen[0].kind in KINDS:
+            HistoryDialog(self.ledger, chosen[0].kind, chosen[0].record_id, self).exec()
