@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from desktop.errors import LedgerError
@@ -45,10 +45,10 @@ class RecordSection(QWidget):
         self.view.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
         self.view.doubleClicked.connect(lambda _i: self.edit_current())
         header_state = settings.get(S.header_key(kind))
+        self._sized = bool(header_state)  # column widths the user set are kept
         if header_state:
             self.view.horizontalHeader().restoreState(QByteArray(header_state))
         else:
-            self.view.horizontalHeader().resizeSections(QHeaderView.ResizeToContents)
             self.view.horizontalHeader().setDefaultSectionSize(110)
 
         self.filter = QLineEdit(self)
@@ -118,6 +118,13 @@ class RecordSection(QWidget):
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("%n record(s)", "", total))
+        if not self._sized and total:
+            self._sized = True
+            header = self.view.horizontalHeader()
+            header.setResizeContentsPrecision(200)
+            self.view.resizeColumnsToContents()
+            for i in range(header.count()):
+                header.resizeSection(i, min(header.sectionSize(i) + 8, 260))
 
     def _show_failure(self, exc) -> None:
         text = exc.text() if isinstance(exc, LedgerError) else self.tr("The list could not be loaded.")

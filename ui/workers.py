@@ -32,10 +32,10 @@ class _Relay(QObject):
         self.on_done, self.on_failed, self.on_progress = on_done, on_failed, on_progress
 
     @Slot(object)
-    def done(self, result) -> None:
+    def done(self, boxed) -> None:
         _running.pop(id(self), None)
         if self.on_done:
-            self.on_done(result)
+            self.on_done(boxed[0])
 
     @Slot(object)
     def failed(self, exc) -> None:
@@ -81,7 +81,8 @@ class Task(QRunnable):
             exc.trace = traceback.format_exc()  # type: ignore[attr-defined]
             self.signals.sig_failed.emit(exc)
         else:
-            self.signals.sig_done.emit(result)
+            # boxed: a bare None sent through a queued Signal(object) upsets PySide's reference counts
+            self.signals.sig_done.emit((result,))
 
 
 _running: dict[int, tuple[Task, _Relay]] = {}
