@@ -742,10 +742,16 @@ class Ledger:
         return row[0] or 0
 
     def pending_changes(self) -> int:
-        """Changes not yet acknowledged by the hub (all of them until the first sync)."""
+        """Changes not yet acknowledged by the hub (all of them until the first sync).
+
+        Counted without a scan: change-log positions have no gaps (rows are never
+        deleted, and a rolled-back insert gives its position back), so the count after
+        the cursor is the last position minus the cursor, less the built-in rows."""
         cursor = int(self.meta("push_cursor", "0"))
-        return self.conn.execute("SELECT count(*) FROM change_log WHERE seq > ? AND origin != ?",
-                                 (cursor, ids.BUILTIN_DEVICE)).fetchone()[0]
+        last = self.last_seq()
+        builtin = self.conn.execute("SELECT count(*) FROM change_log WHERE origin = ? AND seq > ?",
+                                    (ids.BUILTIN_DEVICE, cursor)).fetchone()[0]
+        return max(last - cursor - builtin, 0)
 
     def apply_changes(self, changes: Iterable[Change | dict], *, allowed_scope: str | None = None) -> ApplyReport:
         """Merge received changes, in one transaction.  Idempotent and order-independent:

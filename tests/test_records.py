@@ -452,3 +452,20 @@ def test_undo_of_an_unknown_batch(ledger):
 
 def test_every_kind_is_covered():
     assert set(CASES) | {"attachment"} == set(KINDS)
+
+
+def test_pending_changes_counts_every_change_not_yet_sent(ledger):
+    def counted() -> int:
+        return ledger.conn.execute("SELECT count(*) FROM change_log WHERE origin != ?",
+                                   ("0" * 16,)).fetchone()[0]
+
+    assert ledger.pending_changes() == counted()
+    ledger.organisations.update(TOWNSHIP_ORG, note="一")
+    with pytest.raises(ValidationError):
+        with ledger.batch():
+            ledger.organisations.update(TOWNSHIP_ORG, note="二")
+            ledger.organisations.update(TOWNSHIP_ORG, name="")  # refused: the whole batch rolls back
+    ledger.organisations.update(TOWNSHIP_ORG, note="三")
+    assert ledger.pending_changes() == counted()
+    ledger.set_meta("push_cursor", str(ledger.last_seq() - 1))
+    assert ledger.pending_changes() == 1

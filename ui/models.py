@@ -168,10 +168,12 @@ class RecordTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
-            return
-        self.order_by = self.columns[column].name
-        self.descending = order == Qt.DescendingOrder
-        self.reload()
+            self.order_by, self.descending = None, False
+        else:
+            self.order_by = self.columns[column].name
+            self.descending = order == Qt.DescendingOrder
+        if self._generation:  # only a model that has been shown queries again
+            self.reload()
 
 
 def is_overdue(task: dict) -> bool:

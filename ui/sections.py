@@ -32,9 +32,10 @@ class RecordSection(QWidget):
         self.view = QTableView(self)
         self.view.setObjectName(f"table_{kind}")
         self.view.setModel(self.model)
+        # no sort indicator before sorting is enabled: enabling it would sort (and query) at once
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicatorShown(True)
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -121,7 +122,7 @@ class RecordSection(QWidget):
         if not self._sized and total:
             self._sized = True
             header = self.view.horizontalHeader()
-            header.setResizeContentsPrecision(200)
+            header.setResizeContentsPrecision(40)
             self.view.resizeColumnsToContents()
             for i in range(header.count()):
                 header.resizeSection(i, min(header.sectionSize(i) + 8, 260))
