@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
         self.units = QTreeView(self)
         self.units.setObjectName("unit_tree")
         self.units.setHeaderHidden(True)
-        self.unit_model = UnitTreeModel(ledger.scope, self)
+        self.unit_model = UnitTreeModel(ledger.scope, self, ledger)
         self.units.setModel(self.unit_model)
         self.units.expand(self.unit_model.index(0, 0))
         self.units.selectionModel().currentChanged.connect(self._unit_chosen)
@@ -176,8 +176,15 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------- scope
     def _unit_chosen(self, current, _previous) -> None:
-        if current.isValid():
-            self._set_scope(current.data(UnitTreeModel.CODE_ROLE))
+        if not current.isValid():
+            return
+        org = current.data(UnitTreeModel.ORG_ROLE)
+        for section in self.sections.values():  # an organisation narrows each section to its records
+            fields = section.kind.field_map
+            key = "org_id" if "org_id" in fields else ("id" if section.kind.name == "organisation" else None)
+            if key:
+                section.model.where = {key: org} if org else {}
+        self._set_scope(current.data(UnitTreeModel.CODE_ROLE))
 
     def _set_scope(self, scope: str) -> None:
         self.scope = scope

@@ -182,12 +182,14 @@ def is_overdue(task: dict) -> bool:
 
 
 class UnitNode:
-    __slots__ = ("code", "name", "parent", "children", "loaded")
+    """A division, or (below a township) one of its organisations (``org_id`` set)."""
 
-    def __init__(self, code: str, name: str, parent: "UnitNode | None") -> None:
-        self.code, self.name, self.parent = code, name, parent
+    __slots__ = ("code", "name", "parent", "children", "loaded", "org_id")
+
+    def __init__(self, code: str, name: str, parent: "UnitNode | None", org_id: str | None = None) -> None:
+        self.code, self.name, self.parent, self.org_id = code, name, parent, org_id
         self.children: list[UnitNode] = []
-        self.loaded = False
+        self.loaded = org_id is not None
 
 
 class UnitTreeModel(QAbstractItemModel):
@@ -195,9 +197,11 @@ class UnitTreeModel(QAbstractItemModel):
     down to townships, each child list loaded when first opened."""
 
     CODE_ROLE = Qt.UserRole + 1
+    ORG_ROLE = Qt.UserRole + 2
 
-    def __init__(self, scope: str, parent: QObject | None = None) -> None:
+    def __init__(self, scope: str, parent: QObject | None = None, ledger: Ledger | None = None) -> None:
         super().__init__(parent)
+        self.ledger = ledger
         geo = geography()
         name = geo.full_name(scope) if scope else self.tr("All of China")
         self.root = UnitNode("", "", None)
@@ -218,6 +222,11 @@ class UnitTreeModel(QAbstractItemModel):
             if len(node.code) == 6:  # under a county, only rural townships keep a league committee
                 kids = [d for d in kids if geo.is_rural_township(d.code)]
             node.children = [UnitNode(d.code, d.name, node) for d in kids]
+        elif self.ledger is not None:  # a township: its organisations
+            orgs = self.ledger.query("organisation", scope=node.code, order_by="kind", limit=2000,
+                                     columns=("name", "kind", "division_code"))
+            node.children = [UnitNode(o["division_code"] or node.code, o["name"] or "", node, o["id"])
+                             for o in orgs if o["kind"] != "township_committee"]
 
     def index(self, row, column, parent=QModelIndex()):
         node = self._node(parent)
@@ -250,7 +259,14 @@ class UnitTreeModel(QAbstractItemModel):
         node = self._node(parent)
         if node is self.root:
             return True
-        return len(node.code) < 9
+        if node.org_id is not None:
+            return False
+        if len(node.code) < 9:
+            return True
+        if self.ledger is None:
+            return False
+        self._load(node)
+        return bool(node.children)
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
@@ -262,6 +278,8 @@ class UnitTreeModel(QAbstractItemModel):
             return f"{node.name}（{node.code}）" if node.code else node.name
         if role == self.CODE_ROLE:
             return node.code
+        if role == self.ORG_ROLE:
+            return node.org_id
         return None
 
     def index_of(self, code: str) -> QModelIndex:
@@ -270,7 +288,7 @@ class UnitTreeModel(QAbstractItemModel):
         while index.isValid() and index.data(self.CODE_ROLE) != code:
             node: UnitNode = index.internalPointer()
             self._load(node)
-            nxt = [i for i, c in enumerate(node.children) if code.startswith(c.code)]
+            nxt = [i for i, c in enumerate(node.children) if c.org_id is None and code.startswith(c.code)]
             if not nxt:
                 return QModelIndex()
             index = self.index(nxt[0], 0, index)

@@ -224,3 +224,35 @@ def test_enum_labels_shown_in_the_table(make_section, county_ledger):
     col = [f.name for f in section.model.columns].index("kind")
     labels = {section.model.index(r, col).data() for r in range(section.model.rowCount())}
     assert enumerations().label("org_kind", "township_committee") in labels
+
+
+def test_unit_tree_lists_townships_and_their_organisations(county_ledger, qtmodeltester):
+    from ui.models import UnitTreeModel
+
+    direct = county_ledger.organisations.create(kind="direct_org", name="南高乡中学团委", division_code=TOWNSHIP,
+                                                parent_id=ORG)
+    model = UnitTreeModel("130111", None, county_ledger)
+    qtmodeltester.check(model)
+    township = model.index_of(TOWNSHIP)
+    assert township.data() == "南高乡"
+    names = [model.index(r, 0, township).data() for r in range(model.rowCount(township))]
+    assert names == ["南高乡中学团委"]
+    org_index = model.index(0, 0, township)
+    assert org_index.data(UnitTreeModel.ORG_ROLE) == direct and not model.hasChildren(org_index)
+
+
+def test_enter_saves_a_form_and_escape_cancels_it(county_ledger, qtbot):
+    form = RecordForm(county_ledger, "venue", defaults={"org_id": ORG})
+    qtbot.addWidget(form)
+    form.show()
+    fill(qtbot, form, [("name", "南高乡青年之家"), ("kind", "青年之家")])
+    with qtbot.waitSignal(form.sig_saved):
+        qtbot.keyClick(form.fields["name"].editor, Qt.Key_Return)
+    assert county_ledger.get("venue", form.record_id)["name"] == "南高乡青年之家"
+    seq = county_ledger.last_seq()
+    other = RecordForm(county_ledger, "venue", defaults={"org_id": ORG})
+    qtbot.addWidget(other)
+    other.show()
+    fill(qtbot, other, [("name", "另一个")])
+    qtbot.keyClick(other, Qt.Key_Escape)
+    assert not other.isVisible() and county_ledger.last_seq() == seq
