@@ -709,6 +709,35 @@ class Ledger:
         new_cursor = rows[-1]["seq"] if rows else cursor
         return [Change.from_row(r) for r in rows], new_cursor
 
+    def changes_for(self, cursor: int, scope: str, *, limit: int = 2000,
+                    exclude_origin: str | None = None) -> tuple[list[Change], int, bool]:
+        """What a device of *scope* receives: changes after *cursor* inside its scope or
+        published by the levels above it (scopes that are prefixes of it).  Returns the
+        changes, the new cursor and whether more follow."""
+        ancestors = [scope[:n] for n in (0, 2, 4, 6, 9) if n < len(scope)]
+        high = self.last_seq()  # a fixed end, so a change stored meanwhile is never skipped
+        sql = "SELECT * FROM change_log WHERE seq > ? AND seq <= ? AND origin != ?"
+        params: list = [cursor, high, ids.BUILTIN_DEVICE]
+        clauses = []
+        if scope:
+            lo, hi = prefix_range(scope)
+            clauses.append("(scope >= ? AND scope < ?)")
+            params += [lo, hi]
+            clauses.append(f"scope IN ({', '.join('?' * len(ancestors))})")
+            params += ancestors
+            sql += " AND (" + " OR ".join(clauses) + ")"
+        if exclude_origin:
+            sql += " AND origin != ?"
+            params.append(exclude_origin)
+        sql += " ORDER BY seq LIMIT ?"
+        params.append(limit + 1)
+        rows = self.conn.execute(sql, params).fetchall()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        # with nothing more for this scope up to `high`, the next pull may start there
+        new_cursor = rows[-1]["seq"] if more else max(cursor, high)
+        return [Change.from_row(r) for r in rows], new_cursor, more
+
     def changes_after(self, vector: dict[str, int], *, scope: str | None = None) -> list[Change]:
         """Changes the holder of *vector* (origin → highest seq it has) does not have yet."""
         out = []
