@@ -85,6 +85,12 @@ class Transactions:
         self.conn = conn
         self.depth = 0
         self._before_commit: list = []
+        self._after_begin: list = []
+
+    def after_begin(self, fn) -> None:
+        """Run *fn* right after each outermost transaction began (holding the write lock)."""
+        if fn not in self._after_begin:
+            self._after_begin.append(fn)
 
     def before_commit(self, fn) -> None:
         if fn not in self._before_commit:
@@ -97,6 +103,8 @@ class Transactions:
             conn.execute("BEGIN IMMEDIATE")
             self.depth = 1
             try:
+                for fn in self._after_begin:
+                    fn()
                 yield conn
                 for fn in self._before_commit:
                     fn()

@@ -119,14 +119,17 @@ def prefix_range(prefix: str) -> tuple[str, str]:
 class Ledger:
     """One open ledger file."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, lock: InstanceLock | None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, lock: InstanceLock | None,
+                 shares_lock: bool = False) -> None:
         self.conn = conn
         self.path = path
         self._lock = lock
-        self.read_only = lock is None
+        self.read_only = lock is None and not shares_lock
+        self._sibling = shares_lock
         conn.row_factory = sqlite3.Row
         self.tx = Transactions(conn)
         self.tx.before_commit(self._flush_meta)
+        self.tx.after_begin(self._reload_clock)
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         self.device_id: str = meta["device_id"]
         self.scope: str = meta["scope"]
@@ -231,6 +234,13 @@ class Ledger:
             return [str(exc)]
         return [] if rows == ["ok"] else rows
 
+    def sibling(self) -> "Ledger":
+        """A second writing connection of this program (for a worker thread: sync, imports).
+        It shares this ledger's instance lock; clock and counters are taken up afresh at
+        the start of every write transaction, so both may write in turn."""
+        conn = connect(self.path)
+        return Ledger(conn, self.path, None, shares_lock=True)
+
     def reader(self) -> "Ledger":
         """A second, read-only connection to this ledger, for a worker thread."""
         return Ledger.open(self.path, read_only=True, verify=False)
@@ -238,7 +248,7 @@ class Ledger:
     def close(self) -> None:
         if self.conn is None:
             return
-        if not self.read_only:
+        if not self.read_only and not self._sibling:
             self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('clean', '1')")
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
@@ -279,10 +289,13 @@ class Ledger:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def _reload_clock(self) -> None:
-        """Re-read the persisted clock and counter (after a rolled-back transaction)."""
+        """Take up the clock and counter another connection of this program may have
+        advanced (a sync worker's); runs as each write transaction begins."""
+        if self.read_only:
+            return
         meta = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('hlc','next_seq')").fetchall())
         self.clock.last = max(self.clock.last, int(meta.get("hlc", "0")))
-        self._next_seq = int(meta.get("next_seq", "1"))
+        self._next_seq = max(self._next_seq, int(meta.get("next_seq", "1")))
 
     # ----------------------------------------------------------------- reading
     def get(self, kind: str, record_id: str, include_deleted: bool = False) -> dict | None:

@@ -269,3 +269,25 @@ def test_importing_every_core_module_loads_no_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), cwd=PROJECT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == ""
+
+
+def test_two_connections_of_one_program_write_in_turn_without_reusing_numbers(county_ledger):
+    """The GUI's connection and a worker's (sync, import) share the clock and counters."""
+    worker = county_ledger.sibling()
+    try:
+        county_ledger.organisations.update(ORG, note="界面")
+        worker.organisations.update(ORG, note="后台")
+        county_ledger.organisations.update(ORG, league_members=5)
+        worker.committee_members.create(org_id=ORG, name="同步", gender="male", post="member",
+                                        employment="part_time", source="other", joined_on="2020-01-01")
+        county_ledger.organisations.update(ORG, note="界面二")
+        seqs = [r[0] for r in county_ledger.conn.execute(
+            "SELECT origin_seq FROM change_log WHERE origin=? ORDER BY seq", (county_ledger.device_id,))]
+        assert seqs == list(range(1, len(seqs) + 1))
+        stamps = [r[0] for r in county_ledger.conn.execute(
+            "SELECT stamp FROM change_log WHERE origin=? ORDER BY seq", (county_ledger.device_id,))]
+        assert stamps == sorted(stamps)
+        assert county_ledger.get("organisation", ORG)["note"] == "界面二"
+    finally:
+        worker.close()
+    assert county_ledger.check() == []
