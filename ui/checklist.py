@@ -11,7 +11,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QProgressBar, QSizePolicy, QSplitter, QTabBar, QTableView,
@@ -26,7 +26,7 @@ from desktop.reference import templates_for
 from ui import workers
 from ui.forms import RecordForm
 from ui.history import HistoryDialog
-from ui.models import ID_ROLE, RecordTableModel
+from ui.models import ID_ROLE, ListTableModel, RecordTableModel
 from ui.undo import CreateCommand, DeleteCommand, EditCommand
 
 TASK = "checklist_task"
@@ -91,7 +91,7 @@ class ChecklistTaskModel(RecordTableModel):
         return [f.name for f in self.columns].index(name)
 
 
-class AttachmentModel(QAbstractTableModel):
+class AttachmentModel(ListTableModel):
     """The attachments (evidence) of one record: file name, size, date added."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -106,17 +106,6 @@ class AttachmentModel(QAbstractTableModel):
 
     def record(self, row: int) -> dict:
         return self.rows[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows) or not 0 <= index.column() < 3:

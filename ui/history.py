@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget)
@@ -15,6 +15,7 @@ from desktop import ids
 from desktop.errors import LedgerError
 from desktop.ledger import Conflict, HistoryEntry, Ledger
 from desktop.records import DELETED, KINDS, Field, Kind, T
+from ui.models import ListTableModel
 from ui.format import display
 
 
@@ -82,7 +83,7 @@ class HistoryRow:
     event: bool = False
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(ListTableModel):
     """One row per changed field of each change of a record, newest first."""
 
     def __init__(self, rows: list[HistoryRow] | None = None, parent: QObject | None = None) -> None:
@@ -95,17 +96,6 @@ class HistoryModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -233,7 +223,7 @@ class ConflictRow:
     detected: str
 
 
-class ConflictModel(QAbstractTableModel):
+class ConflictModel(ListTableModel):
     """Open conflicts: a value that a concurrent edit elsewhere overwrote."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -249,17 +239,6 @@ class ConflictModel(QAbstractTableModel):
 
     def conflict(self, row: int) -> Conflict:
         return self.rows[row].conflict
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -176,6 +176,25 @@ class RecordTableModel(QAbstractTableModel):
             self.reload()
 
 
+class ListTableModel(QAbstractTableModel):
+    """A small table held in memory: ``rows`` and the column titles ``_headers``;
+    subclasses give ``data``."""
+
+    rows: list
+    _headers: list[str]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+
 def is_overdue(task: dict) -> bool:
     return bool(task.get("deadline") and task.get("status") in ("not_started", "in_progress")
                 and task["deadline"] < dt.date.today().isoformat())
