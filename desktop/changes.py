@@ -74,15 +74,16 @@ class Change:
         created = d.get("created", False)
         checks = [
             (isinstance(origin, str) and len(origin) == 16, "origin"),
-            (isinstance(seq, int) and not isinstance(seq, bool) and seq > 0, "seq"),
-            (isinstance(stamp, str) and _valid_stamp(stamp) and stamp.endswith(origin), "stamp"),
+            (isinstance(seq, int) and not isinstance(seq, bool) and 0 < seq <= 2**63 - 1, "seq"),
+            (isinstance(stamp, str) and _valid_stamp(stamp) and isinstance(origin, str) and stamp.endswith(origin),
+             "stamp"),
             (isinstance(kind, str), "kind"),
-            (isinstance(record_id, str) and 0 < len(record_id) <= 64, "id"),
+            (isinstance(record_id, str) and 0 < len(record_id) <= 64 and _plain(record_id), "id"),
             (isinstance(scope, str) and len(scope) <= 12 and (scope == "" or scope.isdigit()), "scope"),
             (isinstance(fields, dict) and (fields or created) and all(isinstance(k, str) for k in fields), "fields"),
             (isinstance(created, bool), "created"),
             (isinstance(base, dict) and all(isinstance(v, str) and _valid_stamp(v) for v in base.values()), "base"),
-            (isinstance(author, str) and len(author) <= 100, "author"),
+            (isinstance(author, str) and len(author) <= 100 and _plain(author), "author"),
         ]
         for ok, name in checks:
             if not ok:
@@ -102,6 +103,11 @@ class Change:
         patch = json.loads(row["patch"])
         return cls(row["origin"], row["origin_seq"], row["stamp"], row["kind"], row["record_id"],
                    row["scope"], patch["f"], patch.get("b", {}), row["author"], patch.get("c") == 1)
+
+
+def _plain(text: str) -> bool:
+    """No lone surrogates (they cannot be stored as UTF-8)."""
+    return not any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 def _valid_stamp(stamp: str) -> bool:

@@ -57,6 +57,8 @@ def build_parser() -> ArgumentParser:
     p.add_argument("--ledger", metavar="PATH",
                    help=translate("cli", "the ledger file (default: $TOWNSHIP_LEDGER, else the per-user data folder)"))
     p.add_argument("--lang", choices=i18n.LANGUAGES, help=translate("cli", "language of messages (default zh_CN)"))
+    p.add_argument("--smoke", action="store_true",
+                   help=translate("cli", "check that the program works: open a demo ledger (or --ledger) in the window, offscreen, and exit"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
 
     s = sub.add_parser("init", help=translate("cli", "create a new ledger for a unit"))
@@ -80,6 +82,15 @@ def build_parser() -> ArgumentParser:
     s = sub.add_parser("history", help=translate("cli", "show who changed a record, when, and what"))
     s.add_argument("record_id", metavar="RECORD_ID", help=translate("cli", "the record's id"))
 
+    s = sub.add_parser("enroll", help=translate("cli", "enroll this ledger with a hub, with a one-time code from the hub's administrator"))
+    s.add_argument("--hub", required=True, metavar="URL", help=translate("cli", "the hub's address, e.g. https://hub.example.cn"))
+    s.add_argument("--code", required=True, metavar="CODE", help=translate("cli", "the one-time enrollment code"))
+    s.add_argument("--name", metavar="NAME", help=translate("cli", "a name for this computer, shown to the hub's administrator"))
+    s.add_argument("--proxy", metavar="URL", help=translate("cli", "an HTTP proxy to reach the hub through (saved for later syncs)"))
+    s.add_argument("--ca-bundle", metavar="PATH", help=translate("cli", "a file of CA certificates to verify the hub with (saved for later syncs)"))
+
+    sub.add_parser("sync", help=translate("cli", "send this ledger's changes to the hub and fetch everyone else's"))
+
     sub.add_parser("gui", help=translate("cli", "start the program's window (the default)"))
     return p
 
@@ -93,6 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)
+    if args.smoke:
+        from ui.smoke import run_smoke
+
+        return run_smoke(ledger=args.ledger)
     command = args.command or "gui"
     try:
         return COMMANDS[command](args)
@@ -236,6 +251,66 @@ def _fmt(value: object) -> str:
     return "∅" if value is None else str(value)
 
 
+def cmd_enroll(args) -> int:
+    from sync.client import enroll, load_settings
+
+    ca_bundle = None
+    if args.ca_bundle:
+        ca_path = Path(args.ca_bundle)
+        if not ca_path.is_file():
+            fail(translate("cli", "the CA bundle {path} does not exist").format(path=args.ca_bundle))
+        ca_bundle = str(ca_path.resolve())
+    with _open(args) as ledger:
+        settings = load_settings(ledger)
+        if args.proxy is not None:
+            settings.set_proxy(args.proxy.strip() or None)
+        if ca_bundle is not None:
+            settings.ca_bundle = ca_bundle
+        result = enroll(ledger, args.hub, args.code, args.name, settings=settings)
+        print(translate("cli", "Enrolled with the hub {url} for {unit} ({scope}) as \"{name}\".").format(
+            url=result.hub_url, unit=_unit_name(result.scope or ""), scope=result.scope or "-", name=result.name))
+        if result.scope is not None and not ledger.scope.startswith(result.scope):
+            _warn(translate("cli", "this ledger keeps {ledger} but the hub enrolled it for {scope}; the hub will refuse changes outside {scope}").format(
+                ledger=ledger.scope or "-", scope=result.scope or "-"))
+    return EXIT_OK
+
+
+def cmd_sync(args) -> int:
+    from sync.client import SyncClient
+
+    with _open(args) as ledger:
+        client = SyncClient(ledger)
+
+        def progress(done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                print(f"\r{done}/{total}" if total else f"\r{done}", end="", file=sys.stderr, flush=True)
+
+        try:
+            result = client.sync(progress=progress)
+        finally:
+            if sys.stderr.isatty():
+                print(file=sys.stderr)
+        print(translate("cli", "Sent {sent} changes to the hub and received {received}.").format(
+            sent=result.push.sent, received=result.pull.applied))
+        if result.pull.conflicts:
+            print(translate("cli", "{n} values here were overwritten by others' concurrent edits; they are kept under conflicts.").format(
+                n=result.pull.conflicts))
+        if result.pull.flagged_future:
+            print(translate("cli", "{n} received changes are dated in the future (a wrong clock somewhere); they are flagged.").format(
+                n=result.pull.flagged_future))
+        for warning in result.warnings:
+            _warn(warning)
+        refused = client.refused_summary(result.push)
+        if refused:
+            fail(refused)
+    return EXIT_OK
+
+
+def _warn(message: str) -> None:
+    label = translate("cli", "warning")
+    print(f"{PROG}: {label}: {message}", file=sys.stderr)
+
+
 def cmd_gui(args) -> int:
     try:
         from ui.app import run
@@ -247,7 +322,7 @@ def cmd_gui(args) -> int:
 
 COMMANDS = {
     "init": cmd_init, "demo": cmd_demo, "info": cmd_info, "check": cmd_check, "backup": cmd_backup,
-    "restore": cmd_restore, "history": cmd_history, "gui": cmd_gui,
+    "restore": cmd_restore, "history": cmd_history, "enroll": cmd_enroll, "sync": cmd_sync, "gui": cmd_gui,
 }
 
 _MESSAGES = [

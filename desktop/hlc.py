@@ -9,7 +9,7 @@ by device id, the same on every replica.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 COUNTER_BITS = 16
@@ -45,7 +45,8 @@ class HybridClock:
     """An HLC for one device.  ``last`` is persisted by the ledger after every use."""
 
     last: int = 0
-    wall: Callable[[], float] = time.time
+    #: the wall clock; looked up at each call, so a test can move ``desktop.hlc.time.time``
+    wall: Callable[[], float] = field(default=lambda: time.time())
 
     def now_ms(self) -> int:
         return int(self.wall() * 1000)

@@ -845,7 +845,7 @@ class Ledger:
         fmap = k.field_map
         for name, value in change.fields.items():
             if name == DELETED:
-                if value not in (0, 1) or isinstance(value, bool):
+                if not isinstance(value, int) or isinstance(value, bool) or value not in (0, 1):
                     return translate("errors", REJECT_BAD_VALUE).format(field=name)
                 continue
             f = fmap.get(name)
@@ -854,9 +854,10 @@ class Ledger:
             if value is None:
                 continue
             numeric = f.sql_type == "INTEGER"
-            if numeric and (not isinstance(value, int) or isinstance(value, bool)):
+            if numeric and (not isinstance(value, int) or isinstance(value, bool) or not -2**63 <= value < 2**63):
                 return translate("errors", REJECT_BAD_VALUE).format(field=name)
-            if not numeric and (not isinstance(value, str) or len(value) > 10000):
+            if not numeric and (not isinstance(value, str) or len(value) > 10000
+                                or any("\ud800" <= ch <= "\udfff" for ch in value)):
                 return translate("errors", REJECT_BAD_VALUE).format(field=name)
         for name in change.base:
             if name != DELETED and name not in fmap:

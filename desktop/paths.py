@@ -1,4 +1,13 @@
-"""Where the program finds its resources and keeps its data."""
+"""Where the program finds its resources and keeps its data.
+
+Data (ledger, settings, backups, error log) lives in, by priority:
+
+1. ``$TOWNSHIP_LEDGER_HOME``, when set;
+2. ``<program folder>/data`` in *portable mode*: a file named ``portable`` or ``portable.txt``
+   beside the executable (frozen build) or in the project root (from source), so the whole
+   program and its data can be carried on a USB stick;
+3. the per-user data folder (``platformdirs``).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +17,11 @@ from pathlib import Path
 
 APP_NAME = "TownshipLedger"
 LEDGER_ENV = "TOWNSHIP_LEDGER"
+HOME_ENV = "TOWNSHIP_LEDGER_HOME"
+#: Names of the marker file that switches on portable mode (either will do).
+PORTABLE_MARKERS = ("portable", "portable.txt")
+#: The data folder inside the program folder in portable mode.
+PORTABLE_DATA = "data"
 
 
 def resource_dir() -> Path:
@@ -18,14 +32,63 @@ def resource_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
+def program_dir() -> Path:
+    """The folder the program runs from: the executable's folder in a frozen build, else the project root."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
+def is_portable() -> bool:
+    """True when a ``portable`` (or ``portable.txt``) file sits in :func:`program_dir`.
+
+    It says how the program is installed; ``$TOWNSHIP_LEDGER_HOME`` still overrides where the
+    data goes (see :func:`data_dir`).
+    """
+    folder = program_dir()
+    return any((folder / name).is_file() for name in PORTABLE_MARKERS)
+
+
+def portable_data_dir() -> Path:
+    """The data folder of portable mode (whether or not the program is portable)."""
+    return program_dir() / PORTABLE_DATA
+
+
 def data_dir() -> Path:
-    """Per-user data folder (ledger, backups, settings)."""
-    override = os.environ.get("TOWNSHIP_LEDGER_HOME")
+    """The data folder (ledger, backups, settings): see the module's description for the order."""
+    override = os.environ.get(HOME_ENV)
     if override:
         return Path(override)
+    if is_portable():
+        folder = portable_data_dir()
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError:
+            pass  # a read-only stick: whoever writes there reports the error with the path
+        return folder
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def store_path(path: Path | str) -> str:
+    """*path* as text for the settings file: in portable mode a path inside the program folder is
+    kept relative to it, so it still holds when the stick comes back under another drive letter."""
+    path = Path(path)
+    if is_portable():
+        try:
+            return path.resolve().relative_to(program_dir()).as_posix()
+        except ValueError:
+            pass
+    return str(path)
+
+
+def load_path(text: str) -> Path:
+    """The inverse of :func:`store_path`: a relative path is taken from the program folder."""
+    path = Path(text)
+    if not path.is_absolute() and is_portable():
+        return program_dir() / path
+    return path
 
 
 def default_ledger_path() -> Path:

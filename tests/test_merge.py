@@ -254,3 +254,24 @@ def test_hlc_persists_across_restarts_and_survives_a_clock_set_back(ledger_path,
     new_stamp = ledger.changes_since(0)[0][-1].stamp
     assert new_stamp > last_stamp
     ledger.close()
+
+
+def test_hostile_values_in_received_changes_are_rejected_not_crashing(county_ledger):
+    device = "abcdef0123456789"
+
+    import time
+
+    now = int(time.time() * 1000) << 16
+
+    def change(seq, fields, **extra):
+        d = {"origin": device, "seq": seq, "stamp": make_stamp(now + seq, device), "kind": "organisation",
+             "id": ORG, "scope": TOWNSHIP, "fields": fields, "author": "x"}
+        d.update(extra)
+        return d
+
+    batch = [change(1, {"league_members": 2**70}), change(2, {"name": "坏\ud800字"}), change(3, {"deleted": 1.0}),
+             change(4, {"note": "好"}, author="\udfff"), {"origin": {}, "seq": 5, "stamp": "x"},
+             change(6, {"note": "正常"})]
+    report = county_ledger.apply_changes(batch)
+    assert report.applied == 1 and len(report.rejected) == 5
+    assert county_ledger.get("organisation", ORG)["note"] == "正常"

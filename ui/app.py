@@ -33,7 +33,8 @@ def _install_excepthook() -> None:
                 fh.write(f"--- {dt.datetime.now().isoformat()}\n{text}\n")
         except OSError:
             pass
-        sys.stderr.write(text)
+        if sys.stderr is not None:  # the windowed Windows program has no stderr
+            sys.stderr.write(text)
         if QApplication.instance() is not None:
             QMessageBox.critical(None, QCoreApplication.translate("App", "Township Ledger"), QCoreApplication.translate(
                 "App", "Something went wrong inside the program. Your data is safe; the last action may not have "
@@ -47,6 +48,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Township Ledger")
     app.setOrganizationName("TownshipLedger")
     app.setApplicationDisplayName("团建台账")
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(paths.resource_dir() / "icons" / "app.png")))
     return app
 
 
@@ -57,7 +61,7 @@ def choose_ledger(settings: S.Settings, option: str | None) -> Path | None:
     else:
         env = paths.ledger_path(None)
         last = settings.get(S.LAST_LEDGER)
-        path = env if env != paths.default_ledger_path() or not last else Path(last)
+        path = env if env != paths.default_ledger_path() or not last else paths.load_path(last)
     if path.exists() and path.stat().st_size > 0:
         return path
     from ui.wizard import FirstStartWizard
@@ -88,7 +92,7 @@ def run(ledger_option: str | None = None) -> int:
     ledger = open_ledger(path)
     if ledger is None:
         return 1
-    settings.set(S.LAST_LEDGER, str(path))
+    settings.set(S.LAST_LEDGER, paths.store_path(path))
     from ui.main_window import MainWindow
 
     state = {"window": None, "ledger": ledger}
@@ -110,7 +114,7 @@ def run(ledger_option: str | None = None) -> int:
         old_window.close()
         workers.wait_all()
         old_ledger.close()
-        settings.set(S.LAST_LEDGER, new_path)
+        settings.set(S.LAST_LEDGER, paths.store_path(new_path))
         show(new)
 
     show(ledger)

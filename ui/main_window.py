@@ -77,6 +77,10 @@ class MainWindow(QMainWindow):
         self._set_scope(ledger.scope)
         self.units.setCurrentIndex(self.unit_model.index(0, 0))
 
+        from ui.sync_widgets import install_sync
+
+        self.sync = install_sync(self)
+
     # ------------------------------------------------------------- building
     def _add_section(self, kind: str) -> None:
         section = RecordSection(self.ledger, kind, self.undo_stack, self.settings, self)

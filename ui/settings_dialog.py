@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from desktop import paths
 from desktop.errors import LedgerError
+from desktop.geo import geography
 from desktop.ledger import Ledger
 from ui import settings as S
 from ui import workers
@@ -159,10 +160,18 @@ class SettingsDialog(QDialog):
             self.backup_status.setText(self.tr("Last automatic backup: {day}").format(day=last))
 
         sync_box = QGroupBox(self.tr("Sync"), self)
-        sync_layout = QVBoxLayout(sync_box)
-        self.hub_label = QLabel(self.tr("Hub: not enrolled"), sync_box)
+        sync_layout = QHBoxLayout(sync_box)
+        self.hub_label = QLabel(sync_box)
         self.hub_label.setObjectName("hub_status")
-        sync_layout.addWidget(self.hub_label)
+        self.hub_label.setWordWrap(True)
+        self.hub_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.enroll_button = QPushButton(sync_box)
+        self.enroll_button.setObjectName("enroll")
+        self.enroll_button.setAutoDefault(False)
+        self.enroll_button.clicked.connect(self.enroll)
+        sync_layout.addWidget(self.hub_label, 1)
+        sync_layout.addWidget(self.enroll_button)
+        self._show_hub()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         self.buttons.accepted.connect(self.accept)
@@ -234,6 +243,26 @@ class SettingsDialog(QDialog):
             return self.tr("{path} is a file, not a folder. Choose a folder.").format(path=folder)
         return None
 
+    # -- sync hub -------------------------------------------------------------------------
+    def _show_hub(self) -> None:
+        from ui.sync_controller import load_settings
+
+        hub = load_settings(self.ledger)
+        if hub is None:
+            self.hub_label.setText(self.tr("Hub: not enrolled"))
+            self.enroll_button.setText(self.tr("&Enroll…"))
+            return
+        unit = geography().full_name(hub.scope) if hub.scope else self.tr("the whole country")
+        self.hub_label.setText(self.tr("Hub: {url}, enrolled for {unit}").format(url=hub.hub_url, unit=unit))
+        self.enroll_button.setText(self.tr("&Enroll again…"))
+
+    def enroll(self) -> None:
+        """Enroll with a hub (at once, not on OK: like "Back up now", it is an action)."""
+        from ui.sync_widgets import open_enroll_dialog
+
+        dialog = open_enroll_dialog(self.ledger, None, self)
+        dialog.accepted.connect(self._show_hub)
+
     # -- back up now ----------------------------------------------------------------------
     def backup_now(self) -> None:
         """Back up the ledger into the folder shown, in a worker."""
@@ -252,7 +281,7 @@ class SettingsDialog(QDialog):
         # No closing, no OK and no second backup while one is being written.
         self.busy = busy
         for w in (self.backup_button, self.browse_button, self.buttons, self.folder_edit, self.operator_edit,
-                  self.language_combo, self.daily_check):
+                  self.language_combo, self.daily_check, self.enroll_button):
             w.setEnabled(not busy)
 
     def _backed_up(self, path: Path) -> None:

@@ -3,13 +3,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="38" />
-        <location filename="../../ui/app.py" line="76" />
+        <location filename="../../ui/app.py" line="39" />
+        <location filename="../../ui/app.py" line="80" />
         <source>Township Ledger</source>
         <translation>团建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="38" />
+        <location filename="../../ui/app.py" line="39" />
         <source>Something went wrong inside the program. Your data is safe; the last action may not have been saved. Details were written to {path}.</source>
         <translation>程序内部出错。您的数据是安全的，最后一步操作可能没有保存。详细信息已写入 {path}。</translation>
     </message>
@@ -36,279 +36,279 @@
 <context>
     <name>ChecklistView</name>
     <message>
-        <location filename="../../ui/checklist.py" line="184" />
+        <location filename="../../ui/checklist.py" line="173" />
         <source>Generate tasks from the reference table</source>
         <translation>按参考表生成任务</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="186" />
+        <location filename="../../ui/checklist.py" line="175" />
         <source>New task</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="187" />
+        <location filename="../../ui/checklist.py" line="176" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="188" />
+        <location filename="../../ui/checklist.py" line="177" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="189" />
+        <location filename="../../ui/checklist.py" line="178" />
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="190" />
+        <location filename="../../ui/checklist.py" line="179" />
         <source>Rectification has begun: status "in progress".</source>
         <translation>整改已开始：状态改为“整改中”。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="191" />
+        <location filename="../../ui/checklist.py" line="180" />
         <source>Mark done</source>
         <translation>标记完成</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="192" />
+        <location filename="../../ui/checklist.py" line="181" />
         <source>Rectification is finished: status "done", done on today.</source>
         <translation>整改已完成：状态改为“已完成”，完成日期为今天。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="193" />
+        <location filename="../../ui/checklist.py" line="182" />
         <source>Verify</source>
         <translation>验收</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="194" />
+        <location filename="../../ui/checklist.py" line="183" />
         <source>Reopen</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="195" />
+        <location filename="../../ui/checklist.py" line="184" />
         <source>Take the task one step back in the workflow.</source>
         <translation>将任务退回到上一步状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="230" />
+        <location filename="../../ui/checklist.py" line="219" />
         <source>All systems</source>
         <translation>全部体系</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="262" />
-        <location filename="../../ui/checklist.py" line="624" />
+        <location filename="../../ui/checklist.py" line="251" />
+        <location filename="../../ui/checklist.py" line="613" />
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="277" />
+        <location filename="../../ui/checklist.py" line="266" />
         <source>Attach file…</source>
         <translation>添加附件…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="278" />
-        <location filename="../../ui/checklist.py" line="728" />
-        <location filename="../../ui/checklist.py" line="740" />
+        <location filename="../../ui/checklist.py" line="267" />
+        <location filename="../../ui/checklist.py" line="717" />
+        <location filename="../../ui/checklist.py" line="729" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="279" />
-        <location filename="../../ui/checklist.py" line="748" />
-        <location filename="../../ui/checklist.py" line="757" />
+        <location filename="../../ui/checklist.py" line="268" />
+        <location filename="../../ui/checklist.py" line="737" />
+        <location filename="../../ui/checklist.py" line="746" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="339" />
+        <location filename="../../ui/checklist.py" line="328" />
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="344" />
+        <location filename="../../ui/checklist.py" line="333" />
         <source>Choose a township (or a county) to generate its tasks.</source>
         <translation>请先选择一个乡镇（或县）再生成任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="346" />
+        <location filename="../../ui/checklist.py" line="335" />
         <source>Create one task per item of the reference table that this unit does not have yet.</source>
         <translation>为本单位尚未建立的每个参考表事项各生成一项任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="377" />
+        <location filename="../../ui/checklist.py" line="366" />
         <source>{system}: done {done} / {total}</source>
         <translation>{system}：已完成 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="381" />
+        <location filename="../../ui/checklist.py" line="370" />
         <source>{system}: {total} tasks, {done} done, {verified} verified by the level above, {overdue} overdue</source>
         <translation>{system}：共 {total} 项，已完成 {done} 项，上级已验收 {verified} 项，逾期 {overdue} 项</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist.py" line="386" />
+        <location filename="../../ui/checklist.py" line="375" />
         <source>%n task(s) overdue</source>
         <translation>
             <numerusform>%n 项任务已逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="396" />
+        <location filename="../../ui/checklist.py" line="385" />
         <source>No tasks yet.</source>
         <translation>暂无任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="398" />
+        <location filename="../../ui/checklist.py" line="387" />
         <source>Generate them from the reference table, or add one with "New task".</source>
         <translation>可按参考表生成，或点击“新建任务”添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="403" />
+        <location filename="../../ui/checklist.py" line="392" />
         <source>The checklist could not be loaded.</source>
         <translation>无法加载对标整改台账。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="466" />
+        <location filename="../../ui/checklist.py" line="455" />
         <source>Only the level above can verify this task.</source>
         <translation>只有上级才能验收此任务。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="468" />
+        <location filename="../../ui/checklist.py" line="457" />
         <source>A task can be verified once it is done.</source>
         <translation>任务完成后才能验收。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="470" />
+        <location filename="../../ui/checklist.py" line="459" />
         <source>Confirm, as the level above, that the rectification is done.</source>
         <translation>以上级身份确认整改已完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="502" />
+        <location filename="../../ui/checklist.py" line="491" />
         <source>The ledger has no {committee} for {unit} yet. Add it among the organisations first.</source>
         <translation>台账中还没有{unit}的{committee}，请先在团组织中添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="511" />
+        <location filename="../../ui/checklist.py" line="500" />
         <source>Every task of the reference table is already there.</source>
         <translation>参考表中的任务均已生成。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="519" />
+        <location filename="../../ui/checklist.py" line="508" />
         <source>generate checklist tasks</source>
         <translation>生成对标整改任务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist.py" line="524" />
+        <location filename="../../ui/checklist.py" line="513" />
         <source>%n task(s) created from the reference table.</source>
         <translation>
             <numerusform>已按参考表生成 %n 项任务。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="538" />
+        <location filename="../../ui/checklist.py" line="527" />
         <source>new checklist task</source>
         <translation>新建对标整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="554" />
+        <location filename="../../ui/checklist.py" line="543" />
         <source>edit checklist task</source>
         <translation>编辑对标整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="591" />
+        <location filename="../../ui/checklist.py" line="580" />
         <source>start task</source>
         <translation>开始整改任务</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="591" />
+        <location filename="../../ui/checklist.py" line="580" />
         <source>mark task done</source>
         <translation>标记任务完成</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="592" />
+        <location filename="../../ui/checklist.py" line="581" />
         <source>verify task</source>
         <translation>验收任务</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="592" />
+        <location filename="../../ui/checklist.py" line="581" />
         <source>reopen task</source>
         <translation>退回任务</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="601" />
+        <location filename="../../ui/checklist.py" line="590" />
         <source>Checklist</source>
         <translation>对标整改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist.py" line="622" />
+        <location filename="../../ui/checklist.py" line="611" />
         <source>Evidence (%n file(s))</source>
         <translation>
             <numerusform>佐证材料（%n 个文件）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="636" />
+        <location filename="../../ui/checklist.py" line="625" />
         <source>Attach evidence</source>
         <translation>添加佐证材料</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="636" />
+        <location filename="../../ui/checklist.py" line="625" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="643" />
-        <location filename="../../ui/checklist.py" line="647" />
-        <location filename="../../ui/checklist.py" line="656" />
+        <location filename="../../ui/checklist.py" line="632" />
+        <location filename="../../ui/checklist.py" line="636" />
+        <location filename="../../ui/checklist.py" line="645" />
+        <location filename="../../ui/checklist.py" line="666" />
         <location filename="../../ui/checklist.py" line="677" />
-        <location filename="../../ui/checklist.py" line="688" />
         <source>Attach file</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="644" />
-        <location filename="../../ui/checklist.py" line="657" />
-        <location filename="../../ui/checklist.py" line="678" />
+        <location filename="../../ui/checklist.py" line="633" />
+        <location filename="../../ui/checklist.py" line="646" />
+        <location filename="../../ui/checklist.py" line="667" />
         <source>{file} cannot be read: {reason}</source>
         <translation>无法读取 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="648" />
+        <location filename="../../ui/checklist.py" line="637" />
         <source>{file} is {size}. Files over {limit} cannot be attached: the ledger travels on USB sticks and over slow connections. Attach a smaller copy (for example compressed photos or a PDF).</source>
         <translation>{file} 大小为 {size}。超过 {limit} 的文件不能作为附件：台账要通过U盘和较慢的网络传递。请附加较小的副本（例如压缩后的照片或 PDF）。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="663" />
+        <location filename="../../ui/checklist.py" line="652" />
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="693" />
+        <location filename="../../ui/checklist.py" line="682" />
         <source>attach {file}</source>
         <translation>添加附件 {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="722" />
+        <location filename="../../ui/checklist.py" line="711" />
         <source>Opening {file}…</source>
         <translation>正在打开 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="729" />
+        <location filename="../../ui/checklist.py" line="718" />
         <source>No program on this computer opens {file}. It was saved as {path}.</source>
         <translation>本机没有能打开 {file} 的程序。文件已保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="741" />
+        <location filename="../../ui/checklist.py" line="730" />
         <source>{file} could not be opened: {reason}</source>
         <translation>无法打开 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="749" />
+        <location filename="../../ui/checklist.py" line="738" />
         <source>Remove {file} from the task's evidence? You can undo this with Ctrl+Z.</source>
         <translation>从该任务的佐证材料中移除 {file}？可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist.py" line="762" />
+        <location filename="../../ui/checklist.py" line="751" />
         <source>remove {file}</source>
         <translation>移除附件 {file}</translation>
     </message>
@@ -316,32 +316,32 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <location filename="../../ui/history.py" line="242" />
+        <location filename="../../ui/history.py" line="232" />
         <source>Record kind</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="242" />
+        <location filename="../../ui/history.py" line="232" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="242" />
+        <location filename="../../ui/history.py" line="232" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="242" />
+        <location filename="../../ui/history.py" line="232" />
         <source>Value that lost</source>
         <translation>被覆盖的值</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="243" />
+        <location filename="../../ui/history.py" line="233" />
         <source>Value that won</source>
         <translation>生效的值</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="243" />
+        <location filename="../../ui/history.py" line="233" />
         <source>Detected at</source>
         <translation>发现时间</translation>
     </message>
@@ -349,57 +349,57 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/history.py" line="287" />
+        <location filename="../../ui/history.py" line="266" />
         <source>Conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="288" />
+        <location filename="../../ui/history.py" line="267" />
         <source>The same field was changed here and elsewhere before the two met. The later change won; the value it replaced is kept below. Take it back, or keep the current value.</source>
         <translation>同一字段在本机和别处都被修改过，同步时较晚的修改生效，被替换的值保留在下面。可以恢复它，也可以保留当前值。</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="304" />
+        <location filename="../../ui/history.py" line="283" />
         <source>No conflicts: every change merged cleanly.</source>
         <translation>没有冲突：所有修改均已顺利合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="312" />
+        <location filename="../../ui/history.py" line="291" />
         <source>Take back my value</source>
         <translation>恢复我的值</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="314" />
+        <location filename="../../ui/history.py" line="293" />
         <source>Write the value that lost back into the record (it travels with the next sync).</source>
         <translation>把被覆盖的值写回记录（随下次同步上传）。</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="317" />
+        <location filename="../../ui/history.py" line="296" />
         <source>Keep the current value</source>
         <translation>保留当前值</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="319" />
+        <location filename="../../ui/history.py" line="298" />
         <source>Leave the record as it is and dismiss the conflict.</source>
         <translation>记录保持不变，并关闭此冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="321" />
+        <location filename="../../ui/history.py" line="300" />
         <source>History…</source>
         <translation>历史记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="363" />
+        <location filename="../../ui/history.py" line="342" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="382" />
+        <location filename="../../ui/history.py" line="361" />
         <source>deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="382" />
+        <location filename="../../ui/history.py" line="361" />
         <source>not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -765,6 +765,164 @@
     </message>
 </context>
 <context>
+    <name>EnrollDialog</name>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="430" />
+        <source>Enroll with a hub</source>
+        <translation>接入汇总端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="433" />
+        <source>Your county office gives you the hub's address and a one-time enrollment code. The code works once and for 14 days.</source>
+        <translation>汇总端地址和一次性接入码由县团委提供。接入码只能使用一次，14 天内有效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="438" />
+        <source>e.g. http://192.168.1.10:8000</source>
+        <translation>例如 http://192.168.1.10:8000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="442" />
+        <source>10 letters and digits</source>
+        <translation>10 位字母和数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="461" />
+        <source>Hub &amp;address</source>
+        <translation>汇总端地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="461" />
+        <source>Enrollment &amp;code</source>
+        <translation>接入码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="462" />
+        <source>This office's &amp;name</source>
+        <translation>本单位名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="468" />
+        <source>&amp;Enroll</source>
+        <translation>接入(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="484" />
+        <source>Enter the hub's address.</source>
+        <translation>请输入汇总端地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="486" />
+        <source>Enter the enrollment code.</source>
+        <translation>请输入接入码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="488" />
+        <source>Enter this office's name.</source>
+        <translation>请输入本单位名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="516" />
+        <source>Asking the hub…</source>
+        <translation>正在联系汇总端…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="542" />
+        <source>The hub could not be reached. Check the address and the network connection.</source>
+        <translation>连不上汇总端。请检查地址和网络连接。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="545" />
+        <source>The enrollment failed because of an error in the program ({error}).</source>
+        <translation>程序出错，接入未完成（{error}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelExport</name>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="51" />
+        <source>Something went wrong inside the program; the details are in the log.</source>
+        <extracomment>Row colours of the preview, per status (light, so the text stays readable).</extracomment>
+        <translation>程序内部出错，详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="476" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="510" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="511" />
+        <source>The file was not written: {reason}</source>
+        <translation>文件未写入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="517" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="542" />
+        <source>Export the table</source>
+        <translation>导出当前表格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="560" />
+        <source>Exporting {kind}…</source>
+        <translation>正在导出{kind}……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="560" />
+        <location filename="../../ui/excel_dialogs.py" line="579" />
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="565" />
+        <source>Export the whole ledger</source>
+        <translation>导出整个台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="579" />
+        <source>Exporting the ledger…</source>
+        <translation>正在导出台账……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="588" />
+        <source>Blank template</source>
+        <translation>空白模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="589" />
+        <source>Template for:</source>
+        <translation>模板类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="593" />
+        <source>{kind} template</source>
+        <translation>{kind}导入模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="594" />
+        <source>Save the blank template</source>
+        <translation>保存空白模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="602" />
+        <source>Writing the template…</source>
+        <translation>正在生成模板……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="603" />
+        <source>Template saved to {path}</source>
+        <translation>模板已保存到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>FieldWidget</name>
     <message>
         <location filename="../../ui/forms.py" line="138" />
@@ -818,42 +976,42 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/history.py" line="135" />
+        <location filename="../../ui/history.py" line="125" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="182" />
+        <location filename="../../ui/history.py" line="172" />
         <source>{kind}: {title}</source>
         <translation>{kind}：{title}</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="184" />
+        <location filename="../../ui/history.py" line="174" />
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="186" />
+        <location filename="../../ui/history.py" line="176" />
         <source>History of {title}</source>
         <translation>{title}的历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="203" />
+        <location filename="../../ui/history.py" line="193" />
         <source>(built in)</source>
         <translation>（内置）</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="206" />
+        <location filename="../../ui/history.py" line="196" />
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="211" />
+        <location filename="../../ui/history.py" line="201" />
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="211" />
+        <location filename="../../ui/history.py" line="201" />
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
@@ -861,204 +1019,348 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/history.py" line="91" />
+        <location filename="../../ui/history.py" line="92" />
         <source>Time</source>
         <extracomment>rows of the same change share a group number (shaded alike) the row tells of the record itself (created, deleted, restored), not of a field</extracomment>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="91" />
+        <location filename="../../ui/history.py" line="92" />
         <source>Author</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="91" />
+        <location filename="../../ui/history.py" line="92" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="91" />
+        <location filename="../../ui/history.py" line="92" />
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="92" />
+        <location filename="../../ui/history.py" line="93" />
         <source>New value</source>
         <translation>新值</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="158" />
+        <location filename="../../ui/excel_dialogs.py" line="278" />
+        <source>Import Excel</source>
+        <translation>导入 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="168" />
+        <source>Choose an Excel workbook (.xlsx)…</source>
+        <translation>选择 Excel 工作簿（.xlsx）……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="169" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="188" />
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="189" />
+        <source>Records:</source>
+        <translation>记录类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="190" />
+        <source>Unit:</source>
+        <translation>所属单位：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="196" />
+        <source>Only rows with errors</source>
+        <translation>只看有错误的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="214" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="222" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="226" />
+        <source>Save the rows with errors…</source>
+        <translation>保存有错误的行…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="229" />
+        <source>Undo this import</source>
+        <translation>撤销本次导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="254" />
+        <source>From the organisation column of the file</source>
+        <translation>按文件中的“所属组织”列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="279" />
+        <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="334" />
+        <source>Cancelled; nothing was stored.</source>
+        <translation>已取消，未保存任何记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="354" />
+        <source>Checking the file…</source>
+        <translation>正在检查文件……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="369" />
+        <source>New: {add}   Update: {update}   Duplicates (skipped): {duplicate}   Errors: {error}</source>
+        <translation>新增：{add}　更新：{update}　重复（跳过）：{duplicate}　错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="371" />
+        <source>The file has no data rows below the header.</source>
+        <translation>文件表头下方没有数据行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="374" />
+        <source>Columns not imported: {columns}</source>
+        <translation>未导入的列：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="376" />
+        <source>Sheet {sheet} not imported: {reason}</source>
+        <translation>工作表“{sheet}”未导入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="391" />
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="395" />
+        <source>Imported {added} new and {updated} updated records.</source>
+        <translation>已导入：新增 {added} 条，更新 {updated} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="398" />
+        <source>{n} rows with errors were not imported.</source>
+        <translation>有错误的 {n} 行未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="415" />
+        <source>Undoing the import…</source>
+        <translation>正在撤销导入……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="422" />
+        <source>The import was undone ({n} records).</source>
+        <translation>已撤销本次导入（{n} 条记录）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="430" />
+        <source>Save the rows with errors</source>
+        <translation>保存有错误的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="432" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="444" />
+        <source>The rows with errors were saved to {path}. Correct them there and import that file.</source>
+        <translation>有错误的行已保存到 {path}。请在其中更正后导入该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="446" />
+        <source>Saving…</source>
+        <translation>正在保存……</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="52" />
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>Overview</source>
         <extracomment>The record sections, in the order of the tabs (the checklist has a view of its own).</extracomment>
         <translation>概览</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="58" />
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Benchmarking checklist</source>
         <translation>对标整改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>All of China</source>
         <translation>全国</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Ledger: {unit}</source>
         <translation>台账：{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Operator: {name}</source>
         <translation>填报人：  {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Unsynced changes: {n}</source>
         <translation>待同步修改：{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>never</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Township Ledger — {path}</source>
         <translation>团建台账 — {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>&amp;Open ledger…</source>
         <translation>打开台账(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Record &amp;history</source>
         <translation>修改历史(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>&amp;Conflicts…</source>
         <translation>冲突处理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>&amp;About Township Ledger</source>
         <translation>关于团建台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="250" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>Ledger files (*.sqlite);;All files (*)</source>
         <translation>台账文件 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>Back up to folder</source>
         <translation>备份到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>Backup written to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>The backup failed: {reason}</source>
         <translation>备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>About Township Ledger</source>
         <translation>关于团建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>&lt;b&gt;Township Ledger&lt;/b&gt; (团建台账)&lt;br&gt;The work ledger of rural Youth League offices.&lt;br&gt;Schema version {version}. Division data: National Bureau of Statistics, 2023.</source>
         <translation>&lt;b&gt;团建台账&lt;/b&gt;&lt;br&gt;农村基层团组织建设工作台账。&lt;br&gt;数据版本 {version}。区划数据：国家统计局，2023年。</translation>
     </message>
@@ -1128,6 +1430,29 @@
     </message>
 </context>
 <context>
+    <name>PlanModel</name>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="102" />
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="102" />
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="102" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel_dialogs.py" line="103" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
         <location filename="../../ui/forms.py" line="209" />
@@ -1153,169 +1478,574 @@
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../../ui/sections.py" line="56" />
+        <location filename="../../ui/sections.py" line="57" />
         <source>Filter (name, phone, title…)  Ctrl+F</source>
         <translation>筛选（姓名、电话、标题…） Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="69" />
+        <location filename="../../ui/sections.py" line="70" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="70" />
+        <location filename="../../ui/sections.py" line="71" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="71" />
-        <location filename="../../ui/sections.py" line="204" />
-        <location filename="../../ui/sections.py" line="214" />
+        <location filename="../../ui/sections.py" line="72" />
+        <location filename="../../ui/sections.py" line="212" />
+        <location filename="../../ui/sections.py" line="222" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="72" />
+        <location filename="../../ui/sections.py" line="73" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="73" />
+        <location filename="../../ui/sections.py" line="74" />
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sections.py" line="120" />
+        <location filename="../../ui/sections.py" line="121" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="123" />
+        <location filename="../../ui/sections.py" line="131" />
         <source>The list could not be loaded.</source>
         <translation>列表加载失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="178" />
+        <location filename="../../ui/sections.py" line="186" />
         <source>new {kind}</source>
         <translation>新建{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="195" />
+        <location filename="../../ui/sections.py" line="203" />
         <source>edit {kind}</source>
         <translation>编辑{kind}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sections.py" line="205" />
+        <location filename="../../ui/sections.py" line="213" />
         <source>Delete %n record(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除这 %n 条记录？可以用 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="209" />
+        <location filename="../../ui/sections.py" line="217" />
         <source>delete {kind}</source>
         <translation>删除{kind}</translation>
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../ui/report_view.py" line="385" />
+        <source>The report could not be computed.</source>
+        <extracomment>The figure the chart shows first. Rows a table shows before it scrolls on its own (the section's page scrolls too).</extracomment>
+        <translation>无法生成月报。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="391" />
+        <source>Computing the report…</source>
+        <translation>正在生成月报…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="403" />
+        <source>All of China</source>
+        <translation>全国</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="459" />
+        <source>{level}: {figure}</source>
+        <translation>各{level}：{figure}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="515" />
+        <source>Monthly report {unit} {month}</source>
+        <translation>{unit}{month}月报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="529" />
+        <source>Export the report to Excel</source>
+        <translation>导出月报为 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="529" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="537" />
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="545" />
+        <source>Export the report to PDF</source>
+        <translation>导出月报为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="545" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="565" />
+        <source>Saved {file}</source>
+        <translation>已保存 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="576" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="576" />
+        <source>The report could not be saved: {reason}</source>
+        <translation>月报未能保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="581" />
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="582" />
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="583" />
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="584" />
+        <source>Export &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="585" />
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_view.py" line="586" />
+        <source>&amp;Chart by unit</source>
+        <translation>各单位柱状图(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115" />
+        <location filename="../../ui/settings_dialog.py" line="116" />
         <source>Settings</source>
         <extracomment>How many daily backups of a ledger are kept in the backup folder.</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="136" />
+        <location filename="../../ui/settings_dialog.py" line="137" />
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="146" />
+        <location filename="../../ui/settings_dialog.py" line="147" />
         <source>Back up &amp;automatically every day</source>
         <translation>每天自动备份(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="149" />
+        <location filename="../../ui/settings_dialog.py" line="150" />
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="159" />
+        <location filename="../../ui/settings_dialog.py" line="160" />
         <source>Last automatic backup: {day}</source>
         <translation>上次自动备份：{day}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161" />
+        <location filename="../../ui/settings_dialog.py" line="162" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163" />
+        <location filename="../../ui/settings_dialog.py" line="252" />
         <source>Hub: not enrolled</source>
         <translation>汇总端：尚未接入</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="171" />
+        <location filename="../../ui/settings_dialog.py" line="180" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="177" />
+        <location filename="../../ui/settings_dialog.py" line="186" />
         <source>The language takes effect when you press OK.</source>
         <translation>按“确定”后切换语言。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="181" />
+        <location filename="../../ui/settings_dialog.py" line="190" />
         <source>&amp;Operator name</source>
         <translation>填报人姓名(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="186" />
+        <location filename="../../ui/settings_dialog.py" line="195" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="192" />
+        <location filename="../../ui/settings_dialog.py" line="201" />
         <source>Backup &amp;folder</source>
         <translation>备份文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="197" />
+        <location filename="../../ui/settings_dialog.py" line="206" />
         <source>The newest {n} backups of this ledger are kept; older ones are deleted.</source>
         <translation>本台账保留最近 {n} 份备份，更早的会自动删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="226" />
+        <location filename="../../ui/settings_dialog.py" line="235" />
         <source>Choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="234" />
+        <location filename="../../ui/settings_dialog.py" line="243" />
         <source>{path} is a file, not a folder. Choose a folder.</source>
         <translation>{path} 是一个文件，不是文件夹，请选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="248" />
+        <location filename="../../ui/settings_dialog.py" line="253" />
+        <source>&amp;Enroll…</source>
+        <translation>接入(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="255" />
+        <source>the whole country</source>
+        <translation>全国</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="256" />
+        <source>Hub: {url}, enrolled for {unit}</source>
+        <translation>汇总端：{url}，接入范围：{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="257" />
+        <source>&amp;Enroll again…</source>
+        <translation>重新接入(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="277" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="260" />
+        <location filename="../../ui/settings_dialog.py" line="289" />
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="272" />
+        <location filename="../../ui/settings_dialog.py" line="301" />
         <source>The backup could not be written: {reason}</source>
         <translation>无法写入备份：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="274" />
+        <location filename="../../ui/settings_dialog.py" line="303" />
         <source>The backup failed ({error}).</source>
         <translation>备份失败（{error}）。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncButton</name>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="141" />
+        <location filename="../../ui/sync_widgets.py" line="166" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="141" />
+        <location filename="../../ui/sync_widgets.py" line="162" />
+        <source>Cancel {percent}%</source>
+        <translation>取消 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="141" />
+        <location filename="../../ui/sync_widgets.py" line="156" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="157" />
+        <source>The sync stops after the batch under way.</source>
+        <translation>当前这一批传完后同步即停止。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="162" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="163" />
+        <source>Stop the sync. What was already exchanged is kept.</source>
+        <translation>停止同步。已交换的内容会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="168" />
+        <source>Send your changes to the hub and fetch the others' now ({key}).</source>
+        <translation>立即把本机的修改上传到汇总端，并取回其他单位的修改（{key}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="170" />
+        <source>The hub is out of reach; press to try now.</source>
+        <translation>连不上汇总端；点击立即重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="171" />
+        <source>This office is not enrolled with a hub yet; press to enroll.</source>
+        <translation>本单位尚未接入汇总端；点击进行接入。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="181" />
+        <source>This office is not enrolled with a hub yet. Choose Tools ▸ Enroll with a hub….</source>
+        <extracomment>the client's one line on what the hub refused, or None builds the client in the worker, from the worker's connection (tests may wrap it) the outcome of the last sync of this session: (ok, message), or None before one the last sync's error in plain words ("" when it went well or was cancelled) how many changes the last sync saw refused (by the hub or by this ledger)</extracomment>
+        <translation>本单位尚未接入汇总端。请选择“工具 ▸ 接入汇总端…”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="228" />
+        <source>the hub refused {n} changes</source>
+        <translation>汇总端拒收了 {n} 条修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="230" />
+        <source>{summary} — click the sync status for details.</source>
+        <translation>{summary}——点击状态栏的同步状态查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="233" />
+        <source>{n} changes from the hub could not be applied here — click the sync status for details.</source>
+        <translation>汇总端发来的 {n} 条修改无法写入本台账——点击状态栏的同步状态查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="247" />
+        <source>Sync stopped. What was already exchanged is kept; the rest follows with the next sync.</source>
+        <translation>同步已停止。已交换的内容都已保存，其余的下次同步时继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="273" />
+        <source>Synced: nothing new on either side.</source>
+        <translation>同步完成：双方都没有新内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="274" />
+        <source>Synced: {sent} changes sent, {received} received.</source>
+        <translation>同步完成：上传 {sent} 条修改，收到 {received} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="281" />
+        <source>The ledger file could not be used during the sync: {reason}</source>
+        <translation>同步时无法使用台账文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="284" />
+        <source>The sync failed because of an error in the program ({error}). Nothing was lost; please tell your county office.</source>
+        <translation>程序出错，同步未完成（{error}）。数据没有丢失，请告知县团委。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDetailsDialog</name>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="281" />
+        <source>Sync details</source>
+        <translation>同步详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="301" />
+        <source>Hub</source>
+        <translation>汇总端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="302" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="303" />
+        <source>Unsynced changes</source>
+        <translation>待同步修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="304" />
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="305" />
+        <source>Last error</source>
+        <translation>上次错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="307" />
+        <source>Refused changes (newest first)</source>
+        <translation>被拒收的修改（最新的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="311" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="311" />
+        <source>Record kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="311" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="311" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="311" />
+        <source>Refused by</source>
+        <translation>拒收方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="321" />
+        <source>None: every change was taken.</source>
+        <translation>无：所有修改都已被接收。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="324" />
+        <source>A change the hub refused stays in this ledger but does not reach the hub; usually its record lies outside the area this office is enrolled for. Ask your county office.</source>
+        <translation>被汇总端拒收的修改仍保存在本台账中，但不会上传到汇总端；通常是因为该记录不在本单位接入的范围之内。请咨询县团委。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="334" />
+        <source>Sync &amp;now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="338" />
+        <source>&amp;Enroll…</source>
+        <translation>接入(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="369" />
+        <source>not enrolled</source>
+        <translation>尚未接入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="374" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="387" />
+        <source>this ledger</source>
+        <translation>本台账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="387" />
+        <source>the hub</source>
+        <translation>汇总端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="390" />
+        <source>Device {device}, change no. {seq}</source>
+        <translation>设备 {device}，第 {seq} 条修改</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="211" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="212" />
+        <source>Syncing</source>
+        <translation>同步中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="212" />
+        <source>Syncing {percent}%</source>
+        <translation>同步中 {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="215" />
+        <location filename="../../ui/sync_widgets.py" line="234" />
+        <source>Unsynced changes: {n}</source>
+        <translation>待同步修改：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="217" />
+        <location filename="../../ui/sync_widgets.py" line="235" />
+        <source>Last sync: {when}</source>
+        <translation>上次同步：{when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="225" />
+        <source>{n} changes refused</source>
+        <translation>{n} 条修改被拒收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="232" />
+        <source>Hub: {url}</source>
+        <translation>汇总端：{url}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="232" />
+        <source>Hub: not enrolled</source>
+        <translation>汇总端：尚未接入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="233" />
+        <source>State: {state}</source>
+        <translation>状态：{state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="237" />
+        <source>Last error: {error}</source>
+        <translation>上次错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="239" />
+        <source>Changes refused at the last sync: {n}</source>
+        <translation>上次同步被拒收的修改：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="240" />
+        <source>Click for details.</source>
+        <translation>点击查看详情。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="606" />
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="607" />
+        <source>&amp;Enroll with a hub…</source>
+        <translation>接入汇总端(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -1347,7 +2077,7 @@
 <context>
     <name>UnitTreeModel</name>
     <message>
-        <location filename="../../ui/models.py" line="200" />
+        <location filename="../../ui/models.py" line="225" />
         <source>All of China</source>
         <translation>全国</translation>
     </message>
@@ -1391,6 +2121,35 @@
     </message>
 </context>
 <context>
+    <name>_Texts</name>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="71" />
+        <source>Online</source>
+        <extracomment>The colour of each state's dot. Longest error text shown in the status bar (the whole text is in the tooltip).</extracomment>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="71" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="71" />
+        <source>Syncing</source>
+        <translation>同步中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="72" />
+        <source>Not enrolled with a hub</source>
+        <translation>未接入汇总端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_widgets.py" line="77" />
+        <source>never</source>
+        <translation>从未同步</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <location filename="../../desktop/cli.py" line="29" />
@@ -1418,6 +2177,7 @@
         <translation>{arg} 需要一个值</translation>
     </message>
     <message>
+        <location filename="../../sync/hub/cli.py" line="45" />
         <location filename="../../desktop/cli.py" line="50" />
         <source>error</source>
         <translation>错误</translation>
@@ -1433,195 +2193,280 @@
         <translation>台账文件（默认：环境变量 TOWNSHIP_LEDGER，否则为用户数据文件夹）</translation>
     </message>
     <message>
+        <location filename="../../sync/hub/cli.py" line="82" />
         <location filename="../../desktop/cli.py" line="59" />
         <source>language of messages (default zh_CN)</source>
         <translation>提示信息的语言（默认 zh_CN）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="62" />
+        <location filename="../../desktop/cli.py" line="61" />
+        <source>check that the program works: open a demo ledger (or --ledger) in the window, offscreen, and exit</source>
+        <translation>自检：在后台打开演示台账（或 --ledger 指定的台账）的窗口后退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="64" />
         <source>create a new ledger for a unit</source>
         <translation>为本单位新建台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="63" />
+        <location filename="../../desktop/cli.py" line="65" />
         <source>division code of the home unit, e.g. 130111200</source>
         <translation>本单位的区划代码，例如 130111200</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="64" />
+        <location filename="../../desktop/cli.py" line="66" />
         <source>name of the person keeping the ledger</source>
         <translation>填报人姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="66" />
+        <location filename="../../desktop/cli.py" line="68" />
         <source>create a demo ledger filled with synthetic data</source>
         <translation>新建一个填满模拟数据的演示台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="67" />
+        <location filename="../../desktop/cli.py" line="69" />
         <source>division code: a township, county, prefecture or province</source>
         <translation>区划代码：乡镇、县、地市或省</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="68" />
+        <location filename="../../desktop/cli.py" line="70" />
         <source>random seed (the same seed gives the same data)</source>
         <translation>随机种子（相同种子生成相同数据）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="69" />
+        <location filename="../../desktop/cli.py" line="71" />
         <source>operator name</source>
         <translation>填报人姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="71" />
+        <location filename="../../desktop/cli.py" line="73" />
         <source>show the ledger's scope, record counts and pending changes</source>
         <translation>显示台账范围、各类记录数和待同步的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="72" />
+        <location filename="../../desktop/cli.py" line="74" />
         <source>check the ledger file's integrity</source>
         <translation>检查台账文件是否完好</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="74" />
+        <location filename="../../desktop/cli.py" line="76" />
         <source>copy the ledger to a backup file</source>
         <translation>把台账备份到文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="75" />
+        <location filename="../../desktop/cli.py" line="77" />
         <source>backup file or folder</source>
         <translation>备份文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="77" />
+        <location filename="../../desktop/cli.py" line="79" />
         <source>replace the ledger with a backup</source>
         <translation>用备份替换当前台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="78" />
+        <location filename="../../desktop/cli.py" line="80" />
         <source>backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="80" />
+        <location filename="../../desktop/cli.py" line="82" />
         <source>show who changed a record, when, and what</source>
         <translation>显示一条记录的修改历史（谁、何时、改了什么）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="81" />
+        <location filename="../../desktop/cli.py" line="83" />
         <source>the record's id</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="83" />
+        <location filename="../../desktop/cli.py" line="85" />
+        <source>enroll this ledger with a hub, with a one-time code from the hub's administrator</source>
+        <translation>用同步服务器管理员提供的一次性登记码，将本台账登记到同步服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="86" />
+        <source>the hub's address, e.g. https://hub.example.cn</source>
+        <translation>同步服务器地址，例如 https://hub.example.cn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="87" />
+        <source>the one-time enrollment code</source>
+        <translation>一次性登记码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="88" />
+        <source>a name for this computer, shown to the hub's administrator</source>
+        <translation>本机名称，显示给同步服务器管理员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="89" />
+        <source>an HTTP proxy to reach the hub through (saved for later syncs)</source>
+        <translation>连接同步服务器所用的 HTTP 代理（保存供以后同步使用）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="90" />
+        <source>a file of CA certificates to verify the hub with (saved for later syncs)</source>
+        <translation>用于验证同步服务器的 CA 证书文件（保存供以后同步使用）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="92" />
+        <source>send this ledger's changes to the hub and fetch everyone else's</source>
+        <translation>将本台账的修改发送到同步服务器，并取回其他单位的修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="94" />
         <source>start the program's window (the default)</source>
         <translation>打开程序窗口（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="102" />
-        <location filename="../../desktop/cli.py" line="254" />
+        <location filename="../../desktop/cli.py" line="261" />
+        <source>the CA bundle {path} does not exist</source>
+        <translation>CA 证书文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="270" />
+        <source>Enrolled with the hub {url} for {unit} ({scope}) as "{name}".</source>
+        <translation>已在同步服务器 {url} 登记：{unit}（{scope}），本机名称“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="273" />
+        <source>this ledger keeps {ledger} but the hub enrolled it for {scope}; the hub will refuse changes outside {scope}</source>
+        <translation>本台账管理的是 {ledger}，但同步服务器按 {scope} 登记；超出 {scope} 的修改将被拒收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="293" />
+        <source>Sent {sent} changes to the hub and received {received}.</source>
+        <translation>已向同步服务器发送 {sent} 条修改，收到 {received} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="296" />
+        <source>{n} values here were overwritten by others' concurrent edits; they are kept under conflicts.</source>
+        <translation>本机有 {n} 个值被他人同时所做的修改覆盖，原值已保存在“冲突”中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="299" />
+        <source>{n} received changes are dated in the future (a wrong clock somewhere); they are flagged.</source>
+        <translation>收到的 {n} 条修改时间在未来（某处时钟有误），已作标记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli.py" line="310" />
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="123" />
+        <location filename="../../desktop/cli.py" line="117" />
+        <location filename="../../desktop/cli.py" line="329" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="106" />
-        <location filename="../../desktop/cli.py" line="254" />
+        <location filename="../../sync/hub/cli.py" line="129" />
+        <location filename="../../desktop/cli.py" line="121" />
+        <location filename="../../desktop/cli.py" line="329" />
         <source>cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="134" />
+        <location filename="../../desktop/cli.py" line="149" />
         <source>Created the ledger {path} for {unit} ({scope}).</source>
         <translation>已为{unit}（{scope}）新建台账 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="152" />
+        <location filename="../../desktop/cli.py" line="167" />
         <source>Created the demo ledger {path} for {unit} ({scope}).</source>
         <translation>已为{unit}（{scope}）新建演示台账 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="161" />
-        <location filename="../../desktop/cli.py" line="254" />
+        <location filename="../../sync/hub/cli.py" line="152" />
+        <location filename="../../desktop/cli.py" line="176" />
+        <location filename="../../desktop/cli.py" line="329" />
         <source>the whole country</source>
         <translation>全国</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="175" />
+        <location filename="../../desktop/cli.py" line="190" />
         <source>Ledger:   {path}</source>
         <translation>台账：    {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="176" />
+        <location filename="../../desktop/cli.py" line="191" />
         <source>Scope:    {unit} ({scope})</source>
         <translation>范围：    {unit}（{scope}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="177" />
+        <location filename="../../desktop/cli.py" line="192" />
         <source>Operator: {name}</source>
         <translation>填报人：  {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="178" />
+        <location filename="../../desktop/cli.py" line="193" />
         <source>Device:   {device}</source>
         <translation>设备编号：{device}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="179" />
+        <location filename="../../desktop/cli.py" line="194" />
         <source>Schema:   version {version}</source>
         <translation>数据版本：{version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="180" />
+        <location filename="../../desktop/cli.py" line="195" />
         <source>Records:</source>
         <translation>记录数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="182" />
+        <location filename="../../desktop/cli.py" line="197" />
         <source>Pending changes (not yet synced): {n}</source>
         <translation>待同步的修改：{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="185" />
+        <location filename="../../desktop/cli.py" line="200" />
         <source>Open conflicts: {n}</source>
         <translation>未处理的冲突：{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="195" />
+        <location filename="../../desktop/cli.py" line="210" />
         <source>the ledger has {n} problems; restore it from a backup</source>
         <translation>台账有 {n} 处问题，请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="196" />
+        <location filename="../../desktop/cli.py" line="211" />
         <source>The ledger is intact.</source>
         <translation>台账完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="203" />
+        <location filename="../../desktop/cli.py" line="218" />
         <source>Backup written to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="213" />
+        <location filename="../../desktop/cli.py" line="228" />
         <source>Restored {path} from {backup}; the replaced ledger was kept as {old}.</source>
         <translation>已从 {backup} 恢复 {path}；被替换的台账保存为 {old}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="227" />
-        <location filename="../../desktop/cli.py" line="255" />
+        <location filename="../../desktop/cli.py" line="242" />
+        <location filename="../../desktop/cli.py" line="330" />
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="227" />
-        <location filename="../../desktop/cli.py" line="255" />
+        <location filename="../../desktop/cli.py" line="242" />
+        <location filename="../../desktop/cli.py" line="330" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="230" />
-        <location filename="../../desktop/cli.py" line="255" />
+        <location filename="../../desktop/cli.py" line="245" />
+        <location filename="../../desktop/cli.py" line="330" />
         <source>Deleted</source>
         <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/smoke.py" line="91" />
+        <source>error</source>
+        <comment>zh_CN</comment>
+        <translation>错误</translation>
     </message>
 </context>
 <context>
@@ -1713,38 +2558,81 @@
         <translation>记录 {id} 属于 {old}，不属于 {scope}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledger.py" line="154" />
+        <location filename="../../desktop/ledger.py" line="157" />
         <source>{path} already exists; choose another file or open it.</source>
         <translation>{path} 已存在，请另选文件或直接打开它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledger.py" line="156" />
+        <location filename="../../desktop/hub_store.py" line="83" />
+        <location filename="../../desktop/hub_store.py" line="91" />
+        <source>The enrollment code is not valid.</source>
+        <extracomment>Letters and digits without look-alikes (no I, L, O, 0, 1). Longest device or unit name kept.</extracomment>
+        <translation>接入码无效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hub_store.py" line="92" />
+        <source>The enrollment code has already been used.</source>
+        <translation>接入码已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hub_store.py" line="93" />
+        <source>The enrollment code has expired; ask the hub's administrator for a new one.</source>
+        <translation>接入码已过期，请向汇总端管理员索取新的接入码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hub_store.py" line="94" />
+        <source>This device has been revoked at the hub.</source>
+        <translation>本设备已被汇总端停用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hub_store.py" line="208" />
+        <location filename="../../desktop/report.py" line="671" />
+        <location filename="../../sync/hub/cli.py" line="159" />
+        <location filename="../../desktop/ledger.py" line="159" />
         <source>"{code}" is not a known division code.</source>
+        <extracomment>the name the device gave when it enrolled the name the admin gave the enrollment code
+----------
+The reported metrics (``report_metric``) other than meetings, and the ledger's figure for each. counted from the units' reported figures (the ledger keeps no committees of this level) agricultural counties with a co-operative working committee townships (or the unit itself) that reported figures for the month the level of :attr:`units` (1 province … 4 township) codes of the units that reported figures for the month</extracomment>
         <translation>“{code}”不是有效的区划代码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledger.py" line="158" />
-        <location filename="../../desktop/ledger.py" line="273" />
+        <location filename="../../desktop/hub_store.py" line="211" />
+        <source>Enter a name for the device or unit.</source>
+        <translation>请填写设备或单位名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hub_store.py" line="213" />
+        <source>The name is longer than {n} characters.</source>
+        <translation>名称超过 {n} 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/hub_store.py" line="365" />
+        <source>{path} is the ledger of a unit (scope {scope}), not the hub's ledger.</source>
+        <translation>{path} 是单位台账（范围 {scope}），不是汇总端台账。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ledger.py" line="161" />
+        <location filename="../../desktop/ledger.py" line="283" />
         <source>Enter the operator's name.</source>
         <translation>请填写填报人姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledger.py" line="320" />
+        <location filename="../../desktop/ledger.py" line="333" />
         <source>Cannot sort by {field}.</source>
         <translation>不能按 {field} 排序。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledger.py" line="350" />
+        <location filename="../../desktop/ledger.py" line="363" />
         <source>Cannot filter by {field}.</source>
         <translation>不能按 {field} 筛选。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledger.py" line="425" />
+        <location filename="../../desktop/ledger.py" line="438" />
         <source>The ledger is open read-only.</source>
         <translation>台账以只读方式打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledger.py" line="985" />
+        <location filename="../../desktop/ledger.py" line="1034" />
         <source>The backup file {path} does not exist.</source>
         <translation>备份文件 {path} 不存在。</translation>
     </message>
@@ -1933,6 +2821,354 @@
         <location filename="../../desktop/validation.py" line="34" />
         <source>"{value}" does not name a record in this ledger</source>
         <translation>本台账中没有“{value}”这条记录</translation>
+    </message>
+</context>
+<context>
+    <name>excel</name>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="42" />
+        <source>import records from an Excel workbook (.xlsx)</source>
+        <extracomment>Error rows printed in full; the others are in the error workbook.</extracomment>
+        <translation>从 Excel 工作簿（.xlsx）导入记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="43" />
+        <source>the workbook to import</source>
+        <translation>要导入的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="45" />
+        <source>the kind of records the workbook holds</source>
+        <translation>工作簿中记录的类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="46" />
+        <source>township (or county) code: rows without an organisation belong to its committee</source>
+        <translation>乡镇（或县）代码：未填所属组织的行归入其团委</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="48" />
+        <source>check the file and show what would be imported, storing nothing</source>
+        <translation>只检查文件并显示将导入的内容，不保存任何记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="50" />
+        <source>where to write the rows with errors (default: FILE-errors.xlsx)</source>
+        <translation>有错误的行写入的文件（默认：文件名-errors.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="53" />
+        <source>export records to an Excel workbook (.xlsx)</source>
+        <translation>把记录导出为 Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="54" />
+        <source>the workbook to write</source>
+        <translation>要写入的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="55" />
+        <source>only this kind of records (default: the whole ledger, a sheet per kind)</source>
+        <translation>只导出这类记录（默认：整个台账，每类记录一个工作表）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="57" />
+        <source>only records under this division code (default: the whole ledger)</source>
+        <translation>只导出该区划代码下的记录（默认：整个台账）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="76" />
+        <source>To add: {add}   To update: {update}   Duplicates (skipped): {duplicate}   Errors: {error}</source>
+        <translation>新增：{add}　更新：{update}　重复（跳过）：{duplicate}　错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="79" />
+        <source>Sheet {sheet} not imported: {reason}</source>
+        <translation>工作表“{sheet}”未导入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="82" />
+        <source>Columns not imported: {columns}</source>
+        <translation>未导入的列：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="88" />
+        <source>… and {n} more rows with errors</source>
+        <translation>……另有 {n} 行有错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="102" />
+        <source>The rows with errors were written to {path}; correct them there and import that file.</source>
+        <translation>有错误的行已写入 {path}，请在其中更正后导入该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="105" />
+        <source>Dry run: nothing was stored.</source>
+        <translation>试运行：未保存任何记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="110" />
+        <source>Imported {added} new and {updated} updated records (undo batch {batch}).</source>
+        <translation>已导入：新增 {added} 条，更新 {updated} 条（撤销批次 {batch}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="113" />
+        <source>Nothing was imported.</source>
+        <translation>未导入任何记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_excel.py" line="136" />
+        <source>Wrote {n} records to {path}.</source>
+        <translation>已将 {n} 条记录写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="60" />
+        <source>New</source>
+        <extracomment>Kinds that can be imported from Excel (attachments are files, not rows). Kinds with a blank template in ``resources/templates``. Kinds written by ``export_ledger`` (a sheet each).</extracomment>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="61" />
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="62" />
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="63" />
+        <source>Has errors</source>
+        <translation>有错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="65" />
+        <source>Error</source>
+        <translation>错误原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="85" />
+        <source>"{value}" is not a date; write it as 1995-03-02, 1995.3.2, 1995年3月2日 or 19950302</source>
+        <extracomment>Font colour of the example row of the blank templates; rows in it are not imported. Rows searched for the header (title rows and notes above it are common). Rows checked together by the dry run (a chunk with a bad row is checked again row by row). Excel shows these as errors; a cell holding one (a broken formula) is reported, and text equal to one is written as text on export. Characters Excel's XML cannot hold (copy-pasted control characters). A footer row whose first cell is one of these is not a record.</extracomment>
+        <translation>“{value}”不是日期，请写成 1995-03-02、1995.3.2、1995年3月2日 或 19950302</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="86" />
+        <source>"{value}" is not a month; write it as 2024-03 or 2024年3月</source>
+        <translation>“{value}”不是月份，请写成 2024-03 或 2024年3月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="87" />
+        <source>the cell shows the Excel error {value}; correct the formula or type the value</source>
+        <translation>单元格显示 Excel 错误值 {value}，请更正公式或直接填写数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="88" />
+        <source>there is no organisation named "{value}" in this ledger</source>
+        <translation>台账中没有名为“{value}”的团组织</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="89" />
+        <source>"{value}" is the name of {count} organisations ({examples}); write the county or township before the name, e.g. {example}</source>
+        <translation>有 {count} 个团组织名为“{value}”（{examples}），请在名称前加上县（区）或乡镇名，例如：{example}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="90" />
+        <source>"{value}" is neither a division code nor the name of a division in {scope}</source>
+        <translation>“{value}”既不是区划代码，也不是{scope}内的区划名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="91" />
+        <source>"{value}" is the name of several divisions ({examples}); write the division code</source>
+        <translation>有多个区划名为“{value}”（{examples}），请填写区划代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="92" />
+        <source>there is no {kind} "{value}" in this ledger</source>
+        <translation>台账中没有{kind}“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="93" />
+        <source>"{value}" names {count} records of {kind}; write the record's id</source>
+        <translation>有 {count} 条{kind}记录名为“{value}”，请填写记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="94" />
+        <source>already in the ledger</source>
+        <translation>台账中已有相同记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="95" />
+        <source>the same as row {row}</source>
+        <translation>与第 {row} 行相同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="96" />
+        <source>the same as row {row} of sheet {sheet}</source>
+        <translation>与工作表“{sheet}”第 {row} 行相同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="97" />
+        <source>row {row} has the same {what} with different values; keep one of the two rows</source>
+        <translation>第 {row} 行是同一{what}，但内容不同，请只保留其中一行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="98" />
+        <source>changes {fields}</source>
+        <translation>将更新：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="99" />
+        <source>member (name and birth date or phone)</source>
+        <translation>委员（姓名及出生日期或电话相同）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="100" />
+        <source>organisation</source>
+        <translation>团组织</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="101" />
+        <source>record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="102" />
+        <source>Row {row}: {reason}</source>
+        <translation>第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="103" />
+        <source>Sheet {sheet}, row {row}: {reason}</source>
+        <translation>工作表“{sheet}”第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="104" />
+        <source>Grey row: an example, not imported. Columns marked * are required.</source>
+        <translation>灰色行为填写示例，不会导入。带 * 的列为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="105" />
+        <source>Choose a value from the list.</source>
+        <translation>请从下拉列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="106" />
+        <source>Lists</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="107" />
+        <source>Choices for {label}</source>
+        <translation>{label}选项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="153" />
+        <source>The Excel file could not be used.</source>
+        <translation>无法使用该 Excel 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="161" />
+        <source>The file {name} does not exist.</source>
+        <translation>文件 {name} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="165" />
+        <source>{name} cannot be opened: {reason}.</source>
+        <translation>无法打开 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="169" />
+        <source>{name} cannot be written: it is open in another program (Excel or WPS?). Close it there and try again.</source>
+        <translation>无法写入 {name}：该文件正被其他程序（Excel 或 WPS？）打开。请先关闭它再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="173" />
+        <source>{name} is empty (0 bytes).</source>
+        <translation>{name} 是空文件（0 字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="177" />
+        <source>{name} is an old-format Excel file (.xls, Excel 97-2003). Open it in Excel or WPS, save it as "Excel workbook (*.xlsx)" and import that file.</source>
+        <translation>{name} 是旧版 Excel 文件（.xls，Excel 97-2003）。请用 Excel 或 WPS 打开，另存为“Excel 工作簿（*.xlsx）”，再导入新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="181" />
+        <source>{name} is password protected. Open it in Excel or WPS, remove the password (File → Info → Protect workbook), save it and import it again.</source>
+        <translation>{name} 设有密码保护。请用 Excel 或 WPS 打开，取消密码（文件 → 信息 → 保护工作簿）并保存后，再重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="185" />
+        <source>{name} is a text file (CSV or similar), not an Excel workbook. Open it in Excel or WPS and save it as "Excel workbook (*.xlsx)".</source>
+        <translation>{name} 是文本文件（CSV 等），不是 Excel 工作簿。请用 Excel 或 WPS 打开，另存为“Excel 工作簿（*.xlsx）”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="189" />
+        <source>{name} is a web page or XML file with an Excel name (many web systems export such files). Open it in Excel or WPS and save it as "Excel workbook (*.xlsx)".</source>
+        <translation>{name} 实际是网页或 XML 文件，只是使用了 Excel 的文件名（很多网上系统导出的就是这种文件）。请用 Excel 或 WPS 打开，另存为“Excel 工作簿（*.xlsx）”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="193" />
+        <source>{name} is not an Excel workbook.</source>
+        <translation>{name} 不是 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="197" />
+        <source>{name} is damaged and cannot be read ({detail}). Open it in Excel or WPS; if it opens, save it under a new name and import that file.</source>
+        <translation>{name} 已损坏，无法读取（{detail}）。请用 Excel 或 WPS 打开；如能打开，请另存为新文件后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="201" />
+        <source>{name} contains no data.</source>
+        <translation>{name} 中没有数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="205" />
+        <source>No sheet of {name} has a header row for {kind}. One row above the data must name the columns, for example: {examples}.</source>
+        <translation>{name} 中没有一个工作表含有{kind}的表头行。数据上方须有一行列名，例如：{examples}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="209" />
+        <source>Sheet {sheet} of {name} has no column for {columns}, which every {kind} needs.</source>
+        <translation>{name} 的工作表“{sheet}”缺少以下列：{columns}，每条{kind}记录都必须填写。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="213" />
+        <source>"{code}" is not a township or county inside this ledger's scope {scope}.</source>
+        <translation>“{code}”不是本台账范围（{scope}）内的乡镇或县。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="217" />
+        <source>{unit} has no league committee in this ledger yet. Add it (or import the organisations) first.</source>
+        <translation>台账中还没有{unit}的团委。请先添加（或先导入团组织）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="221" />
+        <source>Records of kind {kind} cannot be imported from Excel.</source>
+        <translation>{kind}不能从 Excel 导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="225" />
+        <source>The ledger changed after the file was checked ({detail}); nothing was imported. Check the file again.</source>
+        <translation>检查文件之后台账发生了变化（{detail}），未导入任何记录。请重新检查文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="692" />
+        <source>China</source>
+        <extracomment>rows (0-based) made of one merged cell across several columns: titles, notes rows (0-based) written in the example grey of the blank templates number formats of non-integer number cells that show a fixed number of decimals cells (0-based) holding an Excel error value (#N/A, #VALUE! …: a broken formula) 0-based index of the (last) header row; data follow it column (0-based) → field header text of every column ("" where blank)</extracomment>
+        <translation>全国</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="995" />
+        <source>no header row for this kind of record</source>
+        <extracomment>Organisation kinds a record's organisation must have (for choosing among equal names). the header as the sheet writes it, else the field's label 0-based column in the sheet, None when the sheet has no such column has ``text(language)``: a FieldError or an ExcelText Excel row number the sheet row as read (every column) field → cell as read field → stored form (what is written for "add") the stored record an "update" or "duplicate" matches field → new value, for "update" why duplicate, what an update changes index of the earlier row of the file this one repeats sheets passed over: (name, why) — hidden, no header, required columns missing indexes into ``rows``, in the order they are written (parents before children)</extracomment>
+        <translation>没有这类记录的表头行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel.py" line="1002" />
+        <source>no column for {columns}</source>
+        <translation>缺少列：{columns}</translation>
     </message>
 </context>
 <context>
@@ -2389,6 +3625,184 @@
     </message>
 </context>
 <context>
+    <name>hub</name>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="64" />
+        <source>{value} is not a whole number of days</source>
+        <translation>{value} 不是整数天数</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="66" />
+        <source>the code must be valid for 1 to 365 days</source>
+        <translation>接入码有效期应为 1 至 365 天</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="76" />
+        <source>{value} is not a port number (0-65535)</source>
+        <translation>{value} 不是端口号（0-65535）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="81" />
+        <source>The sync hub of Township Ledger: serve it and manage its devices.</source>
+        <translation>团建台账汇总端：运行汇总服务并管理接入设备。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="85" />
+        <source>the hub's ledger file (default: $TOWNSHIP_HUB_DB)</source>
+        <translation>汇总端台账文件（默认：环境变量 TOWNSHIP_HUB_DB）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="88" />
+        <source>run the hub (creates its ledger on first start)</source>
+        <translation>运行汇总端（首次运行时新建台账）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="89" />
+        <source>address to listen on (default 127.0.0.1)</source>
+        <translation>监听地址（默认 127.0.0.1）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="91" />
+        <source>port to listen on (default {port}; 0 picks a free one)</source>
+        <translation>监听端口（默认 {port}；0 表示自动选择空闲端口）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="93" />
+        <source>how much the hub logs on stderr (default info)</source>
+        <translation>日志详细程度（默认 info）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="95" />
+        <source>issue a one-time enrollment code for a device</source>
+        <translation>为设备生成一次性接入码</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="96" />
+        <source>division code the device will work for</source>
+        <translation>设备所属单位的区划代码</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="97" />
+        <source>name of the office or device</source>
+        <translation>单位或设备名称</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="98" />
+        <source>days the code stays valid (default 14)</source>
+        <translation>接入码有效天数（默认 14）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="100" />
+        <source>list enrolled devices</source>
+        <translation>列出已接入的设备</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="101" />
+        <source>only devices within this division code</source>
+        <translation>只列出该区划代码下的设备</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="103" />
+        <source>revoke a device's token</source>
+        <translation>停用设备的令牌</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="104" />
+        <source>the device id (16 hex digits)</source>
+        <translation>设备编号（16 位十六进制）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="117" />
+        <source>choose a command: serve, enroll, devices or revoke</source>
+        <translation>请选择命令：serve、enroll、devices 或 revoke</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="127" />
+        <source>cannot use the hub's ledger: {reason}</source>
+        <translation>无法使用汇总端台账：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="137" />
+        <source>say which hub ledger to use: --db PATH or ${env}</source>
+        <translation>请指定汇总端台账：--db 路径 或 环境变量 ${env}</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="144" />
+        <source>no hub ledger at {path}; start the hub once with: township-hub serve --db {path}</source>
+        <translation>{path} 处没有汇总端台账；请先运行一次：township-hub serve --db {path}</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="195" />
+        <source>cannot listen on {host}:{port}: {reason}</source>
+        <translation>无法监听 {host}:{port}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="208" />
+        <source>listening on {url}</source>
+        <translation>正在监听 {url}</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="235" />
+        <source>Created the hub ledger {path}.</source>
+        <translation>已新建汇总端台账 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="239" />
+        <source>One-time enrollment code for "{name}", {unit} ({scope}), valid until {until}:</source>
+        <translation>“{name}”（{unit}，{scope}）的一次性接入码，有效期至 {until}：</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="253" />
+        <source>No devices are enrolled.</source>
+        <translation>还没有设备接入。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="255" />
+        <source>revoked</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="256" />
+        <source>DEVICE</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="256" />
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="256" />
+        <source>SCOPE</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="257" />
+        <source>LAST CONTACT</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="257" />
+        <source>PENDING</source>
+        <translation>待下发</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="257" />
+        <source>REVOKED</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="277" />
+        <source>Revoked device {device} ("{name}", {scope}); its token no longer works.</source>
+        <translation>已停用设备 {device}（“{name}”，{scope}），其令牌不再有效。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="280" />
+        <source>Device {device} was revoked already.</source>
+        <translation>设备 {device} 早已停用。</translation>
+    </message>
+</context>
+<context>
     <name>kinds</name>
     <message>
         <location filename="../../desktop/records.py" line="126" />
@@ -2444,6 +3858,754 @@
         <location filename="../../desktop/records.py" line="129" />
         <source>Attachment</source>
         <translation>附件</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <location filename="../../desktop/cli_report.py" line="22" />
+        <source>the monthly report of a unit: a summary, and the Excel form and PDF on request</source>
+        <extracomment>Units of the reminders list printed (the Excel form and the PDF have them all).</extracomment>
+        <translation>生成单位月报：输出摘要，并可导出 Excel 表和 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_report.py" line="23" />
+        <source>division code of the unit (default: the ledger's own; "" = all of China)</source>
+        <translation>单位的区划代码（默认为本台账的单位；"" 表示全国）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_report.py" line="24" />
+        <source>the month, YYYY-MM (default: last month)</source>
+        <translation>月份，格式 YYYY-MM（默认为上个月）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_report.py" line="25" />
+        <source>write the Excel form to this file</source>
+        <translation>将 Excel 表写入此文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_report.py" line="26" />
+        <source>write the PDF (A4) to this file</source>
+        <translation>将 PDF（A4）写入此文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_report.py" line="27" />
+        <source>Excel form written to {path}.</source>
+        <translation>Excel 表已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_report.py" line="28" />
+        <source>PDF written to {path}.</source>
+        <translation>PDF 已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_report.py" line="29" />
+        <source>writing a PDF needs the program's Qt components (PySide6), which are missing: {reason}</source>
+        <translation>导出 PDF 需要程序的 Qt 组件（PySide6），但缺少：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_report.py" line="31" />
+        <source>Units to remind ({n}):</source>
+        <translation>需提醒的单位（{n} 个）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_report.py" line="32" />
+        <source>  … and {n} more (see the Excel form).</source>
+        <translation>  ……另有 {n} 个（见 Excel 表）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_report.py" line="33" />
+        <source>silent</source>
+        <translation>本月未更新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_report.py" line="34" />
+        <source>{n} figure(s) differ</source>
+        <translation>{n} 项数据不一致</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="58" />
+        <source>Provinces</source>
+        <extracomment>What the units of each level are called in the report.</extracomment>
+        <translation>省（区、市）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="59" />
+        <source>Prefectures</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="60" />
+        <source>Counties</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="61" />
+        <source>Townships</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="66" />
+        <source>Committee members now</source>
+        <extracomment>The figures the per-unit bar chart can show (key → label); :meth:`UnitFigures.value`.</extracomment>
+        <translation>现有团委委员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="67" />
+        <source>Committee members added</source>
+        <translation>新增团委委员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="68" />
+        <source>Committee members exited</source>
+        <translation>退出团委委员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="69" />
+        <source>Township committees</source>
+        <translation>乡镇团委</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="70" />
+        <source>Townships that held a mobilisation meeting</source>
+        <translation>已召开动员会的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="71" />
+        <source>Mobilisation meeting held (% of townships)</source>
+        <translation>已召开动员会的乡镇占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="72" />
+        <source>Townships that held a review meeting</source>
+        <translation>已召开总结述评会的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="73" />
+        <source>Review meeting held (% of townships)</source>
+        <translation>已召开总结述评会的乡镇占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="74" />
+        <source>Directly affiliated organisations</source>
+        <translation>直属团组织</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="75" />
+        <source>New directly affiliated organisations</source>
+        <translation>新建直属团组织</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="76" />
+        <source>Revoked (e.g. hollow)</source>
+        <translation>已撤销（空壳化等）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="77" />
+        <source>Under rectification</source>
+        <translation>整顿中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="78" />
+        <source>Agricultural counties with a co-operative working committee</source>
+        <translation>建有农村合作组织团工委的涉农县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="79" />
+        <source>Agricultural counties covered (%)</source>
+        <translation>涉农县覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="80" />
+        <location filename="../../desktop/report.py" line="1024" />
+        <source>WeChat groups</source>
+        <translation>团青微信群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="81" />
+        <source>Young people reached</source>
+        <translation>联系团员青年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="82" />
+        <source>Townships with 20,000 yuan funding secured</source>
+        <translation>落实2万元经费的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="83" />
+        <source>Funding secured (% of townships)</source>
+        <translation>落实2万元经费的乡镇占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="84" />
+        <source>Checklist tasks done</source>
+        <translation>已完成整改任务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="85" />
+        <source>Checklist tasks verified</source>
+        <translation>已验收整改任务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="86" />
+        <source>Checklist tasks done (%)</source>
+        <translation>整改任务完成率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="87" />
+        <source>Townships that updated their ledger</source>
+        <translation>本月更新台账的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="88" />
+        <source>Townships that updated their ledger (%)</source>
+        <translation>填报及时率（本月更新台账的乡镇占比）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="89" />
+        <location filename="../../desktop/report.py" line="998" />
+        <source>Units to remind</source>
+        <translation>需提醒的单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="114" />
+        <source>All of China</source>
+        <extracomment>The figures of :data:`UNIT_FIGURES` that are shares (0…1), shown as percentages. The headline figures compared with the previous month, in the order of the overview.</extracomment>
+        <translation>全国</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="115" />
+        <source>Monthly report of {unit}, {month}</source>
+        <translation>{unit} {month} 月报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="116" />
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页 / 共 {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="117" />
+        <source>Cannot write {path}.</source>
+        <translation>无法写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="118" />
+        <source>Computed from the ledger on {when}; compared with {previous}.</source>
+        <translation>根据台账于 {when} 生成；与 {previous} 对比。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="119" />
+        <source>… and {n} more rows (see the Excel form).</source>
+        <translation>……另有 {n} 行（见 Excel 表）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="120" />
+        <source>no secretary on record</source>
+        <translation>台账中无书记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="121" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="122" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="123" />
+        <source>as reported</source>
+        <translation>按上报数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="124" />
+        <source>ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="125" />
+        <source>Every township updated its ledger and no reported figure differs.</source>
+        <translation>各乡镇本月均已更新台账，上报数据与台账一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="126" />
+        <source>No reported figure of this month differs from the ledger.</source>
+        <translation>本月上报数据与台账一致。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="886" />
+        <source>Headline figures</source>
+        <extracomment>"text", "int", "share" (0…1, shown as a percentage), "change" (a signed int) names of the chart's series (default: the columns' titles)</extracomment>
+        <translation>主要指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="887" />
+        <location filename="../../desktop/report.py" line="933" />
+        <location filename="../../desktop/report.py" line="1011" />
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="888" />
+        <location filename="../../desktop/report.py" line="898" />
+        <location filename="../../desktop/report.py" line="934" />
+        <source>Change</source>
+        <translation>增减</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="888" />
+        <location filename="../../desktop/report.py" line="897" />
+        <location filename="../../desktop/report.py" line="910" />
+        <location filename="../../desktop/report.py" line="934" />
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="889" />
+        <source>Share last month</source>
+        <translation>上月占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="895" />
+        <source>Committee members by source</source>
+        <translation>团委委员来源构成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="896" />
+        <source>Source category</source>
+        <translation>来源类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="902" />
+        <source>Committee members by unit</source>
+        <translation>各单位团委委员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="910" />
+        <source>Units</source>
+        <translation>单位数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="911" />
+        <source>Mobilisation meeting held</source>
+        <translation>已召开动员会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="911" />
+        <source>Review meeting held</source>
+        <translation>已召开总结述评会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="913" />
+        <source>Meetings held, per level</source>
+        <translation>各层级召开会议情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="914" />
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="915" />
+        <source>Counted from</source>
+        <translation>统计依据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="918" />
+        <source>Townships and counties count their own committee's meetings held by the month's end; prefectures and provinces, which have no committee in the ledger, count as they reported.</source>
+        <translation>乡镇、县按本级团委截至月末召开的会议统计；地市、省在台账中没有本级团委，按其上报数统计。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="922" />
+        <source>Townships that held the meetings, by unit</source>
+        <translation>各单位召开会议的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="927" />
+        <source>Meetings held (% of townships)</source>
+        <translation>召开会议的乡镇占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="931" />
+        <source>Directly affiliated organisations and co-operative working committees</source>
+        <translation>直属团组织和农村合作组织团工委</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="937" />
+        <source>Agricultural counties (with at least one rural township): {n}.</source>
+        <translation>涉农县（至少有一个乡或镇）：{n} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="941" />
+        <source>Organisations by unit</source>
+        <translation>各单位团组织</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="944" />
+        <source>Agricultural counties</source>
+        <translation>涉农县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="945" />
+        <source>With a co-operative working committee</source>
+        <translation>建有农村合作组织团工委</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="954" />
+        <source>WeChat groups by unit</source>
+        <translation>各单位团青微信群</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="960" />
+        <source>Townships with 20,000 yuan funding secured, by unit</source>
+        <translation>各单位落实2万元经费的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="961" />
+        <source>Funding secured</source>
+        <translation>已落实经费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="967" />
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="967" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="968" />
+        <source>Verified</source>
+        <translation>已验收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="971" />
+        <source>Checklist progress by system</source>
+        <translation>各体系对标整改进度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="972" />
+        <source>System</source>
+        <translation>体系</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="973" />
+        <location filename="../../desktop/report.py" line="980" />
+        <source>Done (%)</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="973" />
+        <source>Done last month</source>
+        <translation>上月已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="976" />
+        <source>All systems</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="979" />
+        <source>Checklist progress by unit</source>
+        <translation>各单位对标整改进度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="985" />
+        <source>Timeliness by unit</source>
+        <translation>各单位填报及时情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="987" />
+        <source>Silent</source>
+        <translation>未更新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="988" />
+        <source>Reported figures</source>
+        <translation>已上报数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="991" />
+        <source>{updated} of {total} townships updated their ledger in {month} ({share}); {reported} units reported figures.</source>
+        <translation>{month} 共 {total} 个乡镇中有 {updated} 个更新了台账（{share}）；{reported} 个单位上报了数据。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="996" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="996" />
+        <source>Within</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="999" />
+        <location filename="../../desktop/report.py" line="1010" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1000" />
+        <source>Silent this month</source>
+        <translation>本月未更新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1001" />
+        <source>Differing figures</source>
+        <translation>不一致的数据项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1002" />
+        <source>Secretary</source>
+        <translation>书记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1002" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1009" />
+        <source>Reported figures that differ from the ledger</source>
+        <translation>上报数据与台账不一致</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1011" />
+        <source>Reported</source>
+        <translation>上报数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1012" />
+        <source>Ledger</source>
+        <translation>台账数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1012" />
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1013" />
+        <source>Reported by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1013" />
+        <source>Reported on</source>
+        <translation>上报日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1020" />
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1021" />
+        <source>Members by source</source>
+        <translation>委员来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1022" />
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1023" />
+        <source>Organisations</source>
+        <translation>团组织</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1025" />
+        <source>Funding</source>
+        <translation>经费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1026" />
+        <source>Checklist</source>
+        <translation>对标整改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1027" />
+        <source>Timeliness and reminders</source>
+        <translation>填报及时与提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1028" />
+        <source>Reported vs ledger</source>
+        <translation>上报与台账对比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1041" />
+        <source>  {level}: {units}; mobilisation meeting {mob} ({mob_share}), review meeting {rev} ({rev_share})</source>
+        <translation>  {level}：{units} 个；已召开动员会 {mob} 个（{mob_share}），已召开总结述评会 {rev} 个（{rev_share}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1045" />
+        <source>  Co-operative working committees: {n} of {agri} agricultural counties ({share})</source>
+        <translation>  农村合作组织团工委：{agri} 个涉农县中已建 {n} 个（{share}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1049" />
+        <source>  Checklist: {done} of {total} tasks done, {verified} verified</source>
+        <translation>  对标整改：{total} 项任务已完成 {done} 项，已验收 {verified} 项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/report.py" line="1052" />
+        <source>Timeliness: {updated} of {total} townships updated their ledger ({share}); {silent} silent; {diff} reported figures differ; {lagging} units to remind.</source>
+        <translation>填报及时：{total} 个乡镇中 {updated} 个更新了台账（{share}），{silent} 个未更新；{diff} 项上报数据与台账不一致；需提醒 {lagging} 个单位。</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../sync/client.py" line="74" />
+        <source>Synchronisation with the hub failed.</source>
+        <extracomment>the protocol's limits (docs/hub-protocol.md) a clock further from the hub's than this is worth a warning changes whose body is smaller than this go uncompressed (gzip would not pay) retries of a connection error before the hub has answered anything (then settings.retries)</extracomment>
+        <translation>与同步服务器同步失败。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="82" />
+        <source>This ledger is not enrolled with a hub yet. Enroll it first with: township-ledger enroll --hub URL --code CODE</source>
+        <translation>本台账尚未在同步服务器登记。请先登记：township-ledger enroll --hub 地址 --code 登记码</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="86" />
+        <source>"{url}" is not a hub address; it must start with http:// or https://.</source>
+        <translation>“{url}”不是同步服务器地址，应以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="92" />
+        <source>Cannot reach the hub at {url}: {reason}.</source>
+        <translation>无法连接同步服务器 {url}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="96" />
+        <source>The hub's certificate at {url} could not be verified ({detail}). Check the CA bundle in the sync settings.</source>
+        <translation>无法验证同步服务器 {url} 的证书（{detail}）。请检查同步设置中的 CA 证书文件。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="102" />
+        <source>The address {url} did not answer like a Township Ledger hub ({detail}). Check the hub address, or whether the network asks you to log in first.</source>
+        <translation>地址 {url} 的应答不像团建台账同步服务器（{detail}）。请检查服务器地址，或网络是否要求先登录。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="108" />
+        <source>The hub at {url} is having trouble (HTTP {status}); nothing was lost. Try again later.</source>
+        <translation>同步服务器 {url} 出现故障（HTTP {status}），数据没有丢失。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="114" />
+        <source>The hub no longer accepts this computer: its access was revoked, or the hub does not know it. Nothing was lost; ask the hub's administrator.</source>
+        <translation>同步服务器不再接受本机：本机的访问权限已被撤销，或服务器不认识本机。数据没有丢失，请联系同步服务器管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="120" />
+        <source>This computer was revoked at the hub and cannot enroll again. Ask the hub's administrator.</source>
+        <translation>本机已在同步服务器被撤销，不能再次登记。请联系同步服务器管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="124" />
+        <source>The hub did not accept the enrollment code: it is wrong, already used or expired. Ask the hub's administrator for a new code.</source>
+        <translation>同步服务器不接受此登记码：登记码有误、已被使用或已过期。请向同步服务器管理员索取新的登记码。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="128" />
+        <source>The enrollment code has expired. Ask the hub's administrator for a new code.</source>
+        <translation>登记码已过期。请向同步服务器管理员索取新的登记码。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="132" />
+        <source>The enrollment code has already been used. Ask the hub's administrator for a new code.</source>
+        <translation>登记码已被使用。请向同步服务器管理员索取新的登记码。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="138" />
+        <source>The connection broke during enrollment and the code is now used up. Ask the hub's administrator for a new code.</source>
+        <translation>登记过程中连接中断，登记码已失效。请向同步服务器管理员索取新的登记码。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="142" />
+        <source>The hub runs an older version of the program and cannot store this ledger's data (schema {schema}); nothing was stored. The hub must be updated first.</source>
+        <translation>同步服务器运行的程序版本较旧，无法保存本台账的数据（数据版本 {schema}），未保存任何内容。请先升级同步服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="146" />
+        <source>The hub sends records this version of the program does not know ({detail}); nothing of them was applied. Please update the program.</source>
+        <translation>同步服务器发来了本版本程序不认识的记录（{detail}），这些记录一条也未采用。请升级本程序。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="152" />
+        <source>The hub refused the request (HTTP {status}: {detail}).</source>
+        <translation>同步服务器拒绝了请求（HTTP {status}：{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="156" />
+        <source>The hub gave an answer this program does not understand ({detail}).</source>
+        <translation>同步服务器的应答本程序无法识别（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="160" />
+        <source>Synchronisation was cancelled; what was already exchanged is kept.</source>
+        <translation>同步已取消，已交换的数据均已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="168" />
+        <source>the connection was refused (is the hub running?)</source>
+        <translation>连接被拒绝（同步服务器是否在运行？）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="169" />
+        <source>no answer in time</source>
+        <translation>在规定时间内没有应答</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="170" />
+        <source>the hub's name could not be found (no network?)</source>
+        <translation>找不到同步服务器的地址（是否没有联网？）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="171" />
+        <source>the proxy server failed</source>
+        <translation>代理服务器出错</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="172" />
+        <source>the connection broke</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="175" />
+        <source>This computer's clock is {n} minutes ahead of the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
+        <translation>本机时钟比同步服务器快 {n} 分钟。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="176" />
+        <source>This computer's clock is {n} minutes behind the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
+        <translation>本机时钟比同步服务器慢 {n} 分钟。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="177" />
+        <source>This computer's clock is {n} hours ahead of the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
+        <translation>本机时钟比同步服务器快 {n} 小时。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="178" />
+        <source>This computer's clock is {n} hours behind the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
+        <translation>本机时钟比同步服务器慢 {n} 小时。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="181" />
+        <source>the hub refused {n} changes outside your scope {scope}</source>
+        <translation>同步服务器拒收了 {n} 条超出本单位范围 {scope} 的修改</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="182" />
+        <source>the hub refused {n} changes (first reason: {reason})</source>
+        <translation>同步服务器拒收了 {n} 条修改（第一条的原因：{reason}）</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,297 @@
+"""Benchmark: the hub client against a real hub process on 127.0.0.1.
+
+    .venv/bin/python benchmarks/bench_sync.py [--changes 10000] [--devices 50] [--rounds 5]
+                                              [--province 13 | --no-province]
+
+1. **10,000 changes up and down**: one county device writes N changes (publicity items under
+   its committee) and pushes them; a fresh device of the same county pulls them.  Prints
+   changes/s each way, and bytes on the wire (gzip) against the raw JSON size — counted by
+   the client (request bodies as sent; ``raw.tell()`` of each answer) and, as a cross-check,
+   by a requests response hook summing the answers' ``Content-Length``.
+2. **First sync of a province**: ``desktop.synthetic.build(ledger, "13", seed=0)`` into a
+   device of scope "13", pushed to the hub; then a fresh device of scope "13" pulls
+   everything, timed.
+3. **50 devices at once**: 50 threads, each with its own ledger (a different township of the
+   province) and its own enrolled token, write a small batch and sync (health, push, pull),
+   all released together, for a few rounds.  p50/p95 latency of each sync and of each HTTP
+   call, and errors.
+
+Goals, printed beside: 10,000 changes each way in under 5 s; province first sync under
+60 s; p95 under 500 ms with no errors.  Not a timed test: it prints figures and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import requests  # noqa: E402
+
+from desktop import synthetic  # noqa: E402
+from desktop.geo import TOWNSHIP, geography  # noqa: E402
+from desktop.hub_store import HubStore  # noqa: E402
+from desktop.ledger import Ledger  # noqa: E402
+from sync.client import SyncClient, SyncSettings, enroll  # noqa: E402
+
+PROJECT = Path(__file__).resolve().parent.parent
+COUNTY = "130111"
+GOAL_10K_S = 5.0
+GOAL_PROVINCE_S = 60.0
+GOAL_P95_MS = 500.0
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT MET"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Hub:
+    def __init__(self, folder: Path) -> None:
+        self.db = folder / "hub.sqlite"
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ, PYTHONPATH=str(PROJECT), TOWNSHIP_LEDGER_HOME=str(folder / "home"))
+        self.log = open(folder / "hub.log", "wb")
+        self.proc = subprocess.Popen([sys.executable, "-m", "sync.hub.cli", "serve", "--db", str(self.db), "--host",
+                                      "127.0.0.1", "--port", str(self.port), "--log-level", "warning"],
+                                     cwd=PROJECT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(self.url + "/v1/health", timeout=1).ok:
+                    return
+            except requests.RequestException:
+                time.sleep(0.05)
+        raise SystemExit("the hub did not start; see hub.log")
+
+    def code(self, scope: str, name: str) -> str:
+        # the admin command's own code path (HubStore.open_admin), in-process: 50 subprocesses
+        # each loading the division list would only time Python start-up
+        with HubStore.open_admin(self.db) as store:
+            return store.create_code(scope, name)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(30)
+        self.log.close()
+
+
+class WireCounter:
+    """A response hook: answers' Content-Length (gzip size when compressed) per session."""
+
+    def __init__(self) -> None:
+        self.answer_bytes = 0
+        self.latencies: list[float] = []
+        self.lock = threading.Lock()
+
+    def hook(self, resp, *args, **kw):
+        n = resp.headers.get("Content-Length")
+        with self.lock:
+            self.answer_bytes += int(n) if n and n.isdigit() else 0
+            self.latencies.append(resp.elapsed.total_seconds())
+        return resp
+
+    def session(self) -> "TimedSession":
+        s = TimedSession()
+        s.hooks["response"].append(self.hook)
+        return s
+
+
+class TimedSession(requests.Session):
+    """Adds up the wall time spent inside HTTP calls (sending, waiting for the hub, reading)."""
+
+    http_s = 0.0
+
+    def request(self, *args, **kw):
+        t0 = time.perf_counter()
+        try:
+            return super().request(*args, **kw)
+        finally:
+            self.http_s += time.perf_counter() - t0
+
+
+def device(folder: Path, hub: Hub, scope: str, name: str, **settings) -> Ledger:
+    ledger = Ledger.new(folder / f"{name}.sqlite", scope=scope, operator=name)
+    enroll(ledger, hub.url, hub.code(scope, name), name=name, settings=SyncSettings(**settings))
+    return ledger
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:,.0f} KiB"
+
+
+def pct(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, round(p / 100 * (len(values) - 1))))
+    return values[k]
+
+
+# ----------------------------------------------------------------------------- 1. 10,000 changes
+def bench_up_down(folder: Path, hub: Hub, n: int) -> None:
+    print(f"\n== {n:,} changes up and down (county {COUNTY}) ==")
+    src = device(folder, hub, COUNTY, "writer")
+    org = src.organisations.create(kind="county_committee", name="栾城区团委", division_code=COUNTY)
+    src.publicity_items.create_many([{"org_id": org, "published_on": "2024-05-01", "channel": "website",
+                                      "title": f"宣传信息第{i}号：乡镇团委开展青年志愿服务活动", "url": f"https://example.cn/{i}"}
+                                     for i in range(n - 1)])
+    counter = WireCounter()
+    client = SyncClient(src, session=counter.session())
+    t0 = time.perf_counter()
+    pushed = client.push()
+    up = time.perf_counter() - t0
+    st = client.stats
+    print(f"push: {pushed.applied:,} changes in {up:.2f} s = {pushed.applied / up:,.0f} changes/s "
+          f"({pushed.batches} batches)  goal < {GOAL_10K_S:.0f} s: {verdict(up < GOAL_10K_S)}")
+    print(f"      request bodies {kb(st.bytes_sent)} on the wire vs {kb(st.raw_sent)} raw JSON "
+          f"({st.raw_sent / max(st.bytes_sent, 1):.1f}x smaller)")
+
+    dst = device(folder, hub, COUNTY, "reader")
+    counter = WireCounter()
+    client = SyncClient(dst, session=counter.session())
+    t0 = time.perf_counter()
+    pulled = client.pull()
+    down = time.perf_counter() - t0
+    st = client.stats
+    print(f"pull: {pulled.applied:,} changes in {down:.2f} s = {pulled.applied / down:,.0f} changes/s "
+          f"({pulled.pages} pages)  goal < {GOAL_10K_S:.0f} s: {verdict(down < GOAL_10K_S)}")
+    print(f"      answers {kb(st.bytes_received)} on the wire (hook: {kb(counter.answer_bytes)}) vs "
+          f"{kb(st.raw_received)} raw JSON ({st.raw_received / max(st.bytes_received, 1):.1f}x smaller)")
+    print(f"up + down: {up + down:.2f} s")
+    assert pulled.applied == pushed.applied == n, (pulled, pushed)
+    src.close()
+    dst.close()
+
+
+# ----------------------------------------------------------------------------- 2. a province
+def bench_province(folder: Path, hub: Hub, province: str) -> None:
+    print(f"\n== first sync of province {province} ==")
+    src = device(folder, hub, province, "province-writer")
+    t0 = time.perf_counter()
+    counts = synthetic.build(src, province, seed=0)
+    built = time.perf_counter() - t0
+    print(f"built {sum(counts.values()):,} records ({src.pending_changes():,} changes) in {built:.1f} s")
+    client = SyncClient(src)
+    t0 = time.perf_counter()
+    pushed = client.push()
+    up = time.perf_counter() - t0
+    st = client.stats
+    print(f"push: {pushed.applied:,} changes in {up:.1f} s = {pushed.applied / up:,.0f} changes/s; "
+          f"{kb(st.bytes_sent)} on the wire vs {kb(st.raw_sent)} raw")
+    src.close()
+
+    dst = device(folder, hub, province, "province-reader")
+    client = SyncClient(dst)
+    t0 = time.perf_counter()
+    result = client.sync()
+    down = time.perf_counter() - t0
+    st = client.stats
+    print(f"first sync of a fresh device: {result.pull.applied:,} changes in {down:.1f} s = "
+          f"{result.pull.applied / down:,.0f} changes/s ({result.pull.pages} pages; {kb(st.bytes_received)} on the "
+          f"wire vs {kb(st.raw_received)} raw)  goal < {GOAL_PROVINCE_S:.0f} s: {verdict(down < GOAL_PROVINCE_S)}")
+    assert result.pull.applied == pushed.applied
+    dst.close()
+
+
+# ----------------------------------------------------------------------------- 3. many devices
+def bench_devices(folder: Path, hub: Hub, n: int, rounds: int, batch: int, province: str) -> None:
+    print(f"\n== {n} devices syncing at once ({rounds} rounds of {batch} changes each) ==")
+    geo = geography()
+    townships = [d.code for d in geo.descendants(province, TOWNSHIP) if geo.is_rural_township(d.code)][:n]
+    ledgers = []
+    for i, code in enumerate(townships):
+        ledger = device(folder, hub, code, f"dev{i:02d}")
+        org = ledger.organisations.create(kind="township_committee", name=f"{code}团委", division_code=code)
+        ledgers.append((ledger, org))
+    counter = WireCounter()
+    sync_times: list[float] = []
+    local_times: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(len(ledgers))
+
+    def run(ledger: Ledger, org: str) -> None:
+        session = counter.session()
+        client = SyncClient(ledger, session=session)
+        for r in range(rounds):
+            ledger.publicity_items.create_many([{"org_id": org, "published_on": "2024-05-01", "channel": "website",
+                                                 "title": f"第{r}轮 {k}"} for k in range(batch)])
+            barrier.wait()
+            t0 = time.perf_counter()
+            http0 = session.http_s
+            try:
+                client.sync()
+            except Exception as exc:  # noqa: BLE001 - counted and shown
+                with lock:
+                    errors.append(f"{type(exc).__name__}: {exc}")
+                continue
+            took = time.perf_counter() - t0
+            with lock:
+                sync_times.append(took)
+                local_times.append(took - (session.http_s - http0))
+
+    threads = [threading.Thread(target=run, args=lo) for lo in ledgers]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    p50, p95 = pct(sync_times, 50) * 1000, pct(sync_times, 95) * 1000
+    r50, r95 = pct(counter.latencies, 50) * 1000, pct(counter.latencies, 95) * 1000
+    print(f"{len(sync_times)} syncs ({len(counter.latencies)} HTTP calls) in {wall:.1f} s; errors: {len(errors)}")
+    l50, l95 = pct(local_times, 50) * 1000, pct(local_times, 95) * 1000
+    print(f"sync (push + pull):   p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {max(sync_times) * 1000:.0f} ms  "
+          f"goal p95 < {GOAL_P95_MS:.0f} ms, no errors: {verdict(p95 < GOAL_P95_MS and not errors)}")
+    print(f"each HTTP call:       p50 {r50:.0f} ms, p95 {r95:.0f} ms (send to answer headers)")
+    print(f"local part of a sync: p50 {l50:.0f} ms, p95 {l95:.0f} ms (SQLite, JSON; {n} threads share one "
+          f"interpreter and the hub's {os.cpu_count()} CPUs)")
+    for e in errors[:5]:
+        print("  error:", e)
+    for ledger, _ in ledgers:
+        ledger.close()
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--changes", type=int, default=10_000)
+    p.add_argument("--province", default="13")
+    p.add_argument("--no-province", action="store_true")
+    p.add_argument("--devices", type=int, default=50)
+    p.add_argument("--rounds", type=int, default=5)
+    p.add_argument("--batch", type=int, default=20)
+    args = p.parse_args()
+    print(f"{os.cpu_count()} CPUs; a fresh hub process for each part")
+    parts = [lambda f, h: bench_up_down(f, h, args.changes)]
+    if args.devices:
+        parts.append(lambda f, h: bench_devices(f, h, args.devices, args.rounds, args.batch, args.province))
+    if not args.no_province:
+        parts.append(lambda f, h: bench_province(f, h, args.province))
+    for part in parts:
+        with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:
+            folder = Path(tmp)
+            hub = Hub(folder)
+            try:
+                part(folder, hub)
+            finally:
+                hub.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,365 @@
+"""The hub's own tables: enrollment codes and enrolled devices.
+
+The hub's state is a ledger (scope "", the whole country); beside the record tables
+and the change log it keeps two tables of its own, created here:
+
+``hub_enrollment``
+    one-time codes an admin issues for a scope (only the code's SHA-256 is kept);
+``hub_device``
+    the devices that redeemed a code: their scope, the SHA-256 of their token, their
+    public key, when they enrolled and last called, the cursor of their last pull (for
+    the admin's "pending changes" count) and whether they are revoked.
+
+Two ways in:
+
+* ``HubStore(ledger)`` on the running hub's ledger (the hub process holds the
+  ledger's instance lock and serialises every use of the connection);
+* ``HubStore.open_admin(path)`` for the admin commands (``township-hub enroll``,
+  ``devices``, ``revoke``) while the hub runs: a plain connection (WAL, busy timeout)
+  *without* the instance lock.  That is safe because these commands only write the
+  hub tables, never the change log or the records, and every write is one short
+  SQLite transaction (SQLite itself serialises the two writers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from desktop import ids
+from desktop.db import Transactions, connect
+from desktop.errors import Label, LedgerError, LedgerMissing, NotALedger, NotFound, ScopeError
+from desktop.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from desktop.ledger import Ledger
+
+#: Letters and digits without look-alikes (no I, L, O, 0, 1).
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 10
+CODE_DAYS = 14
+#: Longest device or unit name kept.
+NAME_MAX = 100
+PUBLIC_KEY_MAX = 10_000
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS hub_enrollment (
+    code_sha256 TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used INTEGER NOT NULL DEFAULT 0,
+    used_at TEXT,
+    used_by TEXT
+);
+CREATE TABLE IF NOT EXISTS hub_device (
+    device_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    scope TEXT NOT NULL,
+    token_sha256 TEXT NOT NULL UNIQUE,
+    public_key TEXT,
+    enrolled_at TEXT NOT NULL,
+    last_contact TEXT,
+    token_used INTEGER NOT NULL DEFAULT 0,
+    last_pull_cursor INTEGER NOT NULL DEFAULT 0,
+    revoked INTEGER NOT NULL DEFAULT 0,
+    revoked_at TEXT
+);
+CREATE INDEX IF NOT EXISTS hub_device_scope ON hub_device(scope);
+"""
+
+
+class EnrollmentRefused(LedgerError):
+    """An enrollment code that cannot be redeemed.  ``reason`` is "unknown", "used",
+    "expired" or "revoked"."""
+
+    message = QT_TRANSLATE_NOOP("errors", "The enrollment code is not valid.")
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(_REFUSALS[reason])
+
+
+_REFUSALS = {
+    "unknown": QT_TRANSLATE_NOOP("errors", "The enrollment code is not valid."),
+    "used": QT_TRANSLATE_NOOP("errors", "The enrollment code has already been used."),
+    "expired": QT_TRANSLATE_NOOP("errors", "The enrollment code has expired; ask the hub's administrator for a new one."),
+    "revoked": QT_TRANSLATE_NOOP("errors", "This device has been revoked at the hub."),
+}
+
+
+@dataclass(frozen=True)
+class Device:
+    device_id: str
+    #: the name the device gave when it enrolled
+    name: str
+    #: the name the admin gave the enrollment code
+    label: str
+    scope: str
+    public_key: str | None
+    enrolled_at: str
+    last_contact: str | None
+    last_pull_cursor: int
+    revoked: bool
+
+    def wire(self) -> dict:
+        """The device as ``GET /v1/devices`` lists it."""
+        return {"device_id": self.device_id, "name": self.name, "scope": self.scope, "public_key": self.public_key,
+                "enrolled_at": self.enrolled_at, "revoked": self.revoked}
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def utc_text(moment: dt.datetime) -> str:
+    """UTC time as ``YYYY-MM-DDTHH:MM:SSZ`` (sorts as text)."""
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def normalise_code(code: str) -> str:
+    """What the user typed, as stored: upper case, without spaces and dashes."""
+    return "".join(ch for ch in code.upper() if ch not in " -\t")
+
+
+def ancestors(scope: str) -> list[str]:
+    """The scopes above a division code: "" (the country), province, prefecture, county, township."""
+    return [scope[:n] for n in (0, 2, 4, 6, 9) if n < len(scope)]
+
+
+def _prefix_clause(column: str, prefix: str) -> tuple[str, list]:
+    if not prefix:
+        return "1", []
+    hi = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return f"({column} >= ? AND {column} < ?)", [prefix, hi]
+
+
+class HubStore:
+    """Enrollment codes and devices of the hub."""
+
+    def __init__(self, ledger: "Ledger | None" = None, *, conn: sqlite3.Connection | None = None) -> None:
+        if ledger is not None:
+            self.conn = ledger.conn
+            self.tx = ledger.tx
+        elif conn is not None:
+            self.conn = conn
+            self.tx = Transactions(conn)
+        else:
+            raise TypeError("HubStore needs a ledger or a connection")
+        self._owns_conn = ledger is None
+        self._create_tables()
+
+    @classmethod
+    def open_admin(cls, path: Path | str) -> "HubStore":
+        """The hub tables of the hub ledger at *path*, through a connection that does not
+        take the ledger's instance lock (the running hub holds it).  Only for the admin
+        commands: they touch the hub tables alone."""
+        path = Path(path)
+        if not path.is_file() or path.stat().st_size == 0:
+            raise LedgerMissing(path=str(path))
+        conn = connect(path)
+        conn.row_factory = sqlite3.Row
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key='scope'").fetchone()
+        except sqlite3.DatabaseError:
+            row = None
+        if row is None:
+            conn.close()
+            raise NotALedger(path=str(path))
+        if row[0] != "":
+            conn.close()
+            raise NotAHub(path=str(path), scope=row[0])
+        return cls(conn=conn)
+
+    def close(self) -> None:
+        if self._owns_conn and self.conn is not None:
+            self.conn.close()
+            self.conn = None  # type: ignore[assignment]
+
+    def __enter__(self) -> "HubStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _create_tables(self) -> None:
+        with self.tx():
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    self.conn.execute(statement)
+
+    # ----------------------------------------------------------------- enrollment codes
+    def create_code(self, scope: str, name: str, days: float = CODE_DAYS, *, now: dt.datetime | None = None) -> str:
+        """A new one-time enrollment code for a device of *scope* (a known division code)."""
+        from desktop.geo import geography
+
+        if not isinstance(scope, str) or not scope or not geography().exists(scope):
+            raise ScopeError(QT_TRANSLATE_NOOP("errors", "\"{code}\" is not a known division code."), code=scope)
+        name = (name or "").strip()
+        if not name:
+            raise LedgerError(QT_TRANSLATE_NOOP("errors", "Enter a name for the device or unit."))
+        if len(name) > NAME_MAX:
+            raise LedgerError(QT_TRANSLATE_NOOP("errors", "The name is longer than {n} characters."), n=NAME_MAX)
+        now = now or _now()
+        for _ in range(5):  # 31**10 codes: a clash is all but impossible, but cheap to survive
+            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+            try:
+                with self.tx():
+                    self.conn.execute(
+                        "INSERT INTO hub_enrollment (code_sha256, scope, name, created_at, expires_at) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                        (sha256(code), scope, name, utc_text(now), utc_text(now + dt.timedelta(days=days))))
+            except sqlite3.IntegrityError:
+                continue
+            return code
+        raise LedgerError()  # pragma: no cover
+
+    def code_expiry(self, code: str) -> str | None:
+        row = self.conn.execute("SELECT expires_at FROM hub_enrollment WHERE code_sha256=?",
+                                (sha256(normalise_code(code)),)).fetchone()
+        return row[0] if row else None
+
+    def redeem(self, code: str, device_id: str, name: str, public_key: str | None = None,
+               *, now: dt.datetime | None = None) -> str:
+        """Exchange a code for a device token (returned; only its hash is kept).
+
+        A code works once.  One exception, for a reply lost on a bad line: the device
+        that redeemed it may redeem it again (a new token replaces the first) until it
+        first uses its token, and only before the code expires.  A device id that is
+        enrolled already is re-enrolled (new token, scope and name) unless revoked."""
+        now = now or _now()
+        token = secrets.token_urlsafe(32)
+        name = (name or "").strip()[:NAME_MAX]
+        with self.tx():
+            row = self.conn.execute("SELECT * FROM hub_enrollment WHERE code_sha256=?",
+                                    (sha256(normalise_code(code)),)).fetchone()
+            if row is None:
+                raise EnrollmentRefused("unknown")
+            if row["expires_at"] <= utc_text(now):
+                raise EnrollmentRefused("expired")
+            existing = self.conn.execute("SELECT * FROM hub_device WHERE device_id=?", (device_id,)).fetchone()
+            if existing is not None and existing["revoked"]:
+                raise EnrollmentRefused("revoked")
+            if row["used"]:
+                retry = (row["used_by"] == device_id and existing is not None and not existing["token_used"])
+                if not retry:
+                    raise EnrollmentRefused("used")
+            self.conn.execute("UPDATE hub_enrollment SET used = 1, used_at = ?, used_by = ? WHERE code_sha256 = ?",
+                              (utc_text(now), device_id, row["code_sha256"]))
+            values = (name or row["name"], row["name"], row["scope"], sha256(token), public_key, utc_text(now))
+            if existing is None:
+                self.conn.execute(
+                    "INSERT INTO hub_device (name, label, scope, token_sha256, public_key, enrolled_at, last_contact, "
+                    "device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (*values, utc_text(now), device_id))
+            else:
+                self.conn.execute(
+                    "UPDATE hub_device SET name = ?, label = ?, scope = ?, token_sha256 = ?, public_key = ?, "
+                    "enrolled_at = ?, last_contact = ?, token_used = 0, last_pull_cursor = 0 WHERE device_id = ?",
+                    (*values, utc_text(now), device_id))
+        return token
+
+    # ----------------------------------------------------------------- devices
+    @staticmethod
+    def _device(row: sqlite3.Row) -> Device:
+        return Device(row["device_id"], row["name"], row["label"], row["scope"], row["public_key"],
+                      row["enrolled_at"], row["last_contact"], row["last_pull_cursor"], bool(row["revoked"]))
+
+    def device(self, device_id: str) -> Device | None:
+        row = self.conn.execute("SELECT * FROM hub_device WHERE device_id=?", (device_id,)).fetchone()
+        return self._device(row) if row else None
+
+    def device_for_token(self, token: str) -> Device | None:
+        """The enrolled, not revoked device holding *token*."""
+        if not token:
+            return None
+        row = self.conn.execute("SELECT * FROM hub_device WHERE token_sha256=? AND revoked = 0",
+                                (sha256(token),)).fetchone()
+        return self._device(row) if row else None
+
+    def touch(self, device_id: str, *, now: dt.datetime | None = None) -> None:
+        """The device called (with its token)."""
+        with self.tx():
+            self.conn.execute("UPDATE hub_device SET last_contact = ?, token_used = 1 WHERE device_id = ?",
+                              (utc_text(now or _now()), device_id))
+
+    def record_pull(self, device_id: str, cursor: int, *, now: dt.datetime | None = None) -> None:
+        """The device was sent the changes up to *cursor* (kept for the pending count)."""
+        with self.tx():
+            self.conn.execute(
+                "UPDATE hub_device SET last_pull_cursor = ?, last_contact = ?, token_used = 1 WHERE device_id = ?",
+                (int(cursor), utc_text(now or _now()), device_id))
+
+    def devices(self, scope_prefix: str | None = None) -> list[Device]:
+        """Every device (or those whose scope lies in *scope_prefix*), by scope."""
+        clause, params = _prefix_clause("scope", scope_prefix or "")
+        rows = self.conn.execute(f"SELECT * FROM hub_device WHERE {clause} ORDER BY scope, enrolled_at, device_id",
+                                 params)
+        return [self._device(r) for r in rows]
+
+    def devices_visible_to(self, scope: str) -> list[Device]:
+        """Devices a device of *scope* may know: those of its scope and below (whose data
+        packages it receives) and those of the levels above it (which publish to it)."""
+        clause, params = _prefix_clause("scope", scope)
+        above = ancestors(scope)
+        if above:
+            clause = f"({clause} OR scope IN ({', '.join('?' * len(above))}))"
+            params += above
+        rows = self.conn.execute(f"SELECT * FROM hub_device WHERE {clause} ORDER BY scope, enrolled_at, device_id",
+                                 params)
+        return [self._device(r) for r in rows]
+
+    def revoke(self, device_id: str, *, now: dt.datetime | None = None) -> bool:
+        """Revoke a device's token.  Returns False when it was revoked already."""
+        with self.tx():
+            row = self.conn.execute("SELECT revoked FROM hub_device WHERE device_id=?", (device_id,)).fetchone()
+            if row is None:
+                raise NotFound(kind=Label("errors", "device"), id=device_id)
+            if row[0]:
+                return False
+            self.conn.execute("UPDATE hub_device SET revoked = 1, revoked_at = ? WHERE device_id = ?",
+                              (utc_text(now or _now()), device_id))
+        return True
+
+    # ----------------------------------------------------------------- change-log figures
+    def pending_count(self, device: Device) -> int:
+        """Changes the device has not been sent yet: after its last pull's cursor, in its
+        scope or published by a level above it, not its own."""
+        clause, params = _prefix_clause("scope", device.scope)
+        above = ancestors(device.scope)
+        if above:
+            clause = f"({clause} OR scope IN ({', '.join('?' * len(above))}))"
+            params += above
+        return self.conn.execute(
+            f"SELECT count(*) FROM change_log WHERE seq > ? AND origin != ? AND origin != ? AND {clause}",
+            [device.last_pull_cursor, ids.BUILTIN_DEVICE, device.device_id, *params]).fetchone()[0]
+
+    def pending_counts(self, devices: Iterable[Device] | None = None) -> dict[str, int]:
+        """device id → pending changes, for the admin's listing."""
+        return {d.device_id: self.pending_count(d) for d in (self.devices() if devices is None else devices)}
+
+    def known_changes(self, keys: Iterable[tuple[str, int]]) -> set[tuple[str, int]]:
+        """Which (origin, seq) pairs the change log holds already."""
+        wanted = list(dict.fromkeys(keys))
+        found: set[tuple[str, int]] = set()
+        for start in range(0, len(wanted), 400):
+            chunk = wanted[start:start + 400]
+            where = " OR ".join("(origin = ? AND origin_seq = ?)" for _ in chunk)
+            params = [v for pair in chunk for v in pair]
+            found.update((r[0], r[1]) for r in self.conn.execute(
+                f"SELECT origin, origin_seq FROM change_log WHERE {where}", params))
+        return found
+
+
+class NotAHub(LedgerError):
+    message = QT_TRANSLATE_NOOP("errors", "{path} is the ledger of a unit (scope {scope}), not the hub's ledger.")

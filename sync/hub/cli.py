@@ -1,0 +1,288 @@
+"""``township-hub``: run the hub and administer its devices.
+
+    township-hub serve   --db PATH [--host 127.0.0.1] [--port 8470]
+    township-hub enroll  --db PATH --scope CODE --name NAME [--days 14]
+    township-hub devices --db PATH [--scope CODE]
+    township-hub revoke  --db PATH DEVICE
+
+``--db`` may also come from ``$TOWNSHIP_HUB_DB``.  Like ``township-ledger``, every
+error is one line on stderr and a non-zero exit, never a traceback; messages are in
+Chinese unless ``--lang en`` (or ``$TOWNSHIP_LEDGER_LANG=en``).
+
+``serve`` holds the hub ledger's instance lock for as long as it runs.  ``enroll``,
+``devices`` and ``revoke`` work beside it: they open the file through
+``HubStore.open_admin``, a plain SQLite connection without the instance lock, and
+touch only the hub's own tables (enrollment codes and devices), never the change
+log, each write one short transaction.  A revoked token stops working at once: the
+running hub looks every token up on every call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import socket
+import sqlite3
+import sys
+import unicodedata
+from pathlib import Path
+
+from desktop import i18n
+from desktop.cli import _ARGPARSE_MESSAGES, _peek_lang
+from desktop.errors import LedgerError, ScopeError
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
+
+PROG = "township-hub"
+DB_ENV = "TOWNSHIP_HUB_DB"
+DEFAULT_PORT = 8470
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> "None":
+    label = translate("cli", "error")
+    print(f"{PROG}: {label}: {' '.join(str(message).split())}", file=sys.stderr)
+    raise SystemExit(code)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> "None":  # type: ignore[override]
+        for pattern, text in _ARGPARSE_MESSAGES:
+            m = pattern.search(message)
+            if m:
+                message = translate("cli", text).format(**m.groupdict())
+                break
+        fail(message, EXIT_USAGE)
+
+
+def _days(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate("hub", "{value} is not a whole number of days").format(value=text))
+    if not 1 <= n <= 365:
+        raise argparse.ArgumentTypeError(translate("hub", "the code must be valid for 1 to 365 days"))
+    return n
+
+
+def _port(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if not 0 <= n <= 65535:
+        raise argparse.ArgumentTypeError(translate("hub", "{value} is not a port number (0-65535)").format(value=text))
+    return n
+
+
+def build_parser() -> ArgumentParser:
+    p = ArgumentParser(prog=PROG, description=translate("hub", "The sync hub of Township Ledger: serve it and manage its devices."))
+    p.add_argument("--lang", choices=i18n.LANGUAGES, help=translate("cli", "language of messages (default zh_CN)"))
+    common = ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH",
+                        help=translate("hub", "the hub's ledger file (default: $TOWNSHIP_HUB_DB)"))
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+
+    s = sub.add_parser("serve", parents=[common], help=translate("hub", "run the hub (creates its ledger on first start)"))
+    s.add_argument("--host", default="127.0.0.1", help=translate("hub", "address to listen on (default 127.0.0.1)"))
+    s.add_argument("--port", type=_port, default=DEFAULT_PORT,
+                   help=translate("hub", "port to listen on (default {port}; 0 picks a free one)").format(port=DEFAULT_PORT))
+    s.add_argument("--log-level", choices=("debug", "info", "warning", "error"), default="info",
+                   help=translate("hub", "how much the hub logs on stderr (default info)"))
+
+    s = sub.add_parser("enroll", parents=[common], help=translate("hub", "issue a one-time enrollment code for a device"))
+    s.add_argument("--scope", required=True, metavar="CODE", help=translate("hub", "division code the device will work for"))
+    s.add_argument("--name", required=True, metavar="NAME", help=translate("hub", "name of the office or device"))
+    s.add_argument("--days", type=_days, default=14, help=translate("hub", "days the code stays valid (default 14)"))
+
+    s = sub.add_parser("devices", parents=[common], help=translate("hub", "list enrolled devices"))
+    s.add_argument("--scope", metavar="CODE", help=translate("hub", "only devices within this division code"))
+
+    s = sub.add_parser("revoke", parents=[common], help=translate("hub", "revoke a device's token"))
+    s.add_argument("device", metavar="DEVICE", help=translate("hub", "the device id (16 hex digits)"))
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    lang = _peek_lang(argv)
+    if lang in i18n.LANGUAGES:
+        i18n.set_language(lang)
+    args = build_parser().parse_args(argv)
+    if args.lang:
+        i18n.set_language(args.lang)
+    if not args.command:
+        fail(translate("hub", "choose a command: serve, enroll, devices or revoke"), EXIT_USAGE)
+    try:
+        return COMMANDS[args.command](args)
+    except LedgerError as exc:
+        fail(exc.text())
+    except KeyboardInterrupt:
+        fail(translate("cli", "interrupted"), 130)
+    except BrokenPipeError:
+        return EXIT_OK
+    except sqlite3.Error as exc:
+        fail(translate("hub", "cannot use the hub's ledger: {reason}").format(reason=exc))
+    except OSError as exc:
+        fail(translate("cli", "cannot use {path}: {reason}").format(path=exc.filename or "", reason=exc.strerror or exc))
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------------------ helpers
+def _db(args) -> Path:
+    value = args.db or os.environ.get(DB_ENV)
+    if not value:
+        fail(translate("hub", "say which hub ledger to use: --db PATH or ${env}").format(env=DB_ENV), EXIT_USAGE)
+    return Path(value)
+
+
+def _existing_db(args) -> Path:
+    path = _db(args)
+    if not path.is_file() or path.stat().st_size == 0:
+        fail(translate("hub", "no hub ledger at {path}; start the hub once with: township-hub serve --db {path}").format(
+            path=path))
+    return path
+
+
+def _unit_name(code: str) -> str:
+    from desktop.geo import geography
+
+    return geography().full_name(code) if code else translate("cli", "the whole country")
+
+
+def _check_scope(code: str) -> None:
+    from desktop.geo import geography
+
+    if not code or not geography().exists(code):
+        raise ScopeError(QT_TRANSLATE_NOOP("errors", "\"{code}\" is not a known division code."), code=code)
+
+
+def _local_time(text: str | None) -> str:
+    if not text:
+        return "-"
+    try:
+        moment = dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
+    except ValueError:
+        return text
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(width - _width(text), 0)
+    return gap + text if right else text + gap
+
+
+# ------------------------------------------------------------------------------------ commands
+def cmd_serve(args) -> int:
+    import uvicorn
+
+    from sync.hub.app import create_app
+
+    path = _db(args)
+    host, port = args.host, args.port
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)  # so asyncio turns Nagle off on accepted connections
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as exc:
+        fail(translate("hub", "cannot listen on {host}:{port}: {reason}").format(
+            host=host, port=port, reason=exc.strerror or exc))
+    port = sock.getsockname()[1]
+    app = create_app(path)  # a locked, damaged or foreign file fails here, in one line
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    hub_log = logging.getLogger("township.hub")
+    hub_log.addHandler(handler)
+    hub_log.setLevel(args.log_level.upper())
+    hub_log.propagate = False
+
+    url = f"http://[{host}]:{port}" if family == socket.AF_INET6 else f"http://{host}:{port}"
+    ready = translate("hub", "listening on {url}").format(url=url)
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets=None) -> None:
+            await super().startup(sockets)
+            if self.started and not self.should_exit:
+                print(ready, flush=True)
+
+    config = uvicorn.Config(app, log_level="debug" if args.log_level == "debug" else "warning",
+                            access_log=args.log_level == "debug", lifespan="on", server_header=False)
+    server = Server(config)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        app.state.hub.close()
+        sock.close()
+    return EXIT_OK
+
+
+def cmd_enroll(args) -> int:
+    from desktop.hub_store import HubStore
+    from desktop.ledger import Ledger
+
+    path = _db(args)
+    _check_scope(args.scope)
+    if not path.is_file() or path.stat().st_size == 0:
+        Ledger.new(path, scope="", operator="hub").close()
+        print(translate("hub", "Created the hub ledger {path}.").format(path=path))
+    with HubStore.open_admin(path) as store:
+        code = store.create_code(args.scope, args.name, days=args.days)
+        expires = store.code_expiry(code)
+    print(translate("hub", "One-time enrollment code for \"{name}\", {unit} ({scope}), valid until {until}:").format(
+        name=args.name.strip(), unit=_unit_name(args.scope), scope=args.scope, until=_local_time(expires)))
+    print(code)
+    return EXIT_OK
+
+
+def cmd_devices(args) -> int:
+    from desktop.hub_store import HubStore
+
+    path = _existing_db(args)
+    with HubStore.open_admin(path) as store:
+        devices = store.devices(args.scope)
+        pending = store.pending_counts(devices)
+    if not devices:
+        print(translate("hub", "No devices are enrolled."))
+        return EXIT_OK
+    yes = translate("hub", "revoked")
+    header = [translate("hub", "DEVICE"), translate("hub", "NAME"), translate("hub", "SCOPE"),
+              translate("hub", "LAST CONTACT"), translate("hub", "PENDING"), translate("hub", "REVOKED")]
+    rows = []
+    for d in devices:
+        name = d.label if not d.name or d.name == d.label else f"{d.label} ({d.name})"
+        rows.append([d.device_id, name, d.scope, _local_time(d.last_contact), f"{pending[d.device_id]:,}",
+                     yes if d.revoked else "-"])
+    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(_pad(cell, widths[i], right=(i == 4)) for i, cell in enumerate(row)).rstrip())
+    return EXIT_OK
+
+
+def cmd_revoke(args) -> int:
+    from desktop.hub_store import HubStore
+
+    path = _existing_db(args)
+    with HubStore.open_admin(path) as store:
+        changed = store.revoke(args.device.strip().lower())
+        device = store.device(args.device.strip().lower())
+    if changed:
+        print(translate("hub", "Revoked device {device} (\"{name}\", {scope}); its token no longer works.").format(
+            device=device.device_id, name=device.label or device.name, scope=device.scope))
+    else:
+        print(translate("hub", "Device {device} was revoked already.").format(device=device.device_id))
+    return EXIT_OK
+
+
+COMMANDS = {"serve": cmd_serve, "enroll": cmd_enroll, "devices": cmd_devices, "revoke": cmd_revoke}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

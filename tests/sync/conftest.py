@@ -1,0 +1,204 @@
+"""A real hub for sync tests: ``township-hub serve`` in a subprocess on 127.0.0.1.
+
+The hub listens on a port the system picks (``--port 0``) and prints its address;
+the fixture waits for ``/v1/health`` and stops the process at teardown (and checks
+that it logged no traceback).  ``HubProcess`` also runs the admin CLI against the
+same file while the hub runs, and enrolls devices the way an admin and a desktop do.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import requests
+
+from desktop.ledger import Ledger
+from desktop.migrations import CURRENT_VERSION
+
+PROJECT = Path(__file__).resolve().parents[2]
+START_TIMEOUT = 30.0
+
+
+def hub_env(lang: str = "en") -> dict:
+    env = dict(os.environ)
+    env["TOWNSHIP_LEDGER_LANG"] = lang
+    env["PYTHONIOENCODING"] = "utf-8"
+    env.pop("TOWNSHIP_HUB_DB", None)
+    return env
+
+
+def run_hub_cli(*args: str, db: Path | None = None, lang: str = "en", timeout: float = 60) -> subprocess.CompletedProcess:
+    """``township-hub ARGS`` as a subprocess (``--db`` through the environment when given)."""
+    env = hub_env(lang)
+    if db is not None:
+        env["TOWNSHIP_HUB_DB"] = str(db)
+    return subprocess.run([sys.executable, "-m", "sync.hub.cli", *args], cwd=PROJECT, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+
+
+@dataclass
+class HubProcess:
+    url: str
+    db: Path
+    proc: subprocess.Popen
+    log: Path
+    sessions: list = field(default_factory=list)
+
+    # ------------------------------------------------------------------ admin CLI
+    def cli(self, *args: str, lang: str = "en") -> subprocess.CompletedProcess:
+        return run_hub_cli(*args, db=self.db, lang=lang)
+
+    def new_code(self, scope: str, name: str = "测试单位") -> str:
+        """An enrollment code from ``township-hub enroll`` (its last output line)."""
+        result = self.cli("enroll", "--scope", scope, "--name", name)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip().splitlines()[-1]
+
+    # ------------------------------------------------------------------ HTTP
+    def post(self, path: str, json=None, token: str | None = None, **kw) -> requests.Response:
+        headers = kw.pop("headers", {})
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        return requests.post(self.url + path, json=json, headers=headers, timeout=60, **kw)
+
+    def get(self, path: str, token: str | None = None, **kw) -> requests.Response:
+        headers = kw.pop("headers", {})
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        return requests.get(self.url + path, headers=headers, timeout=60, **kw)
+
+    def enroll(self, device_id: str, scope: str, name: str = "测试电脑") -> str:
+        """Enroll a device for *scope*; returns its token."""
+        r = self.post("/v1/enroll", {"code": self.new_code(scope), "device_id": device_id, "name": name,
+                                     "public_key": f"key-of-{device_id}", "schema": CURRENT_VERSION})
+        assert r.status_code == 200, r.text
+        return r.json()["token"]
+
+    def push(self, token: str, changes: list[dict], schema: int = CURRENT_VERSION) -> requests.Response:
+        return self.post("/v1/push", {"schema": schema, "changes": changes}, token=token)
+
+    def pull_all(self, token: str, cursor: int = 0, limit: int = 2000) -> tuple[list[dict], int]:
+        """Every change the device receives after *cursor*, page by page; and the last cursor."""
+        out = []
+        while True:
+            r = self.get("/v1/pull", token=token, params={"cursor": cursor, "limit": limit})
+            assert r.status_code == 200, r.text
+            body = r.json()
+            out += body["changes"]
+            cursor = body["cursor"]
+            if not body["more"]:
+                return out, cursor
+
+
+def _read_first_line(stream, timeout: float) -> str:
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: lines.put(stream.readline()), daemon=True).start()
+    try:
+        return lines.get(timeout=timeout)
+    except queue.Empty:
+        return ""
+
+
+def start_hub(tmp_path: Path) -> HubProcess:
+    db = tmp_path / "hub" / "hub.sqlite"
+    db.parent.mkdir(parents=True, exist_ok=True)
+    log = tmp_path / "hub" / "hub.log"
+    err = open(log, "w", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "sync.hub.cli", "serve", "--db", str(db), "--host", "127.0.0.1",
+                             "--port", "0"], cwd=PROJECT, env=hub_env("zh_CN"), stdout=subprocess.PIPE,
+                            stderr=err, text=True, encoding="utf-8")
+    err.close()
+    line = _read_first_line(proc.stdout, START_TIMEOUT)
+    if "http://" not in line:
+        stop(proc)
+        raise RuntimeError(f"the hub did not start: {line!r} {log.read_text(encoding='utf-8')}")
+    url = line[line.index("http://"):].strip()
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:
+        try:
+            if requests.get(url + "/v1/health", timeout=2).status_code == 200:
+                break
+        except requests.ConnectionError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            stop(proc)
+            raise RuntimeError(f"the hub does not answer: {log.read_text(encoding='utf-8')}")
+        time.sleep(0.05)
+    return HubProcess(url, db, proc, log)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+    if proc.stdout:
+        proc.stdout.close()
+
+
+@pytest.fixture
+def hub(tmp_path) -> HubProcess:
+    process = start_hub(tmp_path)
+    yield process
+    stop(process.proc)
+    text = process.log.read_text(encoding="utf-8")
+    assert "Traceback" not in text and " ERROR " not in text, text
+
+
+@pytest.fixture(scope="module")
+def module_hub(tmp_path_factory) -> HubProcess:
+    """One hub for a whole test module (for the fuzz tests)."""
+    process = start_hub(tmp_path_factory.mktemp("module-hub"))
+    yield process
+    stop(process.proc)
+    text = process.log.read_text(encoding="utf-8")
+    assert "Traceback" not in text and " ERROR " not in text, text
+
+
+# ---------------------------------------------------------------------- device ledgers
+COUNTY = "130111"          # 河北省石家庄市栾城区
+TOWNSHIP = "130111200"     # 南高乡
+TOWNSHIP_2 = "130111103"   # 冶河镇
+COUNTY_ORG = f"org-county_committee-{COUNTY}"
+
+
+def county_ledger(path: Path, *, townships: tuple[str, ...] = (TOWNSHIP,)) -> Ledger:
+    """A county device's ledger with the county committee and township committees."""
+    ledger = Ledger.new(path, scope=COUNTY, operator="县团委")
+    ledger.organisations.create(kind="county_committee", name="栾城区团委", division_code=COUNTY)
+    for code in townships:
+        ledger.organisations.create(kind="township_committee", name=f"{code}团委", division_code=code,
+                                    parent_id=COUNTY_ORG)
+    return ledger
+
+
+@pytest.fixture
+def make_ledger(tmp_path):
+    """``make_ledger(name, scope, townships=())`` → a new device ledger (for the county scope
+    with the county committee and the given township committees); all closed at teardown."""
+    opened: list[Ledger] = []
+
+    def make(name: str, scope: str = COUNTY, townships: tuple[str, ...] | None = None) -> Ledger:
+        path = tmp_path / "devices" / f"{name}.sqlite"
+        if townships is not None:
+            assert scope == COUNTY
+            ledger = county_ledger(path, townships=townships)
+        else:
+            ledger = Ledger.new(path, scope=scope, operator=name)
+        opened.append(ledger)
+        return ledger
+
+    yield make
+    for ledger in opened:
+        ledger.close()

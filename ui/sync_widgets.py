@@ -1,0 +1,699 @@
+"""The sync in the main window: a Sync button, a status-bar label, the details of the
+last sync (changes the hub refused, the last error) and the enrollment dialog.
+
+    self.sync = install_sync(self)      # once, at the end of MainWindow.__init__
+
+Everything that talks to the hub runs in a worker (see ``ui.sync_controller``); this
+module only reads the ledger (through its methods) on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHeaderView,
+                               QLabel, QLineEdit, QMainWindow, QMenu, QPushButton, QStyle, QTableWidget,
+                               QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
+from shiboken6 import isValid
+
+from desktop.errors import LedgerError
+from desktop.geo import geography
+from desktop.ledger import Ledger
+from desktop.records import KINDS
+from ui import workers
+from ui.forms import ERROR_STYLE
+from ui.history import local_time
+from ui.sync_controller import (NOT_ENROLLED, OFFLINE, ONLINE, SYNCING, SyncController, enrollment_notifier,
+                                load_settings, rejected_changes)
+
+log = logging.getLogger(__name__)
+
+#: The colour of each state's dot.
+STATE_COLOURS = {ONLINE: "#2e7d32", OFFLINE: "#9e9e9e", SYNCING: "#1565c0", NOT_ENROLLED: "#ef6c00"}
+WARNING_STYLE = "color: #e65100;"
+#: Longest error text shown in the status bar (the whole text is in the tooltip).
+STATUS_ERROR_CHARS = 48
+
+SYNC_SHORTCUT = QKeySequence("Ctrl+Shift+S")
+
+
+def state_icon(state: str, size: int = 12) -> QIcon:
+    """A round dot in the colour of *state*."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setPen(Qt.NoPen)
+    painter.setBrush(QColor(STATE_COLOURS.get(state, "#9e9e9e")))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def percent(done: int, total: int) -> int | None:
+    if total <= 0:
+        return None
+    return max(0, min(100, done * 100 // total))
+
+
+def elide(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1].rstrip() + "…"
+
+
+class _Texts(QObject):
+    """Texts shared by the widgets (one translation context, "SyncTexts")."""
+
+    def state_name(self, state: str) -> str:
+        return {ONLINE: self.tr("Online"), OFFLINE: self.tr("Offline"), SYNCING: self.tr("Syncing"),
+                NOT_ENROLLED: self.tr("Not enrolled with a hub")}.get(state, state)
+
+    def when(self, iso: str | None, *, short: bool) -> str:
+        """When the last sync was: the time alone if it was today (short form)."""
+        if not iso:
+            return self.tr("never")
+        try:
+            moment = dt.datetime.fromisoformat(iso)
+        except ValueError:
+            return iso
+        if moment.tzinfo is not None:
+            moment = moment.astimezone().replace(tzinfo=None)
+        if short and moment.date() == dt.date.today():
+            return moment.strftime("%H:%M")
+        return local_time(moment)
+
+
+_TEXTS: _Texts | None = None
+
+
+def texts() -> _Texts:
+    global _TEXTS
+    if _TEXTS is None or not isValid(_TEXTS):
+        _TEXTS = _Texts()
+        _TEXTS.setObjectName("SyncTexts")
+    return _TEXTS
+
+
+def last_error(ledger: Ledger, controller: SyncController) -> str:
+    """The error of the last sync, if it failed: this session's, else the one recorded."""
+    if controller.last_result is not None:
+        return controller.last_error
+    return ledger.meta("last_sync_error") or ""
+
+
+# ---------------------------------------------------------------------- button
+
+class SyncButton(QToolButton):
+    """"Sync" with the state's dot; while a sync runs it shows the progress and cancels."""
+
+    sig_enroll_requested = Signal()
+    """Pressed while the ledger is not enrolled: offer the enrollment."""
+
+    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sync_button")
+        self.controller = controller
+        self.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.setAutoRaise(True)
+        self.setFocusPolicy(Qt.TabFocus)
+        self.clicked.connect(self._clicked)
+        controller.sig_state.connect(lambda _s: self.update_look())
+        controller.sig_progress.connect(lambda _d, _t: self.update_look())
+        controller.sig_finished.connect(lambda _ok, _m: self.update_look())
+        self.update_look()
+
+    def _clicked(self) -> None:
+        c = self.controller
+        if c.is_running():
+            c.cancel()
+        elif c.state == NOT_ENROLLED:
+            self.sig_enroll_requested.emit()
+        else:
+            c.sync_now()
+
+    def sizeHint(self):  # noqa: N802 - wide enough for every text it shows (the menu bar
+        # lays its corner widget out by the size hint, and not again when the text changes)
+        hint = super().sizeHint()
+        fm = self.fontMetrics()
+        texts = (self.tr("Sync"), self.tr("Cancel {percent}%").format(percent=100), self.tr("Stopping…"))
+        width = max(fm.horizontalAdvance(t) for t in texts) + self.iconSize().width() + 20
+        hint.setWidth(max(hint.width(), width))
+        return hint
+
+    def minimumSizeHint(self):  # noqa: N802
+        return self.sizeHint()
+
+    def update_look(self) -> None:
+        if not isValid(self):
+            return
+        c = self.controller
+        self.setEnabled(True)
+        if c.is_cancelling():
+            self.setIcon(self.style().standardIcon(QStyle.SP_BrowserStop))
+            self.setText(self.tr("Stopping…"))
+            self.setToolTip(self.tr("The sync stops after the batch under way."))
+            self.setEnabled(False)
+        elif c.is_running():
+            p = percent(*c.progress)
+            self.setIcon(self.style().standardIcon(QStyle.SP_BrowserStop))
+            self.setText(self.tr("Cancel") if p is None else self.tr("Cancel {percent}%").format(percent=p))
+            self.setToolTip(self.tr("Stop the sync. What was already exchanged is kept."))
+        else:
+            self.setIcon(state_icon(c.state))
+            self.setText(self.tr("Sync"))
+            self.setToolTip({
+                ONLINE: self.tr("Send your changes to the hub and fetch the others' now ({key}).").format(
+                    key=SYNC_SHORTCUT.toString(QKeySequence.NativeText)),
+                OFFLINE: self.tr("The hub is out of reach; press to try now."),
+                NOT_ENROLLED: self.tr("This office is not enrolled with a hub yet; press to enroll."),
+            }.get(c.state, ""))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.LanguageChange:
+            self.update_look()
+        super().changeEvent(event)
+
+
+# ---------------------------------------------------------------------- status label
+
+class SyncStatus(QLabel):
+    """Status-bar text: online/offline/syncing, pending changes, last sync, last error.
+    A click opens ``SyncDetailsDialog``."""
+
+    sig_clicked = Signal()
+
+    def __init__(self, ledger: Ledger, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sync_status")
+        self.ledger = ledger
+        self.controller = controller
+        self.setCursor(Qt.PointingHandCursor)
+        self.setTextFormat(Qt.PlainText)
+        self.dialog: SyncDetailsDialog | None = None
+        self.sig_clicked.connect(self.show_details)
+        controller.sig_state.connect(lambda _s: self.refresh())
+        controller.sig_progress.connect(lambda _d, _t: self.refresh())
+        controller.sig_finished.connect(lambda _ok, _m: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not isValid(self) or self.ledger.conn is None:
+            return
+        t = texts()
+        c = self.controller
+        state = c.state
+        head = t.state_name(state)
+        if c.is_running():
+            p = percent(*c.progress)
+            head = self.tr("Stopping…") if c.is_cancelling() else (
+                self.tr("Syncing") if p is None else self.tr("Syncing {percent}%").format(percent=p))
+        pending = self.ledger.pending_changes()
+        last = self.ledger.meta("last_sync")
+        parts = [head, self.tr("Unsynced changes: {n}").format(n=pending)]
+        if state != NOT_ENROLLED or last:
+            parts.append(self.tr("Last sync: {when}").format(when=t.when(last, short=True)))
+        error = last_error(self.ledger, c) if not c.is_running() else ""
+        refused = c.last_refused if not c.is_running() else 0
+        style = ""
+        if error:
+            parts.append(elide(error, STATUS_ERROR_CHARS))
+            style = ERROR_STYLE
+        elif refused:
+            parts.append(self.tr("{n} changes refused").format(n=refused))
+            style = WARNING_STYLE
+        self.setText(" · ".join(parts))
+        self.setStyleSheet(style)
+
+        tip = []
+        hub = c.hub_url()
+        tip.append(self.tr("Hub: {url}").format(url=hub) if hub else self.tr("Hub: not enrolled"))
+        tip.append(self.tr("State: {state}").format(state=head))
+        tip.append(self.tr("Unsynced changes: {n}").format(n=pending))
+        tip.append(self.tr("Last sync: {when}").format(when=t.when(last, short=False)))
+        if error:
+            tip.append(self.tr("Last error: {error}").format(error=error))
+        if refused:
+            tip.append(self.tr("Changes refused at the last sync: {n}").format(n=refused))
+        tip.append(self.tr("Click for details."))
+        self.setToolTip("\n".join(tip))
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.sig_clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def show_details(self) -> "SyncDetailsDialog":
+        """Open (or raise) the details dialog; it does not block."""
+        if self.dialog is not None and isValid(self.dialog) and self.dialog.isVisible():
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
+        self.dialog = SyncDetailsDialog(self.ledger, self.controller, self.window())
+        self.dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.dialog.sig_enroll_requested.connect(self._enroll)
+        self.dialog.open()
+        return self.dialog
+
+    def _enroll(self) -> None:
+        open_enroll_dialog(self.ledger, self.controller, self.window())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)
+
+
+# ---------------------------------------------------------------------- details
+
+class SyncDetailsDialog(QDialog):
+    """The hub, the last sync, the last error and the changes the hub refused (with why)."""
+
+    sig_enroll_requested = Signal()
+
+    def __init__(self, ledger: Ledger, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sync_details")
+        self.ledger = ledger
+        self.controller = controller
+        self.setWindowTitle(self.tr("Sync details"))
+
+        self.hub_value = QLabel(self)
+        self.hub_value.setObjectName("details_hub")
+        self.hub_value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.state_value = QLabel(self)
+        self.state_value.setObjectName("details_state")
+        self.pending_value = QLabel(self)
+        self.pending_value.setObjectName("details_pending")
+        self.last_value = QLabel(self)
+        self.last_value.setObjectName("details_last_sync")
+        self.error_value = QLabel(self)
+        self.error_value.setObjectName("details_error")
+        self.error_value.setWordWrap(True)
+        self.error_value.setStyleSheet(ERROR_STYLE)
+        self.error_value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.error_value.setTextFormat(Qt.PlainText)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Hub"), self.hub_value)
+        form.addRow(self.tr("State"), self.state_value)
+        form.addRow(self.tr("Unsynced changes"), self.pending_value)
+        form.addRow(self.tr("Last sync"), self.last_value)
+        form.addRow(self.tr("Last error"), self.error_value)
+
+        box = QGroupBox(self.tr("Refused changes (newest first)"), self)
+        self.rejected_table = QTableWidget(0, 5, box)
+        self.rejected_table.setObjectName("rejected_table")
+        self.rejected_table.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Record kind"), self.tr("Record"), self.tr("Reason"), self.tr("Refused by")])
+        self.rejected_table.verticalHeader().hide()
+        self.rejected_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.rejected_table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.rejected_table.setWordWrap(True)
+        header = self.rejected_table.horizontalHeader()
+        for col in (0, 1, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.Stretch)
+        self.none_label = QLabel(self.tr("None: every change was taken."), box)
+        self.none_label.setObjectName("details_no_rejected")
+        self.rejected_note = QLabel(self.tr(
+            "A change the hub refused stays in this ledger but does not reach the hub; usually its record lies "
+            "outside the area this office is enrolled for. Ask your county office."), box)
+        self.rejected_note.setWordWrap(True)
+        self.rejected_note.setStyleSheet("color: #555555;")
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.rejected_table)
+        box_layout.addWidget(self.none_label)
+        box_layout.addWidget(self.rejected_note)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        self.sync_button = QPushButton(self.tr("Sync &now"), self)
+        self.sync_button.setObjectName("details_sync_now")
+        self.sync_button.setAutoDefault(False)
+        self.buttons.addButton(self.sync_button, QDialogButtonBox.ActionRole)
+        self.enroll_button = QPushButton(self.tr("&Enroll…"), self)
+        self.enroll_button.setObjectName("details_enroll")
+        self.enroll_button.setAutoDefault(False)
+        self.buttons.addButton(self.enroll_button, QDialogButtonBox.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        self.sync_button.clicked.connect(controller.sync_now)
+        self.enroll_button.clicked.connect(self._enroll)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(box, 1)
+        layout.addWidget(self.buttons)
+        controller.sig_state.connect(self._refresh_later)
+        controller.sig_finished.connect(self._refresh_later)
+        self.refresh()
+        self.buttons.button(QDialogButtonBox.Close).setFocus()
+        self.resize(640, 420)
+
+    def _refresh_later(self, *_args) -> None:
+        if isValid(self):
+            self.refresh()
+
+    def _enroll(self) -> None:
+        self.sig_enroll_requested.emit()
+
+    def refresh(self) -> None:
+        if self.ledger.conn is None:
+            return
+        t = texts()
+        c = self.controller
+        hub = c.hub_url()
+        self.hub_value.setText(hub or self.tr("not enrolled"))
+        self.state_value.setText(t.state_name(c.state))
+        self.pending_value.setText(str(self.ledger.pending_changes()))
+        self.last_value.setText(t.when(self.ledger.meta("last_sync"), short=False))
+        error = last_error(self.ledger, c)
+        self.error_value.setText(error or self.tr("none"))
+        self.error_value.setStyleSheet(ERROR_STYLE if error else "")
+        self.sync_button.setEnabled(c.state != NOT_ENROLLED and not c.is_running())
+        self.enroll_button.setVisible(c.state == NOT_ENROLLED)
+
+        refused = rejected_changes(self.ledger)
+        titles = self._titles(refused)
+        self.rejected_table.setRowCount(len(refused))
+        for row, item in enumerate(refused):
+            kind = str(item.get("kind") or "")
+            record_id = str(item.get("id") or "")
+            k = KINDS.get(kind)
+            title = titles.get((kind, record_id)) or record_id
+            by = self.tr("this ledger") if item.get("direction") == "pull" else self.tr("the hub")
+            cells = [t.when(item.get("at"), short=False) if item.get("at") else "",
+                     k.label.text() if k is not None else kind, title, str(item.get("reason") or ""), by]
+            tips = [self.tr("Device {device}, change no. {seq}").format(device=item.get("origin", ""),
+                                                                        seq=item.get("seq", "")),
+                    cells[1], f"{title}\n{record_id}", cells[3], cells[4]]
+            for col, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(tips[col])
+                self.rejected_table.setItem(row, col, cell)
+        self.rejected_table.setVisible(bool(refused))
+        self.rejected_note.setVisible(bool(refused))
+        self.none_label.setVisible(not refused)
+        if refused:
+            self.rejected_table.resizeRowsToContents()
+
+    def _titles(self, refused: list[dict]) -> dict[tuple[str, str], str]:
+        wanted: dict[str, list[str]] = {}
+        for item in refused:
+            kind = str(item.get("kind", ""))
+            if kind in KINDS and item.get("id"):
+                wanted.setdefault(kind, []).append(str(item["id"]))
+        out = {}
+        for kind, record_ids in wanted.items():
+            try:
+                out.update({(kind, i): t for i, t in self.ledger.titles(kind, record_ids).items() if t})
+            except LedgerError:
+                pass
+        return out
+
+
+# ---------------------------------------------------------------------- enrollment
+
+class EnrollDialog(QDialog):
+    """Enroll this ledger with a hub: address, one-time code and this office's name.
+    The exchange with the hub runs in a worker; errors stay in the dialog."""
+
+    def __init__(self, ledger: Ledger, parent: QWidget | None = None, hub_url: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("enroll_dialog")
+        self.ledger = ledger
+        self.busy = False
+        self.result_settings = None
+        self.setWindowTitle(self.tr("Enroll with a hub"))
+
+        intro = QLabel(self.tr(
+            "Your county office gives you the hub's address and a one-time enrollment code. The code works "
+            "once and for 14 days."), self)
+        intro.setWordWrap(True)
+        self.hub_edit = QLineEdit(hub_url, self)
+        self.hub_edit.setObjectName("hub_url")
+        self.hub_edit.setPlaceholderText(self.tr("e.g. http://192.168.1.10:8000"))
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setObjectName("enroll_code")
+        self.code_edit.setMaxLength(32)
+        self.code_edit.setPlaceholderText(self.tr("10 letters and digits"))
+        self.name_edit = QLineEdit(default_office_name(ledger), self)
+        self.name_edit.setObjectName("office_name")
+        self.name_edit.setMaxLength(80)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("enroll_error")
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.PlainText)
+        self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.error_label.hide()
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("enroll_status")
+        self.status_label.hide()
+        for edit in (self.hub_edit, self.code_edit, self.name_edit):
+            edit.textChanged.connect(self.error_label.hide)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        for text, edit in ((self.tr("Hub &address"), self.hub_edit), (self.tr("Enrollment &code"), self.code_edit),
+                           (self.tr("This office's &name"), self.name_edit)):
+            label = QLabel(text, self)
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("&Enroll"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        (self.code_edit if hub_url else self.hub_edit).setFocus()
+        self.resize(520, self.sizeHint().height())
+
+    def _problem(self) -> tuple[str, QLineEdit] | None:
+        if not self.hub_edit.text().strip():
+            return self.tr("Enter the hub's address."), self.hub_edit
+        if not self.code_edit.text().strip():
+            return self.tr("Enter the enrollment code."), self.code_edit
+        if not self.name_edit.text().strip():
+            return self.tr("Enter this office's name."), self.name_edit
+        return None
+
+    def accept(self) -> None:
+        """Enroll in a worker; the dialog closes when the hub said yes."""
+        if self.busy:
+            return
+        problem = self._problem()
+        if problem:
+            self._show_error(problem[0])
+            problem[1].setFocus()
+            return
+        hub = self.hub_edit.text().strip()
+        code = "".join(self.code_edit.text().split())
+        name = self.name_edit.text().strip()
+        ledger = self.ledger
+
+        def work(task):
+            from sync import client
+
+            db = ledger.sibling()
+            try:
+                return client.enroll(db, hub, code, name=name)
+            finally:
+                db.close()
+
+        self._set_busy(True)
+        self.error_label.hide()
+        self.status_label.setText(self.tr("Asking the hub…"))
+        self.status_label.show()
+        workers.start(work, self._enrolled, self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for w in (self.hub_edit, self.code_edit, self.name_edit, self.buttons):
+            w.setEnabled(not busy)
+
+    def _enrolled(self, settings) -> None:
+        if not isValid(self):
+            return
+        self._set_busy(False)
+        self.status_label.hide()
+        self.result_settings = settings
+        enrollment_notifier().sig_enrolled.emit(str(self.ledger.path))
+        super().accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isValid(self):
+            return
+        self._set_busy(False)
+        self.status_label.hide()
+        if isinstance(exc, LedgerError):
+            text = exc.text()
+        elif isinstance(exc, OSError):
+            text = self.tr("The hub could not be reached. Check the address and the network connection.")
+        else:
+            log.error("enrollment failed: %s", getattr(exc, "trace", repr(exc)))
+            text = self.tr("The enrollment failed because of an error in the program ({error}).").format(
+                error=type(exc).__name__)
+        self._show_error(text)
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def reject(self) -> None:
+        if self.busy:
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.busy:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+def default_office_name(ledger: Ledger) -> str:
+    """The unit's full name (e.g. 河北省石家庄市栾城区南高乡) as the office's name at the hub."""
+    try:
+        return geography().full_name(ledger.scope) if ledger.scope else ""
+    except (KeyError, LookupError, LedgerError):
+        return ""
+
+
+def open_enroll_dialog(ledger: Ledger, controller: SyncController | None, parent: QWidget | None) -> EnrollDialog:
+    """Show the enrollment dialog without blocking (window-modal); returns it."""
+    settings = load_settings(ledger)
+    dialog = EnrollDialog(ledger, parent, hub_url=settings.hub_url if settings is not None else "")
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+# ---------------------------------------------------------------------- main window
+
+class SyncUi(QObject):
+    """Keeps the window's sync actions in its Tools menu (rebuilt on a language switch)
+    and stops the sync when the window closes."""
+
+    def __init__(self, window: QMainWindow, controller: SyncController) -> None:
+        super().__init__(window)
+        self.setObjectName("sync_ui")
+        self.window = window
+        self.controller = controller
+        self.sync_action = QAction(window)
+        self.sync_action.setObjectName("sync_now_action")
+        self.sync_action.setShortcut(SYNC_SHORTCUT)
+        self.sync_action.triggered.connect(self.sync_now)
+        self.enroll_action = QAction(window)
+        self.enroll_action.setObjectName("enroll_action")
+        self.enroll_action.triggered.connect(self.enroll)
+        window.addAction(self.sync_action)  # the shortcut works even while the menu is rebuilt
+        self.retranslate()
+        self.attach()
+        window.installEventFilter(self)
+
+    def retranslate(self) -> None:
+        self.sync_action.setText(self.tr("&Sync now"))
+        self.enroll_action.setText(self.tr("&Enroll with a hub…"))
+
+    def tools_menu(self) -> QMenu | None:
+        """The window's Tools menu: the one holding its Conflicts action."""
+        anchor = getattr(self.window, "conflicts_action", None)
+        for action in self.window.menuBar().actions():
+            menu = action.menu()
+            if menu is not None and anchor is not None and anchor in menu.actions():
+                return menu
+        return None
+
+    def attach(self) -> None:
+        menu = self.tools_menu()
+        if menu is None or self.sync_action in menu.actions():
+            return
+        menu.addSeparator()
+        menu.addAction(self.sync_action)
+        menu.addAction(self.enroll_action)
+
+    def sync_now(self) -> None:
+        if self.controller.state == NOT_ENROLLED:
+            self.enroll()
+        else:
+            self.controller.sync_now()
+
+    def enroll(self) -> EnrollDialog:
+        return open_enroll_dialog(self.window.ledger, self.controller, self.window)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if obj is self.window:
+            if event.type() == QEvent.LanguageChange:
+                self.retranslate()
+                self.attach()  # MainWindow.retranslate() rebuilt the menus
+            elif event.type() == QEvent.Close:
+                self.controller.shutdown()
+        return False
+
+
+#: Whether ``install_sync`` starts the automatic sync by default (tests turn it off).
+AUTO_SYNC = True
+
+
+def install_sync(window: QMainWindow, *, auto: bool | None = None, interval_minutes: int = 15) -> SyncController:
+    """Put the sync into a MainWindow: a Sync button at the right of the menu bar, the
+    status-bar label (in place of the window's pending and last-sync labels), "Sync now"
+    (Ctrl+Shift+S) and "Enroll with a hub…" in the Tools menu; a sync that brings
+    changes reloads the window.  With *auto* (default ``AUTO_SYNC``), syncs run by
+    themselves.  Installing twice returns the first controller."""
+    existing = getattr(window, "sync_controller", None)
+    if existing is not None and isValid(existing):
+        return existing
+    auto = AUTO_SYNC if auto is None else auto
+    ledger = window.ledger
+    controller = SyncController(ledger, window, interval_minutes=interval_minutes)
+    ui = SyncUi(window, controller)
+
+    button = SyncButton(controller, window)
+    button.sig_enroll_requested.connect(ui.enroll)
+    window.menuBar().setCornerWidget(button, Qt.TopRightCorner)
+    button.show()
+
+    status = SyncStatus(ledger, controller, window)
+    for old in ("sync_label", "pending_label"):  # the status label shows both
+        label = getattr(window, old, None)
+        if label is not None:
+            label.hide()
+    window.statusBar().addPermanentWidget(status)
+
+    def finished(ok: bool, message: str) -> None:
+        if not isValid(window):
+            return
+        update = getattr(window, "_update_status", None)
+        if update is not None:
+            update()
+        status.refresh()
+        window.statusBar().showMessage(message, 10000)
+
+    controller.sig_finished.connect(finished)
+    if hasattr(window, "refresh"):
+        controller.sig_records_changed.connect(window.refresh)
+    undo = getattr(window, "undo_stack", None)
+    if undo is not None:  # every edit, undo and redo changes the pending count
+        undo.indexChanged.connect(lambda _i: status.refresh())
+
+    window.sync_controller = controller
+    window.sync_button = button
+    window.sync_status = status
+    window.sync_action = ui.sync_action
+    window.enroll_action = ui.enroll_action
+    window.sync_ui = ui
+    if auto:
+        controller.start_auto()
+    return controller
