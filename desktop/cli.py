@@ -91,6 +91,9 @@ def build_parser() -> ArgumentParser:
 
     sub.add_parser("sync", help=translate("cli", "send this ledger's changes to the hub and fetch everyone else's"))
 
+    from desktop import cli_excel
+
+    cli_excel.add_parsers(sub)
     sub.add_parser("gui", help=translate("cli", "start the program's window (the default)"))
     return p
 
@@ -324,6 +327,15 @@ COMMANDS = {
     "init": cmd_init, "demo": cmd_demo, "info": cmd_info, "check": cmd_check, "backup": cmd_backup,
     "restore": cmd_restore, "history": cmd_history, "enroll": cmd_enroll, "sync": cmd_sync, "gui": cmd_gui,
 }
+
+
+def _extend_commands() -> None:
+    from desktop import cli_excel
+
+    COMMANDS.update(cli_excel.COMMANDS)
+
+
+_extend_commands()
 
 _MESSAGES = [
     QT_TRANSLATE_NOOP("cli", "interrupted"), QT_TRANSLATE_NOOP("cli", "cannot use {path}: {reason}"), QT_TRANSLATE_NOOP("cli", "the whole country"),

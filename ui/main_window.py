@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QTreeView,
                                QWidget)
 
+from desktop import excel
 from desktop.errors import LedgerError
 from desktop.geo import geography
 from desktop.ledger import Ledger
@@ -117,6 +118,11 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("&File"))
         self._action(m, self.tr("&Open ledger…"), self.open_ledger, QKeySequence.Open)
         self._action(m, self.tr("&Back up now…"), self.backup_now)
+        m.addSeparator()
+        self.import_excel_action = self._action(m, self.tr("&Import Excel…"), self.import_excel)
+        self.export_table_action = self._action(m, self.tr("&Export current table…"), self.export_current_table)
+        self._action(m, self.tr("Export the &whole ledger…"), self.export_whole_ledger)
+        self._action(m, self.tr("Download blank &template…"), self.download_template)
         m.addSeparator()
         self._action(m, self.tr("&Settings…"), self.show_settings, QKeySequence.Preferences)
         m.addSeparator()
@@ -306,6 +312,37 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Backup"), self.tr("The backup failed: {reason}").format(reason=text))
 
         workers.start(work, done, failed)
+
+    # ------------------------------------------------------------- Excel
+    def import_excel(self) -> None:
+        from ui.excel_dialogs import ImportDialog
+
+        section = self.current_section()
+        kinds = excel.IMPORT_KINDS
+        kind = section.kind.name if section is not None and section.kind.name in kinds else "committee_member"
+        dialog = ImportDialog(self.ledger, self, kind=kind, unit=self.scope if len(self.scope) == 9 else None)
+        dialog.sig_imported.connect(lambda _kind: self.refresh())
+        dialog.exec()
+
+    def export_current_table(self) -> None:
+        from ui.excel_dialogs import export_view
+
+        section = self.current_section()
+        if section is None:
+            QMessageBox.information(self, self.tr("Export"), self.tr("Choose the tab of a table first."))
+            return
+        self._excel_job = export_view(section, self)
+
+    def export_whole_ledger(self) -> None:
+        from ui.excel_dialogs import export_whole_ledger
+
+        self._excel_job = export_whole_ledger(self.ledger, self)
+
+    def download_template(self) -> None:
+        from ui.excel_dialogs import save_template
+
+        section = self.current_section()
+        self._excel_job = save_template(self, section.kind.name if section is not None else None)
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Township Ledger"), self.tr(

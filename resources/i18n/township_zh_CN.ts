@@ -1192,175 +1192,205 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Overview</source>
         <extracomment>The record sections, in the order of the tabs (the checklist has a view of its own).</extracomment>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="59" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>Benchmarking checklist</source>
         <translation>对标整改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>All of China</source>
         <translation>全国</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Ledger: {unit}</source>
         <translation>台账：{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>Operator: {name}</source>
         <translation>填报人：  {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="109" />
         <source>Unsynced changes: {n}</source>
         <translation>待同步修改：{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>never</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>Township Ledger — {path}</source>
         <translation>团建台账 — {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>&amp;Open ledger…</source>
         <translation>打开台账(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="122" />
+        <source>&amp;Import Excel…</source>
+        <translation>导入 &amp;Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123" />
+        <source>&amp;Export current table…</source>
+        <translation>导出当前表格(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="124" />
+        <source>Export the &amp;whole ledger…</source>
+        <translation>导出整个台账(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125" />
+        <source>Download blank &amp;template…</source>
+        <translation>下载空白模板(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>Record &amp;history</source>
         <translation>修改历史(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>&amp;Conflicts…</source>
         <translation>冲突处理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;About Township Ledger</source>
         <translation>关于团建台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>Ledger files (*.sqlite);;All files (*)</source>
         <translation>台账文件 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>Back up to folder</source>
         <translation>备份到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>Backup written to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>The backup failed: {reason}</source>
         <translation>备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="332" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="332" />
+        <source>Choose the tab of a table first.</source>
+        <translation>请先切换到一个表格标签页。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="348" />
         <source>About Township Ledger</source>
         <translation>关于团建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>&lt;b&gt;Township Ledger&lt;/b&gt; (团建台账)&lt;br&gt;The work ledger of rural Youth League offices.&lt;br&gt;Schema version {version}. Division data: National Bureau of Statistics, 2023.</source>
         <translation>&lt;b&gt;团建台账&lt;/b&gt;&lt;br&gt;农村基层团组织建设工作台账。&lt;br&gt;数据版本 {version}。区划数据：国家统计局，2023年。</translation>
     </message>
@@ -2177,8 +2207,8 @@
         <translation>{arg} 需要一个值</translation>
     </message>
     <message>
-        <location filename="../../sync/hub/cli.py" line="45" />
         <location filename="../../desktop/cli.py" line="50" />
+        <location filename="../../sync/hub/cli.py" line="45" />
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -2193,8 +2223,8 @@
         <translation>台账文件（默认：环境变量 TOWNSHIP_LEDGER，否则为用户数据文件夹）</translation>
     </message>
     <message>
-        <location filename="../../sync/hub/cli.py" line="82" />
         <location filename="../../desktop/cli.py" line="59" />
+        <location filename="../../sync/hub/cli.py" line="82" />
         <source>language of messages (default zh_CN)</source>
         <translation>提示信息的语言（默认 zh_CN）</translation>
     </message>
@@ -2314,151 +2344,151 @@
         <translation>将本台账的修改发送到同步服务器，并取回其他单位的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="94" />
+        <location filename="../../desktop/cli.py" line="97" />
         <source>start the program's window (the default)</source>
         <translation>打开程序窗口（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="261" />
+        <location filename="../../desktop/cli.py" line="264" />
         <source>the CA bundle {path} does not exist</source>
         <translation>CA 证书文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="270" />
+        <location filename="../../desktop/cli.py" line="273" />
         <source>Enrolled with the hub {url} for {unit} ({scope}) as "{name}".</source>
         <translation>已在同步服务器 {url} 登记：{unit}（{scope}），本机名称“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="273" />
+        <location filename="../../desktop/cli.py" line="276" />
         <source>this ledger keeps {ledger} but the hub enrolled it for {scope}; the hub will refuse changes outside {scope}</source>
         <translation>本台账管理的是 {ledger}，但同步服务器按 {scope} 登记；超出 {scope} 的修改将被拒收</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="293" />
+        <location filename="../../desktop/cli.py" line="296" />
         <source>Sent {sent} changes to the hub and received {received}.</source>
         <translation>已向同步服务器发送 {sent} 条修改，收到 {received} 条。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="296" />
+        <location filename="../../desktop/cli.py" line="299" />
         <source>{n} values here were overwritten by others' concurrent edits; they are kept under conflicts.</source>
         <translation>本机有 {n} 个值被他人同时所做的修改覆盖，原值已保存在“冲突”中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="299" />
+        <location filename="../../desktop/cli.py" line="302" />
         <source>{n} received changes are dated in the future (a wrong clock somewhere); they are flagged.</source>
         <translation>收到的 {n} 条修改时间在未来（某处时钟有误），已作标记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="310" />
+        <location filename="../../desktop/cli.py" line="313" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
+        <location filename="../../desktop/cli.py" line="120" />
+        <location filename="../../desktop/cli.py" line="341" />
         <location filename="../../sync/hub/cli.py" line="123" />
-        <location filename="../../desktop/cli.py" line="117" />
-        <location filename="../../desktop/cli.py" line="329" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
+        <location filename="../../desktop/cli.py" line="124" />
+        <location filename="../../desktop/cli.py" line="341" />
         <location filename="../../sync/hub/cli.py" line="129" />
-        <location filename="../../desktop/cli.py" line="121" />
-        <location filename="../../desktop/cli.py" line="329" />
         <source>cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="149" />
+        <location filename="../../desktop/cli.py" line="152" />
         <source>Created the ledger {path} for {unit} ({scope}).</source>
         <translation>已为{unit}（{scope}）新建台账 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="167" />
+        <location filename="../../desktop/cli.py" line="170" />
         <source>Created the demo ledger {path} for {unit} ({scope}).</source>
         <translation>已为{unit}（{scope}）新建演示台账 {path}。</translation>
     </message>
     <message>
+        <location filename="../../desktop/cli.py" line="179" />
+        <location filename="../../desktop/cli.py" line="341" />
         <location filename="../../sync/hub/cli.py" line="152" />
-        <location filename="../../desktop/cli.py" line="176" />
-        <location filename="../../desktop/cli.py" line="329" />
         <source>the whole country</source>
         <translation>全国</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="190" />
+        <location filename="../../desktop/cli.py" line="193" />
         <source>Ledger:   {path}</source>
         <translation>台账：    {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="191" />
+        <location filename="../../desktop/cli.py" line="194" />
         <source>Scope:    {unit} ({scope})</source>
         <translation>范围：    {unit}（{scope}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="192" />
+        <location filename="../../desktop/cli.py" line="195" />
         <source>Operator: {name}</source>
         <translation>填报人：  {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="193" />
+        <location filename="../../desktop/cli.py" line="196" />
         <source>Device:   {device}</source>
         <translation>设备编号：{device}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="194" />
+        <location filename="../../desktop/cli.py" line="197" />
         <source>Schema:   version {version}</source>
         <translation>数据版本：{version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="195" />
+        <location filename="../../desktop/cli.py" line="198" />
         <source>Records:</source>
         <translation>记录数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="197" />
+        <location filename="../../desktop/cli.py" line="200" />
         <source>Pending changes (not yet synced): {n}</source>
         <translation>待同步的修改：{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="200" />
+        <location filename="../../desktop/cli.py" line="203" />
         <source>Open conflicts: {n}</source>
         <translation>未处理的冲突：{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="210" />
+        <location filename="../../desktop/cli.py" line="213" />
         <source>the ledger has {n} problems; restore it from a backup</source>
         <translation>台账有 {n} 处问题，请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="211" />
+        <location filename="../../desktop/cli.py" line="214" />
         <source>The ledger is intact.</source>
         <translation>台账完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="218" />
+        <location filename="../../desktop/cli.py" line="221" />
         <source>Backup written to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="228" />
+        <location filename="../../desktop/cli.py" line="231" />
         <source>Restored {path} from {backup}; the replaced ledger was kept as {old}.</source>
         <translation>已从 {backup} 恢复 {path}；被替换的台账保存为 {old}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="242" />
-        <location filename="../../desktop/cli.py" line="330" />
+        <location filename="../../desktop/cli.py" line="245" />
+        <location filename="../../desktop/cli.py" line="342" />
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="242" />
-        <location filename="../../desktop/cli.py" line="330" />
+        <location filename="../../desktop/cli.py" line="245" />
+        <location filename="../../desktop/cli.py" line="342" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="245" />
-        <location filename="../../desktop/cli.py" line="330" />
+        <location filename="../../desktop/cli.py" line="248" />
+        <location filename="../../desktop/cli.py" line="342" />
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
@@ -2585,14 +2615,14 @@
         <translation>本设备已被汇总端停用。</translation>
     </message>
     <message>
+        <location filename="../../desktop/report.py" line="687" />
         <location filename="../../desktop/hub_store.py" line="208" />
-        <location filename="../../desktop/report.py" line="671" />
-        <location filename="../../sync/hub/cli.py" line="159" />
         <location filename="../../desktop/ledger.py" line="159" />
+        <location filename="../../sync/hub/cli.py" line="159" />
         <source>"{code}" is not a known division code.</source>
-        <extracomment>the name the device gave when it enrolled the name the admin gave the enrollment code
+        <extracomment>The reported metrics (``report_metric``) other than meetings, and the ledger's figure for each. counted from the units' reported figures (the ledger keeps no committees of this level) agricultural counties with a co-operative working committee townships (or the unit itself) that reported figures for the month the level of :attr:`units` (1 province … 4 township) codes of the units that reported figures for the month
 ----------
-The reported metrics (``report_metric``) other than meetings, and the ledger's figure for each. counted from the units' reported figures (the ledger keeps no committees of this level) agricultural counties with a co-operative working committee townships (or the unit itself) that reported figures for the month the level of :attr:`units` (1 province … 4 township) codes of the units that reported figures for the month</extracomment>
+the name the device gave when it enrolled the name the admin gave the enrollment code</extracomment>
         <translation>“{code}”不是有效的区划代码。</translation>
     </message>
     <message>
@@ -4017,7 +4047,7 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     </message>
     <message>
         <location filename="../../desktop/report.py" line="80" />
-        <location filename="../../desktop/report.py" line="1024" />
+        <location filename="../../desktop/report.py" line="1040" />
         <source>WeChat groups</source>
         <translation>团青微信群</translation>
     </message>
@@ -4063,7 +4093,7 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     </message>
     <message>
         <location filename="../../desktop/report.py" line="89" />
-        <location filename="../../desktop/report.py" line="998" />
+        <location filename="../../desktop/report.py" line="1014" />
         <source>Units to remind</source>
         <translation>需提醒的单位</translation>
     </message>
@@ -4134,327 +4164,327 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>本月上报数据与台账一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="886" />
+        <location filename="../../desktop/report.py" line="902" />
         <source>Headline figures</source>
         <extracomment>"text", "int", "share" (0…1, shown as a percentage), "change" (a signed int) names of the chart's series (default: the columns' titles)</extracomment>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="887" />
-        <location filename="../../desktop/report.py" line="933" />
-        <location filename="../../desktop/report.py" line="1011" />
+        <location filename="../../desktop/report.py" line="903" />
+        <location filename="../../desktop/report.py" line="949" />
+        <location filename="../../desktop/report.py" line="1027" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="888" />
-        <location filename="../../desktop/report.py" line="898" />
-        <location filename="../../desktop/report.py" line="934" />
+        <location filename="../../desktop/report.py" line="904" />
+        <location filename="../../desktop/report.py" line="914" />
+        <location filename="../../desktop/report.py" line="950" />
         <source>Change</source>
         <translation>增减</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="888" />
-        <location filename="../../desktop/report.py" line="897" />
-        <location filename="../../desktop/report.py" line="910" />
-        <location filename="../../desktop/report.py" line="934" />
+        <location filename="../../desktop/report.py" line="904" />
+        <location filename="../../desktop/report.py" line="913" />
+        <location filename="../../desktop/report.py" line="926" />
+        <location filename="../../desktop/report.py" line="950" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="889" />
+        <location filename="../../desktop/report.py" line="905" />
         <source>Share last month</source>
         <translation>上月占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="895" />
+        <location filename="../../desktop/report.py" line="911" />
         <source>Committee members by source</source>
         <translation>团委委员来源构成</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="896" />
+        <location filename="../../desktop/report.py" line="912" />
         <source>Source category</source>
         <translation>来源类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="902" />
+        <location filename="../../desktop/report.py" line="918" />
         <source>Committee members by unit</source>
         <translation>各单位团委委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="910" />
+        <location filename="../../desktop/report.py" line="926" />
         <source>Units</source>
         <translation>单位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="911" />
+        <location filename="../../desktop/report.py" line="927" />
         <source>Mobilisation meeting held</source>
         <translation>已召开动员会</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="911" />
+        <location filename="../../desktop/report.py" line="927" />
         <source>Review meeting held</source>
         <translation>已召开总结述评会</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="913" />
+        <location filename="../../desktop/report.py" line="929" />
         <source>Meetings held, per level</source>
         <translation>各层级召开会议情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="914" />
+        <location filename="../../desktop/report.py" line="930" />
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="915" />
+        <location filename="../../desktop/report.py" line="931" />
         <source>Counted from</source>
         <translation>统计依据</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="918" />
+        <location filename="../../desktop/report.py" line="934" />
         <source>Townships and counties count their own committee's meetings held by the month's end; prefectures and provinces, which have no committee in the ledger, count as they reported.</source>
         <translation>乡镇、县按本级团委截至月末召开的会议统计；地市、省在台账中没有本级团委，按其上报数统计。</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="922" />
+        <location filename="../../desktop/report.py" line="938" />
         <source>Townships that held the meetings, by unit</source>
         <translation>各单位召开会议的乡镇</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="927" />
+        <location filename="../../desktop/report.py" line="943" />
         <source>Meetings held (% of townships)</source>
         <translation>召开会议的乡镇占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="931" />
+        <location filename="../../desktop/report.py" line="947" />
         <source>Directly affiliated organisations and co-operative working committees</source>
         <translation>直属团组织和农村合作组织团工委</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="937" />
+        <location filename="../../desktop/report.py" line="953" />
         <source>Agricultural counties (with at least one rural township): {n}.</source>
         <translation>涉农县（至少有一个乡或镇）：{n} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="941" />
+        <location filename="../../desktop/report.py" line="957" />
         <source>Organisations by unit</source>
         <translation>各单位团组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="944" />
+        <location filename="../../desktop/report.py" line="960" />
         <source>Agricultural counties</source>
         <translation>涉农县</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="945" />
+        <location filename="../../desktop/report.py" line="961" />
         <source>With a co-operative working committee</source>
         <translation>建有农村合作组织团工委</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="954" />
+        <location filename="../../desktop/report.py" line="970" />
         <source>WeChat groups by unit</source>
         <translation>各单位团青微信群</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="960" />
+        <location filename="../../desktop/report.py" line="976" />
         <source>Townships with 20,000 yuan funding secured, by unit</source>
         <translation>各单位落实2万元经费的乡镇</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="961" />
+        <location filename="../../desktop/report.py" line="977" />
         <source>Funding secured</source>
         <translation>已落实经费</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="967" />
+        <location filename="../../desktop/report.py" line="983" />
         <source>Tasks</source>
         <translation>任务数</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="967" />
+        <location filename="../../desktop/report.py" line="983" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="968" />
+        <location filename="../../desktop/report.py" line="984" />
         <source>Verified</source>
         <translation>已验收</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="971" />
+        <location filename="../../desktop/report.py" line="987" />
         <source>Checklist progress by system</source>
         <translation>各体系对标整改进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="972" />
+        <location filename="../../desktop/report.py" line="988" />
         <source>System</source>
         <translation>体系</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="973" />
-        <location filename="../../desktop/report.py" line="980" />
+        <location filename="../../desktop/report.py" line="989" />
+        <location filename="../../desktop/report.py" line="996" />
         <source>Done (%)</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="973" />
+        <location filename="../../desktop/report.py" line="989" />
         <source>Done last month</source>
         <translation>上月已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="976" />
+        <location filename="../../desktop/report.py" line="992" />
         <source>All systems</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="979" />
+        <location filename="../../desktop/report.py" line="995" />
         <source>Checklist progress by unit</source>
         <translation>各单位对标整改进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="985" />
+        <location filename="../../desktop/report.py" line="1001" />
         <source>Timeliness by unit</source>
         <translation>各单位填报及时情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="987" />
+        <location filename="../../desktop/report.py" line="1003" />
         <source>Silent</source>
         <translation>未更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="988" />
+        <location filename="../../desktop/report.py" line="1004" />
         <source>Reported figures</source>
         <translation>已上报数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="991" />
+        <location filename="../../desktop/report.py" line="1007" />
         <source>{updated} of {total} townships updated their ledger in {month} ({share}); {reported} units reported figures.</source>
         <translation>{month} 共 {total} 个乡镇中有 {updated} 个更新了台账（{share}）；{reported} 个单位上报了数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="996" />
+        <location filename="../../desktop/report.py" line="1012" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="996" />
+        <location filename="../../desktop/report.py" line="1012" />
         <source>Within</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="999" />
-        <location filename="../../desktop/report.py" line="1010" />
+        <location filename="../../desktop/report.py" line="1015" />
+        <location filename="../../desktop/report.py" line="1026" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1000" />
+        <location filename="../../desktop/report.py" line="1016" />
         <source>Silent this month</source>
         <translation>本月未更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1001" />
+        <location filename="../../desktop/report.py" line="1017" />
         <source>Differing figures</source>
         <translation>不一致的数据项</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1002" />
+        <location filename="../../desktop/report.py" line="1018" />
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1002" />
+        <location filename="../../desktop/report.py" line="1018" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1009" />
+        <location filename="../../desktop/report.py" line="1025" />
         <source>Reported figures that differ from the ledger</source>
         <translation>上报数据与台账不一致</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1011" />
+        <location filename="../../desktop/report.py" line="1027" />
         <source>Reported</source>
         <translation>上报数</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1012" />
+        <location filename="../../desktop/report.py" line="1028" />
         <source>Ledger</source>
         <translation>台账数</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1012" />
+        <location filename="../../desktop/report.py" line="1028" />
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1013" />
+        <location filename="../../desktop/report.py" line="1029" />
         <source>Reported by</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1013" />
+        <location filename="../../desktop/report.py" line="1029" />
         <source>Reported on</source>
         <translation>上报日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1020" />
+        <location filename="../../desktop/report.py" line="1036" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1021" />
+        <location filename="../../desktop/report.py" line="1037" />
         <source>Members by source</source>
         <translation>委员来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1022" />
+        <location filename="../../desktop/report.py" line="1038" />
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1023" />
+        <location filename="../../desktop/report.py" line="1039" />
         <source>Organisations</source>
         <translation>团组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1025" />
+        <location filename="../../desktop/report.py" line="1041" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1026" />
+        <location filename="../../desktop/report.py" line="1042" />
         <source>Checklist</source>
         <translation>对标整改</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1027" />
+        <location filename="../../desktop/report.py" line="1043" />
         <source>Timeliness and reminders</source>
         <translation>填报及时与提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1028" />
+        <location filename="../../desktop/report.py" line="1044" />
         <source>Reported vs ledger</source>
         <translation>上报与台账对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1041" />
+        <location filename="../../desktop/report.py" line="1057" />
         <source>  {level}: {units}; mobilisation meeting {mob} ({mob_share}), review meeting {rev} ({rev_share})</source>
         <translation>  {level}：{units} 个；已召开动员会 {mob} 个（{mob_share}），已召开总结述评会 {rev} 个（{rev_share}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1045" />
+        <location filename="../../desktop/report.py" line="1061" />
         <source>  Co-operative working committees: {n} of {agri} agricultural counties ({share})</source>
         <translation>  农村合作组织团工委：{agri} 个涉农县中已建 {n} 个（{share}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1049" />
+        <location filename="../../desktop/report.py" line="1065" />
         <source>  Checklist: {done} of {total} tasks done, {verified} verified</source>
         <translation>  对标整改：{total} 项任务已完成 {done} 项，已验收 {verified} 项</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1052" />
+        <location filename="../../desktop/report.py" line="1068" />
         <source>Timeliness: {updated} of {total} townships updated their ledger ({share}); {silent} silent; {diff} reported figures differ; {lagging} units to remind.</source>
         <translation>填报及时：{total} 个乡镇中 {updated} 个更新了台账（{share}），{silent} 个未更新；{diff} 项上报数据与台账不一致；需提醒 {lagging} 个单位。</translation>
     </message>

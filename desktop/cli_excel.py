@@ -1,0 +1,140 @@
+"""The Excel sub-commands of ``township-ledger``: ``import-excel`` and ``export-excel``.
+
+Wired into ``desktop/cli.py`` with::
+
+    from desktop import cli_excel
+    ...
+    cli_excel.add_parsers(sub)          # in build_parser(), before `return p`
+    ...
+    COMMANDS.update(cli_excel.COMMANDS)  # after the COMMANDS dict
+
+``import-excel`` checks the whole file first and prints what it would do (to add / to
+update / duplicates / errors, each error with its row, column and reason).  It then
+imports the good rows in one transaction and one undo batch and writes the rows with
+errors to FILE-errors.xlsx, to be fixed and imported again.  Exit status: 0 when rows
+were imported (or there was nothing to import and nothing wrong), 3 when the file had
+errors and nothing was imported; with ``--dry-run`` nothing is stored and the status is 3
+when the file has errors, else 0.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.i18n import translate
+
+CTX = "excel"
+EXIT_OK, EXIT_ONLY_ERRORS = 0, 3
+#: Error rows printed in full; the others are in the error workbook.
+MAX_LISTED = 50
+
+
+def tr(text: str) -> str:
+    return translate(CTX, text)
+
+
+def add_parsers(sub) -> None:
+    """Add ``import-excel`` and ``export-excel`` to the sub-command parsers."""
+    from desktop.excel import EXPORT_KINDS, IMPORT_KINDS
+
+    s = sub.add_parser("import-excel", help=tr(QT_TRANSLATE_NOOP("excel", "import records from an Excel workbook (.xlsx)")))
+    s.add_argument("file", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("excel", "the workbook to import")))
+    s.add_argument("--kind", required=True, choices=IMPORT_KINDS,
+                   help=tr(QT_TRANSLATE_NOOP("excel", "the kind of records the workbook holds")))
+    s.add_argument("--unit", metavar="CODE", help=tr(QT_TRANSLATE_NOOP(
+        "excel", "township (or county) code: rows without an organisation belong to its committee")))
+    s.add_argument("--dry-run", action="store_true", help=tr(QT_TRANSLATE_NOOP(
+        "excel", "check the file and show what would be imported, storing nothing")))
+    s.add_argument("--errors", metavar="PATH", help=tr(QT_TRANSLATE_NOOP(
+        "excel", "where to write the rows with errors (default: FILE-errors.xlsx)")))
+
+    s = sub.add_parser("export-excel", help=tr(QT_TRANSLATE_NOOP("excel", "export records to an Excel workbook (.xlsx)")))
+    s.add_argument("file", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("excel", "the workbook to write")))
+    s.add_argument("--kind", choices=EXPORT_KINDS, help=tr(QT_TRANSLATE_NOOP(
+        "excel", "only this kind of records (default: the whole ledger, a sheet per kind)")))
+    s.add_argument("--scope", metavar="CODE", help=tr(QT_TRANSLATE_NOOP(
+        "excel", "only records under this division code (default: the whole ledger)")))
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty() and total:
+        print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+
+def _end_progress() -> None:
+    if sys.stderr.isatty():
+        print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+
+def print_plan(plan) -> None:
+    """The plan's summary and every row with an error (the first MAX_LISTED)."""
+    from desktop.excel import ERROR
+
+    counts = plan.summary()
+    print(tr(QT_TRANSLATE_NOOP("excel", "To add: {add}   To update: {update}   Duplicates (skipped): {duplicate}   Errors: {error}"))
+          .format(**counts))
+    for name, why in plan.skipped_sheets:
+        print(tr(QT_TRANSLATE_NOOP("excel", "Sheet {sheet} not imported: {reason}")).format(sheet=name, reason=why.text()))
+    ignored = sorted({t for s in plan.sheets for t in s.header.ignored})
+    if ignored:
+        print(tr(QT_TRANSLATE_NOOP("excel", "Columns not imported: {columns}")).format(columns="、".join(ignored)))
+    bad = [r for r in plan.rows if r.status == ERROR]
+    many_sheets = len(plan.sheets) > 1
+    for row in bad[:MAX_LISTED]:
+        print("  " + row.line(with_sheet=many_sheets))
+    if len(bad) > MAX_LISTED:
+        print("  " + tr(QT_TRANSLATE_NOOP("excel", "… and {n} more rows with errors")).format(n=len(bad) - MAX_LISTED))
+
+
+def cmd_import_excel(args) -> int:
+    from desktop import cli, excel
+
+    path = Path(args.file)
+    with cli._open(args) as ledger:
+        plan = excel.plan_import(ledger, args.kind, path, args.unit, progress=_progress)
+        _end_progress()
+        print_plan(plan)
+        if plan.errors:
+            errors_path = Path(args.errors) if args.errors else excel.error_workbook_path(path)
+            excel.write_error_workbook(plan, errors_path)
+            print(tr(QT_TRANSLATE_NOOP("excel", "The rows with errors were written to {path}; correct them there and import that file."))
+                  .format(path=errors_path))
+        if args.dry_run:
+            print(tr(QT_TRANSLATE_NOOP("excel", "Dry run: nothing was stored.")))
+            return EXIT_ONLY_ERRORS if plan.errors else EXIT_OK
+        result = excel.apply_import(ledger, plan, progress=_progress)
+        _end_progress()
+    if result.batch_id:
+        print(tr(QT_TRANSLATE_NOOP("excel", "Imported {added} new and {updated} updated records (undo batch {batch}).")).format(
+            added=result.added, updated=result.updated, batch=result.batch_id))
+    else:
+        print(tr(QT_TRANSLATE_NOOP("excel", "Nothing was imported.")))
+    if result.errors and not (result.added or result.updated):
+        return EXIT_ONLY_ERRORS
+    return EXIT_OK
+
+
+def cmd_export_excel(args) -> int:
+    from desktop import cli, excel
+    from desktop.records import KINDS
+
+    path = Path(args.file)
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
+    with cli._open(args, read_only=True) as ledger:
+        scope = args.scope if args.scope is not None else ledger.scope
+        if args.kind:
+            k = KINDS[args.kind]
+            rows = ledger.query(args.kind, scope=scope)
+            n = excel.export_rows(path, args.kind, rows, titles=excel.ref_titles(ledger, k, rows),
+                                  progress=_progress, total=len(rows))
+        else:
+            n = sum(excel.export_ledger(ledger, path, scope, progress=_progress).values())
+        _end_progress()
+    print(tr(QT_TRANSLATE_NOOP("excel", "Wrote {n} records to {path}.")).format(n=n, path=path))
+    return EXIT_OK
+
+
+COMMANDS = {"import-excel": cmd_import_excel, "export-excel": cmd_export_excel}
