@@ -419,3 +419,91 @@ def report(ledger: Ledger, scope: str, month: str | None = None) -> Report:
     n = _unit_length(scope)
     t = _fetch(ledger, scope, month, n, _ALL)
     return Report(_headline(scope, month, t), {f: _unit_rows(scope, n, t, _values(t, f)) for f in FIGURES})
+
+
+# ----------------------------------------------------------------------------- for the monthly report
+#: The aggregates of one scope and month per unit (the monthly report builds them for two months at once).
+Tally = _Tally
+
+
+def split(t: Tally, n: int) -> dict[str, Tally]:
+    """*t* per unit of the first *n* characters of its groups' keys.  A key shorter than *n*
+    (the records of a level above, e.g. a county committee's when splitting by township)
+    stays a unit of its own."""
+    out: dict[str, Tally] = {}
+    for name in ("members", "orgs", "checklist", "wechat"):
+        groups: dict[str, list] = {}
+        for row in getattr(t, name):
+            unit = row[0][:n]
+            rows = groups.get(unit)
+            if rows is None:
+                rows = groups[unit] = []
+            rows.append(row)
+        for unit, rows in groups.items():
+            part = out.get(unit)
+            if part is None:
+                part = out[unit] = Tally()
+            setattr(part, name, rows)
+    for unit, count in t.funding.items():
+        out.setdefault(unit[:n], Tally()).funding[unit] = count
+    for (unit, kind), count in t.meetings.items():
+        out.setdefault(unit[:n], Tally()).meetings[(unit, kind)] = count
+    return out
+
+
+#: The whole-number figures of a :class:`Headline` that :func:`unit_sums` adds up.
+SUMS = ("members_current", "members_added", "members_exited", "townships", "townships_funding_secured",
+        "townships_mobilisation_meeting", "townships_review_meeting", "direct_orgs_total", "direct_orgs_new",
+        "direct_orgs_revoked", "direct_orgs_rectifying", "counties", "coop_committees", "wechat_groups",
+        "wechat_reach")
+
+
+def unit_sums(t: Tally, n: int) -> dict[str, dict[str, int]]:
+    """unit (the first *n* characters of the groups' keys) → {figure of :data:`SUMS`: value}:
+    the same numbers as :func:`headline_of` over :func:`split`, in one pass (for many units)."""
+    out: dict[str, dict[str, int]] = {}
+
+    def of(unit: str) -> dict[str, int]:
+        d = out.get(unit[:n])
+        if d is None:
+            d = out[unit[:n]] = dict.fromkeys(SUMS, 0)
+        return d
+
+    for unit, _source, cur, add, ex in t.members:
+        d = of(unit)
+        d["members_current"] += cur or 0
+        d["members_added"] += add or 0
+        d["members_exited"] += ex or 0
+    for unit, townships, counties, coops, total, new, revoked, rectifying in t.orgs:
+        d = of(unit)
+        d["townships"] += townships or 0
+        d["counties"] += counties or 0
+        d["coop_committees"] += coops or 0
+        d["direct_orgs_total"] += total or 0
+        d["direct_orgs_new"] += new or 0
+        d["direct_orgs_revoked"] += revoked or 0
+        d["direct_orgs_rectifying"] += rectifying or 0
+    for unit, count in t.funding.items():
+        of(unit)["townships_funding_secured"] += count
+    for (unit, kind), count in t.meetings.items():
+        of(unit)[f"townships_{kind}_meeting"] += count
+    for unit, groups, reach in t.wechat:
+        d = of(unit)
+        d["wechat_groups"] += groups
+        d["wechat_reach"] += reach
+    return out
+
+
+def headline_of(scope: str, month: str, t: Tally) -> Headline:
+    """The headline figures of a tally (of a whole scope, or of one unit's part of it)."""
+    return _headline(scope, month, t)
+
+
+#: The conditions behind the figures, over the named parameters ``:start`` and ``:end`` (the
+#: month's first and last day), for queries computing the same figures in another shape (the
+#: monthly report's one pass over two months, ``desktop.report``).
+CONDITIONS = {
+    "live_township": _LIVE_TOWNSHIP, "member_current": _MEMBER_CURRENT, "org_by_end": _ORG_BY_END,
+    "status_by_end": _STATUS_BY_END, "direct_total": _DIRECT_TOTAL, "task_done": _TASK_DONE,
+    "task_verified": _TASK_VERIFIED, "group_by_end": _GROUP_BY_END,
+}

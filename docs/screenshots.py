@@ -69,6 +69,12 @@ def main(ledger_path: str, language: str = "zh_CN") -> int:
     window.tabs.setCurrentWidget(window.checklist)
     settle(app)
     shoot(window, f"checklist{suffix}")
+    window.units.setCurrentIndex(window.unit_model.index(0, 0))
+    window.tabs.setCurrentWidget(window.report_view)
+    settle(app, 1.0)
+    shoot(window, f"monthly-report{suffix}")
+    window.units.setCurrentIndex(township)
+    settle(app)
     section = window.sections["committee_member"]
     window.tabs.setCurrentWidget(section)
     settle(app)

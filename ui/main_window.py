@@ -19,6 +19,7 @@ from ui.checklist import ChecklistView
 from ui.dashboard import DashboardView
 from ui.history import ConflictsDialog, HistoryDialog
 from ui.models import UnitTreeModel
+from ui.report_view import ReportView
 from ui.sections import RecordSection
 
 #: The record sections, in the order of the tabs (the checklist has a view of its own).
@@ -51,6 +52,9 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardView(ledger, self)
         self.dashboard.sig_unit_clicked.connect(self.choose_unit)
         self.tabs.addTab(self.dashboard, self.tr("Overview"))
+        self.report_view = ReportView(ledger, self)
+        self.report_view.sig_unit_clicked.connect(self.choose_unit)
+        self.tabs.addTab(self.report_view, self.tr("Monthly report"))
         self.sections: dict[str, RecordSection] = {}
         for kind in SECTION_KINDS[:3]:
             self._add_section(kind)
@@ -285,6 +289,8 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabText(i, w.kind.label.text())
             elif w is self.checklist:
                 self.tabs.setTabText(i, self.tr("Benchmarking checklist"))
+            elif w is self.report_view:
+                self.tabs.setTabText(i, self.tr("Monthly report"))
         self._update_status()
         self._update_title()
 

@@ -1192,205 +1192,211 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>Overview</source>
         <extracomment>The record sections, in the order of the tabs (the checklist has a view of its own).</extracomment>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="57" />
+        <location filename="../../ui/main_window.py" line="293" />
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="291" />
         <source>Benchmarking checklist</source>
         <translation>对标整改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>All of China</source>
         <translation>全国</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="111" />
         <source>Ledger: {unit}</source>
         <translation>台账：{unit}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>Operator: {name}</source>
         <translation>填报人：  {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>Unsynced changes: {n}</source>
         <translation>待同步修改：{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>never</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>Township Ledger — {path}</source>
         <translation>团建台账 — {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>&amp;Open ledger…</source>
         <translation>打开台账(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>&amp;Import Excel…</source>
         <translation>导入 &amp;Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>&amp;Export current table…</source>
         <translation>导出当前表格(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>Export the &amp;whole ledger…</source>
         <translation>导出整个台账(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>Download blank &amp;template…</source>
         <translation>下载空白模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Record &amp;history</source>
         <translation>修改历史(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>&amp;Conflicts…</source>
         <translation>冲突处理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>&amp;About Township Ledger</source>
         <translation>关于团建台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>Ledger files (*.sqlite);;All files (*)</source>
         <translation>台账文件 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Back up to folder</source>
         <translation>备份到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>Backup written to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>The backup failed: {reason}</source>
         <translation>备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="338" />
         <source>Choose the tab of a table first.</source>
         <translation>请先切换到一个表格标签页。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>About Township Ledger</source>
         <translation>关于团建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>&lt;b&gt;Township Ledger&lt;/b&gt; (团建台账)&lt;br&gt;The work ledger of rural Youth League offices.&lt;br&gt;Schema version {version}. Division data: National Bureau of Statistics, 2023.</source>
         <translation>&lt;b&gt;团建台账&lt;/b&gt;&lt;br&gt;农村基层团组织建设工作台账。&lt;br&gt;数据版本 {version}。区划数据：国家统计局，2023年。</translation>
     </message>
@@ -1577,98 +1583,98 @@
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/report_view.py" line="385" />
+        <location filename="../../ui/report_view.py" line="386" />
         <source>The report could not be computed.</source>
         <extracomment>The figure the chart shows first. Rows a table shows before it scrolls on its own (the section's page scrolls too).</extracomment>
         <translation>无法生成月报。</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="391" />
+        <location filename="../../ui/report_view.py" line="392" />
         <source>Computing the report…</source>
         <translation>正在生成月报…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="403" />
+        <location filename="../../ui/report_view.py" line="404" />
         <source>All of China</source>
         <translation>全国</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="459" />
+        <location filename="../../ui/report_view.py" line="460" />
         <source>{level}: {figure}</source>
         <translation>各{level}：{figure}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="515" />
+        <location filename="../../ui/report_view.py" line="516" />
         <source>Monthly report {unit} {month}</source>
         <translation>{unit}{month}月报</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="529" />
+        <location filename="../../ui/report_view.py" line="530" />
         <source>Export the report to Excel</source>
         <translation>导出月报为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="529" />
+        <location filename="../../ui/report_view.py" line="530" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="537" />
+        <location filename="../../ui/report_view.py" line="538" />
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="545" />
+        <location filename="../../ui/report_view.py" line="546" />
         <source>Export the report to PDF</source>
         <translation>导出月报为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="545" />
+        <location filename="../../ui/report_view.py" line="546" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="565" />
+        <location filename="../../ui/report_view.py" line="566" />
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="576" />
+        <location filename="../../ui/report_view.py" line="577" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="576" />
+        <location filename="../../ui/report_view.py" line="577" />
         <source>The report could not be saved: {reason}</source>
         <translation>月报未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="581" />
+        <location filename="../../ui/report_view.py" line="582" />
         <source>&amp;Month</source>
         <translation>月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="582" />
+        <location filename="../../ui/report_view.py" line="583" />
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="583" />
+        <location filename="../../ui/report_view.py" line="584" />
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="584" />
+        <location filename="../../ui/report_view.py" line="585" />
         <source>Export &amp;Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="585" />
+        <location filename="../../ui/report_view.py" line="586" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="586" />
+        <location filename="../../ui/report_view.py" line="587" />
         <source>&amp;Chart by unit</source>
         <translation>各单位柱状图(&amp;C)</translation>
     </message>
@@ -2344,151 +2350,151 @@
         <translation>将本台账的修改发送到同步服务器，并取回其他单位的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="97" />
+        <location filename="../../desktop/cli.py" line="98" />
         <source>start the program's window (the default)</source>
         <translation>打开程序窗口（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="264" />
+        <location filename="../../desktop/cli.py" line="265" />
         <source>the CA bundle {path} does not exist</source>
         <translation>CA 证书文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="273" />
+        <location filename="../../desktop/cli.py" line="274" />
         <source>Enrolled with the hub {url} for {unit} ({scope}) as "{name}".</source>
         <translation>已在同步服务器 {url} 登记：{unit}（{scope}），本机名称“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="276" />
+        <location filename="../../desktop/cli.py" line="277" />
         <source>this ledger keeps {ledger} but the hub enrolled it for {scope}; the hub will refuse changes outside {scope}</source>
         <translation>本台账管理的是 {ledger}，但同步服务器按 {scope} 登记；超出 {scope} 的修改将被拒收</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="296" />
+        <location filename="../../desktop/cli.py" line="297" />
         <source>Sent {sent} changes to the hub and received {received}.</source>
         <translation>已向同步服务器发送 {sent} 条修改，收到 {received} 条。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="299" />
+        <location filename="../../desktop/cli.py" line="300" />
         <source>{n} values here were overwritten by others' concurrent edits; they are kept under conflicts.</source>
         <translation>本机有 {n} 个值被他人同时所做的修改覆盖，原值已保存在“冲突”中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="302" />
+        <location filename="../../desktop/cli.py" line="303" />
         <source>{n} received changes are dated in the future (a wrong clock somewhere); they are flagged.</source>
         <translation>收到的 {n} 条修改时间在未来（某处时钟有误），已作标记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="313" />
+        <location filename="../../desktop/cli.py" line="314" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="120" />
-        <location filename="../../desktop/cli.py" line="341" />
+        <location filename="../../desktop/cli.py" line="121" />
+        <location filename="../../desktop/cli.py" line="343" />
         <location filename="../../sync/hub/cli.py" line="123" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="124" />
-        <location filename="../../desktop/cli.py" line="341" />
+        <location filename="../../desktop/cli.py" line="125" />
+        <location filename="../../desktop/cli.py" line="343" />
         <location filename="../../sync/hub/cli.py" line="129" />
         <source>cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="152" />
+        <location filename="../../desktop/cli.py" line="153" />
         <source>Created the ledger {path} for {unit} ({scope}).</source>
         <translation>已为{unit}（{scope}）新建台账 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="170" />
+        <location filename="../../desktop/cli.py" line="171" />
         <source>Created the demo ledger {path} for {unit} ({scope}).</source>
         <translation>已为{unit}（{scope}）新建演示台账 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="179" />
-        <location filename="../../desktop/cli.py" line="341" />
+        <location filename="../../desktop/cli.py" line="180" />
+        <location filename="../../desktop/cli.py" line="343" />
         <location filename="../../sync/hub/cli.py" line="152" />
         <source>the whole country</source>
         <translation>全国</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="193" />
+        <location filename="../../desktop/cli.py" line="194" />
         <source>Ledger:   {path}</source>
         <translation>台账：    {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="194" />
+        <location filename="../../desktop/cli.py" line="195" />
         <source>Scope:    {unit} ({scope})</source>
         <translation>范围：    {unit}（{scope}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="195" />
+        <location filename="../../desktop/cli.py" line="196" />
         <source>Operator: {name}</source>
         <translation>填报人：  {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="196" />
+        <location filename="../../desktop/cli.py" line="197" />
         <source>Device:   {device}</source>
         <translation>设备编号：{device}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="197" />
+        <location filename="../../desktop/cli.py" line="198" />
         <source>Schema:   version {version}</source>
         <translation>数据版本：{version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="198" />
+        <location filename="../../desktop/cli.py" line="199" />
         <source>Records:</source>
         <translation>记录数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="200" />
+        <location filename="../../desktop/cli.py" line="201" />
         <source>Pending changes (not yet synced): {n}</source>
         <translation>待同步的修改：{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="203" />
+        <location filename="../../desktop/cli.py" line="204" />
         <source>Open conflicts: {n}</source>
         <translation>未处理的冲突：{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="213" />
+        <location filename="../../desktop/cli.py" line="214" />
         <source>the ledger has {n} problems; restore it from a backup</source>
         <translation>台账有 {n} 处问题，请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="214" />
+        <location filename="../../desktop/cli.py" line="215" />
         <source>The ledger is intact.</source>
         <translation>台账完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="221" />
+        <location filename="../../desktop/cli.py" line="222" />
         <source>Backup written to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="231" />
+        <location filename="../../desktop/cli.py" line="232" />
         <source>Restored {path} from {backup}; the replaced ledger was kept as {old}.</source>
         <translation>已从 {backup} 恢复 {path}；被替换的台账保存为 {old}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="245" />
-        <location filename="../../desktop/cli.py" line="342" />
+        <location filename="../../desktop/cli.py" line="246" />
+        <location filename="../../desktop/cli.py" line="344" />
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="245" />
-        <location filename="../../desktop/cli.py" line="342" />
+        <location filename="../../desktop/cli.py" line="246" />
+        <location filename="../../desktop/cli.py" line="344" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="248" />
-        <location filename="../../desktop/cli.py" line="342" />
+        <location filename="../../desktop/cli.py" line="249" />
+        <location filename="../../desktop/cli.py" line="344" />
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
@@ -2615,7 +2621,7 @@
         <translation>本设备已被汇总端停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="687" />
+        <location filename="../../desktop/report.py" line="675" />
         <location filename="../../desktop/hub_store.py" line="208" />
         <location filename="../../desktop/ledger.py" line="159" />
         <location filename="../../sync/hub/cli.py" line="159" />
@@ -3954,537 +3960,537 @@ the name the device gave when it enrolled the name the admin gave the enrollment
         <translation>{n} 项数据不一致</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="58" />
+        <location filename="../../desktop/report.py" line="60" />
         <source>Provinces</source>
         <extracomment>What the units of each level are called in the report.</extracomment>
         <translation>省（区、市）</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="59" />
+        <location filename="../../desktop/report.py" line="61" />
         <source>Prefectures</source>
         <translation>地市</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="60" />
+        <location filename="../../desktop/report.py" line="62" />
         <source>Counties</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="61" />
+        <location filename="../../desktop/report.py" line="63" />
         <source>Townships</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="66" />
+        <location filename="../../desktop/report.py" line="68" />
         <source>Committee members now</source>
         <extracomment>The figures the per-unit bar chart can show (key → label); :meth:`UnitFigures.value`.</extracomment>
         <translation>现有团委委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="67" />
+        <location filename="../../desktop/report.py" line="69" />
         <source>Committee members added</source>
         <translation>新增团委委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="68" />
+        <location filename="../../desktop/report.py" line="70" />
         <source>Committee members exited</source>
         <translation>退出团委委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="69" />
+        <location filename="../../desktop/report.py" line="71" />
         <source>Township committees</source>
         <translation>乡镇团委</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="70" />
+        <location filename="../../desktop/report.py" line="72" />
         <source>Townships that held a mobilisation meeting</source>
         <translation>已召开动员会的乡镇</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="71" />
+        <location filename="../../desktop/report.py" line="73" />
         <source>Mobilisation meeting held (% of townships)</source>
         <translation>已召开动员会的乡镇占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="72" />
+        <location filename="../../desktop/report.py" line="74" />
         <source>Townships that held a review meeting</source>
         <translation>已召开总结述评会的乡镇</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="73" />
+        <location filename="../../desktop/report.py" line="75" />
         <source>Review meeting held (% of townships)</source>
         <translation>已召开总结述评会的乡镇占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="74" />
+        <location filename="../../desktop/report.py" line="76" />
         <source>Directly affiliated organisations</source>
         <translation>直属团组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="75" />
+        <location filename="../../desktop/report.py" line="77" />
         <source>New directly affiliated organisations</source>
         <translation>新建直属团组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="76" />
+        <location filename="../../desktop/report.py" line="78" />
         <source>Revoked (e.g. hollow)</source>
         <translation>已撤销（空壳化等）</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="77" />
+        <location filename="../../desktop/report.py" line="79" />
         <source>Under rectification</source>
         <translation>整顿中</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="78" />
+        <location filename="../../desktop/report.py" line="80" />
         <source>Agricultural counties with a co-operative working committee</source>
         <translation>建有农村合作组织团工委的涉农县</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="79" />
+        <location filename="../../desktop/report.py" line="81" />
         <source>Agricultural counties covered (%)</source>
         <translation>涉农县覆盖率</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="80" />
-        <location filename="../../desktop/report.py" line="1040" />
+        <location filename="../../desktop/report.py" line="82" />
+        <location filename="../../desktop/report.py" line="1028" />
         <source>WeChat groups</source>
         <translation>团青微信群</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="81" />
+        <location filename="../../desktop/report.py" line="83" />
         <source>Young people reached</source>
         <translation>联系团员青年</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="82" />
+        <location filename="../../desktop/report.py" line="84" />
         <source>Townships with 20,000 yuan funding secured</source>
         <translation>落实2万元经费的乡镇</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="83" />
+        <location filename="../../desktop/report.py" line="85" />
         <source>Funding secured (% of townships)</source>
         <translation>落实2万元经费的乡镇占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="84" />
+        <location filename="../../desktop/report.py" line="86" />
         <source>Checklist tasks done</source>
         <translation>已完成整改任务</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="85" />
+        <location filename="../../desktop/report.py" line="87" />
         <source>Checklist tasks verified</source>
         <translation>已验收整改任务</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="86" />
+        <location filename="../../desktop/report.py" line="88" />
         <source>Checklist tasks done (%)</source>
         <translation>整改任务完成率</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="87" />
+        <location filename="../../desktop/report.py" line="89" />
         <source>Townships that updated their ledger</source>
         <translation>本月更新台账的乡镇</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="88" />
+        <location filename="../../desktop/report.py" line="90" />
         <source>Townships that updated their ledger (%)</source>
         <translation>填报及时率（本月更新台账的乡镇占比）</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="89" />
-        <location filename="../../desktop/report.py" line="1014" />
+        <location filename="../../desktop/report.py" line="91" />
+        <location filename="../../desktop/report.py" line="1002" />
         <source>Units to remind</source>
         <translation>需提醒的单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="114" />
+        <location filename="../../desktop/report.py" line="116" />
         <source>All of China</source>
         <extracomment>The figures of :data:`UNIT_FIGURES` that are shares (0…1), shown as percentages. The headline figures compared with the previous month, in the order of the overview.</extracomment>
         <translation>全国</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="115" />
+        <location filename="../../desktop/report.py" line="117" />
         <source>Monthly report of {unit}, {month}</source>
         <translation>{unit} {month} 月报</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="116" />
+        <location filename="../../desktop/report.py" line="118" />
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页 / 共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="117" />
+        <location filename="../../desktop/report.py" line="119" />
         <source>Cannot write {path}.</source>
         <translation>无法写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="118" />
+        <location filename="../../desktop/report.py" line="120" />
         <source>Computed from the ledger on {when}; compared with {previous}.</source>
         <translation>根据台账于 {when} 生成；与 {previous} 对比。</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="119" />
+        <location filename="../../desktop/report.py" line="121" />
         <source>… and {n} more rows (see the Excel form).</source>
         <translation>……另有 {n} 行（见 Excel 表）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="120" />
+        <location filename="../../desktop/report.py" line="122" />
         <source>no secretary on record</source>
         <translation>台账中无书记</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="121" />
+        <location filename="../../desktop/report.py" line="123" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="122" />
+        <location filename="../../desktop/report.py" line="124" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="123" />
+        <location filename="../../desktop/report.py" line="125" />
         <source>as reported</source>
         <translation>按上报数</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="124" />
+        <location filename="../../desktop/report.py" line="126" />
         <source>ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="125" />
+        <location filename="../../desktop/report.py" line="127" />
         <source>Every township updated its ledger and no reported figure differs.</source>
         <translation>各乡镇本月均已更新台账，上报数据与台账一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="126" />
+        <location filename="../../desktop/report.py" line="128" />
         <source>No reported figure of this month differs from the ledger.</source>
         <translation>本月上报数据与台账一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="902" />
+        <location filename="../../desktop/report.py" line="890" />
         <source>Headline figures</source>
         <extracomment>"text", "int", "share" (0…1, shown as a percentage), "change" (a signed int) names of the chart's series (default: the columns' titles)</extracomment>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="903" />
-        <location filename="../../desktop/report.py" line="949" />
-        <location filename="../../desktop/report.py" line="1027" />
+        <location filename="../../desktop/report.py" line="891" />
+        <location filename="../../desktop/report.py" line="937" />
+        <location filename="../../desktop/report.py" line="1015" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="904" />
-        <location filename="../../desktop/report.py" line="914" />
-        <location filename="../../desktop/report.py" line="950" />
+        <location filename="../../desktop/report.py" line="892" />
+        <location filename="../../desktop/report.py" line="902" />
+        <location filename="../../desktop/report.py" line="938" />
         <source>Change</source>
         <translation>增减</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="904" />
-        <location filename="../../desktop/report.py" line="913" />
-        <location filename="../../desktop/report.py" line="926" />
-        <location filename="../../desktop/report.py" line="950" />
+        <location filename="../../desktop/report.py" line="892" />
+        <location filename="../../desktop/report.py" line="901" />
+        <location filename="../../desktop/report.py" line="914" />
+        <location filename="../../desktop/report.py" line="938" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="905" />
+        <location filename="../../desktop/report.py" line="893" />
         <source>Share last month</source>
         <translation>上月占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="911" />
+        <location filename="../../desktop/report.py" line="899" />
         <source>Committee members by source</source>
         <translation>团委委员来源构成</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="912" />
+        <location filename="../../desktop/report.py" line="900" />
         <source>Source category</source>
         <translation>来源类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="918" />
+        <location filename="../../desktop/report.py" line="906" />
         <source>Committee members by unit</source>
         <translation>各单位团委委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="926" />
+        <location filename="../../desktop/report.py" line="914" />
         <source>Units</source>
         <translation>单位数</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="927" />
+        <location filename="../../desktop/report.py" line="915" />
         <source>Mobilisation meeting held</source>
         <translation>已召开动员会</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="927" />
+        <location filename="../../desktop/report.py" line="915" />
         <source>Review meeting held</source>
         <translation>已召开总结述评会</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="929" />
+        <location filename="../../desktop/report.py" line="917" />
         <source>Meetings held, per level</source>
         <translation>各层级召开会议情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="930" />
+        <location filename="../../desktop/report.py" line="918" />
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="931" />
+        <location filename="../../desktop/report.py" line="919" />
         <source>Counted from</source>
         <translation>统计依据</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="934" />
+        <location filename="../../desktop/report.py" line="922" />
         <source>Townships and counties count their own committee's meetings held by the month's end; prefectures and provinces, which have no committee in the ledger, count as they reported.</source>
         <translation>乡镇、县按本级团委截至月末召开的会议统计；地市、省在台账中没有本级团委，按其上报数统计。</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="938" />
+        <location filename="../../desktop/report.py" line="926" />
         <source>Townships that held the meetings, by unit</source>
         <translation>各单位召开会议的乡镇</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="943" />
+        <location filename="../../desktop/report.py" line="931" />
         <source>Meetings held (% of townships)</source>
         <translation>召开会议的乡镇占比</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="947" />
+        <location filename="../../desktop/report.py" line="935" />
         <source>Directly affiliated organisations and co-operative working committees</source>
         <translation>直属团组织和农村合作组织团工委</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="953" />
+        <location filename="../../desktop/report.py" line="941" />
         <source>Agricultural counties (with at least one rural township): {n}.</source>
         <translation>涉农县（至少有一个乡或镇）：{n} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="957" />
+        <location filename="../../desktop/report.py" line="945" />
         <source>Organisations by unit</source>
         <translation>各单位团组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="960" />
+        <location filename="../../desktop/report.py" line="948" />
         <source>Agricultural counties</source>
         <translation>涉农县</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="961" />
+        <location filename="../../desktop/report.py" line="949" />
         <source>With a co-operative working committee</source>
         <translation>建有农村合作组织团工委</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="970" />
+        <location filename="../../desktop/report.py" line="958" />
         <source>WeChat groups by unit</source>
         <translation>各单位团青微信群</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="976" />
+        <location filename="../../desktop/report.py" line="964" />
         <source>Townships with 20,000 yuan funding secured, by unit</source>
         <translation>各单位落实2万元经费的乡镇</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="977" />
+        <location filename="../../desktop/report.py" line="965" />
         <source>Funding secured</source>
         <translation>已落实经费</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="983" />
+        <location filename="../../desktop/report.py" line="971" />
         <source>Tasks</source>
         <translation>任务数</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="983" />
+        <location filename="../../desktop/report.py" line="971" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="984" />
+        <location filename="../../desktop/report.py" line="972" />
         <source>Verified</source>
         <translation>已验收</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="987" />
+        <location filename="../../desktop/report.py" line="975" />
         <source>Checklist progress by system</source>
         <translation>各体系对标整改进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="988" />
+        <location filename="../../desktop/report.py" line="976" />
         <source>System</source>
         <translation>体系</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="989" />
-        <location filename="../../desktop/report.py" line="996" />
+        <location filename="../../desktop/report.py" line="977" />
+        <location filename="../../desktop/report.py" line="984" />
         <source>Done (%)</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="989" />
+        <location filename="../../desktop/report.py" line="977" />
         <source>Done last month</source>
         <translation>上月已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="992" />
+        <location filename="../../desktop/report.py" line="980" />
         <source>All systems</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="995" />
+        <location filename="../../desktop/report.py" line="983" />
         <source>Checklist progress by unit</source>
         <translation>各单位对标整改进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1001" />
+        <location filename="../../desktop/report.py" line="989" />
         <source>Timeliness by unit</source>
         <translation>各单位填报及时情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1003" />
+        <location filename="../../desktop/report.py" line="991" />
         <source>Silent</source>
         <translation>未更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1004" />
+        <location filename="../../desktop/report.py" line="992" />
         <source>Reported figures</source>
         <translation>已上报数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1007" />
+        <location filename="../../desktop/report.py" line="995" />
         <source>{updated} of {total} townships updated their ledger in {month} ({share}); {reported} units reported figures.</source>
         <translation>{month} 共 {total} 个乡镇中有 {updated} 个更新了台账（{share}）；{reported} 个单位上报了数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1012" />
+        <location filename="../../desktop/report.py" line="1000" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1012" />
+        <location filename="../../desktop/report.py" line="1000" />
         <source>Within</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1015" />
-        <location filename="../../desktop/report.py" line="1026" />
+        <location filename="../../desktop/report.py" line="1003" />
+        <location filename="../../desktop/report.py" line="1014" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1016" />
+        <location filename="../../desktop/report.py" line="1004" />
         <source>Silent this month</source>
         <translation>本月未更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1017" />
+        <location filename="../../desktop/report.py" line="1005" />
         <source>Differing figures</source>
         <translation>不一致的数据项</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1018" />
+        <location filename="../../desktop/report.py" line="1006" />
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1018" />
+        <location filename="../../desktop/report.py" line="1006" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1025" />
+        <location filename="../../desktop/report.py" line="1013" />
         <source>Reported figures that differ from the ledger</source>
         <translation>上报数据与台账不一致</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1027" />
+        <location filename="../../desktop/report.py" line="1015" />
         <source>Reported</source>
         <translation>上报数</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1028" />
+        <location filename="../../desktop/report.py" line="1016" />
         <source>Ledger</source>
         <translation>台账数</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1028" />
+        <location filename="../../desktop/report.py" line="1016" />
         <source>Difference</source>
         <translation>差额</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1029" />
+        <location filename="../../desktop/report.py" line="1017" />
         <source>Reported by</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1029" />
+        <location filename="../../desktop/report.py" line="1017" />
         <source>Reported on</source>
         <translation>上报日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1036" />
+        <location filename="../../desktop/report.py" line="1024" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1037" />
+        <location filename="../../desktop/report.py" line="1025" />
         <source>Members by source</source>
         <translation>委员来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1038" />
+        <location filename="../../desktop/report.py" line="1026" />
         <source>Meetings</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1039" />
+        <location filename="../../desktop/report.py" line="1027" />
         <source>Organisations</source>
         <translation>团组织</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1041" />
+        <location filename="../../desktop/report.py" line="1029" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1042" />
+        <location filename="../../desktop/report.py" line="1030" />
         <source>Checklist</source>
         <translation>对标整改</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1043" />
+        <location filename="../../desktop/report.py" line="1031" />
         <source>Timeliness and reminders</source>
         <translation>填报及时与提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1044" />
+        <location filename="../../desktop/report.py" line="1032" />
         <source>Reported vs ledger</source>
         <translation>上报与台账对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1057" />
+        <location filename="../../desktop/report.py" line="1045" />
         <source>  {level}: {units}; mobilisation meeting {mob} ({mob_share}), review meeting {rev} ({rev_share})</source>
         <translation>  {level}：{units} 个；已召开动员会 {mob} 个（{mob_share}），已召开总结述评会 {rev} 个（{rev_share}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1061" />
+        <location filename="../../desktop/report.py" line="1049" />
         <source>  Co-operative working committees: {n} of {agri} agricultural counties ({share})</source>
         <translation>  农村合作组织团工委：{agri} 个涉农县中已建 {n} 个（{share}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1065" />
+        <location filename="../../desktop/report.py" line="1053" />
         <source>  Checklist: {done} of {total} tasks done, {verified} verified</source>
         <translation>  对标整改：{total} 项任务已完成 {done} 项，已验收 {verified} 项</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="1068" />
+        <location filename="../../desktop/report.py" line="1056" />
         <source>Timeliness: {updated} of {total} townships updated their ledger ({share}); {silent} silent; {diff} reported figures differ; {lagging} units to remind.</source>
         <translation>填报及时：{total} 个乡镇中 {updated} 个更新了台账（{share}），{silent} 个未更新；{diff} 项上报数据与台账不一致；需提醒 {lagging} 个单位。</translation>
     </message>

@@ -1,0 +1,118 @@
+"""The monthly report (月报) of the whole country, against the dashboard's figures as baseline.
+
+    .venv/bin/python benchmarks/bench_report.py [--ledger PATH] [--month YYYY-MM] [--runs 3] [--no-pdf]
+
+Uses (or builds once, like bench_gui.py) a national synthetic ledger: ~300,000 committee
+members, ~700,000 organisations, ~2.2 million change records.  Opens it read-only and measures,
+in this process:
+
+- baseline: ``desktop.figures.report`` of the country (the dashboard's one pass over each table);
+- ``desktop.report.monthly_report`` of the country: first run, best of N, the same without the
+  second connection (``parallel=False``), and its CPU time; and of a province (13);
+- writing the Excel form and (unless ``--no-pdf``) the PDF of the national report.
+
+The month defaults to the latest month with reported figures (the synthetic ledger's "last month").
+Machine load is printed first: the figures are wall-clock times.  Not a timed test: it prints
+figures beside their goals and exits 0 either way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from desktop import figures, report  # noqa: E402
+from desktop.ledger import Ledger  # noqa: E402
+from desktop.report_xlsx import write_report_xlsx  # noqa: E402
+
+GOAL_NATIONAL_S = 5.0
+GOAL_PROVINCE_S = 1.0
+GOAL_XLSX_S = 10.0
+GOAL_PDF_S = 10.0
+
+
+def timed(fn, runs: int) -> tuple[float, float, float, object]:
+    """(first, best, CPU seconds of the best, result) of *runs* calls."""
+    first = best = cpu_best = None
+    result = None
+    for _ in range(runs):
+        t, c = time.perf_counter(), time.process_time()
+        result = fn()
+        wall, cpu = time.perf_counter() - t, time.process_time() - c
+        first = wall if first is None else first
+        if best is None or wall < best:
+            best, cpu_best = wall, cpu
+    return first, best, cpu_best, result
+
+
+def line(name: str, seconds: float, goal: float | None = None, extra: str = "") -> None:
+    verdict = "" if goal is None else f"{goal:>6.1f} s  {'met' if seconds <= goal else 'NOT MET'}"
+    print(f"{name:44} {seconds:>8.2f} s {verdict:20} {extra}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--ledger", type=Path, help="a national ledger (default: build or reuse a cached one)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--month", help="YYYY-MM (default: the latest month with reported figures)")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-pdf", action="store_true", help="skip the PDF (needs Qt)")
+    args = ap.parse_args()
+    path = args.ledger or Path(tempfile.gettempdir()) / "township-ledger-bench" / f"national-{args.seed}.sqlite"
+    if not path.exists():
+        from bench_gui import build_national
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        print(f"building a national synthetic ledger at {path} (once; reused by later runs)")
+        build_national(path, args.seed)
+    ledger = Ledger.open(path, read_only=True, verify=False)
+    month = args.month or ledger.conn.execute("SELECT max(month) FROM reported_figure").fetchone()[0] \
+        or report.last_month()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"ledger: {path} ({path.stat().st_size / 1e6:,.0f} MB), month {month}; "
+          f"{os.cpu_count()} CPUs, load average {load:.2f}")
+
+    _f, base, base_cpu, _r = timed(lambda: figures.report(ledger, "", month), args.runs)
+    first, best, cpu, national = timed(lambda: report.monthly_report(ledger, "", month), args.runs)
+    _f, seq, seq_cpu, _r = timed(lambda: report.monthly_report(ledger, "", month, parallel=False), args.runs)
+    _f, province, _c, _r = timed(lambda: report.monthly_report(ledger, "13", month), args.runs)
+    print(f"{'figure':44} {'wall':>10} {'goal':>8}")
+    line("baseline: figures.report, whole country", base, None, f"CPU {base_cpu:.2f} s")
+    line("monthly report, whole country (first run)", first, GOAL_NATIONAL_S)
+    line(f"monthly report, whole country (best of {args.runs})", best, GOAL_NATIONAL_S,
+         f"CPU {cpu:.2f} s; {best / base:.1f}x the baseline")
+    line("  … on one connection (parallel=False)", seq, GOAL_NATIONAL_S, f"CPU {seq_cpu:.2f} s")
+    line("monthly report, a province (13)", province, GOAL_PROVINCE_S)
+    n = national
+    print(f"  {n.headline.townships:,} townships, {n.headline.members_current:,} members; "
+          f"{len(n.updated):,} updated, {len(n.silent):,} silent; {len(n.reporting):,} reported, "
+          f"{len(n.differences):,} differing figures; {len(n.lagging):,} units to remind")
+
+    with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
+        t = time.perf_counter()
+        xlsx = write_report_xlsx(national, Path(tmp) / "national.xlsx")
+        line("Excel form of the national report", time.perf_counter() - t, GOAL_XLSX_S,
+             f"{xlsx.stat().st_size / 1e6:.1f} MB")
+        if not args.no_pdf:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            from ui.report_pdf import ensure_application, write_report_pdf
+
+            ensure_application()
+            t = time.perf_counter()
+            pdf = write_report_pdf(national, Path(tmp) / "national.pdf")
+            line("PDF of the national report", time.perf_counter() - t, GOAL_PDF_S,
+                 f"{pdf.stat().st_size / 1e6:.1f} MB")
+    ledger.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

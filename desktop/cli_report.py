@@ -1,0 +1,104 @@
+"""``township-ledger report``: the monthly report (月报) on the command line.
+
+    township-ledger report --scope 130111 --month 2025-06 [--xlsx 月报.xlsx] [--pdf 月报.pdf]
+
+Prints a text summary and the first units to remind; writes the Excel form and the PDF when
+asked.  The PDF is painted by Qt (``ui.report_pdf``), imported only when ``--pdf`` is given,
+offscreen when there is no display.  Wired into :mod:`desktop.cli` by ``add_parsers`` and
+``COMMANDS``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
+
+CTX = "report"
+#: Units of the reminders list printed (the Excel form and the PDF have them all).
+PRINTED_REMINDERS = 20
+
+HELP = QT_TRANSLATE_NOOP("report", "the monthly report of a unit: a summary, and the Excel form and PDF on request")
+HELP_SCOPE = QT_TRANSLATE_NOOP("report", "division code of the unit (default: the ledger's own; \"\" = all of China)")
+HELP_MONTH = QT_TRANSLATE_NOOP("report", "the month, YYYY-MM (default: last month)")
+HELP_XLSX = QT_TRANSLATE_NOOP("report", "write the Excel form to this file")
+HELP_PDF = QT_TRANSLATE_NOOP("report", "write the PDF (A4) to this file")
+MSG_XLSX_WRITTEN = QT_TRANSLATE_NOOP("report", "Excel form written to {path}.")
+MSG_PDF_WRITTEN = QT_TRANSLATE_NOOP("report", "PDF written to {path}.")
+MSG_NO_QT = QT_TRANSLATE_NOOP("report", "writing a PDF needs the program's Qt components (PySide6), which are "
+                                        "missing: {reason}")
+MSG_REMINDERS = QT_TRANSLATE_NOOP("report", "Units to remind ({n}):")
+MSG_MORE = QT_TRANSLATE_NOOP("report", "  … and {n} more (see the Excel form).")
+MSG_SILENT = QT_TRANSLATE_NOOP("report", "silent")
+MSG_DIFFERING = QT_TRANSLATE_NOOP("report", "{n} figure(s) differ")
+
+
+def add_parsers(sub) -> None:
+    """Add the ``report`` command to the CLI's sub-parsers."""
+    s = sub.add_parser("report", help=translate(CTX, HELP))
+    s.add_argument("--scope", metavar="CODE", help=translate(CTX, HELP_SCOPE))
+    s.add_argument("--month", metavar="YYYY-MM", help=translate(CTX, HELP_MONTH))
+    s.add_argument("--xlsx", metavar="FILE", help=translate(CTX, HELP_XLSX))
+    s.add_argument("--pdf", metavar="FILE", help=translate(CTX, HELP_PDF))
+
+
+def _reminder_line(lag) -> str:
+    why = []
+    if lag.silent:
+        why.append(translate(CTX, MSG_SILENT))
+    if lag.differences:
+        why.append(translate(CTX, MSG_DIFFERING).format(n=lag.differences))
+    from desktop.report import MSG_NO_SECRETARY
+
+    who = f"{lag.secretary.name} {lag.secretary.phone}".strip() if lag.secretary else \
+        translate(CTX, MSG_NO_SECRETARY)
+    return f"  {lag.unit.code}  {lag.unit.within}{lag.unit.name}  ({', '.join(why)})  {who}"
+
+
+def _write_pdf(report, path: str):
+    """Paint the PDF with Qt: offscreen when there is no display (a server, a scheduled task)."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from ui.report_pdf import ensure_application, write_report_pdf
+    except ImportError as exc:
+        from desktop.cli import fail
+
+        fail(translate(CTX, MSG_NO_QT).format(reason=exc))
+    ensure_application()
+    return write_report_pdf(report, path)
+
+
+def cmd_report(args) -> int:
+    from desktop import rules
+    from desktop.cli import EXIT_OK, EXIT_USAGE, _open, fail
+    from desktop.report import monthly_report, summary_lines
+
+    with _open(args, read_only=True) as ledger:
+        scope = ledger.scope if args.scope is None else args.scope.strip()
+        if not scope.startswith(ledger.scope):  # the ledger holds only a part of that unit
+            fail(translate("errors", rules.MSG_OUTSIDE_SCOPE).format(code=scope or "-", scope=ledger.scope))
+        try:
+            report = monthly_report(ledger, scope, args.month)
+        except ValueError as exc:
+            fail(str(exc), EXIT_USAGE)
+    for line in summary_lines(report):
+        print(line)
+    if report.lagging:
+        print()
+        print(translate(CTX, MSG_REMINDERS).format(n=f"{len(report.lagging):,}"))
+        for lag in report.lagging[:PRINTED_REMINDERS]:
+            print(_reminder_line(lag))
+        if len(report.lagging) > PRINTED_REMINDERS:
+            print(translate(CTX, MSG_MORE).format(n=f"{len(report.lagging) - PRINTED_REMINDERS:,}"))
+    if args.xlsx:
+        from desktop.report_xlsx import write_report_xlsx
+
+        print(translate(CTX, MSG_XLSX_WRITTEN).format(path=write_report_xlsx(report, args.xlsx)))
+    if args.pdf:
+        print(translate(CTX, MSG_PDF_WRITTEN).format(path=_write_pdf(report, args.pdf)))
+    return EXIT_OK
+
+
+COMMANDS = {"report": cmd_report}
