@@ -489,14 +489,11 @@ def test_summary_lines(june):
 
 # --------------------------------------------------------------------------- the command line
 def _report_command(*argv: str):
-    """The ``report`` command as desktop/cli.py will wire it: (args, command)."""
-    from desktop import cli, cli_report
+    """The ``report`` command as desktop/cli.py wires it: (args, command)."""
+    from desktop import cli
 
-    parser = cli.build_parser()
-    sub = next(a for a in parser._actions if a.dest == "command")
-    cli_report.add_parsers(sub)
-    args = parser.parse_args(list(argv))
-    return args, cli_report.COMMANDS[args.command]
+    args = cli.build_parser().parse_args(list(argv))
+    return args, cli.COMMANDS[args.command]
 
 
 def test_cli_report(ledger, tmp_path, capsys):

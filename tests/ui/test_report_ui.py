@@ -239,10 +239,7 @@ def test_sorting_keeps_numbers_in_order(qtbot, view):
 def test_command_line_pdf_without_a_display(ledger, tmp_path):
     """``township-ledger report --pdf`` paints offscreen when there is no display."""
     pdf = tmp_path / "月报.pdf"
-    code = ("import sys; from desktop import cli, cli_report; build = cli.build_parser\n"
-            "def wired():\n    p = build(); cli_report.add_parsers(next(a for a in p._actions if a.dest == 'command'))"
-            "; return p\n"
-            "cli.build_parser = wired; cli.COMMANDS.update(cli_report.COMMANDS); sys.exit(cli.main(sys.argv[1:]))")
+    code = "import sys; from desktop import cli; sys.exit(cli.main(sys.argv[1:]))"
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     result = subprocess.run([sys.executable, "-c", code, "--ledger", str(ledger.path), "report", "--month", "2025-06",
                              "--pdf", str(pdf)], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=120)
