@@ -2317,37 +2317,37 @@
     <message>
         <location filename="../../desktop/cli.py" line="85" />
         <source>enroll this ledger with a hub, with a one-time code from the hub's administrator</source>
-        <translation>用同步服务器管理员提供的一次性登记码，将本台账登记到同步服务器</translation>
+        <translation>用汇总端管理员提供的一次性接入码，将本台账接入汇总端</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="86" />
         <source>the hub's address, e.g. https://hub.example.cn</source>
-        <translation>同步服务器地址，例如 https://hub.example.cn</translation>
+        <translation>汇总端地址，例如 https://hub.example.cn</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="87" />
         <source>the one-time enrollment code</source>
-        <translation>一次性登记码</translation>
+        <translation>一次性接入码</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="88" />
         <source>a name for this computer, shown to the hub's administrator</source>
-        <translation>本机名称，显示给同步服务器管理员</translation>
+        <translation>本机名称，显示给汇总端管理员</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="89" />
         <source>an HTTP proxy to reach the hub through (saved for later syncs)</source>
-        <translation>连接同步服务器所用的 HTTP 代理（保存供以后同步使用）</translation>
+        <translation>连接汇总端所用的 HTTP 代理（保存供以后同步使用）</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="90" />
         <source>a file of CA certificates to verify the hub with (saved for later syncs)</source>
-        <translation>用于验证同步服务器的 CA 证书文件（保存供以后同步使用）</translation>
+        <translation>用于验证汇总端的 CA 证书文件（保存供以后同步使用）</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="92" />
         <source>send this ledger's changes to the hub and fetch everyone else's</source>
-        <translation>将本台账的修改发送到同步服务器，并取回其他单位的修改</translation>
+        <translation>将本台账的修改发送到汇总端，并取回其他单位的修改</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="98" />
@@ -2362,17 +2362,17 @@
     <message>
         <location filename="../../desktop/cli.py" line="274" />
         <source>Enrolled with the hub {url} for {unit} ({scope}) as "{name}".</source>
-        <translation>已在同步服务器 {url} 登记：{unit}（{scope}），本机名称“{name}”。</translation>
+        <translation>已在汇总端 {url} 接入：{unit}（{scope}），本机名称“{name}”。</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="277" />
         <source>this ledger keeps {ledger} but the hub enrolled it for {scope}; the hub will refuse changes outside {scope}</source>
-        <translation>本台账管理的是 {ledger}，但同步服务器按 {scope} 登记；超出 {scope} 的修改将被拒收</translation>
+        <translation>本台账管理的是 {ledger}，但汇总端按 {scope} 接入；超出 {scope} 的修改将被拒收</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="297" />
         <source>Sent {sent} changes to the hub and received {received}.</source>
-        <translation>已向同步服务器发送 {sent} 条修改，收到 {received} 条。</translation>
+        <translation>已向汇总端发送 {sent} 条修改，收到 {received} 条。</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="300" />
@@ -4501,87 +4501,87 @@ the name the device gave when it enrolled the name the admin gave the enrollment
         <location filename="../../sync/client.py" line="74" />
         <source>Synchronisation with the hub failed.</source>
         <extracomment>the protocol's limits (docs/hub-protocol.md) a clock further from the hub's than this is worth a warning changes whose body is smaller than this go uncompressed (gzip would not pay) retries of a connection error before the hub has answered anything (then settings.retries)</extracomment>
-        <translation>与同步服务器同步失败。</translation>
+        <translation>与汇总端同步失败。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="82" />
         <source>This ledger is not enrolled with a hub yet. Enroll it first with: township-ledger enroll --hub URL --code CODE</source>
-        <translation>本台账尚未在同步服务器登记。请先登记：township-ledger enroll --hub 地址 --code 登记码</translation>
+        <translation>本台账尚未在汇总端接入。请先接入：township-ledger enroll --hub 地址 --code 接入码</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="86" />
         <source>"{url}" is not a hub address; it must start with http:// or https://.</source>
-        <translation>“{url}”不是同步服务器地址，应以 http:// 或 https:// 开头。</translation>
+        <translation>“{url}”不是汇总端地址，应以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="92" />
         <source>Cannot reach the hub at {url}: {reason}.</source>
-        <translation>无法连接同步服务器 {url}：{reason}。</translation>
+        <translation>无法连接汇总端 {url}：{reason}。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="96" />
         <source>The hub's certificate at {url} could not be verified ({detail}). Check the CA bundle in the sync settings.</source>
-        <translation>无法验证同步服务器 {url} 的证书（{detail}）。请检查同步设置中的 CA 证书文件。</translation>
+        <translation>无法验证汇总端 {url} 的证书（{detail}）。请检查同步设置中的 CA 证书文件。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="102" />
         <source>The address {url} did not answer like a Township Ledger hub ({detail}). Check the hub address, or whether the network asks you to log in first.</source>
-        <translation>地址 {url} 的应答不像团建台账同步服务器（{detail}）。请检查服务器地址，或网络是否要求先登录。</translation>
+        <translation>地址 {url} 的应答不像团建台账汇总端（{detail}）。请检查服务器地址，或网络是否要求先登录。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="108" />
         <source>The hub at {url} is having trouble (HTTP {status}); nothing was lost. Try again later.</source>
-        <translation>同步服务器 {url} 出现故障（HTTP {status}），数据没有丢失。请稍后再试。</translation>
+        <translation>汇总端 {url} 出现故障（HTTP {status}），数据没有丢失。请稍后再试。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="114" />
         <source>The hub no longer accepts this computer: its access was revoked, or the hub does not know it. Nothing was lost; ask the hub's administrator.</source>
-        <translation>同步服务器不再接受本机：本机的访问权限已被撤销，或服务器不认识本机。数据没有丢失，请联系同步服务器管理员。</translation>
+        <translation>汇总端不再接受本机：本机的访问权限已被撤销，或服务器不认识本机。数据没有丢失，请联系汇总端管理员。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="120" />
         <source>This computer was revoked at the hub and cannot enroll again. Ask the hub's administrator.</source>
-        <translation>本机已在同步服务器被撤销，不能再次登记。请联系同步服务器管理员。</translation>
+        <translation>本机已在汇总端被撤销，不能再次接入。请联系汇总端管理员。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="124" />
         <source>The hub did not accept the enrollment code: it is wrong, already used or expired. Ask the hub's administrator for a new code.</source>
-        <translation>同步服务器不接受此登记码：登记码有误、已被使用或已过期。请向同步服务器管理员索取新的登记码。</translation>
+        <translation>汇总端不接受此接入码：接入码有误、已被使用或已过期。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="128" />
         <source>The enrollment code has expired. Ask the hub's administrator for a new code.</source>
-        <translation>登记码已过期。请向同步服务器管理员索取新的登记码。</translation>
+        <translation>接入码已过期。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="132" />
         <source>The enrollment code has already been used. Ask the hub's administrator for a new code.</source>
-        <translation>登记码已被使用。请向同步服务器管理员索取新的登记码。</translation>
+        <translation>接入码已被使用。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="138" />
         <source>The connection broke during enrollment and the code is now used up. Ask the hub's administrator for a new code.</source>
-        <translation>登记过程中连接中断，登记码已失效。请向同步服务器管理员索取新的登记码。</translation>
+        <translation>接入过程中连接中断，接入码已失效。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="142" />
         <source>The hub runs an older version of the program and cannot store this ledger's data (schema {schema}); nothing was stored. The hub must be updated first.</source>
-        <translation>同步服务器运行的程序版本较旧，无法保存本台账的数据（数据版本 {schema}），未保存任何内容。请先升级同步服务器。</translation>
+        <translation>汇总端运行的程序版本较旧，无法保存本台账的数据（数据版本 {schema}），未保存任何内容。请先升级汇总端。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="146" />
         <source>The hub sends records this version of the program does not know ({detail}); nothing of them was applied. Please update the program.</source>
-        <translation>同步服务器发来了本版本程序不认识的记录（{detail}），这些记录一条也未采用。请升级本程序。</translation>
+        <translation>汇总端发来了本版本程序不认识的记录（{detail}），这些记录一条也未采用。请升级本程序。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="152" />
         <source>The hub refused the request (HTTP {status}: {detail}).</source>
-        <translation>同步服务器拒绝了请求（HTTP {status}：{detail}）。</translation>
+        <translation>汇总端拒绝了请求（HTTP {status}：{detail}）。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="156" />
         <source>The hub gave an answer this program does not understand ({detail}).</source>
-        <translation>同步服务器的应答本程序无法识别（{detail}）。</translation>
+        <translation>汇总端的应答本程序无法识别（{detail}）。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="160" />
@@ -4591,7 +4591,7 @@ the name the device gave when it enrolled the name the admin gave the enrollment
     <message>
         <location filename="../../sync/client.py" line="168" />
         <source>the connection was refused (is the hub running?)</source>
-        <translation>连接被拒绝（同步服务器是否在运行？）</translation>
+        <translation>连接被拒绝（汇总端是否在运行？）</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="169" />
@@ -4601,7 +4601,7 @@ the name the device gave when it enrolled the name the admin gave the enrollment
     <message>
         <location filename="../../sync/client.py" line="170" />
         <source>the hub's name could not be found (no network?)</source>
-        <translation>找不到同步服务器的地址（是否没有联网？）</translation>
+        <translation>找不到汇总端的地址（是否没有联网？）</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="171" />
@@ -4616,32 +4616,32 @@ the name the device gave when it enrolled the name the admin gave the enrollment
     <message>
         <location filename="../../sync/client.py" line="175" />
         <source>This computer's clock is {n} minutes ahead of the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
-        <translation>本机时钟比同步服务器快 {n} 分钟。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
+        <translation>本机时钟比汇总端快 {n} 分钟。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="176" />
         <source>This computer's clock is {n} minutes behind the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
-        <translation>本机时钟比同步服务器慢 {n} 分钟。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
+        <translation>本机时钟比汇总端慢 {n} 分钟。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="177" />
         <source>This computer's clock is {n} hours ahead of the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
-        <translation>本机时钟比同步服务器快 {n} 小时。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
+        <translation>本机时钟比汇总端快 {n} 小时。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="178" />
         <source>This computer's clock is {n} hours behind the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
-        <translation>本机时钟比同步服务器慢 {n} 小时。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
+        <translation>本机时钟比汇总端慢 {n} 小时。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="181" />
         <source>the hub refused {n} changes outside your scope {scope}</source>
-        <translation>同步服务器拒收了 {n} 条超出本单位范围 {scope} 的修改</translation>
+        <translation>汇总端拒收了 {n} 条超出本单位范围 {scope} 的修改</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="182" />
         <source>the hub refused {n} changes (first reason: {reason})</source>
-        <translation>同步服务器拒收了 {n} 条修改（第一条的原因：{reason}）</translation>
+        <translation>汇总端拒收了 {n} 条修改（第一条的原因：{reason}）</translation>
     </message>
 </context>
 </TS>
