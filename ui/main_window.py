@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         w.set_scope(self.scope)
 
     def refresh(self) -> None:
+        self.unit_model.reload_organisations()
         self._set_scope(self.scope)
 
     def choose_unit(self, code: str) -> None:

@@ -242,10 +242,7 @@ class UnitTreeModel(QAbstractItemModel):
                 kids = [d for d in kids if geo.is_rural_township(d.code)]
             node.children = [UnitNode(d.code, d.name, node) for d in kids]
         elif self.ledger is not None:  # a township: its organisations
-            orgs = self.ledger.query("organisation", scope=node.code, order_by="kind", limit=2000,
-                                     columns=("name", "kind", "division_code"))
-            node.children = [UnitNode(o["division_code"] or node.code, o["name"] or "", node, o["id"])
-                             for o in orgs if o["kind"] != "township_committee"]
+            node.children = self._org_nodes(node)
 
     def index(self, row, column, parent=QModelIndex()):
         node = self._node(parent)
@@ -300,6 +297,36 @@ class UnitTreeModel(QAbstractItemModel):
         if role == self.ORG_ROLE:
             return node.org_id
         return None
+
+    def _org_nodes(self, node: UnitNode) -> list[UnitNode]:
+        orgs = self.ledger.query("organisation", scope=node.code, order_by="kind", limit=2000,
+                                 columns=("name", "kind", "division_code"))
+        return [UnitNode(o["division_code"] or node.code, o["name"] or "", node, o["id"])
+                for o in orgs if o["kind"] != "township_committee"]
+
+    def reload_organisations(self) -> None:
+        """Take up organisations added, renamed or deleted since the townships were opened
+        (after a sync or an import), keeping every other node as it is."""
+        if self.ledger is None:
+            return
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            stack += [c for c in node.children if c.org_id is None and c.loaded]
+            if len(node.code) != 9 or not node.loaded:
+                continue
+            new = self._org_nodes(node)
+            if [(c.org_id, c.name) for c in node.children] == [(c.org_id, c.name) for c in new]:
+                continue
+            parent = self.createIndex(node.parent.children.index(node), 0, node)
+            if node.children:
+                self.beginRemoveRows(parent, 0, len(node.children) - 1)
+                node.children = []
+                self.endRemoveRows()
+            if new:
+                self.beginInsertRows(parent, 0, len(new) - 1)
+                node.children = new
+                self.endInsertRows()
 
     def index_of(self, code: str) -> QModelIndex:
         """The index of a unit, opening the path to it."""

@@ -256,3 +256,17 @@ def test_enter_saves_a_form_and_escape_cancels_it(county_ledger, qtbot):
     fill(qtbot, other, [("name", "另一个")])
     qtbot.keyClick(other, Qt.Key_Escape)
     assert not other.isVisible() and county_ledger.last_seq() == seq
+
+
+def test_unit_tree_takes_up_new_organisations(county_ledger, qtmodeltester):
+    from ui.models import UnitTreeModel
+
+    model = UnitTreeModel("130111", None, county_ledger)
+    township = model.index_of(TOWNSHIP)
+    assert model.rowCount(township) == 0
+    county_ledger.organisations.create(kind="direct_org", name="南高乡青年合作社团支部", division_code=TOWNSHIP,
+                                       parent_id=ORG)
+    model.reload_organisations()
+    township = model.index_of(TOWNSHIP)
+    assert [model.index(r, 0, township).data() for r in range(model.rowCount(township))] == ["南高乡青年合作社团支部"]
+    qtmodeltester.check(model)
