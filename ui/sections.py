@@ -54,7 +54,6 @@ class RecordSection(QWidget):
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName(f"filter_{kind}")
-        self.filter.setPlaceholderText(self.tr("Filter (name, phone, title…)  Ctrl+F"))
         self.filter.setClearButtonEnabled(True)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -67,13 +66,14 @@ class RecordSection(QWidget):
         self.model.sig_loaded.connect(self._show_count)
         self.model.sig_failed.connect(self._show_failure)
 
-        self.add_button = self._button(self.tr("New"), self.add, "add")
-        self.edit_button = self._button(self.tr("Edit"), self.edit_current, "edit")
-        self.delete_button = self._button(self.tr("Delete"), self.delete_selected, "delete")
-        self.history_button = self._button(self.tr("History"), self.show_history, "history")
-        columns = self._button(self.tr("Columns"), None, "columns")
+        self.add_button = self._button(self.add, "add")
+        self.edit_button = self._button(self.edit_current, "edit")
+        self.delete_button = self._button(self.delete_selected, "delete")
+        self.history_button = self._button(self.show_history, "history")
+        columns = self._button(None, "columns")
         columns.setPopupMode(QToolButton.InstantPopup)
-        columns.setMenu(self._columns_menu())
+        self.columns_button = columns
+        self.retranslate()
 
         top = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.delete_button, self.history_button, columns):
@@ -101,9 +101,26 @@ class RecordSection(QWidget):
                 return True
         return super().eventFilter(obj, event)
 
-    def _button(self, text: str, slot, name: str) -> QToolButton:
+    def retranslate(self) -> None:
+        """Texts in the current language (at start and after a language switch)."""
+        self.add_button.setText(self.tr("New"))
+        self.edit_button.setText(self.tr("Edit"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.history_button.setText(self.tr("History"))
+        self.columns_button.setText(self.tr("Columns"))
+        self.columns_button.setMenu(self._columns_menu())
+        self.filter.setPlaceholderText(self.tr("Filter (name, phone, title…)  Ctrl+F"))
+        if self.model._generation and not self.model.loading:  # it has loaded at least once
+            self._show_count(self.model.total)
+        self.model.headerDataChanged.emit(Qt.Horizontal, 0, max(len(self.model.columns) - 1, 0))
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _button(self, slot, name: str) -> QToolButton:
         b = QToolButton(self)
-        b.setText(text)
         b.setObjectName(f"{name}_{self.kind.name}")
         b.setToolButtonStyle(Qt.ToolButtonTextOnly)
         if slot:

@@ -270,3 +270,28 @@ def test_unit_tree_takes_up_new_organisations(county_ledger, qtmodeltester):
     township = model.index_of(TOWNSHIP)
     assert [model.index(r, 0, township).data() for r in range(model.rowCount(township))] == ["南高乡青年合作社团支部"]
     qtmodeltester.check(model)
+
+
+def test_switching_the_language_retranslates_a_section(make_section, qtbot):
+    from desktop.records import KINDS
+    from ui import i18n as ui_i18n
+
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale()
+    section = make_section("committee_member")
+    try:
+        ui_i18n.install("zh_CN")
+        qtbot.waitUntil(lambda: section.add_button.text() == "新建")
+        assert "共" in section.count_label.text()
+        assert section.model.headerData(1, Qt.Horizontal) == KINDS["committee_member"].field("name").label.text("zh_CN")
+        ui_i18n.install("en")
+        qtbot.waitUntil(lambda: section.add_button.text() == "New")
+        assert "record" in section.count_label.text()
+        assert section.model.headerData(1, Qt.Horizontal) == "Name"
+    finally:  # leave Qt as the other tests expect it: no translator installed
+        from desktop import i18n
+
+        ui_i18n.uninstall()
+        i18n.set_language("zh_CN")
+        QLocale.setDefault(locale)
