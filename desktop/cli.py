@@ -91,10 +91,11 @@ def build_parser() -> ArgumentParser:
 
     sub.add_parser("sync", help=translate("cli", "send this ledger's changes to the hub and fetch everyone else's"))
 
-    from desktop import cli_excel, cli_report
+    from desktop import cli_excel, cli_packages, cli_report
 
     cli_excel.add_parsers(sub)
     cli_report.add_parsers(sub)
+    cli_packages.add_parsers(sub)
     sub.add_parser("gui", help=translate("cli", "start the program's window (the default)"))
     return p
 
@@ -331,10 +332,11 @@ COMMANDS = {
 
 
 def _extend_commands() -> None:
-    from desktop import cli_excel, cli_report
+    from desktop import cli_excel, cli_packages, cli_report
 
     COMMANDS.update(cli_excel.COMMANDS)
     COMMANDS.update(cli_report.COMMANDS)
+    COMMANDS.update(cli_packages.COMMANDS)
 
 
 _extend_commands()

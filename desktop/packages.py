@@ -55,9 +55,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop import ids
 from desktop.changes import Change, dumps
-from desktop.errors import LedgerError
-from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.ledger import prefix_range
+from desktop.errors import LedgerError, _localise
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.records import KINDS
 
 FORMAT = "township-ledger-package"
@@ -85,7 +84,13 @@ PERSONAL_FIELDS = {k.name: tuple(f.name for f in k.fields if getattr(f, "persona
 
 # ============================================================================ errors
 class PackageError(LedgerError):
+    """Errors of data packages; their messages live in the "packages" translation context."""
+
     message = QT_TRANSLATE_NOOP("packages", "The data package could not be used.")
+
+    def text(self, language: str | None = None) -> str:
+        params = {k: _localise(v, language) for k, v in self.params.items()}
+        return translate("packages", self.message, language).format(**params)
 
 
 class PackageDamaged(PackageError):
@@ -142,6 +147,10 @@ class PeerKeyChanged(PackageError):
 
 class BadReceipt(PackageError):
     message = QT_TRANSLATE_NOOP("packages", "{path} is not a valid receipt ({detail}).")
+
+
+#: Reason a received change is rejected: it is none of this ledger's business.
+REJECT_NOT_OURS = QT_TRANSLATE_NOOP("packages", "record scope {scope} lies outside this ledger's scope {own}")
 
 
 # ============================================================================ helpers
@@ -485,12 +494,12 @@ def _build(ledger, receiver: str, peer: dict, changes: list[Change], blobs: dict
     return buf.getvalue(), manifest
 
 
-def _package_name(ledger, dest: Path) -> Path:
+def _package_name(ledger, dest: Path, suffix: str = SUFFIX) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = dest / f"{ledger.device_id}-{stamp}{SUFFIX}"
+    path = dest / f"{ledger.device_id}-{stamp}{suffix}"
     n = 2
-    while path.exists():
-        path = dest / f"{ledger.device_id}-{stamp}-{n}{SUFFIX}"
+    while path.exists() or path.with_name(path.name + PART).exists():
+        path = dest / f"{ledger.device_id}-{stamp}-{n}{suffix}"
         n += 1
     return path
 
@@ -676,7 +685,8 @@ def import_package(ledger, path) -> ImportReport:
         for digest, blob in blobs.items():
             if not ledger.has_blob(digest):
                 ledger.add_blob(blob)
-        applied = ledger.apply_changes(wire, allowed_scope=sender_scope)
+        mine, foreign = _split_foreign(ledger, wire)
+        applied = ledger.apply_changes(mine, allowed_scope=sender_scope)
         all_acks = _meta_json(ledger, ACKS_META)
         all_acks[device] = _vmax(all_acks.get(device, {}) or {}, acks)
         _set_meta_json(ledger, ACKS_META, all_acks)
@@ -685,6 +695,7 @@ def import_package(ledger, path) -> ImportReport:
         _set_meta_json(ledger, HAVE_META, have)
         _log_event(ledger, "import", device, manifest)
     report.applied, report.already_had, report.conflicts = applied.applied, applied.duplicate, applied.conflicts
+    applied.rejected[:0] = foreign
     for change, reason in applied.rejected:
         if isinstance(change, Change):
             report.rejected.append((change.origin, change.origin_seq, reason))
@@ -694,6 +705,21 @@ def import_package(ledger, path) -> ImportReport:
                                     reason))
     report.acknowledged = max(before - _pending_count(ledger, trusted, device), 0)
     return report
+
+
+def _split_foreign(ledger, wire: list) -> tuple[list, list]:
+    """Changes this ledger may hold (its scope and what the levels above publish), and the
+    others, rejected with their reason (a county's package has no business carrying another
+    township's records to a township)."""
+    mine, foreign = [], []
+    for item in wire:
+        scope = item.get("scope") if isinstance(item, dict) else None
+        if isinstance(scope, str) and ledger.scope and not _visible_to(ledger.scope, scope):
+            foreign.append((item, translate("packages", REJECT_NOT_OURS).format(scope=scope or "-",
+                                                                                 own=ledger.scope)))
+        else:
+            mine.append(item)
+    return mine, foreign
 
 
 def _keys_ok(sender: dict) -> bool:
@@ -744,8 +770,7 @@ def write_receipt(ledger, dest_dir, sender_device_id: str) -> Path:
     body = {"format": RECEIPT_FORMAT, "from": ledger.device_id, "to": sender_device_id, "created": _now(),
             "acks": _holding_for(ledger, sender_device_id)}
     doc = {"receipt": body, "signature": _b64(sign.sign(dumps(body).encode("utf-8")))}
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = Path(dest_dir) / f"{ledger.device_id}-{stamp}{RECEIPT_SUFFIX}"
+    path = _package_name(ledger, Path(dest_dir), RECEIPT_SUFFIX)
     _write_atomic(path, lambda fh: fh.write(json.dumps(doc, ensure_ascii=False).encode("utf-8")))
     return path
 
@@ -785,5 +810,5 @@ __all__ = [
     "device_keys", "public_identity", "public_key_string", "fingerprint", "normalise_fingerprint",
     "peer_identity_file", "read_identity_file", "trust_peer", "trust_hub_devices", "peers", "resolve_peer",
     "export_package", "import_package", "ImportReport", "read_manifest", "packages_in", "delivery_status",
-    "PeerStatus", "write_receipt", "import_receipt", "PERSONAL_FIELDS", "prefix_range",
+    "PeerStatus", "write_receipt", "import_receipt", "PERSONAL_FIELDS",
 ]

@@ -1193,20 +1193,20 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="54" />
-        <location filename="../../ui/main_window.py" line="285" />
+        <location filename="../../ui/main_window.py" line="286" />
         <source>Overview</source>
         <extracomment>The record sections, in the order of the tabs (the checklist has a view of its own).</extracomment>
         <translation>概览</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="57" />
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="63" />
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>Benchmarking checklist</source>
         <translation>对标整改</translation>
     </message>
@@ -1346,57 +1346,57 @@
         <translation>关于团建台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260" />
+        <location filename="../../ui/main_window.py" line="261" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>Ledger files (*.sqlite);;All files (*)</source>
         <translation>台账文件 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>Back up to folder</source>
         <translation>备份到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Backup written to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>The backup failed: {reason}</source>
         <translation>备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>Choose the tab of a table first.</source>
         <translation>请先切换到一个表格标签页。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="355" />
         <source>About Township Ledger</source>
         <translation>关于团建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>&lt;b&gt;Township Ledger&lt;/b&gt; (团建台账)&lt;br&gt;The work ledger of rural Youth League offices.&lt;br&gt;Schema version {version}. Division data: National Bureau of Statistics, 2023.</source>
         <translation>&lt;b&gt;团建台账&lt;/b&gt;&lt;br&gt;农村基层团组织建设工作台账。&lt;br&gt;数据版本 {version}。区划数据：国家统计局，2023年。</translation>
     </message>
@@ -1514,68 +1514,68 @@
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../../ui/sections.py" line="57" />
+        <location filename="../../ui/sections.py" line="112" />
         <source>Filter (name, phone, title…)  Ctrl+F</source>
         <translation>筛选（姓名、电话、标题…） Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="70" />
+        <location filename="../../ui/sections.py" line="106" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="71" />
+        <location filename="../../ui/sections.py" line="107" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="72" />
-        <location filename="../../ui/sections.py" line="212" />
-        <location filename="../../ui/sections.py" line="222" />
+        <location filename="../../ui/sections.py" line="108" />
+        <location filename="../../ui/sections.py" line="229" />
+        <location filename="../../ui/sections.py" line="239" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="73" />
+        <location filename="../../ui/sections.py" line="109" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="74" />
+        <location filename="../../ui/sections.py" line="110" />
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sections.py" line="121" />
+        <location filename="../../ui/sections.py" line="138" />
         <source>%n record(s)</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="131" />
+        <location filename="../../ui/sections.py" line="148" />
         <source>The list could not be loaded.</source>
         <translation>列表加载失败。</translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="186" />
+        <location filename="../../ui/sections.py" line="203" />
         <source>new {kind}</source>
         <translation>新建{kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="203" />
+        <location filename="../../ui/sections.py" line="220" />
         <source>edit {kind}</source>
         <translation>编辑{kind}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sections.py" line="213" />
+        <location filename="../../ui/sections.py" line="230" />
         <source>Delete %n record(s)? You can undo this with Ctrl+Z.</source>
         <translation>
             <numerusform>删除这 %n 条记录？可以用 Ctrl+Z 撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sections.py" line="217" />
+        <location filename="../../ui/sections.py" line="234" />
         <source>delete {kind}</source>
         <translation>删除{kind}</translation>
     </message>
@@ -2350,151 +2350,151 @@
         <translation>将本台账的修改发送到汇总端，并取回其他单位的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="98" />
+        <location filename="../../desktop/cli.py" line="99" />
         <source>start the program's window (the default)</source>
         <translation>打开程序窗口（默认）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="265" />
+        <location filename="../../desktop/cli.py" line="266" />
         <source>the CA bundle {path} does not exist</source>
         <translation>CA 证书文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="274" />
+        <location filename="../../desktop/cli.py" line="275" />
         <source>Enrolled with the hub {url} for {unit} ({scope}) as "{name}".</source>
         <translation>已在汇总端 {url} 接入：{unit}（{scope}），本机名称“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="277" />
+        <location filename="../../desktop/cli.py" line="278" />
         <source>this ledger keeps {ledger} but the hub enrolled it for {scope}; the hub will refuse changes outside {scope}</source>
         <translation>本台账管理的是 {ledger}，但汇总端按 {scope} 接入；超出 {scope} 的修改将被拒收</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="297" />
+        <location filename="../../desktop/cli.py" line="298" />
         <source>Sent {sent} changes to the hub and received {received}.</source>
         <translation>已向汇总端发送 {sent} 条修改，收到 {received} 条。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="300" />
+        <location filename="../../desktop/cli.py" line="301" />
         <source>{n} values here were overwritten by others' concurrent edits; they are kept under conflicts.</source>
         <translation>本机有 {n} 个值被他人同时所做的修改覆盖，原值已保存在“冲突”中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="303" />
+        <location filename="../../desktop/cli.py" line="304" />
         <source>{n} received changes are dated in the future (a wrong clock somewhere); they are flagged.</source>
         <translation>收到的 {n} 条修改时间在未来（某处时钟有误），已作标记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="314" />
+        <location filename="../../desktop/cli.py" line="315" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="121" />
-        <location filename="../../desktop/cli.py" line="343" />
+        <location filename="../../desktop/cli.py" line="122" />
+        <location filename="../../desktop/cli.py" line="345" />
         <location filename="../../sync/hub/cli.py" line="123" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="125" />
-        <location filename="../../desktop/cli.py" line="343" />
+        <location filename="../../desktop/cli.py" line="126" />
+        <location filename="../../desktop/cli.py" line="345" />
         <location filename="../../sync/hub/cli.py" line="129" />
         <source>cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="153" />
+        <location filename="../../desktop/cli.py" line="154" />
         <source>Created the ledger {path} for {unit} ({scope}).</source>
         <translation>已为{unit}（{scope}）新建台账 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="171" />
+        <location filename="../../desktop/cli.py" line="172" />
         <source>Created the demo ledger {path} for {unit} ({scope}).</source>
         <translation>已为{unit}（{scope}）新建演示台账 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="180" />
-        <location filename="../../desktop/cli.py" line="343" />
+        <location filename="../../desktop/cli.py" line="181" />
+        <location filename="../../desktop/cli.py" line="345" />
         <location filename="../../sync/hub/cli.py" line="152" />
         <source>the whole country</source>
         <translation>全国</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="194" />
+        <location filename="../../desktop/cli.py" line="195" />
         <source>Ledger:   {path}</source>
         <translation>台账：    {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="195" />
+        <location filename="../../desktop/cli.py" line="196" />
         <source>Scope:    {unit} ({scope})</source>
         <translation>范围：    {unit}（{scope}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="196" />
+        <location filename="../../desktop/cli.py" line="197" />
         <source>Operator: {name}</source>
         <translation>填报人：  {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="197" />
+        <location filename="../../desktop/cli.py" line="198" />
         <source>Device:   {device}</source>
         <translation>设备编号：{device}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="198" />
+        <location filename="../../desktop/cli.py" line="199" />
         <source>Schema:   version {version}</source>
         <translation>数据版本：{version}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="199" />
+        <location filename="../../desktop/cli.py" line="200" />
         <source>Records:</source>
         <translation>记录数：</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="201" />
+        <location filename="../../desktop/cli.py" line="202" />
         <source>Pending changes (not yet synced): {n}</source>
         <translation>待同步的修改：{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="204" />
+        <location filename="../../desktop/cli.py" line="205" />
         <source>Open conflicts: {n}</source>
         <translation>未处理的冲突：{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="214" />
+        <location filename="../../desktop/cli.py" line="215" />
         <source>the ledger has {n} problems; restore it from a backup</source>
         <translation>台账有 {n} 处问题，请从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="215" />
+        <location filename="../../desktop/cli.py" line="216" />
         <source>The ledger is intact.</source>
         <translation>台账完好。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="222" />
+        <location filename="../../desktop/cli.py" line="223" />
         <source>Backup written to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="232" />
+        <location filename="../../desktop/cli.py" line="233" />
         <source>Restored {path} from {backup}; the replaced ledger was kept as {old}.</source>
         <translation>已从 {backup} 恢复 {path}；被替换的台账保存为 {old}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="246" />
-        <location filename="../../desktop/cli.py" line="344" />
+        <location filename="../../desktop/cli.py" line="247" />
+        <location filename="../../desktop/cli.py" line="346" />
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="246" />
-        <location filename="../../desktop/cli.py" line="344" />
+        <location filename="../../desktop/cli.py" line="247" />
+        <location filename="../../desktop/cli.py" line="346" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli.py" line="249" />
-        <location filename="../../desktop/cli.py" line="344" />
+        <location filename="../../desktop/cli.py" line="250" />
+        <location filename="../../desktop/cli.py" line="346" />
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
@@ -2503,6 +2503,131 @@
         <source>error</source>
         <comment>zh_CN</comment>
         <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="21" />
+        <source>data packages on a USB stick, for offices without a connection</source>
+        <translation>U盘数据包，供不能联网的单位使用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="22" />
+        <source>write this computer's identity file (public keys) for another office</source>
+        <translation>为其他单位写出本机的身份文件（公钥）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="23" />
+        <source>the identity file to write</source>
+        <translation>要写出的身份文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="24" />
+        <source>trust another office's identity file, after comparing its fingerprint by phone</source>
+        <translation>电话核对指纹后，信任其他单位的身份文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="25" />
+        <source>the other office's identity file</source>
+        <translation>对方单位的身份文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="26" />
+        <source>the fingerprint the other office read out to you, e.g. ABCD-EFGH-IJKL-MNOP-QRST</source>
+        <translation>对方单位念给您的指纹，例如 ABCD-EFGH-IJKL-MNOP-QRST</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="27" />
+        <source>write a data package for another office</source>
+        <translation>为其他单位写出数据包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="28" />
+        <source>the folder to write to (the USB stick)</source>
+        <translation>写入的文件夹（U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="29" />
+        <source>the office it is for: its device id, division code, name or fingerprint</source>
+        <translation>接收单位：设备编号、区划代码、名称或指纹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="30" />
+        <source>import a data package (or a receipt) from another office</source>
+        <translation>导入其他单位的数据包（或回执）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="31" />
+        <source>the package (.tlpkg) or receipt (.tlrcpt) file</source>
+        <translation>数据包（.tlpkg）或回执（.tlrcpt）文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="32" />
+        <source>write a receipt (what this ledger holds) for an office that sent a package</source>
+        <translation>为发来数据包的单位写出回执（本台账已有的内容）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="33" />
+        <source>show, per trusted office, the changes it has confirmed and those still only here</source>
+        <translation>按已信任的单位显示：对方已确认的修改和仍只在本机的修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="35" />
+        <source>Identity file written to {path}.</source>
+        <translation>身份文件已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="36" />
+        <source>This computer's fingerprint (read it out on the phone): {fingerprint}</source>
+        <translation>本机指纹（请在电话中念给对方）：{fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="37" />
+        <source>Trusted device {device} ({name}, scope {scope}), fingerprint {fingerprint}.</source>
+        <translation>已信任设备 {device}（{name}，范围 {scope}），指纹 {fingerprint}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="38" />
+        <source>Package written and checked: {path} ({count} changes, {blobs} attachments, {size} bytes).</source>
+        <translation>数据包已写出并校验：{path}（{count} 条修改，{blobs} 个附件，{size} 字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="39" />
+        <source>Imported from {device}: {applied} new, {already} already here, {rejected} rejected; {acked} of our changes newly confirmed.</source>
+        <translation>已导入来自 {device} 的数据：新增 {applied} 条，已有 {already} 条，拒绝 {rejected} 条；对方新确认了本机 {acked} 条修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="40" />
+        <source>  rejected {origin}#{seq}: {reason}</source>
+        <translation>  已拒绝 {origin}#{seq}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="41" />
+        <source>Receipt written to {path}.</source>
+        <translation>回执已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="42" />
+        <source>Receipt taken up: {acked} of our changes newly confirmed.</source>
+        <translation>回执已导入：对方新确认了本机 {acked} 条修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="43" />
+        <source>No trusted offices yet. Use: township-ledger package trust FILE --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX</source>
+        <translation>尚未信任任何单位。请使用：township-ledger package trust 文件 --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="44" />
+        <source>device            scope      confirmed  pending  last export / last import  name</source>
+        <translation>设备              范围       已确认     待送达   最近导出 / 最近导入          名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="45" />
+        <source>never</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli_packages.py" line="46" />
+        <source>choose one of: identity, trust, export, import, receipt, status</source>
+        <translation>请选择其一：identity、trust、export、import、receipt、status</translation>
     </message>
 </context>
 <context>
@@ -2621,14 +2746,14 @@
         <translation>本设备已被汇总端停用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/report.py" line="675" />
         <location filename="../../desktop/hub_store.py" line="208" />
         <location filename="../../desktop/ledger.py" line="159" />
+        <location filename="../../desktop/report.py" line="675" />
         <location filename="../../sync/hub/cli.py" line="159" />
         <source>"{code}" is not a known division code.</source>
-        <extracomment>The reported metrics (``report_metric``) other than meetings, and the ledger's figure for each. counted from the units' reported figures (the ledger keeps no committees of this level) agricultural counties with a co-operative working committee townships (or the unit itself) that reported figures for the month the level of :attr:`units` (1 province … 4 township) codes of the units that reported figures for the month
+        <extracomment>the name the device gave when it enrolled the name the admin gave the enrollment code
 ----------
-the name the device gave when it enrolled the name the admin gave the enrollment code</extracomment>
+The reported metrics (``report_metric``) other than meetings, and the ledger's figure for each. counted from the units' reported figures (the ledger keeps no committees of this level) agricultural counties with a co-operative working committee townships (or the unit itself) that reported figures for the month the level of :attr:`units` (1 province … 4 township) codes of the units that reported figures for the month</extracomment>
         <translation>“{code}”不是有效的区划代码。</translation>
     </message>
     <message>
@@ -3897,6 +4022,91 @@ the name the device gave when it enrolled the name the admin gave the enrollment
     </message>
 </context>
 <context>
+    <name>packages</name>
+    <message>
+        <location filename="../../desktop/packages.py" line="89" />
+        <source>The data package could not be used.</source>
+        <extracomment>Refuse absurd members before reading them into memory (a county's year is a few MB). Fields of each kind that are personal data (encrypted in packages).</extracomment>
+        <translation>无法使用该数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages.py" line="97" />
+        <source>The data package {path} is damaged or incomplete ({detail}); nothing was imported. Copy it again from the sender's computer.</source>
+        <translation>数据包 {path} 已损坏或不完整（{detail}），未导入任何内容。请从发送方电脑重新拷贝。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages.py" line="101" />
+        <source>{path} is an unfinished package (its writing was interrupted); nothing was imported. Export the package again.</source>
+        <translation>{path} 是未写完的数据包（写入时被中断），未导入任何内容。请重新导出数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages.py" line="105" />
+        <source>The signature of the data package {path} does not match its contents: it was changed after it was written. Nothing was imported.</source>
+        <translation>数据包 {path} 的签名与内容不符：写出后被改动过。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages.py" line="109" />
+        <source>The data package comes from device {device} (fingerprint {fingerprint}), which this ledger does not trust yet. Trust its identity file first, after comparing the fingerprint by phone.</source>
+        <translation>该数据包来自设备 {device}（指纹 {fingerprint}），本台账尚未信任该设备。请先电话核对指纹，再信任其身份文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages.py" line="113" />
+        <source>The data package claims to come from device {device} but is signed with a different key (fingerprint {fingerprint}, trusted: {trusted}). Nothing was imported; ask the sender by phone.</source>
+        <translation>该数据包自称来自设备 {device}，但签名密钥不同（指纹 {fingerprint}，已信任的是 {trusted}）。未导入任何内容，请电话询问发送方。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages.py" line="117" />
+        <source>The data package is meant for device {receiver}, not for this ledger ({device}). Nothing was imported.</source>
+        <translation>该数据包是发给设备 {receiver} 的，不是发给本台账（{device}）的。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages.py" line="121" />
+        <source>The data package was written by a newer version of the program (schema {found}, this program knows {known}). Nothing was imported; please update the program.</source>
+        <translation>该数据包由更新版本的程序写出（数据结构版本 {found}，本程序支持到 {known}）。未导入任何内容，请升级程序。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages.py" line="125" />
+        <source>The data package {path} could not be written correctly ({detail}). Check the USB stick and export again.</source>
+        <translation>数据包 {path} 未能正确写出（{detail}）。请检查U盘后重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages.py" line="129" />
+        <source>No trusted device {device}. Trust its identity file first.</source>
+        <translation>没有已信任的设备 {device}。请先信任其身份文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages.py" line="133" />
+        <source>A data package is always for one known device; choose the device it is for.</source>
+        <translation>数据包只能发给一个已知设备，请选择接收的设备。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages.py" line="137" />
+        <source>{path} is not a valid device identity file ({detail}).</source>
+        <translation>{path} 不是有效的设备身份文件（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages.py" line="141" />
+        <source>The fingerprint does not match: the file shows {actual}, you entered {entered}. Do not trust this file; ask the other office again.</source>
+        <translation>指纹不一致：文件中为 {actual}，您输入的是 {entered}。请不要信任此文件，再向对方单位核实。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages.py" line="145" />
+        <source>Device {device} is already trusted with another key (fingerprint {trusted}); the new fingerprint is {fingerprint}. Remove the old trust first if the office really has a new computer.</source>
+        <translation>设备 {device} 已用另一把密钥被信任（指纹 {trusted}），新的指纹是 {fingerprint}。如果对方确实换了电脑，请先删除原来的信任。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages.py" line="149" />
+        <source>{path} is not a valid receipt ({detail}).</source>
+        <translation>{path} 不是有效的回执（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages.py" line="153" />
+        <source>record scope {scope} lies outside this ledger's scope {own}</source>
+        <extracomment>Reason a received change is rejected: it is none of this ledger's business.</extracomment>
+        <translation>记录范围 {scope} 不在本台账的范围 {own} 之内</translation>
+    </message>
+</context>
+<context>
     <name>report</name>
     <message>
         <location filename="../../desktop/cli_report.py" line="22" />
@@ -4498,148 +4708,153 @@ the name the device gave when it enrolled the name the admin gave the enrollment
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../sync/client.py" line="74" />
+        <location filename="../../sync/client.py" line="82" />
         <source>Synchronisation with the hub failed.</source>
-        <extracomment>the protocol's limits (docs/hub-protocol.md) a clock further from the hub's than this is worth a warning changes whose body is smaller than this go uncompressed (gzip would not pay) retries of a connection error before the hub has answered anything (then settings.retries)</extracomment>
+        <extracomment>attachment contents this ledger lacks and has not received yet (JSON list of sha256): the hub did not have them (yet) at the last sync; they are asked for again at the next contents of pushed attachments not yet checked/uploaded (JSON list of sha256) the protocol's limits (docs/hub-protocol.md) a clock further from the hub's than this is worth a warning changes whose body is smaller than this go uncompressed (gzip would not pay) retries of a connection error before the hub has answered anything (then settings.retries)</extracomment>
         <translation>与汇总端同步失败。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="82" />
+        <location filename="../../sync/client.py" line="90" />
         <source>This ledger is not enrolled with a hub yet. Enroll it first with: township-ledger enroll --hub URL --code CODE</source>
         <translation>本台账尚未在汇总端接入。请先接入：township-ledger enroll --hub 地址 --code 接入码</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="86" />
+        <location filename="../../sync/client.py" line="94" />
         <source>"{url}" is not a hub address; it must start with http:// or https://.</source>
         <translation>“{url}”不是汇总端地址，应以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="92" />
+        <location filename="../../sync/client.py" line="100" />
         <source>Cannot reach the hub at {url}: {reason}.</source>
         <translation>无法连接汇总端 {url}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="96" />
+        <location filename="../../sync/client.py" line="104" />
         <source>The hub's certificate at {url} could not be verified ({detail}). Check the CA bundle in the sync settings.</source>
         <translation>无法验证汇总端 {url} 的证书（{detail}）。请检查同步设置中的 CA 证书文件。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="102" />
+        <location filename="../../sync/client.py" line="110" />
         <source>The address {url} did not answer like a Township Ledger hub ({detail}). Check the hub address, or whether the network asks you to log in first.</source>
         <translation>地址 {url} 的应答不像团建台账汇总端（{detail}）。请检查服务器地址，或网络是否要求先登录。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="108" />
+        <location filename="../../sync/client.py" line="116" />
         <source>The hub at {url} is having trouble (HTTP {status}); nothing was lost. Try again later.</source>
         <translation>汇总端 {url} 出现故障（HTTP {status}），数据没有丢失。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="114" />
+        <location filename="../../sync/client.py" line="122" />
         <source>The hub no longer accepts this computer: its access was revoked, or the hub does not know it. Nothing was lost; ask the hub's administrator.</source>
         <translation>汇总端不再接受本机：本机的访问权限已被撤销，或服务器不认识本机。数据没有丢失，请联系汇总端管理员。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="120" />
+        <location filename="../../sync/client.py" line="128" />
         <source>This computer was revoked at the hub and cannot enroll again. Ask the hub's administrator.</source>
         <translation>本机已在汇总端被撤销，不能再次接入。请联系汇总端管理员。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="124" />
+        <location filename="../../sync/client.py" line="132" />
         <source>The hub did not accept the enrollment code: it is wrong, already used or expired. Ask the hub's administrator for a new code.</source>
         <translation>汇总端不接受此接入码：接入码有误、已被使用或已过期。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="128" />
+        <location filename="../../sync/client.py" line="136" />
         <source>The enrollment code has expired. Ask the hub's administrator for a new code.</source>
         <translation>接入码已过期。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="132" />
+        <location filename="../../sync/client.py" line="140" />
         <source>The enrollment code has already been used. Ask the hub's administrator for a new code.</source>
         <translation>接入码已被使用。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="138" />
+        <location filename="../../sync/client.py" line="146" />
         <source>The connection broke during enrollment and the code is now used up. Ask the hub's administrator for a new code.</source>
         <translation>接入过程中连接中断，接入码已失效。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="142" />
+        <location filename="../../sync/client.py" line="150" />
         <source>The hub runs an older version of the program and cannot store this ledger's data (schema {schema}); nothing was stored. The hub must be updated first.</source>
         <translation>汇总端运行的程序版本较旧，无法保存本台账的数据（数据版本 {schema}），未保存任何内容。请先升级汇总端。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="146" />
+        <location filename="../../sync/client.py" line="154" />
         <source>The hub sends records this version of the program does not know ({detail}); nothing of them was applied. Please update the program.</source>
         <translation>汇总端发来了本版本程序不认识的记录（{detail}），这些记录一条也未采用。请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="152" />
+        <location filename="../../sync/client.py" line="160" />
         <source>The hub refused the request (HTTP {status}: {detail}).</source>
         <translation>汇总端拒绝了请求（HTTP {status}：{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="156" />
+        <location filename="../../sync/client.py" line="164" />
         <source>The hub gave an answer this program does not understand ({detail}).</source>
         <translation>汇总端的应答本程序无法识别（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="160" />
+        <location filename="../../sync/client.py" line="168" />
         <source>Synchronisation was cancelled; what was already exchanged is kept.</source>
         <translation>同步已取消，已交换的数据均已保存。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="168" />
+        <location filename="../../sync/client.py" line="180" />
         <source>the connection was refused (is the hub running?)</source>
         <translation>连接被拒绝（汇总端是否在运行？）</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="169" />
+        <location filename="../../sync/client.py" line="181" />
         <source>no answer in time</source>
         <translation>在规定时间内没有应答</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="170" />
+        <location filename="../../sync/client.py" line="182" />
         <source>the hub's name could not be found (no network?)</source>
         <translation>找不到汇总端的地址（是否没有联网？）</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="171" />
+        <location filename="../../sync/client.py" line="183" />
         <source>the proxy server failed</source>
         <translation>代理服务器出错</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="172" />
+        <location filename="../../sync/client.py" line="184" />
         <source>the connection broke</source>
         <translation>连接中断</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="175" />
+        <location filename="../../sync/client.py" line="187" />
         <source>This computer's clock is {n} minutes ahead of the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
         <translation>本机时钟比汇总端快 {n} 分钟。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="176" />
+        <location filename="../../sync/client.py" line="188" />
         <source>This computer's clock is {n} minutes behind the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
         <translation>本机时钟比汇总端慢 {n} 分钟。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="177" />
+        <location filename="../../sync/client.py" line="189" />
         <source>This computer's clock is {n} hours ahead of the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
         <translation>本机时钟比汇总端快 {n} 小时。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="178" />
+        <location filename="../../sync/client.py" line="190" />
+        <source>The attached file "{name}" is larger than the hub accepts (50 MB); its record was sent, its content was not.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="191" />
         <source>This computer's clock is {n} hours behind the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
         <translation>本机时钟比汇总端慢 {n} 小时。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="181" />
+        <location filename="../../sync/client.py" line="194" />
         <source>the hub refused {n} changes outside your scope {scope}</source>
         <translation>汇总端拒收了 {n} 条超出本单位范围 {scope} 的修改</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="182" />
+        <location filename="../../sync/client.py" line="195" />
         <source>the hub refused {n} changes (first reason: {reason})</source>
         <translation>汇总端拒收了 {n} 条修改（第一条的原因：{reason}）</translation>
     </message>
