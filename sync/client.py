@@ -9,6 +9,11 @@ loses nothing and applies nothing twice.  See ``docs/hub-protocol.md``.
     settings = enroll(ledger, "https://hub.example.cn", "K7Q2M9XR4T")
     result = SyncClient(ledger).sync(progress=..., cancelled=...)
 
+Attachment contents (blobs) travel after the records: a sync is push, upload of the
+pushed attachments' contents the hub lacks, pull, download of the received ones this
+ledger lacks.  A content the hub does not have yet is not a failure; it stays listed in
+meta "sync_missing_blobs" and is asked for again at the next sync.
+
 Settings, the device token included, live in the ledger's ``meta`` ("sync_settings").
 ``progress(done, total)`` is called between batches and pages (``total`` 0 = unknown,
 as for pulls); ``cancelled()`` returning True stops at the next batch or page boundary
@@ -21,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gzip
+import hashlib
 import json
 import platform
 import random
@@ -47,11 +53,20 @@ PULL_CURSOR = "pull_cursor"
 REJECTED_KEY = "sync_rejected"
 LAST_SYNC = "last_sync"
 LAST_SYNC_ERROR = "last_sync_error"
+#: attachment contents this ledger lacks and has not received yet (JSON list of sha256):
+#: the hub did not have them (yet) at the last sync; they are asked for again at the next
+MISSING_BLOBS = "sync_missing_blobs"
+#: contents of pushed attachments not yet checked/uploaded (JSON list of sha256)
+BLOB_UPLOADS = "sync_blob_uploads"
 REJECTED_KEPT = 200
 
 #: the protocol's limits (docs/hub-protocol.md)
 MAX_PUSH = 2000
 MAX_PULL = 5000
+MAX_BLOB = 50 * 1024 * 1024
+MAX_BLOB_QUERY = 1000
+#: the blob lists in meta are rewritten after this many settled digests (and at the end)
+LIST_FLUSH = 100
 #: a clock further from the hub's than this is worth a warning
 SKEW_WARNING_MS = 5 * 60 * 1000
 #: changes whose body is smaller than this go uncompressed (gzip would not pay)
@@ -164,6 +179,10 @@ class _TooLarge(Exception):
     """413: the push splits its batch."""
 
 
+class _BlobNotFound(Exception):
+    """404 not_found on /v1/blobs/…: the hub lacks the content (or it is not ours to read)."""
+
+
 # reasons shown inside HubUnreachable
 R_REFUSED = QT_TRANSLATE_NOOP("sync", "the connection was refused (is the hub running?)")
 R_TIMEOUT = QT_TRANSLATE_NOOP("sync", "no answer in time")
@@ -176,6 +195,7 @@ W_AHEAD_MIN = QT_TRANSLATE_NOOP("sync", "This computer's clock is {n} minutes ah
 W_BEHIND_MIN = QT_TRANSLATE_NOOP("sync", "This computer's clock is {n} minutes behind the hub's. Please correct the date and time, or its changes will be ordered wrongly.")
 W_AHEAD_H = QT_TRANSLATE_NOOP("sync", "This computer's clock is {n} hours ahead of the hub's. Please correct the date and time, or its changes will be ordered wrongly.")
 W_BEHIND_H = QT_TRANSLATE_NOOP("sync", "This computer's clock is {n} hours behind the hub's. Please correct the date and time, or its changes will be ordered wrongly.")
+W_BLOB_TOO_LARGE = QT_TRANSLATE_NOOP("sync", "The attached file \"{name}\" is larger than the hub accepts (50 MB); its record was sent, its content was not.")
 
 # summaries of refused changes (for the CLI and the GUI)
 M_REFUSED_SCOPE = QT_TRANSLATE_NOOP("sync", "the hub refused {n} changes outside your scope {scope}")
@@ -287,6 +307,11 @@ class PushResult:
     batches: int = 0
     #: the refused changes of this push: (change, reason)
     refused: list[tuple[Change, str]] = field(default_factory=list)
+    #: attachment contents uploaded, and those the hub already had
+    blobs_uploaded: int = 0
+    blobs_present: int = 0
+    #: attachment contents too large for the hub (sha256)
+    blobs_too_large: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -298,6 +323,9 @@ class PullResult:
     conflicts: int = 0
     flagged_future: int = 0
     pages: int = 0
+    #: attachment contents downloaded; those the hub did not have (still in "sync_missing_blobs")
+    blobs_downloaded: int = 0
+    blobs_missing: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -346,7 +374,11 @@ class Transport:
     # ---------------------------------------------------------------- one call
     def request(self, method: str, path: str, *, body: dict | None = None, params: dict | None = None,
                 auth: bool = True, timeout: tuple[float, float] | None = None, retries: int | None = None,
-                cancelled: Cancelled | None = None) -> dict:
+                cancelled: Cancelled | None = None, content: bytes | None = None,
+                raw_answer: bool = False) -> dict | bytes:
+        """One call, retried.  *body* is sent as JSON, *content* as raw bytes
+        (``application/octet-stream``, gzip when that pays); *raw_answer* returns the
+        answer's bytes instead of parsed JSON."""
         s = self.settings
         url = s.hub_url + path
         headers = {"Accept": "application/json", "Accept-Encoding": "gzip", "User-Agent": USER_AGENT}
@@ -363,6 +395,16 @@ class Transport:
                 data = gzip.compress(raw, compresslevel=5)
                 headers["Content-Encoding"] = "gzip"
             raw_len = len(raw)
+        elif content is not None:
+            headers["Content-Type"] = "application/octet-stream"
+            data, raw_len = content, len(content)
+            if len(content) >= GZIP_MIN_BYTES:
+                packed = gzip.compress(content, compresslevel=5)
+                if len(packed) < len(content) * 0.9:
+                    data = packed
+                    headers["Content-Encoding"] = "gzip"
+        if raw_answer:
+            headers["Accept"] = "application/octet-stream, application/json"
         timeout = timeout or (s.connect_timeout, s.read_timeout)
         retries = s.retries if retries is None else retries
         attempt = 0
@@ -413,6 +455,8 @@ class Transport:
                 continue
             if status >= 400:
                 self._raise_for(resp, path, lost_before=lost)
+            if raw_answer:
+                return content
             try:
                 answer = json.loads(content)
             except ValueError:
@@ -476,6 +520,8 @@ class Transport:
             raise SchemaTooNew(schema=self.local_schema if self.local_schema is not None else "?")
         if status == 413:
             raise _TooLarge()
+        if status == 404 and code == "not_found" and path.startswith("/v1/blobs/"):
+            raise _BlobNotFound()
         if status == 404:
             raise NotAHub(url=s.hub_url, detail=f"HTTP 404 {path}")
         raise HubRefused(status=status, detail=detail or f"HTTP {status}")
@@ -667,8 +713,13 @@ class SyncClient:
             if n < len(changes):
                 _, end = ledger.changes_since(cursor, limit=n)
             refused = []
+            uploads = []
             for c in changes[:n]:
                 status, reason = answers.get((c.origin, c.origin_seq), ("skipped", ""))
+                if status in ("applied", "duplicate") and c.kind == "attachment":
+                    digest = c.fields.get("sha256")
+                    if _is_sha256(digest):
+                        uploads.append(digest)
                 if status == "applied":
                     result.applied += 1
                 elif status == "duplicate":
@@ -680,6 +731,8 @@ class SyncClient:
             with ledger.tx():
                 if refused:
                     self._record_rejected(refused, "push")
+                if uploads:
+                    self._add_to_list(BLOB_UPLOADS, uploads)
                 ledger.set_meta(PUSH_CURSOR, str(end))
             result.rejected += len(refused)
             result.refused += refused
@@ -687,6 +740,115 @@ class SyncClient:
             done += n
             if progress:
                 progress(done, max(total, done))
+        return result
+
+    # ---------------------------------------------------------------- attachment contents
+    def _list(self, key: str) -> list[str]:
+        try:
+            data = json.loads(self.ledger.meta(key) or "[]")
+        except ValueError:
+            return []
+        return [d for d in data if _is_sha256(d)] if isinstance(data, list) else []
+
+    def _add_to_list(self, key: str, digests: list[str]) -> None:
+        self.ledger.set_meta(key, json.dumps(list(dict.fromkeys(self._list(key) + digests))))
+
+    def _remove_from_list(self, key: str, digests) -> None:
+        gone = set(digests)
+        if gone:
+            self.ledger.set_meta(key, json.dumps([d for d in self._list(key) if d not in gone]))
+
+    def upload_blobs(self, result: PushResult | None = None, progress: Progress | None = None,
+                     cancelled: Cancelled | None = None) -> PushResult:
+        """Upload the contents of pushed attachments the hub lacks (the list "sync_blob_uploads",
+        filled by :meth:`push` in the transaction that moves the push cursor).  A digest leaves
+        the list once the hub has its content (or it cannot be sent); the list is rewritten in
+        batches, and what an interruption leaves in it is merely asked about again."""
+        result = result or PushResult()
+        ledger = self.ledger
+        pending = self._list(BLOB_UPLOADS)
+        settled: list[str] = []
+        try:
+            # contents this ledger does not hold (a record it only relays) cannot be sent
+            settled += [d for d in pending if not ledger.has_blob(d)]
+            pending = [d for d in pending if d not in set(settled)]
+            done, total = 0, len(pending)
+            for i in range(0, len(pending), MAX_BLOB_QUERY):
+                chunk = pending[i:i + MAX_BLOB_QUERY]
+                answer = self.transport.request("POST", "/v1/blobs/missing", body={"sha256": chunk},
+                                                cancelled=cancelled)
+                missing = answer.get("missing")
+                if not isinstance(missing, list):
+                    raise ProtocolError(detail="blobs/missing: missing")
+                missing = set(m for m in missing if isinstance(m, str))
+                present = [d for d in chunk if d not in missing]
+                result.blobs_present += len(present)
+                settled += present
+                done += len(present)
+                for digest in chunk:
+                    if digest not in missing:
+                        continue
+                    if cancelled and cancelled():
+                        raise SyncCancelled()
+                    data = ledger.blob(digest)
+                    if len(data) > MAX_BLOB:
+                        result.blobs_too_large.append(digest)
+                    else:
+                        try:
+                            self.transport.request("PUT", f"/v1/blobs/{digest}", content=data, cancelled=cancelled)
+                            result.blobs_uploaded += 1
+                        except _TooLarge:
+                            result.blobs_too_large.append(digest)
+                    settled.append(digest)
+                    done += 1
+                    if len(settled) >= LIST_FLUSH:
+                        self._remove_from_list(BLOB_UPLOADS, settled)
+                        settled = []
+                    if progress:
+                        progress(done, total)
+        finally:
+            self._remove_from_list(BLOB_UPLOADS, settled)
+        return result
+
+    def download_blobs(self, result: PullResult | None = None, progress: Progress | None = None,
+                       cancelled: Cancelled | None = None) -> PullResult:
+        """Download the contents of received attachments this ledger lacks (the list
+        "sync_missing_blobs", filled by :meth:`pull` in the transaction of each page), checking
+        each one's SHA-256.  What the hub does not have (404) or sent damaged stays listed,
+        to be asked for at the next sync; it is not a failure of the sync."""
+        result = result or PullResult()
+        ledger = self.ledger
+        wanted = self._list(MISSING_BLOBS)
+        settled: list[str] = []
+        missing: list[str] = []
+        try:
+            # held by now, or no longer used by any (live) attachment record
+            used = {r["sha256"] for r in ledger.query("attachment", columns=("sha256",))} if wanted else set()
+            settled += [d for d in wanted if d not in used or ledger.has_blob(d)]
+            wanted = [d for d in wanted if d not in set(settled)]
+            for done, digest in enumerate(wanted, 1):
+                if cancelled and cancelled():
+                    raise SyncCancelled()
+                try:
+                    data = self.transport.request("GET", f"/v1/blobs/{digest}", raw_answer=True,
+                                                  cancelled=cancelled)
+                except _BlobNotFound:
+                    missing.append(digest)
+                else:
+                    if hashlib.sha256(data).hexdigest() != digest:  # damaged on the way: ask again next time
+                        missing.append(digest)
+                    else:
+                        ledger.add_blob(data)
+                        settled.append(digest)
+                        result.blobs_downloaded += 1
+                        if len(settled) >= LIST_FLUSH:
+                            self._remove_from_list(MISSING_BLOBS, settled)
+                            settled = []
+                if progress:
+                    progress(done, len(wanted))
+        finally:
+            self._remove_from_list(MISSING_BLOBS, settled)
+        result.blobs_missing = missing
         return result
 
     def _record_rejected(self, refused: list[tuple[Change | dict, str]], direction: str) -> None:
@@ -728,6 +890,11 @@ class SyncClient:
                 nothing_pending = ledger.pending_changes() == 0
                 report = ledger.apply_changes(page)
                 ledger.set_meta(PULL_CURSOR, new_cursor)
+                wanted = [d["fields"]["sha256"] for d in page
+                          if isinstance(d, dict) and d.get("kind") == "attachment" and isinstance(d.get("fields"), dict)
+                          and _is_sha256(d["fields"].get("sha256")) and not ledger.has_blob(d["fields"]["sha256"])]
+                if wanted:
+                    self._add_to_list(MISSING_BLOBS, wanted)
                 if nothing_pending:
                     # what came from the hub need not go back to it
                     ledger.set_meta(PUSH_CURSOR, str(ledger.last_seq()))
@@ -756,7 +923,9 @@ class SyncClient:
         try:
             self.transport.contacted = False  # a new attempt: fail fast if there is no network
             push = self.push(progress, cancelled)
+            self.upload_blobs(push, progress, cancelled)
             pull = self.pull(progress, cancelled)
+            self.download_blobs(pull, progress, cancelled)
         except SyncCancelled:
             raise
         except LedgerError as exc:
@@ -769,6 +938,10 @@ class SyncClient:
             ledger.set_meta(LAST_SYNC, _now_iso())
             ledger.set_meta(LAST_SYNC_ERROR, "")
         warnings = [w for w in (self.clock_warning,) if w]
+        for digest in push.blobs_too_large:
+            rows = ledger.query("attachment", where={"sha256": digest}, limit=1)
+            name = rows[0]["filename"] if rows else digest[:12]
+            warnings.append(translate(CTX, W_BLOB_TOO_LARGE).format(name=name))
         return SyncResult(push, pull, self.clock_skew_ms, warnings)
 
     def _record_failure(self, message: str) -> None:
@@ -785,6 +958,10 @@ class SyncClient:
         if scope is not None and all(not c.scope.startswith(scope) for c, _ in result.refused):
             return translate(CTX, M_REFUSED_SCOPE).format(n=result.rejected, scope=scope or "-")
         return translate(CTX, M_REFUSED).format(n=result.rejected, reason=result.refused[0][1])
+
+
+def _is_sha256(value: object) -> bool:
+    return isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
 
 
 def _parse_results(answer: dict) -> dict[tuple[str, int], tuple[str, str]]:

@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("Export the &whole ledger…"), self.export_whole_ledger)
         self._action(m, self.tr("Download blank &template…"), self.download_template)
         m.addSeparator()
+        self._action(m, self.tr("&Data packages (USB)…"), self.show_packages)
+        m.addSeparator()
         self._action(m, self.tr("&Settings…"), self.show_settings, QKeySequence.Preferences)
         m.addSeparator()
         self._action(m, self.tr("E&xit"), self.close, QKeySequence.Quit)
@@ -319,6 +321,14 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Backup"), self.tr("The backup failed: {reason}").format(reason=text))
 
         workers.start(work, done, failed)
+
+    def show_packages(self) -> None:
+        from ui.package_dialogs import PackagesDialog
+
+        dialog = PackagesDialog(self.ledger, self)
+        dialog.sig_imported.connect(self.refresh)
+        dialog.exec()
+        self._update_status()
 
     # ------------------------------------------------------------- Excel
     def import_excel(self) -> None:

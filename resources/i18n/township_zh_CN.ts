@@ -1193,20 +1193,20 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="54" />
-        <location filename="../../ui/main_window.py" line="286" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>Overview</source>
         <extracomment>The record sections, in the order of the tabs (the checklist has a view of its own).</extracomment>
         <translation>概览</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="57" />
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="63" />
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>Benchmarking checklist</source>
         <translation>对标整改</translation>
     </message>
@@ -1282,121 +1282,126 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="131" />
+        <source>&amp;Data packages (USB)…</source>
+        <translation>数据包（U盘）(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="133" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;Filter</source>
         <translation>筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Record &amp;history</source>
         <translation>修改历史(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>&amp;Conflicts…</source>
         <translation>冲突处理(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="152" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;About Township Ledger</source>
         <translation>关于团建台账(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="301" />
         <source>Open ledger</source>
         <translation>打开台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>Ledger files (*.sqlite);;All files (*)</source>
         <translation>台账文件 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>Back up to folder</source>
         <translation>备份到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>Backup written to {path}</source>
         <translation>已备份到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>The backup failed: {reason}</source>
         <translation>备份失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="349" />
         <source>Choose the tab of a table first.</source>
         <translation>请先切换到一个表格标签页。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355" />
+        <location filename="../../ui/main_window.py" line="365" />
         <source>About Township Ledger</source>
         <translation>关于团建台账</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356" />
+        <location filename="../../ui/main_window.py" line="366" />
         <source>&lt;b&gt;Township Ledger&lt;/b&gt; (团建台账)&lt;br&gt;The work ledger of rural Youth League offices.&lt;br&gt;Schema version {version}. Division data: National Bureau of Statistics, 2023.</source>
         <translation>&lt;b&gt;团建台账&lt;/b&gt;&lt;br&gt;农村基层团组织建设工作台账。&lt;br&gt;数据版本 {version}。区划数据：国家统计局，2023年。</translation>
     </message>
@@ -1463,6 +1468,185 @@
         <location filename="../../ui/wizard.py" line="560" />
         <source>Change…</source>
         <translation>更改…</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesDialog</name>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="84" />
+        <source>Data packages (USB)</source>
+        <translation>数据包（U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="86" />
+        <source>This computer's fingerprint: &lt;b&gt;{fp}&lt;/b&gt; — read it out when another office asks.</source>
+        <translation>本机指纹：&lt;b&gt;{fp}&lt;/b&gt;——对方单位核对时请读给对方听。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="96" />
+        <source>No office is trusted yet. Exchange identity files first: write this computer's file, and trust the other office's after checking its fingerprint by phone.</source>
+        <translation>还没有信任的单位。请先交换身份文件：写出本机的身份文件，并在电话核对指纹后信任对方的身份文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="102" />
+        <source>&amp;Export a package…</source>
+        <translation>导出数据包(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="104" />
+        <source>&amp;Import a package…</source>
+        <translation>导入数据包(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="106" />
+        <source>&amp;Write my identity file…</source>
+        <translation>写出本机身份文件(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="107" />
+        <source>&amp;Trust an office…</source>
+        <translation>信任对方单位(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="119" />
+        <source>Write to:</source>
+        <translation>写入：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="151" />
+        <source>Another folder…</source>
+        <translation>其他文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="167" />
+        <source>The package could not be handled: {reason}</source>
+        <translation>数据包处理失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="179" />
+        <source>Write the package to</source>
+        <translation>数据包写入到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="192" />
+        <source>The package was written and checked: {path}. The stick can be removed safely.</source>
+        <translation>数据包已写入并校验无误：{path}。现在可以安全拔出U盘。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="198" />
+        <source>Writing the package…</source>
+        <translation>正在写入数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="202" />
+        <source>Import a package</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="203" />
+        <source>Data packages and receipts ({filter})</source>
+        <translation>数据包和回执 ({filter})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/package_dialogs.py" line="221" />
+        <source>Receipt read: %n change(s) newly confirmed as delivered.</source>
+        <translation>
+            <numerusform>已读取回执：新确认送达 %n 条修改。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="223" />
+        <source>Imported: {applied} new, {had} already here, {rejected} refused.</source>
+        <translation>导入完成：新增 {applied} 条，已有 {had} 条，拒收 {rejected} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="233" />
+        <source>Checking and importing the package…</source>
+        <translation>正在校验并导入数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="237" />
+        <source>Write my identity file</source>
+        <translation>写出本机身份文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="239" />
+        <source>Identity files (*.tlid)</source>
+        <translation>身份文件 (*.tlid)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="247" />
+        <source>Identity file written: {path}</source>
+        <translation>身份文件已写出：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="250" />
+        <source>Another office's identity file</source>
+        <translation>对方单位的身份文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="251" />
+        <source>Identity files (*.tlid);;All files (*)</source>
+        <translation>身份文件 (*.tlid);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="260" />
+        <source>Check the fingerprint</source>
+        <translation>核对指纹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="261" />
+        <source>Ask the office by phone to read out its fingerprint, and type it here.
+The file says: {fp}</source>
+        <translation>请对方单位在电话中读出其指纹，并在此输入。
+文件中的指纹：{fp}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="266" />
+        <source>The fingerprints differ: the file was not trusted.</source>
+        <translation>指纹不一致：未信任该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="275" />
+        <source>The office is trusted; packages can now go both ways.</source>
+        <translation>已信任该单位，双方现在可以互传数据包。</translation>
+    </message>
+</context>
+<context>
+    <name>PeerModel</name>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="49" />
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="49" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="49" />
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="49" />
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="50" />
+        <source>Only here</source>
+        <translation>仅在本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="50" />
+        <source>Last package out</source>
+        <translation>上次导出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/package_dialogs.py" line="50" />
+        <source>Last package in</source>
+        <translation>上次导入</translation>
     </message>
 </context>
 <context>
@@ -2505,127 +2689,127 @@
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="21" />
+        <location filename="../../desktop/cli_packages.py" line="20" />
         <source>data packages on a USB stick, for offices without a connection</source>
         <translation>U盘数据包，供不能联网的单位使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="22" />
+        <location filename="../../desktop/cli_packages.py" line="21" />
         <source>write this computer's identity file (public keys) for another office</source>
         <translation>为其他单位写出本机的身份文件（公钥）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="23" />
+        <location filename="../../desktop/cli_packages.py" line="22" />
         <source>the identity file to write</source>
         <translation>要写出的身份文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="24" />
+        <location filename="../../desktop/cli_packages.py" line="23" />
         <source>trust another office's identity file, after comparing its fingerprint by phone</source>
         <translation>电话核对指纹后，信任其他单位的身份文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="25" />
+        <location filename="../../desktop/cli_packages.py" line="24" />
         <source>the other office's identity file</source>
         <translation>对方单位的身份文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="26" />
+        <location filename="../../desktop/cli_packages.py" line="25" />
         <source>the fingerprint the other office read out to you, e.g. ABCD-EFGH-IJKL-MNOP-QRST</source>
         <translation>对方单位念给您的指纹，例如 ABCD-EFGH-IJKL-MNOP-QRST</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="27" />
+        <location filename="../../desktop/cli_packages.py" line="26" />
         <source>write a data package for another office</source>
         <translation>为其他单位写出数据包</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="28" />
+        <location filename="../../desktop/cli_packages.py" line="27" />
         <source>the folder to write to (the USB stick)</source>
         <translation>写入的文件夹（U盘）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="29" />
+        <location filename="../../desktop/cli_packages.py" line="28" />
         <source>the office it is for: its device id, division code, name or fingerprint</source>
         <translation>接收单位：设备编号、区划代码、名称或指纹</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="30" />
+        <location filename="../../desktop/cli_packages.py" line="29" />
         <source>import a data package (or a receipt) from another office</source>
         <translation>导入其他单位的数据包（或回执）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="31" />
+        <location filename="../../desktop/cli_packages.py" line="30" />
         <source>the package (.tlpkg) or receipt (.tlrcpt) file</source>
         <translation>数据包（.tlpkg）或回执（.tlrcpt）文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="32" />
+        <location filename="../../desktop/cli_packages.py" line="31" />
         <source>write a receipt (what this ledger holds) for an office that sent a package</source>
         <translation>为发来数据包的单位写出回执（本台账已有的内容）</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="33" />
+        <location filename="../../desktop/cli_packages.py" line="32" />
         <source>show, per trusted office, the changes it has confirmed and those still only here</source>
         <translation>按已信任的单位显示：对方已确认的修改和仍只在本机的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="35" />
+        <location filename="../../desktop/cli_packages.py" line="34" />
         <source>Identity file written to {path}.</source>
         <translation>身份文件已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="36" />
+        <location filename="../../desktop/cli_packages.py" line="35" />
         <source>This computer's fingerprint (read it out on the phone): {fingerprint}</source>
         <translation>本机指纹（请在电话中念给对方）：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="37" />
+        <location filename="../../desktop/cli_packages.py" line="36" />
         <source>Trusted device {device} ({name}, scope {scope}), fingerprint {fingerprint}.</source>
         <translation>已信任设备 {device}（{name}，范围 {scope}），指纹 {fingerprint}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="38" />
+        <location filename="../../desktop/cli_packages.py" line="37" />
         <source>Package written and checked: {path} ({count} changes, {blobs} attachments, {size} bytes).</source>
         <translation>数据包已写出并校验：{path}（{count} 条修改，{blobs} 个附件，{size} 字节）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="39" />
+        <location filename="../../desktop/cli_packages.py" line="38" />
         <source>Imported from {device}: {applied} new, {already} already here, {rejected} rejected; {acked} of our changes newly confirmed.</source>
         <translation>已导入来自 {device} 的数据：新增 {applied} 条，已有 {already} 条，拒绝 {rejected} 条；对方新确认了本机 {acked} 条修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="40" />
+        <location filename="../../desktop/cli_packages.py" line="39" />
         <source>  rejected {origin}#{seq}: {reason}</source>
         <translation>  已拒绝 {origin}#{seq}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="41" />
+        <location filename="../../desktop/cli_packages.py" line="40" />
         <source>Receipt written to {path}.</source>
         <translation>回执已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="42" />
+        <location filename="../../desktop/cli_packages.py" line="41" />
         <source>Receipt taken up: {acked} of our changes newly confirmed.</source>
         <translation>回执已导入：对方新确认了本机 {acked} 条修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="43" />
+        <location filename="../../desktop/cli_packages.py" line="42" />
         <source>No trusted offices yet. Use: township-ledger package trust FILE --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX</source>
         <translation>尚未信任任何单位。请使用：township-ledger package trust 文件 --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="44" />
+        <location filename="../../desktop/cli_packages.py" line="43" />
         <source>device            scope      confirmed  pending  last export / last import  name</source>
         <translation>设备              范围       已确认     待送达   最近导出 / 最近导入          名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="45" />
+        <location filename="../../desktop/cli_packages.py" line="44" />
         <source>never</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli_packages.py" line="46" />
+        <location filename="../../desktop/cli_packages.py" line="45" />
         <source>choose one of: identity, trust, export, import, receipt, status</source>
         <translation>请选择其一：identity、trust、export、import、receipt、status</translation>
     </message>
@@ -4708,153 +4892,153 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../sync/client.py" line="82" />
+        <location filename="../../sync/client.py" line="89" />
         <source>Synchronisation with the hub failed.</source>
-        <extracomment>attachment contents this ledger lacks and has not received yet (JSON list of sha256): the hub did not have them (yet) at the last sync; they are asked for again at the next contents of pushed attachments not yet checked/uploaded (JSON list of sha256) the protocol's limits (docs/hub-protocol.md) a clock further from the hub's than this is worth a warning changes whose body is smaller than this go uncompressed (gzip would not pay) retries of a connection error before the hub has answered anything (then settings.retries)</extracomment>
+        <extracomment>attachment contents this ledger lacks and has not received yet (JSON list of sha256): the hub did not have them (yet) at the last sync; they are asked for again at the next contents of pushed attachments not yet checked/uploaded (JSON list of sha256) the protocol's limits (docs/hub-protocol.md) the blob lists in meta are rewritten after this many settled digests (and at the end) a clock further from the hub's than this is worth a warning changes whose body is smaller than this go uncompressed (gzip would not pay) retries of a connection error before the hub has answered anything (then settings.retries)</extracomment>
         <translation>与汇总端同步失败。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="90" />
+        <location filename="../../sync/client.py" line="97" />
         <source>This ledger is not enrolled with a hub yet. Enroll it first with: township-ledger enroll --hub URL --code CODE</source>
         <translation>本台账尚未在汇总端接入。请先接入：township-ledger enroll --hub 地址 --code 接入码</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="94" />
+        <location filename="../../sync/client.py" line="101" />
         <source>"{url}" is not a hub address; it must start with http:// or https://.</source>
         <translation>“{url}”不是汇总端地址，应以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="100" />
+        <location filename="../../sync/client.py" line="107" />
         <source>Cannot reach the hub at {url}: {reason}.</source>
         <translation>无法连接汇总端 {url}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="104" />
+        <location filename="../../sync/client.py" line="111" />
         <source>The hub's certificate at {url} could not be verified ({detail}). Check the CA bundle in the sync settings.</source>
         <translation>无法验证汇总端 {url} 的证书（{detail}）。请检查同步设置中的 CA 证书文件。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="110" />
+        <location filename="../../sync/client.py" line="117" />
         <source>The address {url} did not answer like a Township Ledger hub ({detail}). Check the hub address, or whether the network asks you to log in first.</source>
         <translation>地址 {url} 的应答不像团建台账汇总端（{detail}）。请检查服务器地址，或网络是否要求先登录。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="116" />
+        <location filename="../../sync/client.py" line="123" />
         <source>The hub at {url} is having trouble (HTTP {status}); nothing was lost. Try again later.</source>
         <translation>汇总端 {url} 出现故障（HTTP {status}），数据没有丢失。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="122" />
+        <location filename="../../sync/client.py" line="129" />
         <source>The hub no longer accepts this computer: its access was revoked, or the hub does not know it. Nothing was lost; ask the hub's administrator.</source>
         <translation>汇总端不再接受本机：本机的访问权限已被撤销，或服务器不认识本机。数据没有丢失，请联系汇总端管理员。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="128" />
+        <location filename="../../sync/client.py" line="135" />
         <source>This computer was revoked at the hub and cannot enroll again. Ask the hub's administrator.</source>
         <translation>本机已在汇总端被撤销，不能再次接入。请联系汇总端管理员。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="132" />
+        <location filename="../../sync/client.py" line="139" />
         <source>The hub did not accept the enrollment code: it is wrong, already used or expired. Ask the hub's administrator for a new code.</source>
         <translation>汇总端不接受此接入码：接入码有误、已被使用或已过期。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="136" />
+        <location filename="../../sync/client.py" line="143" />
         <source>The enrollment code has expired. Ask the hub's administrator for a new code.</source>
         <translation>接入码已过期。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="140" />
+        <location filename="../../sync/client.py" line="147" />
         <source>The enrollment code has already been used. Ask the hub's administrator for a new code.</source>
         <translation>接入码已被使用。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="146" />
+        <location filename="../../sync/client.py" line="153" />
         <source>The connection broke during enrollment and the code is now used up. Ask the hub's administrator for a new code.</source>
         <translation>接入过程中连接中断，接入码已失效。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="150" />
+        <location filename="../../sync/client.py" line="157" />
         <source>The hub runs an older version of the program and cannot store this ledger's data (schema {schema}); nothing was stored. The hub must be updated first.</source>
         <translation>汇总端运行的程序版本较旧，无法保存本台账的数据（数据版本 {schema}），未保存任何内容。请先升级汇总端。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="154" />
+        <location filename="../../sync/client.py" line="161" />
         <source>The hub sends records this version of the program does not know ({detail}); nothing of them was applied. Please update the program.</source>
         <translation>汇总端发来了本版本程序不认识的记录（{detail}），这些记录一条也未采用。请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="160" />
+        <location filename="../../sync/client.py" line="167" />
         <source>The hub refused the request (HTTP {status}: {detail}).</source>
         <translation>汇总端拒绝了请求（HTTP {status}：{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="164" />
+        <location filename="../../sync/client.py" line="171" />
         <source>The hub gave an answer this program does not understand ({detail}).</source>
         <translation>汇总端的应答本程序无法识别（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="168" />
+        <location filename="../../sync/client.py" line="175" />
         <source>Synchronisation was cancelled; what was already exchanged is kept.</source>
         <translation>同步已取消，已交换的数据均已保存。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="180" />
+        <location filename="../../sync/client.py" line="187" />
         <source>the connection was refused (is the hub running?)</source>
         <translation>连接被拒绝（汇总端是否在运行？）</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="181" />
+        <location filename="../../sync/client.py" line="188" />
         <source>no answer in time</source>
         <translation>在规定时间内没有应答</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="182" />
+        <location filename="../../sync/client.py" line="189" />
         <source>the hub's name could not be found (no network?)</source>
         <translation>找不到汇总端的地址（是否没有联网？）</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="183" />
+        <location filename="../../sync/client.py" line="190" />
         <source>the proxy server failed</source>
         <translation>代理服务器出错</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="184" />
+        <location filename="../../sync/client.py" line="191" />
         <source>the connection broke</source>
         <translation>连接中断</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="187" />
+        <location filename="../../sync/client.py" line="194" />
         <source>This computer's clock is {n} minutes ahead of the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
         <translation>本机时钟比汇总端快 {n} 分钟。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="188" />
+        <location filename="../../sync/client.py" line="195" />
         <source>This computer's clock is {n} minutes behind the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
         <translation>本机时钟比汇总端慢 {n} 分钟。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="189" />
+        <location filename="../../sync/client.py" line="196" />
         <source>This computer's clock is {n} hours ahead of the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
         <translation>本机时钟比汇总端快 {n} 小时。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="190" />
+        <location filename="../../sync/client.py" line="198" />
         <source>The attached file "{name}" is larger than the hub accepts (50 MB); its record was sent, its content was not.</source>
-        <translation type="unfinished" />
+        <translation>附件“{name}”超过汇总端可接收的大小（50 MB）；记录已发送，文件内容未发送。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="191" />
+        <location filename="../../sync/client.py" line="197" />
         <source>This computer's clock is {n} hours behind the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
         <translation>本机时钟比汇总端慢 {n} 小时。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="194" />
+        <location filename="../../sync/client.py" line="201" />
         <source>the hub refused {n} changes outside your scope {scope}</source>
         <translation>汇总端拒收了 {n} 条超出本单位范围 {scope} 的修改</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="195" />
+        <location filename="../../sync/client.py" line="202" />
         <source>the hub refused {n} changes (first reason: {reason})</source>
         <translation>汇总端拒收了 {n} 条修改（第一条的原因：{reason}）</translation>
     </message>

@@ -15,6 +15,7 @@ schemas below only document the bodies in ``/openapi.json``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import sqlite3
@@ -25,9 +26,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
@@ -47,6 +48,11 @@ MAX_INFLATED = 64 * 1024 * 1024
 MAX_CHANGES = 2000
 PULL_DEFAULT, PULL_MAX = 2000, 5000
 INT64_MAX = 2**63 - 1
+#: Largest attachment content (PUT /v1/blobs/{sha256}), as sent and after gunzip.
+MAX_BLOB = 50 * 1024 * 1024
+#: Most hashes in one POST /v1/blobs/missing.
+MAX_BLOB_QUERY = 1000
+SHA256_PATTERN = "^[0-9a-f]{64}$"
 #: How often a device's "last contact" is written at most (seconds).
 TOUCH_EVERY = 60.0
 
@@ -140,17 +146,36 @@ async def raw_body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
-def _gunzip(data: bytes) -> bytes:
+async def blob_body(request: Request) -> bytes:
+    """An attachment's content as sent, read up to MAX_BLOB (413 beyond it)."""
+    too_big = f"An attachment's content is at most {MAX_BLOB} bytes."
+    length = request.headers.get("content-length")
+    if length is not None and length.isdigit() and int(length) > MAX_BLOB:
+        raise too_large(too_big)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BLOB:
+            raise too_large(too_big)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _is_sha256(value: object) -> bool:
+    return isinstance(value, str) and len(value) == 64 and all(c in "0123456789abcdef" for c in value)
+
+
+def _gunzip(data: bytes, limit: int = MAX_INFLATED) -> bytes:
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     out = []
     size = 0
     try:
         while data:
-            piece = inflater.decompress(data, MAX_INFLATED + 1 - size)
+            piece = inflater.decompress(data, limit + 1 - size)
             size += len(piece)
             out.append(piece)
-            if size > MAX_INFLATED:
-                raise too_large(f"The request body is larger than {MAX_INFLATED} bytes once decompressed.")
+            if size > limit:
+                raise too_large(f"The request body is larger than {limit} bytes once decompressed.")
             if inflater.eof:
                 data = inflater.unused_data
                 if data:  # concatenated gzip members (allowed by RFC 1952)
@@ -339,11 +364,19 @@ DEVICES_ANSWER = _obj({"devices": {"type": "array", "items": _obj({
 }, ["device_id", "name", "scope", "public_key", "enrolled_at", "revoked"])}}, ["devices"])
 HEALTH_ANSWER = _obj({"status": {"type": "string", "enum": ["ok"]}, "schema": {"type": "integer"}},
                      ["status", "schema"])
+BLOB_STORED = _obj({"sha256": {"type": "string", "pattern": SHA256_PATTERN}, "stored": {"type": "boolean"},
+                    "size": {"type": "integer", "minimum": 0}}, ["sha256", "stored", "size"],
+                   description="stored: false when the hub already had this content")
+BLOB_MISSING_REQUEST = _obj({"sha256": {"type": "array", "maxItems": MAX_BLOB_QUERY,
+                                        "items": {"type": "string", "pattern": SHA256_PATTERN}}}, ["sha256"])
+BLOB_MISSING_ANSWER = _obj({"missing": {"type": "array", "items": {"type": "string", "pattern": SHA256_PATTERN}}},
+                           ["missing"])
 TIME_ANSWER = _obj({"time_ms": {"type": "integer"}}, ["time_ms"])
 
 _TIME_HEADER = {"X-Hub-Time-Ms": {"description": "the hub's wall clock, ms since 1970", "schema": {"type": "string"}}}
 _ERROR_TEXT = {
     400: "malformed JSON or gzip", 401: "missing, unknown or revoked token", 403: "bad, used or expired code",
+    404: "no such content (or not visible to the caller)",
     409: "schema newer than the hub's", 413: "too many changes or body too big", 422: "wrong types or missing fields",
 }
 
@@ -354,6 +387,18 @@ def _responses(ok: dict, *errors: int) -> dict:
     for status in errors:
         out[status] = {"description": _ERROR_TEXT[status], "headers": _TIME_HEADER,
                        "content": {"application/json": {"schema": ERROR_SCHEMA}}}
+    return out
+
+
+def _blob_responses(ok_status: int | None, *errors: int) -> dict:
+    out = _responses(BLOB_STORED, *errors)
+    if ok_status == 201:
+        out[201] = {"description": "Stored", "headers": _TIME_HEADER,
+                    "content": {"application/json": {"schema": BLOB_STORED}}}
+        out[200]["description"] = "Already stored"
+    elif ok_status is None:  # GET: the bytes themselves
+        out[200] = {"description": "The content", "headers": _TIME_HEADER,
+                    "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}
     return out
 
 
@@ -539,5 +584,65 @@ def create_app(db_path: Path | str) -> FastAPI:
         with hub.lock:
             visible = hub.store.devices_visible_to(device.scope)
         return JSONResponse({"devices": [d.wire() for d in visible]})
+
+    # --------------------------------------------------------------- attachment contents (blobs)
+    sha_param = PathParam(..., pattern=SHA256_PATTERN, description="SHA-256 of the content, 64 lower-case hex digits")
+
+    @app.put("/v1/blobs/{sha256}", responses=_blob_responses(201, 400, 401, 404, 413, 422),
+             openapi_extra={"requestBody": {"required": True, "content": {"application/octet-stream": {
+                 "schema": {"type": "string", "format": "binary"}}}}},
+             summary="Upload an attachment's content (idempotent; the body's SHA-256 must match the path)")
+    def put_blob(request: Request, sha256: str = sha_param, device: Device = Depends(device_of),
+                 body: bytes = Depends(blob_body)) -> JSONResponse:
+        encoding = request.headers.get("content-encoding", "identity").strip().lower()
+        if encoding == "gzip":
+            body = _gunzip(body, MAX_BLOB)
+        elif encoding not in ("identity", ""):
+            raise bad_request(f"Unsupported Content-Encoding {encoding[:40]!r}; send gzip or nothing.")
+        digest = hashlib.sha256(body).hexdigest()
+        if digest != sha256:
+            raise invalid(f"The content's SHA-256 is {digest}, not the {sha256} of the path.")
+        with hub.lock:
+            if hub.ledger.has_blob(sha256):
+                stored = False
+            else:
+                hub.ledger.add_blob(body)
+                stored = True
+        if stored:
+            log.info("blob %s (%d bytes) from %s", sha256, len(body), device.device_id)
+        return JSONResponse({"sha256": sha256, "stored": stored, "size": len(body)}, status_code=201 if stored else 200)
+
+    def _visible(sha256: str, scope: str) -> bool:
+        """An attachment record with this content lies in *scope*, below it or above it."""
+        ancestors = {scope[:n] for n in (0, 2, 4, 6, 9) if n < len(scope)}  # as Ledger.changes_for
+        rows = hub.ledger.query("attachment", where={"sha256": sha256})
+        return any(r["scope"].startswith(scope) or r["scope"] in ancestors for r in rows)
+
+    @app.get("/v1/blobs/{sha256}", responses=_blob_responses(None, 401, 404, 422),
+             summary="Download an attachment's content (of an attachment in the caller's scope or above)")
+    def get_blob(sha256: str = sha_param, device: Device = Depends(device_of)) -> Response:
+        with hub.lock:
+            data = hub.ledger.blob(sha256) if hub.ledger.has_blob(sha256) and _visible(sha256, device.scope) else None
+        if data is None:  # absent or not the caller's: the same answer, so nothing leaks
+            raise HubError(404, "not_found", "The hub has no such content for this device.")
+        return Response(data, media_type="application/octet-stream")
+
+    @app.post("/v1/blobs/missing", responses=_responses(BLOB_MISSING_ANSWER, 400, 401, 413, 422),
+              openapi_extra=_body(BLOB_MISSING_REQUEST), summary="Which of these contents the hub lacks")
+    def blobs_missing(request: Request, device: Device = Depends(device_of),
+                      body: bytes = Depends(raw_body)) -> JSONResponse:
+        data = _require_object(parse_json(request, body))
+        if "sha256" not in data:
+            raise invalid("Field 'sha256' is missing.")
+        wanted = data["sha256"]
+        if not isinstance(wanted, list):
+            raise invalid("Field 'sha256' must be an array of SHA-256 hex digests.")
+        if len(wanted) > MAX_BLOB_QUERY:
+            raise too_large(f"Ask about at most {MAX_BLOB_QUERY} contents at once; this asks about {len(wanted)}.")
+        if not all(_is_sha256(s) for s in wanted):
+            raise invalid("Field 'sha256' must hold SHA-256 digests: 64 lower-case hex digits each.")
+        with hub.lock:
+            missing = [s for s in dict.fromkeys(wanted) if not hub.ledger.has_blob(s)]
+        return JSONResponse({"missing": missing})
 
     return app
