@@ -116,7 +116,9 @@ def test_township_package_relayed_through_the_county_reaches_the_hub_and_beyond(
 
         # and the county's own status: the township confirms after its next package
         P.import_package(county, P.export_package(township, stick, county.device_id))
-        assert P.delivery_status(county)[0].pending == 0
+        status = {p.device_id: p for p in P.delivery_status(county)}  # the hub's devices are trusted too
+        assert status[township.device_id].pending == 0
+        assert status[prefecture.device_id].trusted_via == "hub"
     finally:
         for ledger in (township, county, county_2, prefecture):
             ledger.close()
