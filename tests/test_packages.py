@@ -360,7 +360,7 @@ def test_a_receipt_acknowledges_without_a_package(pair):
 
 # ============================================================================ a killed writer
 CHILD = r"""
-import os, sys, time
+import os, signal, sys, time
 sys.path.insert(0, {project!r})
 from desktop.ledger import Ledger
 from desktop import packages as P
@@ -368,7 +368,7 @@ real_fsync = os.fsync
 def hang(fd):
     real_fsync(fd)
     print("PART", flush=True)
-    time.sleep(600)   # the stick is pulled / the program killed right here
+    signal.pause()   # the stick is pulled / the program killed right here
 os.fsync = hang
 ledger = Ledger.open({ledger!r})
 P.export_package(ledger, {dest!r}, {receiver!r})

@@ -13,6 +13,7 @@ import http.client
 import http.server
 import json
 import os
+import queue
 import signal
 import socket
 import sqlite3
@@ -88,21 +89,31 @@ class Hub:
         return result
 
     def start(self, timeout: float = 60) -> None:
-        with open(self.log, "ab") as log:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", HUB_MODULE, "serve", "--db", str(self.db), "--host", "127.0.0.1",
-                 "--port", str(self.port)], cwd=PROJECT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise AssertionError(f"the hub exited ({self.proc.returncode}):\n{self.log.read_text('utf-8', 'replace')}")
-            try:
-                if requests.get(self.url + "/v1/health", timeout=1).status_code == 200:
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(0.05)
-        raise AssertionError(f"the hub did not answer within {timeout} s:\n{self.log.read_text('utf-8', 'replace')}")
+        """Start the hub and wait for the line it prints once it serves (no polling)."""
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", HUB_MODULE, "serve", "--db", str(self.db), "--host", "127.0.0.1",
+             "--port", str(self.port)], cwd=PROJECT, env=self.env, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+        lines: queue.Queue = queue.Queue()
+        threading.Thread(target=self._drain, args=(self.proc, lines), daemon=True).start()
+        try:
+            line = lines.get(timeout=timeout)
+        except queue.Empty:
+            line = ""
+        if f":{self.port}" not in line:  # "listening on http://127.0.0.1:PORT", in the hub's language
+            self.kill()
+            raise AssertionError(f"the hub did not start:\n{self.log.read_text('utf-8', 'replace')}")
+        assert requests.get(self.url + "/v1/health", timeout=10).status_code == 200
+
+    def _drain(self, proc: subprocess.Popen, lines: queue.Queue) -> None:
+        """Copy the hub's output to its log; hand the first line to ``start``."""
+        with open(self.log, "a", encoding="utf-8") as log:
+            for n, line in enumerate(proc.stdout):
+                log.write(line)
+                log.flush()
+                if n == 0:
+                    lines.put(line)
+        lines.put("")
 
     def kill(self) -> None:
         """SIGKILL: no clean shutdown, no chance to finish anything."""
@@ -269,7 +280,7 @@ def test_same_field_edited_concurrently_loser_kept_as_conflict(devices, hub):
     sync(t1), sync(county)
     # offline, both edit the same field; the county's edit is the later one
     t1.committee_members.update(m, duty="乡镇填写")
-    time.sleep(0.01)
+    county.clock.observe(t1.clock.last)  # the county's edit comes later (as on a later day)
     county.committee_members.update(m, duty="县里填写")
     sync(t1), sync(county), sync(t1)
     for ledger in (t1, county):
@@ -391,8 +402,7 @@ def _push_through_hub_death(devices, hub, session_for) -> tuple[Ledger, object]:
     t1.publicity_items.create_many([publicity(org, n) for n in range(2999)])
     restarted = threading.Event()
 
-    def restart_later() -> None:
-        time.sleep(0.3)
+    def restart_later() -> None:  # the old process is dead (kill waits); the port is free again
         hub.start()
         restarted.set()
 
@@ -458,7 +468,11 @@ PULL_CHILD = textwrap.dedent("""
     ledger = Ledger.open(sys.argv[1])
     settings = load_settings(ledger)
     settings.page_size = 40
-    SyncClient(ledger, settings).pull(progress=lambda done, total: time.sleep(0.25))
+    def stop_after_first_page(done, total):
+        print("page stored", flush=True)  # the page and its cursor are committed: kill me here
+        sys.stdin.readline()
+
+    SyncClient(ledger, settings).pull(progress=stop_after_first_page)
     print("finished")
 """)
 
@@ -473,18 +487,10 @@ def test_client_killed_mid_pull_resumes_without_doubles(devices, hub, tmp_path):
     fresh.close()
 
     child = subprocess.Popen([sys.executable, "-c", PULL_CHILD, str(path)], cwd=PROJECT, env=child_env(tmp_path),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     ro = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            row = ro.execute("SELECT value FROM meta WHERE key='pull_cursor'").fetchone()
-            if row and row[0] not in ("", "0"):
-                break  # the first page and its cursor are committed
-            assert child.poll() is None, child.communicate()
-            time.sleep(0.01)
-        else:
-            raise AssertionError("the child never stored a page")
+        assert child.stdout.readline().strip() == "page stored", child.communicate()
         child.send_signal(signal.SIGKILL)
         child.wait(30)
         got_before = ro.execute("SELECT count(*) FROM change_log WHERE origin = ?", (source.device_id,)).fetchone()[0]
