@@ -15,8 +15,8 @@ import logging
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHeaderView,
-                               QLabel, QLineEdit, QMainWindow, QMenu, QPushButton, QStyle, QTableWidget,
-                               QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QMainWindow, QMenu, QPushButton, QStyle, QTableView,
+                               QToolButton, QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
 from desktop.errors import LedgerError
@@ -26,6 +26,7 @@ from desktop.records import KINDS
 from ui import workers
 from ui.forms import ERROR_STYLE
 from ui.history import local_time
+from ui.models import ListTableModel
 from ui.sync_controller import (NOT_ENROLLED, OFFLINE, ONLINE, SYNCING, SyncController, enrollment_notifier,
                                 load_settings, rejected_changes)
 
@@ -268,6 +269,30 @@ class SyncStatus(QLabel):
 
 # ---------------------------------------------------------------------- details
 
+class RefusedModel(ListTableModel):
+    """The changes the hub (or this ledger) refused: (cells, tooltips) per row."""
+
+    def __init__(self, headers: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self.rows: list[tuple[list[str], list[str]]] = []
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows) or not 0 <= index.column() < len(self._headers):
+            return None
+        cells, tips = self.rows[index.row()]
+        if role == Qt.DisplayRole:
+            return cells[index.column()]
+        if role == Qt.ToolTipRole:
+            return tips[index.column()]
+        return None
+
+
 class SyncDetailsDialog(QDialog):
     """The hub, the last sync, the last error and the changes the hub refused (with why)."""
 
@@ -305,10 +330,11 @@ class SyncDetailsDialog(QDialog):
         form.addRow(self.tr("Last error"), self.error_value)
 
         box = QGroupBox(self.tr("Refused changes (newest first)"), self)
-        self.rejected_table = QTableWidget(0, 5, box)
+        self.rejected_model = RefusedModel(
+            [self.tr("When"), self.tr("Record kind"), self.tr("Record"), self.tr("Reason"), self.tr("Refused by")], self)
+        self.rejected_table = QTableView(box)
         self.rejected_table.setObjectName("rejected_table")
-        self.rejected_table.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("Record kind"), self.tr("Record"), self.tr("Reason"), self.tr("Refused by")])
+        self.rejected_table.setModel(self.rejected_model)
         self.rejected_table.verticalHeader().hide()
         self.rejected_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.rejected_table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -378,8 +404,8 @@ class SyncDetailsDialog(QDialog):
 
         refused = rejected_changes(self.ledger)
         titles = self._titles(refused)
-        self.rejected_table.setRowCount(len(refused))
-        for row, item in enumerate(refused):
+        rows = []
+        for item in refused:
             kind = str(item.get("kind") or "")
             record_id = str(item.get("id") or "")
             k = KINDS.get(kind)
@@ -390,10 +416,8 @@ class SyncDetailsDialog(QDialog):
             tips = [self.tr("Device {device}, change no. {seq}").format(device=item.get("origin", ""),
                                                                         seq=item.get("seq", "")),
                     cells[1], f"{title}\n{record_id}", cells[3], cells[4]]
-            for col, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(tips[col])
-                self.rejected_table.setItem(row, col, cell)
+            rows.append((cells, tips))
+        self.rejected_model.set_rows(rows)
         self.rejected_table.setVisible(bool(refused))
         self.rejected_note.setVisible(bool(refused))
         self.none_label.setVisible(not refused)

@@ -330,7 +330,7 @@ def test_unreachable_hub_gives_plain_words(qtbot, township_ledger, make_window):
     assert township_ledger.pending_changes() == 1
 
 
-def test_refused_changes_are_listed_in_the_details(qtbot, hub, county_ledger, make_window):
+def test_refused_changes_are_listed_in_the_details(qtbot, hub, county_ledger, make_window, qtmodeltester):
     # a county ledger enrolled for one of its townships: the county committee lies outside
     hub.enroll(county_ledger, scope=TOWNSHIP)
     window, controller = make_window(county_ledger)
@@ -343,12 +343,13 @@ def test_refused_changes_are_listed_in_the_details(qtbot, hub, county_ledger, ma
     qtbot.mouseClick(window.sync_status, Qt.LeftButton)
     dialog = window.findChild(SyncDetailsDialog)
     assert dialog is not None and dialog.isVisible()
-    table = dialog.rejected_table
+    table = dialog.rejected_table.model()
     assert table.rowCount() == 1
-    row = [table.item(0, c).text() for c in range(table.columnCount())]
+    row = [table.index(0, c).data() for c in range(table.columnCount())]
     assert row[2] == "栾城区团委"
     assert COUNTY in row[3] and TOWNSHIP in row[3]  # the hub's reason
     assert row[4] == "the hub"
+    qtmodeltester.check(table)
     assert dialog.hub_value.text() == hub.url
     dialog.close()
 
