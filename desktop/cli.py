@@ -110,9 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang:
         i18n.set_language(args.lang)
     if args.smoke:
-        from ui.smoke import run_smoke
+        from desktop import gui
 
-        return run_smoke(ledger=args.ledger)
+        return gui.load("smoke").run_smoke(ledger=args.ledger)
     command = args.command or "gui"
     try:
         return COMMANDS[command](args)
@@ -317,12 +317,14 @@ def _warn(message: str) -> None:
 
 
 def cmd_gui(args) -> int:
+    from desktop import gui
+
     try:
-        from ui.app import run
+        app = gui.load("app")
     except ImportError:
         build_parser().print_help()
         return EXIT_OK
-    return run(ledger_option=args.ledger)
+    return app.run(ledger_option=args.ledger)
 
 
 COMMANDS = {

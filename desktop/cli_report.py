@@ -60,14 +60,16 @@ def _write_pdf(report, path: str):
     """Paint the PDF with Qt: offscreen when there is no display (a server, a scheduled task)."""
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop import gui
+
     try:
-        from ui.report_pdf import ensure_application, write_report_pdf
+        report_pdf = gui.load("report_pdf")
     except ImportError as exc:
         from desktop.cli import fail
 
         fail(translate(CTX, MSG_NO_QT).format(reason=exc))
-    ensure_application()
-    return write_report_pdf(report, path)
+    report_pdf.ensure_application()
+    return report_pdf.write_report_pdf(report, path)
 
 
 def cmd_report(args) -> int:
