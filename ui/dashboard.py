@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import sqlite3
-import threading
 from typing import Any, Callable
 
 import shiboken6
@@ -15,8 +13,8 @@ from PySide6.QtCharts import (QAbstractBarSeries, QBarCategoryAxis, QBarSet, QCh
                               QHorizontalBarSeries, QHorizontalStackedBarSeries, QValueAxis)
 from PySide6.QtCore import QDate, QEvent, QLocale, QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea,
-                               QSizePolicy, QToolButton, QToolTip, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea,
+                               QSizePolicy, QToolTip, QVBoxLayout, QWidget)
 
 from desktop import figures
 from desktop.enums import enumerations
@@ -24,6 +22,7 @@ from desktop.errors import LedgerError
 from desktop.geo import geography
 from desktop.ledger import Ledger
 from ui import workers
+from ui.month_header import MonthHeader
 
 #: Cards in this many columns (two rows of five fit a 1366-pixel screen beside the unit tree).
 CARD_COLUMNS = 5
@@ -85,7 +84,7 @@ class FigureCard(QFrame):
         self.setToolTip(f"{title}: {value}" + (f"\n{detail}" if detail else ""))
 
 
-class DashboardView(QWidget):
+class DashboardView(MonthHeader, QWidget):
     """Headline figures of the monthly report for a unit and a month: figure cards,
     committee members by source, checklist progress by system, and one figure per unit
     below as a bar chart."""
@@ -111,35 +110,9 @@ class DashboardView(QWidget):
         self._cancel_task: Callable[[], None] | None = None
 
         # ---- header: unit, month, state
-        self.unit_label = QLabel(self)
-        self.unit_label.setObjectName("dashboard_unit")
-        title_font = QFont(self.font())
-        title_font.setBold(True)
-        if title_font.pointSizeF() > 0:
-            title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
-        self.unit_label.setFont(title_font)
-        self.unit_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("dashboard_status")
-        self.month_label = QLabel(self)
-        self.prev_button = QToolButton(self)
-        self.prev_button.setObjectName("dashboard_prev_month")
-        self.prev_button.setArrowType(Qt.LeftArrow)
-        self.prev_button.clicked.connect(lambda: self._step_month(-1))
-        self.next_button = QToolButton(self)
-        self.next_button.setObjectName("dashboard_next_month")
-        self.next_button.setArrowType(Qt.RightArrow)
-        self.next_button.clicked.connect(lambda: self._step_month(1))
-        self.month_edit = QDateEdit(self)
-        self.month_edit.setObjectName("dashboard_month")
-        self.month_edit.setDisplayFormat("yyyy-MM")
-        self.month_edit.setMinimumDate(QDate(2000, 1, 1))
         today = dt.date.today()
-        self.month_edit.setMaximumDate(QDate(today.year, today.month, 1))
-        self.month_edit.setDate(QDate(today.year, today.month, 1))
-        self.month_edit.setCurrentSection(QDateEdit.MonthSection)
+        self._build_header("dashboard", QDate(today.year, today.month, 1))
         self.month_edit.dateChanged.connect(self._month_changed)
-        self.month_label.setBuddy(self.month_edit)
         self._month_timer = QTimer(self)
         self._month_timer.setSingleShot(True)
         self._month_timer.setInterval(200)
@@ -270,38 +243,9 @@ class DashboardView(QWidget):
             self._cancel_task()
         self._cancel_task = None
 
-    def _start(self, compute: Callable[[Ledger, workers.Task], Any], on_done: Callable[[Any], None],
-               on_failed: Callable[[BaseException], None]) -> Callable[[], None]:
-        """Run ``compute(reader, task)`` in a worker on a read-only connection of its own;
-        returns a function that cancels it, interrupting a query under way."""
-        path = self.ledger.path
-        lock = threading.Lock()
-        running: dict[str, sqlite3.Connection] = {}
-
-        def work(task: workers.Task):
-            reader = Ledger.open(path, read_only=True, verify=False)
-            with lock:
-                running["conn"] = reader.conn
-            try:
-                return compute(reader, task)
-            except sqlite3.OperationalError:
-                if task.cancelled:
-                    raise workers.Cancelled() from None
-                raise
-            finally:
-                with lock:
-                    running.clear()
-                reader.close()
-
-        task = workers.start(work, on_done, on_failed)
-
-        def cancel() -> None:
-            task.cancel()
-            with lock:
-                if "conn" in running:
-                    running["conn"].interrupt()
-
-        return cancel
+    def _start(self, compute: Callable[[Ledger, workers.Task], Any], on_done, on_failed) -> Callable[[], None]:
+        """Compute on a read-only connection of its own, in a worker; returns the canceller."""
+        return workers.start_on_reader(self.ledger.path, compute, on_done, on_failed)
 
     # ------------------------------------------------------------- answers
     def _alive(self) -> bool:
@@ -509,14 +453,6 @@ class DashboardView(QWidget):
     def _month_changed(self, _date: QDate) -> None:
         self._update_month_buttons()
         self._month_timer.start()
-
-    def _step_month(self, months: int) -> None:
-        self.month_edit.setDate(self.month_edit.date().addMonths(months))
-
-    def _update_month_buttons(self) -> None:
-        date = self.month_edit.date()
-        self.prev_button.setEnabled(date.addMonths(-1) >= self.month_edit.minimumDate())
-        self.next_button.setEnabled(date.addMonths(1) <= self.month_edit.maximumDate())
 
     # ------------------------------------------------------------- language
     def _retranslate(self) -> None:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import sqlite3
-import threading
 from pathlib import Path
 from typing import Callable
 
@@ -19,9 +17,9 @@ from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QBarSet, QCha
 from PySide6.QtCore import (QAbstractTableModel, QDate, QEvent, QMargins, QModelIndex, QObject, QSortFilterProxyModel,
                             QStandardPaths, Qt, QTimer, Signal)
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QFrame, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QSplitter, QTableView,
-                               QTabWidget, QToolButton, QVBoxLayout, QWidget)
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from desktop import report as R
 from desktop.errors import LedgerError
@@ -29,6 +27,7 @@ from desktop.geo import geography
 from desktop.i18n import translate
 from desktop.ledger import Ledger
 from ui import workers
+from ui.month_header import MonthHeader
 
 BAR = QColor("#c62828")  # league red, as on the dashboard
 LABEL = QColor("#212121")
@@ -151,7 +150,7 @@ class _TablePanel(QWidget):
         self._fit_height()
 
 
-class ReportView(QWidget):
+class ReportView(MonthHeader, QWidget):
     """The monthly report of the chosen unit ("" = the whole country) and month."""
 
     sig_loaded = Signal()
@@ -176,36 +175,9 @@ class ReportView(QWidget):
         self._chart_rows: list[tuple[str, str, float | int | None]] = []
 
         # ---- header: unit, state, month, exports
-        self.unit_label = QLabel(self)
-        self.unit_label.setObjectName("report_unit")
-        title_font = QFont(self.font())
-        title_font.setBold(True)
-        if title_font.pointSizeF() > 0:
-            title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
-        self.unit_label.setFont(title_font)
-        self.unit_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("report_status")
-        self.month_label = QLabel(self)
-        self.prev_button = QToolButton(self)
-        self.prev_button.setObjectName("report_prev_month")
-        self.prev_button.setArrowType(Qt.LeftArrow)
-        self.prev_button.clicked.connect(lambda: self._step_month(-1))
-        self.next_button = QToolButton(self)
-        self.next_button.setObjectName("report_next_month")
-        self.next_button.setArrowType(Qt.RightArrow)
-        self.next_button.clicked.connect(lambda: self._step_month(1))
-        self.month_edit = QDateEdit(self)
-        self.month_edit.setObjectName("report_month")
-        self.month_edit.setDisplayFormat("yyyy-MM")
-        self.month_edit.setMinimumDate(QDate(2000, 1, 1))
-        today = dt.date.today()
-        self.month_edit.setMaximumDate(QDate(today.year, today.month, 1))
-        last = R.last_month(today)
-        self.month_edit.setDate(QDate(int(last[:4]), int(last[5:]), 1))
-        self.month_edit.setCurrentSection(QDateEdit.MonthSection)
+        last = R.last_month(dt.date.today())
+        self._build_header("report", QDate(int(last[:4]), int(last[5:]), 1))
         self.month_edit.dateChanged.connect(self._month_changed)
-        self.month_label.setBuddy(self.month_edit)
         self._month_timer = QTimer(self)
         self._month_timer.setSingleShot(True)
         self._month_timer.setInterval(250)
@@ -329,36 +301,8 @@ class ReportView(QWidget):
         self._cancel_task = None
 
     def _start(self, compute: Callable[[Ledger], R.MonthlyReport], on_done, on_failed) -> Callable[[], None]:
-        """Run ``compute(reader)`` in a worker on a read-only connection of its own; returns a
-        function that cancels it, interrupting a query under way."""
-        path = self.ledger.path
-        lock = threading.Lock()
-        running: dict[str, sqlite3.Connection] = {}
-
-        def work(task: workers.Task):
-            reader = Ledger.open(path, read_only=True, verify=False)
-            with lock:
-                running["conn"] = reader.conn
-            try:
-                return compute(reader)
-            except sqlite3.OperationalError:
-                if task.cancelled:
-                    raise workers.Cancelled() from None
-                raise
-            finally:
-                with lock:
-                    running.clear()
-                reader.close()
-
-        task = workers.start(work, on_done, on_failed)
-
-        def cancel() -> None:
-            task.cancel()
-            with lock:
-                if "conn" in running:
-                    running["conn"].interrupt()
-
-        return cancel
+        """Compute on a read-only connection of its own, in a worker; returns the canceller."""
+        return workers.start_on_reader(self.ledger.path, lambda reader, _task: compute(reader), on_done, on_failed)
 
     def _alive(self) -> bool:
         return shiboken6.isValid(self)
@@ -500,14 +444,6 @@ class ReportView(QWidget):
     def _month_changed(self, _date: QDate) -> None:
         self._update_month_buttons()
         self._month_timer.start()
-
-    def _step_month(self, months: int) -> None:
-        self.month_edit.setDate(self.month_edit.date().addMonths(months))
-
-    def _update_month_buttons(self) -> None:
-        date = self.month_edit.date()
-        self.prev_button.setEnabled(date.addMonths(-1) >= self.month_edit.minimumDate())
-        self.next_button.setEnabled(date.addMonths(1) <= self.month_edit.maximumDate())
 
     # ------------------------------------------------------------- exports
     def _suggested_path(self, suffix: str) -> str:

@@ -3,7 +3,10 @@ the GUI thread.  Results come back by signal, delivered on the GUI thread."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 import traceback
+from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
@@ -100,6 +103,41 @@ def start(fn: Callable[[Task], Any], on_done: Callable[[Any], None] | None = Non
     _running[id(relay)] = (task, relay)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+def start_on_reader(path: Path, compute: Callable[[Any, "Task"], Any], on_done: Callable[[Any], None],
+                    on_failed: Callable[[BaseException], None]) -> Callable[[], None]:
+    """Run ``compute(reader, task)`` in a worker on a read-only ledger connection of its
+    own; returns a function that cancels it, interrupting a query under way."""
+    from desktop.ledger import Ledger
+
+    lock = threading.Lock()
+    running: dict[str, sqlite3.Connection] = {}
+
+    def work(task: Task):
+        reader = Ledger.open(path, read_only=True, verify=False)
+        with lock:
+            running["conn"] = reader.conn
+        try:
+            return compute(reader, task)
+        except sqlite3.OperationalError:
+            if task.cancelled:
+                raise Cancelled() from None
+            raise
+        finally:
+            with lock:
+                running.clear()
+            reader.close()
+
+    task = start(work, on_done, on_failed)
+
+    def cancel() -> None:
+        task.cancel()
+        with lock:
+            if "conn" in running:
+                running["conn"].interrupt()
+
+    return cancel
 
 
 def busy() -> bool:
