@@ -10,7 +10,6 @@ from typing import Iterator
 
 from desktop.errors import LedgerCorrupt, LedgerLocked, NotALedger
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class InstanceLock:
@@ -47,15 +46,14 @@ class InstanceLock:
             self._fh = None
 
 
-def looks_like_sqlite(path: Path) -> bool:
-    with open(path, "rb") as fh:
-        return fh.read(16) == SQLITE_HEADER
-
-
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """Open the ledger file with the reliability settings of the program."""
-    if path.exists() and path.stat().st_size > 0 and not looks_like_sqlite(path):
-        raise NotALedger(path=str(path))
+    """Open the ledger file with the reliability settings of the program.
+
+    The file is never opened with anything but SQLite: on POSIX, closing any other
+    descriptor of the file drops every lock this process holds on it, so another
+    connection of the process (the GUI's, the hub's writer) would lose its locks and
+    another process could then check-point or reset the WAL under it.  A file that is
+    not SQLite shows itself on the first read instead."""
     if read_only:
         uri = f"{path.resolve().as_uri()}?mode=ro"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
@@ -63,6 +61,13 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the header
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if "not a database" in str(exc):
+            raise NotALedger(path=str(path)) from None
+        raise LedgerCorrupt(path=str(path), detail=str(exc)) from None
+    try:
         if not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")

@@ -8,12 +8,15 @@ and the change log it keeps two tables of its own, created here:
 ``hub_device``
     the devices that redeemed a code: their scope, the SHA-256 of their token, their
     public key, when they enrolled and last called, the cursor of their last pull (for
-    the admin's "pending changes" count) and whether they are revoked.
+    the admin's "pending changes" count), whether they are revoked and the last
+    enrollment code issued before the revocation (its rowid: codes are never deleted,
+    so a later code has a greater one).
 
 Two ways in:
 
 * ``HubStore(ledger)`` on the running hub's ledger (the hub process holds the
-  ledger's instance lock and serialises every use of the connection);
+  ledger's instance lock and serialises every write); the hub's request threads read
+  through ``HubStore(conn=..., create_tables=False)`` on read-only connections of their own;
 * ``HubStore.open_admin(path)`` for the admin commands (``township-hub enroll``,
   ``devices``, ``revoke``) while the hub runs: a plain connection (WAL, busy timeout)
   *without* the instance lock.  That is safe because these commands only write the
@@ -70,7 +73,8 @@ CREATE TABLE IF NOT EXISTS hub_device (
     token_used INTEGER NOT NULL DEFAULT 0,
     last_pull_cursor INTEGER NOT NULL DEFAULT 0,
     revoked INTEGER NOT NULL DEFAULT 0,
-    revoked_at TEXT
+    revoked_at TEXT,
+    codes_before_revocation INTEGER
 );
 CREATE INDEX IF NOT EXISTS hub_device_scope ON hub_device(scope);
 """
@@ -91,7 +95,7 @@ _REFUSALS = {
     "unknown": QT_TRANSLATE_NOOP("errors", "The enrollment code is not valid."),
     "used": QT_TRANSLATE_NOOP("errors", "The enrollment code has already been used."),
     "expired": QT_TRANSLATE_NOOP("errors", "The enrollment code has expired; ask the hub's administrator for a new one."),
-    "revoked": QT_TRANSLATE_NOOP("errors", "This device has been revoked at the hub."),
+    "revoked": QT_TRANSLATE_NOOP("errors", "This device has been revoked at the hub; only an enrollment code issued after the revocation lets it in again."),
 }
 
 
@@ -148,7 +152,8 @@ def _prefix_clause(column: str, prefix: str) -> tuple[str, list]:
 class HubStore:
     """Enrollment codes and devices of the hub."""
 
-    def __init__(self, ledger: "Ledger | None" = None, *, conn: sqlite3.Connection | None = None) -> None:
+    def __init__(self, ledger: "Ledger | None" = None, *, conn: sqlite3.Connection | None = None,
+                 create_tables: bool = True) -> None:
         if ledger is not None:
             self.conn = ledger.conn
             self.tx = ledger.tx
@@ -158,7 +163,8 @@ class HubStore:
         else:
             raise TypeError("HubStore needs a ledger or a connection")
         self._owns_conn = ledger is None
-        self._create_tables()
+        if create_tables:
+            self._create_tables()
 
     @classmethod
     def open_admin(cls, path: Path | str) -> "HubStore":
@@ -198,6 +204,12 @@ class HubStore:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self.conn.execute(statement)
+            columns = {r[1] for r in self.conn.execute("PRAGMA table_info(hub_device)").fetchall()}
+            if "codes_before_revocation" not in columns:  # a hub ledger of an earlier version:
+                self.conn.execute("ALTER TABLE hub_device ADD COLUMN codes_before_revocation INTEGER")
+                self.conn.execute(  # its revoked devices come back only with codes issued from now on
+                    "UPDATE hub_device SET codes_before_revocation = (SELECT max(rowid) FROM hub_enrollment) "
+                    "WHERE revoked = 1")
 
     # ----------------------------------------------------------------- enrollment codes
     def create_code(self, scope: str, name: str, days: float = CODE_DAYS, *, now: dt.datetime | None = None) -> str:
@@ -237,19 +249,22 @@ class HubStore:
         A code works once.  One exception, for a reply lost on a bad line: the device
         that redeemed it may redeem it again (a new token replaces the first) until it
         first uses its token, and only before the code expires.  A device id that is
-        enrolled already is re-enrolled (new token, scope and name) unless revoked."""
+        enrolled already is re-enrolled (new token, scope and name).  A revoked device
+        comes back only with a code issued after its revocation: the admin's fresh code
+        is the decision to let it in again, while a code handed out earlier (lost, or
+        taken along with the machine) cannot undo the revocation."""
         now = now or _now()
         token = secrets.token_urlsafe(32)
         name = (name or "").strip()[:NAME_MAX]
         with self.tx():
-            row = self.conn.execute("SELECT * FROM hub_enrollment WHERE code_sha256=?",
+            row = self.conn.execute("SELECT rowid, * FROM hub_enrollment WHERE code_sha256=?",
                                     (sha256(normalise_code(code)),)).fetchone()
             if row is None:
                 raise EnrollmentRefused("unknown")
             if row["expires_at"] <= utc_text(now):
                 raise EnrollmentRefused("expired")
             existing = self.conn.execute("SELECT * FROM hub_device WHERE device_id=?", (device_id,)).fetchone()
-            if existing is not None and existing["revoked"]:
+            if existing is not None and existing["revoked"] and row["rowid"] <= (existing["codes_before_revocation"] or 0):
                 raise EnrollmentRefused("revoked")
             if row["used"]:
                 retry = (row["used_by"] == device_id and existing is not None and not existing["token_used"])
@@ -265,7 +280,8 @@ class HubStore:
             else:
                 self.conn.execute(
                     "UPDATE hub_device SET name = ?, label = ?, scope = ?, token_sha256 = ?, public_key = ?, "
-                    "enrolled_at = ?, last_contact = ?, token_used = 0, last_pull_cursor = 0 WHERE device_id = ?",
+                    "enrolled_at = ?, last_contact = ?, token_used = 0, last_pull_cursor = 0, revoked = 0, "
+                    "revoked_at = NULL WHERE device_id = ?",
                     (*values, utc_text(now), device_id))
         return token
 
@@ -327,8 +343,9 @@ class HubStore:
                 raise NotFound(kind=Label("errors", "device"), id=device_id)
             if row[0]:
                 return False
-            self.conn.execute("UPDATE hub_device SET revoked = 1, revoked_at = ? WHERE device_id = ?",
-                              (utc_text(now or _now()), device_id))
+            last_code = self.conn.execute("SELECT max(rowid) FROM hub_enrollment").fetchone()[0] or 0
+            self.conn.execute("UPDATE hub_device SET revoked = 1, revoked_at = ?, codes_before_revocation = ? "
+                              "WHERE device_id = ?", (utc_text(now or _now()), last_code, device_id))
         return True
 
     # ----------------------------------------------------------------- change-log figures

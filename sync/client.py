@@ -132,7 +132,7 @@ class Unauthorized(SyncError):
 class DeviceRevoked(SyncError):
     """The hub refuses to enroll a device id it revoked."""
 
-    message = QT_TRANSLATE_NOOP("sync", "This computer was revoked at the hub and cannot enroll again. Ask the hub's administrator.")
+    message = QT_TRANSLATE_NOOP("sync", "This computer was revoked at the hub. Only an enrollment code the hub's administrator issues after the revocation lets it in again.")
 
 
 class BadEnrollmentCode(SyncError):

@@ -291,3 +291,31 @@ def test_two_connections_of_one_program_write_in_turn_without_reusing_numbers(co
     finally:
         worker.close()
     assert county_ledger.check() == []
+
+
+@pytest.mark.parametrize("second", ["reader", "sibling"])
+def test_opening_a_second_connection_keeps_the_first_ones_locks(county_ledger, second):
+    """On POSIX, closing any descriptor of a file drops every lock the process holds on
+    it.  Opening a worker's connection must not open the ledger file any other way than
+    through SQLite: without its lock, another process that opens and closes the ledger
+    (the hub's admin command beside the running hub) takes itself for the last user,
+    check-points and deletes the WAL, and what this process commits afterwards goes to
+    a deleted file."""
+    def note_seen_by_another_process() -> str:
+        out = subprocess.run(
+            [sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+             "print(c.execute('SELECT note FROM organisation WHERE id = ?', (sys.argv[2],)).fetchone()[0]); "
+             "c.close()", str(county_ledger.path), ORG], capture_output=True, text=True, encoding="utf-8",
+            timeout=60)
+        assert out.returncode == 0, out.stderr
+        return out.stdout.strip()
+
+    other = getattr(county_ledger, second)()
+    try:
+        county_ledger.organisations.update(ORG, note="第一次")
+        assert note_seen_by_another_process() == "第一次"
+        county_ledger.organisations.update(ORG, note="第二次")
+        assert note_seen_by_another_process() == "第二次"
+        assert (county_ledger.path.parent / (county_ledger.path.name + "-wal")).exists()
+    finally:
+        other.close()

@@ -407,197 +407,197 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="325" />
+        <location filename="../../ui/dashboard.py" line="269" />
         <source>The figures could not be computed.</source>
         <extracomment>Cards in this many columns (two rows of five fit a 1366-pixel screen beside the unit tree). the figures on screen (code, name, value) of the chosen figure per unit below, as drawn</extracomment>
         <translation>无法计算统计数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="331" />
+        <location filename="../../ui/dashboard.py" line="275" />
         <source>Loading…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="340" />
+        <location filename="../../ui/dashboard.py" line="284" />
         <source>{percent}%</source>
         <translation>{percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="345" />
+        <location filename="../../ui/dashboard.py" line="289" />
         <source>All of China</source>
         <translation>全国</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="358" />
+        <location filename="../../ui/dashboard.py" line="302" />
         <source>{percent} of %Ln township(s)</source>
         <translation>
             <numerusform>占%Ln个乡镇的{percent}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="361" />
-        <location filename="../../ui/dashboard.py" line="422" />
+        <location filename="../../ui/dashboard.py" line="305" />
+        <location filename="../../ui/dashboard.py" line="366" />
         <source>Committee members</source>
         <translation>团委委员</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="362" />
+        <location filename="../../ui/dashboard.py" line="306" />
         <source>{added} joined, {exited} left this month</source>
         <translation>本月新增{added}人，退出{exited}人</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="364" />
+        <location filename="../../ui/dashboard.py" line="308" />
         <source>Township committees</source>
         <translation>乡镇团委</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="365" />
+        <location filename="../../ui/dashboard.py" line="309" />
         <source>Funding of 20,000 yuan secured</source>
         <translation>落实2万元工作经费</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="367" />
+        <location filename="../../ui/dashboard.py" line="311" />
         <source>Mobilisation meeting held</source>
         <translation>已召开动员会</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="369" />
+        <location filename="../../ui/dashboard.py" line="313" />
         <source>Summary-and-review meeting held</source>
         <translation>已召开总结述评会</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="373" />
+        <location filename="../../ui/dashboard.py" line="317" />
         <source>Checklist tasks done</source>
         <translation>已完成整改任务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="374" />
+        <location filename="../../ui/dashboard.py" line="318" />
         <source>{percent} of %Ln task(s); {verified} verified</source>
         <translation>
             <numerusform>占%Ln项任务的{percent}；已验收{verified}项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="377" />
+        <location filename="../../ui/dashboard.py" line="321" />
         <source>Directly affiliated organisations</source>
         <translation>直属团组织</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="378" />
+        <location filename="../../ui/dashboard.py" line="322" />
         <source>{new} new this month; {revoked} revoked; {rectifying} under rectification</source>
         <translation>本月新建{new}个；已撤销{revoked}个；整顿中{rectifying}个</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="381" />
+        <location filename="../../ui/dashboard.py" line="325" />
         <source>Co-operative working committees</source>
         <translation>农村合作组织团工委</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="383" />
+        <location filename="../../ui/dashboard.py" line="327" />
         <source>{percent} of %Ln county committee(s)</source>
         <translation>
             <numerusform>占%Ln个团县委的{percent}</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="384" />
+        <location filename="../../ui/dashboard.py" line="328" />
         <source>WeChat groups</source>
         <translation>团青微信群</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="385" />
+        <location filename="../../ui/dashboard.py" line="329" />
         <source>Young people reached</source>
         <translation>联系团员青年</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="386" />
+        <location filename="../../ui/dashboard.py" line="330" />
         <source>through WeChat groups</source>
         <translation>通过团青微信群</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="419" />
+        <location filename="../../ui/dashboard.py" line="363" />
         <source>Committee members by source</source>
         <translation>团委委员来源构成</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="438" />
+        <location filename="../../ui/dashboard.py" line="382" />
         <source>Checklist progress by system</source>
         <translation>各体系对标整改进度</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="443" />
+        <location filename="../../ui/dashboard.py" line="387" />
         <source>Verified</source>
         <translation>已验收</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="444" />
+        <location filename="../../ui/dashboard.py" line="388" />
         <source>Done, not yet verified</source>
         <translation>已完成待验收</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="445" />
+        <location filename="../../ui/dashboard.py" line="389" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="464" />
+        <location filename="../../ui/dashboard.py" line="408" />
         <source>{system}: %Ln task(s), {done} done, {verified} verified</source>
         <translation>
             <numerusform>{system}：共%Ln项任务，已完成{done}项，已验收{verified}项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="471" />
+        <location filename="../../ui/dashboard.py" line="415" />
         <source>Provinces</source>
         <translation>各省（区、市）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="471" />
+        <location filename="../../ui/dashboard.py" line="415" />
         <source>Prefectures</source>
         <translation>各地市</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="471" />
+        <location filename="../../ui/dashboard.py" line="415" />
         <source>Counties</source>
         <translation>各县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="472" />
+        <location filename="../../ui/dashboard.py" line="416" />
         <source>Townships</source>
         <translation>各乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="472" />
+        <location filename="../../ui/dashboard.py" line="416" />
         <source>This township</source>
         <translation>本乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="485" />
+        <location filename="../../ui/dashboard.py" line="429" />
         <source>{level}: none with a township committee in the ledger</source>
         <translation>{level}：台账中没有乡镇团委</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="487" />
+        <location filename="../../ui/dashboard.py" line="431" />
         <source>{level}: {figure}</source>
         <translation>{level}：{figure}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="523" />
+        <location filename="../../ui/dashboard.py" line="459" />
         <source>&amp;Month</source>
         <translation>月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="524" />
+        <location filename="../../ui/dashboard.py" line="460" />
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="525" />
+        <location filename="../../ui/dashboard.py" line="461" />
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="526" />
+        <location filename="../../ui/dashboard.py" line="462" />
         <source>&amp;By unit</source>
         <translation>下级单位(&amp;B)</translation>
     </message>
@@ -767,72 +767,72 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="430" />
+        <location filename="../../ui/sync_widgets.py" line="454" />
         <source>Enroll with a hub</source>
         <translation>接入汇总端</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="433" />
+        <location filename="../../ui/sync_widgets.py" line="457" />
         <source>Your county office gives you the hub's address and a one-time enrollment code. The code works once and for 14 days.</source>
         <translation>汇总端地址和一次性接入码由县团委提供。接入码只能使用一次，14 天内有效。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="438" />
+        <location filename="../../ui/sync_widgets.py" line="462" />
         <source>e.g. http://192.168.1.10:8000</source>
         <translation>例如 http://192.168.1.10:8000</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="442" />
+        <location filename="../../ui/sync_widgets.py" line="466" />
         <source>10 letters and digits</source>
         <translation>10 位字母和数字</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="461" />
+        <location filename="../../ui/sync_widgets.py" line="485" />
         <source>Hub &amp;address</source>
         <translation>汇总端地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="461" />
+        <location filename="../../ui/sync_widgets.py" line="485" />
         <source>Enrollment &amp;code</source>
         <translation>接入码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="462" />
+        <location filename="../../ui/sync_widgets.py" line="486" />
         <source>This office's &amp;name</source>
         <translation>本单位名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="468" />
+        <location filename="../../ui/sync_widgets.py" line="492" />
         <source>&amp;Enroll</source>
         <translation>接入(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="484" />
+        <location filename="../../ui/sync_widgets.py" line="508" />
         <source>Enter the hub's address.</source>
         <translation>请输入汇总端地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="486" />
+        <location filename="../../ui/sync_widgets.py" line="510" />
         <source>Enter the enrollment code.</source>
         <translation>请输入接入码。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="488" />
+        <location filename="../../ui/sync_widgets.py" line="512" />
         <source>Enter this office's name.</source>
         <translation>请输入本单位名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="516" />
+        <location filename="../../ui/sync_widgets.py" line="540" />
         <source>Asking the hub…</source>
         <translation>正在联系汇总端…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="542" />
+        <location filename="../../ui/sync_widgets.py" line="566" />
         <source>The hub could not be reached. Check the address and the network connection.</source>
         <translation>连不上汇总端。请检查地址和网络连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="545" />
+        <location filename="../../ui/sync_widgets.py" line="569" />
         <source>The enrollment failed because of an error in the program ({error}).</source>
         <translation>程序出错，接入未完成（{error}）。</translation>
     </message>
@@ -1551,7 +1551,8 @@
         <location filename="../../ui/package_dialogs.py" line="221" />
         <source>Receipt read: %n change(s) newly confirmed as delivered.</source>
         <translation>
-            <numerusform>已读取回执：新确认送达 %n 条修改。</numerusform></translation>
+            <numerusform>已读取回执：新确认送达 %n 条修改。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/package_dialogs.py" line="223" />
@@ -1767,98 +1768,98 @@ The file says: {fp}</source>
 <context>
     <name>ReportView</name>
     <message>
-        <location filename="../../ui/report_view.py" line="386" />
+        <location filename="../../ui/report_view.py" line="330" />
         <source>The report could not be computed.</source>
         <extracomment>The figure the chart shows first. Rows a table shows before it scrolls on its own (the section's page scrolls too).</extracomment>
         <translation>无法生成月报。</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="392" />
+        <location filename="../../ui/report_view.py" line="336" />
         <source>Computing the report…</source>
         <translation>正在生成月报…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="404" />
+        <location filename="../../ui/report_view.py" line="348" />
         <source>All of China</source>
         <translation>全国</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="460" />
+        <location filename="../../ui/report_view.py" line="404" />
         <source>{level}: {figure}</source>
         <translation>各{level}：{figure}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="516" />
+        <location filename="../../ui/report_view.py" line="452" />
         <source>Monthly report {unit} {month}</source>
         <translation>{unit}{month}月报</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="530" />
+        <location filename="../../ui/report_view.py" line="466" />
         <source>Export the report to Excel</source>
         <translation>导出月报为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="530" />
+        <location filename="../../ui/report_view.py" line="466" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="538" />
+        <location filename="../../ui/report_view.py" line="474" />
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="546" />
+        <location filename="../../ui/report_view.py" line="482" />
         <source>Export the report to PDF</source>
         <translation>导出月报为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="546" />
+        <location filename="../../ui/report_view.py" line="482" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="566" />
+        <location filename="../../ui/report_view.py" line="502" />
         <source>Saved {file}</source>
         <translation>已保存 {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="577" />
+        <location filename="../../ui/report_view.py" line="513" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="577" />
+        <location filename="../../ui/report_view.py" line="513" />
         <source>The report could not be saved: {reason}</source>
         <translation>月报未能保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="582" />
+        <location filename="../../ui/report_view.py" line="518" />
         <source>&amp;Month</source>
         <translation>月份(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="583" />
+        <location filename="../../ui/report_view.py" line="519" />
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="584" />
+        <location filename="../../ui/report_view.py" line="520" />
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="585" />
+        <location filename="../../ui/report_view.py" line="521" />
         <source>Export &amp;Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="586" />
+        <location filename="../../ui/report_view.py" line="522" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_view.py" line="587" />
+        <location filename="../../ui/report_view.py" line="523" />
         <source>&amp;Chart by unit</source>
         <translation>各单位柱状图(&amp;C)</translation>
     </message>
@@ -1985,50 +1986,50 @@ The file says: {fp}</source>
 <context>
     <name>SyncButton</name>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="141" />
-        <location filename="../../ui/sync_widgets.py" line="166" />
+        <location filename="../../ui/sync_widgets.py" line="142" />
+        <location filename="../../ui/sync_widgets.py" line="167" />
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="141" />
-        <location filename="../../ui/sync_widgets.py" line="162" />
+        <location filename="../../ui/sync_widgets.py" line="142" />
+        <location filename="../../ui/sync_widgets.py" line="163" />
         <source>Cancel {percent}%</source>
         <translation>取消 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="141" />
-        <location filename="../../ui/sync_widgets.py" line="156" />
+        <location filename="../../ui/sync_widgets.py" line="142" />
+        <location filename="../../ui/sync_widgets.py" line="157" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="157" />
+        <location filename="../../ui/sync_widgets.py" line="158" />
         <source>The sync stops after the batch under way.</source>
         <translation>当前这一批传完后同步即停止。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="162" />
+        <location filename="../../ui/sync_widgets.py" line="163" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="163" />
+        <location filename="../../ui/sync_widgets.py" line="164" />
         <source>Stop the sync. What was already exchanged is kept.</source>
         <translation>停止同步。已交换的内容会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="168" />
+        <location filename="../../ui/sync_widgets.py" line="169" />
         <source>Send your changes to the hub and fetch the others' now ({key}).</source>
         <translation>立即把本机的修改上传到汇总端，并取回其他单位的修改（{key}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="170" />
+        <location filename="../../ui/sync_widgets.py" line="171" />
         <source>The hub is out of reach; press to try now.</source>
         <translation>连不上汇总端；点击立即重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="171" />
+        <location filename="../../ui/sync_widgets.py" line="172" />
         <source>This office is not enrolled with a hub yet; press to enroll.</source>
         <translation>本单位尚未接入汇总端；点击进行接入。</translation>
     </message>
@@ -2085,107 +2086,107 @@ The file says: {fp}</source>
 <context>
     <name>SyncDetailsDialog</name>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="281" />
+        <location filename="../../ui/sync_widgets.py" line="306" />
         <source>Sync details</source>
         <translation>同步详情</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="301" />
+        <location filename="../../ui/sync_widgets.py" line="326" />
         <source>Hub</source>
         <translation>汇总端</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="302" />
+        <location filename="../../ui/sync_widgets.py" line="327" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="303" />
+        <location filename="../../ui/sync_widgets.py" line="328" />
         <source>Unsynced changes</source>
         <translation>待同步修改</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="304" />
+        <location filename="../../ui/sync_widgets.py" line="329" />
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="305" />
+        <location filename="../../ui/sync_widgets.py" line="330" />
         <source>Last error</source>
         <translation>上次错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="307" />
+        <location filename="../../ui/sync_widgets.py" line="332" />
         <source>Refused changes (newest first)</source>
         <translation>被拒收的修改（最新的在前）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="311" />
+        <location filename="../../ui/sync_widgets.py" line="334" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="311" />
+        <location filename="../../ui/sync_widgets.py" line="334" />
         <source>Record kind</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="311" />
+        <location filename="../../ui/sync_widgets.py" line="334" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="311" />
+        <location filename="../../ui/sync_widgets.py" line="334" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="311" />
+        <location filename="../../ui/sync_widgets.py" line="334" />
         <source>Refused by</source>
         <translation>拒收方</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="321" />
+        <location filename="../../ui/sync_widgets.py" line="347" />
         <source>None: every change was taken.</source>
         <translation>无：所有修改都已被接收。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="324" />
+        <location filename="../../ui/sync_widgets.py" line="350" />
         <source>A change the hub refused stays in this ledger but does not reach the hub; usually its record lies outside the area this office is enrolled for. Ask your county office.</source>
         <translation>被汇总端拒收的修改仍保存在本台账中，但不会上传到汇总端；通常是因为该记录不在本单位接入的范围之内。请咨询县团委。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="334" />
+        <location filename="../../ui/sync_widgets.py" line="360" />
         <source>Sync &amp;now</source>
         <translation>立即同步(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="338" />
+        <location filename="../../ui/sync_widgets.py" line="364" />
         <source>&amp;Enroll…</source>
         <translation>接入(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="369" />
+        <location filename="../../ui/sync_widgets.py" line="395" />
         <source>not enrolled</source>
         <translation>尚未接入</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="374" />
+        <location filename="../../ui/sync_widgets.py" line="400" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="387" />
+        <location filename="../../ui/sync_widgets.py" line="413" />
         <source>this ledger</source>
         <translation>本台账</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="387" />
+        <location filename="../../ui/sync_widgets.py" line="413" />
         <source>the hub</source>
         <translation>汇总端</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="390" />
+        <location filename="../../ui/sync_widgets.py" line="416" />
         <source>Device {device}, change no. {seq}</source>
         <translation>设备 {device}，第 {seq} 条修改</translation>
     </message>
@@ -2193,64 +2194,64 @@ The file says: {fp}</source>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="211" />
+        <location filename="../../ui/sync_widgets.py" line="212" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="212" />
+        <location filename="../../ui/sync_widgets.py" line="213" />
         <source>Syncing</source>
         <translation>同步中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="212" />
+        <location filename="../../ui/sync_widgets.py" line="213" />
         <source>Syncing {percent}%</source>
         <translation>同步中 {percent}%</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="215" />
-        <location filename="../../ui/sync_widgets.py" line="234" />
+        <location filename="../../ui/sync_widgets.py" line="216" />
+        <location filename="../../ui/sync_widgets.py" line="235" />
         <source>Unsynced changes: {n}</source>
         <translation>待同步修改：{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="217" />
-        <location filename="../../ui/sync_widgets.py" line="235" />
+        <location filename="../../ui/sync_widgets.py" line="218" />
+        <location filename="../../ui/sync_widgets.py" line="236" />
         <source>Last sync: {when}</source>
         <translation>上次同步：{when}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="225" />
+        <location filename="../../ui/sync_widgets.py" line="226" />
         <source>{n} changes refused</source>
         <translation>{n} 条修改被拒收</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="232" />
+        <location filename="../../ui/sync_widgets.py" line="233" />
         <source>Hub: {url}</source>
         <translation>汇总端：{url}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="232" />
+        <location filename="../../ui/sync_widgets.py" line="233" />
         <source>Hub: not enrolled</source>
         <translation>汇总端：尚未接入</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="233" />
+        <location filename="../../ui/sync_widgets.py" line="234" />
         <source>State: {state}</source>
         <translation>状态：{state}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="237" />
+        <location filename="../../ui/sync_widgets.py" line="238" />
         <source>Last error: {error}</source>
         <translation>上次错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="239" />
+        <location filename="../../ui/sync_widgets.py" line="240" />
         <source>Changes refused at the last sync: {n}</source>
         <translation>上次同步被拒收的修改：{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="240" />
+        <location filename="../../ui/sync_widgets.py" line="241" />
         <source>Click for details.</source>
         <translation>点击查看详情。</translation>
     </message>
@@ -2258,12 +2259,12 @@ The file says: {fp}</source>
 <context>
     <name>SyncUi</name>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="606" />
+        <location filename="../../ui/sync_widgets.py" line="630" />
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="607" />
+        <location filename="../../ui/sync_widgets.py" line="631" />
         <source>&amp;Enroll with a hub…</source>
         <translation>接入汇总端(&amp;E)…</translation>
     </message>
@@ -2343,28 +2344,28 @@ The file says: {fp}</source>
 <context>
     <name>_Texts</name>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="71" />
+        <location filename="../../ui/sync_widgets.py" line="72" />
         <source>Online</source>
         <extracomment>The colour of each state's dot. Longest error text shown in the status bar (the whole text is in the tooltip).</extracomment>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="71" />
+        <location filename="../../ui/sync_widgets.py" line="72" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="71" />
+        <location filename="../../ui/sync_widgets.py" line="72" />
         <source>Syncing</source>
         <translation>同步中</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="72" />
+        <location filename="../../ui/sync_widgets.py" line="73" />
         <source>Not enrolled with a hub</source>
         <translation>未接入汇总端</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_widgets.py" line="77" />
+        <location filename="../../ui/sync_widgets.py" line="78" />
         <source>never</source>
         <translation>从未同步</translation>
     </message>
@@ -2575,14 +2576,14 @@ The file says: {fp}</source>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="122" />
-        <location filename="../../desktop/cli.py" line="345" />
+        <location filename="../../desktop/cli.py" line="347" />
         <location filename="../../sync/hub/cli.py" line="123" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="126" />
-        <location filename="../../desktop/cli.py" line="345" />
+        <location filename="../../desktop/cli.py" line="347" />
         <location filename="../../sync/hub/cli.py" line="129" />
         <source>cannot use {path}: {reason}</source>
         <translation>无法使用 {path}：{reason}</translation>
@@ -2599,7 +2600,7 @@ The file says: {fp}</source>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="181" />
-        <location filename="../../desktop/cli.py" line="345" />
+        <location filename="../../desktop/cli.py" line="347" />
         <location filename="../../sync/hub/cli.py" line="152" />
         <source>the whole country</source>
         <translation>全国</translation>
@@ -2666,19 +2667,19 @@ The file says: {fp}</source>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="247" />
-        <location filename="../../desktop/cli.py" line="346" />
+        <location filename="../../desktop/cli.py" line="348" />
         <source>created</source>
         <translation>新建</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="247" />
-        <location filename="../../desktop/cli.py" line="346" />
+        <location filename="../../desktop/cli.py" line="348" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
         <location filename="../../desktop/cli.py" line="250" />
-        <location filename="../../desktop/cli.py" line="346" />
+        <location filename="../../desktop/cli.py" line="348" />
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
@@ -2908,29 +2909,29 @@ The file says: {fp}</source>
         <translation>{path} 已存在，请另选文件或直接打开它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/hub_store.py" line="83" />
-        <location filename="../../desktop/hub_store.py" line="91" />
+        <location filename="../../desktop/hub_store.py" line="87" />
+        <location filename="../../desktop/hub_store.py" line="95" />
         <source>The enrollment code is not valid.</source>
         <extracomment>Letters and digits without look-alikes (no I, L, O, 0, 1). Longest device or unit name kept.</extracomment>
         <translation>接入码无效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/hub_store.py" line="92" />
+        <location filename="../../desktop/hub_store.py" line="96" />
         <source>The enrollment code has already been used.</source>
         <translation>接入码已被使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/hub_store.py" line="93" />
+        <location filename="../../desktop/hub_store.py" line="97" />
         <source>The enrollment code has expired; ask the hub's administrator for a new one.</source>
         <translation>接入码已过期，请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/hub_store.py" line="94" />
-        <source>This device has been revoked at the hub.</source>
-        <translation>本设备已被汇总端停用。</translation>
+        <location filename="../../desktop/hub_store.py" line="98" />
+        <source>This device has been revoked at the hub; only an enrollment code issued after the revocation lets it in again.</source>
+        <translation>本设备已被汇总端停用；只有停用之后签发的接入码才能让它重新接入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/hub_store.py" line="208" />
+        <location filename="../../desktop/hub_store.py" line="220" />
         <location filename="../../desktop/ledger.py" line="159" />
         <location filename="../../desktop/report.py" line="675" />
         <location filename="../../sync/hub/cli.py" line="159" />
@@ -2941,17 +2942,17 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>“{code}”不是有效的区划代码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/hub_store.py" line="211" />
+        <location filename="../../desktop/hub_store.py" line="223" />
         <source>Enter a name for the device or unit.</source>
         <translation>请填写设备或单位名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/hub_store.py" line="213" />
+        <location filename="../../desktop/hub_store.py" line="225" />
         <source>The name is longer than {n} characters.</source>
         <translation>名称超过 {n} 个字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/hub_store.py" line="365" />
+        <location filename="../../desktop/hub_store.py" line="382" />
         <source>{path} is the ledger of a unit (scope {scope}), not the hub's ledger.</source>
         <translation>{path} 是单位台账（范围 {scope}），不是汇总端台账。</translation>
     </message>
@@ -4138,8 +4139,8 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     </message>
     <message>
         <location filename="../../sync/hub/cli.py" line="277" />
-        <source>Revoked device {device} ("{name}", {scope}); its token no longer works.</source>
-        <translation>已停用设备 {device}（“{name}”，{scope}），其令牌不再有效。</translation>
+        <source>Revoked device {device} ("{name}", {scope}); its token no longer works. To let it in again, issue it a new enrollment code.</source>
+        <translation>已停用设备 {device}（“{name}”，{scope}），其令牌不再有效。如需让它重新接入，请为它签发新的接入码。</translation>
     </message>
     <message>
         <location filename="../../sync/hub/cli.py" line="280" />
@@ -4933,11 +4934,6 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>汇总端不再接受本机：本机的访问权限已被撤销，或服务器不认识本机。数据没有丢失，请联系汇总端管理员。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="135" />
-        <source>This computer was revoked at the hub and cannot enroll again. Ask the hub's administrator.</source>
-        <translation>本机已在汇总端被撤销，不能再次接入。请联系汇总端管理员。</translation>
-    </message>
-    <message>
         <location filename="../../sync/client.py" line="139" />
         <source>The hub did not accept the enrollment code: it is wrong, already used or expired. Ask the hub's administrator for a new code.</source>
         <translation>汇总端不接受此接入码：接入码有误、已被使用或已过期。请向汇总端管理员索取新的接入码。</translation>
@@ -5031,6 +5027,11 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <location filename="../../sync/client.py" line="197" />
         <source>This computer's clock is {n} hours behind the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
         <translation>本机时钟比汇总端慢 {n} 小时。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client.py" line="135" />
+        <source>This computer was revoked at the hub. Only an enrollment code the hub's administrator issues after the revocation lets it in again.</source>
+        <translation>本机已在汇总端被停用。只有汇总端管理员在停用之后签发的接入码才能让本机重新接入。</translation>
     </message>
     <message>
         <location filename="../../sync/client.py" line="201" />

@@ -1,10 +1,10 @@
 """The hub: a small FastAPI service over a ledger (docs/hub-protocol.md).
 
 ``create_app(db_path)`` opens the hub's ledger (creating it, scope "", on first start)
-and holds its instance lock for the life of the process.  Every use of the ledger's
-one connection (enroll, push, pull, the device look-up of each call) runs under one
-``threading.Lock``: the endpoints are plain ``def`` functions, so FastAPI runs them in
-its thread pool, and the lock serialises them.
+and holds its instance lock for the life of the process.  The endpoints are plain
+``def`` functions, so FastAPI runs them in its thread pool: reads run side by side on
+per-thread read-only connections, writes are committed in groups on the one writing
+connection (see :class:`Hub`).
 
 Request bodies are parsed by hand, so every bad input gets the protocol's
 ``{"error", "message"}`` answer with a 4xx status and changes nothing: the body is
@@ -89,8 +89,39 @@ UNAUTHORIZED = "unauthorized"
 
 
 # ------------------------------------------------------------------------------------ the hub's state
+class _Write:
+    """One request's write, waiting for the group that commits it."""
+
+    __slots__ = ("fn", "done", "result", "error")
+
+    def __init__(self, fn) -> None:
+        self.fn = fn
+        self.done = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+
+class _Reader(threading.local):
+    ledger: Ledger | None = None
+    store: HubStore | None = None
+
+
 class Hub:
-    """The hub ledger, its device tables and the lock that serialises their use."""
+    """The hub ledger, its device tables, and how requests share them.
+
+    Reads (authentication, pulls, the device list, attachment downloads) run on a
+    read-only connection of the request's own thread, without waiting for writers:
+    SQLite's WAL gives each read a consistent snapshot of what was committed.
+
+    Writes (pushes, enrollments, attachment uploads, the devices' "last contact" and
+    pull cursor) go through :meth:`write`, which commits them in groups: a request
+    queues its write and takes the write lock; whoever holds the lock runs every
+    queued write in one transaction (each in a savepoint of its own, so one failing
+    write takes back only itself) and commits once.  One fsync then serves all the
+    requests that arrived meanwhile, and nobody's answer leaves before its write is
+    on disk.  Writes commit in order on one connection, so a reader never sees a
+    change log with a hole in it.
+    """
 
     def __init__(self, db_path: Path | str) -> None:
         path = Path(db_path)
@@ -107,28 +138,104 @@ class Hub:
         except BaseException:
             self.ledger.close()
             raise
+        #: held while a group of writes runs (and to close)
         self.lock = threading.Lock()
+        self._queue: list[_Write] = []
+        self._queue_lock = threading.Lock()
+        self._reader = _Reader()
+        self._readers: list[Ledger] = []
         self._touched: dict[str, float] = {}
+        self._closed = False
+        #: writes committed and groups that committed them (for the log and the tests)
+        self.writes = self.groups = 0
 
     def close(self) -> None:
         with self.lock:
+            self._closed = True
+            with self._queue_lock:
+                readers, self._readers = self._readers, []
+            for reader in readers:
+                if reader.conn is not None:
+                    reader.close()
             if self.ledger.conn is not None:
                 self.ledger.close()
 
+    # ----------------------------------------------------------------- reading
+    def reading(self) -> tuple[Ledger, HubStore]:
+        """This thread's read-only connection to the hub ledger (opened on first use)."""
+        local = self._reader
+        if local.ledger is None or local.ledger.conn is None:
+            if self._closed:
+                raise HubError(503, "busy", "The hub is shutting down; try again shortly.", {"Retry-After": "5"})
+            reader = self.ledger.reader()
+            local.ledger, local.store = reader, HubStore(conn=reader.conn, create_tables=False)
+            with self._queue_lock:
+                self._readers.append(reader)
+        return local.ledger, local.store  # type: ignore[return-value]
+
+    # ----------------------------------------------------------------- writing
+    def write(self, fn):
+        """Run ``fn()`` (which uses ``self.ledger`` / ``self.store``) in a committed write
+        transaction shared with the writes queued meanwhile; return its result or raise
+        its exception."""
+        job = _Write(fn)
+        with self._queue_lock:
+            self._queue.append(job)
+        with self.lock:
+            if not job.done:
+                with self._queue_lock:
+                    group, self._queue = self._queue, []
+                self._commit(group)
+        if job.error is not None:
+            raise job.error
+        return job.result
+
+    def _commit(self, group: list[_Write]) -> None:
+        if self._closed or self.ledger.conn is None:
+            error = HubError(503, "busy", "The hub is shutting down; try again shortly.", {"Retry-After": "5"})
+            for job in group:
+                job.error, job.done = error, True
+            return
+        try:
+            with self.ledger.tx():
+                for job in group:
+                    try:
+                        with self.ledger.tx():  # a savepoint: a failing write takes back only itself
+                            job.result = job.fn()
+                    except Exception as exc:  # noqa: BLE001 - handed to the request that queued it
+                        job.error = exc
+        except BaseException as exc:  # the commit failed: nothing of the group is stored
+            for job in group:
+                job.result, job.error = None, exc if isinstance(exc, Exception) else RuntimeError(str(exc))
+            if not isinstance(exc, Exception):
+                raise
+        finally:
+            for job in group:
+                job.done = True
+        self.writes += len(group)
+        self.groups += 1
+
+    # ----------------------------------------------------------------- devices
     def authenticate(self, token: str | None) -> Device:
         if not token:
             raise HubError(401, UNAUTHORIZED, "This call needs a device token (Authorization: Bearer <token>).",
                            {"WWW-Authenticate": "Bearer"})
-        with self.lock:
-            device = self.store.device_for_token(token)
-            if device is None:
-                raise HubError(401, UNAUTHORIZED, "The device token is unknown or has been revoked.",
-                               {"WWW-Authenticate": 'Bearer error="invalid_token"'})
-            now = time.monotonic()
-            if now - self._touched.get(device.device_id, -TOUCH_EVERY) >= TOUCH_EVERY:
-                self.store.touch(device.device_id)
+        device = self.reading()[1].device_for_token(token)
+        if device is None:
+            raise HubError(401, UNAUTHORIZED, "The device token is unknown or has been revoked.",
+                           {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        now = time.monotonic()
+        with self._queue_lock:
+            due = now - self._touched.get(device.device_id, -TOUCH_EVERY) >= TOUCH_EVERY
+            if due:
                 self._touched[device.device_id] = now
+        if due:
+            self.write(lambda: self.store.touch(device.device_id))
         return device
+
+    def forget_touch(self, device_id: str) -> None:
+        with self._queue_lock:
+            self._touched.pop(device_id, None)
 
 
 # ------------------------------------------------------------------------------------ request bodies
@@ -503,15 +610,17 @@ def create_app(db_path: Path | str) -> FastAPI:
         name = _text_field(data, "name", max_len=NAME_MAX)
         public_key = _text_field(data, "public_key", max_len=PUBLIC_KEY_MAX, required=False)
         _check_schema(_schema_of(data))
-        with hub.lock:
-            try:
-                token = hub.store.redeem(code, device_id, name, public_key)
-            except EnrollmentRefused as exc:
-                error = {"unknown": "code_unknown", "used": "code_used", "expired": "code_expired",
-                         "revoked": "device_revoked"}[exc.reason]
-                raise HubError(403, error, exc.text("en")) from None
-            device = hub.store.device(device_id)
-            hub._touched.pop(device_id, None)
+        def redeem() -> tuple[str, Device]:
+            token = hub.store.redeem(code, device_id, name, public_key)
+            return token, hub.store.device(device_id)
+
+        try:
+            token, device = hub.write(redeem)
+        except EnrollmentRefused as exc:
+            error = {"unknown": "code_unknown", "used": "code_used", "expired": "code_expired",
+                     "revoked": "device_revoked"}[exc.reason]
+            raise HubError(403, error, exc.text("en")) from None
+        hub.forget_touch(device_id)
         log.info("enrolled device %s for scope %s", device_id, device.scope)
         return JSONResponse({"token": token, "device_id": device_id, "scope": device.scope,
                              "hub_time_ms": now_ms()})
@@ -541,9 +650,11 @@ def create_app(db_path: Path | str) -> FastAPI:
                 results[i]["reason"] = reason
             else:
                 accepted.append((i, change))
-        with hub.lock:
+        def apply() -> tuple[set, Any]:
             seen = hub.store.known_changes((c.origin, c.origin_seq) for _, c in accepted)
-            report = hub.ledger.apply_changes([c for _, c in accepted], allowed_scope=device.scope)
+            return seen, hub.ledger.apply_changes([c for _, c in accepted], allowed_scope=device.scope)
+
+        seen, report = hub.write(apply)
         rejected = {id(c): reason for c, reason in report.rejected}
         applied = duplicate = 0
         for i, change in accepted:
@@ -570,19 +681,18 @@ def create_app(db_path: Path | str) -> FastAPI:
              cursor: int = Query(0, ge=0, le=INT64_MAX, description="the cursor of the previous answer"),
              limit: int = Query(PULL_DEFAULT, ge=1, le=PULL_MAX, description="most changes in the answer")
              ) -> JSONResponse:
-        with hub.lock:
-            changes, new_cursor, more = hub.ledger.changes_for(cursor, device.scope, limit=limit,
-                                                               exclude_origin=device.device_id)
-            if new_cursor != device.last_pull_cursor:  # kept for the admin's "pending" count
-                hub.store.record_pull(device.device_id, new_cursor)
+        reader = hub.reading()[0]
+        changes, new_cursor, more = reader.changes_for(cursor, device.scope, limit=limit,
+                                                       exclude_origin=device.device_id)
+        if new_cursor != device.last_pull_cursor:  # kept for the admin's "pending" count
+            hub.write(lambda: hub.store.record_pull(device.device_id, new_cursor))
         return JSONResponse({"changes": [c.to_wire() for c in changes], "cursor": new_cursor, "more": more,
                              "hub_time_ms": now_ms()})
 
     @app.get("/v1/devices", responses=_responses(DEVICES_ANSWER, 401),
              summary="Devices of the caller's scope (and below) and of the levels above it")
     def devices(device: Device = Depends(device_of)) -> JSONResponse:
-        with hub.lock:
-            visible = hub.store.devices_visible_to(device.scope)
+        visible = hub.reading()[1].devices_visible_to(device.scope)
         return JSONResponse({"devices": [d.wire() for d in visible]})
 
     # --------------------------------------------------------------- attachment contents (blobs)
@@ -602,27 +712,28 @@ def create_app(db_path: Path | str) -> FastAPI:
         digest = hashlib.sha256(body).hexdigest()
         if digest != sha256:
             raise invalid(f"The content's SHA-256 is {digest}, not the {sha256} of the path.")
-        with hub.lock:
+        def store() -> bool:
             if hub.ledger.has_blob(sha256):
-                stored = False
-            else:
-                hub.ledger.add_blob(body)
-                stored = True
+                return False
+            hub.ledger.add_blob(body)
+            return True
+
+        stored = hub.reading()[0].has_blob(sha256) is False and hub.write(store)
         if stored:
             log.info("blob %s (%d bytes) from %s", sha256, len(body), device.device_id)
         return JSONResponse({"sha256": sha256, "stored": stored, "size": len(body)}, status_code=201 if stored else 200)
 
-    def _visible(sha256: str, scope: str) -> bool:
+    def _visible(reader: Ledger, sha256: str, scope: str) -> bool:
         """An attachment record with this content lies in *scope*, below it or above it."""
         ancestors = {scope[:n] for n in (0, 2, 4, 6, 9) if n < len(scope)}  # as Ledger.changes_for
-        rows = hub.ledger.query("attachment", where={"sha256": sha256})
+        rows = reader.query("attachment", where={"sha256": sha256})
         return any(r["scope"].startswith(scope) or r["scope"] in ancestors for r in rows)
 
     @app.get("/v1/blobs/{sha256}", responses=_blob_responses(None, 401, 404, 422),
              summary="Download an attachment's content (of an attachment in the caller's scope or above)")
     def get_blob(sha256: str = sha_param, device: Device = Depends(device_of)) -> Response:
-        with hub.lock:
-            data = hub.ledger.blob(sha256) if hub.ledger.has_blob(sha256) and _visible(sha256, device.scope) else None
+        reader = hub.reading()[0]
+        data = reader.blob(sha256) if reader.has_blob(sha256) and _visible(reader, sha256, device.scope) else None
         if data is None:  # absent or not the caller's: the same answer, so nothing leaks
             raise HubError(404, "not_found", "The hub has no such content for this device.")
         return Response(data, media_type="application/octet-stream")
@@ -641,8 +752,8 @@ def create_app(db_path: Path | str) -> FastAPI:
             raise too_large(f"Ask about at most {MAX_BLOB_QUERY} contents at once; this asks about {len(wanted)}.")
         if not all(_is_sha256(s) for s in wanted):
             raise invalid("Field 'sha256' must hold SHA-256 digests: 64 lower-case hex digits each.")
-        with hub.lock:
-            missing = [s for s in dict.fromkeys(wanted) if not hub.ledger.has_blob(s)]
+        reader = hub.reading()[0]
+        missing = [s for s in dict.fromkeys(wanted) if not reader.has_blob(s)]
         return JSONResponse({"missing": missing})
 
     return app

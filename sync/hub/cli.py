@@ -274,7 +274,7 @@ def cmd_revoke(args) -> int:
         changed = store.revoke(args.device.strip().lower())
         device = store.device(args.device.strip().lower())
     if changed:
-        print(translate("hub", "Revoked device {device} (\"{name}\", {scope}); its token no longer works.").format(
+        print(translate("hub", "Revoked device {device} (\"{name}\", {scope}); its token no longer works. To let it in again, issue it a new enrollment code.").format(
             device=device.device_id, name=device.label or device.name, scope=device.scope))
     else:
         print(translate("hub", "Device {device} was revoked already.").format(device=device.device_id))

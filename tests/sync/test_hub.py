@@ -423,12 +423,27 @@ def test_missing_forged_and_revoked_tokens(hub, make_ledger):
     county = make_ledger("county", COUNTY, townships=(TOWNSHIP,))
     token = hub.enroll(county.device_id, COUNTY)
     assert statuses(hub.push(token, wire(county))) == ["applied"] * 2
+    earlier_code = hub.new_code(COUNTY)  # issued before the revocation, not used yet
     r = hub.cli("revoke", county.device_id)
     assert r.returncode == 0 and county.device_id in r.stdout, r.stderr
     assert_error(hub.get("/v1/pull", token=token), 401, "unauthorized")
     assert_error(hub.push(token, wire(county)), 401, "unauthorized")
-    # a revoked device cannot enroll again with a new code
-    assert_error(hub.post("/v1/enroll", _enroll_body(hub.new_code(COUNTY), county.device_id)), 403, "device_revoked")
+    # a code from before the revocation cannot undo it (and is not spent by trying)
+    message = assert_error(hub.post("/v1/enroll", _enroll_body(earlier_code, county.device_id)), 403,
+                           "device_revoked")
+    assert "after the revocation" in message
+    # a code the admin issues afterwards lets the device in again, with a new token
+    r = hub.post("/v1/enroll", _enroll_body(hub.new_code(COUNTY), county.device_id))
+    assert r.status_code == 200, r.text
+    new_token = r.json()["token"]
+    assert hub.get("/v1/pull", token=new_token).status_code == 200
+    assert_error(hub.get("/v1/pull", token=token), 401, "unauthorized")  # the old token stays dead
+    assert statuses(hub.push(new_token, wire(county))) == ["duplicate"] * 2
+    rows = hub.cli("devices").stdout.splitlines()
+    assert [line.split()[-1] for line in rows if county.device_id in line] == ["-"]
+    # the earlier code still works for another device
+    other = make_ledger("other", COUNTY, townships=())
+    assert hub.post("/v1/enroll", _enroll_body(earlier_code, other.device_id)).status_code == 200
 
 
 # ---------------------------------------------------------------------- devices

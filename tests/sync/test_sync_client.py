@@ -595,6 +595,7 @@ def test_revoked_token_fails_with_a_clear_message(devices, hub):
     t1 = devices.new(T1, "南高乡")
     committee(t1, T1)
     sync(t1)
+    earlier = hub.code(T1, "南高乡（早先的接入码）")  # issued before the revocation
     hub.revoke(t1.device_id)
     t1.committee_members.create(**member(f"org-township_committee-{T1}", 1))
     with pytest.raises(Unauthorized) as info:
@@ -602,9 +603,16 @@ def test_revoked_token_fails_with_a_clear_message(devices, hub):
     assert "revoked" in info.value.text("en")
     assert t1.meta("last_sync_error") == str(info.value)
     assert t1.pending_changes() == 1  # nothing lost
-    with pytest.raises(DeviceRevoked):  # and revoked for good: a new code does not bring it back
-        enroll(t1, hub.url, hub.code(T1, "南高乡（重新登记）"), settings=load_settings(t1))
-    assert load_settings(t1).token  # the old settings are untouched
+    # a code issued before the revocation does not bring it back; the old settings stay
+    old_token = load_settings(t1).token
+    with pytest.raises(DeviceRevoked) as refused:
+        enroll(t1, hub.url, earlier, settings=load_settings(t1))
+    assert "after the revocation" in refused.value.text("en")
+    assert load_settings(t1).token == old_token
+    # one the admin issues afterwards does, and the change kept meanwhile goes up
+    enroll(t1, hub.url, hub.code(T1, "南高乡（重新登记）"), settings=load_settings(t1))
+    assert load_settings(t1).token != old_token
+    assert sync(t1).push.applied == 1 and t1.pending_changes() == 0
 
 
 def test_unreachable_hub_fails_fast_and_is_recorded(devices, hub):
