@@ -13,11 +13,11 @@ it to the hub with its own sync) and carries a package back.  One package is one
     Ed25519 signature of the sender over the exact bytes of ``manifest.json`` (which holds
     the hashes of the other members, so it covers everything).
 ``changes.bin``
-    gzip'd JSON list of changes (wire form), encrypted with AES-256-GCM under a key derived
-    (HKDF-SHA256) from X25519(ephemeral key, receiver's encryption key): a lost stick
-    exposes neither the personal data of committee members nor anything else.
+    gzip'd JSON list of changes (wire form), encrypted with XChaCha20-Poly1305 under a key
+    derived (HKDF-SHA256) from X25519(ephemeral key, receiver's encryption key): a lost
+    stick exposes neither the personal data of committee members nor anything else.
 ``blobs/<sha256>``
-    attachment files the changes need, encrypted the same way (12-byte nonce first).
+    attachment files the changes need, encrypted the same way (24-byte nonce first).
 
 Packages are cumulative: each holds every change the receiver has not acknowledged, so a
 lost or skipped stick is made good by the next one, and importing twice or out of order
@@ -46,14 +46,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-from desktop import ids
+from desktop import crypto, ids
+from desktop.crypto import ExchangeKey, InvalidSignature, InvalidTag, SigningKey, VerifyKey
 from desktop.changes import Change, dumps
 from desktop.errors import LedgerError, _localise
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
@@ -66,7 +60,7 @@ RECEIPT_FORMAT = "township-ledger-receipt"
 SUFFIX = ".tlpkg"
 RECEIPT_SUFFIX = ".tlrcpt"
 PART = ".part"
-CIPHER = "X25519-HKDF-SHA256-AES256GCM"
+CIPHER = "X25519-HKDF-SHA256-XCHACHA20POLY1305"
 
 KEYS_META = "package_keys"
 PEERS_META = "package_peers"
@@ -170,8 +164,8 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-def _raw_pub(key) -> bytes:
-    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+def _raw_pub(key: SigningKey | ExchangeKey) -> bytes:
+    return key.public_bytes()
 
 
 def fingerprint(sign_pub: str, enc_pub: str) -> str:
@@ -240,20 +234,18 @@ def _write_atomic(path: Path, write: Callable) -> None:
 
 
 # ============================================================================ keys and identity
-def device_keys(ledger) -> tuple[Ed25519PrivateKey, X25519PrivateKey]:
+def device_keys(ledger) -> tuple[SigningKey, ExchangeKey]:
     """This device's signing and encryption keys, created on first use (kept in meta)."""
     stored = _meta_json(ledger, KEYS_META)
     if "sign" in stored and "enc" in stored:
-        return (Ed25519PrivateKey.from_private_bytes(_unb64(stored["sign"])),
-                X25519PrivateKey.from_private_bytes(_unb64(stored["enc"])))
-    sign, enc = Ed25519PrivateKey.generate(), X25519PrivateKey.generate()
-    raw = serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+        return SigningKey(_unb64(stored["sign"])), ExchangeKey(_unb64(stored["enc"]))
+    sign, enc = SigningKey.generate(), ExchangeKey.generate()
     with ledger.tx():
         again = _meta_json(ledger, KEYS_META)  # another connection of this program may have won
         if "sign" in again and "enc" in again:
             return device_keys(ledger)
-        _set_meta_json(ledger, KEYS_META, {"sign": _b64(sign.private_bytes(*raw)),
-                                           "enc": _b64(enc.private_bytes(*raw)), "created": _now()})
+        _set_meta_json(ledger, KEYS_META, {"sign": _b64(sign.private_bytes()),
+                                           "enc": _b64(enc.private_bytes()), "created": _now()})
     return sign, enc
 
 
@@ -293,8 +285,8 @@ def _check_identity(body: object) -> dict:
     if len(out["device_id"]) != 16 or not (out["scope"] == "" or out["scope"].isdigit()):
         raise ValueError("device_id/scope")
     try:
-        Ed25519PublicKey.from_public_bytes(_unb64(out["sign_pub"]))
-        X25519PublicKey.from_public_bytes(_unb64(out["enc_pub"]))
+        VerifyKey(_unb64(out["sign_pub"]))
+        crypto.check_exchange_public(_unb64(out["enc_pub"]))
     except ValueError:
         raise ValueError("public key") from None
     out["name"] = str(body.get("name") or "")[:100]
@@ -313,7 +305,7 @@ def read_identity_file(path) -> dict:
         ident = _check_identity(doc.get("identity"))
         body = {k: doc["identity"][k] for k in ("device_id", "scope", "sign_pub", "enc_pub", "name")
                 if k in doc["identity"]}
-        Ed25519PublicKey.from_public_bytes(_unb64(ident["sign_pub"])).verify(
+        VerifyKey(_unb64(ident["sign_pub"])).verify(
             _unb64(doc.get("signature", "")), dumps(body).encode("utf-8"))
     except OSError as exc:
         raise BadIdentityFile(path=str(path), detail=exc.strerror or str(exc)) from None
@@ -431,8 +423,7 @@ def _blobs_needed(ledger, changes: list[Change]) -> list[str]:
 
 # ============================================================================ crypto
 def _derive(shared: bytes, package_id: str) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=package_id.encode("ascii"),
-                info=b"township-ledger package v1").derive(shared)
+    return crypto.hkdf_sha256(shared, salt=package_id.encode("ascii"), info=b"township-ledger package v1")
 
 
 def _aad(package_id: str, member: str) -> bytes:
@@ -451,23 +442,23 @@ class PackageInfo:
 
 
 def _build(ledger, receiver: str, peer: dict, changes: list[Change], blobs: dict[str, bytes], *,
-           acks: dict | None = None, schema: int | None = None, signer: Ed25519PrivateKey | None = None,
+           acks: dict | None = None, schema: int | None = None, signer: SigningKey | None = None,
            sender: dict | None = None) -> tuple[bytes, dict]:
     """The zip bytes of a package (also used by tests to craft packages)."""
     sign, _ = device_keys(ledger)
     signer = signer or sign
     me = sender or public_identity(ledger)
     package_id = str(uuid.uuid4())
-    eph = X25519PrivateKey.generate()
-    key = AESGCM(_derive(eph.exchange(X25519PublicKey.from_public_bytes(_unb64(peer["enc_pub"]))), package_id))
+    eph = ExchangeKey.generate()
+    key = _derive(eph.exchange(_unb64(peer["enc_pub"])), package_id)
     plain = gzip.compress(json.dumps([c.to_wire() for c in changes], ensure_ascii=False,
                                      separators=(",", ":")).encode("utf-8"), compresslevel=6, mtime=0)
-    nonce = os.urandom(12)
-    members = {CHANGES: key.encrypt(nonce, plain, _aad(package_id, CHANGES))}
+    nonce = crypto.new_nonce()
+    members = {CHANGES: crypto.encrypt(key, nonce, plain, _aad(package_id, CHANGES))}
     for digest, data in blobs.items():
         name = f"blobs/{digest}"
-        bn = os.urandom(12)
-        members[name] = bn + key.encrypt(bn, data, _aad(package_id, name))
+        bn = crypto.new_nonce()
+        members[name] = bn + crypto.encrypt(key, bn, data, _aad(package_id, name))
     ranges: dict[str, list[int]] = {}
     for c in changes:
         r = ranges.setdefault(c.origin, [c.origin_seq, c.origin_seq])
@@ -589,7 +580,7 @@ def _open_verified(path: Path, sign_pub: str) -> tuple[dict, dict[str, bytes]]:
     members = _read_zip(path)
     manifest = _manifest_of(path, members)
     try:
-        Ed25519PublicKey.from_public_bytes(_unb64(sign_pub)).verify(members[SIGNATURE], members[MANIFEST])
+        VerifyKey(_unb64(sign_pub)).verify(members[SIGNATURE], members[MANIFEST])
     except (InvalidSignature, ValueError):
         raise PackageBadSignature(path=str(path)) from None
     listed = manifest["members"]
@@ -658,16 +649,16 @@ def import_package(ledger, path) -> ImportReport:
         if enc.get("cipher") != CIPHER:
             raise ValueError("cipher")
         _, my_enc = device_keys(ledger)
-        key = AESGCM(_derive(my_enc.exchange(X25519PublicKey.from_public_bytes(_unb64(enc["ephemeral_pub"]))),
-                             package_id))
-        plain = key.decrypt(_unb64(enc["nonce"]), members[CHANGES], _aad(package_id, CHANGES))
+        key = _derive(my_enc.exchange(_unb64(enc["ephemeral_pub"])), package_id)
+        plain = crypto.decrypt(key, _unb64(enc["nonce"]), members[CHANGES], _aad(package_id, CHANGES))
         wire = json.loads(gzip.decompress(plain).decode("utf-8"))
         if not isinstance(wire, list) or len(wire) != manifest["count"]:
             raise ValueError("count")
         blobs = {}
         for name, data in members.items():
             if name.startswith("blobs/"):
-                blob = key.decrypt(data[:12], data[12:], _aad(package_id, name))
+                n = crypto.NONCE_SIZE
+                blob = crypto.decrypt(key, data[:n], data[n:], _aad(package_id, name))
                 if _sha(blob) != name[len("blobs/"):]:
                     raise ValueError(name)
                 blobs[name[len("blobs/"):]] = blob
@@ -795,7 +786,7 @@ def import_receipt(ledger, path) -> int:
     if body.get("to") != ledger.device_id:
         raise PackageNotForUs(receiver=body.get("to"), device=ledger.device_id)
     try:
-        Ed25519PublicKey.from_public_bytes(_unb64(trusted["sign_pub"])).verify(sig, dumps(body).encode("utf-8"))
+        VerifyKey(_unb64(trusted["sign_pub"])).verify(sig, dumps(body).encode("utf-8"))
     except InvalidSignature:
         raise PackageBadSignature(path=str(path)) from None
     before = _pending_count(ledger, trusted, device)

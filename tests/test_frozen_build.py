@@ -21,7 +21,8 @@ from conftest import PROJECT, TOWNSHIP
 EXE = ".exe" if sys.platform == "win32" else ""
 #: Nothing of these may end up in the desktop build (hub, tests, unused Qt modules).
 NOT_IN_BUILD = ("QtWebEngine", "QtQml", "QtQuick", "Qt3D", "QtMultimedia", "QtPdf", "QtDesigner", "fastapi",
-                "uvicorn", "starlette", "schemathesis", "hypothesis", "pytest", "tkinter", "sync/hub")
+                "uvicorn", "starlette", "schemathesis", "hypothesis", "pytest", "tkinter", "sync/hub",
+                "cryptography", "libqglib")
 
 
 def run(cmd: list[str], *, env: dict[str, str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -86,6 +87,10 @@ def test_the_build_holds_what_the_program_needs_and_nothing_of_the_hub(build):
     files = [f.relative_to(build).as_posix() for f in build.rglob("*")]
     unwanted = [f for f in files if any(bad in f for bad in NOT_IN_BUILD)]
     assert not unwanted, unwanted[:20]
+    if sys.platform.startswith("linux"):  # ICU's data, trimmed to the root, Chinese and English locales
+        icu = list(internal.rglob("libicudata.so.*"))
+        assert icu and all(f.stat().st_size < 10_000_000 for f in icu if not f.is_symlink()), icu
+        assert (build / "township-ledger-cli").resolve() == (build / "township-ledger").resolve()
 
 
 @pytest.mark.slow
