@@ -10,7 +10,8 @@
    by a requests response hook summing the answers' ``Content-Length``.
 2. **First sync of a province**: ``desktop.synthetic.build(ledger, "13", seed=0)`` into a
    device of scope "13", pushed to the hub; then a fresh device of scope "13" pulls
-   everything, timed.
+   everything, timed: once as the hub's snapshot file (the default for a big scope), once
+   page by page.
 3. **50 devices at once**: 50 devices, each with its own ledger (a different township of the
    province) and its own enrolled token, write a small batch and sync (push, pull, the
    device list), all released together by one barrier, for a few rounds.  The devices are
@@ -198,17 +199,20 @@ def bench_province(folder: Path, hub: Hub, province: str) -> None:
           f"{kb(st.bytes_sent)} on the wire vs {kb(st.raw_sent)} raw")
     src.close()
 
-    dst = device(folder, hub, province, "province-reader")
-    client = SyncClient(dst)
-    t0 = time.perf_counter()
-    result = client.sync()
-    down = time.perf_counter() - t0
-    st = client.stats
-    print(f"first sync of a fresh device: {result.pull.applied:,} changes in {down:.1f} s = "
-          f"{result.pull.applied / down:,.0f} changes/s ({result.pull.pages} pages; {kb(st.bytes_received)} on the "
-          f"wire vs {kb(st.raw_received)} raw)  goal < {GOAL_PROVINCE_S:.0f} s: {verdict(down < GOAL_PROVINCE_S)}")
-    assert result.pull.applied == pushed.applied
-    dst.close()
+    for how, snapshot_min in (("as one snapshot file", SyncSettings.snapshot_min), ("page by page", 0)):
+        dst = device(folder, hub, province, f"province-reader-{snapshot_min}", snapshot_min=snapshot_min)
+        client = SyncClient(dst)
+        t0 = time.perf_counter()
+        result = client.sync()
+        down = time.perf_counter() - t0
+        st = client.stats
+        assert result.pull.snapshot == bool(snapshot_min)
+        print(f"first sync of a fresh device, {how}: {result.pull.applied:,} changes in {down:.1f} s = "
+              f"{result.pull.applied / down:,.0f} changes/s ({result.pull.pages} pages applied; "
+              f"{kb(st.bytes_received)} on the wire vs {kb(st.raw_received)} raw)  "
+              f"goal < {GOAL_PROVINCE_S:.0f} s: {verdict(down < GOAL_PROVINCE_S)}")
+        assert result.pull.applied == pushed.applied
+        dst.close()
 
 
 # ----------------------------------------------------------------------------- 3. many devices

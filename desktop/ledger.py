@@ -723,33 +723,42 @@ class Ledger:
         return [Change.from_row(r) for r in rows], new_cursor
 
     def changes_for(self, cursor: int, scope: str, *, limit: int = 2000,
-                    exclude_origin: str | None = None) -> tuple[list[Change], int, bool]:
+                    exclude_origin: str | None = None, upto: int | None = None) -> tuple[list[Change], int, bool]:
         """What a device of *scope* receives: changes after *cursor* inside its scope or
         published by the levels above it (scopes that are prefixes of it).  Returns the
-        changes, the new cursor and whether more follow."""
-        ancestors = [scope[:n] for n in (0, 2, 4, 6, 9) if n < len(scope)]
+        changes, the new cursor and whether more follow.  *upto* stops at that seq (a
+        snapshot's fixed end) instead of the last one stored."""
         high = self.last_seq()  # a fixed end, so a change stored meanwhile is never skipped
-        sql = "SELECT * FROM change_log WHERE seq > ? AND seq <= ? AND origin != ?"
-        params: list = [cursor, high, ids.BUILTIN_DEVICE]
-        clauses = []
-        if scope:
-            lo, hi = prefix_range(scope)
-            clauses.append("(scope >= ? AND scope < ?)")
-            params += [lo, hi]
-            clauses.append(f"scope IN ({', '.join('?' * len(ancestors))})")
-            params += ancestors
-            sql += " AND (" + " OR ".join(clauses) + ")"
-        if exclude_origin:
-            sql += " AND origin != ?"
-            params.append(exclude_origin)
-        sql += " ORDER BY seq LIMIT ?"
-        params.append(limit + 1)
-        rows = self.conn.execute(sql, params).fetchall()
+        if upto is not None:
+            high = min(high, upto)
+        where, params = self._received_by(scope, exclude_origin)
+        rows = self.conn.execute(f"SELECT * FROM change_log WHERE seq > ? AND seq <= ? AND {where} "
+                                 "ORDER BY seq LIMIT ?", [cursor, high, *params, limit + 1]).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
         # with nothing more for this scope up to `high`, the next pull may start there
         new_cursor = rows[-1]["seq"] if more else max(cursor, high)
         return [Change.from_row(r) for r in rows], new_cursor, more
+
+    def count_changes_for(self, scope: str, upto: int, *, exclude_origin: str | None = None) -> int:
+        """How many changes :meth:`changes_for` would give from cursor 0 up to *upto*."""
+        where, params = self._received_by(scope, exclude_origin)
+        return self.conn.execute(f"SELECT count(*) FROM change_log WHERE seq <= ? AND {where}",
+                                 [upto, *params]).fetchone()[0]
+
+    @staticmethod
+    def _received_by(scope: str, exclude_origin: str | None) -> tuple[str, list]:
+        ancestors = [scope[:n] for n in (0, 2, 4, 6, 9) if n < len(scope)]
+        sql = "origin != ?"
+        params: list = [ids.BUILTIN_DEVICE]
+        if scope:
+            lo, hi = prefix_range(scope)
+            sql += f" AND ((scope >= ? AND scope < ?) OR scope IN ({', '.join('?' * len(ancestors))}))"
+            params += [lo, hi, *ancestors]
+        if exclude_origin:
+            sql += " AND origin != ?"
+            params.append(exclude_origin)
+        return sql, params
 
     def changes_after(self, vector: dict[str, int], *, scope: str | None = None) -> list[Change]:
         """Changes the holder of *vector* (origin → highest seq it has) does not have yet."""

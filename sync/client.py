@@ -29,9 +29,11 @@ import gzip
 import hashlib
 import json
 import platform
+import os
 import random
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
@@ -56,6 +58,8 @@ LAST_SYNC_ERROR = "last_sync_error"
 #: attachment contents this ledger lacks and has not received yet (JSON list of sha256):
 #: the hub did not have them (yet) at the last sync; they are asked for again at the next
 MISSING_BLOBS = "sync_missing_blobs"
+#: a first sync through the hub's snapshot, under way: {"upto", "count", "downloaded", "applied"}
+SNAPSHOT_STATE = "sync_snapshot"
 #: contents of pushed attachments not yet checked/uploaded (JSON list of sha256)
 BLOB_UPLOADS = "sync_blob_uploads"
 REJECTED_KEPT = 200
@@ -222,6 +226,9 @@ class SyncSettings:
     read_timeout: float = 60.0
     batch_size: int = 1000
     page_size: int = 2000
+    #: a first sync of at least this many changes comes as one resumable snapshot file
+    #: rather than page by page (0: never)
+    snapshot_min: int = 20_000
     retries: int = 5
     backoff_base: float = 1.0
     backoff_cap: float = 30.0
@@ -291,6 +298,19 @@ def rejected_changes(ledger) -> list[dict]:
     return data if isinstance(data, list) else []
 
 
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _total_length(resp: requests.Response) -> int | None:
+    """The whole file's size: from Content-Range of a 206, else Content-Length."""
+    rng = resp.headers.get("Content-Range", "")
+    if resp.status_code == 206 and "/" in rng and rng.rsplit("/", 1)[1].isdigit():
+        return int(rng.rsplit("/", 1)[1])
+    length = resp.headers.get("Content-Length", "")
+    return int(length) if resp.status_code == 200 and length.isdigit() else None
+
+
 def _now_iso() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
@@ -323,6 +343,9 @@ class PullResult:
     conflicts: int = 0
     flagged_future: int = 0
     pages: int = 0
+    #: whether the first sync came as a snapshot, and its bytes downloaded in this run
+    snapshot: bool = False
+    snapshot_bytes: int = 0
     #: attachment contents downloaded; those the hub did not have (still in "sync_missing_blobs")
     blobs_downloaded: int = 0
     blobs_missing: list[str] = field(default_factory=list)
@@ -624,6 +647,9 @@ def _default_name(ledger) -> str:
 class SyncClient:
     """Push and pull one ledger's changes.  Not thread-safe: one client per worker."""
 
+    #: bytes of a snapshot download written to disk at a time
+    SNAPSHOT_CHUNK = 256 * 1024
+
     def __init__(self, ledger, settings: SyncSettings | None = None, session: requests.Session | None = None) -> None:
         self.ledger = ledger
         self.settings = settings or load_settings(ledger)
@@ -875,6 +901,8 @@ class SyncClient:
         ledger = self.ledger
         result = PullResult()
         cursor = ledger.meta(PULL_CURSOR, "0") or "0"
+        if cursor == "0" and self._snapshot(result, progress, cancelled):
+            cursor = ledger.meta(PULL_CURSOR, "0") or "0"
         limit = max(1, min(int(self.settings.page_size), MAX_PULL))
         while True:
             if cancelled and cancelled():
@@ -886,30 +914,8 @@ class SyncClient:
                     or isinstance(new_cursor, bool):
                 raise ProtocolError(detail="pull: changes/cursor/more")
             new_cursor = str(new_cursor)
-            unknown = _unknown_to_us(page)
-            if unknown:
-                raise HubTooNew(detail=unknown)
-            with ledger.tx():
-                nothing_pending = ledger.pending_changes() == 0
-                report = ledger.apply_changes(page)
-                ledger.set_meta(PULL_CURSOR, new_cursor)
-                wanted = [d["fields"]["sha256"] for d in page
-                          if isinstance(d, dict) and d.get("kind") == "attachment" and isinstance(d.get("fields"), dict)
-                          and _is_sha256(d["fields"].get("sha256")) and not ledger.has_blob(d["fields"]["sha256"])]
-                if wanted:
-                    self._add_to_list(MISSING_BLOBS, wanted)
-                if nothing_pending:
-                    # what came from the hub need not go back to it
-                    ledger.set_meta(PUSH_CURSOR, str(ledger.last_seq()))
-                if report.rejected:
-                    self._record_rejected(report.rejected, "pull")
+            self._store_page(page, result, lambda: ledger.set_meta(PULL_CURSOR, new_cursor))
             result.pages += 1
-            result.received += len(page)
-            result.applied += report.applied
-            result.duplicate += report.duplicate
-            result.rejected += len(report.rejected)
-            result.conflicts += report.conflicts
-            result.flagged_future += report.flagged_future
             if progress:
                 progress(result.received, 0)
             if not more:
@@ -918,6 +924,184 @@ class SyncClient:
                 raise ProtocolError(detail="pull: the cursor does not advance")
             cursor = new_cursor
         return result
+
+    def _store_page(self, page: list, result: PullResult, also) -> None:
+        """Apply received changes and, in the same transaction, whatever *also* stores
+        (the new cursor, or how far a snapshot has been applied)."""
+        unknown = _unknown_to_us(page)
+        if unknown:
+            raise HubTooNew(detail=unknown)
+        ledger = self.ledger
+        with ledger.tx():
+            nothing_pending = ledger.pending_changes() == 0
+            report = ledger.apply_changes(page)
+            also()
+            wanted = [d["fields"]["sha256"] for d in page
+                      if isinstance(d, dict) and d.get("kind") == "attachment" and isinstance(d.get("fields"), dict)
+                      and _is_sha256(d["fields"].get("sha256")) and not ledger.has_blob(d["fields"]["sha256"])]
+            if wanted:
+                self._add_to_list(MISSING_BLOBS, wanted)
+            if nothing_pending:
+                # what came from the hub need not go back to it
+                ledger.set_meta(PUSH_CURSOR, str(ledger.last_seq()))
+            if report.rejected:
+                self._record_rejected(report.rejected, "pull")
+        result.received += len(page)
+        result.applied += report.applied
+        result.duplicate += report.duplicate
+        result.rejected += len(report.rejected)
+        result.conflicts += report.conflicts
+        result.flagged_future += report.flagged_future
+
+    # ---------------------------------------------------------------- first sync: the snapshot
+    def snapshot_file(self) -> Path:
+        return Path(str(self.ledger.path) + ".snapshot")
+
+    def _snapshot(self, result: PullResult, progress: Progress | None, cancelled: Cancelled | None) -> bool:
+        """A first sync of a big scope: download the hub's snapshot file (resuming a cut
+        download where it stopped), then apply it in pages, each page with how far the
+        file has been applied in one transaction; the pull cursor moves to the
+        snapshot's end with the last page.  False when the scope is small (or the hub
+        has no snapshots): the caller pulls page by page."""
+        ledger = self.ledger
+        state = json.loads(ledger.meta(SNAPSHOT_STATE, "") or "{}")
+        if not state:
+            if self.settings.snapshot_min <= 0:
+                return False
+            try:
+                info = self.transport.request("GET", "/v1/snapshot/info", cancelled=cancelled)
+            except NotAHub:  # a hub of an earlier version
+                return False
+            upto, count = info.get("cursor"), info.get("count")
+            if not _is_count(upto) or not _is_count(count):
+                raise ProtocolError(detail="snapshot/info: cursor/count")
+            if count < self.settings.snapshot_min:
+                return False
+            state = {"upto": upto, "count": count, "downloaded": False, "applied": 0}
+            self.snapshot_file().unlink(missing_ok=True)
+            ledger.set_meta(SNAPSHOT_STATE, json.dumps(state))
+        result.snapshot = True
+        if not state["downloaded"]:
+            result.snapshot_bytes += self._download_snapshot(state["upto"], progress, cancelled)
+            state["downloaded"] = True
+            ledger.set_meta(SNAPSHOT_STATE, json.dumps(state))
+        try:
+            self._apply_snapshot(state, result, progress, cancelled)
+        except ProtocolError:  # a damaged file: fetch it again at the next sync
+            with ledger.tx():
+                state.update(downloaded=False, applied=0)
+                ledger.set_meta(SNAPSHOT_STATE, json.dumps(state))
+            self.snapshot_file().unlink(missing_ok=True)
+            raise
+        self.snapshot_file().unlink(missing_ok=True)
+        return True
+
+    def _download_snapshot(self, upto: int, progress: Progress | None, cancelled: Cancelled | None) -> int:
+        """Fetch the snapshot into :meth:`snapshot_file`, asking only for the bytes it lacks."""
+        s, transport, path = self.settings, self.transport, self.snapshot_file()
+        url = s.hub_url + "/v1/snapshot"
+        got = attempt = 0
+        while True:
+            if cancelled and cancelled():
+                raise SyncCancelled()
+            have = path.stat().st_size if path.exists() else 0
+            headers = {"Authorization": f"Bearer {s.token}", "Accept": "application/gzip, application/json",
+                       "Accept-Encoding": "identity", "User-Agent": USER_AGENT}
+            if have:
+                headers["Range"] = f"bytes={have}-"
+            transport.stats.requests += 1
+            try:
+                with transport.session.get(url, params={"upto": upto}, headers=headers, stream=True,
+                                           timeout=(s.connect_timeout, s.read_timeout), proxies=s.proxies or None,
+                                           verify=s.requests_verify) as resp:
+                    transport.contacted = True
+                    if resp.status_code == 416 and have:  # more on disk than the hub's file: start afresh
+                        path.unlink()
+                        continue
+                    if resp.status_code == 429 or resp.status_code >= 500:
+                        if attempt >= s.retries:
+                            raise HubTrouble(url=s.hub_url, status=resp.status_code)
+                        transport._backoff(attempt, _retry_after(resp), cancelled)
+                        attempt += 1
+                        continue
+                    if resp.status_code >= 400:
+                        resp.content  # noqa: B018 - read the error body
+                        transport._raise_for(resp, "/v1/snapshot", lost_before=False)
+                    if resp.status_code not in (200, 206):
+                        raise ProtocolError(detail=f"snapshot: HTTP {resp.status_code}")
+                    total = _total_length(resp)
+                    with open(path, "ab" if resp.status_code == 206 else "wb") as fh:
+                        for chunk in resp.iter_content(self.SNAPSHOT_CHUNK):
+                            if cancelled and cancelled():
+                                raise SyncCancelled()
+                            fh.write(chunk)
+                            got += len(chunk)
+                            transport.stats.bytes_received += len(chunk)
+                            if progress:
+                                progress(0, 0)
+                        fh.flush()
+                        os.fsync(fh.fileno())
+                    if total is None or path.stat().st_size == total:
+                        return got
+                    raise requests.exceptions.ChunkedEncodingError("the snapshot ended early")
+            except SyncCancelled:
+                raise
+            except requests.exceptions.SSLError as exc:
+                raise CertificateError(url=s.hub_url, detail=_short(exc)) from None
+            except (requests.ConnectionError, requests.Timeout,
+                    requests.exceptions.ChunkedEncodingError) as exc:
+                if attempt >= s.retries:
+                    raise HubUnreachable(url=s.hub_url, reason=_reason(exc)) from None
+                transport._backoff(attempt, None, cancelled)
+                attempt += 1
+
+    def _apply_snapshot(self, state: dict, result: PullResult, progress: Progress | None,
+                        cancelled: Cancelled | None) -> None:
+        ledger = self.ledger
+        size = max(1, min(int(self.settings.page_size), MAX_PULL))
+        try:
+            with gzip.open(self.snapshot_file(), "rb") as fh:
+                header = json.loads(fh.readline())
+                if not isinstance(header, dict) or header.get("snapshot") != 1 \
+                        or header.get("cursor") != state["upto"] or header.get("count") != state["count"]:
+                    raise ProtocolError(detail="snapshot: header")
+                done, page, footer = 0, [], None
+                for line in fh:
+                    item = json.loads(line)
+                    if isinstance(item, dict) and set(item) == {"end"}:
+                        footer = item["end"]
+                        break
+                    done += 1
+                    if done > state["applied"]:
+                        page.append(item)
+                    if len(page) >= size:
+                        self._snapshot_page(page, done, state, result, cancelled)
+                        page = []
+                        if progress:
+                            progress(result.received, state["count"])
+                if footer != state["count"] or done != state["count"] or fh.readline():
+                    raise ProtocolError(detail="snapshot: count")
+                self.transport.stats.raw_received += fh.tell()
+        except (OSError, EOFError, ValueError, UnicodeDecodeError) as exc:  # truncated or damaged gzip/JSON
+            raise ProtocolError(detail=f"snapshot: {type(exc).__name__}") from None
+        self._snapshot_page(page, done, state, result, cancelled, last=True)
+
+    def _snapshot_page(self, page: list, done: int, state: dict, result: PullResult,
+                       cancelled: Cancelled | None, last: bool = False) -> None:
+        if cancelled and cancelled():
+            raise SyncCancelled()
+        ledger = self.ledger
+        state = dict(state, applied=done)
+
+        def also() -> None:
+            if last:  # the snapshot is in: pull from its end on
+                ledger.set_meta(PULL_CURSOR, str(state["upto"]))
+                ledger.conn.execute("DELETE FROM meta WHERE key = ?", (SNAPSHOT_STATE,))
+            else:
+                ledger.set_meta(SNAPSHOT_STATE, json.dumps(state))
+
+        self._store_page(page, result, also)
+        result.pages += 1
 
     # ---------------------------------------------------------------- sync
     def sync(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> SyncResult:

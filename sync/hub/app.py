@@ -53,6 +53,8 @@ MAX_BLOB = 50 * 1024 * 1024
 #: Most hashes in one POST /v1/blobs/missing.
 MAX_BLOB_QUERY = 1000
 SHA256_PATTERN = "^[0-9a-f]{64}$"
+#: Changes read per query while a snapshot is written; snapshots kept for resumed downloads.
+SNAPSHOT_PAGE, SNAPSHOT_CACHE = 5000, 4
 #: How often a device's "last contact" is written at most (seconds).
 TOUCH_EVERY = 60.0
 
@@ -145,6 +147,7 @@ class Hub:
         self._reader = _Reader()
         self._readers: list[Ledger] = []
         self._touched: dict[str, float] = {}
+        self._snapshots: dict[tuple, bytes] = {}  # the last few snapshots made, oldest first
         self._closed = False
         #: writes committed and groups that committed them (for the log and the tests)
         self.writes = self.groups = 0
@@ -232,6 +235,42 @@ class Hub:
         if due:
             self.write(lambda: self.store.touch(device.device_id))
         return device
+
+    # ----------------------------------------------------------------- first-sync snapshots
+    def snapshot(self, device: Device, upto: int) -> bytes:
+        """The gzip'd NDJSON snapshot of what *device* receives up to seq *upto*.
+
+        The same (device, upto) always gives the same bytes: changes up to *upto* never
+        change once committed, they are written in seq order, and the gzip header carries
+        no time.  So a download cut off half-way resumes with an HTTP range."""
+        key = (device.device_id, device.scope, upto)
+        with self._queue_lock:
+            cached = self._snapshots.get(key)
+        if cached is not None:
+            return cached
+        reader = self.reading()[0]
+        count = reader.count_changes_for(device.scope, upto, exclude_origin=device.device_id)
+        packer = zlib.compressobj(6, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        parts = [packer.compress(json.dumps({"snapshot": 1, "cursor": upto, "count": count,
+                                             "schema": migrations.CURRENT_VERSION}).encode() + b"\n")]
+        cursor, written, more = 0, 0, True
+        while more:
+            changes, cursor, more = reader.changes_for(cursor, device.scope, limit=SNAPSHOT_PAGE,
+                                                       exclude_origin=device.device_id, upto=upto)
+            lines = "".join(json.dumps(c.to_wire(), ensure_ascii=False, separators=(",", ":")) + "\n"
+                            for c in changes)
+            parts.append(packer.compress(lines.encode("utf-8")))
+            written += len(changes)
+        if written != count:  # pragma: no cover - the change log only grows
+            raise RuntimeError(f"snapshot: {written} changes written, {count} counted")
+        parts.append(packer.compress(json.dumps({"end": count}).encode() + b"\n"))
+        parts.append(packer.flush())
+        body = b"".join(parts)
+        with self._queue_lock:
+            self._snapshots[key] = body
+            while len(self._snapshots) > SNAPSHOT_CACHE:
+                self._snapshots.pop(next(iter(self._snapshots)))
+        return body
 
     def forget_touch(self, device_id: str) -> None:
         with self._queue_lock:
@@ -484,8 +523,21 @@ _TIME_HEADER = {"X-Hub-Time-Ms": {"description": "the hub's wall clock, ms since
 _ERROR_TEXT = {
     400: "malformed JSON or gzip", 401: "missing, unknown or revoked token", 403: "bad, used or expired code",
     404: "no such content (or not visible to the caller)",
-    409: "schema newer than the hub's", 413: "too many changes or body too big", 422: "wrong types or missing fields",
+    409: "schema newer than the hub's", 413: "too many changes or body too big", 416: "a range the snapshot does not have", 422: "wrong types or missing fields",
 }
+
+
+SNAPSHOT_INFO = _obj({"cursor": {"type": "integer", "minimum": 0}, "count": {"type": "integer", "minimum": 0},
+                      "hub_time_ms": {"type": "integer"}}, ["cursor", "count", "hub_time_ms"])
+
+
+def _snapshot_responses() -> dict:
+    out = _responses(SNAPSHOT_INFO, 401, 416, 422)
+    binary = {"application/gzip": {"schema": {"type": "string", "format": "binary"}}}
+    out[200] = {"description": "The whole snapshot: gzip'd lines of JSON — a header {snapshot, cursor, count, "
+                               "schema}, one change per line, a footer {end: count}", "content": binary}
+    out[206] = {"description": "The rest of the snapshot from the requested byte", "content": binary}
+    return out
 
 
 def _responses(ok: dict, *errors: int) -> dict:
@@ -694,6 +746,41 @@ def create_app(db_path: Path | str) -> FastAPI:
     def devices(device: Device = Depends(device_of)) -> JSONResponse:
         visible = hub.reading()[1].devices_visible_to(device.scope)
         return JSONResponse({"devices": [d.wire() for d in visible]})
+
+    # --------------------------------------------------------------- first-sync snapshot
+    @app.get("/v1/snapshot/info", responses=_responses(SNAPSHOT_INFO, 401),
+             summary="How many changes a first sync of the caller's scope holds, up to which cursor")
+    def snapshot_info(device: Device = Depends(device_of)) -> JSONResponse:
+        reader = hub.reading()[0]
+        upto = reader.last_seq()
+        count = reader.count_changes_for(device.scope, upto, exclude_origin=device.device_id)
+        return JSONResponse({"cursor": upto, "count": count, "hub_time_ms": now_ms()})
+
+    @app.get("/v1/snapshot", responses=_snapshot_responses(), summary=(
+        "Everything the caller receives up to a cursor, as one gzip'd NDJSON file; resumable with Range"))
+    def snapshot(request: Request, device: Device = Depends(device_of),
+                 upto: int = Query(..., ge=0, le=INT64_MAX, description="the cursor from /v1/snapshot/info")
+                 ) -> Response:
+        if upto > hub.reading()[0].last_seq():
+            raise invalid("Field 'upto' is beyond the hub's change log; take it from /v1/snapshot/info.")
+        body = hub.snapshot(device, upto)
+        start = 0
+        wanted = request.headers.get("range")
+        if wanted is not None:
+            unit, _, spec = wanted.strip().partition("=")
+            first, dash, last = spec.partition("-")
+            if unit.strip() != "bytes" or not dash or last.strip() or not first.strip().isdigit():
+                raise HubError(416, "bad_range", "Only a range of the form 'bytes=N-' is served.",
+                               {"Content-Range": f"bytes */{len(body)}"})
+            start = int(first)
+            if start >= len(body):
+                raise HubError(416, "bad_range", f"The snapshot has {len(body)} bytes.",
+                               {"Content-Range": f"bytes */{len(body)}"})
+        headers = {"Accept-Ranges": "bytes", "X-Snapshot-Cursor": str(upto)}
+        if wanted is None:
+            return Response(body, media_type="application/gzip", headers=headers)
+        headers["Content-Range"] = f"bytes {start}-{len(body) - 1}/{len(body)}"
+        return Response(body[start:], status_code=206, media_type="application/gzip", headers=headers)
 
     # --------------------------------------------------------------- attachment contents (blobs)
     sha_param = PathParam(..., pattern=SHA256_PATTERN, description="SHA-256 of the content, 64 lower-case hex digits")
