@@ -2978,7 +2978,7 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>台账以只读方式打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ledger.py" line="1034" />
+        <location filename="../../desktop/ledger.py" line="1043" />
         <source>The backup file {path} does not exist.</source>
         <translation>备份文件 {path} 不存在。</translation>
     </message>
@@ -4209,83 +4209,83 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
 <context>
     <name>packages</name>
     <message>
-        <location filename="../../desktop/packages.py" line="89" />
+        <location filename="../../desktop/packages.py" line="83" />
         <source>The data package could not be used.</source>
         <extracomment>Refuse absurd members before reading them into memory (a county's year is a few MB). Fields of each kind that are personal data (encrypted in packages).</extracomment>
         <translation>无法使用该数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages.py" line="97" />
+        <location filename="../../desktop/packages.py" line="91" />
         <source>The data package {path} is damaged or incomplete ({detail}); nothing was imported. Copy it again from the sender's computer.</source>
         <translation>数据包 {path} 已损坏或不完整（{detail}），未导入任何内容。请从发送方电脑重新拷贝。</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages.py" line="101" />
+        <location filename="../../desktop/packages.py" line="95" />
         <source>{path} is an unfinished package (its writing was interrupted); nothing was imported. Export the package again.</source>
         <translation>{path} 是未写完的数据包（写入时被中断），未导入任何内容。请重新导出数据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages.py" line="105" />
+        <location filename="../../desktop/packages.py" line="99" />
         <source>The signature of the data package {path} does not match its contents: it was changed after it was written. Nothing was imported.</source>
         <translation>数据包 {path} 的签名与内容不符：写出后被改动过。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages.py" line="109" />
+        <location filename="../../desktop/packages.py" line="103" />
         <source>The data package comes from device {device} (fingerprint {fingerprint}), which this ledger does not trust yet. Trust its identity file first, after comparing the fingerprint by phone.</source>
         <translation>该数据包来自设备 {device}（指纹 {fingerprint}），本台账尚未信任该设备。请先电话核对指纹，再信任其身份文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages.py" line="113" />
+        <location filename="../../desktop/packages.py" line="107" />
         <source>The data package claims to come from device {device} but is signed with a different key (fingerprint {fingerprint}, trusted: {trusted}). Nothing was imported; ask the sender by phone.</source>
         <translation>该数据包自称来自设备 {device}，但签名密钥不同（指纹 {fingerprint}，已信任的是 {trusted}）。未导入任何内容，请电话询问发送方。</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages.py" line="117" />
+        <location filename="../../desktop/packages.py" line="111" />
         <source>The data package is meant for device {receiver}, not for this ledger ({device}). Nothing was imported.</source>
         <translation>该数据包是发给设备 {receiver} 的，不是发给本台账（{device}）的。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages.py" line="121" />
+        <location filename="../../desktop/packages.py" line="115" />
         <source>The data package was written by a newer version of the program (schema {found}, this program knows {known}). Nothing was imported; please update the program.</source>
         <translation>该数据包由更新版本的程序写出（数据结构版本 {found}，本程序支持到 {known}）。未导入任何内容，请升级程序。</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages.py" line="125" />
+        <location filename="../../desktop/packages.py" line="119" />
         <source>The data package {path} could not be written correctly ({detail}). Check the USB stick and export again.</source>
         <translation>数据包 {path} 未能正确写出（{detail}）。请检查U盘后重新导出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages.py" line="129" />
+        <location filename="../../desktop/packages.py" line="123" />
         <source>No trusted device {device}. Trust its identity file first.</source>
         <translation>没有已信任的设备 {device}。请先信任其身份文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages.py" line="133" />
+        <location filename="../../desktop/packages.py" line="127" />
         <source>A data package is always for one known device; choose the device it is for.</source>
         <translation>数据包只能发给一个已知设备，请选择接收的设备。</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages.py" line="137" />
+        <location filename="../../desktop/packages.py" line="131" />
         <source>{path} is not a valid device identity file ({detail}).</source>
         <translation>{path} 不是有效的设备身份文件（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages.py" line="141" />
+        <location filename="../../desktop/packages.py" line="135" />
         <source>The fingerprint does not match: the file shows {actual}, you entered {entered}. Do not trust this file; ask the other office again.</source>
         <translation>指纹不一致：文件中为 {actual}，您输入的是 {entered}。请不要信任此文件，再向对方单位核实。</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages.py" line="145" />
+        <location filename="../../desktop/packages.py" line="139" />
         <source>Device {device} is already trusted with another key (fingerprint {trusted}); the new fingerprint is {fingerprint}. Remove the old trust first if the office really has a new computer.</source>
         <translation>设备 {device} 已用另一把密钥被信任（指纹 {trusted}），新的指纹是 {fingerprint}。如果对方确实换了电脑，请先删除原来的信任。</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages.py" line="149" />
+        <location filename="../../desktop/packages.py" line="143" />
         <source>{path} is not a valid receipt ({detail}).</source>
         <translation>{path} 不是有效的回执（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages.py" line="153" />
+        <location filename="../../desktop/packages.py" line="147" />
         <source>record scope {scope} lies outside this ledger's scope {own}</source>
         <extracomment>Reason a received change is rejected: it is none of this ledger's business.</extracomment>
         <translation>记录范围 {scope} 不在本台账的范围 {own} 之内</translation>
@@ -4893,153 +4893,153 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../sync/client.py" line="89" />
+        <location filename="../../sync/client.py" line="93" />
         <source>Synchronisation with the hub failed.</source>
-        <extracomment>attachment contents this ledger lacks and has not received yet (JSON list of sha256): the hub did not have them (yet) at the last sync; they are asked for again at the next contents of pushed attachments not yet checked/uploaded (JSON list of sha256) the protocol's limits (docs/hub-protocol.md) the blob lists in meta are rewritten after this many settled digests (and at the end) a clock further from the hub's than this is worth a warning changes whose body is smaller than this go uncompressed (gzip would not pay) retries of a connection error before the hub has answered anything (then settings.retries)</extracomment>
+        <extracomment>attachment contents this ledger lacks and has not received yet (JSON list of sha256): the hub did not have them (yet) at the last sync; they are asked for again at the next a first sync through the hub's snapshot, under way: {"upto", "count", "downloaded", "applied"} contents of pushed attachments not yet checked/uploaded (JSON list of sha256) the protocol's limits (docs/hub-protocol.md) the blob lists in meta are rewritten after this many settled digests (and at the end) a clock further from the hub's than this is worth a warning changes whose body is smaller than this go uncompressed (gzip would not pay) retries of a connection error before the hub has answered anything (then settings.retries)</extracomment>
         <translation>与汇总端同步失败。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="97" />
+        <location filename="../../sync/client.py" line="101" />
         <source>This ledger is not enrolled with a hub yet. Enroll it first with: township-ledger enroll --hub URL --code CODE</source>
         <translation>本台账尚未在汇总端接入。请先接入：township-ledger enroll --hub 地址 --code 接入码</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="101" />
+        <location filename="../../sync/client.py" line="105" />
         <source>"{url}" is not a hub address; it must start with http:// or https://.</source>
         <translation>“{url}”不是汇总端地址，应以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="107" />
+        <location filename="../../sync/client.py" line="111" />
         <source>Cannot reach the hub at {url}: {reason}.</source>
         <translation>无法连接汇总端 {url}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="111" />
+        <location filename="../../sync/client.py" line="115" />
         <source>The hub's certificate at {url} could not be verified ({detail}). Check the CA bundle in the sync settings.</source>
         <translation>无法验证汇总端 {url} 的证书（{detail}）。请检查同步设置中的 CA 证书文件。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="117" />
+        <location filename="../../sync/client.py" line="121" />
         <source>The address {url} did not answer like a Township Ledger hub ({detail}). Check the hub address, or whether the network asks you to log in first.</source>
         <translation>地址 {url} 的应答不像团建台账汇总端（{detail}）。请检查服务器地址，或网络是否要求先登录。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="123" />
+        <location filename="../../sync/client.py" line="127" />
         <source>The hub at {url} is having trouble (HTTP {status}); nothing was lost. Try again later.</source>
         <translation>汇总端 {url} 出现故障（HTTP {status}），数据没有丢失。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="129" />
+        <location filename="../../sync/client.py" line="133" />
         <source>The hub no longer accepts this computer: its access was revoked, or the hub does not know it. Nothing was lost; ask the hub's administrator.</source>
         <translation>汇总端不再接受本机：本机的访问权限已被撤销，或服务器不认识本机。数据没有丢失，请联系汇总端管理员。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="139" />
+        <location filename="../../sync/client.py" line="143" />
         <source>The hub did not accept the enrollment code: it is wrong, already used or expired. Ask the hub's administrator for a new code.</source>
         <translation>汇总端不接受此接入码：接入码有误、已被使用或已过期。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="143" />
+        <location filename="../../sync/client.py" line="147" />
         <source>The enrollment code has expired. Ask the hub's administrator for a new code.</source>
         <translation>接入码已过期。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="147" />
+        <location filename="../../sync/client.py" line="151" />
         <source>The enrollment code has already been used. Ask the hub's administrator for a new code.</source>
         <translation>接入码已被使用。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="153" />
+        <location filename="../../sync/client.py" line="157" />
         <source>The connection broke during enrollment and the code is now used up. Ask the hub's administrator for a new code.</source>
         <translation>接入过程中连接中断，接入码已失效。请向汇总端管理员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="157" />
+        <location filename="../../sync/client.py" line="161" />
         <source>The hub runs an older version of the program and cannot store this ledger's data (schema {schema}); nothing was stored. The hub must be updated first.</source>
         <translation>汇总端运行的程序版本较旧，无法保存本台账的数据（数据版本 {schema}），未保存任何内容。请先升级汇总端。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="161" />
+        <location filename="../../sync/client.py" line="165" />
         <source>The hub sends records this version of the program does not know ({detail}); nothing of them was applied. Please update the program.</source>
         <translation>汇总端发来了本版本程序不认识的记录（{detail}），这些记录一条也未采用。请升级本程序。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="167" />
+        <location filename="../../sync/client.py" line="171" />
         <source>The hub refused the request (HTTP {status}: {detail}).</source>
         <translation>汇总端拒绝了请求（HTTP {status}：{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="171" />
+        <location filename="../../sync/client.py" line="175" />
         <source>The hub gave an answer this program does not understand ({detail}).</source>
         <translation>汇总端的应答本程序无法识别（{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="175" />
+        <location filename="../../sync/client.py" line="179" />
         <source>Synchronisation was cancelled; what was already exchanged is kept.</source>
         <translation>同步已取消，已交换的数据均已保存。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="187" />
+        <location filename="../../sync/client.py" line="191" />
         <source>the connection was refused (is the hub running?)</source>
         <translation>连接被拒绝（汇总端是否在运行？）</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="188" />
+        <location filename="../../sync/client.py" line="192" />
         <source>no answer in time</source>
         <translation>在规定时间内没有应答</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="189" />
+        <location filename="../../sync/client.py" line="193" />
         <source>the hub's name could not be found (no network?)</source>
         <translation>找不到汇总端的地址（是否没有联网？）</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="190" />
+        <location filename="../../sync/client.py" line="194" />
         <source>the proxy server failed</source>
         <translation>代理服务器出错</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="191" />
+        <location filename="../../sync/client.py" line="195" />
         <source>the connection broke</source>
         <translation>连接中断</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="194" />
+        <location filename="../../sync/client.py" line="198" />
         <source>This computer's clock is {n} minutes ahead of the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
         <translation>本机时钟比汇总端快 {n} 分钟。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="195" />
+        <location filename="../../sync/client.py" line="199" />
         <source>This computer's clock is {n} minutes behind the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
         <translation>本机时钟比汇总端慢 {n} 分钟。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="196" />
+        <location filename="../../sync/client.py" line="200" />
         <source>This computer's clock is {n} hours ahead of the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
         <translation>本机时钟比汇总端快 {n} 小时。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="198" />
+        <location filename="../../sync/client.py" line="202" />
         <source>The attached file "{name}" is larger than the hub accepts (50 MB); its record was sent, its content was not.</source>
         <translation>附件“{name}”超过汇总端可接收的大小（50 MB）；记录已发送，文件内容未发送。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="197" />
+        <location filename="../../sync/client.py" line="201" />
         <source>This computer's clock is {n} hours behind the hub's. Please correct the date and time, or its changes will be ordered wrongly.</source>
         <translation>本机时钟比汇总端慢 {n} 小时。请校正日期和时间，否则本机的修改会排错先后顺序。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="135" />
+        <location filename="../../sync/client.py" line="139" />
         <source>This computer was revoked at the hub. Only an enrollment code the hub's administrator issues after the revocation lets it in again.</source>
         <translation>本机已在汇总端被停用。只有汇总端管理员在停用之后签发的接入码才能让本机重新接入。</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="201" />
+        <location filename="../../sync/client.py" line="205" />
         <source>the hub refused {n} changes outside your scope {scope}</source>
         <translation>汇总端拒收了 {n} 条超出本单位范围 {scope} 的修改</translation>
     </message>
     <message>
-        <location filename="../../sync/client.py" line="202" />
+        <location filename="../../sync/client.py" line="206" />
         <source>the hub refused {n} changes (first reason: {reason})</source>
         <translation>汇总端拒收了 {n} 条修改（第一条的原因：{reason}）</translation>
     </message>
