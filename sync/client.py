@@ -1030,15 +1030,17 @@ class SyncClient:
                     if resp.status_code not in (200, 206):
                         raise ProtocolError(detail=f"snapshot: HTTP {resp.status_code}")
                     total = _total_length(resp)
+                    on_disk = have if resp.status_code == 206 else 0
                     with open(path, "ab" if resp.status_code == 206 else "wb") as fh:
                         for chunk in resp.iter_content(self.SNAPSHOT_CHUNK):
                             if cancelled and cancelled():
                                 raise SyncCancelled()
                             fh.write(chunk)
                             got += len(chunk)
+                            on_disk += len(chunk)
                             transport.stats.bytes_received += len(chunk)
-                            if progress:
-                                progress(0, 0)
+                            if progress:  # the download's share: bytes of the file
+                                progress(on_disk, total or 0)
                         fh.flush()
                         os.fsync(fh.fileno())
                     if total is None or path.stat().st_size == total:
