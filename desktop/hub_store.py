@@ -32,15 +32,12 @@ import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
-from desktop import ids
 from desktop.db import Transactions, connect
 from desktop.errors import Label, LedgerError, LedgerMissing, NotALedger, NotFound, ScopeError
 from desktop.i18n import QT_TRANSLATE_NOOP
-
-if TYPE_CHECKING:
-    from desktop.ledger import Ledger
+from desktop.ledger import Ledger, received_clause, scope_clause
 
 #: Letters and digits without look-alikes (no I, L, O, 0, 1).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -137,11 +134,6 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch not in " -\t")
 
 
-def ancestors(scope: str) -> list[str]:
-    """The scopes above a division code: "" (the country), province, prefecture, county, township."""
-    return [scope[:n] for n in (0, 2, 4, 6, 9) if n < len(scope)]
-
-
 def _prefix_clause(column: str, prefix: str) -> tuple[str, list]:
     if not prefix:
         return "1", []
@@ -152,7 +144,7 @@ def _prefix_clause(column: str, prefix: str) -> tuple[str, list]:
 class HubStore:
     """Enrollment codes and devices of the hub."""
 
-    def __init__(self, ledger: "Ledger | None" = None, *, conn: sqlite3.Connection | None = None,
+    def __init__(self, ledger: Ledger | None = None, *, conn: sqlite3.Connection | None = None,
                  create_tables: bool = True) -> None:
         if ledger is not None:
             self.conn = ledger.conn
@@ -326,11 +318,7 @@ class HubStore:
     def devices_visible_to(self, scope: str) -> list[Device]:
         """Devices a device of *scope* may know: those of its scope and below (whose data
         packages it receives) and those of the levels above it (which publish to it)."""
-        clause, params = _prefix_clause("scope", scope)
-        above = ancestors(scope)
-        if above:
-            clause = f"({clause} OR scope IN ({', '.join('?' * len(above))}))"
-            params += above
+        clause, params = scope_clause(scope)
         rows = self.conn.execute(f"SELECT * FROM hub_device WHERE {clause} ORDER BY scope, enrolled_at, device_id",
                                  params)
         return [self._device(r) for r in rows]
@@ -352,14 +340,9 @@ class HubStore:
     def pending_count(self, device: Device) -> int:
         """Changes the device has not been sent yet: after its last pull's cursor, in its
         scope or published by a level above it, not its own."""
-        clause, params = _prefix_clause("scope", device.scope)
-        above = ancestors(device.scope)
-        if above:
-            clause = f"({clause} OR scope IN ({', '.join('?' * len(above))}))"
-            params += above
-        return self.conn.execute(
-            f"SELECT count(*) FROM change_log WHERE seq > ? AND origin != ? AND origin != ? AND {clause}",
-            [device.last_pull_cursor, ids.BUILTIN_DEVICE, device.device_id, *params]).fetchone()[0]
+        clause, params = received_clause(device.scope, device.device_id)
+        return self.conn.execute(f"SELECT count(*) FROM change_log WHERE seq > ? AND {clause}",
+                                 [device.last_pull_cursor, *params]).fetchone()[0]
 
     def pending_counts(self, devices: Iterable[Device] | None = None) -> dict[str, int]:
         """device id → pending changes, for the admin's listing."""

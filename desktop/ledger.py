@@ -116,6 +116,34 @@ def prefix_range(prefix: str) -> tuple[str, str]:
     return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
+def scope_ancestors(scope: str) -> list[str]:
+    """The scopes above a division code: "" (the country), province, prefecture, county, township."""
+    return [scope[:n] for n in (0, 2, 4, 6, 9) if n < len(scope)]
+
+
+def scope_clause(scope: str, column: str = "scope") -> tuple[str, list]:
+    """SQL for "*column* lies in *scope* or is one of the scopes above it": what a device
+    of *scope* receives (its own and below, and what the levels above publish)."""
+    if not scope:
+        return "1", []
+    lo, hi = prefix_range(scope)
+    above = scope_ancestors(scope)
+    return (f"(({column} >= ? AND {column} < ?) OR {column} IN ({', '.join('?' * len(above))}))",
+            [lo, hi, *above])
+
+
+def received_clause(scope: str, exclude_origin: str | None = None) -> tuple[str, list]:
+    """SQL over ``change_log``: the changes a device of *scope* receives (not the built-in
+    reference data, not its own when *exclude_origin* names it)."""
+    where, params = scope_clause(scope)
+    sql = f"origin != ? AND {where}"
+    params = [ids.BUILTIN_DEVICE, *params]
+    if exclude_origin:
+        sql += " AND origin != ?"
+        params.append(exclude_origin)
+    return sql, params
+
+
 class Ledger:
     """One open ledger file."""
 
@@ -731,7 +759,7 @@ class Ledger:
         high = self.last_seq()  # a fixed end, so a change stored meanwhile is never skipped
         if upto is not None:
             high = min(high, upto)
-        where, params = self._received_by(scope, exclude_origin)
+        where, params = received_clause(scope, exclude_origin)
         rows = self.conn.execute(f"SELECT * FROM change_log WHERE seq > ? AND seq <= ? AND {where} "
                                  "ORDER BY seq LIMIT ?", [cursor, high, *params, limit + 1]).fetchall()
         more = len(rows) > limit
@@ -742,23 +770,9 @@ class Ledger:
 
     def count_changes_for(self, scope: str, upto: int, *, exclude_origin: str | None = None) -> int:
         """How many changes :meth:`changes_for` would give from cursor 0 up to *upto*."""
-        where, params = self._received_by(scope, exclude_origin)
+        where, params = received_clause(scope, exclude_origin)
         return self.conn.execute(f"SELECT count(*) FROM change_log WHERE seq <= ? AND {where}",
                                  [upto, *params]).fetchone()[0]
-
-    @staticmethod
-    def _received_by(scope: str, exclude_origin: str | None) -> tuple[str, list]:
-        ancestors = [scope[:n] for n in (0, 2, 4, 6, 9) if n < len(scope)]
-        sql = "origin != ?"
-        params: list = [ids.BUILTIN_DEVICE]
-        if scope:
-            lo, hi = prefix_range(scope)
-            sql += f" AND ((scope >= ? AND scope < ?) OR scope IN ({', '.join('?' * len(ancestors))}))"
-            params += [lo, hi, *ancestors]
-        if exclude_origin:
-            sql += " AND origin != ?"
-            params.append(exclude_origin)
-        return sql, params
 
     def changes_after(self, vector: dict[str, int], *, scope: str | None = None) -> list[Change]:
         """Changes the holder of *vector* (origin → highest seq it has) does not have yet."""

@@ -34,7 +34,7 @@ import random
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import requests
@@ -398,10 +398,13 @@ class Transport:
     def request(self, method: str, path: str, *, body: dict | None = None, params: dict | None = None,
                 auth: bool = True, timeout: tuple[float, float] | None = None, retries: int | None = None,
                 cancelled: Cancelled | None = None, content: bytes | None = None,
-                raw_answer: bool = False) -> dict | bytes:
+                raw_answer: bool = False, extra_headers: Callable[[], dict] | None = None,
+                stream_to: Callable[[requests.Response], Any] | None = None) -> Any:
         """One call, retried.  *body* is sent as JSON, *content* as raw bytes
         (``application/octet-stream``, gzip when that pays); *raw_answer* returns the
-        answer's bytes instead of parsed JSON."""
+        answer's bytes instead of parsed JSON.  *extra_headers* are asked for afresh at
+        each attempt.  *stream_to* reads a successful answer as it arrives and gives the
+        call's result; a line cut meanwhile is retried like any other."""
         s = self.settings
         url = s.hub_url + path
         headers = {"Accept": "application/json", "Accept-Encoding": "gzip", "User-Agent": USER_AGENT}
@@ -438,10 +441,15 @@ class Transport:
             self.stats.requests += 1
             t0 = self.wall_ms()
             try:
-                resp = self.session.request(method, url, data=data, params=params, headers=headers,
+                resp = self.session.request(method, url, data=data, params=params,
+                                            headers={**headers, **extra_headers()} if extra_headers else headers,
                                             timeout=timeout, proxies=s.proxies or None,
-                                            verify=s.requests_verify)
-                content = resp.content
+                                            verify=s.requests_verify, stream=stream_to is not None)
+                streamed = stream_to is not None and resp.status_code < 300
+                content = b"" if streamed else resp.content
+                if streamed:
+                    self.contacted = True
+                    answer = stream_to(resp)
             except requests.exceptions.SSLError as exc:
                 raise CertificateError(url=s.hub_url, detail=_short(exc)) from None
             except (requests.ConnectionError, requests.Timeout,
@@ -478,6 +486,8 @@ class Transport:
                 continue
             if status >= 400:
                 self._raise_for(resp, path, lost_before=lost)
+            if streamed:
+                return answer
             if raw_answer:
                 return content
             try:
@@ -997,69 +1007,49 @@ class SyncClient:
         return True
 
     def _download_snapshot(self, upto: int, progress: Progress | None, cancelled: Cancelled | None) -> int:
-        """Fetch the snapshot into :meth:`snapshot_file`, asking only for the bytes it lacks."""
-        s, transport, path = self.settings, self.transport, self.snapshot_file()
-        url = s.hub_url + "/v1/snapshot"
-        got = attempt = 0
-        while True:
-            if cancelled and cancelled():
-                raise SyncCancelled()
+        """Fetch the snapshot into :meth:`snapshot_file`, asking only for the bytes it lacks
+        (each attempt starts where the file on disk ends)."""
+        path = self.snapshot_file()
+        got = 0
+
+        def missing() -> dict:
             have = path.stat().st_size if path.exists() else 0
-            headers = {"Authorization": f"Bearer {s.token}", "Accept": "application/gzip, application/json",
-                       "Accept-Encoding": "identity", "User-Agent": USER_AGENT}
-            if have:
-                headers["Range"] = f"bytes={have}-"
-            transport.stats.requests += 1
-            try:
-                with transport.session.get(url, params={"upto": upto}, headers=headers, stream=True,
-                                           timeout=(s.connect_timeout, s.read_timeout), proxies=s.proxies or None,
-                                           verify=s.requests_verify) as resp:
-                    transport.contacted = True
-                    if resp.status_code == 416 and have:  # more on disk than the hub's file: start afresh
-                        path.unlink()
-                        continue
-                    if resp.status_code == 429 or resp.status_code >= 500:
-                        if attempt >= s.retries:
-                            raise HubTrouble(url=s.hub_url, status=resp.status_code)
-                        transport._backoff(attempt, _retry_after(resp), cancelled)
-                        attempt += 1
-                        continue
-                    if resp.status_code >= 400:
-                        resp.content  # noqa: B018 - read the error body
-                        transport._raise_for(resp, "/v1/snapshot", lost_before=False)
-                    if resp.status_code not in (200, 206):
-                        raise ProtocolError(detail=f"snapshot: HTTP {resp.status_code}")
-                    total = _total_length(resp)
-                    on_disk = have if resp.status_code == 206 else 0
-                    with open(path, "ab" if resp.status_code == 206 else "wb") as fh:
-                        for chunk in resp.iter_content(self.SNAPSHOT_CHUNK):
-                            if cancelled and cancelled():
-                                raise SyncCancelled()
-                            fh.write(chunk)
-                            got += len(chunk)
-                            on_disk += len(chunk)
-                            transport.stats.bytes_received += len(chunk)
-                            if progress:  # the download's share: bytes of the file
-                                progress(on_disk, total or 0)
-                        fh.flush()
-                        os.fsync(fh.fileno())
-                    if total is None or path.stat().st_size == total:
-                        return got
-                    raise requests.exceptions.ChunkedEncodingError("the snapshot ended early")
-            except SyncCancelled:
+            # identity: the ranges count bytes of the file itself, not of a compressed answer
+            return {"Accept": "application/gzip, application/json", "Accept-Encoding": "identity",
+                    **({"Range": f"bytes={have}-"} if have else {})}
+
+        def store(resp: requests.Response) -> None:
+            nonlocal got
+            total = _total_length(resp)
+            resumed = resp.status_code == 206
+            on_disk = path.stat().st_size if resumed else 0
+            with open(path, "ab" if resumed else "wb") as fh:
+                for chunk in resp.iter_content(self.SNAPSHOT_CHUNK):
+                    if cancelled and cancelled():
+                        raise SyncCancelled()
+                    fh.write(chunk)
+                    got += len(chunk)
+                    on_disk += len(chunk)
+                    if progress:  # the download's share: bytes of the file
+                        progress(on_disk, total or 0)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if total is not None and path.stat().st_size != total:
+                raise requests.exceptions.ChunkedEncodingError("the snapshot ended early")
+
+        try:
+            self.transport.request("GET", "/v1/snapshot", params={"upto": upto}, cancelled=cancelled,
+                                   extra_headers=missing, stream_to=store)
+        except HubRefused as exc:
+            if exc.params.get("status") != 416 or not path.exists():
                 raise
-            except requests.exceptions.SSLError as exc:
-                raise CertificateError(url=s.hub_url, detail=_short(exc)) from None
-            except (requests.ConnectionError, requests.Timeout,
-                    requests.exceptions.ChunkedEncodingError) as exc:
-                if attempt >= s.retries:
-                    raise HubUnreachable(url=s.hub_url, reason=_reason(exc)) from None
-                transport._backoff(attempt, None, cancelled)
-                attempt += 1
+            path.unlink()  # more on disk than the hub's file: start afresh
+            self.transport.request("GET", "/v1/snapshot", params={"upto": upto}, cancelled=cancelled,
+                                   extra_headers=missing, stream_to=store)
+        return got
 
     def _apply_snapshot(self, state: dict, result: PullResult, progress: Progress | None,
                         cancelled: Cancelled | None) -> None:
-        ledger = self.ledger
         size = max(1, min(int(self.settings.page_size), MAX_PULL))
         try:
             with gzip.open(self.snapshot_file(), "rb") as fh:

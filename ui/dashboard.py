@@ -8,7 +8,6 @@ import datetime as dt
 import math
 from typing import Any, Callable
 
-import shiboken6
 from PySide6.QtCharts import (QAbstractBarSeries, QBarCategoryAxis, QBarSet, QChart, QChartView,
                               QHorizontalBarSeries, QHorizontalStackedBarSeries, QValueAxis)
 from PySide6.QtCore import QDate, QEvent, QLocale, QMargins, Qt, QTimer, Signal
@@ -106,8 +105,7 @@ class DashboardView(MonthHeader, QWidget):
         self.report: figures.Report | None = None
         #: (code, name, value) of the chosen figure per unit below, as drawn
         self.units: list[tuple[str, str, int]] = []
-        self._generation = 0
-        self._cancel_task: Callable[[], None] | None = None
+        self._newest = workers.Newest(self, ledger.path)
 
         # ---- header: unit, month, state
         today = dt.date.today()
@@ -229,42 +227,23 @@ class DashboardView(MonthHeader, QWidget):
     def refresh(self) -> None:
         """Recompute every figure (in a worker); older answers still on their way are ignored."""
         self._month_timer.stop()
-        self._generation += 1
-        generation = self._generation
         scope, month = self.scope, self.month()
-        self._cancel()
         self._set_loading(True)
-        self._cancel_task = self._start(lambda reader, _task: figures.report(reader, scope, month),
-                                        lambda result: self._loaded(generation, result),
-                                        lambda exc: self._failed(generation, exc))
-
-    def _cancel(self) -> None:
-        if self._cancel_task:
-            self._cancel_task()
-        self._cancel_task = None
+        self._newest.start(lambda reader, _task: figures.report(reader, scope, month), self._loaded, self._failed)
 
     def _start(self, compute: Callable[[Ledger, workers.Task], Any], on_done, on_failed) -> Callable[[], None]:
         """Compute on a read-only connection of its own, in a worker; returns the canceller."""
         return workers.start_on_reader(self.ledger.path, compute, on_done, on_failed)
 
     # ------------------------------------------------------------- answers
-    def _alive(self) -> bool:
-        return shiboken6.isValid(self)
-
-    def _loaded(self, generation: int, report: figures.Report) -> None:
-        if not self._alive() or generation != self._generation:
-            return  # a newer question is on its way
-        self._cancel_task = None
+    def _loaded(self, report: figures.Report) -> None:
         self.report = report
         self._show_headline(report.headline)
         self._show_units()
         self._set_loading(False)
         self.sig_loaded.emit()
 
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if not self._alive() or generation != self._generation or isinstance(exc, workers.Cancelled):
-            return
-        self._cancel_task = None
+    def _failed(self, exc: BaseException) -> None:
         self.loading = False
         text = exc.text() if isinstance(exc, LedgerError) else self.tr("The figures could not be computed.")
         self.status_label.setText(text)

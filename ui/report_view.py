@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from pathlib import Path
-from typing import Callable
 
 import shiboken6
 from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, \
@@ -170,8 +169,7 @@ class ReportView(MonthHeader, QWidget):
         self.report: R.MonthlyReport | None = None
         self.loading = False
         self.exporting = False
-        self._generation = 0
-        self._cancel_task: Callable[[], None] | None = None
+        self._newest = workers.Newest(self, ledger.path)
         self._chart_rows: list[tuple[str, str, float | int | None]] = []
 
         # ---- header: unit, state, month, exports
@@ -285,41 +283,21 @@ class ReportView(MonthHeader, QWidget):
     def refresh(self) -> None:
         """Recompute the report (in a worker); an older answer still on its way is ignored."""
         self._month_timer.stop()
-        self._generation += 1
-        generation = self._generation
         scope, month = self.scope, self.month()
-        self._cancel()
         self._set_loading(True)
-        self._cancel_task = self._start(lambda reader: R.monthly_report(reader, scope, month),
-                                        lambda result: self._loaded(generation, result),
-                                        lambda exc: self._failed(generation, exc))
+        self._newest.start(lambda reader, _task: R.monthly_report(reader, scope, month), self._loaded, self._failed)
 
-    # ------------------------------------------------------------- the worker
-    def _cancel(self) -> None:
-        if self._cancel_task:
-            self._cancel_task()
-        self._cancel_task = None
-
-    def _start(self, compute: Callable[[Ledger], R.MonthlyReport], on_done, on_failed) -> Callable[[], None]:
-        """Compute on a read-only connection of its own, in a worker; returns the canceller."""
-        return workers.start_on_reader(self.ledger.path, lambda reader, _task: compute(reader), on_done, on_failed)
-
+    # ------------------------------------------------------------- answers
     def _alive(self) -> bool:
         return shiboken6.isValid(self)
 
-    def _loaded(self, generation: int, report: R.MonthlyReport) -> None:
-        if not self._alive() or generation != self._generation:
-            return
-        self._cancel_task = None
+    def _loaded(self, report: R.MonthlyReport) -> None:
         self.report = report
         self._show_report()
         self._set_loading(False)
         self.sig_loaded.emit()
 
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if not self._alive() or generation != self._generation or isinstance(exc, workers.Cancelled):
-            return
-        self._cancel_task = None
+    def _failed(self, exc: BaseException) -> None:
         self.loading = False
         self._update_buttons()
         if isinstance(exc, LedgerError):

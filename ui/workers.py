@@ -9,6 +9,7 @@ import traceback
 from pathlib import Path
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
 
 from desktop.errors import LedgerError
@@ -138,6 +139,43 @@ def start_on_reader(path: Path, compute: Callable[[Any, "Task"], Any], on_done: 
                 running["conn"].interrupt()
 
     return cancel
+
+
+class Newest:
+    """The newest of a view's computations on a read-only connection: starting one cancels
+    the one under way, and what an earlier one answers late, or fails with, never reaches
+    the view (nor does the failure of a cancelled one)."""
+
+    def __init__(self, view: QObject, path: Path) -> None:
+        self._view, self._path = view, path
+        self._generation = 0
+        self._cancel: Callable[[], None] | None = None
+
+    def start(self, compute: Callable[[Any, "Task"], Any], on_done: Callable[[Any], None],
+              on_failed: Callable[[BaseException], None]) -> None:
+        self.cancel()
+        self._generation += 1
+        generation = self._generation
+
+        def current() -> bool:
+            return shiboken6.isValid(self._view) and generation == self._generation
+
+        def done(result) -> None:
+            if current():
+                self._cancel = None
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if current() and not isinstance(exc, Cancelled):
+                self._cancel = None
+                on_failed(exc)
+
+        self._cancel = start_on_reader(self._path, compute, done, failed)
+
+    def cancel(self) -> None:
+        if self._cancel:
+            self._cancel()
+        self._cancel = None
 
 
 def busy() -> bool:

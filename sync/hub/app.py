@@ -36,7 +36,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from desktop import ids, migrations
 from desktop.changes import Change
 from desktop.hub_store import NAME_MAX, PUBLIC_KEY_MAX, Device, EnrollmentRefused, HubStore, NotAHub
-from desktop.ledger import Ledger
+from desktop.ledger import Ledger, scope_ancestors
 
 log = logging.getLogger("township.hub")
 
@@ -812,9 +812,9 @@ def create_app(db_path: Path | str) -> FastAPI:
 
     def _visible(reader: Ledger, sha256: str, scope: str) -> bool:
         """An attachment record with this content lies in *scope*, below it or above it."""
-        ancestors = {scope[:n] for n in (0, 2, 4, 6, 9) if n < len(scope)}  # as Ledger.changes_for
+        above = set(scope_ancestors(scope))
         rows = reader.query("attachment", where={"sha256": sha256})
-        return any(r["scope"].startswith(scope) or r["scope"] in ancestors for r in rows)
+        return any(r["scope"].startswith(scope) or r["scope"] in above for r in rows)
 
     @app.get("/v1/blobs/{sha256}", responses=_blob_responses(None, 401, 404, 422),
              summary="Download an attachment's content (of an attachment in the caller's scope or above)")

@@ -16,7 +16,7 @@ import pytest
 import requests
 
 from desktop.ledger import Ledger
-from sync.client import SNAPSHOT_STATE, PULL_CURSOR, ProtocolError, SyncClient, load_settings, save_settings
+from sync.client import SNAPSHOT_STATE, PULL_CURSOR, ProtocolError, SyncClient, load_settings
 from test_sync_client import (COUNTY, PROJECT, T1, T2, child_env, committee, devices, fast, hub, member,  # noqa: F401
                               publicity, sync, visible)
 
