@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import openpyxl  # noqa: E402
 
 from desktop import excel  # noqa: E402
-from desktop.geo import geography  # noqa: E402
+from desktop.scope.geo import geography  # noqa: E402
 from desktop.ledger import Ledger  # noqa: E402
 from desktop.records import KINDS  # noqa: E402
 

@@ -36,7 +36,7 @@ COUNTY = "130111"        # 栾城区
 
 
 def make_ledger(path: Path, scope: str) -> Path:
-    from desktop import synthetic
+    from desktop.tools import synthetic
     from desktop.ledger import Ledger
 
     if not path.exists():

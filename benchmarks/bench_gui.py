@@ -92,7 +92,7 @@ print(json.dumps(out), flush=True)
 
 
 def build_national(path: Path, seed: int) -> None:
-    from desktop import synthetic
+    from desktop.tools import synthetic
     from desktop.ledger import Ledger
 
     part = path.with_name(path.name + ".part")

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_ledger_write.py [--scope 13] [--seed 0] [--profile] [--tracemalloc]
 
-1. Builds a synthetic ledger of the scope (``desktop.synthetic.build``) through the Ledger
+1. Builds a synthetic ledger of the scope (``desktop.tools.synthetic.build``) through the Ledger
    API into a fresh ledger in a temporary folder: every record validated, with its change
    record, one transaction per county.  Times the whole build, and the time spent in the
    ledger's write path (inside ``create_many`` plus the commits).
@@ -34,9 +34,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop import migrations, synthetic  # noqa: E402
-from desktop.db import connect  # noqa: E402
-from desktop.geo import geography  # noqa: E402
+from desktop.ledger import migrations
+from desktop.tools import synthetic  # noqa: E402
+from desktop.ledger.db import connect  # noqa: E402
+from desktop.scope.geo import geography  # noqa: E402
 from desktop.ledger import Ledger  # noqa: E402
 from desktop.records import KINDS  # noqa: E402
 

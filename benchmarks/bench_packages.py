@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_packages.py [--scope 130111] [--seed 0] [--months 12]
 
-``desktop.synthetic.build(ledger, SCOPE, seed)`` fills a county ledger; it exports a package
+``desktop.tools.synthetic.build(ledger, SCOPE, seed)`` fills a county ledger; it exports a package
 for a second computer of the county (trusted both ways), which imports it.  Printed:
 
 * export time (collect, gzip, encrypt, sign, write atomically, read back and verify) and
@@ -26,8 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop import packages as P  # noqa: E402
-from desktop import synthetic  # noqa: E402
+from sync import packages as P  # noqa: E402
+from desktop.tools import synthetic  # noqa: E402
 from desktop.ledger import Ledger  # noqa: E402
 
 

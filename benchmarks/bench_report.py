@@ -6,8 +6,8 @@ Uses (or builds once, like bench_gui.py) a national synthetic ledger: ~300,000 c
 members, ~700,000 organisations, ~2.2 million change records.  Opens it read-only and measures,
 in this process:
 
-- baseline: ``desktop.figures.report`` of the country (the dashboard's one pass over each table);
-- ``desktop.report.monthly_report`` of the country: first run, best of N, the same without the
+- baseline: ``desktop.reporting.figures.report`` of the country (the dashboard's one pass over each table);
+- ``desktop.reporting.report.monthly_report`` of the country: first run, best of N, the same without the
   second connection (``parallel=False``), and its CPU time; and of a province (13);
 - writing the Excel form and (unless ``--no-pdf``) the PDF of the national report.
 
@@ -29,9 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from desktop import figures, report  # noqa: E402
+from desktop.reporting import figures
+from desktop.reporting import report  # noqa: E402
 from desktop.ledger import Ledger  # noqa: E402
-from desktop.report_xlsx import write_report_xlsx  # noqa: E402
+from desktop.reporting.report_xlsx import write_report_xlsx  # noqa: E402
 
 GOAL_NATIONAL_S = 5.0
 GOAL_PROVINCE_S = 1.0

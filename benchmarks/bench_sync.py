@@ -8,7 +8,7 @@
    changes/s each way, and bytes on the wire (gzip) against the raw JSON size — counted by
    the client (request bodies as sent; ``raw.tell()`` of each answer) and, as a cross-check,
    by a requests response hook summing the answers' ``Content-Length``.
-2. **First sync of a province**: ``desktop.synthetic.build(ledger, "13", seed=0)`` into a
+2. **First sync of a province**: ``desktop.tools.synthetic.build(ledger, "13", seed=0)`` into a
    device of scope "13", pushed to the hub; then a fresh device of scope "13" pulls
    everything, timed: once as the hub's snapshot file (the default for a big scope), once
    page by page.
@@ -40,9 +40,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import requests  # noqa: E402
 
-from desktop import synthetic  # noqa: E402
-from desktop.geo import TOWNSHIP, geography  # noqa: E402
-from desktop.hub_store import HubStore  # noqa: E402
+from desktop.tools import synthetic  # noqa: E402
+from desktop.scope.geo import TOWNSHIP, geography  # noqa: E402
+from sync.hub.store import HubStore  # noqa: E402
 from desktop.ledger import Ledger  # noqa: E402
 from sync.client import SyncClient, SyncSettings, enroll  # noqa: E402
 

@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from desktop.changes import Change
+from desktop.ledger.changes import Change
 from desktop.errors import Label, LedgerError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.records import DELETED, KINDS
@@ -626,7 +626,7 @@ def enroll(ledger, hub_url: str, code: str, name: str | None = None, session: re
     transport = Transport(s, session, ledger.clock.now_ms)
     transport.local_schema = ledger.schema_version
     # connection problems are retried, but briefly: a person is waiting
-    from desktop import packages
+    from sync import packages
 
     answer = transport.request("POST", "/v1/enroll", auth=False, retries=min(s.retries, 2), body={
         "code": code, "device_id": ledger.device_id, "name": name, "schema": ledger.schema_version,
@@ -1127,7 +1127,7 @@ class SyncClient:
     def trust_hub_devices(self) -> int:
         """Take the package keys of the devices the hub lists for this scope, so data
         packages between offices that have been online once need no fingerprint call."""
-        from desktop import packages
+        from sync import packages
 
         answer = self.transport.request("GET", "/v1/devices")
         devices = answer.get("devices") if isinstance(answer, dict) else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop import crypto
+from sync import crypto
 
 h = bytes.fromhex
 

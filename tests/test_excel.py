@@ -14,8 +14,9 @@ import openpyxl
 import pytest
 
 from conftest import COUNTY, TOWNSHIP, TOWNSHIP_2
-from desktop import cli_excel, excel, i18n
-from desktop.enums import enumerations
+from desktop import excel, i18n
+from desktop.cli import excel as cli_excel
+from desktop.records.enums import enumerations
 from desktop.excel import ADD, DUPLICATE, ERROR, UPDATE
 from desktop.i18n import translate
 from desktop.ledger import Ledger
@@ -341,7 +342,7 @@ def test_phones(raw, expected):
     ("2万", 2000000), ("2万元", 2000000), ("１２３４．５０元", 123450), ("¥300", 30000),
 ])
 def test_amounts(raw, fen):
-    from desktop.validation import parse_yuan
+    from desktop.records.validation import parse_yuan
 
     assert parse_yuan(excel.excel_amount(raw)) == fen
 
@@ -604,7 +605,7 @@ def test_export_then_import_gives_the_same_members(county_ledger, tmp_path):
 
 
 def test_export_then_import_gives_the_same_organisations(county_ledger, tmp_path):
-    from desktop.geo import geography
+    from desktop.scope.geo import geography
 
     village = geography().children(TOWNSHIP)[0].code
     county_ledger.organisations.create(kind="township_committee", name="冶河镇团委", division_code=TOWNSHIP_2,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop import figures
-from desktop.figures import FIGURES, by_unit, headline
+from desktop.reporting import figures
+from desktop.reporting.figures import FIGURES, by_unit, headline
 from desktop.ledger import Ledger
 
 COUNTY = "130111"        # 栾城区

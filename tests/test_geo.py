@@ -1,4 +1,4 @@
-"""Tests for desktop.geo and the division resource converter (no Qt)."""
+"""Tests for desktop.scope.geo and the division resource converter (no Qt)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.geo import Division, Geography, UnknownDivision, default_resource_dir, geography
+from desktop.scope.geo import Division, Geography, UnknownDivision, default_resource_dir, geography
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "resources" / "divisions"

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import COUNTY, TOWNSHIP
-from desktop.changes import Change
+from desktop.ledger.changes import Change
 from desktop.errors import NotFound
-from desktop.hlc import DAY_MS, make_stamp
+from desktop.ledger.hlc import DAY_MS, make_stamp
 from desktop.ledger import Ledger
 from desktop.records import KINDS
 
@@ -248,7 +248,7 @@ def test_hlc_persists_across_restarts_and_survives_a_clock_set_back(ledger_path,
     import time as time_module
 
     real = time_module.time
-    monkeypatch.setattr("desktop.hlc.time.time", lambda: real() - 3 * 86400)
+    monkeypatch.setattr("desktop.ledger.hlc.time.time", lambda: real() - 3 * 86400)
     ledger = Ledger.open(ledger_path)
     ledger.organisations.update(f"org-county_committee-{COUNTY}", note="时钟回拨后")
     new_stamp = ledger.changes_since(0)[0][-1].stamp

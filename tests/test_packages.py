@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import packages as P
+from sync import packages as P
 from desktop.ledger import Ledger
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -363,7 +363,7 @@ CHILD = r"""
 import os, signal, sys, time
 sys.path.insert(0, {project!r})
 from desktop.ledger import Ledger
-from desktop import packages as P
+from sync import packages as P
 real_fsync = os.fsync
 def hang(fd):
     real_fsync(fd)
@@ -481,7 +481,7 @@ CHILD_LOOP = r"""
 import sys
 sys.path.insert(0, {project!r})
 from desktop.ledger import Ledger
-from desktop import packages as P
+from sync import packages as P
 ledger = Ledger.open({ledger!r})
 print("READY", flush=True)
 while True:

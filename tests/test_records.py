@@ -11,10 +11,10 @@ import json
 import pytest
 from conftest import COUNTY, PROJECT, TOWNSHIP, TOWNSHIP_2
 
-from desktop import reference
-from desktop.changes import Change
+from desktop.ledger import reference
+from desktop.ledger.changes import Change
 from desktop.errors import LedgerError, ValidationError
-from desktop.hlc import make_stamp
+from desktop.ledger.hlc import make_stamp
 from desktop.ledger import Ledger
 from desktop.records import KINDS
 

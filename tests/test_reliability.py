@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import COUNTY, PROJECT, TOWNSHIP
-from desktop import migrations
-from desktop.db import connect
+from desktop.ledger import migrations
+from desktop.ledger.db import connect
 from desktop.errors import LedgerLocked, LedgerTooNew, NotALedger
 from desktop.ledger import Ledger
 

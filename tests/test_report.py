@@ -13,12 +13,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from desktop import figures, report
+from desktop.reporting import figures
+from desktop.reporting import report
 from desktop.errors import ScopeError
 from desktop.i18n import translate
 from desktop.ledger import Ledger
-from desktop.report import Contact, monthly_report, sections
-from desktop.report_xlsx import write_report_xlsx
+from desktop.reporting.report import Contact, monthly_report, sections
+from desktop.reporting.report_xlsx import write_report_xlsx
 
 COUNTY = "130111"       # 栾城区
 A = "130111200"         # 南高乡: changed its ledger in June (a village organisation of it)
@@ -33,7 +34,7 @@ ORG_A, ORG_B, ORG_D = (f"org-township_committee-{c}" for c in (A, B, D))
 def at(ledger: Ledger, day: str) -> None:
     """Stamp the ledger's next changes at noon (local time) of *day*.  The ledger's clock reads
     ``HybridClock.wall``, bound to ``time.time`` when the class was defined, so patching
-    ``desktop.hlc.time.time`` would not reach it: the clock's own ``wall`` is set instead."""
+    ``desktop.ledger.hlc.time.time`` would not reach it: the clock's own ``wall`` is set instead."""
     moment = dt.datetime.fromisoformat(day + "T12:00:00").timestamp()
     ledger.clock.wall = lambda: moment
 
@@ -190,7 +191,7 @@ def test_meetings_funding_organisations_wechat_checklist(june):
 @pytest.mark.parametrize("scope", [COUNTY, A, B, "1301", "13", ""])
 @pytest.mark.parametrize("month", ["2025-01", "2025-03", MAY, JUNE, JULY])
 def test_one_pass_over_two_months_is_the_figures_modules(ledger, scope, month):
-    """The report computes both months in one pass; each is exactly what desktop.figures
+    """The report computes both months in one pass; each is exactly what desktop.reporting.figures
     computes for it, for the scope and for every unit below."""
     r = monthly_report(ledger, scope, month)
     assert r.headline == figures.headline(ledger, scope, month)
@@ -489,8 +490,8 @@ def test_summary_lines(june):
 
 # --------------------------------------------------------------------------- the command line
 def _report_command(*argv: str):
-    """The ``report`` command as desktop/cli.py wires it: (args, command)."""
-    from desktop import cli
+    """The ``report`` command as the command line wires it: (args, command)."""
+    from desktop.cli import commands as cli
 
     args = cli.build_parser().parse_args(list(argv))
     return args, cli.COMMANDS[args.command]

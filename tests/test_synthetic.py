@@ -1,4 +1,4 @@
-"""The synthetic ledger generator (desktop.synthetic): deterministic, valid, plausible."""
+"""The synthetic ledger generator (desktop.tools.synthetic): deterministic, valid, plausible."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from collections import Counter
 
 import pytest
 
-from desktop import synthetic
-from desktop.enums import enumerations
-from desktop.geo import geography
+from desktop.tools import synthetic
+from desktop.records.enums import enumerations
+from desktop.scope.geo import geography
 from desktop.ledger import Ledger
 from desktop.records import KINDS, natural_org_id
-from desktop.reference import templates_for
+from desktop.ledger.reference import templates_for
 
 TOWNSHIP = "130111200"  # 南高乡, 栾城区, 石家庄市
 COUNTY = "130111"       # 栾城区: four 镇, three 乡
@@ -289,9 +289,9 @@ def test_reopened_ledger_is_clean(tmp_path):
 
 
 def test_reported_figures_against_the_monthly_report(prefecture):
-    """Compared with what desktop.figures computes from the ledger, about one reporting
+    """Compared with what desktop.reporting.figures computes from the ledger, about one reporting
     township in five reported one or two figures that differ; the others agree exactly."""
-    figures = pytest.importorskip("desktop.figures")
+    figures = pytest.importorskip("desktop.reporting.figures")
     ledger, _, _ = prefecture
     month = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).isoformat()[:7]
     headline_field = {

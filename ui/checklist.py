@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QGr
                                QLabel, QMessageBox, QProgressBar, QSizePolicy, QSplitter, QTabBar, QTableView,
                                QToolButton, QVBoxLayout, QWidget)
 
-from desktop.enums import enumerations
+from desktop.records.enums import enumerations
 from desktop.errors import LedgerError
-from desktop.geo import geography
+from desktop.scope.geo import geography
 from desktop.ledger import Ledger
 from desktop.records import natural_org_id
-from desktop.reference import templates_for
+from desktop.ledger.reference import templates_for
 from ui import workers
 from ui.forms import RecordForm
 from ui.history import HistoryDialog

@@ -1,6 +1,6 @@
 """The dashboard (月报概览): the monthly report's headline figures of the chosen unit,
 as figure cards and bar charts.  Every figure is computed in a worker thread on a
-read-only connection of its own (``desktop.figures``); the GUI thread only draws."""
+read-only connection of its own (``desktop.reporting.figures``); the GUI thread only draws."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea,
                                QSizePolicy, QToolTip, QVBoxLayout, QWidget)
 
-from desktop import figures
-from desktop.enums import enumerations
+from desktop.reporting import figures
+from desktop.records.enums import enumerations
 from desktop.errors import LedgerError
-from desktop.geo import geography
+from desktop.scope.geo import geography
 from desktop.ledger import Ledger
 from ui import workers
 from ui.month_header import MonthHeader
@@ -218,7 +218,7 @@ class DashboardView(MonthHeader, QWidget):
         return self.report.headline if self.report else None
 
     def figure(self) -> str:
-        """The figure shown per unit below (a key of ``desktop.figures.FIGURES``)."""
+        """The figure shown per unit below (a key of ``desktop.reporting.figures.FIGURES``)."""
         return self.figure_combo.currentData()
 
     def set_figure(self, figure: str) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.enums import enumerations
+from desktop.records.enums import enumerations
 from desktop.records import Field, T
-from desktop.validation import format_yuan
+from desktop.records.validation import format_yuan
 
 
 def display(f: Field, value: object, titles: dict[str, str] | None = None) -> str:
@@ -17,7 +17,7 @@ def display(f: Field, value: object, titles: dict[str, str] | None = None) -> st
     if f.type is T.REF:
         return (titles or {}).get(value, value)
     if f.type is T.DIVISION:
-        from desktop.geo import geography
+        from desktop.scope.geo import geography
 
         d = geography().get(value)
         return d.name if d else value

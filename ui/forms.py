@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QDialog, QDialo
                                QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from desktop.enums import enumerations
+from desktop.records.enums import enumerations
 from desktop.errors import LedgerError, ValidationError
-from desktop.geo import geography
+from desktop.scope.geo import geography
 from desktop.ledger import Ledger
 from desktop.records import KINDS, ORG_DIVISION_LEVELS, Field, Kind, T
 from ui.format import editable

@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
-from desktop import ids
+from desktop.records import ids
 from desktop.errors import LedgerError
 from desktop.ledger import Conflict, HistoryEntry, Ledger
 from desktop.records import DELETED, KINDS, Field, Kind, T

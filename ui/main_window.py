@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QS
 
 from desktop import excel
 from desktop.errors import LedgerError
-from desktop.geo import geography
+from desktop.scope.geo import geography
 from desktop.ledger import Ledger
 from ui import settings as S
 from ui import workers

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.geo import geography
+from desktop.scope.geo import geography
 from desktop.ledger import Ledger
 from desktop.records import KINDS, T, Kind
 from ui import workers

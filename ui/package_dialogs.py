@@ -11,9 +11,9 @@ from PySide6.QtCore import QStorageInfo, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QInputDialog, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout)
 
-from desktop import packages
+from sync import packages
 from desktop.errors import LedgerError
-from desktop.geo import geography
+from desktop.scope.geo import geography
 from desktop.ledger import Ledger
 from ui import workers
 from ui.models import ListTableModel

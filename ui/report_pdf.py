@@ -1,4 +1,4 @@
-"""The monthly report as a printable PDF (A4): the tables of :func:`desktop.report.sections`
+"""The monthly report as a printable PDF (A4): the tables of :func:`desktop.reporting.report.sections`
 laid out by a ``QTextDocument`` (HTML tables whose header rows repeat on every page), a bar
 chart per unit beside each per-unit table drawn with ``QPainter`` into an image, the report's
 title above every page after the first and "第 N 页 / 共 M 页" below every page.
@@ -23,7 +23,7 @@ from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontData
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.i18n import translate
-from desktop.report import CTX, MSG_CANNOT_WRITE, MSG_MORE_ROWS, MSG_PAGE, MonthlyReport, Table, format_cell, sections
+from desktop.reporting.report import CTX, MSG_CANNOT_WRITE, MSG_MORE_ROWS, MSG_PAGE, MonthlyReport, Table, format_cell, sections
 
 #: Chinese font families, most wanted first, for when the application font has no Chinese.
 CJK_FAMILIES = ("Microsoft YaHei", "微软雅黑", "SimHei", "SimSun", "WenQuanYi Micro Hei", "Noto Sans CJK SC",

@@ -1,5 +1,5 @@
 """The monthly report view (月报): the report of the chosen unit and month as tables (one tab
-per section of :func:`desktop.report.sections`), a bar chart of any figure per unit below,
+per section of :func:`desktop.reporting.report.sections`), a bar chart of any figure per unit below,
 and the Excel and PDF forms.  The report is computed in a worker on a read-only connection
 of its own; the Excel form is written in a worker; the PDF is painted on the GUI thread
 (fonts and QPainter), from the report already on hand."""
@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame
                                QLabel, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QSplitter, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from desktop import report as R
+from desktop.reporting import report as R
 from desktop.errors import LedgerError
-from desktop.geo import geography
+from desktop.scope.geo import geography
 from desktop.i18n import translate
 from desktop.ledger import Ledger
 from ui import workers
@@ -38,7 +38,7 @@ VISIBLE_ROWS = 20
 
 
 class ReportTableModel(QAbstractTableModel):
-    """One table of the report (:class:`desktop.report.Table`), read-only.  ``Qt.UserRole``
+    """One table of the report (:class:`desktop.reporting.report.Table`), read-only.  ``Qt.UserRole``
     gives the raw value, for sorting."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -274,7 +274,7 @@ class ReportView(MonthHeader, QWidget):
         self.refresh()
 
     def figure(self) -> str:
-        """The figure the chart shows (a key of ``desktop.report.UNIT_FIGURES``)."""
+        """The figure the chart shows (a key of ``desktop.reporting.report.UNIT_FIGURES``)."""
         return self.figure_combo.currentData()
 
     def set_figure(self, figure: str) -> None:
@@ -444,7 +444,7 @@ class ReportView(MonthHeader, QWidget):
         path = self._ask_path(self.tr("Export the report to Excel"), ".xlsx", self.tr("Excel workbooks (*.xlsx)"))
         if path is None:
             return
-        from desktop.report_xlsx import write_report_xlsx
+        from desktop.reporting.report_xlsx import write_report_xlsx
 
         report = self.report
         self.exporting = True

@@ -79,7 +79,7 @@ def _check(condition: bool, message: str) -> None:
 
 def _check_resources() -> None:
     from desktop import i18n, paths
-    from desktop.geo import geography
+    from desktop.scope.geo import geography
 
     res = paths.resource_dir()
     _check(res.is_dir(), f"no resources folder at {res}")
@@ -126,7 +126,7 @@ def _smoke(tmp: Path, ledger_path: Path | None) -> dict:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from desktop import synthetic
+    from desktop.tools import synthetic
     from desktop.ledger import Ledger
     from ui import i18n as ui_i18n
     from ui import settings as S

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
 from shiboken6 import isValid
 
 from desktop.errors import LedgerError
-from desktop.geo import geography
+from desktop.scope.geo import geography
 from desktop.ledger import Ledger
 from desktop.records import KINDS
 from ui import workers

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout
                                QWizardPage)
 
 from desktop import i18n as core_i18n
-from desktop import paths, synthetic
-from desktop.db import InstanceLock
+from desktop import paths
+from desktop.tools import synthetic
+from desktop.ledger.db import InstanceLock
 from desktop.errors import LedgerError
-from desktop.geo import CODE_LENGTH, COUNTY, PREFECTURE, PROVINCE, TOWNSHIP, Division, geography, level_of_code
+from desktop.scope.geo import CODE_LENGTH, COUNTY, PREFECTURE, PROVINCE, TOWNSHIP, Division, geography, level_of_code
 from desktop.ledger import Ledger
 from ui import i18n, workers
 from ui.forms import ERROR_STYLE

@@ -33,9 +33,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
-from desktop import ids, migrations
-from desktop.changes import Change
-from desktop.hub_store import NAME_MAX, PUBLIC_KEY_MAX, Device, EnrollmentRefused, HubStore, NotAHub
+from desktop.records import ids
+from desktop.ledger import migrations
+from desktop.ledger.changes import Change
+from sync.hub.store import NAME_MAX, PUBLIC_KEY_MAX, Device, EnrollmentRefused, HubStore, NotAHub
 from desktop.ledger import Ledger, scope_ancestors
 
 log = logging.getLogger("township.hub")

@@ -30,31 +30,16 @@ import unicodedata
 from pathlib import Path
 
 from desktop import i18n
-from desktop.cli import _ARGPARSE_MESSAGES, _peek_lang
-from desktop.errors import LedgerError, ScopeError
+from desktop.cli import common
+from desktop.cli.common import EXIT_OK, EXIT_USAGE, ArgumentParser, fail
+from desktop.errors import ScopeError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 PROG = "township-hub"
 DB_ENV = "TOWNSHIP_HUB_DB"
 DEFAULT_PORT = 8470
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-
-
-def fail(message: str, code: int = EXIT_ERROR) -> "None":
-    label = translate("cli", "error")
-    print(f"{PROG}: {label}: {' '.join(str(message).split())}", file=sys.stderr)
-    raise SystemExit(code)
-
-
-class ArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> "None":  # type: ignore[override]
-        for pattern, text in _ARGPARSE_MESSAGES:
-            m = pattern.search(message)
-            if m:
-                message = translate("cli", text).format(**m.groupdict())
-                break
-        fail(message, EXIT_USAGE)
+common.set_prog(PROG)
 
 
 def _days(text: str) -> int:
@@ -107,27 +92,15 @@ def build_parser() -> ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    lang = _peek_lang(argv)
-    if lang in i18n.LANGUAGES:
-        i18n.set_language(lang)
+    common.set_prog(PROG)
+    common.choose_language(argv)
     args = build_parser().parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)
     if not args.command:
         fail(translate("hub", "choose a command: serve, enroll, devices or revoke"), EXIT_USAGE)
-    try:
-        return COMMANDS[args.command](args)
-    except LedgerError as exc:
-        fail(exc.text())
-    except KeyboardInterrupt:
-        fail(translate("cli", "interrupted"), 130)
-    except BrokenPipeError:
-        return EXIT_OK
-    except sqlite3.Error as exc:
-        fail(translate("hub", "cannot use the hub's ledger: {reason}").format(reason=exc))
-    except OSError as exc:
-        fail(translate("cli", "cannot use {path}: {reason}").format(path=exc.filename or "", reason=exc.strerror or exc))
-    return EXIT_OK
+    return common.run_command(COMMANDS[args.command], args, extra_errors=(
+        (sqlite3.Error, lambda exc: translate("hub", "cannot use the hub's ledger: {reason}").format(reason=exc)),))
 
 
 # ------------------------------------------------------------------------------------ helpers
@@ -147,13 +120,13 @@ def _existing_db(args) -> Path:
 
 
 def _unit_name(code: str) -> str:
-    from desktop.geo import geography
+    from desktop.scope.geo import geography
 
     return geography().full_name(code) if code else translate("cli", "the whole country")
 
 
 def _check_scope(code: str) -> None:
-    from desktop.geo import geography
+    from desktop.scope.geo import geography
 
     if not code or not geography().exists(code):
         raise ScopeError(QT_TRANSLATE_NOOP("errors", "\"{code}\" is not a known division code."), code=code)
@@ -225,7 +198,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_enroll(args) -> int:
-    from desktop.hub_store import HubStore
+    from sync.hub.store import HubStore
     from desktop.ledger import Ledger
 
     path = _db(args)
@@ -243,7 +216,7 @@ def cmd_enroll(args) -> int:
 
 
 def cmd_devices(args) -> int:
-    from desktop.hub_store import HubStore
+    from sync.hub.store import HubStore
 
     path = _existing_db(args)
     with HubStore.open_admin(path) as store:
@@ -267,7 +240,7 @@ def cmd_devices(args) -> int:
 
 
 def cmd_revoke(args) -> int:
-    from desktop.hub_store import HubStore
+    from sync.hub.store import HubStore
 
     path = _existing_db(args)
     with HubStore.open_admin(path) as store:

@@ -20,7 +20,7 @@ import pytest
 import requests
 
 from desktop.ledger import Ledger
-from desktop.migrations import CURRENT_VERSION
+from desktop.ledger.migrations import CURRENT_VERSION
 
 PROJECT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 30.0

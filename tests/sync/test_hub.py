@@ -20,9 +20,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 
-from desktop.hub_store import CODE_ALPHABET, HubStore
-from desktop.migrations import CURRENT_VERSION
-from desktop.reference import templates_for
+from sync.hub.store import CODE_ALPHABET, HubStore
+from desktop.ledger.migrations import CURRENT_VERSION
+from desktop.ledger.reference import templates_for
 
 COUNTY = "130111"          # 河北省石家庄市栾城区
 TOWNSHIP = "130111200"     # 南高乡

@@ -14,7 +14,7 @@ import threading
 import pytest
 
 from conftest import COUNTY, TOWNSHIP, run_hub_cli
-from desktop.hub_store import HubStore
+from sync.hub.store import HubStore
 from sync.hub.app import Hub, HubError
 
 
@@ -161,7 +161,7 @@ def test_a_hub_ledger_of_the_earlier_version_keeps_its_revocations(tmp_path):
 
     hub = Hub(path)
     try:
-        from desktop.hub_store import EnrollmentRefused
+        from sync.hub.store import EnrollmentRefused
 
         with pytest.raises(EnrollmentRefused) as refused:
             hub.write(lambda: hub.store.redeem(earlier, "12" * 8, "电脑"))

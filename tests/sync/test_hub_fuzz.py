@@ -22,7 +22,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (content_type_conformance, response_headers_conformance,
                                                response_schema_conformance, status_code_conformance)
 
-from desktop.migrations import CURRENT_VERSION
+from desktop.ledger.migrations import CURRENT_VERSION
 from desktop.records import KINDS
 
 COUNTY = "130111"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import COUNTY, TOWNSHIP
-from desktop import packages
+from sync import packages
 from desktop.ledger import Ledger
 from sync.client import SyncClient, enroll, load_settings
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop import packages as P
+from sync import packages as P
 from desktop.ledger import Ledger
 from desktop.records import KINDS
 from sync.client import SyncClient, SyncSettings, enroll

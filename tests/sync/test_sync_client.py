@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
-from desktop import synthetic
+from desktop.tools import synthetic
 from desktop.ledger import Ledger
 from desktop.records import KINDS
 from sync.client import (REJECTED_KEY, DeviceRevoked, HubUnreachable, SyncClient, SyncSettings, Unauthorized, enroll,
@@ -364,7 +364,7 @@ def test_same_batch_pushed_twice_counts_once(devices, hub):
 
 
 def test_schema_newer_than_the_hub_is_refused_and_nothing_stored(devices, hub, monkeypatch):
-    from desktop.migrations import CURRENT_VERSION
+    from desktop.ledger.migrations import CURRENT_VERSION
     from sync.client import SchemaTooNew
 
     t1 = devices.new(T1, "南高乡")

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.ledger import Ledger
-from desktop.reference import templates_for
+from desktop.ledger.reference import templates_for
 from ui import checklist as checklist_module
 from ui.checklist import BIG_FILE, MAX_FILE, ChecklistView
 from ui.models import OVERDUE

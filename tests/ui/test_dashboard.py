@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from desktop.errors import LedgerError
-from desktop.geo import geography
+from desktop.scope.geo import geography
 from ui import workers
 from ui.dashboard import DashboardView
 
@@ -162,7 +162,7 @@ def test_stale_answers_are_ignored(qtbot, view):
 
 
 def test_failure_is_shown(qtbot, view, monkeypatch):
-    from desktop import figures
+    from desktop.reporting import figures
 
     def broken(*_a, **_k):
         raise LedgerError("The ledger reported an error.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.enums import enumerations
+from desktop.records.enums import enumerations
 from desktop.ledger import Ledger
 from desktop.records import KINDS
 from ui.history import ConflictsDialog, HistoryDialog

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from conftest import COUNTY, TOWNSHIP
-from desktop import packages
+from sync import packages
 from desktop.ledger import Ledger
 from ui import package_dialogs
 from ui.package_dialogs import PackagesDialog

@@ -16,8 +16,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop import report as R
-from desktop.geo import geography
+from desktop.reporting import report as R
+from desktop.scope.geo import geography
 from desktop.i18n import translate
 from desktop.ledger import Ledger
 from ui import workers

@@ -8,7 +8,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QMessageBox, QPlainTextEdit
 
 from conftest import TOWNSHIP
-from desktop.enums import enumerations
+from desktop.records.enums import enumerations
 from ui import sections as sections_module
 from ui import settings as S
 from ui.forms import DateField, RecordForm

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
 from conftest import COUNTY, TOWNSHIP
 from desktop import i18n as core_i18n
-from desktop import synthetic
+from desktop.tools import synthetic
 from desktop.ledger import Ledger
 from ui import i18n as ui_i18n
 from ui import workers

@@ -12,9 +12,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop import ids, paths
-from desktop.changes import Change
-from desktop.hlc import make_stamp
+from desktop import paths
+from desktop.records import ids
+from desktop.ledger.changes import Change
+from desktop.ledger.hlc import make_stamp
 
 if TYPE_CHECKING:
     from desktop.ledger import Ledger

@@ -3,7 +3,7 @@
 :func:`monthly_report` gathers, for a scope (a county, prefecture, province, "" = the whole
 country) and a month, every figure DOMAIN.md lists for the report:
 
-- the headline figures of :mod:`desktop.figures` for the month and the month before, side
+- the headline figures of :mod:`desktop.reporting.figures` for the month and the month before, side
   by side (:attr:`MonthlyReport.comparisons`);
 - meeting coverage per level of units under the scope (:class:`LevelCoverage`): townships by
   their committees, counties by their own county committee; the ledger keeps no prefecture or
@@ -11,7 +11,7 @@ country) and a month, every figure DOMAIN.md lists for the report:
   (``reported_figure`` ``mobilisation_meeting_held`` / ``review_meeting_held`` for the month);
 - every figure per unit one level below (:class:`UnitFigures`), for the tables and bar charts;
 - county co-operative working committees per agricultural county (a county with at least one
-  rural township, :meth:`desktop.geo.Geography.is_rural_township`, from the division list);
+  rural township, :meth:`desktop.scope.geo.Geography.is_rural_township`, from the division list);
 - timeliness (填报及时率): the townships with a live committee whose part of the ledger changed
   during the month (a change record of their scope, or of a village under it, stamped within
   the month, local time: :func:`townships_changed`), and the silent ones;
@@ -21,14 +21,14 @@ country) and a month, every figure DOMAIN.md lists for the report:
   secretary: the list a county works through for one-to-one reminders (:class:`LaggingUnit`).
 
 Speed: one pass over each table computes the month and the month before at once (the
-conditions of :data:`desktop.figures.CONDITIONS`), grouped by township and rolled up in Python;
+conditions of :data:`desktop.reporting.figures.CONDITIONS`), grouped by township and rolled up in Python;
 half of the tables are read on a second read-only connection at the same time.  A national
 ledger (~300,000 members, ~700,000 organisations, 2.2 million change records) takes about 2.3 s
 on two cores (3.4 s of CPU; 3.5 s on one connection) once its file is in the OS cache:
 ``benchmarks/bench_report.py``.
 
 :func:`sections` lays the report out as titled tables, the one layout the Excel form
-(:mod:`desktop.report_xlsx`), the PDF (``ui.report_pdf``) and the report view share.
+(:mod:`desktop.reporting.report_xlsx`), the PDF (``ui.report_pdf``) and the report view share.
 """
 
 from __future__ import annotations
@@ -43,12 +43,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from desktop import figures
-from desktop.enums import enumerations
+from desktop.reporting import figures
+from desktop.records.enums import enumerations
 from desktop.errors import ScopeError
-from desktop.figures import Headline, month_bounds, share
-from desktop.geo import CODE_LENGTH, COUNTY, geography
-from desktop.hlc import COUNTER_BITS
+from desktop.reporting.figures import Headline, month_bounds, share
+from desktop.scope.geo import CODE_LENGTH, COUNTY, geography
+from desktop.ledger.hlc import COUNTER_BITS
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ledger import Ledger, prefix_range
 from desktop.records import natural_org_id
@@ -242,10 +242,10 @@ def _reported(ledger: Ledger, scope: str, month: str) -> list[tuple]:
 
 
 # ----------------------------------------------------------------------------- two months in one pass
-# The queries of desktop.figures, each computing the month and the month before at once: the
+# The queries of desktop.reporting.figures, each computing the month and the month before at once: the
 # conditions are figures.CONDITIONS over the month's parameters (:start, :end, :year) and, renamed,
 # over the previous month's (:pstart, :pend, :pyear).  The results are two figures.Tally, so every
-# figure is summed exactly as desktop.figures sums it (the tests compare both, month by month).
+# figure is summed exactly as desktop.reporting.figures sums it (the tests compare both, month by month).
 _C = figures.CONDITIONS
 
 
@@ -308,7 +308,7 @@ def _orgs2(ledger: Ledger, scope: str, p: dict, n: int) -> tuple[list, list]:
             month_units.setdefault(unit, [0] * 7)[kinds.index(kind)] = count or 0
     # The directly affiliated organisations (590,000 nationally): counted per unit, status and two
     # buckets (founded; status changed: before / during the previous month / during this month /
-    # later), in one pass; the figures follow from the buckets as desktop.figures defines them.
+    # later), in one pass; the figures follow from the buckets as desktop.reporting.figures defines them.
     for unit, status, founded, changed, count in _rows(
             ledger, f"SELECT {_unit(n)} AS unit, status, "
                     f"CASE WHEN founded_on IS NULL OR founded_on < :pstart THEN 0 WHEN founded_on <= :pend THEN 1 "

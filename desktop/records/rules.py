@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Callable
 
-from desktop.enums import enumerations
+from desktop.records.enums import enumerations
 from desktop.errors import FieldError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.records import KINDS, ORG_DIVISION_LEVELS, ORG_PARENT_KINDS, Kind
@@ -99,7 +99,7 @@ def organisation(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, inva
     if not org_kind or not code:
         return errors
     levels = ORG_DIVISION_LEVELS[org_kind]
-    from desktop.geo import geography
+    from desktop.scope.geo import geography
 
     if geography().level(code) not in levels:
         errors.append(_err(kind, "division_code", MSG_WRONG_LEVEL, kind=_enum_label("org_kind", org_kind),

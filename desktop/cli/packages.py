@@ -7,12 +7,13 @@
     township-ledger package receipt --to E:\\ --for 130111200
     township-ledger package status
 
-Wired into :mod:`desktop.cli` by ``add_parsers`` and ``COMMANDS``.
+Wired into :mod:`desktop.cli.commands` by ``add_parsers`` and ``COMMANDS``.
 """
 
 from __future__ import annotations
 
 
+from desktop.cli.common import EXIT_OK, EXIT_USAGE, fail, open_ledger
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 CTX = "cli"
@@ -67,13 +68,12 @@ def add_parsers(sub) -> None:
 
 
 def cmd_package(args) -> int:
-    from desktop import packages as P
-    from desktop.cli import EXIT_OK, EXIT_USAGE, _open, fail
+    from sync import packages as P
 
     action = getattr(args, "package_command", None)
     if not action:
         fail(translate(CTX, MSG_NO_COMMAND), EXIT_USAGE)
-    with _open(args) as ledger:
+    with open_ledger(args) as ledger:
         if action == "identity":
             path = P.peer_identity_file(ledger, args.out)
             print(translate(CTX, MSG_IDENTITY).format(path=path))

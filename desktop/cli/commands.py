@@ -6,50 +6,16 @@ non-zero exit; no traceback reaches the user.
 
 from __future__ import annotations
 
-import argparse
-import os
-import re
 import sys
 from pathlib import Path
 
-from desktop import i18n, paths
-from desktop.errors import LedgerError
-from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.i18n import translate
-
-CTX = "cli"
-PROG = "township-ledger"
-
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-
-
-# argparse's own messages, matched and shown in the user's language.
-_ARGPARSE_MESSAGES = [
-    (re.compile(r"the following arguments are required: (?P<args>.+)"),
-     QT_TRANSLATE_NOOP("cli", "missing required arguments: {args}")),
-    (re.compile(r"unrecognized arguments: (?P<args>.+)"), QT_TRANSLATE_NOOP("cli", "unknown arguments: {args}")),
-    (re.compile(r"argument (?P<arg>\S+): invalid choice: (?P<value>\S+) \(choose from (?P<choices>.+)\)"),
-     QT_TRANSLATE_NOOP("cli", "{arg}: {value} is not one of {choices}")),
-    (re.compile(r"argument (?P<arg>\S+): invalid int value: (?P<value>\S+)"),
-     QT_TRANSLATE_NOOP("cli", "{arg}: {value} is not a whole number")),
-    (re.compile(r"argument (?P<arg>\S+): expected one argument"), QT_TRANSLATE_NOOP("cli", "{arg} needs a value")),
-]
-
-
-class ArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> "None":  # type: ignore[override]
-        for pattern, text in _ARGPARSE_MESSAGES:
-            m = pattern.search(message)
-            if m:
-                message = translate(CTX, text).format(**m.groupdict())
-                break
-        fail(message, EXIT_USAGE)
-
-
-def fail(message: str, code: int = EXIT_ERROR) -> "None":
-    label = translate("cli", "error")
-    print(f"{PROG}: {label}: {message}", file=sys.stderr)
-    raise SystemExit(code)
+from desktop import i18n
+from desktop.cli import excel as cli_excel
+from desktop.cli import packages as cli_packages
+from desktop.cli import report as cli_report
+from desktop.cli.common import (EXIT_OK, PROG, ArgumentParser, choose_language, fail, ledger_path, open_ledger,
+                                run_command, warn)
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 
 def build_parser() -> ArgumentParser:
@@ -91,8 +57,6 @@ def build_parser() -> ArgumentParser:
 
     sub.add_parser("sync", help=translate("cli", "send this ledger's changes to the hub and fetch everyone else's"))
 
-    from desktop import cli_excel, cli_packages, cli_report
-
     cli_excel.add_parsers(sub)
     cli_report.add_parsers(sub)
     cli_packages.add_parsers(sub)
@@ -102,54 +66,21 @@ def build_parser() -> ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    lang = _peek_lang(argv)
-    if lang in i18n.LANGUAGES:
-        i18n.set_language(lang)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    choose_language(argv)
+    args = build_parser().parse_args(argv)
     if args.lang:
         i18n.set_language(args.lang)
     if args.smoke:
         from desktop import gui
 
         return gui.load("smoke").run_smoke(ledger=args.ledger)
-    command = args.command or "gui"
-    try:
-        return COMMANDS[command](args)
-    except LedgerError as exc:
-        fail(exc.text())
-    except KeyboardInterrupt:
-        fail(translate("cli", "interrupted"), 130)
-    except BrokenPipeError:
-        return EXIT_OK
-    except OSError as exc:
-        fail(translate("cli", "cannot use {path}: {reason}").format(path=exc.filename or "", reason=exc.strerror or exc))
-    return EXIT_OK
-
-
-def _peek_lang(argv: list[str]) -> str | None:
-    for i, a in enumerate(argv):
-        if a.startswith("--lang="):
-            return a.split("=", 1)[1]
-        if a == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-    return os.environ.get("TOWNSHIP_LEDGER_LANG")
-
-
-def _ledger_path(args) -> Path:
-    return paths.ledger_path(args.ledger)
-
-
-def _open(args, read_only: bool = False):
-    from desktop.ledger import Ledger
-
-    return Ledger.open(_ledger_path(args), read_only=read_only)
+    return run_command(COMMANDS[args.command or "gui"], args)
 
 
 def cmd_init(args) -> int:
     from desktop.ledger import Ledger
 
-    path = _ledger_path(args)
+    path = ledger_path(args)
     with Ledger.new(path, scope=args.scope, operator=args.operator) as ledger:
         print(translate("cli", "Created the ledger {path} for {unit} ({scope}).").format(
             path=path, unit=_unit_name(ledger.scope), scope=ledger.scope))
@@ -157,10 +88,10 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from desktop import synthetic
+    from desktop.tools import synthetic
     from desktop.ledger import Ledger
 
-    path = _ledger_path(args)
+    path = ledger_path(args)
     with Ledger.new(path, scope=args.scope, operator=args.operator) as ledger:
         def progress(done: int, total: int) -> None:
             if sys.stderr.isatty():
@@ -176,7 +107,7 @@ def cmd_demo(args) -> int:
 
 
 def _unit_name(code: str) -> str:
-    from desktop.geo import geography
+    from desktop.scope.geo import geography
 
     return geography().full_name(code) if code else translate("cli", "the whole country")
 
@@ -191,7 +122,7 @@ def _print_counts(counts: dict[str, int]) -> None:
 
 
 def cmd_info(args) -> int:
-    with _open(args, read_only=True) as ledger:
+    with open_ledger(args, read_only=True) as ledger:
         print(translate("cli", "Ledger:   {path}").format(path=ledger.path))
         print(translate("cli", "Scope:    {unit} ({scope})").format(unit=_unit_name(ledger.scope), scope=ledger.scope or "-"))
         print(translate("cli", "Operator: {name}").format(name=ledger.operator))
@@ -207,7 +138,7 @@ def cmd_info(args) -> int:
 
 
 def cmd_check(args) -> int:
-    with _open(args, read_only=True) as ledger:
+    with open_ledger(args, read_only=True) as ledger:
         problems = ledger.check()
     if problems:
         for p in problems[:20]:
@@ -218,7 +149,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    with _open(args, read_only=True) as ledger:
+    with open_ledger(args, read_only=True) as ledger:
         dest = ledger.backup(args.dest)
     print(translate("cli", "Backup written to {path}.").format(path=dest))
     return EXIT_OK
@@ -228,7 +159,7 @@ def cmd_restore(args) -> int:
     from desktop.ledger import Ledger
 
     source = Path(args.source)
-    path = _ledger_path(args)
+    path = ledger_path(args)
     Ledger.restore_from(source, path)
     print(translate("cli", "Restored {path} from {backup}; the replaced ledger was kept as {old}.").format(
         path=path, backup=source, old=path.name + ".replaced"))
@@ -238,7 +169,7 @@ def cmd_restore(args) -> int:
 def cmd_history(args) -> int:
     from desktop.records import KINDS
 
-    with _open(args, read_only=True) as ledger:
+    with open_ledger(args, read_only=True) as ledger:
         entries = ledger.history(args.record_id)
         kind = ledger.conn.execute("SELECT kind FROM change_log WHERE record_id=? LIMIT 1",
                                    (args.record_id,)).fetchone()[0]
@@ -265,7 +196,7 @@ def cmd_enroll(args) -> int:
         if not ca_path.is_file():
             fail(translate("cli", "the CA bundle {path} does not exist").format(path=args.ca_bundle))
         ca_bundle = str(ca_path.resolve())
-    with _open(args) as ledger:
+    with open_ledger(args) as ledger:
         settings = load_settings(ledger)
         if args.proxy is not None:
             settings.set_proxy(args.proxy.strip() or None)
@@ -275,7 +206,7 @@ def cmd_enroll(args) -> int:
         print(translate("cli", "Enrolled with the hub {url} for {unit} ({scope}) as \"{name}\".").format(
             url=result.hub_url, unit=_unit_name(result.scope or ""), scope=result.scope or "-", name=result.name))
         if result.scope is not None and not ledger.scope.startswith(result.scope):
-            _warn(translate("cli", "this ledger keeps {ledger} but the hub enrolled it for {scope}; the hub will refuse changes outside {scope}").format(
+            warn(translate("cli", "this ledger keeps {ledger} but the hub enrolled it for {scope}; the hub will refuse changes outside {scope}").format(
                 ledger=ledger.scope or "-", scope=result.scope or "-"))
     return EXIT_OK
 
@@ -283,7 +214,7 @@ def cmd_enroll(args) -> int:
 def cmd_sync(args) -> int:
     from sync.client import SyncClient
 
-    with _open(args) as ledger:
+    with open_ledger(args) as ledger:
         client = SyncClient(ledger)
 
         def progress(done: int, total: int) -> None:
@@ -304,16 +235,11 @@ def cmd_sync(args) -> int:
             print(translate("cli", "{n} received changes are dated in the future (a wrong clock somewhere); they are flagged.").format(
                 n=result.pull.flagged_future))
         for warning in result.warnings:
-            _warn(warning)
+            warn(warning)
         refused = client.refused_summary(result.push)
         if refused:
             fail(refused)
     return EXIT_OK
-
-
-def _warn(message: str) -> None:
-    label = translate("cli", "warning")
-    print(f"{PROG}: {label}: {message}", file=sys.stderr)
 
 
 def cmd_gui(args) -> int:
@@ -334,8 +260,6 @@ COMMANDS = {
 
 
 def _extend_commands() -> None:
-    from desktop import cli_excel, cli_packages, cli_report
-
     COMMANDS.update(cli_excel.COMMANDS)
     COMMANDS.update(cli_report.COMMANDS)
     COMMANDS.update(cli_packages.COMMANDS)
@@ -344,6 +268,6 @@ def _extend_commands() -> None:
 _extend_commands()
 
 _MESSAGES = [
-    QT_TRANSLATE_NOOP("cli", "interrupted"), QT_TRANSLATE_NOOP("cli", "cannot use {path}: {reason}"), QT_TRANSLATE_NOOP("cli", "the whole country"),
+    QT_TRANSLATE_NOOP("cli", "the whole country"),
     QT_TRANSLATE_NOOP("cli", "created"), QT_TRANSLATE_NOOP("cli", "changed"), QT_TRANSLATE_NOOP("cli", "Deleted"),
 ]

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from desktop.db import Transactions, connect
+from desktop.ledger.db import Transactions, connect
 from desktop.errors import Label, LedgerError, LedgerMissing, NotALedger, NotFound, ScopeError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.ledger import Ledger, received_clause, scope_clause
@@ -206,7 +206,7 @@ class HubStore:
     # ----------------------------------------------------------------- enrollment codes
     def create_code(self, scope: str, name: str, days: float = CODE_DAYS, *, now: dt.datetime | None = None) -> str:
         """A new one-time enrollment code for a device of *scope* (a known division code)."""
-        from desktop.geo import geography
+        from desktop.scope.geo import geography
 
         if not isinstance(scope, str) or not scope or not geography().exists(scope):
             raise ScopeError(QT_TRANSLATE_NOOP("errors", "\"{code}\" is not a known division code."), code=scope)

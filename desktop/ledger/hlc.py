@@ -45,7 +45,7 @@ class HybridClock:
     """An HLC for one device.  ``last`` is persisted by the ledger after every use."""
 
     last: int = 0
-    #: the wall clock; looked up at each call, so a test can move ``desktop.hlc.time.time``
+    #: the wall clock; looked up at each call, so a test can move ``desktop.ledger.hlc.time.time``
     wall: Callable[[], float] = field(default=lambda: time.time())
 
     def now_ms(self) -> int:

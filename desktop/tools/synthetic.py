@@ -36,9 +36,9 @@ import datetime as dt
 import random
 from typing import Callable
 
-from desktop.figures import FUNDING_SECURED_FEN
-from desktop.enums import enumerations
-from desktop.geo import COUNTY, TOWNSHIP, VILLAGE, geography, level_of_code
+from desktop.reporting.figures import FUNDING_SECURED_FEN
+from desktop.records.enums import enumerations
+from desktop.scope.geo import COUNTY, TOWNSHIP, VILLAGE, geography, level_of_code
 from desktop.records import natural_org_id
 
 __all__ = ["build", "Shares", "SHARES"]
@@ -629,7 +629,7 @@ class _Builder:
         return rows
 
     def _tasks(self, code: str, org: str, secretary: str) -> list[dict]:
-        from desktop.reference import templates_for
+        from desktop.ledger.reference import templates_for
 
         rng = _rng(self.seed, code, "tasks")
         today = self.today

@@ -1,5 +1,5 @@
 """The monthly report as an Excel workbook (月报 Excel 表): a sheet per section of
-:func:`desktop.report.sections`, each table with its title, bold headers, number formats
+:func:`desktop.reporting.report.sections`, each table with its title, bold headers, number formats
 and fitted column widths, and a native Excel bar chart of the units below beside every
 per-unit table.  Written in openpyxl's streaming mode (a national reminders list has
 tens of thousands of rows) to a temporary file that replaces the target only when
@@ -22,9 +22,9 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from desktop.report import MonthlyReport, Section, Table, sections
+from desktop.reporting.report import MonthlyReport, Section, Table, sections
 
-#: Number formats by column kind (see :class:`desktop.report.Column`).
+#: Number formats by column kind (see :class:`desktop.reporting.report.Column`).
 FORMATS = {"int": "#,##0", "share": "0.0%", "change": "+#,##0;-#,##0;0"}
 #: Bar colours of the charts' series (league red, then a muted blue).
 SERIES_COLOURS = ("C62828", "5C6BC0", "2E7D32", "F9A825")

@@ -1,7 +1,7 @@
 """Field values: coercion from what a user typed, and the checks on each type.
 
 ``coerce`` turns input into the stored value or returns a ``FieldError``.  Rules that
-look at several fields or at other records live in ``desktop.rules``.
+look at several fields or at other records live in ``desktop.records.rules``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from desktop.enums import enumerations
+from desktop.records.enums import enumerations
 from desktop.errors import FieldError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.records import Field, T
@@ -190,7 +190,7 @@ def coerce(f: Field, value: object) -> object:
             raise Invalid(MSG_BAD_PHONE, value=value)
         return text
     if t is T.DIVISION:
-        from desktop.geo import geography
+        from desktop.scope.geo import geography
 
         text = str(value)
         if not geography().exists(text):

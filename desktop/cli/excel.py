@@ -1,8 +1,8 @@
 """The Excel sub-commands of ``township-ledger``: ``import-excel`` and ``export-excel``.
 
-Wired into ``desktop/cli.py`` with::
+Wired into :mod:`desktop.cli.commands` with::
 
-    from desktop import cli_excel
+    from desktop.cli import excel as cli_excel
     ...
     cli_excel.add_parsers(sub)          # in build_parser(), before `return p`
     ...
@@ -22,11 +22,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.i18n import translate
+from desktop.cli.common import EXIT_OK, open_ledger
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 CTX = "excel"
-EXIT_OK, EXIT_ONLY_ERRORS = 0, 3
+#: Exit code when every row of the file had an error.
+EXIT_ONLY_ERRORS = 3
 #: Error rows printed in full; the others are in the error workbook.
 MAX_LISTED = 50
 
@@ -89,10 +90,10 @@ def print_plan(plan) -> None:
 
 
 def cmd_import_excel(args) -> int:
-    from desktop import cli, excel
+    from desktop import excel
 
     path = Path(args.file)
-    with cli._open(args) as ledger:
+    with open_ledger(args) as ledger:
         plan = excel.plan_import(ledger, args.kind, path, args.unit, progress=_progress)
         _end_progress()
         print_plan(plan)
@@ -117,13 +118,13 @@ def cmd_import_excel(args) -> int:
 
 
 def cmd_export_excel(args) -> int:
-    from desktop import cli, excel
+    from desktop import excel
     from desktop.records import KINDS
 
     path = Path(args.file)
     if path.suffix.lower() != ".xlsx":
         path = path.with_name(path.name + ".xlsx")
-    with cli._open(args, read_only=True) as ledger:
+    with open_ledger(args, read_only=True) as ledger:
         scope = args.scope if args.scope is not None else ledger.scope
         if args.kind:
             k = KINDS[args.kind]

@@ -20,15 +20,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from desktop import ids, migrations, rules
-from desktop.changes import FLAG_FUTURE, Change, clock_fields, compact_clock, dumps, expand_clock, uniform_clock
-from desktop.db import InstanceLock, Transactions, backup_to, connect
+from desktop.records import ids
+from desktop.ledger import migrations
+from desktop.records import rules
+from desktop.ledger.changes import FLAG_FUTURE, Change, clock_fields, compact_clock, dumps, expand_clock, uniform_clock
+from desktop.ledger.db import InstanceLock, Transactions, backup_to, connect
 from desktop.errors import (FieldError, Label, LedgerCorrupt, LedgerError, LedgerMissing, LedgerTooNew, NotALedger,
                             NotFound, ScopeError, ValidationError)
-from desktop.hlc import HybridClock, make_stamp, stamp_ms
+from desktop.ledger.hlc import HybridClock, make_stamp, stamp_ms
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.records import (DELETED, KINDS, NATURAL_ORG_KINDS, T, Kind, kind as kind_of, natural_org_id)
-from desktop.validation import Invalid, coerce, field_error, required_error
+from desktop.records.validation import Invalid, coerce, field_error, required_error
 
 MSG_UNKNOWN_FIELD = QT_TRANSLATE_NOOP("errors", "is not a field of this record")
 MSG_IMMUTABLE = QT_TRANSLATE_NOOP("errors", "cannot be changed once the record exists")
@@ -178,7 +180,7 @@ class Ledger:
     @classmethod
     def new(cls, path: Path | str, *, scope: str, operator: str) -> "Ledger":
         """Create a new ledger for the unit *scope* (a division code) kept by *operator*."""
-        from desktop.geo import geography
+        from desktop.scope.geo import geography
 
         path = Path(path)
         if path.exists() and path.stat().st_size > 0:
@@ -203,7 +205,7 @@ class Ledger:
             lock.release()
             raise
         ledger = cls(conn, path, lock)
-        from desktop.reference import install_builtin_templates
+        from desktop.ledger.reference import install_builtin_templates
 
         install_builtin_templates(ledger)
         return ledger

@@ -4,7 +4,7 @@
 
 Prints a text summary and the first units to remind; writes the Excel form and the PDF when
 asked.  The PDF is painted by Qt (``ui.report_pdf``), imported only when ``--pdf`` is given,
-offscreen when there is no display.  Wired into :mod:`desktop.cli` by ``add_parsers`` and
+offscreen when there is no display.  Wired into :mod:`desktop.cli.commands` by ``add_parsers`` and
 ``COMMANDS``.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 
+from desktop.cli.common import EXIT_OK, EXIT_USAGE, fail, open_ledger
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 CTX = "report"
@@ -49,7 +50,7 @@ def _reminder_line(lag) -> str:
         why.append(translate(CTX, MSG_SILENT))
     if lag.differences:
         why.append(translate(CTX, MSG_DIFFERING).format(n=lag.differences))
-    from desktop.report import MSG_NO_SECRETARY
+    from desktop.reporting.report import MSG_NO_SECRETARY
 
     who = f"{lag.secretary.name} {lag.secretary.phone}".strip() if lag.secretary else \
         translate(CTX, MSG_NO_SECRETARY)
@@ -65,7 +66,6 @@ def _write_pdf(report, path: str):
     try:
         report_pdf = gui.load("report_pdf")
     except ImportError as exc:
-        from desktop.cli import fail
 
         fail(translate(CTX, MSG_NO_QT).format(reason=exc))
     report_pdf.ensure_application()
@@ -73,11 +73,10 @@ def _write_pdf(report, path: str):
 
 
 def cmd_report(args) -> int:
-    from desktop import rules
-    from desktop.cli import EXIT_OK, EXIT_USAGE, _open, fail
-    from desktop.report import monthly_report, summary_lines
+    from desktop.records import rules
+    from desktop.reporting.report import monthly_report, summary_lines
 
-    with _open(args, read_only=True) as ledger:
+    with open_ledger(args, read_only=True) as ledger:
         scope = ledger.scope if args.scope is None else args.scope.strip()
         if not scope.startswith(ledger.scope):  # the ledger holds only a part of that unit
             fail(translate("errors", rules.MSG_OUTSIDE_SCOPE).format(code=scope or "-", scope=ledger.scope))
@@ -95,7 +94,7 @@ def cmd_report(args) -> int:
         if len(report.lagging) > PRINTED_REMINDERS:
             print(translate(CTX, MSG_MORE).format(n=f"{len(report.lagging) - PRINTED_REMINDERS:,}"))
     if args.xlsx:
-        from desktop.report_xlsx import write_report_xlsx
+        from desktop.reporting.report_xlsx import write_report_xlsx
 
         print(translate(CTX, MSG_XLSX_WRITTEN).format(path=write_report_xlsx(report, args.xlsx)))
     if args.pdf:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,9 +51,9 @@ class Division:
 
 def default_resource_dir() -> Path:
     """The shipped ``resources/divisions`` folder (inside the PyInstaller bundle when frozen)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources" / "divisions"
+    from desktop import paths
+
+    return paths.resource_dir() / "divisions"
     return Path(__file__).resolve().parent.parent / "resources" / "divisions"
 
 

@@ -36,11 +36,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from desktop import i18n, paths
-from desktop.enums import enumerations
+from desktop.records.enums import enumerations
 from desktop.errors import FieldError, Label, LedgerError, NotFound, UnknownKind, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.records import KINDS, NATURAL_ORG_KINDS, ORG_PARENT_KINDS, Field, Kind, T, natural_org_id
-from desktop.validation import MSG_BAD_ENUM, AllowedValues, Invalid, coerce, field_error
+from desktop.records.validation import MSG_BAD_ENUM, AllowedValues, Invalid, coerce, field_error
 
 CTX = "excel"
 Progress = Callable[[int, int], None]
@@ -665,7 +665,7 @@ class _Divisions:
         return hit
 
     def _resolve(self, text: str, raw: object) -> str:
-        from desktop.geo import geography
+        from desktop.scope.geo import geography
 
         geo = geography()
         m = re.search(r"\((\d{2,12})\)$", text)
@@ -747,7 +747,7 @@ class _Organisations:
 
     def _qualified(self, key: str) -> list[tuple[str, str, str]]:
         """"栾城区南高乡团委": an organisation's name with the name of a division above it in front."""
-        from desktop.geo import geography
+        from desktop.scope.geo import geography
 
         geo = geography()
         out = []
@@ -761,7 +761,7 @@ class _Organisations:
         return out
 
     def _ambiguous(self, text: str, cands: list[tuple[str, str, str]]) -> Invalid:
-        from desktop.geo import geography
+        from desktop.scope.geo import geography
 
         geo = geography()
         names = []
@@ -772,7 +772,7 @@ class _Organisations:
 
     def _committee_of_division(self, key: str) -> list[str]:
         """A division's name ("南高乡") stands for its committee."""
-        from desktop.geo import geography
+        from desktop.scope.geo import geography
 
         geo = geography()
         found = []
@@ -930,7 +930,7 @@ def _default_unit(ledger, unit_code: str | None) -> str | None:
 def _check_unit(ledger, unit: str | None, k: Kind) -> str | None:
     if unit is None:
         return None
-    from desktop.geo import geography
+    from desktop.scope.geo import geography
 
     geo = geography()
     if not (unit.isdigit() and len(unit) in (6, 9) and geo.exists(unit) and unit.startswith(ledger.scope)):
@@ -1458,7 +1458,7 @@ def _converters(ws, k: Kind, fields: list[Field], titles: dict[str, str], langua
     """A function per column: stored value → what the cell gets."""
     from openpyxl.cell import WriteOnlyCell
 
-    from desktop.geo import geography
+    from desktop.scope.geo import geography
 
     enums = enumerations()
     open_, close = ("(", ")") if (language or i18n.language()) == "en" else ("（", "）")

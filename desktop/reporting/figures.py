@@ -33,8 +33,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from desktop.enums import enumerations
-from desktop.geo import geography
+from desktop.records.enums import enumerations
+from desktop.scope.geo import geography
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ledger import Ledger, prefix_range
 
@@ -501,7 +501,7 @@ def headline_of(scope: str, month: str, t: Tally) -> Headline:
 
 #: The conditions behind the figures, over the named parameters ``:start`` and ``:end`` (the
 #: month's first and last day), for queries computing the same figures in another shape (the
-#: monthly report's one pass over two months, ``desktop.report``).
+#: monthly report's one pass over two months, ``desktop.reporting.report``).
 CONDITIONS = {
     "live_township": _LIVE_TOWNSHIP, "member_current": _MEMBER_CURRENT, "org_by_end": _ORG_BY_END,
     "status_by_end": _STATUS_BY_END, "direct_total": _DIRECT_TOTAL, "task_done": _TASK_DONE,

@@ -46,9 +46,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from desktop import crypto, ids
-from desktop.crypto import ExchangeKey, InvalidSignature, InvalidTag, SigningKey, VerifyKey
-from desktop.changes import Change, dumps
+from sync import crypto
+from desktop.records import ids
+from sync.crypto import ExchangeKey, InvalidSignature, InvalidTag, SigningKey, VerifyKey
+from desktop.ledger.changes import Change, dumps
 from desktop.errors import LedgerError, _localise
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.records import KINDS

@@ -1,0 +1,1 @@
+"""Reporting: month figures, the monthly report and its Excel form."""

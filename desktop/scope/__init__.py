@@ -1,0 +1,1 @@
+"""Scope: the division list and which units a code covers."""
