@@ -86,9 +86,7 @@ class FieldWidget(QWidget):
             box.setInsertPolicy(QComboBox.NoInsert)
             if not f.required:
                 box.addItem("", None)
-            allowed = None
-            if kind.name == "committee_member":
-                allowed = ("township_committee", "county_committee")
+            allowed = f.ref_org_kinds
             for org in ledger.query("organisation", scope=ledger.scope, order_by="division_code", limit=5000):
                 if allowed and org["kind"] not in allowed:
                     continue
@@ -262,7 +260,7 @@ class RecordForm(QDialog):
         self.resize(560, min(120 + 52 * len(self.fields), 720))
 
     def _hidden(self, f: Field) -> bool:
-        return self.kind.name == "attachment" or (self.kind.name == "checklist_template" and f.name == "issued_by")
+        return not self.kind.in_forms or f.name in self.kind.form_hidden
 
     def values(self) -> dict:
         out = {}

@@ -13,6 +13,7 @@ from desktop import excel
 from desktop.errors import LedgerError
 from desktop.scope.geo import geography
 from desktop.ledger import Ledger
+from desktop.records import kinds_where
 from ui import settings as S
 from ui import workers
 from ui.checklist import ChecklistView
@@ -23,8 +24,7 @@ from ui.report_view import ReportView
 from ui.sections import RecordSection
 
 #: The record sections, in the order of the tabs (the checklist has a view of its own).
-SECTION_KINDS = ("organisation", "committee_member", "funding_entry", "meeting", "wechat_group", "venue",
-                 "publicity_item", "reported_figure")
+SECTION_KINDS = kinds_where("section")
 
 
 class MainWindow(QMainWindow):

@@ -135,7 +135,7 @@ class SyncController(QObject):
 
     def settings(self) -> SyncSettings | None:
         """The current hub settings (None when not enrolled)."""
-        if self.ledger.conn is None:  # the ledger was closed
+        if self.ledger.closed:  # the ledger was closed
             return None
         return load_settings(self.ledger)
 
@@ -160,7 +160,7 @@ class SyncController(QObject):
         return ONLINE if self._reachable else OFFLINE
 
     def _enrolled(self, path: str) -> None:
-        if not isValid(self) or self.ledger.conn is None or path != str(self.ledger.path):
+        if not isValid(self) or self.ledger.closed or path != str(self.ledger.path):
             return
         self.last_result, self.last_error, self.last_refused = None, "", 0
         self._reachable = True  # the hub has just answered
@@ -254,13 +254,13 @@ class SyncController(QObject):
             self.last_error = message
             if isinstance(exc, OFFLINE_ERRORS + (OSError,)):
                 self._reachable = False
-        changed = self.ledger.conn is not None and self.ledger.last_seq() != self._seq_before
+        changed = not self.ledger.closed and self.ledger.last_seq() != self._seq_before
         self._finish(False, message, changed)
 
     def _finish(self, ok: bool, message: str, changed: bool) -> None:
         self._stopping = False
         self.last_result = (ok, message)
-        if self.ledger.conn is None:  # the window closed meanwhile
+        if self.ledger.closed:  # the window closed meanwhile
             return
         self._set_state(self._settled_state())
         self._schedule()
@@ -350,7 +350,7 @@ class SyncController(QObject):
         if not isValid(self):
             return
         self._probe_task = None
-        if self.ledger.conn is None or self._stopping:
+        if self.ledger.closed or self._stopping:
             return
         was = self._reachable
         self._reachable = reachable

@@ -201,7 +201,7 @@ class SyncStatus(QLabel):
         self.refresh()
 
     def refresh(self) -> None:
-        if not isValid(self) or self.ledger.conn is None:
+        if not isValid(self) or self.ledger.closed:
             return
         t = texts()
         c = self.controller
@@ -387,7 +387,7 @@ class SyncDetailsDialog(QDialog):
         self.sig_enroll_requested.emit()
 
     def refresh(self) -> None:
-        if self.ledger.conn is None:
+        if self.ledger.closed:
             return
         t = texts()
         c = self.controller

@@ -3,7 +3,6 @@ the GUI thread.  Results come back by signal, delivered on the GUI thread."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import traceback
 from pathlib import Path
@@ -113,16 +112,16 @@ def start_on_reader(path: Path, compute: Callable[[Any, "Task"], Any], on_done: 
     from desktop.ledger import Ledger
 
     lock = threading.Lock()
-    running: dict[str, sqlite3.Connection] = {}
+    running: dict[str, Ledger] = {}
 
     def work(task: Task):
         reader = Ledger.open(path, read_only=True, verify=False)
         with lock:
-            running["conn"] = reader.conn
+            running["reader"] = reader
         try:
             return compute(reader, task)
-        except sqlite3.OperationalError:
-            if task.cancelled:
+        except Exception:
+            if task.cancelled:  # the query was interrupted by cancel()
                 raise Cancelled() from None
             raise
         finally:
@@ -135,8 +134,8 @@ def start_on_reader(path: Path, compute: Callable[[Any, "Task"], Any], on_done: 
     def cancel() -> None:
         task.cancel()
         with lock:
-            if "conn" in running:
-                running["conn"].interrupt()
+            if "reader" in running:
+                running["reader"].interrupt()
 
     return cancel
 

@@ -39,20 +39,17 @@ from desktop import i18n, paths
 from desktop.records.enums import enumerations
 from desktop.errors import FieldError, Label, LedgerError, NotFound, UnknownKind, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
-from desktop.records import KINDS, NATURAL_ORG_KINDS, ORG_PARENT_KINDS, Field, Kind, T, natural_org_id
+from desktop.records import KINDS, NATURAL_ORG_KINDS, ORG_PARENT_KINDS, Field, Kind, T, kinds_where, natural_org_id
 from desktop.records.validation import MSG_BAD_ENUM, AllowedValues, Invalid, coerce, field_error
 
 CTX = "excel"
 Progress = Callable[[int, int], None]
 
-#: Kinds that can be imported from Excel (attachments are files, not rows).
-IMPORT_KINDS = ("committee_member", "organisation", "funding_entry", "meeting", "wechat_group", "venue",
-                "publicity_item", "checklist_task", "reported_figure", "checklist_template")
-#: Kinds with a blank template in ``resources/templates``.
-TEMPLATE_KINDS = ("committee_member", "organisation", "funding_entry", "meeting", "wechat_group", "checklist_task")
-#: Kinds written by ``export_ledger`` (a sheet each).
-EXPORT_KINDS = ("organisation", "committee_member", "funding_entry", "checklist_task", "meeting", "wechat_group",
-                "venue", "publicity_item", "reported_figure", "checklist_template")
+#: Kinds that can be imported from Excel, with a blank template in ``resources/templates``,
+#: and written by ``export_ledger`` (a sheet each): as their declarations say.
+IMPORT_KINDS = kinds_where("importable")
+TEMPLATE_KINDS = kinds_where("template")
+EXPORT_KINDS = kinds_where("exportable")
 
 ADD, UPDATE, DUPLICATE, ERROR = "add", "update", "duplicate", "error"
 STATUSES = (ADD, UPDATE, DUPLICATE, ERROR)
@@ -690,8 +687,6 @@ class _Divisions:
 
 
 _CHINA = QT_TRANSLATE_NOOP("excel", "China")
-#: Organisation kinds a record's organisation must have (for choosing among equal names).
-_REF_ORG_KINDS = {"committee_member": ("township_committee", "county_committee")}
 
 
 class _Organisations:
@@ -1144,7 +1139,7 @@ class _Checker:
                 if f.type is T.DIVISION:
                     row.values[name] = self.divisions.resolve(raw)
                 elif f.ref == "organisation":
-                    row.values[name] = self.orgs.resolve(raw, _REF_ORG_KINDS.get(k.name, ()))
+                    row.values[name] = self.orgs.resolve(raw, f.ref_org_kinds)
                 else:
                     records = self.refs.setdefault(f.ref, _Records(self.ledger, f.ref))
                     row.values[name] = records.resolve(raw)

@@ -170,11 +170,7 @@ class Ledger:
         self._batch: str | None = None
         self._bulk: dict | None = None  # look-up caches while create_many runs
         for kind in KINDS.values():
-            attr = {"committee_member": "committee_members", "funding_entry": "funding_entries",
-                    "checklist_template": "checklist_templates", "checklist_task": "checklist_tasks",
-                    "wechat_group": "wechat_groups", "publicity_item": "publicity_items",
-                    "reported_figure": "reported_figures"}.get(kind.name, kind.name + "s")
-            setattr(self, attr, RecordSet(self, kind))
+            setattr(self, kind.plural, RecordSet(self, kind))
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -274,6 +270,18 @@ class Ledger:
     def reader(self) -> "Ledger":
         """A second, read-only connection to this ledger, for a worker thread."""
         return Ledger.open(self.path, read_only=True, verify=False)
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has run (a window may still hold the object)."""
+        return self.conn is None
+
+    def interrupt(self) -> None:
+        """Stop a query under way on this connection; safe to call from another thread.
+        The interrupted call raises ``sqlite3.OperationalError`` in the thread running it."""
+        conn = self.conn
+        if conn is not None:
+            conn.interrupt()
 
     def close(self) -> None:
         if self.conn is None:

@@ -45,6 +45,8 @@ class Field:
     listed: bool = True
     #: personal data (encrypted in data packages)
     personal: bool = False
+    #: for a REF to an organisation: the organisation kinds it may point at (empty: any)
+    ref_org_kinds: tuple[str, ...] = ()
 
     @property
     def label(self) -> Label:
@@ -68,6 +70,24 @@ class Kind:
     #: field used as the record's title in lists and history
     title_field: str = "name"
     unique_hint: tuple[str, ...] = field(default_factory=tuple)
+    #: name of the method family on a ``Ledger`` (``ledger.committee_members``)
+    plural: str = ""
+    #: rows of this kind can be imported from a spreadsheet
+    importable: bool = True
+    #: a sheet of this kind is written when the whole ledger is exported
+    exportable: bool = True
+    #: a blank spreadsheet template is shipped for this kind
+    template: bool = False
+    #: the main window has a table tab of its own for this kind
+    section: bool = True
+    #: the kind is edited with a generated form (attachments are files, added otherwise)
+    in_forms: bool = True
+    #: fields the generated form leaves out (set by the program, not typed)
+    form_hidden: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.plural:
+            object.__setattr__(self, "plural", self.name + "s")
 
     @property
     def label(self) -> Label:
@@ -144,12 +164,13 @@ ORGANISATION = Kind(
         F("demo_level", T.ENUM, "Demonstration level", enum="demo_level", default="none", required=True),
         F("league_members", T.INT, "League members"),
         F("note", T.TEXT, "Note", max_len=2000, listed=False),
-    ), scope_from="division_code",
+    ), scope_from="division_code", template=True
 )
 
 COMMITTEE_MEMBER = Kind(
     "committee_member", "Committee member", (
-        F("org_id", T.REF, "Organisation", required=True, ref="organisation", immutable=True),
+        F("org_id", T.REF, "Organisation", required=True, ref="organisation", immutable=True,
+          ref_org_kinds=("township_committee", "county_committee")),
         F("name", T.TEXT, "Name", required=True, max_len=30, personal=True),
         F("gender", T.ENUM, "Gender", required=True, enum="gender"),
         F("birth_date", T.DATE, "Birth date", not_future=True, personal=True),
@@ -168,7 +189,7 @@ COMMITTEE_MEMBER = Kind(
         F("exit_reason", T.TEXT, "Exit reason", listed=False),
         F("appraisal_year", T.YEAR, "Appraisal year", listed=False),
         F("appraisal", T.ENUM, "Appraisal", enum="appraisal", listed=False),
-    ), scope_from="org_id", unique_hint=("org_id", "name", "birth_date"),
+    ), scope_from="org_id", unique_hint=("org_id", "name", "birth_date"), plural="committee_members", template=True
 )
 
 FUNDING_ENTRY = Kind(
@@ -181,7 +202,7 @@ FUNDING_ENTRY = Kind(
         F("received_on", T.DATE, "Received on", not_future=True),
         F("doc_no", T.TEXT, "Document number", max_len=100),
         F("purpose", T.TEXT, "Purpose", max_len=500),
-    ), scope_from="org_id", title_field="purpose",
+    ), scope_from="org_id", title_field="purpose", plural="funding_entries", template=True
 )
 
 CHECKLIST_TEMPLATE = Kind(
@@ -194,7 +215,7 @@ CHECKLIST_TEMPLATE = Kind(
         F("description", T.TEXT, "Description", max_len=2000, listed=False),
         F("sort_order", T.INT, "Order", listed=False),
         F("issued_by", T.TEXT, "Issued by", max_len=12, immutable=True),
-    ), scope_from="issued_by", title_field="title",
+    ), scope_from="issued_by", title_field="title", plural="checklist_templates", section=False, form_hidden=("issued_by",)
 )
 
 CHECKLIST_TASK = Kind(
@@ -212,7 +233,7 @@ CHECKLIST_TASK = Kind(
         F("verified_on", T.DATE, "Verified on", not_future=True, listed=False),
         F("verified_by", T.TEXT, "Verified by", max_len=50, listed=False),
         F("note", T.TEXT, "Note", max_len=2000, listed=False),
-    ), scope_from="org_id", title_field="title",
+    ), scope_from="org_id", title_field="title", plural="checklist_tasks", template=True, section=False
 )
 
 MEETING = Kind(
@@ -224,7 +245,7 @@ MEETING = Kind(
         F("attendance", T.INT, "Attendance"),
         F("location", T.TEXT, "Location", max_len=200),
         F("summary", T.TEXT, "Summary", max_len=5000, listed=False),
-    ), scope_from="org_id", title_field="title",
+    ), scope_from="org_id", title_field="title", template=True
 )
 
 WECHAT_GROUP = Kind(
@@ -235,7 +256,7 @@ WECHAT_GROUP = Kind(
         F("league_members", T.INT, "League members in group"),
         F("youth_reached", T.INT, "Young people reached"),
         F("created_on", T.DATE, "Created on", not_future=True),
-    ), scope_from="org_id",
+    ), scope_from="org_id", plural="wechat_groups", template=True
 )
 
 VENUE = Kind(
@@ -256,7 +277,7 @@ PUBLICITY_ITEM = Kind(
         F("channel", T.ENUM, "Channel", required=True, enum="publicity_channel"),
         F("title", T.TEXT, "Title", required=True, max_len=200),
         F("url", T.TEXT, "Link", max_len=500),
-    ), scope_from="org_id", title_field="title",
+    ), scope_from="org_id", title_field="title", plural="publicity_items"
 )
 
 REPORTED_FIGURE = Kind(
@@ -267,7 +288,7 @@ REPORTED_FIGURE = Kind(
         F("value", T.INT, "Value", required=True),
         F("reported_by", T.TEXT, "Reported by", max_len=50),
         F("reported_on", T.DATE, "Reported on", not_future=True),
-    ), scope_from="unit_code", title_field="metric",
+    ), scope_from="unit_code", title_field="metric", plural="reported_figures"
 )
 
 ATTACHMENT = Kind(
@@ -279,7 +300,7 @@ ATTACHMENT = Kind(
         F("size", T.INT, "Size (bytes)"),
         F("media_type", T.TEXT, "Media type", max_len=100, listed=False),
         F("added_on", T.DATE, "Added on", not_future=True),
-    ), scope_from="owner_id", title_field="filename",
+    ), scope_from="owner_id", title_field="filename", importable=False, exportable=False, section=False, in_forms=False
 )
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
@@ -313,9 +334,24 @@ ORG_DIVISION_LEVELS: dict[str, tuple[int, ...]] = {
 NATURAL_ORG_KINDS = ("county_committee", "township_committee", "county_coop_committee")
 
 
+#: The League committee of a unit, by the length of its division code (county, township).
+UNIT_COMMITTEE_KINDS: dict[int, str] = {6: "county_committee", 9: "township_committee"}
+
+
 def natural_org_id(kind: str, division_code: str) -> str:
     """Deterministic id of the one organisation of *kind* for a division."""
     return f"org-{kind}-{division_code}"
+
+
+def unit_committee_kind(division_code: str) -> str | None:
+    """The kind of a unit's own League committee (团县委, 乡镇团委), None above the county."""
+    return UNIT_COMMITTEE_KINDS.get(len(division_code))
+
+
+def kinds_where(flag: str) -> tuple[str, ...]:
+    """Names of the kinds whose declaration sets *flag* (``importable``, ``section`` …), in
+    declaration order."""
+    return tuple(k.name for k in KINDS.values() if getattr(k, flag))
 
 
 def kind(name: str) -> Kind:

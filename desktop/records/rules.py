@@ -124,7 +124,7 @@ def organisation(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, inva
 
 def committee_member(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
-    _org(ledger, kind, new, errors, ("township_committee", "county_committee"))
+    _org(ledger, kind, new, errors, kind.field("org_id").ref_org_kinds)
     joined, exited, birth = new.get("joined_on"), new.get("exited_on"), new.get("birth_date")
     if joined and exited and exited < joined:
         errors.append(_err(kind, "exited_on", MSG_EXIT_BEFORE_JOIN, exited=exited, joined=joined))
