@@ -39,7 +39,6 @@ import gzip
 import hashlib
 import io
 import json
-import os
 import uuid
 import zipfile
 from dataclasses import dataclass, field
@@ -47,6 +46,8 @@ from pathlib import Path
 from typing import Callable
 
 from sync import crypto
+from desktop import fsio
+from desktop.fsio import atomic_path
 from desktop.records import ids
 from sync.crypto import ExchangeKey, InvalidSignature, InvalidTag, SigningKey, VerifyKey
 from desktop.ledger.changes import Change, dumps
@@ -60,7 +61,7 @@ IDENTITY_FORMAT = "township-ledger-identity"
 RECEIPT_FORMAT = "township-ledger-receipt"
 SUFFIX = ".tlpkg"
 RECEIPT_SUFFIX = ".tlrcpt"
-PART = ".part"
+PART = fsio.PART
 CIPHER = "X25519-HKDF-SHA256-XCHACHA20POLY1305"
 
 KEYS_META = "package_keys"
@@ -203,35 +204,13 @@ def _vmax(a: dict, b: dict) -> dict:
     return out
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(str(folder), os.O_RDONLY)
-    except OSError:
-        return  # Windows cannot open folders; its rename is durable enough
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _write_atomic(path: Path, write: Callable) -> None:
-    """Write through ``<path>.part``: flush, fsync, rename, fsync the folder."""
-    part = path.with_name(path.name + PART)
+    """Write through ``<path>.part`` (:func:`desktop.fsio.atomic_path`)."""
     try:
-        with open(part, "wb") as fh:
+        with atomic_path(path) as part, open(part, "wb") as fh:
             write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(part, path)
     except OSError as exc:
-        try:
-            part.unlink()
-        except OSError:
-            pass
         raise PackageWriteFailed(path=str(path), detail=exc.strerror or str(exc)) from None
-    _fsync_dir(path.parent)
 
 
 # ============================================================================ keys and identity

@@ -24,9 +24,7 @@ import functools
 import io
 import itertools
 import json
-import os
 import re
-import tempfile
 import unicodedata
 import warnings
 import zipfile
@@ -35,6 +33,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from desktop.fsio import TargetInUse, atomic_path
 from desktop import i18n, paths
 from desktop.records.enums import enumerations
 from desktop.errors import FieldError, Label, LedgerError, NotFound, UnknownKind, ValidationError
@@ -1401,20 +1400,11 @@ def _save_atomic(wb, path: Path | str) -> Path:
     """Save to a temporary file beside *path*, then rename over it: a crash or a full disk
     never leaves a half-written workbook under the user's name."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx.part", dir=str(path.parent))
-    os.close(fd)
     try:
-        wb.save(tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        try:
-            os.replace(tmp, path)
-        except PermissionError:
-            raise FileInUse(name=path.name) from None
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        with atomic_path(path) as tmp:
+            wb.save(tmp)
+    except TargetInUse:
+        raise FileInUse(name=path.name) from None
     return path
 
 

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
+from desktop.fsio import atomic_path
 from desktop.errors import LedgerCorrupt, LedgerLocked, NotALedger
 
 
@@ -139,15 +140,10 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> None:
     """Copy a consistent snapshot with SQLite's backup API, atomically (temp file, rename)."""
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
-    if tmp.exists():
-        tmp.unlink()
-    target = sqlite3.connect(str(tmp))
-    try:
-        conn.backup(target)
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, dest)
+    with atomic_path(dest) as tmp:
+        target = sqlite3.connect(str(tmp))
+        try:
+            conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()

@@ -8,7 +8,6 @@ complete."""
 from __future__ import annotations
 
 import copy
-import os
 import re
 import unicodedata
 from pathlib import Path
@@ -22,6 +21,7 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from desktop.fsio import atomic_path
 from desktop.reporting.report import MonthlyReport, Section, Table, sections
 
 #: Number formats by column kind (see :class:`desktop.reporting.report.Column`).
@@ -196,13 +196,6 @@ def write_report_xlsx(report: MonthlyReport, path: Path | str) -> Path:
         _write_section(ws, report, section)
     wb.properties.title = report.title
     wb.properties.creator = "团建台账 Township Ledger"
-    tmp = path.with_name(f".{path.name}.part")
-    try:
+    with atomic_path(path) as tmp:
         wb.save(tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return path

@@ -1,0 +1,71 @@
+"""Files the user cares about, written whole or not at all.
+
+Every file the program hands to a person — a backup, a workbook, a report, a data package —
+is written to ``<name>.part`` beside its final place, flushed to disk, renamed over the final
+name and the folder synced: a crash, a full disk or a stick pulled out never leaves a
+half-written file under the user's name.  The file is readable by its owner only, since it
+holds personal data (a no-op on Windows, where the per-user folders already are private).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import Iterator
+
+#: Suffix of a file being written; readers pass such files over.
+PART = ".part"
+
+
+class TargetInUse(PermissionError):
+    """The final file could not be replaced: another program holds it open."""
+
+
+def part_path(path: Path) -> Path:
+    """Where *path* is written before it is renamed into place."""
+    return path.with_name(path.name + PART)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in *folder* durable (POSIX; Windows cannot open folders)."""
+    try:
+        fd = os.open(str(folder), os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path | str) -> Iterator[Path]:
+    """Yield the temporary path to write *path* through; on leaving the block without an
+    error it is synced, made private and renamed over *path*; on an error it is removed."""
+    path = Path(path)
+    tmp = part_path(path)
+    tmp.unlink(missing_ok=True)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        make_private(tmp)
+        try:
+            os.replace(tmp, path)
+        except PermissionError as exc:  # Windows: another program (Excel, a virus scanner) has it open
+            raise TargetInUse(exc.errno, exc.strerror, str(path)) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
+    sync_folder(path.parent)
+
+
+def make_private(path: Path) -> None:
+    """Readable and writable by the file's owner only (POSIX)."""
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)
