@@ -1,10 +1,11 @@
 """Translation for the Qt-free layers (core and CLI).
 
 User-visible text is written in English in the code and marked with
-``QT_TRANSLATE_NOOP(context, text)``, so ``pyside6-lupdate`` collects it into the
-same ``resources/i18n/*.ts`` files the GUI uses.  The GUI loads the compiled ``.qm``
-through ``QTranslator``; the core and the CLI, which must not import Qt, read the
-``.ts`` XML directly.  One source of truth for every string the user sees.
+``QT_TRANSLATE_NOOP(context, text)`` (``self.tr(text)`` in widgets); its Chinese lives in
+``resources/i18n/township_zh_CN.ts``, Qt's translation format.  The core and the command
+line, which must not import Qt, read that XML here; the window serves the same file to Qt
+through ``ui.i18n.CatalogTranslator``.  One source of truth for every string the user sees;
+``tests/test_translations.py`` finds a marked string without its translation.
 """
 
 from __future__ import annotations
@@ -68,6 +69,3 @@ def translate(context: str, text: str, language: str | None = None) -> str:
         return text
     return _catalog(lang).get((context, text), text)
 
-
-def ts_path(language: str) -> Path:
-    return paths.resource_dir() / "i18n" / f"township_{language}.ts"
