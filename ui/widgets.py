@@ -11,12 +11,14 @@ ERROR_STYLE = "color: #c62828;"
 NOTE_STYLE = "color: #555555;"
 
 
-def heading_label(parent: QWidget, name: str, *, wrap: bool = False) -> QLabel:
+def heading_label(parent: QWidget, name: str, *, wrap: bool = False, selectable: bool = False) -> QLabel:
     """A bold, slightly larger line of plain text (a unit's or a record's name)."""
     label = QLabel(parent)
     label.setObjectName(name)
     label.setTextFormat(Qt.PlainText)
     label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextSelectableByMouse)
     font = label.font()
     font.setBold(True)
     font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -32,10 +34,11 @@ def error_label(parent: QWidget, name: str = "", *, selectable: bool = False) ->
     return label
 
 
-def note_label(parent: QWidget, name: str = "") -> QLabel:
+def note_label(parent: QWidget, text: str = "", name: str = "") -> QLabel:
     """A wrapped explanatory line in grey."""
     label = text_label(parent, name)
     label.setStyleSheet(NOTE_STYLE)
+    label.setText(text)
     return label
 
 
