@@ -301,16 +301,9 @@ class ChecklistView(QWidget):
     def _load_summary(self) -> None:
         self._summary_generation += 1
         generation = self._summary_generation
-        path, scope = self.ledger.path, self.scope
-
-        def work(_task):
-            reader = Ledger.open(path, read_only=True, verify=False)
-            try:
-                return checklist.task_progress(reader, scope)
-            finally:
-                reader.close()
-
-        workers.start(work, lambda result: self._summary_loaded(generation, result), self._load_failed)
+        scope = self.scope
+        workers.start_on_reader(self.ledger.path, lambda reader, _task: checklist.task_progress(reader, scope),
+                                lambda result: self._summary_loaded(generation, result), self._load_failed)
 
     def _summary_loaded(self, generation: int, progress: dict) -> None:
         if generation != self._summary_generation:
@@ -609,18 +602,14 @@ class ChecklistView(QWidget):
                 return
             self._launch(target)
             return
-        path, sha = self.ledger.path, att["sha256"]
+        sha = att["sha256"]
 
-        def work(_task):
-            reader = Ledger.open(path, read_only=True, verify=False)
-            try:
-                target.write_bytes(reader.blob(sha))
-            finally:
-                reader.close()
+        def work(reader, _task) -> Path:
+            target.write_bytes(reader.blob(sha))
             return target
 
         self.status_label.setText(self.tr("Opening {file}…").format(file=name))
-        workers.start(work, self._launch, lambda exc: self._open_failed(name, exc))
+        workers.start_on_reader(self.ledger.path, work, self._launch, lambda exc: self._open_failed(name, exc))
 
     def _launch(self, target: Path) -> None:
         self.status_label.clear()

@@ -15,7 +15,7 @@ from desktop.records.enums import enumerations
 from desktop.errors import LedgerError, ValidationError
 from desktop.scope.geo import geography
 from desktop.ledger import Ledger
-from desktop.records import KINDS, ORG_DIVISION_LEVELS, Field, Kind, T
+from desktop.records import KINDS, Field, Kind, T
 from ui.format import editable
 
 EMPTY_DATE = QDate(1900, 1, 1)
@@ -308,6 +308,3 @@ class RecordForm(QDialog):
         self.sig_saved.emit(self.record_id)
         self.accept()
 
-
-def division_levels(kind: str) -> tuple[int, ...]:
-    return ORG_DIVISION_LEVELS.get(kind, (3, 4, 5))

@@ -62,13 +62,14 @@ def push_button(parent: QWidget, name: str, slot, text: str = "") -> QPushButton
     return button
 
 
-def tool_button(parent: QWidget, name: str, slot, text: str) -> QToolButton:
-    """A flat text-only button of a view's tool row."""
+def tool_button(parent: QWidget, name: str, slot, text: str = "") -> QToolButton:
+    """A flat text-only button of a view's tool row (*slot* None: one that opens a menu)."""
     button = QToolButton(parent)
     button.setText(text)
     button.setObjectName(name)
     button.setToolButtonStyle(Qt.ToolButtonTextOnly)
-    button.clicked.connect(slot)
+    if slot is not None:
+        button.clicked.connect(slot)
     return button
 
 
