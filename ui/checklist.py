@@ -167,7 +167,7 @@ class ChecklistView(QWidget):
         """The task buttons, then the workflow buttons."""
         self.generate_button = tool_button(self, "generate_tasks", self.generate,
                                            self.tr("Generate tasks from the reference table"))
-        self.new_button = tool_button(self, "new_task", self.new_task, self.tr("New task"))
+        self.new_button = tool_button(self, "new_task", self.add, self.tr("New task"))
         self.edit_button = tool_button(self, "edit_task", self.edit_task, self.tr("Edit"))
         self.history_button = tool_button(self, "task_history", self.show_history, self.tr("History"))
         self.start_button = tool_button(self, "start_task", lambda: self.move("start"), self.tr("Start"))
@@ -440,7 +440,8 @@ class ChecklistView(QWidget):
         self.status_label.setText(self.tr("%n task(s) created from the reference table.", "", len(created)))
         self._task_changed(TASK, "")
 
-    def new_task(self) -> None:
+    def add(self) -> None:
+        """Add a task (to the chosen unit's committee and system, by default)."""
         defaults: dict = {}
         unit = checklist.unit_level(self.scope)
         if unit is not None:
@@ -646,7 +647,7 @@ class ChecklistView(QWidget):
             QMessageBox.warning(self, self.tr("Remove"), exc.text())
             return
         # pushed after the write, so that an error shows here and not inside the undo stack
-        # (the command's redo deletes again, which changes nothing, and refreshes the list)
         self.undo_stack.push(DeleteCommand(self.ledger, ATTACHMENT, att["id"],
                                            self.tr("remove {file}").format(file=att["filename"]),
                                            self._attachments_changed))
+        self._attachments_changed(ATTACHMENT, att["id"])

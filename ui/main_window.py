@@ -237,12 +237,16 @@ class MainWindow(QMainWindow):
         w = self.tabs.currentWidget()
         return w if isinstance(w, RecordSection) else None
 
+    def _record_view(self) -> RecordSection | ChecklistView | None:
+        """The tab shown when it lists records (a section or the checklist): both add
+        records and show a record's history."""
+        w = self.tabs.currentWidget()
+        return w if isinstance(w, (RecordSection, ChecklistView)) else None
+
     def new_record(self) -> None:
-        section = self.current_section()
-        if section is not None:
-            section.add()
-        elif self.tabs.currentWidget() is self.checklist:
-            self.checklist.new_task()
+        view = self._record_view()
+        if view is not None:
+            view.add()
 
     def focus_filter(self) -> None:
         section = self.current_section()
@@ -250,11 +254,9 @@ class MainWindow(QMainWindow):
             section.focus_filter()
 
     def history_of_current(self) -> None:
-        section = self.current_section()
-        if section is not None:
-            section.show_history()
-        elif self.tabs.currentWidget() is self.checklist:
-            self.checklist.show_history()
+        view = self._record_view()
+        if view is not None:
+            view.show_history()
 
     def show_history(self, kind: str, record_id: str) -> None:
         try:

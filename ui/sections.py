@@ -233,14 +233,19 @@ class RecordSection(QWidget):
             QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer != QMessageBox.Yes:
             return
-        self.undo_stack.beginMacro(self.tr("delete {kind}").format(kind=self.kind.label.text()))
         try:
-            for record_id in ids:
-                self.undo_stack.push(DeleteCommand(self.ledger, self.kind.name, record_id, "", None))
+            with self.ledger.batch():  # all of them, or none
+                for record_id in ids:
+                    self.ledger.delete(self.kind.name, record_id)
         except LedgerError as exc:
             QMessageBox.warning(self, self.tr("Delete"), exc.text())
-        finally:
-            self.undo_stack.endMacro()
+            return
+        # one undo step; only the first and the last command refresh the view (undo runs them backwards)
+        self.undo_stack.beginMacro(self.tr("delete {kind}").format(kind=self.kind.label.text()))
+        for n, record_id in enumerate(ids):
+            notify = self._changed if n in (0, len(ids) - 1) else None
+            self.undo_stack.push(DeleteCommand(self.ledger, self.kind.name, record_id, "", notify))
+        self.undo_stack.endMacro()
         self._changed(self.kind.name, "")
 
     def show_history(self) -> None:
