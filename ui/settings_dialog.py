@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from desktop import paths
@@ -23,7 +23,7 @@ from desktop.ledger import Ledger
 from ui import settings as S
 from ui import workers
 from ui.i18n import LANGUAGES
-from ui.widgets import ERROR_STYLE, error_label, note_label, push_button, text_label
+from ui.widgets import ERROR_STYLE, BusyDialog, error_label, note_label, push_button, text_label
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ def run_daily_backup(ledger: Ledger, settings: S.Settings, today: dt.date) -> Pa
 
 # ----------------------------------------------------------------------------- dialog
 
-class SettingsDialog(QDialog):
+class SettingsDialog(BusyDialog):
     """Language, operator name, backups and the (not yet enrolled) sync hub."""
 
     sig_language_changed = Signal(str)
@@ -313,13 +313,3 @@ class SettingsDialog(QDialog):
         if changed:
             self.sig_language_changed.emit(language)
 
-    def reject(self) -> None:
-        if self.busy:
-            return
-        super().reject()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self.busy:
-            event.ignore()
-            return
-        super().closeEvent(event)
