@@ -9,8 +9,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.scope.geo import geography
 from desktop.ledger import Ledger
-from desktop.records import KINDS, T, Kind
-from desktop.records.checklist import OPEN_STATUSES
+from desktop.records import KINDS, ORGANISATION, T, Kind, unit_committee_kind
+from desktop.records.checklist import OPEN_STATUSES, TASK
 from ui import workers
 from ui.format import display
 
@@ -160,7 +160,7 @@ class RecordTableModel(QAbstractTableModel):
             if f.type in (T.INT, T.MONEY, T.YEAR):
                 return int(Qt.AlignRight | Qt.AlignVCenter)
             return int(Qt.AlignLeft | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and self.kind.name == "checklist_task" and is_overdue(rec):
+        if role == Qt.ForegroundRole and self.kind.name == TASK and is_overdue(rec):
             return QBrush(OVERDUE)
         if role == ID_ROLE:
             return rec["id"]
@@ -301,10 +301,11 @@ class UnitTreeModel(QAbstractItemModel):
         return None
 
     def _org_nodes(self, node: UnitNode) -> list[UnitNode]:
-        orgs = self.ledger.query("organisation", scope=node.code, order_by="kind", limit=2000,
+        orgs = self.ledger.query(ORGANISATION.name, scope=node.code, order_by="kind", limit=2000,
                                  columns=("name", "kind", "division_code"))
+        own = unit_committee_kind(node.code)  # the unit's own committee is the unit's node itself
         return [UnitNode(o["division_code"] or node.code, o["name"] or "", node, o["id"])
-                for o in orgs if o["kind"] != "township_committee"]
+                for o in orgs if o["kind"] != own]
 
     def reload_organisations(self) -> None:
         """Take up organisations added, renamed or deleted since the townships were opened
