@@ -10,7 +10,7 @@ import pytest
 from desktop.errors import ValidationError
 from desktop.ledger import Ledger
 from desktop.ledger.reference import templates_for
-from desktop.records import checklist, rules
+from desktop.records import checklist
 from desktop.records.checklist import TASK
 
 from conftest import COUNTY, TOWNSHIP, TOWNSHIP_2
@@ -47,8 +47,18 @@ def test_transitions():
     assert checklist.transition_allowed(None, "verified")  # a new task may start anywhere
 
 
-def test_the_rules_use_the_same_workflow():
-    assert rules.TASK_TRANSITIONS == checklist.TRANSITIONS
+def test_the_ledger_accepts_exactly_the_workflow(county_ledger, township_org):
+    statuses = list(checklist.TRANSITIONS)
+    for old in statuses:
+        for new in statuses:
+            task_id = county_ledger.create(TASK, {"org_id": township_org, "system": "organisation",
+                                                  "title": f"{old} → {new}", "status": old})
+            if checklist.transition_allowed(old, new):
+                county_ledger.update(TASK, task_id, {"status": new})
+                assert county_ledger.get(TASK, task_id)["status"] == new
+            else:
+                with pytest.raises(ValidationError):
+                    county_ledger.update(TASK, task_id, {"status": new})
 
 
 @pytest.mark.parametrize(("action", "status", "upper", "expected"), [
