@@ -4,7 +4,6 @@ verified by the level above) and the evidence attached to each task."""
 
 from __future__ import annotations
 
-import datetime as dt
 import mimetypes
 import os
 import re
@@ -13,23 +12,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QMessageBox, QProgressBar, QSizePolicy, QSplitter, QTabBar, QTableView,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
+                               QMessageBox, QProgressBar, QSizePolicy, QSplitter, QTabBar, QVBoxLayout, QWidget)
 
-from desktop.records.enums import enumerations
 from desktop.errors import LedgerError
-from desktop.scope.geo import geography
 from desktop.ledger import Ledger
-from desktop.records import natural_org_id
-from desktop.ledger.reference import templates_for
+from desktop.records import checklist, natural_org_id
+from desktop.records.checklist import EMPTY_PROGRESS, TASK
+from desktop.records.enums import enumerations
+from desktop.scope.geo import geography
 from ui import workers
 from ui.forms import RecordForm
 from ui.history import HistoryDialog
 from ui.models import ID_ROLE, ListTableModel, RecordTableModel
 from ui.undo import CreateCommand, DeleteCommand, EditCommand
+from ui.widgets import heading_label, record_table, select_row_of, tool_button
 
-TASK = "checklist_task"
 ATTACHMENT = "attachment"
 #: Table columns, in order.
 TASK_COLUMNS = ("org_id", "system", "title", "problem", "measure", "responsible", "deadline", "status")
@@ -39,28 +37,6 @@ COLUMN_WIDTHS = {"org_id": 120, "system": 90, "title": 190, "problem": 190, "mea
 BIG_FILE = 5 * 1024 * 1024
 #: Files above this size are refused: the ledger travels on USB sticks and in sync batches.
 MAX_FILE = 50 * 1024 * 1024
-#: Checklist level and committee kind per division level (3 county, 4 township).
-UNIT_LEVELS = {3: ("county", "county_committee"), 4: ("township", "township_committee")}
-OPEN_STATUSES = ("not_started", "in_progress")
-DONE_STATUSES = ("done", "verified")
-
-
-def can_verify(ledger: Ledger, task: dict) -> bool:
-    """Only the level above the task's unit verifies it: the ledger's scope must be a
-    proper ancestor of the task's scope."""
-    scope = task.get("scope") or ""
-    return scope.startswith(ledger.scope) and scope != ledger.scope
-
-
-def task_progress(ledger: Ledger, scope: str) -> dict:
-    """Per system: total, done (done or verified), verified and overdue tasks under *scope*."""
-    counts = ledger.task_progress(scope)
-    empty = {"total": 0, "done": 0, "verified": 0, "overdue": 0}
-    return {s: dict(counts.get(s, empty)) for s in enumerate_systems()}
-
-
-def enumerate_systems() -> list[str]:
-    return enumerations().keys("checklist_system")
 
 
 def safe_filename(name: str) -> str:
@@ -152,14 +128,31 @@ class ChecklistView(QWidget):
         self.model.sig_loaded.connect(lambda _n: self._part_loaded("table"))
         self.model.sig_failed.connect(self._load_failed)
 
-        # --- heading: unit and overdue count
-        self.unit_label = QLabel(self)
-        self.unit_label.setObjectName("checklist_unit")
-        self.unit_label.setTextFormat(Qt.PlainText)
-        font = self.unit_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.unit_label.setFont(font)
+        splitter = QSplitter(Qt.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._make_table())
+        splitter.addWidget(self._make_evidence())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("checklist_status")
+        self.status_label.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self._make_heading())
+        layout.addLayout(self._make_tools())
+        layout.addLayout(self._make_progress())
+        layout.addWidget(self._make_system_tabs())
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status_label)
+        self._show_unit()
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ building
+    def _make_heading(self) -> QHBoxLayout:
+        """The unit's name, and the overdue count."""
+        self.unit_label = heading_label(self, "checklist_unit")
         self.overdue_label = QLabel(self)
         self.overdue_label.setObjectName("checklist_overdue")
         self.overdue_label.setStyleSheet("color: #c62828; font-weight: bold;")
@@ -168,29 +161,35 @@ class ChecklistView(QWidget):
         heading.addWidget(self.unit_label)
         heading.addStretch(1)
         heading.addWidget(self.overdue_label)
+        return heading
 
-        # --- tools
-        self.generate_button = self._button(self.tr("Generate tasks from the reference table"), self.generate,
-                                            "generate_tasks")
-        self.new_button = self._button(self.tr("New task"), self.new_task, "new_task")
-        self.edit_button = self._button(self.tr("Edit"), self.edit_task, "edit_task")
-        self.history_button = self._button(self.tr("History"), self.show_history, "task_history")
-        self.start_button = self._button(self.tr("Start"), lambda: self.move("start"), "start_task")
+    def _make_tools(self) -> QHBoxLayout:
+        """The task buttons, then the workflow buttons."""
+        self.generate_button = tool_button(self, "generate_tasks", self.generate,
+                                           self.tr("Generate tasks from the reference table"))
+        self.new_button = tool_button(self, "new_task", self.add, self.tr("New task"))
+        self.edit_button = tool_button(self, "edit_task", self.edit_task, self.tr("Edit"))
+        self.history_button = tool_button(self, "task_history", self.show_history, self.tr("History"))
+        self.start_button = tool_button(self, "start_task", lambda: self.move("start"), self.tr("Start"))
         self.start_button.setToolTip(self.tr("Rectification has begun: status \"in progress\"."))
-        self.done_button = self._button(self.tr("Mark done"), lambda: self.move("done"), "done_task")
+        self.done_button = tool_button(self, "done_task", lambda: self.move("done"), self.tr("Mark done"))
         self.done_button.setToolTip(self.tr("Rectification is finished: status \"done\", done on today."))
-        self.verify_button = self._button(self.tr("Verify"), lambda: self.move("verify"), "verify_task")
-        self.reopen_button = self._button(self.tr("Reopen"), lambda: self.move("reopen"), "reopen_task")
+        self.verify_button = tool_button(self, "verify_task", lambda: self.move("verify"), self.tr("Verify"))
+        self.reopen_button = tool_button(self, "reopen_task", lambda: self.move("reopen"), self.tr("Reopen"))
         self.reopen_button.setToolTip(self.tr("Take the task one step back in the workflow."))
+        self.action_buttons = {"start": self.start_button, "done": self.done_button, "verify": self.verify_button,
+                               "reopen": self.reopen_button}
         tools = QHBoxLayout()
         for b in (self.generate_button, self.new_button, self.edit_button, self.history_button):
             tools.addWidget(b)
         tools.addSpacing(16)
-        for b in (self.start_button, self.done_button, self.verify_button, self.reopen_button):
-            tools.addWidget(b)
+        for action in checklist.ACTIONS:
+            tools.addWidget(self.action_buttons[action])
         tools.addStretch(1)
+        return tools
 
-        # --- progress per system: a line of text over a slim bar
+    def _make_progress(self) -> QHBoxLayout:
+        """Progress per system: a line of text over a slim bar."""
         self.progress_bars: dict[str, QProgressBar] = {}
         self.progress_labels: dict[str, QLabel] = {}
         bars = QHBoxLayout()
@@ -210,8 +209,10 @@ class ChecklistView(QWidget):
             self.progress_labels[s.key] = label
             self.progress_bars[s.key] = bar
             bars.addLayout(cell, 1)
+        return bars
 
-        # --- system filter
+    def _make_system_tabs(self) -> QTabBar:
+        """The system filter: all systems, or one."""
         self.tabs = QTabBar(self)
         self.tabs.setObjectName("checklist_systems")
         self.tabs.setExpanding(False)
@@ -222,22 +223,16 @@ class ChecklistView(QWidget):
             i = self.tabs.addTab(s.label())
             self.tabs.setTabData(i, s.key)
         self.tabs.currentChanged.connect(self._system_chosen)
+        return self.tabs
 
-        # --- tasks
-        self.view = QTableView(self)
-        self.view.setObjectName("checklist_table")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    def _make_table(self) -> QWidget:
+        """The tasks, one row each."""
+        self.view = record_table(self, "checklist_table", self.model)
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # the ledger's order until asked
-        self.view.setSortingEnabled(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(True)
+        header.setSortIndicator(-1, Qt.AscendingOrder)  # the ledger's order until asked
+        self.view.setSortingEnabled(True)
         metrics = header.fontMetrics()
         for i, f in enumerate(self.model.columns):
             # wide enough for the header and, for enumerations, for every label (English is longer)
@@ -246,65 +241,33 @@ class ChecklistView(QWidget):
             header.resizeSection(i, max(COLUMN_WIDTHS.get(f.name, 100), wanted))
         self.view.doubleClicked.connect(lambda _i: self.edit_task())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        return self.view
 
-        # --- evidence
+    def _make_evidence(self) -> QGroupBox:
+        """The selected task's files, with their buttons."""
         self.evidence = QGroupBox(self.tr("Evidence"), self)
         self.evidence.setObjectName("checklist_evidence")
         self.attachments = AttachmentModel(self)
-        self.attachment_view = QTableView(self.evidence)
-        self.attachment_view.setObjectName("attachment_table")
-        self.attachment_view.setModel(self.attachments)
-        self.attachment_view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.attachment_view = record_table(self.evidence, "attachment_table", self.attachments, row_height=24)
         self.attachment_view.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.attachment_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.attachment_view.setWordWrap(True)
         self.attachment_view.verticalHeader().hide()
-        self.attachment_view.verticalHeader().setDefaultSectionSize(24)
         self.attachment_view.horizontalHeader().resizeSection(0, 320)
-        self.attachment_view.horizontalHeader().setStretchLastSection(True)
         self.attachment_view.doubleClicked.connect(lambda _i: self.open_attachment())
         self.attachment_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.attach_button = self._button(self.tr("Attach file…"), self.attach_file, "attach_file")
-        self.open_button = self._button(self.tr("Open"), self.open_attachment, "open_attachment")
-        self.remove_button = self._button(self.tr("Remove"), self.remove_attachment, "remove_attachment")
-        evidence_buttons = QVBoxLayout()
+        self.attach_button = tool_button(self, "attach_file", self.attach_file, self.tr("Attach file…"))
+        self.open_button = tool_button(self, "open_attachment", self.open_attachment, self.tr("Open"))
+        self.remove_button = tool_button(self, "remove_attachment", self.remove_attachment, self.tr("Remove"))
+        buttons = QVBoxLayout()
         for b in (self.attach_button, self.open_button, self.remove_button):
             b.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
             b.setMinimumWidth(110)
-            evidence_buttons.addWidget(b)
-        evidence_buttons.addStretch(1)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
         evidence_layout = QHBoxLayout(self.evidence)
         evidence_layout.addWidget(self.attachment_view, 1)
-        evidence_layout.addLayout(evidence_buttons)
-
-        splitter = QSplitter(Qt.Vertical, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.view)
-        splitter.addWidget(self.evidence)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("checklist_status")
-        self.status_label.setWordWrap(True)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(heading)
-        layout.addLayout(tools)
-        layout.addLayout(bars)
-        layout.addWidget(self.tabs)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.status_label)
-        self._show_unit()
-        self._update_buttons()
-
-    def _button(self, text: str, slot, name: str) -> QToolButton:
-        b = QToolButton(self)
-        b.setText(text)
-        b.setObjectName(name)
-        b.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        b.clicked.connect(slot)
-        return b
+        evidence_layout.addLayout(buttons)
+        return self.evidence
 
     # ------------------------------------------------------------------ scope and loading
     def set_scope(self, code: str) -> None:
@@ -327,7 +290,7 @@ class ChecklistView(QWidget):
         d = geo.get(self.scope) if self.scope else None
         name = d.name if d else self.tr("All units")
         self.unit_label.setText(f"{name}（{self.scope}）" if d else name)
-        level = self._unit_level()
+        level = checklist.unit_level(self.scope)
         self.generate_button.setEnabled(level is not None and not self.ledger.read_only)
         if level is None:
             self.generate_button.setToolTip(self.tr("Choose a township (or a county) to generate its tasks."))
@@ -335,23 +298,12 @@ class ChecklistView(QWidget):
             self.generate_button.setToolTip(self.tr("Create one task per item of the reference table that this "
                                                     "unit does not have yet."))
 
-    def _unit_level(self) -> tuple[str, str] | None:
-        d = geography().get(self.scope) if self.scope else None
-        return UNIT_LEVELS.get(d.level) if d else None
-
     def _load_summary(self) -> None:
         self._summary_generation += 1
         generation = self._summary_generation
-        path, scope = self.ledger.path, self.scope
-
-        def work(_task):
-            reader = Ledger.open(path, read_only=True, verify=False)
-            try:
-                return task_progress(reader, scope)
-            finally:
-                reader.close()
-
-        workers.start(work, lambda result: self._summary_loaded(generation, result), self._load_failed)
+        scope = self.scope
+        workers.start_on_reader(self.ledger.path, lambda reader, _task: checklist.task_progress(reader, scope),
+                                lambda result: self._summary_loaded(generation, result), self._load_failed)
 
     def _summary_loaded(self, generation: int, progress: dict) -> None:
         if generation != self._summary_generation:
@@ -359,7 +311,7 @@ class ChecklistView(QWidget):
         self.progress = progress
         overdue = 0
         for s in self.systems:
-            p = progress.get(s.key, {"total": 0, "done": 0, "verified": 0, "overdue": 0})
+            p = progress.get(s.key, EMPTY_PROGRESS)
             bar, label = self.progress_bars[s.key], self.progress_labels[s.key]
             bar.setMaximum(max(p["total"], 1))
             bar.setValue(p["done"])
@@ -383,7 +335,7 @@ class ChecklistView(QWidget):
         if not self._pending:
             if self.model.total == 0 and not self.status_label.text():
                 hint = self.tr("No tasks yet.")
-                if self._unit_level() is not None:
+                if checklist.unit_level(self.scope) is not None:
                     hint += " " + self.tr("Generate them from the reference table, or add one with \"New task\".")
                 self.status_label.setText(hint)
             self.sig_loaded.emit(self.model.total)
@@ -423,12 +375,7 @@ class ChecklistView(QWidget):
         self._update_buttons()
 
     def select_task(self, task_id: str) -> bool:
-        row = self.model.row_of(task_id)
-        if row < 0:
-            return False
-        self.view.selectRow(row)
-        self.view.scrollTo(self.model.index(row, 0))
-        return True
+        return select_row_of(self.view, task_id)
 
     def current_task(self) -> dict | None:
         """The selected task as stored now (the table may be a moment behind)."""
@@ -443,21 +390,17 @@ class ChecklistView(QWidget):
     def _update_buttons(self) -> None:
         task = self.current_task()
         writable = not self.ledger.read_only
-        status = task["status"] if task else None
-        upper = task is not None and can_verify(self.ledger, task)
         self.new_button.setEnabled(writable)
         self.edit_button.setEnabled(writable and task is not None)
         self.history_button.setEnabled(task is not None)
-        self.start_button.setEnabled(writable and status == "not_started")
-        self.done_button.setEnabled(writable and status in OPEN_STATUSES)
-        self.verify_button.setEnabled(writable and upper and status == "done")
-        if task is not None and not upper:
+        for action, button in self.action_buttons.items():
+            button.setEnabled(writable and task is not None and checklist.action_allowed(action, task, self.ledger.scope))
+        if task is not None and not checklist.can_verify(self.ledger.scope, task.get("scope") or ""):
             self.verify_button.setToolTip(self.tr("Only the level above can verify this task."))
-        elif task is not None and status != "done":
+        elif task is not None and task["status"] != "done":
             self.verify_button.setToolTip(self.tr("A task can be verified once it is done."))
         else:
             self.verify_button.setToolTip(self.tr("Confirm, as the level above, that the rectification is done."))
-        self.reopen_button.setEnabled(writable and (status == "done" or (status == "verified" and upper)))
         self.attach_button.setEnabled(writable and task is not None and not self._reading)
         attachment = self.current_attachment() if task is not None else None
         self.open_button.setEnabled(attachment is not None)
@@ -469,38 +412,22 @@ class ChecklistView(QWidget):
         self._update_buttons()
         self.sig_changed.emit(kind)
 
-    def _committee(self) -> tuple[str, str, str] | None:
-        """(checklist level, committee kind, committee id) of the chosen unit, when it is a
-        county or a township."""
-        level = self._unit_level()
-        if level is None:
-            return None
-        return level[0], level[1], natural_org_id(level[1], self.scope)
-
     def generate(self) -> None:
         """Create the tasks of the reference table that the unit's committee does not have yet."""
-        unit = self._committee()
-        if unit is None:
-            return
-        level, org_kind, org_id = unit
         try:
-            org = self.ledger.get("organisation", org_id)
-            if org is None:
-                committee = enumerations().label("org_kind", org_kind)
+            plan = checklist.plan_tasks(self.ledger, self.scope)
+            if plan is None:
+                return
+            if not plan.committee_exists:
+                committee = enumerations().label("org_kind", plan.committee_kind)
                 QMessageBox.information(self, self.generate_button.text(), self.tr(
                     "The ledger has no {committee} for {unit} yet. Add it among the organisations first.").format(
                     committee=committee, unit=self.unit_label.text()))
                 return
-            have = {r["template_id"] for r in self.ledger.query(TASK, where={"org_id": org_id},
-                                                                  columns=("template_id",))}
-            rows = [{"org_id": org_id, "template_id": t["id"], "system": t["system"], "title": t["title"]}
-                    for t in templates_for(self.ledger, self.scope, level)
-                    if t["id"] not in have and t.get("system")]
-            if not rows:
+            if not plan.rows:
                 self.status_label.setText(self.tr("Every task of the reference table is already there."))
                 return
-            with self.ledger.batch():
-                created = self.ledger.create_many(TASK, rows)
+            created = checklist.create_tasks(self.ledger, plan)
         except LedgerError as exc:
             QMessageBox.warning(self, self.generate_button.text(), exc.text())
             return
@@ -513,11 +440,12 @@ class ChecklistView(QWidget):
         self.status_label.setText(self.tr("%n task(s) created from the reference table.", "", len(created)))
         self._task_changed(TASK, "")
 
-    def new_task(self) -> None:
+    def add(self) -> None:
+        """Add a task (to the chosen unit's committee and system, by default)."""
         defaults: dict = {}
-        unit = self._committee()
+        unit = checklist.unit_level(self.scope)
         if unit is not None:
-            defaults["org_id"] = unit[2]
+            defaults["org_id"] = natural_org_id(unit[1], self.scope)
         system = self.tabs.tabData(self.tabs.currentIndex())
         if system:
             defaults["system"] = system
@@ -549,45 +477,22 @@ class ChecklistView(QWidget):
         if task is not None:
             HistoryDialog(self.ledger, TASK, task["id"], self).exec()
 
-    def _steps(self, action: str, task: dict) -> list[dict]:
-        """The status changes an action makes, each one a step of the workflow."""
-        today = dt.date.today().isoformat()
-        status = task["status"]
-        if action == "start" and status == "not_started":
-            return [{"status": "in_progress"}]
-        if action == "done" and status in OPEN_STATUSES:
-            # through "in progress", so that undo walks back the way the workflow allows
-            steps = [{"status": "in_progress"}] if status == "not_started" else []
-            return steps + [{"status": "done", "done_on": today}]
-        if action == "verify" and status == "done":
-            return [{"status": "verified", "verified_on": today, "verified_by": self.ledger.operator or None}]
-        if action == "reopen" and status == "done":
-            return [{"status": "in_progress", "done_on": None}]
-        if action == "reopen" and status == "verified":
-            return [{"status": "done", "verified_on": None, "verified_by": None}]
-        return []
-
     def move(self, action: str) -> None:
         """Move the selected task along the workflow (undoable)."""
         task = self.current_task()
         if task is None:
             return
-        steps = self._steps(action, task)
-        if not steps:
+        if not checklist.action_allowed(action, task, self.ledger.scope):
             self._update_buttons()
             return
-        self.status_label.clear()
         texts = {"start": self.tr("start task"), "done": self.tr("mark task done"),
                  "verify": self.tr("verify task"), "reopen": self.tr("reopen task")}
-        made: list[tuple[dict, dict]] = []
+        self.status_label.clear()
         try:
-            for step in steps:
-                before = {n: task.get(n) for n in step}
-                self.ledger.update(TASK, task["id"], step)
-                made.append((before, dict(step)))
-                task = {**task, **step}
+            made = checklist.move(self.ledger, task, action)
         except LedgerError as exc:
             QMessageBox.warning(self, self.tr("Checklist"), exc.text())
+            made = []
         if made:
             self.undo_stack.beginMacro(texts[action])
             for before, after in made:
@@ -698,18 +603,14 @@ class ChecklistView(QWidget):
                 return
             self._launch(target)
             return
-        path, sha = self.ledger.path, att["sha256"]
+        sha = att["sha256"]
 
-        def work(_task):
-            reader = Ledger.open(path, read_only=True, verify=False)
-            try:
-                target.write_bytes(reader.blob(sha))
-            finally:
-                reader.close()
+        def work(reader, _task) -> Path:
+            target.write_bytes(reader.blob(sha))
             return target
 
         self.status_label.setText(self.tr("Opening {file}…").format(file=name))
-        workers.start(work, self._launch, lambda exc: self._open_failed(name, exc))
+        workers.start_on_reader(self.ledger.path, work, self._launch, lambda exc: self._open_failed(name, exc))
 
     def _launch(self, target: Path) -> None:
         self.status_label.clear()
@@ -746,7 +647,7 @@ class ChecklistView(QWidget):
             QMessageBox.warning(self, self.tr("Remove"), exc.text())
             return
         # pushed after the write, so that an error shows here and not inside the undo stack
-        # (the command's redo deletes again, which changes nothing, and refreshes the list)
         self.undo_stack.push(DeleteCommand(self.ledger, ATTACHMENT, att["id"],
                                            self.tr("remove {file}").format(file=att["filename"]),
                                            self._attachments_changed))
+        self._attachments_changed(ATTACHMENT, att["id"])

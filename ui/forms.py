@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout,
                                QWidget)
 
@@ -15,11 +15,11 @@ from desktop.records.enums import enumerations
 from desktop.errors import LedgerError, ValidationError
 from desktop.scope.geo import geography
 from desktop.ledger import Ledger
-from desktop.records import KINDS, ORG_DIVISION_LEVELS, Field, Kind, T
+from desktop.records import KINDS, ORGANISATION, Field, Kind, T
 from ui.format import editable
+from ui.widgets import ERROR_STYLE, searchable_combo
 
 EMPTY_DATE = QDate(1900, 1, 1)
-ERROR_STYLE = "color: #c62828;"
 
 
 class DateField(QDateEdit):
@@ -49,6 +49,23 @@ class DateField(QDateEdit):
         super().focusInEvent(event)
 
 
+def organisation_items(ledger: Ledger, f: Field) -> list[tuple[str, str]]:
+    """The organisations a reference field may name, in the ledger's scope (by division)."""
+    allowed = f.ref_org_kinds
+    orgs = ledger.query(ORGANISATION.name, scope=ledger.scope, order_by=ORGANISATION.scope_from, limit=5000)
+    return [(org["name"], org["id"]) for org in orgs if not allowed or org["kind"] in allowed]
+
+
+def division_items(scope: str) -> list[tuple[str, str]]:
+    """The ledger's unit and the divisions under it down to the townships."""
+    geo = geography()
+    units = [geo.get(scope)] if scope else []
+    for level in (2, 3, 4):
+        if scope and geo.level(scope) < level:
+            units += geo.descendants(scope, level)
+    return [(f"{d.name}（{d.code}）", d.code) for d in units if d is not None]
+
+
 class FieldWidget(QWidget):
     """One form field: its editor and the line for its error."""
 
@@ -73,45 +90,11 @@ class FieldWidget(QWidget):
 
     def _make_editor(self, f: Field, ledger: Ledger, kind: Kind) -> QWidget:
         if f.type is T.ENUM:
-            box = QComboBox(self)
-            if not f.required:
-                box.addItem("", None)
-            for v in enumerations().values(f.enum):
-                box.addItem(v.label(), v.key)
-            box.currentIndexChanged.connect(self.sig_changed)
-            return box
-        if f.type is T.REF and f.ref == "organisation":
-            box = QComboBox(self)
-            box.setEditable(True)
-            box.setInsertPolicy(QComboBox.NoInsert)
-            if not f.required:
-                box.addItem("", None)
-            allowed = f.ref_org_kinds
-            for org in ledger.query("organisation", scope=ledger.scope, order_by="division_code", limit=5000):
-                if allowed and org["kind"] not in allowed:
-                    continue
-                box.addItem(org["name"], org["id"])
-            box.completer().setFilterMode(Qt.MatchContains)
-            box.completer().setCompletionMode(QCompleter.PopupCompletion)
-            box.currentIndexChanged.connect(self.sig_changed)
-            return box
+            return self._combo(f, [(v.label(), v.key) for v in enumerations().values(f.enum)], QComboBox(self))
+        if f.type is T.REF and f.ref == ORGANISATION.name:
+            return self._combo(f, organisation_items(ledger, f), searchable_combo(self))
         if f.type is T.DIVISION:
-            box = QComboBox(self)
-            box.setEditable(True)
-            box.setInsertPolicy(QComboBox.NoInsert)
-            geo = geography()
-            scope = ledger.scope
-            units = [geo.get(scope)] if scope else []
-            for level in (2, 3, 4):
-                if not scope or geo.level(scope) < level:
-                    units += geo.descendants(scope, level) if scope else []
-            for d in units:
-                if d is not None:
-                    box.addItem(f"{d.name}（{d.code}）", d.code)
-            box.completer().setFilterMode(Qt.MatchContains)
-            box.completer().setCompletionMode(QCompleter.PopupCompletion)
-            box.currentIndexChanged.connect(self.sig_changed)
-            return box
+            return self._combo(f, division_items(ledger.scope), searchable_combo(self))
         if f.type is T.DATE:
             w = DateField(self)
             if f.not_future:
@@ -131,6 +114,18 @@ class FieldWidget(QWidget):
             w.setFixedHeight(70)
             w.textChanged.connect(self.sig_changed)
             return w
+        return self._line_edit(f)
+
+    def _combo(self, f: Field, items: list[tuple[str, object]], box: QComboBox) -> QComboBox:
+        """A choice among *items* (text, value), with an empty first choice for an optional field."""
+        if not f.required:
+            box.addItem("", None)
+        for text, value in items:
+            box.addItem(text, value)
+        box.currentIndexChanged.connect(self.sig_changed)
+        return box
+
+    def _line_edit(self, f: Field) -> QLineEdit:
         w = QLineEdit(self)
         if f.type is T.MONEY:
             w.setPlaceholderText(self.tr("yuan, e.g. 20000.00"))
@@ -308,6 +303,3 @@ class RecordForm(QDialog):
         self.sig_saved.emit(self.record_id)
         self.accept()
 
-
-def division_levels(kind: str) -> tuple[int, ...]:
-    return ORG_DIVISION_LEVELS.get(kind, (3, 4, 5))

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
-                               QLabel, QMessageBox, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from desktop.records import ids
 from desktop.errors import LedgerError
@@ -17,6 +16,7 @@ from desktop.ledger import Conflict, HistoryEntry, Ledger
 from desktop.records import DELETED, KINDS, Field, Kind, T
 from ui.models import ListTableModel
 from ui.format import display
+from ui.widgets import heading_label, record_table
 
 
 def local_time(when: dt.datetime | str | None) -> str:
@@ -123,30 +123,14 @@ class HistoryDialog(QDialog):
         self.ledger, self.kind, self.record_id = ledger, KINDS[kind], record_id
         self.setObjectName("history_dialog")
         self.setWindowTitle(self.tr("History"))
-        self.title = QLabel(self)
-        self.title.setObjectName("history_title")
-        self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.PlainText)
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title.setFont(font)
+        self.title = heading_label(self, "history_title", wrap=True)
         self.message = QLabel(self)
         self.message.setObjectName("history_message")
         self.message.setWordWrap(True)
         self.message.hide()
         self.model = HistoryModel(parent=self)
-        self.view = QTableView(self)
-        self.view.setObjectName("history_table")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.view.setWordWrap(False)
+        self.view = record_table(self, "history_table", self.model)
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(26)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -270,16 +254,10 @@ class ConflictsDialog(QDialog):
         intro.setWordWrap(True)
         self.intro = intro
         self.model = ConflictModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("conflicts_table")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view = record_table(self, "conflicts_table", self.model)
         self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.empty = QLabel(self.tr("No conflicts: every change merged cleanly."), self)
         self.empty.setObjectName("conflicts_empty")
         self.empty.setAlignment(Qt.AlignCenter)
@@ -374,8 +352,9 @@ class ConflictsDialog(QDialog):
         if not chosen:
             return
         try:
-            for c in chosen:
-                self.ledger.resolve_conflict(c.id, take_back=take_back)
+            with self.ledger.batch():  # all the chosen conflicts, or none
+                for c in chosen:
+                    self.ledger.resolve_conflict(c.id, take_back=take_back)
         except LedgerError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.text())
         finally:

@@ -13,7 +13,7 @@ from desktop import excel
 from desktop.errors import LedgerError
 from desktop.scope.geo import geography
 from desktop.ledger import Ledger
-from desktop.records import kinds_where
+from desktop.records import COMMITTEE_MEMBER, ORGANISATION, Kind, kinds_where
 from ui import settings as S
 from ui import workers
 from ui.checklist import ChecklistView
@@ -25,6 +25,15 @@ from ui.sections import RecordSection
 
 #: The record sections, in the order of the tabs (the checklist has a view of its own).
 SECTION_KINDS = kinds_where("section")
+
+
+def organisation_key(kind: Kind) -> str | None:
+    """The field that says which organisation a record of *kind* is (``id``) or belongs to
+    (its scope, when that is a reference to an organisation); None for other kinds."""
+    if kind.name == ORGANISATION.name:
+        return "id"
+    f = kind.field_map.get(kind.scope_from)
+    return f.name if f is not None and f.ref == ORGANISATION.name else None
 
 
 class MainWindow(QMainWindow):
@@ -196,8 +205,7 @@ class MainWindow(QMainWindow):
             return
         org = current.data(UnitTreeModel.ORG_ROLE)
         for section in self.sections.values():  # an organisation narrows each section to its records
-            fields = section.kind.field_map
-            key = "org_id" if "org_id" in fields else ("id" if section.kind.name == "organisation" else None)
+            key = organisation_key(section.kind)
             if key:
                 section.model.where = {key: org} if org else {}
         self._set_scope(current.data(UnitTreeModel.CODE_ROLE))
@@ -237,12 +245,16 @@ class MainWindow(QMainWindow):
         w = self.tabs.currentWidget()
         return w if isinstance(w, RecordSection) else None
 
+    def _record_view(self) -> RecordSection | ChecklistView | None:
+        """The tab shown when it lists records (a section or the checklist): both add
+        records and show a record's history."""
+        w = self.tabs.currentWidget()
+        return w if isinstance(w, (RecordSection, ChecklistView)) else None
+
     def new_record(self) -> None:
-        section = self.current_section()
-        if section is not None:
-            section.add()
-        elif self.tabs.currentWidget() is self.checklist:
-            self.checklist.new_task()
+        view = self._record_view()
+        if view is not None:
+            view.add()
 
     def focus_filter(self) -> None:
         section = self.current_section()
@@ -250,11 +262,9 @@ class MainWindow(QMainWindow):
             section.focus_filter()
 
     def history_of_current(self) -> None:
-        section = self.current_section()
-        if section is not None:
-            section.show_history()
-        elif self.tabs.currentWidget() is self.checklist:
-            self.checklist.show_history()
+        view = self._record_view()
+        if view is not None:
+            view.show_history()
 
     def show_history(self, kind: str, record_id: str) -> None:
         try:
@@ -336,7 +346,7 @@ class MainWindow(QMainWindow):
 
         section = self.current_section()
         kinds = excel.IMPORT_KINDS
-        kind = section.kind.name if section is not None and section.kind.name in kinds else "committee_member"
+        kind = section.kind.name if section is not None and section.kind.name in kinds else COMMITTEE_MEMBER.name
         dialog = ImportDialog(self.ledger, self, kind=kind, unit=self.scope if len(self.scope) == 9 else None)
         dialog.sig_imported.connect(lambda _kind: self.refresh())
         dialog.exec()

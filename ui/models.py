@@ -9,7 +9,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.scope.geo import geography
 from desktop.ledger import Ledger
-from desktop.records import KINDS, T, Kind
+from desktop.records import KINDS, ORGANISATION, T, Kind, unit_committee_kind
+from desktop.records.checklist import OPEN_STATUSES, TASK
 from ui import workers
 from ui.format import display
 
@@ -44,6 +45,11 @@ class RecordTableModel(QAbstractTableModel):
         self._generation = 0
         self.loading = False
 
+    @property
+    def queried(self) -> bool:
+        """Whether the model has been asked for its rows at least once (it was shown)."""
+        return self._generation > 0
+
     # ------------------------------------------------------------- queries
     def _query_args(self) -> dict:
         return dict(scope=self.scope, where=self.where or None, search=self.search or None,
@@ -58,23 +64,19 @@ class RecordTableModel(QAbstractTableModel):
         ref_fields = [f for f in self.columns if f.type is T.REF]
         path = self.ledger.path
 
-        def work(task):
-            reader = Ledger.open(path, read_only=True, verify=False)
-            try:
-                total = reader.count(kind, scope=args["scope"], where=args["where"], search=args["search"])
-                rows = reader.query(kind, limit=PAGE, **args)
-                titles = {}
-                for f in ref_fields:
-                    titles.update(reader.titles(f.ref, (r[f.name] for r in rows)))
-                return total, rows, titles
-            finally:
-                reader.close()
+        def work(reader, _task):
+            total = reader.count(kind, scope=args["scope"], where=args["where"], search=args["search"])
+            rows = reader.query(kind, limit=PAGE, **args)
+            titles = {}
+            for f in ref_fields:
+                titles.update(reader.titles(f.ref, (r[f.name] for r in rows)))
+            return total, rows, titles
 
         self.loading = True
         if wait:
-            self._loaded(generation, work(None))
+            self._loaded(generation, workers.on_reader(path, work))
             return
-        workers.start(work, lambda result: self._loaded(generation, result), self._failed)
+        workers.start_on_reader(path, work, lambda result: self._loaded(generation, result), self._failed)
 
     def _loaded(self, generation: int, result) -> None:
         if generation != self._generation:
@@ -158,7 +160,7 @@ class RecordTableModel(QAbstractTableModel):
             if f.type in (T.INT, T.MONEY, T.YEAR):
                 return int(Qt.AlignRight | Qt.AlignVCenter)
             return int(Qt.AlignLeft | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and self.kind.name == "checklist_task" and is_overdue(rec):
+        if role == Qt.ForegroundRole and self.kind.name == TASK and is_overdue(rec):
             return QBrush(OVERDUE)
         if role == ID_ROLE:
             return rec["id"]
@@ -172,7 +174,7 @@ class RecordTableModel(QAbstractTableModel):
         else:
             self.order_by = self.columns[column].name
             self.descending = order == Qt.DescendingOrder
-        if self._generation:  # only a model that has been shown queries again
+        if self.queried:  # only a model that has been shown queries again
             self.reload()
 
 
@@ -196,7 +198,7 @@ class ListTableModel(QAbstractTableModel):
 
 
 def is_overdue(task: dict) -> bool:
-    return bool(task.get("deadline") and task.get("status") in ("not_started", "in_progress")
+    return bool(task.get("deadline") and task.get("status") in OPEN_STATUSES
                 and task["deadline"] < dt.date.today().isoformat())
 
 
@@ -299,10 +301,11 @@ class UnitTreeModel(QAbstractItemModel):
         return None
 
     def _org_nodes(self, node: UnitNode) -> list[UnitNode]:
-        orgs = self.ledger.query("organisation", scope=node.code, order_by="kind", limit=2000,
+        orgs = self.ledger.query(ORGANISATION.name, scope=node.code, order_by="kind", limit=2000,
                                  columns=("name", "kind", "division_code"))
+        own = unit_committee_kind(node.code)  # the unit's own committee is the unit's node itself
         return [UnitNode(o["division_code"] or node.code, o["name"] or "", node, o["id"])
-                for o in orgs if o["kind"] != "township_committee"]
+                for o in orgs if o["kind"] != own]
 
     def reload_organisations(self) -> None:
         """Take up organisations added, renamed or deleted since the townships were opened

@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
-from desktop.records import KINDS
+from desktop.records import KINDS, ORGANISATION, Kind, T, natural_org_id, unit_committee_kind
 from ui import settings as S
 from ui.forms import RecordForm
 from ui.models import ID_ROLE, RecordTableModel
 from ui.undo import CreateCommand, DeleteCommand, EditCommand
+from ui.widgets import select_row_of, tool_button
+
+
+def default_values(kind: Kind, scope: str) -> dict:
+    """What a new record of *kind* starts with under the unit *scope*: a reference to an
+    organisation it belongs to is the unit's own committee (when the field may name it),
+    and a division that is the record's scope is the unit."""
+    if not scope:
+        return {}
+    f = kind.field(kind.scope_from) if kind.scope_from in kind.field_map else None
+    if f is not None and f.type is T.DIVISION:
+        return {f.name: scope}
+    committee = unit_committee_kind(scope)
+    if f is not None and f.ref == ORGANISATION.name and committee and committee in (f.ref_org_kinds or (committee,)):
+        return {f.name: natural_org_id(committee, scope)}
+    return {}
 
 
 class RecordSection(QWidget):
@@ -66,11 +82,11 @@ class RecordSection(QWidget):
         self.model.sig_loaded.connect(self._show_count)
         self.model.sig_failed.connect(self._show_failure)
 
-        self.add_button = self._button(self.add, "add")
-        self.edit_button = self._button(self.edit_current, "edit")
-        self.delete_button = self._button(self.delete_selected, "delete")
-        self.history_button = self._button(self.show_history, "history")
-        columns = self._button(None, "columns")
+        self.add_button = tool_button(self, f"add_{kind}", self.add)
+        self.edit_button = tool_button(self, f"edit_{kind}", self.edit_current)
+        self.delete_button = tool_button(self, f"delete_{kind}", self.delete_selected)
+        self.history_button = tool_button(self, f"history_{kind}", self.show_history)
+        columns = tool_button(self, f"columns_{kind}", None)
         columns.setPopupMode(QToolButton.InstantPopup)
         self.columns_button = columns
         self.retranslate()
@@ -110,7 +126,7 @@ class RecordSection(QWidget):
         self.columns_button.setText(self.tr("Columns"))
         self.columns_button.setMenu(self._columns_menu())
         self.filter.setPlaceholderText(self.tr("Filter (name, phone, title…)  Ctrl+F"))
-        if self.model._generation and not self.model.loading:  # it has loaded at least once
+        if self.model.queried and not self.model.loading:  # it has loaded at least once
             self._show_count(self.model.total)
         self.model.headerDataChanged.emit(Qt.Horizontal, 0, max(len(self.model.columns) - 1, 0))
 
@@ -118,14 +134,6 @@ class RecordSection(QWidget):
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-    def _button(self, slot, name: str) -> QToolButton:
-        b = QToolButton(self)
-        b.setObjectName(f"{name}_{self.kind.name}")
-        b.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        if slot:
-            b.clicked.connect(slot)
-        return b
 
     # ------------------------------------------------------------- state
     def set_scope(self, scope: str) -> None:
@@ -187,14 +195,8 @@ class RecordSection(QWidget):
 
     # ------------------------------------------------------------- actions
     def default_values(self) -> dict:
-        """Values a new record starts with: the chosen unit's committee when there is one."""
-        scope = self.model.scope
-        defaults: dict = {}
-        if "org_id" in self.kind.field_map and len(scope) == 9:
-            defaults["org_id"] = f"org-township_committee-{scope}"
-        if self.kind.name == "reported_figure" and scope:
-            defaults["unit_code"] = scope
-        return defaults
+        """Values a new record starts with: the chosen unit (or its committee)."""
+        return default_values(self.kind, self.model.scope)
 
     def add(self) -> None:
         form = RecordForm(self.ledger, self.kind.name, defaults=self.default_values(), parent=self)
@@ -231,14 +233,19 @@ class RecordSection(QWidget):
             QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer != QMessageBox.Yes:
             return
-        self.undo_stack.beginMacro(self.tr("delete {kind}").format(kind=self.kind.label.text()))
         try:
-            for record_id in ids:
-                self.undo_stack.push(DeleteCommand(self.ledger, self.kind.name, record_id, "", None))
+            with self.ledger.batch():  # all of them, or none
+                for record_id in ids:
+                    self.ledger.delete(self.kind.name, record_id)
         except LedgerError as exc:
             QMessageBox.warning(self, self.tr("Delete"), exc.text())
-        finally:
-            self.undo_stack.endMacro()
+            return
+        # one undo step; only the first and the last command refresh the view (undo runs them backwards)
+        self.undo_stack.beginMacro(self.tr("delete {kind}").format(kind=self.kind.label.text()))
+        for n, record_id in enumerate(ids):
+            notify = self._changed if n in (0, len(ids) - 1) else None
+            self.undo_stack.push(DeleteCommand(self.ledger, self.kind.name, record_id, "", notify))
+        self.undo_stack.endMacro()
         self._changed(self.kind.name, "")
 
     def show_history(self) -> None:
@@ -251,12 +258,4 @@ class RecordSection(QWidget):
         self.sig_changed.emit(kind)
 
     def select_record(self, record_id: str) -> bool:
-        row = self.model.row_of(record_id)
-        if row < 0:
-            return False
-        self.view.selectRow(row)
-        self.view.scrollTo(self.model.index(row, 0))
-        return True
-
-    def current_index(self) -> QModelIndex:
-        return self.view.currentIndex()
+        return select_row_of(self.view, record_id)

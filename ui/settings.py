@@ -22,7 +22,6 @@ BACKUP_FOLDER = Key("backup/folder", "", str)
 DAILY_BACKUP = Key("backup/daily", True, bool)
 LAST_BACKUP_DAY = Key("backup/last_day", "", str)
 GEOMETRY = Key("window/geometry", b"", bytes)
-WINDOW_STATE = Key("window/state", b"", bytes)
 SPLITTER = Key("window/splitter", b"", bytes)
 LAST_TAB = Key("window/tab", 0, int)
 

@@ -12,9 +12,9 @@ import logging
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from desktop import paths
 from desktop.errors import LedgerError
@@ -22,8 +22,8 @@ from desktop.scope.geo import geography
 from desktop.ledger import Ledger
 from ui import settings as S
 from ui import workers
-from ui.forms import ERROR_STYLE
 from ui.i18n import LANGUAGES
+from ui.widgets import ERROR_STYLE, BusyDialog, error_label, note_label, push_button, text_label
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ def run_daily_backup(ledger: Ledger, settings: S.Settings, today: dt.date) -> Pa
 
 # ----------------------------------------------------------------------------- dialog
 
-class SettingsDialog(QDialog):
+class SettingsDialog(BusyDialog):
     """Language, operator name, backups and the (not yet enrolled) sync hub."""
 
     sig_language_changed = Signal(str)
@@ -114,109 +114,13 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.busy = False
         self.setWindowTitle(self.tr("Settings"))
-
-        self.language_combo = QComboBox(self)
-        self.language_combo.setObjectName("language")
-        for code, name in LANGUAGES:
-            self.language_combo.addItem(name, code)
-        i = self.language_combo.findData(settings.get(S.LANGUAGE))
-        self.language_combo.setCurrentIndex(max(i, 0))
-
-        self.operator_edit = QLineEdit(ledger.operator, self)
-        self.operator_edit.setObjectName("operator")
-        self.operator_edit.setMaxLength(40)
-        self.operator_error = QLabel(self)
-        self.operator_error.setObjectName("operator_error")
-        self.operator_error.setStyleSheet(ERROR_STYLE)
-        self.operator_error.setWordWrap(True)
-        self.operator_error.hide()
-        self.operator_edit.textChanged.connect(self.operator_error.hide)
-
-        self.folder_edit = QLineEdit(str(backup_folder(settings)), self)
-        self.folder_edit.setObjectName("backup_folder")
-        self.browse_button = QPushButton(self.tr("&Browse…"), self)
-        self.browse_button.setObjectName("browse_backup_folder")
-        self.browse_button.setAutoDefault(False)
-        self.browse_button.clicked.connect(self._browse)
-        self.folder_error = QLabel(self)
-        self.folder_error.setObjectName("folder_error")
-        self.folder_error.setStyleSheet(ERROR_STYLE)
-        self.folder_error.setWordWrap(True)
-        self.folder_error.hide()
-        self.folder_edit.textChanged.connect(self.folder_error.hide)
-        self.daily_check = QCheckBox(self.tr("Back up &automatically every day"), self)
-        self.daily_check.setObjectName("daily_backup")
-        self.daily_check.setChecked(bool(settings.get(S.DAILY_BACKUP)))
-        self.backup_button = QPushButton(self.tr("Back up &now"), self)
-        self.backup_button.setObjectName("backup_now")
-        self.backup_button.setAutoDefault(False)
-        self.backup_button.clicked.connect(self.backup_now)
-        self.backup_status = QLabel(self)
-        self.backup_status.setObjectName("backup_status")
-        self.backup_status.setWordWrap(True)
-        self.backup_status.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        last = settings.get(S.LAST_BACKUP_DAY)
-        if last:
-            self.backup_status.setText(self.tr("Last automatic backup: {day}").format(day=last))
-
-        sync_box = QGroupBox(self.tr("Sync"), self)
-        sync_layout = QHBoxLayout(sync_box)
-        self.hub_label = QLabel(sync_box)
-        self.hub_label.setObjectName("hub_status")
-        self.hub_label.setWordWrap(True)
-        self.hub_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.enroll_button = QPushButton(sync_box)
-        self.enroll_button.setObjectName("enroll")
-        self.enroll_button.setAutoDefault(False)
-        self.enroll_button.clicked.connect(self.enroll)
-        sync_layout.addWidget(self.hub_label, 1)
-        sync_layout.addWidget(self.enroll_button)
-        self._show_hub()
-
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-
-        general = QGroupBox(self.tr("General"), self)
-        form = QFormLayout(general)
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        language_label = QLabel("Language / 语言", general)  # both languages, never translated
-        language_label.setBuddy(self.language_combo)
-        form.addRow(language_label, self.language_combo)
-        note = QLabel(self.tr("The language takes effect when you press OK."), general)
-        note.setStyleSheet("color: #555555;")
-        note.setWordWrap(True)
-        form.addRow("", note)
-        operator_label = QLabel(self.tr("&Operator name"), general)
-        operator_label.setBuddy(self.operator_edit)
-        form.addRow(operator_label, self.operator_edit)
-        form.addRow("", self.operator_error)
-
-        backup_box = QGroupBox(self.tr("Backups"), self)
-        backup_form = QFormLayout(backup_box)
-        backup_form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_edit, 1)
-        folder_row.addWidget(self.browse_button)
-        folder_label = QLabel(self.tr("Backup &folder"), backup_box)
-        folder_label.setBuddy(self.folder_edit)
-        backup_form.addRow(folder_label, folder_row)
-        backup_form.addRow("", self.folder_error)
-        backup_form.addRow("", self.daily_check)
-        keep = QLabel(self.tr("The newest {n} backups of this ledger are kept; older ones are deleted.").format(
-            n=KEEP_BACKUPS), backup_box)
-        keep.setStyleSheet("color: #555555;")
-        keep.setWordWrap(True)
-        backup_form.addRow("", keep)
-        now_row = QHBoxLayout()
-        now_row.addWidget(self.backup_button)
-        now_row.addWidget(self.backup_status, 1)
-        backup_form.addRow("", now_row)
-
         layout = QVBoxLayout(self)
-        layout.addWidget(general)
-        layout.addWidget(backup_box)
-        layout.addWidget(sync_box)
+        layout.addWidget(self._make_general())
+        layout.addWidget(self._make_backups())
+        layout.addWidget(self._make_sync())
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setTabOrder(self.language_combo, self.operator_edit)
@@ -225,6 +129,79 @@ class SettingsDialog(QDialog):
         self.setTabOrder(self.browse_button, self.daily_check)
         self.setTabOrder(self.daily_check, self.backup_button)
         self.resize(560, self.sizeHint().height())
+
+    def _make_general(self) -> QGroupBox:
+        """Language and operator name."""
+        general = QGroupBox(self.tr("General"), self)
+        self.language_combo = QComboBox(general)
+        self.language_combo.setObjectName("language")
+        for code, name in LANGUAGES:
+            self.language_combo.addItem(name, code)
+        i = self.language_combo.findData(self.settings.get(S.LANGUAGE))
+        self.language_combo.setCurrentIndex(max(i, 0))
+        self.operator_edit = QLineEdit(self.ledger.operator, general)
+        self.operator_edit.setObjectName("operator")
+        self.operator_edit.setMaxLength(40)
+        self.operator_error = error_label(general, "operator_error")
+        self.operator_edit.textChanged.connect(self.operator_error.hide)
+
+        form = QFormLayout(general)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        language_label = QLabel("Language / 语言", general)  # both languages, never translated
+        language_label.setBuddy(self.language_combo)
+        form.addRow(language_label, self.language_combo)
+        form.addRow("", note_label(general, self.tr("The language takes effect when you press OK.")))
+        operator_label = QLabel(self.tr("&Operator name"), general)
+        operator_label.setBuddy(self.operator_edit)
+        form.addRow(operator_label, self.operator_edit)
+        form.addRow("", self.operator_error)
+        return general
+
+    def _make_backups(self) -> QGroupBox:
+        """The backup folder, the daily backup and "Back up now"."""
+        box = QGroupBox(self.tr("Backups"), self)
+        self.folder_edit = QLineEdit(str(backup_folder(self.settings)), box)
+        self.folder_edit.setObjectName("backup_folder")
+        self.browse_button = push_button(box, "browse_backup_folder", self._browse, self.tr("&Browse…"))
+        self.folder_error = error_label(box, "folder_error")
+        self.folder_edit.textChanged.connect(self.folder_error.hide)
+        self.daily_check = QCheckBox(self.tr("Back up &automatically every day"), box)
+        self.daily_check.setObjectName("daily_backup")
+        self.daily_check.setChecked(bool(self.settings.get(S.DAILY_BACKUP)))
+        self.backup_button = push_button(box, "backup_now", self.backup_now, self.tr("Back up &now"))
+        self.backup_status = text_label(box, "backup_status", selectable=True)
+        last = self.settings.get(S.LAST_BACKUP_DAY)
+        if last:
+            self.backup_status.setText(self.tr("Last automatic backup: {day}").format(day=last))
+
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.browse_button)
+        folder_label = QLabel(self.tr("Backup &folder"), box)
+        folder_label.setBuddy(self.folder_edit)
+        form.addRow(folder_label, folder_row)
+        form.addRow("", self.folder_error)
+        form.addRow("", self.daily_check)
+        form.addRow("", note_label(box, self.tr(
+            "The newest {n} backups of this ledger are kept; older ones are deleted.").format(n=KEEP_BACKUPS)))
+        now_row = QHBoxLayout()
+        now_row.addWidget(self.backup_button)
+        now_row.addWidget(self.backup_status, 1)
+        form.addRow("", now_row)
+        return box
+
+    def _make_sync(self) -> QGroupBox:
+        """The hub this ledger is enrolled with, and the button to enroll."""
+        box = QGroupBox(self.tr("Sync"), self)
+        self.hub_label = text_label(box, "hub_status", selectable=True)
+        self.enroll_button = push_button(box, "enroll", self.enroll)
+        row = QHBoxLayout(box)
+        row.addWidget(self.hub_label, 1)
+        row.addWidget(self.enroll_button)
+        self._show_hub()
+        return box
 
     # -- fields ---------------------------------------------------------------------------
     def chosen_folder(self) -> Path:
@@ -336,13 +313,3 @@ class SettingsDialog(QDialog):
         if changed:
             self.sig_language_changed.emit(language)
 
-    def reject(self) -> None:
-        if self.busy:
-            return
-        super().reject()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self.busy:
-            event.ignore()
-            return
-        super().closeEvent(event)

@@ -33,7 +33,14 @@ class _LedgerCommand(QUndoCommand):
         self.ledger, self.kind, self.record_id, self.on_change = ledger, kind, record_id, on_change
         self._first = True
 
-    def _notify(self) -> None:
+    def _already_done(self) -> bool:
+        """True on the redo that QUndoStack.push runs for a change made before it was pushed."""
+        first, self._first = self._first, False
+        return first
+
+    def _write(self, method, *args) -> None:
+        """One ledger write on the command's record, then tell the view."""
+        method(self.kind, self.record_id, *args)
         if self.on_change:
             self.on_change(self.kind, self.record_id)
 
@@ -43,31 +50,25 @@ class CreateCommand(_LedgerCommand):
 
     @_guarded
     def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.ledger.restore(self.kind, self.record_id)
-        self._notify()
+        if not self._already_done():
+            self._write(self.ledger.restore)
 
     @_guarded
     def undo(self) -> None:
-        self.ledger.delete(self.kind, self.record_id)
-        self._notify()
+        self._write(self.ledger.delete)
 
 
 class DeleteCommand(_LedgerCommand):
-    """Delete a record (a tombstone); undo restores it."""
+    """A record was deleted (a tombstone; already done when pushed); undo restores it."""
 
     @_guarded
     def redo(self) -> None:
-        self.ledger.delete(self.kind, self.record_id)
-        self._first = False
-        self._notify()
+        if not self._already_done():
+            self._write(self.ledger.delete)
 
     @_guarded
     def undo(self) -> None:
-        self.ledger.restore(self.kind, self.record_id)
-        self._notify()
+        self._write(self.ledger.restore)
 
 
 class EditCommand(_LedgerCommand):
@@ -79,13 +80,9 @@ class EditCommand(_LedgerCommand):
 
     @_guarded
     def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.ledger.update(self.kind, self.record_id, self.after)
-        self._notify()
+        if not self._already_done():
+            self._write(self.ledger.update, self.after)
 
     @_guarded
     def undo(self) -> None:
-        self.ledger.update(self.kind, self.record_id, self.before)
-        self._notify()
+        self._write(self.ledger.update, self.before)

@@ -105,6 +105,18 @@ def start(fn: Callable[[Task], Any], on_done: Callable[[Any], None] | None = Non
     return task
 
 
+def on_reader(path: Path, compute: Callable[[Any, "Task | None"], Any], task: "Task | None" = None) -> Any:
+    """``compute(reader, task)`` on a read-only ledger connection of its own, closed after
+    (in the calling thread: a worker's, or the GUI's when the caller must wait)."""
+    from desktop.ledger import Ledger
+
+    reader = Ledger.open(path, read_only=True, verify=False)
+    try:
+        return compute(reader, task)
+    finally:
+        reader.close()
+
+
 def start_on_reader(path: Path, compute: Callable[[Any, "Task"], Any], on_done: Callable[[Any], None],
                     on_failed: Callable[[BaseException], None]) -> Callable[[], None]:
     """Run ``compute(reader, task)`` in a worker on a read-only ledger connection of its

@@ -40,6 +40,7 @@ from desktop.reporting.figures import FUNDING_SECURED_FEN
 from desktop.records.enums import enumerations
 from desktop.scope.geo import COUNTY, TOWNSHIP, VILLAGE, geography, level_of_code
 from desktop.records import natural_org_id
+from desktop.records.checklist import can_verify
 
 __all__ = ["build", "Shares", "SHARES"]
 
@@ -287,8 +288,6 @@ class _Builder:
         self.last_month = _month_start(today, 1)
         self.last_month_end = _month_end(self.last_month)
         self.year_start = dt.date(today.year, 1, 1)
-        # Verifying a township's task takes a ledger of a scope strictly above the township.
-        self.can_verify = lambda code: code.startswith(ledger.scope) and code != ledger.scope
 
     # -- writing
     def _write(self, kind: str, rows: list[dict]) -> None:
@@ -633,7 +632,7 @@ class _Builder:
 
         rng = _rng(self.seed, code, "tasks")
         today = self.today
-        verify = self.can_verify(code)
+        verify = can_verify(self.ledger.scope, code)
         county = self.geo.name(code[:6])
         rows = []
         for tpl in templates_for(self.ledger, code, "township"):

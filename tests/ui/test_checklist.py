@@ -164,13 +164,19 @@ def test_workflow_buttons_and_undo(qtbot, county_ledger, township_org):
     assert view.done_button.isEnabled() and not view.start_button.isEnabled()
 
 
+def a_task_done(qtbot, view: ChecklistView, ledger: Ledger, row: int = 0) -> str:
+    """Generate the tasks, mark the one in *row* done with its button; its id."""
+    generate(qtbot, view)
+    task_id = view.model.record(row)["id"]
+    assert view.select_task(task_id)
+    click(qtbot, view, view.done_button)
+    assert ledger.get("checklist_task", task_id)["status"] == "done"
+    return task_id
+
+
 def test_mark_done_straight_from_not_started_undoes_in_one_step(qtbot, county_ledger):
     view = make_view(qtbot, county_ledger)
-    generate(qtbot, view)
-    task_id = view.model.record(2)["id"]
-    view.select_task(task_id)
-    click(qtbot, view, view.done_button)
-    assert county_ledger.get("checklist_task", task_id)["status"] == "done"
+    task_id = a_task_done(qtbot, view, county_ledger, row=2)
     # "done" may not go back to "not started" directly; the undo step goes through "in progress"
     with qtbot.waitSignal(view.sig_loaded, timeout=10000):
         view.undo_stack.undo()
@@ -180,10 +186,7 @@ def test_mark_done_straight_from_not_started_undoes_in_one_step(qtbot, county_le
 
 def test_reopen_takes_a_done_task_back(qtbot, county_ledger):
     view = make_view(qtbot, county_ledger)
-    generate(qtbot, view)
-    task_id = view.model.record(0)["id"]
-    view.select_task(task_id)
-    click(qtbot, view, view.done_button)
+    task_id = a_task_done(qtbot, view, county_ledger)
     click(qtbot, view, view.reopen_button)
     task = county_ledger.get("checklist_task", task_id)
     assert (task["status"], task["done_on"]) == ("in_progress", None)
@@ -191,14 +194,12 @@ def test_reopen_takes_a_done_task_back(qtbot, county_ledger):
 
 def test_only_the_level_above_can_verify(qtbot, township_ledger):
     view = make_view(qtbot, township_ledger)
-    generate(qtbot, view)
-    task_id = view.model.record(0)["id"]
-    view.select_task(task_id)
-    click(qtbot, view, view.done_button)
-    assert township_ledger.get("checklist_task", task_id)["status"] == "done"
+    task_id = a_task_done(qtbot, view, township_ledger)
     assert not view.verify_button.isEnabled()
     assert view.verify_button.toolTip() == view.tr("Only the level above can verify this task.")
     assert view.reopen_button.isEnabled()
+    view.move("verify")  # even when asked, the view does not verify
+    assert township_ledger.get("checklist_task", task_id)["status"] == "done"
 
 
 def test_overdue_tasks_stand_out(qtbot, qtmodeltester, county_ledger, township_org):

@@ -7,9 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QMessageBox, QPlainTextEdit
 
-from conftest import TOWNSHIP
+from conftest import COUNTY, TOWNSHIP
 from desktop.records.enums import enumerations
-from ui import sections as sections_module
 from ui import settings as S
 from ui.forms import DateField, RecordForm
 from ui.sections import RecordSection
@@ -295,3 +294,85 @@ def test_switching_the_language_retranslates_a_section(make_section, qtbot):
         ui_i18n.uninstall()
         i18n.set_language("zh_CN")
         QLocale.setDefault(locale)
+
+
+@pytest.mark.parametrize(("kind", "scope", "field", "expected"), [
+    ("committee_member", TOWNSHIP, "org_id", ORG),
+    ("committee_member", COUNTY, "org_id", f"org-county_committee-{COUNTY}"),
+    ("meeting", TOWNSHIP, "org_id", ORG),
+    ("reported_figure", TOWNSHIP, "unit_code", TOWNSHIP),
+    ("organisation", TOWNSHIP, "division_code", TOWNSHIP),
+])
+def test_a_new_record_starts_under_the_chosen_unit(kind, scope, field, expected, make_section, drive_form, qtbot):
+    section = make_section(kind)
+    with qtbot.waitSignal(section.model.sig_loaded):
+        section.set_scope(scope)
+    seen = {}
+
+    def driver(form):
+        seen.update({name: w.value() for name, w in form.fields.items()})
+        qtbot.keyClick(form, Qt.Key_Escape)
+
+    drive_form["driver"] = driver
+    qtbot.mouseClick(section.add_button, Qt.LeftButton)
+    assert seen[field] == expected
+
+
+def test_a_member_of_a_county_coop_committee_is_not_offered(make_section, drive_form, qtbot, county_ledger):
+    coop = county_ledger.organisations.create(kind="county_coop_committee", name="栾城区团工委", division_code=COUNTY,
+                                              parent_id=f"org-county_committee-{COUNTY}")
+    section = make_section("committee_member")
+    offered = []
+
+    def driver(form):
+        box = form.fields["org_id"].editor
+        offered.extend(box.itemData(i) for i in range(box.count()))
+        qtbot.keyClick(form, Qt.Key_Escape)
+
+    drive_form["driver"] = driver
+    qtbot.mouseClick(section.add_button, Qt.LeftButton)
+    assert ORG in offered and coop not in offered
+
+
+def _three_members(county_ledger) -> list[str]:
+    return county_ledger.committee_members.create_many([
+        {"org_id": ORG, "name": n, "gender": "male", "post": "member", "employment": "part_time",
+         "source": "other", "joined_on": "2020-01-01"} for n in ("王一", "王二", "李三")])
+
+
+def test_deleting_several_records_is_one_undo_step(make_section, county_ledger, monkeypatch, qtbot):
+    ids = _three_members(county_ledger)
+    section = make_section("committee_member")
+    section.view.selectAll()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    section.view.setFocus()
+    qtbot.keyClick(section.view, Qt.Key_Delete)
+    assert county_ledger.count("committee_member") == 0
+    qtbot.waitUntil(lambda: section.model.total == 0 and not section.model.loading)
+    assert section.undo_stack.count() == 1
+    section.undo_stack.undo()
+    assert sorted(r["id"] for r in county_ledger.query("committee_member")) == sorted(ids)
+    qtbot.waitUntil(lambda: section.model.total == 3 and not section.model.loading)
+
+
+def test_a_refused_delete_deletes_none(make_section, county_ledger, monkeypatch, qtbot):
+    from desktop.errors import LedgerError
+
+    ids = _three_members(county_ledger)
+    section = make_section("committee_member")
+    section.view.selectAll()
+    delete = county_ledger.delete
+
+    def refuse_the_last(kind, record_id):
+        if record_id == ids[-1]:
+            raise LedgerError("refused")
+        return delete(kind, record_id)
+
+    monkeypatch.setattr(county_ledger, "delete", refuse_the_last)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]) or QMessageBox.Ok)
+    qtbot.mouseClick(section.delete_button, Qt.LeftButton)
+    assert warnings == ["refused"]
+    assert county_ledger.count("committee_member") == 3
+    assert section.undo_stack.count() == 0

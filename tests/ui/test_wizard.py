@@ -253,24 +253,30 @@ def test_demo_build_runs_to_completion(qtbot, wizard, tmp_path):
         assert ledger.count("committee_member") > 0
 
 
-def test_cancel_deletes_the_half_built_demo_and_keeps_the_earlier_one(qtbot, wizard, tmp_path, monkeypatch):
-    demo = tmp_path / "demo" / "demo.sqlite"
-    Ledger.new(demo, scope=TOWNSHIP, operator="旧演示").close()   # an earlier demo
-    building = demo.with_name("demo.building.sqlite")
+def demo_page_held(qtbot, wizard, monkeypatch, at: int | None = None):
+    """Go to the demo page with a build that stops once it has built *at* townships (any
+    number: None) until the returned gate is set."""
     real_build = synthetic.build
     gate = threading.Event()
 
     def held_build(ledger, scope, seed=0, *, months=12, progress=None, today=None):
         def held(done, total):
             progress(done, total)
-            if done == 2:  # hold the real build half-way until the test has pressed Cancel
+            if at is None or done == at:
                 gate.wait(30)
         return real_build(ledger, scope, seed, months=months, progress=held, today=today)
 
     monkeypatch.setattr(synthetic, "build", held_build)
     choose(qtbot, wizard.welcome_page.demo_radio)
     click(qtbot, wizard, QWizard.NextButton)
-    page = wizard.demo_page
+    return wizard.demo_page, gate
+
+
+def test_cancel_deletes_the_half_built_demo_and_keeps_the_earlier_one(qtbot, wizard, tmp_path, monkeypatch):
+    demo = tmp_path / "demo" / "demo.sqlite"
+    Ledger.new(demo, scope=TOWNSHIP, operator="旧演示").close()   # an earlier demo
+    building = demo.with_name("demo.building.sqlite")
+    page, gate = demo_page_held(qtbot, wizard, monkeypatch, at=2)  # half-way, until Cancel is pressed
     try:
         click(qtbot, wizard, QWizard.FinishButton)
         qtbot.waitUntil(lambda: page.progress.value() == 2, timeout=30000)
@@ -290,19 +296,7 @@ def test_cancel_deletes_the_half_built_demo_and_keeps_the_earlier_one(qtbot, wiz
 
 
 def test_escape_during_the_build_cancels_it(qtbot, wizard, tmp_path, monkeypatch):
-    real_build = synthetic.build
-    gate = threading.Event()
-
-    def held_build(ledger, scope, seed=0, *, months=12, progress=None, today=None):
-        def held(done, total):
-            progress(done, total)
-            gate.wait(30)
-        return real_build(ledger, scope, seed, months=months, progress=held, today=today)
-
-    monkeypatch.setattr(synthetic, "build", held_build)
-    choose(qtbot, wizard.welcome_page.demo_radio)
-    click(qtbot, wizard, QWizard.NextButton)
-    page = wizard.demo_page
+    page, gate = demo_page_held(qtbot, wizard, monkeypatch)
     try:
         click(qtbot, wizard, QWizard.FinishButton)
         qtbot.waitUntil(lambda: page.progress.maximum() > 0, timeout=30000)

@@ -1,0 +1,156 @@
+"""The benchmarking checklist (对标整改台账) as rules, without widgets: who may verify a
+task, the status workflow (not started → in progress → done → verified by the level
+above) and what each step records, the tasks a unit's committee gets from the reference
+table, and the progress per system."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from desktop.records import natural_org_id
+from desktop.records.enums import enumerations
+from desktop.scope.geo import geography
+
+if TYPE_CHECKING:
+    from desktop.ledger import Ledger
+
+TASK = "checklist_task"
+#: Checklist level and committee kind per division level (3 county, 4 township).
+UNIT_LEVELS = {3: ("county", "county_committee"), 4: ("township", "township_committee")}
+#: Statuses of a task whose rectification is not finished.
+OPEN_STATUSES = ("not_started", "in_progress")
+#: Status workflow: which status may follow which.
+TRANSITIONS = {
+    "not_started": {"in_progress", "done"},
+    "in_progress": {"not_started", "done"},
+    "done": {"in_progress", "verified"},
+    "verified": {"done"},
+}
+#: What the user can do to a task, in the order the buttons show them.
+ACTIONS = ("start", "done", "verify", "reopen")
+EMPTY_PROGRESS = {"total": 0, "done": 0, "verified": 0, "overdue": 0}
+
+
+def can_verify(ledger_scope: str, unit_scope: str) -> bool:
+    """Only the level above a unit verifies its tasks: the ledger's scope must be a proper
+    ancestor of the unit's division code (the task's scope)."""
+    unit_scope = unit_scope or ""
+    return unit_scope.startswith(ledger_scope) and unit_scope != ledger_scope
+
+
+def transition_allowed(old: str | None, new: str | None) -> bool:
+    """Whether a task's status may go from *old* to *new* (unchanged or unset is always allowed)."""
+    return not old or not new or old == new or new in TRANSITIONS.get(old, ())
+
+
+def action_allowed(action: str, task: dict, ledger_scope: str) -> bool:
+    """Whether *action* applies to *task* in a ledger of *ledger_scope*."""
+    status = task.get("status")
+    upper = can_verify(ledger_scope, task.get("scope") or "")
+    if action == "start":
+        return status == "not_started"
+    if action == "done":
+        return status in OPEN_STATUSES
+    if action == "verify":
+        return status == "done" and upper
+    if action == "reopen":
+        return status == "done" or (status == "verified" and upper)
+    return False
+
+
+def steps(action: str, task: dict, ledger_scope: str, operator: str | None = None,
+          today: dt.date | None = None) -> list[dict]:
+    """The writes *action* makes to *task*, one per step of the workflow (empty when the
+    action does not apply). Each step is a transition the workflow allows, so that undoing
+    them one by one walks back the same way."""
+    if not action_allowed(action, task, ledger_scope):
+        return []
+    day = (today or dt.date.today()).isoformat()
+    status = task["status"]
+    if action == "start":
+        return [{"status": "in_progress"}]
+    if action == "done":
+        through = [{"status": "in_progress"}] if status == "not_started" else []
+        return through + [{"status": "done", "done_on": day}]
+    if action == "verify":
+        return [{"status": "verified", "verified_on": day, "verified_by": operator or None}]
+    if status == "done":  # reopen
+        return [{"status": "in_progress", "done_on": None}]
+    return [{"status": "done", "verified_on": None, "verified_by": None}]
+
+
+def move(ledger: "Ledger", task: dict, action: str, today: dt.date | None = None) -> list[tuple[dict, dict]]:
+    """Take *task* through *action* in one transaction: (values before, values after) per
+    step, for undoing them; empty when the action does not apply."""
+    planned = steps(action, task, ledger.scope, ledger.operator, today)
+    made: list[tuple[dict, dict]] = []
+    current = dict(task)
+    if planned:
+        with ledger.batch():
+            for step in planned:
+                ledger.update(TASK, task["id"], step)
+                made.append(({n: current.get(n) for n in step}, dict(step)))
+                current.update(step)
+    return made
+
+
+def unit_level(code: str) -> tuple[str, str] | None:
+    """(checklist level, committee kind) of a unit that keeps a checklist (a county or a
+    township), None for any other division."""
+    d = geography().get(code) if code else None
+    return UNIT_LEVELS.get(d.level) if d else None
+
+
+@dataclass
+class TaskPlan:
+    """The tasks a unit's committee lacks from its reference table."""
+
+    level: str
+    committee_kind: str
+    committee_id: str
+    #: the committee is in the ledger (tasks belong to it, so none can be made without it)
+    committee_exists: bool
+    rows: list[dict] = field(default_factory=list)
+
+
+def plan_tasks(ledger: "Ledger", code: str) -> TaskPlan | None:
+    """The tasks of the reference table that the committee of unit *code* does not have yet;
+    None when the unit keeps no checklist."""
+    # The ledger package imports the rules, which import this module: reference is read
+    # when a plan is made, not when the rules load.
+    from desktop.ledger.reference import templates_for
+
+    unit = unit_level(code)
+    if unit is None:
+        return None
+    level, committee_kind = unit
+    org_id = natural_org_id(committee_kind, code)
+    plan = TaskPlan(level, committee_kind, org_id, ledger.get("organisation", org_id) is not None)
+    if not plan.committee_exists:
+        return plan
+    have = {r["template_id"] for r in ledger.query(TASK, where={"org_id": org_id}, columns=("template_id",))}
+    plan.rows = [{"org_id": org_id, "template_id": t["id"], "system": t["system"], "title": t["title"]}
+                 for t in templates_for(ledger, code, level) if t["id"] not in have and t.get("system")]
+    return plan
+
+
+def create_tasks(ledger: "Ledger", plan: TaskPlan) -> list[str]:
+    """Create the planned tasks in one transaction; their ids."""
+    if not plan.rows:
+        return []
+    with ledger.batch():
+        return list(ledger.create_many(TASK, plan.rows))
+
+
+def systems() -> list[str]:
+    """The keys of the four systems, in their order."""
+    return enumerations().keys("checklist_system")
+
+
+def task_progress(ledger: "Ledger", scope: str) -> dict[str, dict[str, int]]:
+    """Per system (every system, even without tasks): total, done (done or verified),
+    verified and overdue tasks under *scope*."""
+    counts = ledger.task_progress(scope)
+    return {s: dict(counts.get(s, EMPTY_PROGRESS)) for s in systems()}

@@ -1,0 +1,127 @@
+"""Small widget makers shared by the views and dialogs, so that a heading, an error line
+or a record table looks and behaves the same everywhere."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDialog, QHeaderView, QLabel, QPushButton,
+                               QTableView, QToolButton, QWidget)
+
+ERROR_STYLE = "color: #c62828;"
+NOTE_STYLE = "color: #555555;"
+
+
+class BusyDialog(QDialog):
+    """A dialog that stays open (Esc, Cancel, the window's close button) while ``busy``:
+    work it started in a worker reports back to it."""
+
+    busy = False
+
+    def reject(self) -> None:
+        if not self.busy:
+            super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.busy:
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+def heading_label(parent: QWidget, name: str, *, wrap: bool = False, selectable: bool = False) -> QLabel:
+    """A bold, slightly larger line of plain text (a unit's or a record's name)."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.PlainText)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    return label
+
+
+def error_label(parent: QWidget, name: str = "", *, selectable: bool = False) -> QLabel:
+    """A hidden line in the error colour, shown when there is something to say."""
+    label = text_label(parent, name, selectable=selectable)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
+def note_label(parent: QWidget, text: str = "", name: str = "") -> QLabel:
+    """A wrapped explanatory line in grey."""
+    label = text_label(parent, name)
+    label.setStyleSheet(NOTE_STYLE)
+    label.setText(text)
+    return label
+
+
+def text_label(parent: QWidget, name: str = "", *, selectable: bool = False) -> QLabel:
+    """A wrapped line whose text can be selected and copied when *selectable*."""
+    label = QLabel(parent)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    return label
+
+
+def push_button(parent: QWidget, name: str, slot, text: str = "") -> QPushButton:
+    """A button that Enter does not press (Enter belongs to the dialog's default button)."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAutoDefault(False)
+    button.clicked.connect(slot)
+    return button
+
+
+def tool_button(parent: QWidget, name: str, slot, text: str = "") -> QToolButton:
+    """A flat text-only button of a view's tool row (*slot* None: one that opens a menu)."""
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setObjectName(name)
+    button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+    if slot is not None:
+        button.clicked.connect(slot)
+    return button
+
+
+def record_table(parent: QWidget, name: str, model: QAbstractItemModel, *, row_height: int = 26) -> QTableView:
+    """A read-only table of records: whole rows selected, no wrapping, columns the user can resize."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(row_height)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setStretchLastSection(True)
+    return view
+
+
+def select_row_of(view: QTableView, record_id: str) -> bool:
+    """Select and show the row of *record_id* in a table over a record model (``row_of``)."""
+    row = view.model().row_of(record_id)
+    if row < 0:
+        return False
+    view.selectRow(row)
+    view.scrollTo(view.model().index(row, 0))
+    return True
+
+
+def searchable_combo(parent: QWidget) -> QComboBox:
+    """An editable combo box whose typed text searches its items (any part of the text)."""
+    box = QComboBox(parent)
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.NoInsert)
+    completer = box.completer()
+    completer.setFilterMode(Qt.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.PopupCompletion)
+    return box
