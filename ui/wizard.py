@@ -20,11 +20,9 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QFormLayout
 
 from desktop import i18n as core_i18n
 from desktop import paths
-from desktop.tools import synthetic
-from desktop.ledger.db import InstanceLock
+from desktop.tools import demo
 from desktop.errors import LedgerError
 from desktop.scope.geo import CODE_LENGTH, COUNTY, TOWNSHIP, geography
-from desktop.ledger import Ledger
 from ui import i18n, workers
 from ui.division_picker import DivisionPicker
 from ui.widgets import ERROR_STYLE, error_label, note_label, push_button, text_label
@@ -37,52 +35,6 @@ PAGE_WELCOME, PAGE_UNIT, PAGE_OPERATOR, PAGE_DEMO = range(4)
 DEMO_COUNTY = "130111"
 
 #: Languages offered, each named in its own language (never translated).
-
-# ----------------------------------------------------------------------------- worker side
-# These run in the worker thread: no widgets here.
-
-def _remove_ledger_files(path: Path) -> None:
-    """Delete a ledger file with its SQLite side files and its lock file."""
-    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}.lock")):
-        p.unlink(missing_ok=True)
-
-
-def create_ledger(path: Path, scope: str, operator: str) -> Path:
-    """Create the ledger of the user's unit and close it again."""
-    Ledger.new(path, scope=scope, operator=operator).close()
-    return path
-
-
-def build_demo(task: workers.Task, path: Path, county: str, operator: str) -> Path:
-    """Build a demo ledger of *county* at *path*, replacing an earlier demo there.
-
-    The ledger is built beside *path* under another name and moved into place only when
-    complete, so a cancelled or failed build leaves no half-built file and keeps the earlier
-    demo.  *path* stays locked meanwhile, so it cannot be replaced while open elsewhere.
-    """
-    target_lock = InstanceLock(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    target_lock.acquire()
-    building = path.with_name(f"{path.stem}.building{path.suffix or '.sqlite'}")
-    try:
-        _remove_ledger_files(building)
-        ledger = Ledger.new(building, scope=county, operator=operator)
-        try:
-            synthetic.build(ledger, county, progress=task.progress)
-        except BaseException:
-            ledger.close()
-            _remove_ledger_files(building)
-            raise
-        ledger.close()
-        # A stale journal of the earlier demo would be applied to the new file: remove it.
-        for suffix in ("-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        building.replace(path)
-        Path(f"{building}.lock").unlink(missing_ok=True)
-    finally:
-        target_lock.release()
-    return path
-
 
 # ----------------------------------------------------------------------------- widgets
 
@@ -281,7 +233,7 @@ class OperatorPage(QWizardPage):
         path = self.path
         self._show_error(None)
         self._set_busy(True)
-        workers.start(lambda task: create_ledger(path, scope, operator), self._created, self._failed)
+        workers.start(lambda task: demo.create_ledger(path, scope, operator), self._created, self._failed)
         return False
 
     def _set_busy(self, busy: bool) -> None:
@@ -419,7 +371,7 @@ class DemoPage(QWizardPage):
         self._set_busy(True)
         self.progress.setRange(0, 0)
         self._set_status("starting")
-        self.task = workers.start(lambda task: build_demo(task, path, county, operator),
+        self.task = workers.start(lambda task: demo.build_demo(path, county, operator, progress=task.progress),
                                   self._built, self._failed, self._progress)
         return False
 
