@@ -15,3 +15,15 @@ from types import ModuleType
 def load(module: str) -> ModuleType:
     """``ui.<module>``, imported now.  Raises ImportError when Qt is missing."""
     return importlib.import_module(f"ui.{module}")
+
+
+def display_available() -> bool:
+    """Whether a window can be shown: always on Windows and macOS; on Linux and the like only
+    with an X11 or Wayland display, or a Qt platform chosen explicitly (offscreen, vnc …).
+    Without one, Qt would abort the whole process with advice about plugins."""
+    import os
+    import sys
+
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

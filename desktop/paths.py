@@ -91,6 +91,24 @@ def load_path(text: str) -> Path:
     return path
 
 
+def backup_dir() -> Path:
+    """Where backups go: the folder chosen in the window's settings, else ``backups`` in the
+    data folder.  Read here without Qt, so the command line backs up where the window does."""
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(data_dir() / "settings.ini", encoding="utf-8")
+        chosen = parser.get("backup", "folder", fallback="").strip().strip('"')
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        chosen = ""
+    return Path(chosen) if chosen else default_backup_dir()
+
+
+def default_backup_dir() -> Path:
+    return data_dir() / "backups"
+
+
 def default_ledger_path() -> Path:
     return data_dir() / "ledger.sqlite"
 

@@ -26,13 +26,29 @@ def _catalogue() -> dict[tuple[str, str], str]:
     return out
 
 
-def _literal(node) -> str | None:
-    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+def _literal(node, names: dict[str, str]) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name):  # a module constant such as CTX = "excel"
+        return names.get(node.id)
+    return None
+
+
+def _module_strings(tree: ast.Module) -> dict[str, str]:
+    out = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    out[target.id] = node.value.value
+    return out
 
 
 def marked_strings(path: Path) -> list[tuple[int, str, str]]:
     """(line, context, text) of every marked string with literal arguments in one file."""
     found = []
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = _module_strings(tree)
 
     def visit(node, cls):
         for child in ast.iter_child_nodes(node):
@@ -40,14 +56,14 @@ def marked_strings(path: Path) -> list[tuple[int, str, str]]:
             if isinstance(child, ast.Call):
                 fn = child.func
                 name = fn.attr if isinstance(fn, ast.Attribute) else getattr(fn, "id", None)
-                args = [_literal(a) for a in child.args[:2]]
+                args = [_literal(a, names) for a in child.args[:2]]
                 if name in ("QT_TRANSLATE_NOOP", "translate") and len(args) == 2 and None not in args:
                     found.append((child.lineno, args[0], args[1]))
                 elif name == "tr" and isinstance(fn, ast.Attribute) and args and args[0] is not None and cls:
                     found.append((child.lineno, cls, args[0]))
             visit(child, inner)
 
-    visit(ast.parse(path.read_text(encoding="utf-8")), None)
+    visit(tree, None)
     return found
 
 
@@ -68,7 +84,9 @@ def test_the_scan_finds_an_untranslated_string(tmp_path):
     path = tmp_path / "sample.py"
     path.write_text('from desktop.i18n import QT_TRANSLATE_NOOP\n'
                     'A = QT_TRANSLATE_NOOP("cli", "a sentence nobody translated")\n'
-                    'class Box:\n    def title(self):\n        return self.tr("Township Ledger")\n', encoding="utf-8")
+                    'class Box:\n    def title(self):\n        return self.tr("Township Ledger")\n'
+                    'CTX = "cli"\nB = QT_TRANSLATE_NOOP(CTX, "another one")\n', encoding="utf-8")
     found = marked_strings(path)
-    assert found == [(2, "cli", "a sentence nobody translated"), (5, "Box", "Township Ledger")]
+    assert found == [(2, "cli", "a sentence nobody translated"), (5, "Box", "Township Ledger"),
+                     (7, "cli", "another one")]
     assert not _catalogue().get(("cli", "a sentence nobody translated"))

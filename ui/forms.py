@@ -16,7 +16,7 @@ from desktop.errors import LedgerError, ValidationError
 from desktop.scope.geo import geography
 from desktop.ledger import Ledger
 from desktop.records import KINDS, ORGANISATION, Field, Kind, T
-from ui.format import editable
+from desktop.records.display import editable
 from ui.widgets import ERROR_STYLE, searchable_combo
 
 EMPTY_DATE = QDate(1900, 1, 1)

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialog
 from desktop.records import ids
 from desktop.errors import LedgerError
 from desktop.ledger import Conflict, HistoryEntry, Ledger
-from desktop.records import DELETED, KINDS, Field, Kind, T
+from desktop.records import DELETED, KINDS
 from ui.models import ListTableModel
-from ui.format import display
+from desktop.records.display import field_label, record_title, reference_titles, shown_value
 from ui.widgets import heading_label, record_table
 
 
@@ -33,38 +33,6 @@ def local_time(when: dt.datetime | str | None) -> str:
     if "ss" not in fmt:  # edits a few seconds apart must not look simultaneous
         fmt = fmt.replace("mm", "mm:ss", 1)
     return QLocale().toString(qdt, fmt)
-
-
-def field_label(k: Kind, name: str) -> str:
-    f = k.field_map.get(name)
-    return f.label.text() if f is not None else name
-
-
-def reference_titles(ledger: Ledger, k: Kind, values: list[tuple[str, object]]) -> dict[str, str]:
-    """Titles of the records that the REF values among (field, value) pairs point to."""
-    wanted: dict[str, set] = {}
-    for name, value in values:
-        f = k.field_map.get(name)
-        if f is not None and f.type is T.REF and f.ref and isinstance(value, str):
-            wanted.setdefault(f.ref, set()).add(value)
-    titles: dict[str, str] = {}
-    for ref_kind, record_ids in wanted.items():
-        titles.update(ledger.titles(ref_kind, record_ids))
-    return titles
-
-
-def shown_value(k: Kind, name: str, value: object, titles: dict[str, str]) -> str:
-    f: Field | None = k.field_map.get(name)
-    if f is None:
-        return "" if value is None else str(value)
-    return display(f, value, titles)
-
-
-def record_title(ledger: Ledger, k: Kind, record_id: str) -> str:
-    rec = ledger.get(k.name, record_id, include_deleted=True)
-    if rec is None:
-        return record_id
-    return shown_value(k, k.title_field, rec.get(k.title_field), {}) or record_id
 
 
 # ---------------------------------------------------------------------------------------- history

@@ -314,7 +314,9 @@ class MainWindow(QMainWindow):
             self.sig_open_ledger.emit(path)
 
     def backup_now(self) -> None:
-        folder = self.settings.get(S.BACKUP_FOLDER) or str(self.ledger.path.parent / "backups")
+        from ui.settings_dialog import backup_folder
+
+        folder = str(backup_folder(self.settings))
         folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to folder"), folder)
         if not folder:
             return

@@ -12,7 +12,7 @@ from desktop.ledger import Ledger
 from desktop.records import KINDS, ORGANISATION, T, Kind, unit_committee_kind
 from desktop.records.checklist import OPEN_STATUSES, TASK
 from ui import workers
-from ui.format import display
+from desktop.records.display import display
 
 PAGE = 500
 ID_ROLE = Qt.UserRole + 1

@@ -34,7 +34,7 @@ KEEP_BACKUPS = 14
 # ----------------------------------------------------------------------------- backups
 
 def default_backup_folder() -> Path:
-    return paths.data_dir() / "backups"
+    return paths.default_backup_dir()
 
 
 def backup_folder(settings: S.Settings) -> Path:

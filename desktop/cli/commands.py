@@ -9,9 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop import i18n
+from desktop import i18n, paths
 from desktop.cli import excel as cli_excel
 from desktop.cli import packages as cli_packages
+from desktop.cli import records as cli_records
 from desktop.cli import report as cli_report
 from desktop.cli.common import (EXIT_OK, PROG, ArgumentParser, choose_language, fail, ledger_path, open_ledger,
                                 run_command, warn)
@@ -40,13 +41,12 @@ def build_parser() -> ArgumentParser:
     sub.add_parser("check", help=translate("cli", "check the ledger file's integrity"))
 
     s = sub.add_parser("backup", help=translate("cli", "copy the ledger to a backup file"))
-    s.add_argument("dest", metavar="DEST", help=translate("cli", "backup file or folder"))
+    s.add_argument("dest", metavar="DEST", nargs="?",
+                   help=translate("cli", "backup file or folder (default: the backups folder beside the ledger data)"))
 
     s = sub.add_parser("restore", help=translate("cli", "replace the ledger with a backup"))
     s.add_argument("source", metavar="BACKUP", help=translate("cli", "backup file"))
 
-    s = sub.add_parser("history", help=translate("cli", "show who changed a record, when, and what"))
-    s.add_argument("record_id", metavar="RECORD_ID", help=translate("cli", "the record's id"))
 
     s = sub.add_parser("enroll", help=translate("cli", "enroll this ledger with a hub, with a one-time code from the hub's administrator"))
     s.add_argument("--hub", required=True, metavar="URL", help=translate("cli", "the hub's address, e.g. https://hub.example.cn"))
@@ -57,6 +57,7 @@ def build_parser() -> ArgumentParser:
 
     sub.add_parser("sync", help=translate("cli", "send this ledger's changes to the hub and fetch everyone else's"))
 
+    cli_records.add_parsers(sub)
     cli_excel.add_parsers(sub)
     cli_report.add_parsers(sub)
     cli_packages.add_parsers(sub)
@@ -150,7 +151,7 @@ def cmd_check(args) -> int:
 
 def cmd_backup(args) -> int:
     with open_ledger(args, read_only=True) as ledger:
-        dest = ledger.backup(args.dest)
+        dest = ledger.backup(args.dest if args.dest else f"{paths.backup_dir()}/")
     print(translate("cli", "Backup written to {path}.").format(path=dest))
     return EXIT_OK
 
@@ -164,27 +165,6 @@ def cmd_restore(args) -> int:
     print(translate("cli", "Restored {path} from {backup}; the replaced ledger was kept as {old}.").format(
         path=path, backup=source, old=path.name + ".replaced"))
     return EXIT_OK
-
-
-def cmd_history(args) -> int:
-    from desktop.records import KINDS
-
-    with open_ledger(args, read_only=True) as ledger:
-        entries = ledger.history(args.record_id)
-        kind = ledger.conn.execute("SELECT kind FROM change_log WHERE record_id=? LIMIT 1",
-                                   (args.record_id,)).fetchone()[0]
-    k = KINDS[kind]
-    for e in entries:
-        what = translate("cli", "created") if e.created else translate("cli", "changed")
-        print(f"{e.when:%Y-%m-%d %H:%M:%S}  {e.author or '-'}  {what}")
-        for name, old, new in e.changes:
-            label = k.field(name).label.text() if name in k.field_map else translate("cli", "Deleted")
-            print(f"    {label}: {_fmt(old)} → {_fmt(new)}")
-    return EXIT_OK
-
-
-def _fmt(value: object) -> str:
-    return "∅" if value is None else str(value)
 
 
 def cmd_enroll(args) -> int:
@@ -245,6 +225,9 @@ def cmd_sync(args) -> int:
 def cmd_gui(args) -> int:
     from desktop import gui
 
+    if not gui.display_available():
+        fail(translate("cli", "there is no screen to show the window on (no display); use the commands, "
+                              "e.g. township-ledger info, or start it on the desktop"))
     try:
         app = gui.load("app")
     except ImportError:
@@ -255,11 +238,12 @@ def cmd_gui(args) -> int:
 
 COMMANDS = {
     "init": cmd_init, "demo": cmd_demo, "info": cmd_info, "check": cmd_check, "backup": cmd_backup,
-    "restore": cmd_restore, "history": cmd_history, "enroll": cmd_enroll, "sync": cmd_sync, "gui": cmd_gui,
+    "restore": cmd_restore, "enroll": cmd_enroll, "sync": cmd_sync, "gui": cmd_gui,
 }
 
 
 def _extend_commands() -> None:
+    COMMANDS.update(cli_records.COMMANDS)
     COMMANDS.update(cli_excel.COMMANDS)
     COMMANDS.update(cli_report.COMMANDS)
     COMMANDS.update(cli_packages.COMMANDS)
@@ -269,5 +253,4 @@ _extend_commands()
 
 _MESSAGES = [
     QT_TRANSLATE_NOOP("cli", "the whole country"),
-    QT_TRANSLATE_NOOP("cli", "created"), QT_TRANSLATE_NOOP("cli", "changed"), QT_TRANSLATE_NOOP("cli", "Deleted"),
 ]

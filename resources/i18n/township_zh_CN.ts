@@ -2814,6 +2814,86 @@ The file says: {fp}</source>
         <source>choose one of: identity, trust, export, import, receipt, status</source>
         <translation>请选择其一：identity、trust、export、import、receipt、status</translation>
     </message>
+    <message>
+        <source>backup file or folder (default: the backups folder beside the ledger data)</source>
+        <translation>备份文件或文件夹（默认：台账数据旁的备份文件夹）</translation>
+    </message>
+    <message>
+        <source>there is no screen to show the window on (no display); use the commands, e.g. township-ledger info, or start it on the desktop</source>
+        <translation>没有可以显示窗口的屏幕（无显示器）；请使用命令行，例如 township-ledger info，或在桌面上启动本程序</translation>
+    </message>
+    <message>
+        <source>find records by their name or title (and their ids)</source>
+        <translation>按名称或标题查找记录（并显示其编号）</translation>
+    </message>
+    <message>
+        <source>part of a name or title, e.g. 王芳</source>
+        <translation>名称或标题的一部分，例如 王芳</translation>
+    </message>
+    <message>
+        <source>only records of this kind</source>
+        <translation>只查这一类记录</translation>
+    </message>
+    <message>
+        <source>the record's id (see the find command)</source>
+        <translation>记录的编号（可用 find 命令查到）</translation>
+    </message>
+    <message>
+        <source>list values here that a concurrent edit elsewhere replaced</source>
+        <translation>列出本机被别处同时修改所替换的值</translation>
+    </message>
+    <message>
+        <source>put my value of conflict N back</source>
+        <translation>恢复第 N 个冲突中我的值</translation>
+    </message>
+    <message>
+        <source>keep the other value of conflict N</source>
+        <translation>保留第 N 个冲突中对方的值</translation>
+    </message>
+    <message>
+        <source>no record has the id {id}; the find command shows ids</source>
+        <translation>没有编号为 {id} 的记录；可用 find 命令查找编号</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>存在</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>say what to look for</source>
+        <translation>请说明要查找的内容</translation>
+    </message>
+    <message>
+        <source>(only the first {n} are listed; say more of the name)</source>
+        <translation>（只列出前 {n} 条；请输入更完整的名称）</translation>
+    </message>
+    <message>
+        <source>No record holds "{text}".</source>
+        <translation>没有记录包含“{text}”。</translation>
+    </message>
+    <message>
+        <source>Your value is back; it goes to the others with the next sync.</source>
+        <translation>已恢复您的值，待同步：下次同步时发给其他单位。</translation>
+    </message>
+    <message>
+        <source>The other value stays; the conflict is closed.</source>
+        <translation>保留对方的值，此冲突已关闭。</translation>
+    </message>
+    <message>
+        <source>No conflicts: every edit was merged.</source>
+        <translation>没有冲突：所有修改均已合并。</translation>
+    </message>
+    <message>
+        <source>[{n}] {kind} {title}, {field}: here {mine}; kept {theirs}, from {who} ({person}, {when})</source>
+        <translation>[{n}] {kind}“{title}”的{field}：本机为 {mine}；保留的是 {theirs}，来自 {who}（{person}，{when}）</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -5042,6 +5122,25 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <location filename="../../sync/client.py" line="206" />
         <source>the hub refused {n} changes (first reason: {reason})</source>
         <translation>汇总端拒收了 {n} 条修改（第一条的原因：{reason}）</translation>
+    </message>
+</context>
+<context>
+    <name>offices</name>
+    <message>
+        <source>the whole country</source>
+        <translation>全国</translation>
+    </message>
+    <message>
+        <source>the program's reference data</source>
+        <translation>程序内置的参考数据</translation>
+    </message>
+    <message>
+        <source>another office (device {device})</source>
+        <translation>其他单位（设备 {device}）</translation>
+    </message>
+    <message>
+        <source>{unit} ({person})</source>
+        <translation>{unit}（{person}）</translation>
     </message>
 </context>
 </TS>

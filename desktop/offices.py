@@ -1,0 +1,62 @@
+"""Offices by name: who a device is, for every place that names the writer of a change.
+
+A change carries its origin device's id (16 hex digits).  People know offices by their unit
+and the person keeping the ledger, so this turns an id into "南高乡团委（张三）": this device
+from the ledger itself, other devices from what sync and data packages learnt about them
+(their identity, with unit code and name, kept in the ledger's meta as "package_peers").
+The id stays available for a details view.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.records import ids
+
+PEERS_META = "package_peers"
+
+
+@dataclass(frozen=True)
+class Office:
+    device_id: str
+    unit_code: str | None
+    person: str
+
+    def unit_name(self) -> str:
+        from desktop.scope.geo import geography
+
+        if self.unit_code is None:
+            return ""
+        if self.unit_code == "":
+            return translate("offices", "the whole country")
+        geo = geography()
+        return geo.name(self.unit_code) if geo.exists(self.unit_code) else self.unit_code
+
+    def text(self) -> str:
+        """The office as a person reads it: its unit, and the person in brackets."""
+        if self.device_id == ids.BUILTIN_DEVICE:
+            return translate("offices", "the program's reference data")
+        unit = self.unit_name()
+        if not unit:
+            return translate("offices", "another office (device {device})").format(device=self.device_id)
+        return translate("offices", "{unit} ({person})").format(unit=unit, person=self.person) if self.person else unit
+
+
+def office_of(ledger, device_id: str) -> Office:
+    """The office behind *device_id*, as far as this ledger knows it."""
+    if device_id == ledger.device_id:
+        return Office(device_id, ledger.scope, ledger.operator)
+    try:
+        peers = json.loads(ledger.meta(PEERS_META) or "{}")
+    except ValueError:
+        peers = {}
+    peer = peers.get(device_id) if isinstance(peers, dict) else None
+    if isinstance(peer, dict):
+        scope = peer.get("scope")
+        return Office(device_id, scope if isinstance(scope, str) else None, str(peer.get("name") or ""))
+    return Office(device_id, None, "")
+
+
+_MESSAGES = [QT_TRANSLATE_NOOP("offices", "the whole country")]
