@@ -51,7 +51,7 @@ from desktop.fsio import atomic_path
 from desktop.records import ids
 from sync.crypto import ExchangeKey, InvalidSignature, InvalidTag, SigningKey, VerifyKey
 from desktop.ledger.changes import Change, dumps
-from desktop.errors import LedgerError, _localise
+from desktop.errors import LedgerError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.records import KINDS
 
@@ -83,10 +83,7 @@ class PackageError(LedgerError):
     """Errors of data packages; their messages live in the "packages" translation context."""
 
     message = QT_TRANSLATE_NOOP("packages", "The data package could not be used.")
-
-    def text(self, language: str | None = None) -> str:
-        params = {k: _localise(v, language) for k, v in self.params.items()}
-        return translate("packages", self.message, language).format(**params)
+    context = "packages"
 
 
 class PackageDamaged(PackageError):
