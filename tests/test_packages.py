@@ -192,13 +192,13 @@ def test_unknown_sender_and_a_different_key_for_a_known_device_are_refused(pair,
     # the stranger pretends to be the township, with its own keys
     fake = dict(P.public_identity(stranger), device_id=t.device_id, scope=TOWNSHIP)
     peer = P.peers(stranger)[c.device_id]
-    data, _ = P._build(stranger, c.device_id, peer, [], {}, sender=fake)
+    data, _ = P.build_package(stranger, c.device_id, peer, [], {}, sender=fake)
     (stick / "fake.tlpkg").write_bytes(data)
     with pytest.raises(P.PackageKeyMismatch) as err:
         P.import_package(c, stick / "fake.tlpkg")
     assert P.public_identity(stranger)["fingerprint"] in str(err.value)
     # ... or claiming the township's public keys but signing with its own key
-    data, _ = P._build(stranger, c.device_id, peer, [], {}, sender=P.public_identity(t),
+    data, _ = P.build_package(stranger, c.device_id, peer, [], {}, sender=P.public_identity(t),
                        signer=P.device_keys(stranger)[0])
     (stick / "fake2.tlpkg").write_bytes(data)
     with pytest.raises(P.PackageBadSignature):
@@ -216,7 +216,7 @@ def test_a_change_outside_the_senders_scope_is_rejected_alone(pair, tmp_path):
     smuggled = other.changes_after({})
     own = t.changes_after({})
     peer = P.peers(t)[c.device_id]
-    data, _ = P._build(t, c.device_id, peer, own + smuggled, {})
+    data, _ = P.build_package(t, c.device_id, peer, own + smuggled, {})
     (stick / "mixed.tlpkg").write_bytes(data)
     report = P.import_package(c, stick / "mixed.tlpkg")
     assert report.applied == len(own)
@@ -230,7 +230,7 @@ def test_a_change_outside_the_senders_scope_is_rejected_alone(pair, tmp_path):
 def test_a_package_of_a_newer_schema_is_refused(pair):
     t, c, stick = pair
     peer = P.peers(t)[c.device_id]
-    data, _ = P._build(t, c.device_id, peer, t.changes_after({}), {}, schema=t.schema_version + 1)
+    data, _ = P.build_package(t, c.device_id, peer, t.changes_after({}), {}, schema=t.schema_version + 1)
     (stick / "new.tlpkg").write_bytes(data)
     before = c.last_seq()
     with pytest.raises(P.PackageTooNew):
@@ -455,7 +455,7 @@ def test_a_county_cannot_put_another_townships_records_on_a_township(pair):
     assert P.read_manifest(honest)["count"] == 1
     # a crafted one (correctly signed by the county) has it rejected, change by change
     peer = P.peers(c)[t.device_id]
-    data, _ = P._build(c, t.device_id, peer, c.changes_after({}), {})
+    data, _ = P.build_package(c, t.device_id, peer, c.changes_after({}), {})
     (stick / "crafted.tlpkg").write_bytes(data)
     report = P.import_package(t, stick / "crafted.tlpkg")
     assert report.applied == 1 and len(report.rejected) == 1
