@@ -358,6 +358,29 @@ def test_a_receipt_acknowledges_without_a_package(pair):
         P.import_receipt(t, stick / "edited.tlrcpt")
 
 
+
+def test_import_file_takes_a_package_or_a_receipt_by_its_suffix(pair):
+    t, c, stick = pair
+    report = P.import_file(c, P.export_package(t, stick, c.device_id))
+    assert isinstance(report, P.ImportReport) and report.applied == len(t.changes_after({}))
+    assert P.import_file(t, P.write_receipt(c, stick, t.device_id)) == len(t.changes_after({}))
+
+
+def test_trust_by_fingerprint_only_when_the_fingerprint_read_out_matches(tmp_path):
+    t = township_ledger(tmp_path / "t.sqlite")
+    c = Ledger.new(tmp_path / "c.sqlite", scope=COUNTY, operator="县团委")
+    ident = P.read_identity_file(P.peer_identity_file(c, tmp_path / "c.tlid"))
+    with pytest.raises(P.FingerprintMismatch) as err:
+        P.trust_by_fingerprint(t, ident, " abcd-efgh-ijkl-mnop-qrst ")
+    assert ident["fingerprint"] in str(err.value) and "abcd-efgh-ijkl-mnop-qrst" in str(err.value)
+    assert P.peers(t) == {}
+    # what a person types: lower case, spaces instead of dashes, 0 for O and 1 for I
+    typed = ident["fingerprint"].lower().replace("-", " ").replace("o", "0").replace("i", "1")
+    P.trust_by_fingerprint(t, ident, typed)
+    assert P.peers(t)[c.device_id]["trusted_via"] == "fingerprint"
+    t.close()
+    c.close()
+
 # ============================================================================ a killed writer
 CHILD = r"""
 import os, signal, sys, time
