@@ -182,20 +182,10 @@ class PackagesDialog(BusyGuard, QDialog):
             folder = QFileDialog.getExistingDirectory(self, self.tr("Write the package to"), str(Path.home()))
             if not folder:
                 return
-        def work(writer: Ledger, task) -> Path:
-            return packages.export_package(writer, folder, peer, progress=task.progress)
-
-        def done(written: Path) -> None:
-            self._set_busy(False)
-            self.refresh()
-            text = self.tr("The package was written and checked: {path}. The stick can be removed safely.").format(
-                path=written)
-            self.status.setText(text)
-            QMessageBox.information(self, self.windowTitle(), text)
-
-        self._set_busy(True)
-        self.status.setText(self.tr("Writing the package…"))
-        self._task = workers.start(on_sibling(self.ledger, work), done, self._fail)
+        self._run(lambda writer, task: packages.export_package(writer, folder, peer, progress=task.progress),
+                  self.tr("Writing the package…"),
+                  lambda written: self.tr("The package was written and checked: {path}. The stick can be removed "
+                                          "safely.").format(path=written))
 
     def import_file(self) -> None:
         file, _ = QFileDialog.getOpenFileName(self, self.tr("Import a package"), str(Path.home()),
@@ -204,27 +194,35 @@ class PackagesDialog(BusyGuard, QDialog):
         if not file:
             return
 
-        def work(writer: Ledger, task):
-            return packages.import_file(writer, file)
+        self._run(lambda writer, task: packages.import_file(writer, file),
+                  self.tr("Checking and importing the package…"), self._imported)
 
-        def done(report) -> None:
+    def _imported(self, report: packages.ImportReport | int) -> str:
+        """What an import did, in words; the window reloads when it brought changes."""
+        if isinstance(report, int):  # a receipt
+            return self.tr("Receipt read: %n change(s) newly confirmed as delivered.", "", report)
+        text = self.tr("Imported: {applied} new, {had} already here, {rejected} refused.").format(
+            applied=report.applied, had=report.already_had, rejected=len(report.rejected))
+        if report.rejected:
+            text += "\n" + "\n".join(f"{origin} #{seq}: {reason}" for origin, seq, reason in report.rejected[:10])
+        if report.applied:
+            self.sig_imported.emit()
+        return text
+
+    def _run(self, job, working: str, outcome) -> None:
+        """Run ``job(connection, task)`` in a worker while the dialog is busy; then show
+        ``outcome(result)`` (a failure: its message)."""
+
+        def done(result) -> None:
             self._set_busy(False)
             self.refresh()
-            if isinstance(report, int):
-                text = self.tr("Receipt read: %n change(s) newly confirmed as delivered.", "", report)
-            else:
-                text = self.tr("Imported: {applied} new, {had} already here, {rejected} refused.").format(
-                    applied=report.applied, had=report.already_had, rejected=len(report.rejected))
-                if report.rejected:
-                    text += "\n" + "\n".join(f"{origin} #{seq}: {reason}" for origin, seq, reason in report.rejected[:10])
-                if report.applied:
-                    self.sig_imported.emit()
+            text = outcome(result)
             self.status.setText(text)
             QMessageBox.information(self, self.windowTitle(), text)
 
         self._set_busy(True)
-        self.status.setText(self.tr("Checking and importing the package…"))
-        self._task = workers.start(on_sibling(self.ledger, work), done, self._fail)
+        self.status.setText(working)
+        self._task = workers.start(on_sibling(self.ledger, job), done, self._fail)
 
     def write_identity(self) -> None:
         file, _ = QFileDialog.getSaveFileName(self, self.tr("Write my identity file"),

@@ -8,11 +8,17 @@ from desktop.ledger.changes import Change
 
 
 @dataclass
-class PushResult:
-    sent: int = 0
+class Exchanged:
+    """What became of the changes of one direction: taken, already there, refused."""
+
     applied: int = 0
     duplicate: int = 0
     rejected: int = 0
+
+
+@dataclass
+class PushResult(Exchanged):
+    sent: int = 0
     #: changes not sent: published downward by a level above (the hub already has them)
     skipped: int = 0
     batches: int = 0
@@ -26,11 +32,8 @@ class PushResult:
 
 
 @dataclass
-class PullResult:
+class PullResult(Exchanged):
     received: int = 0
-    applied: int = 0
-    duplicate: int = 0
-    rejected: int = 0
     conflicts: int = 0
     flagged_future: int = 0
     pages: int = 0
