@@ -67,9 +67,6 @@ class SyncClient(Pusher, Puller, SnapshotFetcher, BlobExchange):
                                             timeout=(min(timeout, self.settings.connect_timeout), timeout))
         except SyncError:
             return False
-        schema = answer.get("schema")
-        if isinstance(schema, int):
-            self.transport.hub_schema = schema
         return answer.get("status") == "ok"
 
     # ---------------------------------------------------------------- sync

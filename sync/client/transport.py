@@ -48,7 +48,6 @@ class Transport:
         self.wall_ms = wall_ms or (lambda: int(time.time() * 1000))
         self.stats = TransferStats()
         self.clock_skew_ms: int | None = None
-        self.hub_schema: int | None = None
         #: whether the hub has answered anything yet (see FIRST_CONTACT_RETRIES)
         self.contacted = False
         #: this ledger's schema version (named in SchemaTooNew)

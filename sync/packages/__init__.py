@@ -36,7 +36,7 @@ identity files, trust), ``delivery`` (what goes to whom, the status view), ``wri
 """
 
 from sync.packages.common import (ACKS_META, CIPHER, FORMAT, FORMAT_VERSION, HAVE_META, KEYS_META, LOG_META,
-                                  PEERS_META, PERSONAL_FIELDS, RECEIPT_SUFFIX, SUFFIX)
+                                  PEERS_META, RECEIPT_SUFFIX, SUFFIX)
 from sync.packages.delivery import PeerStatus, delivery_status
 from sync.packages.errors import (REJECT_NOT_OURS, BadIdentityFile, BadReceipt, BadReceiver, FingerprintMismatch,
                                   PackageBadSignature, PackageDamaged, PackageError, PackageKeyMismatch,
@@ -55,7 +55,7 @@ __all__ = [
     "peer_identity_file", "read_identity_file", "trust_peer", "trust_by_fingerprint", "trust_hub_devices", "peers",
     "resolve_peer", "export_package", "build_package", "import_package", "import_file", "ImportReport",
     "read_manifest", "packages_in", "delivery_status", "PeerStatus", "write_receipt", "import_receipt",
-    "PERSONAL_FIELDS", "FORMAT", "FORMAT_VERSION", "CIPHER", "SUFFIX", "RECEIPT_SUFFIX", "KEYS_META", "PEERS_META",
+    "FORMAT", "FORMAT_VERSION", "CIPHER", "SUFFIX", "RECEIPT_SUFFIX", "KEYS_META", "PEERS_META",
     "ACKS_META", "HAVE_META", "LOG_META", "REJECT_NOT_OURS", "PackageError", "PackageDamaged", "PackageUnfinished",
     "PackageBadSignature", "PackageUnknownSender", "PackageKeyMismatch", "PackageNotForUs", "PackageTooNew",
     "PackageWriteFailed", "UnknownPeer", "BadReceiver", "BadIdentityFile", "FingerprintMismatch", "PeerKeyChanged",

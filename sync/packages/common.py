@@ -11,7 +11,6 @@ from typing import Callable
 
 from desktop import fsio
 from desktop.fsio import atomic_path
-from desktop.records import KINDS
 from sync import crypto
 from sync.packages.errors import PackageWriteFailed
 
@@ -33,9 +32,6 @@ LOG_META = "package_log"       # last exports/imports, for the status view
 MANIFEST, SIGNATURE, CHANGES = "manifest.json", "manifest.sig", "changes.bin"
 #: Refuse absurd members before reading them into memory (a county's year is a few MB).
 MAX_MEMBER = 512 * 1024 * 1024
-
-#: Fields of each kind that are personal data (encrypted in packages).
-PERSONAL_FIELDS = {k.name: tuple(f.name for f in k.fields if getattr(f, "personal", False)) for k in KINDS.values()}
 
 
 def b64(data: bytes) -> str:
