@@ -147,6 +147,16 @@ def pct(values: list[float], p: float) -> float:
 
 
 # ----------------------------------------------------------------------------- 1. 10,000 changes
+def timed(ledger: Ledger, step: str):
+    """``SyncClient(ledger).push()`` or ``.pull()`` through a wire counter: the result, its
+    seconds, the client's transfer figures and the counter."""
+    counter = WireCounter()
+    client = SyncClient(ledger, session=counter.session())
+    t0 = time.perf_counter()
+    result = getattr(client, step)()
+    return result, time.perf_counter() - t0, client.stats, counter
+
+
 def bench_up_down(folder: Path, hub: Hub, n: int) -> None:
     print(f"\n== {n:,} changes up and down (county {COUNTY}) ==")
     src = device(folder, hub, COUNTY, "writer")
@@ -154,24 +164,14 @@ def bench_up_down(folder: Path, hub: Hub, n: int) -> None:
     src.publicity_items.create_many([{"org_id": org, "published_on": "2024-05-01", "channel": "website",
                                       "title": f"宣传信息第{i}号：乡镇团委开展青年志愿服务活动", "url": f"https://example.cn/{i}"}
                                      for i in range(n - 1)])
-    counter = WireCounter()
-    client = SyncClient(src, session=counter.session())
-    t0 = time.perf_counter()
-    pushed = client.push()
-    up = time.perf_counter() - t0
-    st = client.stats
+    pushed, up, st, _ = timed(src, "push")
     print(f"push: {pushed.applied:,} changes in {up:.2f} s = {pushed.applied / up:,.0f} changes/s "
           f"({pushed.batches} batches)  goal < {GOAL_10K_S:.0f} s: {verdict(up < GOAL_10K_S)}")
     print(f"      request bodies {kb(st.bytes_sent)} on the wire vs {kb(st.raw_sent)} raw JSON "
           f"({st.raw_sent / max(st.bytes_sent, 1):.1f}x smaller)")
 
     dst = device(folder, hub, COUNTY, "reader")
-    counter = WireCounter()
-    client = SyncClient(dst, session=counter.session())
-    t0 = time.perf_counter()
-    pulled = client.pull()
-    down = time.perf_counter() - t0
-    st = client.stats
+    pulled, down, st, counter = timed(dst, "pull")
     print(f"pull: {pulled.applied:,} changes in {down:.2f} s = {pulled.applied / down:,.0f} changes/s "
           f"({pulled.pages} pages)  goal < {GOAL_10K_S:.0f} s: {verdict(down < GOAL_10K_S)}")
     print(f"      answers {kb(st.bytes_received)} on the wire (hook: {kb(counter.answer_bytes)}) vs "

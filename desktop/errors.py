@@ -16,6 +16,8 @@ class LedgerError(Exception):
     """Base of every error the core raises on purpose."""
 
     message = QT_TRANSLATE_NOOP("errors", "The ledger reported an error.")
+    #: the translation context of ``message``; a family of errors elsewhere sets its own
+    context = CTX
 
     def __init__(self, message: str | None = None, **params: object) -> None:
         if message is not None:
@@ -24,14 +26,14 @@ class LedgerError(Exception):
         super().__init__(self.text())
 
     def text(self, language: str | None = None) -> str:
-        params = {k: _localise(v, language) for k, v in self.params.items()}
-        return translate(CTX, self.message, language).format(**params)
+        params = {k: localise(v, language) for k, v in self.params.items()}
+        return translate(self.context, self.message, language).format(**params)
 
     def __str__(self) -> str:
         return self.text()
 
 
-def _localise(value: object, language: str | None) -> object:
+def localise(value: object, language: str | None) -> object:
     """Message parameters that know their own translation (labels) are shown in *language*."""
     text = getattr(value, "text", None)
     if callable(text):
@@ -99,7 +101,7 @@ class FieldError:
     label: Label | None = None
 
     def text(self, language: str | None = None) -> str:
-        params = {k: _localise(v, language) for k, v in self.params.items()}
+        params = {k: localise(v, language) for k, v in self.params.items()}
         return translate(CTX, self.message, language).format(**params)
 
     def full_text(self, language: str | None = None) -> str:

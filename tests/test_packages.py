@@ -15,6 +15,7 @@ import pytest
 
 from sync import packages as P
 from desktop.ledger import Ledger
+from desktop.records import KINDS
 
 PROJECT = Path(__file__).resolve().parents[1]
 COUNTY = "130111"
@@ -52,14 +53,10 @@ def befriend(a: Ledger, b: Ledger, tmp: Path) -> None:
 
 
 def tables(ledger: Ledger) -> dict[str, list[tuple]]:
-    from desktop.records import KINDS
-
     return {k: [tuple(r) for r in ledger.conn.execute(f"SELECT * FROM {k} ORDER BY id")] for k in KINDS}
 
 
 def within(ledger: Ledger, scope: str) -> dict[str, list[tuple]]:
-    from desktop.records import KINDS
-
     return {k: [tuple(r) for r in ledger.conn.execute(f"SELECT * FROM {k} ORDER BY id")
                 if r["scope"].startswith(scope)] for k in KINDS}
 
@@ -192,13 +189,13 @@ def test_unknown_sender_and_a_different_key_for_a_known_device_are_refused(pair,
     # the stranger pretends to be the township, with its own keys
     fake = dict(P.public_identity(stranger), device_id=t.device_id, scope=TOWNSHIP)
     peer = P.peers(stranger)[c.device_id]
-    data, _ = P._build(stranger, c.device_id, peer, [], {}, sender=fake)
+    data, _ = P.build_package(stranger, c.device_id, peer, [], {}, sender=fake)
     (stick / "fake.tlpkg").write_bytes(data)
     with pytest.raises(P.PackageKeyMismatch) as err:
         P.import_package(c, stick / "fake.tlpkg")
     assert P.public_identity(stranger)["fingerprint"] in str(err.value)
     # ... or claiming the township's public keys but signing with its own key
-    data, _ = P._build(stranger, c.device_id, peer, [], {}, sender=P.public_identity(t),
+    data, _ = P.build_package(stranger, c.device_id, peer, [], {}, sender=P.public_identity(t),
                        signer=P.device_keys(stranger)[0])
     (stick / "fake2.tlpkg").write_bytes(data)
     with pytest.raises(P.PackageBadSignature):
@@ -216,7 +213,7 @@ def test_a_change_outside_the_senders_scope_is_rejected_alone(pair, tmp_path):
     smuggled = other.changes_after({})
     own = t.changes_after({})
     peer = P.peers(t)[c.device_id]
-    data, _ = P._build(t, c.device_id, peer, own + smuggled, {})
+    data, _ = P.build_package(t, c.device_id, peer, own + smuggled, {})
     (stick / "mixed.tlpkg").write_bytes(data)
     report = P.import_package(c, stick / "mixed.tlpkg")
     assert report.applied == len(own)
@@ -230,7 +227,7 @@ def test_a_change_outside_the_senders_scope_is_rejected_alone(pair, tmp_path):
 def test_a_package_of_a_newer_schema_is_refused(pair):
     t, c, stick = pair
     peer = P.peers(t)[c.device_id]
-    data, _ = P._build(t, c.device_id, peer, t.changes_after({}), {}, schema=t.schema_version + 1)
+    data, _ = P.build_package(t, c.device_id, peer, t.changes_after({}), {}, schema=t.schema_version + 1)
     (stick / "new.tlpkg").write_bytes(data)
     before = c.last_seq()
     with pytest.raises(P.PackageTooNew):
@@ -283,7 +280,8 @@ def test_round_trip_personal_data_is_encrypted_on_the_stick(pair):
         for encoding in ("utf-8", "utf-16-le", "gbk"):
             assert value.encode(encoding) not in raw
         assert value.encode("unicode_escape") not in raw
-    assert {"name", "birth_date", "phone"} <= set(P.PERSONAL_FIELDS["committee_member"])
+    # the values above are those of the fields the records declare personal
+    assert {"name", "birth_date", "phone"} <= {f.name for f in KINDS["committee_member"].fields if f.personal}
     assert P.packages_in(stick) == [path]
     report = P.import_package(c, path)
     assert report.applied == len(t.changes_after({})) and report.rejected == [] and report.already_had == 0
@@ -357,6 +355,29 @@ def test_a_receipt_acknowledges_without_a_package(pair):
     with pytest.raises((P.PackageBadSignature, P.BadReceipt)):
         P.import_receipt(t, stick / "edited.tlrcpt")
 
+
+
+def test_import_file_takes_a_package_or_a_receipt_by_its_suffix(pair):
+    t, c, stick = pair
+    report = P.import_file(c, P.export_package(t, stick, c.device_id))
+    assert isinstance(report, P.ImportReport) and report.applied == len(t.changes_after({}))
+    assert P.import_file(t, P.write_receipt(c, stick, t.device_id)) == len(t.changes_after({}))
+
+
+def test_trust_by_fingerprint_only_when_the_fingerprint_read_out_matches(tmp_path):
+    t = township_ledger(tmp_path / "t.sqlite")
+    c = Ledger.new(tmp_path / "c.sqlite", scope=COUNTY, operator="县团委")
+    ident = P.read_identity_file(P.peer_identity_file(c, tmp_path / "c.tlid"))
+    with pytest.raises(P.FingerprintMismatch) as err:
+        P.trust_by_fingerprint(t, ident, " abcd-efgh-ijkl-mnop-qrst ")
+    assert ident["fingerprint"] in str(err.value) and "abcd-efgh-ijkl-mnop-qrst" in str(err.value)
+    assert P.peers(t) == {}
+    # what a person types: lower case, spaces instead of dashes, 0 for O and 1 for I
+    typed = ident["fingerprint"].lower().replace("-", " ").replace("o", "0").replace("i", "1")
+    P.trust_by_fingerprint(t, ident, typed)
+    assert P.peers(t)[c.device_id]["trusted_via"] == "fingerprint"
+    t.close()
+    c.close()
 
 # ============================================================================ a killed writer
 CHILD = r"""
@@ -455,7 +476,7 @@ def test_a_county_cannot_put_another_townships_records_on_a_township(pair):
     assert P.read_manifest(honest)["count"] == 1
     # a crafted one (correctly signed by the county) has it rejected, change by change
     peer = P.peers(c)[t.device_id]
-    data, _ = P._build(c, t.device_id, peer, c.changes_after({}), {})
+    data, _ = P.build_package(c, t.device_id, peer, c.changes_after({}), {})
     (stick / "crafted.tlpkg").write_bytes(data)
     report = P.import_package(t, stick / "crafted.tlpkg")
     assert report.applied == 1 and len(report.rejected) == 1

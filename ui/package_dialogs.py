@@ -16,9 +16,10 @@ from desktop.errors import LedgerError
 from desktop.scope.geo import geography
 from desktop.ledger import Ledger
 from ui import workers
+from ui.busy import BusyGuard, on_sibling
 from ui.models import ListTableModel
 
-PACKAGE_FILTER = "*.tlpkg *.tlrcpt"
+PACKAGE_FILTER = f"*{packages.SUFFIX} *{packages.RECEIPT_SUFFIX}"
 
 
 def removable_drives() -> list[tuple[str, str]]:
@@ -71,8 +72,9 @@ class PeerModel(ListTableModel):
         return None
 
 
-class PackagesDialog(QDialog):
-    """Data packages: export for an office, import from one, trust a new office."""
+class PackagesDialog(BusyGuard, QDialog):
+    """Data packages: export for an office, import from one, trust a new office.  It stays
+    open while a package is written or imported."""
 
     sig_imported = Signal()
     """A package brought changes: the window reloads."""
@@ -156,14 +158,15 @@ class PackagesDialog(QDialog):
         rows = self.view.selectionModel().selectedRows()
         return rows[0].data(Qt.UserRole) if rows else None
 
-    def _busy(self, busy: bool) -> None:
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
         for b in (self.export_button, self.import_button, self.identity_button, self.trust_button):
             b.setEnabled(not busy)
         if not busy:
             self.export_button.setEnabled(bool(self.model.rows))
 
     def _fail(self, exc) -> None:
-        self._busy(False)
+        self._set_busy(False)
         text = exc.text() if isinstance(exc, LedgerError) else self.tr("The package could not be handled: {reason}").format(
             reason=exc)
         self.status.setText(text)
@@ -179,24 +182,10 @@ class PackagesDialog(QDialog):
             folder = QFileDialog.getExistingDirectory(self, self.tr("Write the package to"), str(Path.home()))
             if not folder:
                 return
-        def work(task):
-            writer = self.ledger.sibling()  # a worker's own connection, never the window's
-            try:
-                return packages.export_package(writer, folder, peer, progress=task.progress)
-            finally:
-                writer.close()
-
-        def done(written: Path) -> None:
-            self._busy(False)
-            self.refresh()
-            text = self.tr("The package was written and checked: {path}. The stick can be removed safely.").format(
-                path=written)
-            self.status.setText(text)
-            QMessageBox.information(self, self.windowTitle(), text)
-
-        self._busy(True)
-        self.status.setText(self.tr("Writing the package…"))
-        self._task = workers.start(work, done, self._fail)
+        self._run(lambda writer, task: packages.export_package(writer, folder, peer, progress=task.progress),
+                  self.tr("Writing the package…"),
+                  lambda written: self.tr("The package was written and checked: {path}. The stick can be removed "
+                                          "safely.").format(path=written))
 
     def import_file(self) -> None:
         file, _ = QFileDialog.getOpenFileName(self, self.tr("Import a package"), str(Path.home()),
@@ -205,33 +194,35 @@ class PackagesDialog(QDialog):
         if not file:
             return
 
-        def work(task):
-            writer = self.ledger.sibling()
-            try:
-                if file.endswith(".tlrcpt"):
-                    return packages.import_receipt(writer, file)
-                return packages.import_package(writer, file)
-            finally:
-                writer.close()
+        self._run(lambda writer, task: packages.import_file(writer, file),
+                  self.tr("Checking and importing the package…"), self._imported)
 
-        def done(report) -> None:
-            self._busy(False)
+    def _imported(self, report: packages.ImportReport | int) -> str:
+        """What an import did, in words; the window reloads when it brought changes."""
+        if isinstance(report, int):  # a receipt
+            return self.tr("Receipt read: %n change(s) newly confirmed as delivered.", "", report)
+        text = self.tr("Imported: {applied} new, {had} already here, {rejected} refused.").format(
+            applied=report.applied, had=report.already_had, rejected=len(report.rejected))
+        if report.rejected:
+            text += "\n" + "\n".join(f"{origin} #{seq}: {reason}" for origin, seq, reason in report.rejected[:10])
+        if report.applied:
+            self.sig_imported.emit()
+        return text
+
+    def _run(self, job, working: str, outcome) -> None:
+        """Run ``job(connection, task)`` in a worker while the dialog is busy; then show
+        ``outcome(result)`` (a failure: its message)."""
+
+        def done(result) -> None:
+            self._set_busy(False)
             self.refresh()
-            if isinstance(report, int):
-                text = self.tr("Receipt read: %n change(s) newly confirmed as delivered.", "", report)
-            else:
-                text = self.tr("Imported: {applied} new, {had} already here, {rejected} refused.").format(
-                    applied=report.applied, had=report.already_had, rejected=len(report.rejected))
-                if report.rejected:
-                    text += "\n" + "\n".join(f"{origin} #{seq}: {reason}" for origin, seq, reason in report.rejected[:10])
-                if report.applied:
-                    self.sig_imported.emit()
+            text = outcome(result)
             self.status.setText(text)
             QMessageBox.information(self, self.windowTitle(), text)
 
-        self._busy(True)
-        self.status.setText(self.tr("Checking and importing the package…"))
-        self._task = workers.start(work, done, self._fail)
+        self._set_busy(True)
+        self.status.setText(working)
+        self._task = workers.start(on_sibling(self.ledger, job), done, self._fail)
 
     def write_identity(self) -> None:
         file, _ = QFileDialog.getSaveFileName(self, self.tr("Write my identity file"),
@@ -262,12 +253,12 @@ class PackagesDialog(QDialog):
                     "The file says: {fp}").format(fp=identity["fingerprint"]))
         if not ok:
             return
-        if packages.normalise_fingerprint(typed) != packages.normalise_fingerprint(identity["fingerprint"]):
+        try:
+            packages.trust_by_fingerprint(self.ledger, identity, typed)
+        except packages.FingerprintMismatch:
             self.status.setText(self.tr("The fingerprints differ: the file was not trusted."))
             QMessageBox.warning(self, self.windowTitle(), self.status.text())
             return
-        try:
-            packages.trust_peer(self.ledger, identity, "fingerprint")
         except LedgerError as exc:
             self._fail(exc)
             return

@@ -24,8 +24,9 @@ from shiboken6 import isValid
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
 from sync import client
-from sync.client import SyncSettings
+from sync.client import OFFLINE_ERRORS, SyncSettings, enrolled_settings
 from ui import workers
+from ui.busy import on_sibling
 
 log = logging.getLogger(__name__)
 
@@ -33,19 +34,9 @@ OFFLINE = "offline"
 ONLINE = "online"
 SYNCING = "syncing"
 NOT_ENROLLED = "not_enrolled"
-STATES = (OFFLINE, ONLINE, SYNCING, NOT_ENROLLED)
 
-
-def load_settings(ledger: Ledger) -> SyncSettings | None:
-    """This ledger's hub settings, or None when it is not enrolled (reads meta only)."""
-    settings = client.load_settings(ledger)
-    return settings if settings.enrolled else None
-
-
-def rejected_changes(ledger: Ledger) -> list[dict]:
-    """The changes refused at the last syncs, newest first: {origin, seq, kind, id, reason,
-    at, direction} ("push": the hub refused ours; "pull": this ledger refused the hub's)."""
-    return [item for item in reversed(client.rejected_changes(ledger)) if isinstance(item, dict)]
+#: This ledger's hub settings, or None when it is not enrolled (for the settings dialog).
+load_settings = enrolled_settings
 
 
 class EnrollmentNotifier(QObject):
@@ -85,6 +76,8 @@ class SyncController(QObject):
     """A sync ended: whether all went well, and what happened in plain words."""
     sig_records_changed = Signal()
     """A sync brought changes from the hub: views should reload."""
+    sig_changed = Signal()
+    """Any of state, progress or outcome changed: for widgets that show all three."""
 
     def __init__(self, ledger: Ledger, parent: QObject | None = None, interval_minutes: int = 15,
                  probe_seconds: int = 60) -> None:
@@ -94,7 +87,7 @@ class SyncController(QObject):
         self.interval_minutes = interval_minutes
         #: builds the client in the worker, from the worker's connection (tests may wrap it)
         self.client_factory: Callable[[Ledger, SyncSettings], client.SyncClient] = client.SyncClient
-        self._state = NOT_ENROLLED if load_settings(ledger) is None else OFFLINE
+        self._state = NOT_ENROLLED if enrolled_settings(ledger) is None else OFFLINE
         self._task: workers.Task | None = None
         self._probe_task: workers.Task | None = None
         self._stopping = False
@@ -119,6 +112,8 @@ class SyncController(QObject):
         self._probe_timer.setInterval(max(1, probe_seconds) * 1000)
         self._probe_timer.timeout.connect(self.probe)
         enrollment_notifier().sig_enrolled.connect(self._enrolled)
+        for signal in (self.sig_state, self.sig_progress, self.sig_finished):
+            signal.connect(self.sig_changed)
 
     # ------------------------------------------------------------------ state
     @property
@@ -137,11 +132,17 @@ class SyncController(QObject):
         """The current hub settings (None when not enrolled)."""
         if self.ledger.closed:  # the ledger was closed
             return None
-        return load_settings(self.ledger)
+        return enrolled_settings(self.ledger)
 
     def hub_url(self) -> str:
-        settings = self.settings()
-        return settings.hub_url if settings is not None else ""
+        return "" if self.ledger.closed else client.hub_url(self.ledger)
+
+    def scheduled(self) -> str | None:
+        """What runs by itself next: "sync" (online, every interval), "probe" (offline, the
+        periodic check of the hub) or None (not automatic, or not enrolled)."""
+        if self._sync_timer.isActive():
+            return "sync"
+        return "probe" if self._probe_timer.isActive() else None
 
     def is_running(self) -> bool:
         return self._task is not None
@@ -185,21 +186,17 @@ class SyncController(QObject):
         ledger, make_client = self.ledger, self.client_factory
         self._seq_before = ledger.last_seq()
 
-        def work(task: workers.Task) -> Outcome:
-            db = ledger.sibling()  # this worker's own connection; the GUI's is never used here
-            try:
-                sync_client = make_client(db, settings)
-                # progress is only reported; the client stops between batches when
-                # cancelled() says so, so a batch is never cut in half
-                result = sync_client.sync(progress=lambda done, total: task.signals.sig_progress.emit(done, total),
-                                          cancelled=lambda: task.cancelled)
-                return Outcome(result, sync_client.refused_summary(result.push))
-            finally:
-                db.close()
+        def work(db: Ledger, task: workers.Task) -> Outcome:
+            sync_client = make_client(db, settings)
+            # progress is only reported; the client stops between batches when
+            # cancelled() says so, so a batch is never cut in half
+            result = sync_client.sync(progress=lambda done, total: task.signals.sig_progress.emit(done, total),
+                                      cancelled=lambda: task.cancelled)
+            return Outcome(result, sync_client.refused_summary(result.push))
 
         self._progress = (0, 0)
         self.last_refused = 0
-        self._task = workers.start(work, self._sync_done, self._sync_failed, self._sync_progress)
+        self._task = workers.start(on_sibling(ledger, work), self._sync_done, self._sync_failed, self._sync_progress)
         self._set_state(SYNCING)
         return True
 
@@ -221,21 +218,8 @@ class SyncController(QObject):
         self._task = None
         self._reachable = True
         result = outcome.result
-        refused_here = result.pull.rejected
-        self.last_refused = result.push.rejected + refused_here
-        notes = []
-        if result.push.rejected:
-            summary = outcome.refused_summary or self.tr("the hub refused {n} changes").format(
-                n=result.push.rejected)
-            notes.append(self.tr("{summary} — click the sync status for details.").format(
-                summary=summary[:1].upper() + summary[1:]))
-        if refused_here:
-            notes.append(self.tr("{n} changes from the hub could not be applied here — click the sync status "
-                                 "for details.").format(n=refused_here))
-        notes += result.warnings
-        ok = not notes
-        summary = self._summary(result.push.sent, result.pull.applied)
-        message = " ".join([summary, *notes])
+        self.last_refused = result.push.rejected + result.pull.rejected
+        ok, message = client.describe(result, outcome.refused_summary)
         self.last_error = ""
         self._finish(ok, message, result.pull.applied > 0 or result.pull.conflicts > 0)
 
@@ -267,11 +251,6 @@ class SyncController(QObject):
         if changed:
             self.sig_records_changed.emit()
         self.sig_finished.emit(ok, message)
-
-    def _summary(self, sent: int, received: int) -> str:
-        if not sent and not received:
-            return self.tr("Synced: nothing new on either side.")
-        return self.tr("Synced: {sent} changes sent, {received} received.").format(sent=sent, received=received)
 
     def error_text(self, exc: BaseException) -> str:
         """What went wrong, in plain words (never a traceback)."""
@@ -336,14 +315,10 @@ class SyncController(QObject):
             return False
         ledger, make_client = self.ledger, self.client_factory
 
-        def work(task: workers.Task) -> bool:
-            db = ledger.sibling()
-            try:
-                return bool(make_client(db, settings).probe())
-            finally:
-                db.close()
+        def work(db: Ledger, task: workers.Task) -> bool:
+            return bool(make_client(db, settings).probe())
 
-        self._probe_task = workers.start(work, self._probed, self._probe_failed)
+        self._probe_task = workers.start(on_sibling(ledger, work), self._probed, self._probe_failed)
         return True
 
     def _probed(self, reachable: bool) -> None:
@@ -385,10 +360,6 @@ class SyncController(QObject):
             self._sync_timer.stop()
             if not self._probe_timer.isActive():
                 self._probe_timer.start()
-
-
-#: Failures that mean the hub is out of reach (the periodic probe takes over).
-OFFLINE_ERRORS: tuple[type[BaseException], ...] = (client.HubUnreachable, client.NotAHub)
 
 
 def network_information():

@@ -22,13 +22,13 @@ from shiboken6 import isValid
 from desktop.errors import LedgerError
 from desktop.scope.geo import geography
 from desktop.ledger import Ledger
-from desktop.records import KINDS
+from sync import client
 from ui import workers
+from ui.busy import BusyGuard, on_sibling
 from ui.forms import ERROR_STYLE
 from ui.history import local_time
 from ui.models import ListTableModel
-from ui.sync_controller import (NOT_ENROLLED, OFFLINE, ONLINE, SYNCING, SyncController, enrollment_notifier,
-                                load_settings, rejected_changes)
+from ui.sync_controller import NOT_ENROLLED, OFFLINE, ONLINE, SYNCING, SyncController, enrollment_notifier
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ def last_error(ledger: Ledger, controller: SyncController) -> str:
     """The error of the last sync, if it failed: this session's, else the one recorded."""
     if controller.last_result is not None:
         return controller.last_error
-    return ledger.meta("last_sync_error") or ""
+    return client.last_sync_error(ledger)
 
 
 # ---------------------------------------------------------------------- button
@@ -121,9 +121,7 @@ class SyncButton(QToolButton):
         self.setAutoRaise(True)
         self.setFocusPolicy(Qt.TabFocus)
         self.clicked.connect(self._clicked)
-        controller.sig_state.connect(lambda _s: self.update_look())
-        controller.sig_progress.connect(lambda _d, _t: self.update_look())
-        controller.sig_finished.connect(lambda _ok, _m: self.update_look())
+        controller.sig_changed.connect(self.update_look)
         self.update_look()
 
     def _clicked(self) -> None:
@@ -195,9 +193,7 @@ class SyncStatus(QLabel):
         self.setTextFormat(Qt.PlainText)
         self.dialog: SyncDetailsDialog | None = None
         self.sig_clicked.connect(self.show_details)
-        controller.sig_state.connect(lambda _s: self.refresh())
-        controller.sig_progress.connect(lambda _d, _t: self.refresh())
-        controller.sig_finished.connect(lambda _ok, _m: self.refresh())
+        controller.sig_changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -212,7 +208,7 @@ class SyncStatus(QLabel):
             head = self.tr("Stopping…") if c.is_cancelling() else (
                 self.tr("Syncing") if p is None else self.tr("Syncing {percent}%").format(percent=p))
         pending = self.ledger.pending_changes()
-        last = self.ledger.meta("last_sync")
+        last = client.last_sync(self.ledger)
         parts = [head, self.tr("Unsynced changes: {n}").format(n=pending)]
         if state != NOT_ENROLLED or last:
             parts.append(self.tr("Last sync: {when}").format(when=t.when(last, short=True)))
@@ -395,27 +391,20 @@ class SyncDetailsDialog(QDialog):
         self.hub_value.setText(hub or self.tr("not enrolled"))
         self.state_value.setText(t.state_name(c.state))
         self.pending_value.setText(str(self.ledger.pending_changes()))
-        self.last_value.setText(t.when(self.ledger.meta("last_sync"), short=False))
+        self.last_value.setText(t.when(client.last_sync(self.ledger), short=False))
         error = last_error(self.ledger, c)
         self.error_value.setText(error or self.tr("none"))
         self.error_value.setStyleSheet(ERROR_STYLE if error else "")
         self.sync_button.setEnabled(c.state != NOT_ENROLLED and not c.is_running())
         self.enroll_button.setVisible(c.state == NOT_ENROLLED)
 
-        refused = rejected_changes(self.ledger)
-        titles = self._titles(refused)
+        refused = client.refused_for_display(self.ledger)
         rows = []
-        for item in refused:
-            kind = str(item.get("kind") or "")
-            record_id = str(item.get("id") or "")
-            k = KINDS.get(kind)
-            title = titles.get((kind, record_id)) or record_id
-            by = self.tr("this ledger") if item.get("direction") == "pull" else self.tr("the hub")
-            cells = [t.when(item.get("at"), short=False) if item.get("at") else "",
-                     k.label.text() if k is not None else kind, title, str(item.get("reason") or ""), by]
-            tips = [self.tr("Device {device}, change no. {seq}").format(device=item.get("origin", ""),
-                                                                        seq=item.get("seq", "")),
-                    cells[1], f"{title}\n{record_id}", cells[3], cells[4]]
+        for r in refused:
+            by = self.tr("the hub") if r.by_hub else self.tr("this ledger")
+            cells = [t.when(r.at, short=False) if r.at else "", r.kind_label, r.title, r.reason, by]
+            tips = [self.tr("Device {device}, change no. {seq}").format(device=r.origin, seq=r.seq),
+                    r.kind_label, f"{r.title}\n{r.record_id}", r.reason, by]
             rows.append((cells, tips))
         self.rejected_model.set_rows(rows)
         self.rejected_table.setVisible(bool(refused))
@@ -424,24 +413,10 @@ class SyncDetailsDialog(QDialog):
         if refused:
             self.rejected_table.resizeRowsToContents()
 
-    def _titles(self, refused: list[dict]) -> dict[tuple[str, str], str]:
-        wanted: dict[str, list[str]] = {}
-        for item in refused:
-            kind = str(item.get("kind", ""))
-            if kind in KINDS and item.get("id"):
-                wanted.setdefault(kind, []).append(str(item["id"]))
-        out = {}
-        for kind, record_ids in wanted.items():
-            try:
-                out.update({(kind, i): t for i, t in self.ledger.titles(kind, record_ids).items() if t})
-            except LedgerError:
-                pass
-        return out
-
 
 # ---------------------------------------------------------------------- enrollment
 
-class EnrollDialog(QDialog):
+class EnrollDialog(BusyGuard, QDialog):
     """Enroll this ledger with a hub: address, one-time code and this office's name.
     The exchange with the hub runs in a worker; errors stay in the dialog."""
 
@@ -526,20 +501,14 @@ class EnrollDialog(QDialog):
         name = self.name_edit.text().strip()
         ledger = self.ledger
 
-        def work(task):
-            from sync import client
-
-            db = ledger.sibling()
-            try:
-                return client.enroll(db, hub, code, name=name)
-            finally:
-                db.close()
+        def work(db: Ledger, task) -> client.SyncSettings:
+            return client.enroll(db, hub, code, name=name)
 
         self._set_busy(True)
         self.error_label.hide()
         self.status_label.setText(self.tr("Asking the hub…"))
         self.status_label.show()
-        workers.start(work, self._enrolled, self._failed)
+        workers.start(on_sibling(ledger, work), self._enrolled, self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -574,17 +543,6 @@ class EnrollDialog(QDialog):
         self.error_label.setText(text)
         self.error_label.show()
 
-    def reject(self) -> None:
-        if self.busy:
-            return
-        super().reject()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self.busy:
-            event.ignore()
-            return
-        super().closeEvent(event)
-
 
 def default_office_name(ledger: Ledger) -> str:
     """The unit's full name (e.g. 河北省石家庄市栾城区南高乡) as the office's name at the hub."""
@@ -596,8 +554,7 @@ def default_office_name(ledger: Ledger) -> str:
 
 def open_enroll_dialog(ledger: Ledger, controller: SyncController | None, parent: QWidget | None) -> EnrollDialog:
     """Show the enrollment dialog without blocking (window-modal); returns it."""
-    settings = load_settings(ledger)
-    dialog = EnrollDialog(ledger, parent, hub_url=settings.hub_url if settings is not None else "")
+    dialog = EnrollDialog(ledger, parent, hub_url=client.hub_url(ledger))
     dialog.setAttribute(Qt.WA_DeleteOnClose)
     dialog.open()
     return dialog

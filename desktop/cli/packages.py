@@ -12,7 +12,6 @@ Wired into :mod:`desktop.cli.commands` by ``add_parsers`` and ``COMMANDS``.
 
 from __future__ import annotations
 
-
 from desktop.cli.common import EXIT_OK, EXIT_USAGE, fail, open_ledger
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -68,56 +67,76 @@ def add_parsers(sub) -> None:
 
 
 def cmd_package(args) -> int:
-    from sync import packages as P
-
     action = getattr(args, "package_command", None)
     if not action:
         fail(translate(CTX, MSG_NO_COMMAND), EXIT_USAGE)
     with open_ledger(args) as ledger:
-        if action == "identity":
-            path = P.peer_identity_file(ledger, args.out)
-            print(translate(CTX, MSG_IDENTITY).format(path=path))
-            print(translate(CTX, MSG_FINGERPRINT).format(fingerprint=P.public_identity(ledger)["fingerprint"]))
-        elif action == "trust":
-            ident = P.read_identity_file(args.file)
-            entered = P.normalise_fingerprint(args.fingerprint)
-            if entered != ident["fingerprint"]:
-                raise P.FingerprintMismatch(actual=ident["fingerprint"], entered=args.fingerprint.strip())
-            P.trust_peer(ledger, ident, "fingerprint")
-            print(translate(CTX, MSG_TRUSTED).format(device=ident["device_id"], name=ident["name"] or "-",
-                                                     scope=ident["scope"] or "-", fingerprint=ident["fingerprint"]))
-        elif action == "export":
-            receiver = P.resolve_peer(ledger, args.receiver)
-            path = P.export_package(ledger, args.to, receiver)
-            m = P.read_manifest(path)
-            print(translate(CTX, MSG_EXPORTED).format(path=path, count=f"{m['count']:,}", blobs=m["blob_count"],
-                                                      size=f"{path.stat().st_size:,}"))
-        elif action == "import":
-            if str(args.file).endswith(P.RECEIPT_SUFFIX):
-                print(translate(CTX, MSG_RECEIPT_READ).format(acked=P.import_receipt(ledger, args.file)))
-            else:
-                r = P.import_package(ledger, args.file)
-                print(translate(CTX, MSG_IMPORTED).format(device=r.sender, applied=f"{r.applied:,}",
-                                                          already=f"{r.already_had:,}", rejected=len(r.rejected),
-                                                          acked=f"{r.acknowledged:,}"))
-                for origin, seq, reason in r.rejected[:50]:
-                    print(translate(CTX, MSG_REJECTED).format(origin=origin, seq=seq, reason=reason))
-        elif action == "receipt":
-            receiver = P.resolve_peer(ledger, args.receiver)
-            print(translate(CTX, MSG_RECEIPT).format(path=P.write_receipt(ledger, args.to, receiver)))
-        elif action == "status":
-            rows = P.delivery_status(ledger)
-            if not rows:
-                print(translate(CTX, MSG_NO_PEERS))
-            else:
-                print(translate(CTX, MSG_STATUS_HEAD))
-                never = translate(CTX, MSG_NEVER)
-                for s in rows:
-                    when = f"{(s.last_export or never)[:16]} / {(s.last_import or never)[:16]}"
-                    print(f"{s.device_id}  {s.scope:<9}  {s.acknowledged:>9,}  {s.pending:>7,}  {when:<27}  {s.name}")
+        ACTIONS[action](ledger, args)
     return EXIT_OK
 
 
+def _identity(ledger, args) -> None:
+    from sync import packages as P
+
+    path = P.peer_identity_file(ledger, args.out)
+    print(translate(CTX, MSG_IDENTITY).format(path=path))
+    print(translate(CTX, MSG_FINGERPRINT).format(fingerprint=P.public_identity(ledger)["fingerprint"]))
+
+
+def _trust(ledger, args) -> None:
+    from sync import packages as P
+
+    ident = P.read_identity_file(args.file)
+    P.trust_by_fingerprint(ledger, ident, args.fingerprint)
+    print(translate(CTX, MSG_TRUSTED).format(device=ident["device_id"], name=ident["name"] or "-",
+                                             scope=ident["scope"] or "-", fingerprint=ident["fingerprint"]))
+
+
+def _export(ledger, args) -> None:
+    from sync import packages as P
+
+    path = P.export_package(ledger, args.to, P.resolve_peer(ledger, args.receiver))
+    m = P.read_manifest(path)
+    print(translate(CTX, MSG_EXPORTED).format(path=path, count=f"{m['count']:,}", blobs=m["blob_count"],
+                                              size=f"{path.stat().st_size:,}"))
+
+
+def _import(ledger, args) -> None:
+    from sync import packages as P
+
+    r = P.import_file(ledger, args.file)
+    if isinstance(r, int):  # a receipt
+        print(translate(CTX, MSG_RECEIPT_READ).format(acked=r))
+        return
+    print(translate(CTX, MSG_IMPORTED).format(device=r.sender, applied=f"{r.applied:,}", already=f"{r.already_had:,}",
+                                              rejected=len(r.rejected), acked=f"{r.acknowledged:,}"))
+    for origin, seq, reason in r.rejected[:50]:
+        print(translate(CTX, MSG_REJECTED).format(origin=origin, seq=seq, reason=reason))
+
+
+def _receipt(ledger, args) -> None:
+    from sync import packages as P
+
+    receiver = P.resolve_peer(ledger, args.receiver)
+    print(translate(CTX, MSG_RECEIPT).format(path=P.write_receipt(ledger, args.to, receiver)))
+
+
+def _status(ledger, args) -> None:
+    from sync import packages as P
+
+    rows = P.delivery_status(ledger)
+    if not rows:
+        print(translate(CTX, MSG_NO_PEERS))
+        return
+    print(translate(CTX, MSG_STATUS_HEAD))
+    never = translate(CTX, MSG_NEVER)
+    for s in rows:
+        when = f"{(s.last_export or never)[:16]} / {(s.last_import or never)[:16]}"
+        print(f"{s.device_id}  {s.scope:<9}  {s.acknowledged:>9,}  {s.pending:>7,}  {when:<27}  {s.name}")
+
+
+ACTIONS = {"identity": _identity, "trust": _trust, "export": _export, "import": _import, "receipt": _receipt,
+           "status": _status}
+
+
 COMMANDS = {"package": cmd_package}
-
-

@@ -2043,34 +2043,9 @@ The file says: {fp}</source>
         <translation>本单位尚未接入汇总端。请选择“工具 ▸ 接入汇总端…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="228" />
-        <source>the hub refused {n} changes</source>
-        <translation>汇总端拒收了 {n} 条修改</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_controller.py" line="230" />
-        <source>{summary} — click the sync status for details.</source>
-        <translation>{summary}——点击状态栏的同步状态查看详情。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_controller.py" line="233" />
-        <source>{n} changes from the hub could not be applied here — click the sync status for details.</source>
-        <translation>汇总端发来的 {n} 条修改无法写入本台账——点击状态栏的同步状态查看详情。</translation>
-    </message>
-    <message>
         <location filename="../../ui/sync_controller.py" line="247" />
         <source>Sync stopped. What was already exchanged is kept; the rest follows with the next sync.</source>
         <translation>同步已停止。已交换的内容都已保存，其余的下次同步时继续。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_controller.py" line="273" />
-        <source>Synced: nothing new on either side.</source>
-        <translation>同步完成：双方都没有新内容。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync_controller.py" line="274" />
-        <source>Synced: {sent} changes sent, {received} received.</source>
-        <translation>同步完成：上传 {sent} 条修改，收到 {received} 条。</translation>
     </message>
     <message>
         <location filename="../../ui/sync_controller.py" line="281" />
@@ -5122,6 +5097,31 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <location filename="../../sync/client.py" line="206" />
         <source>the hub refused {n} changes (first reason: {reason})</source>
         <translation>汇总端拒收了 {n} 条修改（第一条的原因：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/rejections.py" line="23" />
+        <source>the hub refused {n} changes</source>
+        <translation>汇总端拒收了 {n} 条修改</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/rejections.py" line="24" />
+        <source>{summary} — click the sync status for details.</source>
+        <translation>{summary}——点击状态栏的同步状态查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/rejections.py" line="25" />
+        <source>{n} changes from the hub could not be applied here — click the sync status for details.</source>
+        <translation>汇总端发来的 {n} 条修改无法写入本台账——点击状态栏的同步状态查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/rejections.py" line="26" />
+        <source>Synced: nothing new on either side.</source>
+        <translation>同步完成：双方都没有新内容。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/rejections.py" line="27" />
+        <source>Synced: {sent} changes sent, {received} received.</source>
+        <translation>同步完成：上传 {sent} 条修改，收到 {received} 条。</translation>
     </message>
 </context>
 <context>

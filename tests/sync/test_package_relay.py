@@ -8,36 +8,16 @@ from pathlib import Path
 
 from sync import packages as P
 from desktop.ledger import Ledger
-from desktop.records import KINDS
 from sync.client import SyncClient, SyncSettings, enroll
+from test_packages import PERSONAL, befriend, member, within
 
 COUNTY = "130111"
 PREFECTURE = "1301"
 TOWNSHIP = "130111200"
-PERSONAL = {"name": "王秀英", "birth_date": "1990-03-04", "phone": "13912345678"}
 
 
 def fast() -> SyncSettings:
     return SyncSettings(connect_timeout=3, read_timeout=60, retries=8, backoff_base=0.1, backoff_cap=1.0)
-
-
-def member(org: str, n: int, **extra) -> dict:
-    d = {"org_id": org, "name": f"委员{n}号", "gender": "female" if n % 2 else "male", "post": "member",
-         "employment": "part_time", "source": "other", "joined_on": "2020-01-01",
-         "birth_date": f"19{70 + n % 30}-0{1 + n % 9}-1{n % 10}", "phone": f"139{n:08d}"}
-    d.update(extra)
-    return d
-
-
-def within(ledger: Ledger, scope: str) -> dict[str, list[tuple]]:
-    return {k: [tuple(r) for r in ledger.conn.execute(f"SELECT * FROM {k} ORDER BY id")
-                if r["scope"].startswith(scope)] for k in KINDS}
-
-
-def befriend(a: Ledger, b: Ledger, tmp: Path) -> None:
-    for x, y in ((a, b), (b, a)):
-        ident = P.read_identity_file(P.peer_identity_file(x, tmp / f"{x.device_id}.tlid"))
-        P.trust_peer(y, ident, "fingerprint")
 
 
 def enrolled(hub, tmp: Path, name: str, scope: str) -> Ledger:

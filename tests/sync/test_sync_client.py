@@ -782,3 +782,4 @@ def test_cli_sync_reports_refused_changes_and_revocation(hub, tmp_path):
     hub.revoke(device)
     err = one_line_error(cli(path, "sync", tmp=tmp_path))
     assert "revoked" in err
+

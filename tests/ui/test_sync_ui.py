@@ -375,10 +375,9 @@ def test_automatic_sync_when_the_hub_comes_within_reach(qtbot, hub, township_led
     controller.sig_finished.connect(lambda ok, m: finished.append((ok, m)))
     try:
         controller.start_auto()
-        qtbot.waitUntil(lambda: controller._probe_timer.isActive(), timeout=WAIT)  # offline: only probing
+        qtbot.waitUntil(lambda: controller.scheduled() == "probe", timeout=WAIT)  # offline: only probing
         assert controller.state == OFFLINE
         assert not finished  # no sync attempted while offline
-        assert not controller._sync_timer.isActive()
 
         client.save_settings(township_ledger, good)  # the hub is back
         with qtbot.waitSignal(controller.sig_finished, timeout=WAIT) as done:
@@ -386,7 +385,7 @@ def test_automatic_sync_when_the_hub_comes_within_reach(qtbot, hub, township_led
         assert done.args[0], done.args[1]
         assert township_ledger.pending_changes() == 0
         assert controller.state == ONLINE
-        assert controller._sync_timer.isActive() and not controller._probe_timer.isActive()
+        assert controller.scheduled() == "sync"
     finally:
         controller.shutdown()
         assert workers.wait_all(WAIT)

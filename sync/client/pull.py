@@ -1,0 +1,97 @@
+"""Pull: every page after the pull cursor; each page is applied and its cursor saved in
+one transaction, so an interruption loses nothing and applies nothing twice."""
+
+from __future__ import annotations
+
+from desktop.records import DELETED, KINDS
+from sync.client.blobs import add_digests, is_sha256
+from sync.client.errors import HubTooNew, ProtocolError
+from sync.client.rejections import record_rejected
+from sync.client.results import PullResult
+from sync.client.settings import MISSING_BLOBS, PULL_CURSOR, PUSH_CURSOR
+from sync.client.transport import Cancelled, Progress, check_cancelled
+
+MAX_PULL = 5000
+
+
+class Puller:
+    """The pull (a part of :class:`SyncClient`)."""
+
+    def page_size(self) -> int:
+        return max(1, min(int(self.settings.page_size), MAX_PULL))
+
+    def pull(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> PullResult:
+        """Fetch and apply every page after the pull cursor; each page and its cursor are
+        stored in one transaction."""
+        ledger = self.ledger
+        result = PullResult()
+        cursor = ledger.meta(PULL_CURSOR, "0") or "0"
+        if cursor == "0" and self._snapshot(result, progress, cancelled):
+            cursor = ledger.meta(PULL_CURSOR, "0") or "0"
+        limit = self.page_size()
+        while True:
+            check_cancelled(cancelled)
+            answer = self.transport.request("GET", "/v1/pull", params={"cursor": cursor, "limit": limit},
+                                            cancelled=cancelled)
+            page, new_cursor, more = answer.get("changes"), answer.get("cursor"), answer.get("more")
+            if not isinstance(page, list) or not isinstance(more, bool) or not isinstance(new_cursor, (str, int)) \
+                    or isinstance(new_cursor, bool):
+                raise ProtocolError(detail="pull: changes/cursor/more")
+            new_cursor = str(new_cursor)
+            self._store_page(page, result, lambda: ledger.set_meta(PULL_CURSOR, new_cursor))
+            result.pages += 1
+            if progress:
+                progress(result.received, 0)
+            if not more:
+                break
+            if new_cursor == cursor and not page:
+                raise ProtocolError(detail="pull: the cursor does not advance")
+            cursor = new_cursor
+        return result
+
+    def _store_page(self, page: list, result: PullResult, also) -> None:
+        """Apply received changes and, in the same transaction, whatever *also* stores
+        (the new cursor, or how far a snapshot has been applied)."""
+        unknown = _unknown_to_us(page)
+        if unknown:
+            raise HubTooNew(detail=unknown)
+        ledger = self.ledger
+        with ledger.tx():
+            nothing_pending = ledger.pending_changes() == 0
+            report = ledger.apply_changes(page)
+            also()
+            wanted = [d["fields"]["sha256"] for d in page
+                      if isinstance(d, dict) and d.get("kind") == "attachment" and isinstance(d.get("fields"), dict)
+                      and is_sha256(d["fields"].get("sha256")) and not ledger.has_blob(d["fields"]["sha256"])]
+            if wanted:
+                add_digests(ledger, MISSING_BLOBS, wanted)
+            if nothing_pending:
+                # what came from the hub need not go back to it
+                ledger.set_meta(PUSH_CURSOR, str(ledger.last_seq()))
+            if report.rejected:
+                record_rejected(ledger, report.rejected, "pull")
+        result.received += len(page)
+        result.applied += report.applied
+        result.duplicate += report.duplicate
+        result.rejected += len(report.rejected)
+        result.conflicts += report.conflicts
+        result.flagged_future += report.flagged_future
+
+
+def _unknown_to_us(page: list) -> str | None:
+    """The first record kind or field in *page* this program does not know, if any."""
+    for d in page:
+        if not isinstance(d, dict):
+            continue
+        kind = d.get("kind")
+        if not isinstance(kind, str):
+            continue
+        k = KINDS.get(kind)
+        if k is None:
+            return kind
+        fields = d.get("fields")
+        if isinstance(fields, dict):
+            for name in fields:
+                if name != DELETED and name not in k.field_map:
+                    return f"{kind}.{name}"
+    return None

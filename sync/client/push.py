@@ -1,0 +1,116 @@
+"""Push: every change after the push cursor, batch by batch.  The hub answers each change
+(applied, duplicate, rejected); the cursor moves past the answered ones only, in the
+transaction that also records the refused ones and the attachments to upload."""
+
+from __future__ import annotations
+
+from desktop.ledger.changes import Change
+from sync.client.blobs import add_digests, is_sha256
+from sync.client.errors import HubRefused, ProtocolError, TooLarge
+from sync.client.rejections import record_rejected
+from sync.client.results import PushResult
+from sync.client.settings import BLOB_UPLOADS, PUSH_CURSOR
+from sync.client.transport import Cancelled, Progress, check_cancelled
+
+MAX_PUSH = 2000
+
+
+class Pusher:
+    """The push (a part of :class:`SyncClient`)."""
+
+    def _relayed_from_above(self, change: Change) -> bool:
+        """A change of another device in a scope above ours (a template or notice a level
+        above published downward): it came to us from there, the hub has it, and it would
+        refuse it from us.  Such changes are not sent."""
+        scope = self.settings.scope
+        return (scope is not None and change.origin != self.ledger.device_id
+                and change.scope != scope and scope.startswith(change.scope))
+
+    def push(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> PushResult:
+        """Send every change after the push cursor, batch by batch, until none is left."""
+        ledger = self.ledger
+        result = PushResult()
+        cursor = int(ledger.meta(PUSH_CURSOR, "0") or 0)
+        total = ledger.pending_changes()
+        batch = max(1, min(int(self.settings.batch_size), MAX_PUSH))
+        done = 0
+        while True:
+            check_cancelled(cancelled)
+            changes, end = ledger.changes_since(cursor, limit=batch)
+            if not changes:
+                break
+            to_send = [c for c in changes if not self._relayed_from_above(c)]
+            answers: dict[tuple[str, int], tuple[str, str]] = {}
+            if to_send:
+                try:
+                    answer = self.transport.request(
+                        "POST", "/v1/push", cancelled=cancelled,
+                        body={"schema": ledger.schema_version, "changes": [c.to_wire() for c in to_send]})
+                except TooLarge:
+                    if batch == 1:
+                        raise HubRefused(status=413, detail="too_large") from None
+                    batch = max(1, batch // 2)
+                    continue
+                answers = _parse_results(answer)
+                result.batches += 1
+                result.sent += len(to_send)
+            # the answered prefix of the batch (normally all of it)
+            n = 0
+            for c in changes:
+                if (c.origin, c.origin_seq) not in answers and not self._relayed_from_above(c):
+                    break
+                n += 1
+            if n == 0:
+                raise ProtocolError(detail="push: no change of the batch was answered")
+            if n < len(changes):
+                _, end = ledger.changes_since(cursor, limit=n)
+            self._settle(changes[:n], answers, end, result)
+            cursor = end
+            done += n
+            if progress:
+                progress(done, max(total, done))
+        return result
+
+    def _settle(self, changes: list[Change], answers: dict, end: int, result: PushResult) -> None:
+        """Count the hub's answers to *changes*; move the cursor to *end* in one transaction
+        with the refused changes and the attachment contents to upload."""
+        refused = []
+        uploads = []
+        for c in changes:
+            status, reason = answers.get((c.origin, c.origin_seq), ("skipped", ""))
+            if status in ("applied", "duplicate") and c.kind == "attachment" and is_sha256(c.fields.get("sha256")):
+                uploads.append(c.fields["sha256"])
+            if status == "applied":
+                result.applied += 1
+            elif status == "duplicate":
+                result.duplicate += 1
+            elif status == "rejected":
+                refused.append((c, reason))
+            else:
+                result.skipped += 1
+        ledger = self.ledger
+        with ledger.tx():
+            if refused:
+                record_rejected(ledger, refused, "push")
+            if uploads:
+                add_digests(ledger, BLOB_UPLOADS, uploads)
+            ledger.set_meta(PUSH_CURSOR, str(end))
+        result.rejected += len(refused)
+        result.refused += refused
+
+
+def _parse_results(answer: dict) -> dict[tuple[str, int], tuple[str, str]]:
+    results = answer.get("results")
+    if not isinstance(results, list):
+        raise ProtocolError(detail="push: results")
+    out = {}
+    for r in results:
+        if not isinstance(r, dict):
+            continue
+        status = r.get("status")
+        if status not in ("applied", "duplicate", "rejected"):
+            continue
+        origin, seq = r.get("origin"), r.get("seq")
+        if isinstance(origin, str) and isinstance(seq, int):
+            out[(origin, seq)] = (status, str(r.get("reason") or ""))
+    return out

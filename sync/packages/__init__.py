@@ -1,0 +1,63 @@
+"""Data packages: changes carried on a USB stick between offices that have no connection.
+
+A township secretary exports a package for the county; the county imports it (and relays
+it to the hub with its own sync) and carries a package back.  One package is one zip file
+``<sender>-<timestamp>.tlpkg``:
+
+``manifest.json``
+    format version, package id, sender (device id, scope, public keys), receiver, created
+    time, schema version, change ranges per origin, the sender's acknowledgements (what it
+    holds, so the receiver's next package need not carry it back), counts, the encryption
+    parameters and the sha256 of every other member.
+``manifest.sig``
+    Ed25519 signature of the sender over the exact bytes of ``manifest.json`` (which holds
+    the hashes of the other members, so it covers everything).
+``changes.bin``
+    gzip'd JSON list of changes (wire form), encrypted with XChaCha20-Poly1305 under a key
+    derived (HKDF-SHA256) from X25519(ephemeral key, receiver's encryption key): a lost
+    stick exposes neither the personal data of committee members nor anything else.
+``blobs/<sha256>``
+    attachment files the changes need, encrypted the same way (24-byte nonce first).
+
+Packages are cumulative: each holds every change the receiver has not acknowledged, so a
+lost or skipped stick is made good by the next one, and importing twice or out of order
+changes nothing (apply is idempotent, acknowledgements only move forward).
+
+Keys: every device has an Ed25519 signing key and an X25519 encryption key, created on
+first use and kept in the ledger's ``meta`` (raw private bytes, base64).  This is a
+desktop program on an office PC: **the keys are exactly as safe as the ledger file** —
+whoever can copy the ledger can read its packages and sign as it (they could read the
+ledger itself anyway).  Peers are trusted explicitly, after comparing a fingerprint by
+phone (or because the hub vouched for them); a key that changes is refused.
+
+The rooms: ``common`` (the format's names, small helpers), ``errors``, ``identity`` (keys,
+identity files, trust), ``delivery`` (what goes to whom, the status view), ``writing``,
+``reading``, ``importing`` and ``receipts``.
+"""
+
+from sync.packages.common import (ACKS_META, CIPHER, FORMAT, FORMAT_VERSION, HAVE_META, KEYS_META, LOG_META,
+                                  PEERS_META, RECEIPT_SUFFIX, SUFFIX)
+from sync.packages.delivery import PeerStatus, delivery_status
+from sync.packages.errors import (REJECT_NOT_OURS, BadIdentityFile, BadReceipt, BadReceiver, FingerprintMismatch,
+                                  PackageBadSignature, PackageDamaged, PackageError, PackageKeyMismatch,
+                                  PackageNotForUs, PackageTooNew, PackageUnfinished, PackageUnknownSender,
+                                  PackageWriteFailed, PeerKeyChanged, UnknownPeer)
+from sync.packages.identity import (device_keys, fingerprint, normalise_fingerprint, peer_identity_file, peers,
+                                    public_identity, public_key_string, read_identity_file, resolve_peer,
+                                    trust_by_fingerprint, trust_hub_devices, trust_peer)
+from sync.packages.importing import ImportReport, import_file, import_package
+from sync.packages.reading import packages_in, read_manifest
+from sync.packages.receipts import import_receipt, write_receipt
+from sync.packages.writing import build_package, export_package
+
+__all__ = [
+    "device_keys", "public_identity", "public_key_string", "fingerprint", "normalise_fingerprint",
+    "peer_identity_file", "read_identity_file", "trust_peer", "trust_by_fingerprint", "trust_hub_devices", "peers",
+    "resolve_peer", "export_package", "build_package", "import_package", "import_file", "ImportReport",
+    "read_manifest", "packages_in", "delivery_status", "PeerStatus", "write_receipt", "import_receipt",
+    "FORMAT", "FORMAT_VERSION", "CIPHER", "SUFFIX", "RECEIPT_SUFFIX", "KEYS_META", "PEERS_META",
+    "ACKS_META", "HAVE_META", "LOG_META", "REJECT_NOT_OURS", "PackageError", "PackageDamaged", "PackageUnfinished",
+    "PackageBadSignature", "PackageUnknownSender", "PackageKeyMismatch", "PackageNotForUs", "PackageTooNew",
+    "PackageWriteFailed", "UnknownPeer", "BadReceiver", "BadIdentityFile", "FingerprintMismatch", "PeerKeyChanged",
+    "BadReceipt",
+]
