@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import os
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 from desktop import paths
 
