@@ -34,14 +34,17 @@ class Office:
         geo = geography()
         return geo.name(self.unit_code) if geo.exists(self.unit_code) else self.unit_code
 
-    def text(self) -> str:
-        """The office as a person reads it: its unit, and the person in brackets."""
+    def text(self, person: bool = True) -> str:
+        """The office as a person reads it: its unit, and (unless *person* is False, for lines
+        that name the author of a change beside it) the person keeping its ledger in brackets."""
         if self.device_id == ids.BUILTIN_DEVICE:
             return translate("offices", "the program's reference data")
         unit = self.unit_name()
         if not unit:
             return translate("offices", "another office (device {device})").format(device=self.device_id)
-        return translate("offices", "{unit} ({person})").format(unit=unit, person=self.person) if self.person else unit
+        if not person or not self.person:
+            return unit
+        return translate("offices", "{unit} ({person})").format(unit=unit, person=self.person)
 
 
 def office_of(ledger, device_id: str) -> Office:

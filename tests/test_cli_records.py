@@ -4,6 +4,7 @@ uses them: real subprocesses, labels and names in Chinese, one line per error.""
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 from conftest import COUNTY, TOWNSHIP
@@ -53,7 +54,8 @@ def test_history_speaks_labels_and_offices(county):
     out = ok(run("history", member, ledger=path))
     assert out.splitlines()[0] == "团委委员: 王芳"
     assert "职务: （空） → 书记" in out          # an enumeration by its label, not "secretary"
-    assert "南高乡（张乡干）" in out               # the office that made the winning edit, by name
+    assert re.search(r"南高乡\s+张乡干\s+修改", out)  # the office that made the winning edit, by name
+    assert "删除" not in out                       # a new record's "not deleted" says nothing
     assert "secretary" not in out and "∅" not in out
     assert "find" in fails(run("history", "no-such-record", ledger=path))
 

@@ -7,46 +7,87 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCalendarWidget, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QScrollArea, QSpinBox,
+                               QToolButton, QVBoxLayout, QWidget, QWidgetAction)
 
 from desktop.records.enums import enumerations
 from desktop.errors import LedgerError, ValidationError
 from desktop.scope.geo import geography
 from desktop.ledger import Ledger
 from desktop.records import KINDS, ORGANISATION, Field, Kind, T
+from desktop.records.dates import parse_date_text
 from desktop.records.display import editable
 from ui.widgets import ERROR_STYLE, searchable_combo
 
-EMPTY_DATE = QDate(1900, 1, 1)
 
 
-class DateField(QDateEdit):
-    """A date picker that can also be empty (shown blank)."""
+class DateField(QWidget):
+    """A date typed as people write it (1996-08-01, 1996.8.1, 1996年8月1日, 19960801, or a month
+    alone: 1996-08), or picked from a calendar.  Empty stays empty: nothing is filled in by
+    itself.  Text that is no date is passed on as typed, so the core names the problem."""
+
+    dateChanged = Signal()
+    """The value changed (typed or picked)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(EMPTY_DATE)
-        self.setSpecialValueText(" ")
-        self.setDate(EMPTY_DATE)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.line = QLineEdit(self)
+        self.line.setPlaceholderText(self.tr("e.g. 1996-08-01 or 1996-08"))
+        self.line.textEdited.connect(lambda _text: self.dateChanged.emit())
+        self.line.editingFinished.connect(self._tidy)
+        self.pick = QToolButton(self)
+        self.pick.setText("…")
+        self.pick.setToolTip(self.tr("Choose from a calendar"))
+        self.pick.setPopupMode(QToolButton.InstantPopup)
+        self.calendar = QCalendarWidget(self)
+        self.calendar.clicked.connect(self._picked)
+        menu = QMenu(self.pick)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._show_calendar)
+        self.pick.setMenu(menu)
+        layout.addWidget(self.line, 1)
+        layout.addWidget(self.pick)
+        self.setFocusProxy(self.line)
+
+    def setMaximumDate(self, date: QDate) -> None:  # noqa: N802 - like QDateEdit
+        self.calendar.setMaximumDate(date)
 
     def value(self) -> str | None:
-        d = self.date()
-        return None if d == EMPTY_DATE else d.toString("yyyy-MM-dd")
+        text = self.line.text().strip()
+        if not text:
+            return None
+        try:
+            return parse_date_text(text)
+        except ValueError:
+            return text
 
     def set_value(self, text: str | None) -> None:
-        if not text:
-            self.setDate(EMPTY_DATE)
-        else:
-            self.setDate(QDate.fromString(text, "yyyy-MM-dd"))
+        self.line.setText(text or "")
 
-    def focusInEvent(self, event) -> None:  # noqa: N802 - start an empty field at today
-        if self.date() == EMPTY_DATE:
-            self.setDate(QDate.currentDate())
-        super().focusInEvent(event)
+    def _tidy(self) -> None:
+        value = self.value()
+        if value and value != self.line.text():
+            try:
+                parse_date_text(value)
+            except ValueError:
+                return
+            self.line.setText(value)
+
+    def _show_calendar(self) -> None:
+        value = self.value() or ""
+        d = QDate.fromString(value[:10] if len(value) >= 10 else f"{value}-01", "yyyy-MM-dd")
+        self.calendar.setSelectedDate(d if d.isValid() else QDate.currentDate())
+
+    def _picked(self, date: QDate) -> None:
+        self.line.setText(date.toString("yyyy-MM-dd"))
+        self.pick.menu().hide()
+        self.dateChanged.emit()
 
 
 def organisation_items(ledger: Ledger, f: Field) -> list[tuple[str, str]]:
@@ -252,6 +293,7 @@ class RecordForm(QDialog):
             for name, value in (defaults or {}).items():
                 if name in self.fields:
                     self.fields[name].set_value(value)
+        self._initial = {name: w.value() for name, w in self.fields.items()}
         self.resize(560, min(120 + 52 * len(self.fields), 720))
 
     def _hidden(self, f: Field) -> bool:
@@ -269,6 +311,19 @@ class RecordForm(QDialog):
                     continue
             out[name] = v
         return out
+
+    def changed(self) -> bool:
+        """Whether anything was typed or chosen since the form opened."""
+        return any(w.value() != self._initial.get(name) for name, w in self.fields.items())
+
+    def reject(self) -> None:
+        """Cancel or Esc: a form with changes asks before they are thrown away."""
+        if self.changed():
+            answer = QMessageBox.question(self, self.windowTitle(), self.tr("Discard what you typed in this form?"),
+                                          QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
+            if answer != QMessageBox.Discard:
+                return
+        super().reject()
 
     def save(self) -> None:
         for w in self.fields.values():

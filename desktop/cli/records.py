@@ -82,9 +82,11 @@ def cmd_history(args) -> int:
         print(f"{kind.label.text()}: {record_title(ledger, kind, args.record_id)}")
         for e in ledger.history(args.record_id):
             what = translate(CTX, "created") if e.created else translate(CTX, "changed")
-            print(f"{e.when:%Y-%m-%d %H:%M:%S}  {office_of(ledger, e.origin).text()}  {e.author or '-'}  {what}")
+            print(f"{e.when:%Y-%m-%d %H:%M:%S}  {office_of(ledger, e.origin).text(person=False)}  {e.author or '-'}  {what}")
             for name, old, new in e.changes:
-                print(f"    {_field(kind, name)}: {_value(ledger, kind, name, old)} → {_value(ledger, kind, name, new)}")
+                before, after = _value(ledger, kind, name, old), _value(ledger, kind, name, new)
+                if before != after:  # a new record's "not deleted" says nothing
+                    print(f"    {_field(kind, name)}: {before} → {after}")
     return EXIT_OK
 
 

@@ -164,11 +164,13 @@ def test_add_edit_delete_undo_through_the_widgets(kind, make_section, drive_form
 
 
 @pytest.mark.parametrize("kind", list(BAD))
-def test_invalid_input_shows_the_error_and_stores_nothing(kind, make_section, drive_form, qtbot, county_ledger):
+def test_invalid_input_shows_the_error_and_stores_nothing(kind, make_section, drive_form, qtbot, county_ledger,
+                                                          monkeypatch):
     section = make_section(kind)
     seq = county_ledger.last_seq()
     field, bad, words = BAD[kind]
     seen = {}
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Discard)  # Esc on a filled form asks
 
     def driver(form):
         values = [(n, bad if n == field else v) for n, v in GOOD[kind]]
@@ -376,3 +378,46 @@ def test_a_refused_delete_deletes_none(make_section, county_ledger, monkeypatch,
     assert warnings == ["refused"]
     assert county_ledger.count("committee_member") == 3
     assert section.undo_stack.count() == 0
+
+
+def test_a_changed_form_asks_before_it_is_thrown_away(make_section, drive_form, qtbot, monkeypatch):
+    section = make_section("committee_member")
+    answers, seen = [QMessageBox.Cancel, QMessageBox.Discard], {}
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+
+    def driver(form):
+        qtbot.keyClick(form, Qt.Key_Escape)          # nothing typed yet: closes without asking
+        seen["closed_unchanged"] = not form.isVisible()
+        form.show()
+        type_text(qtbot, form.fields["name"].editor, "王芳")
+        qtbot.keyClick(form, Qt.Key_Escape)          # "Cancel": the form stays with what was typed
+        seen["kept"] = form.isVisible() and form.fields["name"].value() == "王芳"
+        qtbot.keyClick(form, Qt.Key_Escape)          # "Discard": now it goes
+        seen["closed"] = not form.isVisible()
+
+    drive_form["driver"] = driver
+    qtbot.mouseClick(section.add_button, Qt.LeftButton)
+    assert seen == {"closed_unchanged": True, "kept": True, "closed": True} and answers == []
+
+
+def test_dates_are_typed_as_people_write_them(make_section, drive_form, qtbot, monkeypatch):
+    section = make_section("committee_member")
+    seen = {}
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Discard)
+
+    def driver(form):
+        field = form.fields["joined_on"]
+        seen["empty"] = field.value()                 # never today by itself
+        for text in ("2021.5.1", "2021年5月1日", "20210501"):
+            field.editor.line.clear()
+            type_text(qtbot, field.editor.line, text)
+            seen[text] = field.value()
+        field.editor.line.clear()
+        type_text(qtbot, field.editor.line, "五月")
+        seen["garbage"] = field.value()               # passed on as typed: the core names the problem
+        qtbot.keyClick(form, Qt.Key_Escape)
+
+    drive_form["driver"] = driver
+    qtbot.mouseClick(section.add_button, Qt.LeftButton)
+    assert seen == {"empty": None, "2021.5.1": "2021-05-01", "2021年5月1日": "2021-05-01", "20210501": "2021-05-01",
+                    "garbage": "五月"}
