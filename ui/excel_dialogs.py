@@ -21,7 +21,7 @@ from desktop.errors import LedgerError
 from desktop.excel import ADD, DUPLICATE, ERROR, STATUS_LABELS, UPDATE, ImportPlan, ImportResult
 from desktop.i18n import translate
 from desktop.ledger import Ledger
-from desktop.records import KINDS, T
+from desktop.records import KINDS, T, unit_committee_kind
 from ui import workers
 from ui.forms import ERROR_STYLE
 
@@ -260,8 +260,8 @@ class ImportDialog(QDialog):
                                        columns=("name", "division_code")) + committees
         for o in committees:
             self.unit_combo.addItem(f"{o['name']}（{o['division_code']}）", o["division_code"])
-        if unit is None and len(self.ledger.scope) == 9:
-            unit = self.ledger.scope
+        if unit is None and unit_committee_kind(self.ledger.scope) == "township_committee":
+            unit = self.ledger.scope  # a township's ledger imports for its own committee
         i = self.unit_combo.findData(unit or "")
         self.unit_combo.setCurrentIndex(max(i, 0))
         self.unit_combo.blockSignals(False)
