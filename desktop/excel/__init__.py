@@ -37,9 +37,9 @@ No Qt here: the GUI runs these functions in workers; ``progress(done, total)`` c
 may raise to cancel (a cancelled import stores nothing).
 """
 
-from desktop.excel.checker import NOTE_CHANGES, NOTE_CONFLICT, NOTE_SAME_ROW, NOTE_SAME_ROW_SHEET, NOTE_STORED
-from desktop.excel.conversion import (CONVERSIONS, MSG_BAD_DATE, MSG_BAD_MONTH, MSG_EXCEL_ERROR, cell_text,
-                                      convert_cell, excel_amount, excel_date, excel_enum, excel_int, excel_month,
+from desktop.excel.checker import NOTE_SAME_ROW, NOTE_STORED
+from desktop.excel.conversion import (CONVERSIONS, MSG_BAD_DATE, MSG_EXCEL_ERROR, cell_text, convert_cell,
+                                      excel_amount, excel_date, excel_enum, excel_int, excel_month,
                                       excel_phone, excel_year)
 from desktop.excel.errors import (BadUnit, DamagedWorkbook, EmptyFile, EmptyWorkbook, ExcelError, ExcelText,
                                   FileInUse, FileMissing, FileUnreadable, ImportChanged, MissingColumns, NoHeader,
@@ -59,12 +59,12 @@ __all__ = [
     "ADD", "BadUnit", "CONVERSIONS", "DUPLICATE", "DamagedWorkbook", "ERROR", "ERROR_COLUMN", "EXAMPLE_RGB",
     "EXPORT_KINDS", "EmptyFile", "EmptyWorkbook", "ExcelError", "ExcelText", "FileInUse", "FileMissing",
     "FileUnreadable", "Header", "IMPORT_KINDS", "ImportChanged", "ImportPlan", "ImportResult", "MSG_BAD_DATE",
-    "MSG_BAD_MONTH", "MSG_EXCEL_ERROR", "MissingColumns", "NOTE_CHANGES", "NOTE_CONFLICT", "NOTE_SAME_ROW",
-    "NOTE_SAME_ROW_SHEET", "NOTE_STORED", "NoHeader", "NotAWorkbook", "NotImportable", "OLE_MAGIC",
-    "OldExcelFormat", "PasswordProtected", "PlanRow", "Problem", "Progress", "STATUSES", "STATUS_LABELS", "Sheet",
-    "SheetPlan", "TEMPLATE_KINDS", "TextFile", "UPDATE", "UnitNotInLedger", "WebPageFile", "apply_import",
-    "cell_text", "check_xlsx", "convert_cell", "error_workbook_path", "excel_amount", "excel_date", "excel_enum",
-    "excel_int", "excel_month", "excel_phone", "excel_year", "export_ledger", "export_rows", "find_header",
-    "header_field", "header_synonyms", "norm_header", "plan_import", "read_workbook", "ref_titles",
-    "template_fields", "template_path", "write_error_workbook", "write_template",
+    "MSG_EXCEL_ERROR", "MissingColumns", "NOTE_SAME_ROW", "NOTE_STORED", "NoHeader", "NotAWorkbook",
+    "NotImportable", "OLE_MAGIC", "OldExcelFormat", "PasswordProtected", "PlanRow", "Problem", "Progress",
+    "STATUSES", "STATUS_LABELS", "Sheet", "SheetPlan", "TEMPLATE_KINDS", "TextFile", "UPDATE",
+    "UnitNotInLedger", "WebPageFile", "apply_import", "cell_text", "check_xlsx", "convert_cell",
+    "error_workbook_path", "excel_amount", "excel_date", "excel_enum", "excel_int", "excel_month",
+    "excel_phone", "excel_year", "export_ledger", "export_rows", "find_header", "header_field",
+    "header_synonyms", "norm_header", "plan_import", "read_workbook", "ref_titles", "template_fields",
+    "template_path", "write_error_workbook", "write_template",
 ]

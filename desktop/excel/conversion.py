@@ -229,9 +229,16 @@ CONVERSIONS: dict[T, CellConversion] = {
 }
 
 
+def cell_converter(f: Field) -> Callable[[object, str | None], object]:
+    """``convert_cell`` for one field, looked up once (an import converts a column at a time)."""
+    conversion = CONVERSIONS[f.type]
+    read = conversion.read
+    if conversion.coerce:
+        return lambda raw, fmt=None: coerce(f, read(f, raw, fmt))
+    return lambda raw, fmt=None: read(f, raw, fmt)
+
+
 def convert_cell(f: Field, raw: object, fmt: str | None = None) -> object:
     """The value of field *f* in a (non-blank) cell; *fmt* is the cell's number format, if
     known.  Raises Invalid (an ``XInvalid`` for this package's own messages)."""
-    conversion = CONVERSIONS[f.type]
-    value = conversion.read(f, raw, fmt)
-    return coerce(f, value) if conversion.coerce else value
+    return cell_converter(f)(raw, fmt)

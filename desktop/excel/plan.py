@@ -11,7 +11,7 @@ from typing import Callable
 
 from desktop.errors import NotFound, UnknownKind, ValidationError
 from desktop.excel.checker import Checker
-from desktop.excel.conversion import MSG_EXCEL_ERROR, cell_text, convert_cell
+from desktop.excel.conversion import MSG_EXCEL_ERROR, cell_converter, cell_text
 from desktop.excel.errors import ExcelText, ImportChanged, Joined, MissingColumns, NoHeader, NotImportable, XInvalid
 from desktop.excel.lookups import check_unit, default_unit
 from desktop.excel.matching import Header, find_header, norm_header
@@ -118,7 +118,8 @@ def _required_missing(k: Kind, header: Header, unit: str | None) -> list[Field]:
 def _data_rows(k: Kind, sheet: Sheet, header: Header) -> list[PlanRow]:
     """The sheet's records below its header: blank rows, examples, titles and notes, totals
     and repeated headers left out; each cell converted (references are resolved later)."""
-    columns = [(c, k.field_map[name]) for c, name in header.fields.items()]
+    fields = {c: k.field_map[name] for c, name in header.fields.items()}
+    columns = [(c, f, cell_converter(f)) for c, f in fields.items()]
     out = []
     for r in range(header.row + 1, len(sheet.rows)):
         if r in sheet.banner_rows or r in sheet.example_rows:
@@ -135,9 +136,10 @@ def _data_rows(k: Kind, sheet: Sheet, header: Header) -> list[PlanRow]:
     return out
 
 
-def _read_row(sheet: Sheet, header: Header, columns: list[tuple[int, Field]], r: int, cells: list) -> PlanRow:
+def _read_row(sheet: Sheet, header: Header, columns: list[tuple[int, Field, Callable]], r: int,
+              cells: list) -> PlanRow:
     row = PlanRow(sheet.name, r + 1, cells=list(cells))
-    for c, f in columns:
+    for c, f, convert in columns:
         raw = cells[c] if c < len(cells) else None
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             continue
@@ -145,7 +147,7 @@ def _read_row(sheet: Sheet, header: Header, columns: list[tuple[int, Field]], r:
         try:
             if (r, c) in sheet.errors:
                 raise XInvalid(MSG_EXCEL_ERROR, value=cell_text(raw))
-            row.values[f.name] = convert_cell(f, raw, sheet.formats.get((r, c)))
+            row.values[f.name] = convert(raw, sheet.formats.get((r, c)))
         except Invalid as exc:
             row.problems.append(problem(f, header, exc))
     return row
