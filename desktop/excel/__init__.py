@@ -49,8 +49,8 @@ from desktop.excel.export import (ERROR_COLUMN, EXPORT_KINDS, error_workbook_pat
                                   ref_titles, write_error_workbook)
 from desktop.excel.matching import Header, find_header, header_field, header_synonyms, norm_header
 from desktop.excel.model import (ADD, DUPLICATE, ERROR, STATUS_LABELS, STATUSES, UPDATE, ImportPlan, ImportResult,
-                                 PlanRow, Problem, SheetPlan)
-from desktop.excel.plan import IMPORT_KINDS, Progress, apply_import, plan_import
+                                 PlanRow, Problem, Progress, SheetPlan)
+from desktop.excel.plan import IMPORT_KINDS, apply_import, plan_import
 from desktop.excel.reader import EXAMPLE_RGB, Sheet, read_workbook
 from desktop.excel.sniff import OLE_MAGIC, check_xlsx
 from desktop.excel.templates import TEMPLATE_KINDS, template_fields, template_path, write_template

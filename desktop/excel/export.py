@@ -13,8 +13,7 @@ from typing import Callable, Iterable, Sequence
 
 from desktop.errors import UnknownKind
 from desktop.excel.errors import CTX, FileInUse, english
-from desktop.excel.model import ERROR, ImportPlan, PlanRow
-from desktop.excel.plan import Progress, tick
+from desktop.excel.model import ERROR, ImportPlan, PlanRow, Progress, tick
 from desktop.fsio import TargetInUse, atomic_path
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.records import KINDS, Field, Kind, T, kinds_where

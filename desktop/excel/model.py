@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from desktop.errors import FieldError
 from desktop.excel.errors import CTX, ExcelText, XInvalid, english, field_sep, localise
@@ -21,8 +22,15 @@ STATUS_LABELS = {
     DUPLICATE: QT_TRANSLATE_NOOP("excel", "Duplicate"),
     ERROR: QT_TRANSLATE_NOOP("excel", "Has errors"),
 }
+#: ``progress(done, total)``, called now and then by long work; it may raise to cancel.
+Progress = Callable[[int, int], None]
 LINE_ROW = QT_TRANSLATE_NOOP("excel", "Row {row}: {reason}")
 LINE_SHEET_ROW = QT_TRANSLATE_NOOP("excel", "Sheet {sheet}, row {row}: {reason}")
+
+
+def tick(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
 
 
 @dataclass(frozen=True)

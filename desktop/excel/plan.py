@@ -15,13 +15,12 @@ from desktop.excel.conversion import MSG_EXCEL_ERROR, cell_converter, cell_text
 from desktop.excel.errors import ExcelText, ImportChanged, Joined, MissingColumns, NoHeader, NotImportable, XInvalid
 from desktop.excel.lookups import check_unit, default_unit
 from desktop.excel.matching import Header, find_header, norm_header
-from desktop.excel.model import ADD, DUPLICATE, ERROR, UPDATE, ImportPlan, ImportResult, PlanRow, SheetPlan, problem
+from desktop.excel.model import (ADD, DUPLICATE, ERROR, UPDATE, ImportPlan, ImportResult, PlanRow, Progress, SheetPlan,
+                                 problem, tick)
 from desktop.excel.reader import Sheet, read_workbook
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.records import KINDS, Field, Kind, kinds_where
 from desktop.records.validation import Invalid
-
-Progress = Callable[[int, int], None]
 
 #: Kinds that can be imported from Excel: as their declarations say.
 IMPORT_KINDS = kinds_where("importable")
@@ -32,11 +31,6 @@ WRITE_CHUNK = 500
 
 SKIP_NO_HEADER = QT_TRANSLATE_NOOP("excel", "no header row for this kind of record")
 SKIP_NO_COLUMN = QT_TRANSLATE_NOOP("excel", "no column for {columns}")
-
-
-def tick(progress: Progress | None, done: int, total: int) -> None:
-    if progress is not None:
-        progress(done, total)
 
 
 def plan_import(ledger, kind: str, path: Path | str, unit_code: str | None = None, *,
