@@ -102,6 +102,7 @@ def test_a_real_roster_imports_its_good_rows_and_reports_each_bad_one(county_led
     assert [s.name for s in plan.sheets] == ["委员名单", "第二批"]
     assert plan.sheets[0].header.row == 2 and plan.sheets[1].header.row == 1
     assert set(plan.sheets[0].header.ignored) == {"序号", "备注"}
+    assert plan.ignored_columns == sorted({"序号", "备注"})  # of every sheet, as the CLI and the dialog list them
     assert plan.summary() == {ADD: 6, UPDATE: 0, DUPLICATE: 0, ERROR: 5}
 
     by_row = {(r.sheet, r.row): r for r in plan.rows}

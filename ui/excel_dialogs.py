@@ -371,7 +371,7 @@ class ImportDialog(QDialog):
         text = self.tr("New: {add}   Update: {update}   Duplicates (skipped): {duplicate}   Errors: {error}").format(**counts)
         if not plan.rows:
             text = self.tr("The file has no data rows below the header.")
-        ignored = sorted({t for s in plan.sheets for t in s.header.ignored})
+        ignored = plan.ignored_columns
         if ignored:
             text += "\n" + self.tr("Columns not imported: {columns}").format(columns="、".join(ignored))
         for name, why in plan.skipped_sheets:

@@ -127,6 +127,11 @@ class ImportPlan:
         return self.count(ADD) + self.count(UPDATE)
 
     @property
+    def ignored_columns(self) -> list[str]:
+        """Header texts of the columns no field was found for, in every sheet read."""
+        return sorted({t for s in self.sheets for t in s.header.ignored})
+
+    @property
     def fields(self) -> list[str]:
         """The kind's fields some sheet has a column for, in the kind's order."""
         mapped = {f for s in self.sheets for f in s.header.fields.values()}
