@@ -21,7 +21,7 @@ from desktop.errors import LedgerError
 from desktop.excel import ADD, DUPLICATE, ERROR, STATUS_LABELS, UPDATE, ImportPlan, ImportResult
 from desktop.i18n import translate
 from desktop.ledger import Ledger
-from desktop.records import KINDS, T
+from desktop.records import KINDS, T, unit_committee_kind
 from ui import workers
 from ui.forms import ERROR_STYLE
 
@@ -31,16 +31,10 @@ STATUS_COLOURS = {ADD: QColor("#e8f5e9"), UPDATE: QColor("#e3f2fd"), DUPLICATE: 
                   ERROR: QColor("#ffebee")}
 STATUS_TEXT_COLOURS = {ADD: QColor("#2e7d32"), UPDATE: QColor("#1565c0"), DUPLICATE: QColor("#616161"),
                        ERROR: QColor("#c62828")}
+
+
 def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ", timespec="minutes")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return "" if value is None else excel.cell_text(value)
 
 
 def _failure_text(exc: BaseException) -> str:
@@ -162,6 +156,28 @@ class ImportDialog(QDialog):
         self.task: workers.Task | None = None
         self._generation = 0
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._choices(kind, unit))
+        self.summary = QLabel(self)
+        self.summary.setObjectName("import_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.errors_only = QCheckBox(self.tr("Only rows with errors"), self)
+        self.errors_only.setObjectName("import_errors_only")
+        self.errors_only.toggled.connect(lambda on: self.model.set_errors_only(on))
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.errors_only)
+        layout.addLayout(top)
+        layout.addWidget(self._preview(), 1)
+        layout.addLayout(self._busy_row())
+        layout.addWidget(self._buttons())
+        self._update_buttons()
+        if path:
+            self.set_path(path)
+
+    def _choices(self, kind: str, unit: str | None) -> QFormLayout:
+        """The file, the kind of records and the unit."""
         self.file_edit = QLineEdit(self)
         self.file_edit.setObjectName("import_file")
         self.file_edit.setReadOnly(True)
@@ -188,15 +204,9 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("File:"), file_row)
         form.addRow(self.tr("Records:"), self.kind_combo)
         form.addRow(self.tr("Unit:"), self.unit_combo)
+        return form
 
-        self.summary = QLabel(self)
-        self.summary.setObjectName("import_summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.errors_only = QCheckBox(self.tr("Only rows with errors"), self)
-        self.errors_only.setObjectName("import_errors_only")
-        self.errors_only.toggled.connect(lambda on: self.model.set_errors_only(on))
-
+    def _preview(self) -> QTableView:
         self.model = PlanModel(self)
         self.view = QTableView(self)
         self.view.setObjectName("import_preview")
@@ -207,7 +217,9 @@ class ImportDialog(QDialog):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setDefaultSectionSize(100)
+        return self.view
 
+    def _busy_row(self) -> QHBoxLayout:
         self.progress = QProgressBar(self)
         self.progress.setObjectName("import_progress")
         self.progress.setVisible(False)
@@ -215,10 +227,12 @@ class ImportDialog(QDialog):
         self.cancel_button.setObjectName("import_cancel")
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel)
-        busy_row = QHBoxLayout()
-        busy_row.addWidget(self.progress, 1)
-        busy_row.addWidget(self.cancel_button)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        return row
 
+    def _buttons(self) -> QDialogButtonBox:
         self.import_button = QPushButton(self.tr("Import"), self)
         self.import_button.setObjectName("import_run")
         self.import_button.setDefault(True)
@@ -234,19 +248,7 @@ class ImportDialog(QDialog):
         self.buttons.addButton(self.save_errors_button, QDialogButtonBox.ActionRole)
         self.buttons.addButton(self.undo_button, QDialogButtonBox.ActionRole)
         self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.errors_only)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(busy_row)
-        layout.addWidget(self.buttons)
-        self._update_buttons()
-        if path:
-            self.set_path(path)
+        return self.buttons
 
     # ------------------------------------------------------------- choices
     def _fill_units(self, unit: str | None) -> None:
@@ -258,8 +260,8 @@ class ImportDialog(QDialog):
                                        columns=("name", "division_code")) + committees
         for o in committees:
             self.unit_combo.addItem(f"{o['name']}（{o['division_code']}）", o["division_code"])
-        if unit is None and len(self.ledger.scope) == 9:
-            unit = self.ledger.scope
+        if unit is None and unit_committee_kind(self.ledger.scope) == "township_committee":
+            unit = self.ledger.scope  # a township's ledger imports for its own committee
         i = self.unit_combo.findData(unit or "")
         self.unit_combo.setCurrentIndex(max(i, 0))
         self.unit_combo.blockSignals(False)
@@ -369,7 +371,7 @@ class ImportDialog(QDialog):
         text = self.tr("New: {add}   Update: {update}   Duplicates (skipped): {duplicate}   Errors: {error}").format(**counts)
         if not plan.rows:
             text = self.tr("The file has no data rows below the header.")
-        ignored = sorted({t for s in plan.sheets for t in s.header.ignored})
+        ignored = plan.ignored_columns
         if ignored:
             text += "\n" + self.tr("Columns not imported: {columns}").format(columns="、".join(ignored))
         for name, why in plan.skipped_sheets:

@@ -71,17 +71,15 @@ def _end_progress() -> None:
 
 def print_plan(plan) -> None:
     """The plan's summary and every row with an error (the first MAX_LISTED)."""
-    from desktop.excel import ERROR
-
     counts = plan.summary()
     print(tr(QT_TRANSLATE_NOOP("excel", "To add: {add}   To update: {update}   Duplicates (skipped): {duplicate}   Errors: {error}"))
           .format(**counts))
     for name, why in plan.skipped_sheets:
         print(tr(QT_TRANSLATE_NOOP("excel", "Sheet {sheet} not imported: {reason}")).format(sheet=name, reason=why.text()))
-    ignored = sorted({t for s in plan.sheets for t in s.header.ignored})
+    ignored = plan.ignored_columns
     if ignored:
         print(tr(QT_TRANSLATE_NOOP("excel", "Columns not imported: {columns}")).format(columns="、".join(ignored)))
-    bad = [r for r in plan.rows if r.status == ERROR]
+    bad = plan.errors
     many_sheets = len(plan.sheets) > 1
     for row in bad[:MAX_LISTED]:
         print("  " + row.line(with_sheet=many_sheets))

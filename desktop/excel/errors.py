@@ -1,0 +1,137 @@
+"""The Excel room's messages and errors: texts in context "excel" with parameters that are
+shown in the reader's language, the cell-level ``XInvalid`` and the file-level ``ExcelError``
+family (each refusal says what to do)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from desktop import i18n
+from desktop.errors import LedgerError
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.records.validation import Invalid
+
+CTX = "excel"
+
+
+def localise(value: object, language: str | None) -> object:
+    """A message parameter that knows its own translation (a label, a list) in *language*."""
+    text = getattr(value, "text", None)
+    return text(language) if callable(text) else value
+
+
+def _format(message: str, params: dict, language: str | None) -> str:
+    return translate(CTX, message, language).format(**{k: localise(v, language) for k, v in params.items()})
+
+
+def english(language: str | None) -> bool:
+    return (language or i18n.language()) == "en"
+
+
+def field_sep(language: str | None) -> str:
+    """Between a column and what is wrong with it: "出生年月：…" / "Birth date: …"."""
+    return ": " if english(language) else "："
+
+
+@dataclass(frozen=True)
+class ExcelText:
+    """A message of this package (context "excel") with parameters, in the reader's language."""
+
+    message: str
+    params: dict = field(default_factory=dict)
+
+    def text(self, language: str | None = None) -> str:
+        return _format(self.message, self.params, language)
+
+
+class Joined:
+    """Several translatable texts joined by the language's list separator."""
+
+    def __init__(self, parts: Iterable[object]) -> None:
+        self.parts = list(parts)
+
+    def text(self, language: str | None = None) -> str:
+        sep = ", " if english(language) else "、"
+        return sep.join(str(localise(p, language)) for p in self.parts)
+
+
+class XInvalid(Invalid):
+    """A cell this package cannot read (its message is in the "excel" context)."""
+
+
+class ExcelError(LedgerError):
+    """A workbook that cannot be imported, or an export that cannot be written."""
+
+    message = QT_TRANSLATE_NOOP("excel", "The Excel file could not be used.")
+
+    def text(self, language: str | None = None) -> str:
+        return _format(self.message, self.params, language)
+
+
+class FileMissing(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "The file {name} does not exist.")
+
+
+class FileUnreadable(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "{name} cannot be opened: {reason}.")
+
+
+class FileInUse(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "{name} cannot be written: it is open in another program (Excel or WPS?). Close it there and try again.")
+
+
+class EmptyFile(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "{name} is empty (0 bytes).")
+
+
+class OldExcelFormat(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "{name} is an old-format Excel file (.xls, Excel 97-2003). Open it in Excel or WPS, save it as \"Excel workbook (*.xlsx)\" and import that file.")
+
+
+class PasswordProtected(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "{name} is password protected. Open it in Excel or WPS, remove the password (File → Info → Protect workbook), save it and import it again.")
+
+
+class TextFile(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "{name} is a text file (CSV or similar), not an Excel workbook. Open it in Excel or WPS and save it as \"Excel workbook (*.xlsx)\".")
+
+
+class WebPageFile(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "{name} is a web page or XML file with an Excel name (many web systems export such files). Open it in Excel or WPS and save it as \"Excel workbook (*.xlsx)\".")
+
+
+class NotAWorkbook(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "{name} is not an Excel workbook.")
+
+
+class DamagedWorkbook(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "{name} is damaged and cannot be read ({detail}). Open it in Excel or WPS; if it opens, save it under a new name and import that file.")
+
+
+class EmptyWorkbook(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "{name} contains no data.")
+
+
+class NoHeader(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "No sheet of {name} has a header row for {kind}. One row above the data must name the columns, for example: {examples}.")
+
+
+class MissingColumns(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "Sheet {sheet} of {name} has no column for {columns}, which every {kind} needs.")
+
+
+class BadUnit(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "\"{code}\" is not a township or county inside this ledger's scope {scope}.")
+
+
+class UnitNotInLedger(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "{unit} has no league committee in this ledger yet. Add it (or import the organisations) first.")
+
+
+class NotImportable(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "Records of kind {kind} cannot be imported from Excel.")
+
+
+class ImportChanged(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "The ledger changed after the file was checked ({detail}); nothing was imported. Check the file again.")
