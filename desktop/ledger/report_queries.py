@@ -91,15 +91,26 @@ def _rows(ledger: Ledger, sql: str, params: dict | tuple) -> list[tuple]:
     return cursor.execute(sql, params).fetchall()
 
 
+def _by_unit(ledger: Ledger, table: str, scope: str, n: int, columns: list[str], params: dict, *,
+             group: str = "", also: str = "") -> list[tuple]:
+    """(unit, [*group*,] *columns*…) of the live rows of *table* within *scope* (and *also*),
+    grouped by unit (and *group*)."""
+    where, sp = _within(ledger, scope)
+    key = f"{group}, " if group else ""
+    return _rows(ledger, f"SELECT {_unit(n)} AS unit, {key}{', '.join(columns)} FROM {table} "
+                         f"WHERE deleted = 0 AND {where}{f' AND {also}' if also else ''} GROUP BY unit"
+                         f"{f', {group}' if group else ''}", {**params, **sp})
+
+
 # ----------------------------------------------------------------------------- one month
+_ADDED = "joined_on BETWEEN :start AND :end"
+_EXITED = "exited_on BETWEEN :start AND :end"
+
+
 def members_by_unit(ledger: Ledger, scope: str, month: Period, n: int) -> list[tuple]:
     """(unit, source, current, added, exited) committee members."""
-    where, sp = _within(ledger, scope)
-    return _rows(ledger, f"SELECT {_unit(n)} AS unit, source, sum({_MEMBER_CURRENT}), "
-                         f"sum(joined_on BETWEEN :start AND :end), sum(exited_on BETWEEN :start AND :end) "
-                         f"FROM committee_member WHERE deleted = 0 AND {where} GROUP BY unit, source",
-                 {**_params(month), **sp})
-
+    return _by_unit(ledger, "committee_member", scope, n, [f"sum({_MEMBER_CURRENT})", f"sum({_ADDED})",
+                                                            f"sum({_EXITED})"], _params(month), group="source")
 
 def committees_by_unit(ledger: Ledger, scope: str, month: Period, n: int) -> list[tuple]:
     """(unit, kind, count) of the live, not revoked committees of :data:`COMMITTEE_KINDS`
@@ -115,13 +126,10 @@ def direct_orgs_by_unit(ledger: Ledger, scope: str, month: Period, n: int) -> li
     """(unit, total, new, revoked, under rectification) directly affiliated organisations: a
     query of their own, with only their own conditions to evaluate (half the time of one
     query with the committees)."""
-    where, sp = _within(ledger, scope)
-    return _rows(ledger, f"SELECT {_unit(n)} AS unit, sum({_DIRECT_TOTAL}), sum(founded_on BETWEEN :start AND :end), "
-                         f"sum(status = 'revoked' AND {_ORG_BY_END} AND {_STATUS_BY_END}), "
-                         f"sum(status = 'rectifying' AND {_ORG_BY_END} AND {_STATUS_BY_END}) "
-                         f"FROM organisation WHERE deleted = 0 AND {where} AND kind = 'direct_org' GROUP BY unit",
-                 {**_params(month), **sp})
-
+    return _by_unit(ledger, "organisation", scope, n, [
+        f"sum({_DIRECT_TOTAL})", "sum(founded_on BETWEEN :start AND :end)",
+        f"sum(status = 'revoked' AND {_ORG_BY_END} AND {_STATUS_BY_END})",
+        f"sum(status = 'rectifying' AND {_ORG_BY_END} AND {_STATUS_BY_END})"], _params(month), also="kind = 'direct_org'")
 
 def funding_secured_by_unit(ledger: Ledger, scope: str, month: Period, n: int) -> dict[str, int]:
     """unit → live township committees whose funding of the month's year, received by its
@@ -152,31 +160,22 @@ def meetings_by_unit(ledger: Ledger, scope: str, month: Period, n: int) -> dict[
 
 def checklist_by_unit(ledger: Ledger, scope: str, month: Period, n: int) -> list[tuple]:
     """(unit, system, tasks, done (incl. verified), verified) checklist tasks."""
-    where, sp = _within(ledger, scope)
-    return _rows(ledger, f"SELECT {_unit(n)} AS unit, system, count(*), sum({_TASK_DONE}), sum({_TASK_VERIFIED}) "
-                         f"FROM checklist_task WHERE deleted = 0 AND {where} GROUP BY unit, system",
-                 {**_params(month), **sp})
-
+    return _by_unit(ledger, "checklist_task", scope, n, ["count(*)", f"sum({_TASK_DONE})", f"sum({_TASK_VERIFIED})"],
+                    _params(month), group="system")
 
 def wechat_by_unit(ledger: Ledger, scope: str, month: Period, n: int) -> list[tuple]:
     """(unit, groups, young people reached) of the WeChat groups created by the month's end."""
-    where, sp = _within(ledger, scope)
-    return _rows(ledger, f"SELECT {_unit(n)} AS unit, count(*), coalesce(sum(youth_reached), 0) "
-                         f"FROM wechat_group WHERE deleted = 0 AND {where} AND {_GROUP_BY_END} GROUP BY unit",
-                 {**_params(month), **sp})
-
+    return _by_unit(ledger, "wechat_group", scope, n, ["count(*)", "coalesce(sum(youth_reached), 0)"],
+                    _params(month), also=_GROUP_BY_END)
 
 # ----------------------------------------------------------------------------- a month and the month before
 def members_by_unit_two_months(ledger: Ledger, scope: str, month: Period, previous: Period,
                                n: int) -> list[tuple]:
     """(unit, source, current, added, exited, … the same for the previous month)."""
-    cur, add, ex = _MEMBER_CURRENT, "joined_on BETWEEN :start AND :end", "exited_on BETWEEN :start AND :end"
-    where, sp = _within(ledger, scope)
-    return _rows(ledger, f"SELECT {_unit(n)} AS unit, source, sum({cur}), sum({add}), sum({ex}), sum({_before(cur)}), "
-                         f"sum({_before(add)}), sum({_before(ex)}) FROM committee_member "
-                         f"WHERE deleted = 0 AND {where} GROUP BY unit, source",
-                 {**_params(month, previous), **sp})
-
+    conditions = (_MEMBER_CURRENT, _ADDED, _EXITED)
+    return _by_unit(ledger, "committee_member", scope, n,
+                    [f"sum({c})" for c in conditions] + [f"sum({_before(c)})" for c in conditions],
+                    _params(month, previous), group="source")
 
 def committees_by_unit_two_months(ledger: Ledger, scope: str, month: Period, previous: Period,
                                   n: int) -> list[tuple]:
@@ -244,25 +243,18 @@ def meetings_by_unit_two_months(ledger: Ledger, scope: str, month: Period, previ
 def checklist_by_unit_two_months(ledger: Ledger, scope: str, month: Period, previous: Period,
                                  n: int) -> list[tuple]:
     """(unit, system, tasks, done, verified, done and verified by the previous month's end)."""
-    done, verified = _TASK_DONE, _TASK_VERIFIED
-    where, sp = _within(ledger, scope)
-    return _rows(ledger, f"SELECT {_unit(n)} AS unit, system, count(*), sum({done}), sum({verified}), "
-                         f"sum({_before(done)}), sum({_before(verified)}) FROM checklist_task "
-                         f"WHERE deleted = 0 AND {where} GROUP BY unit, system",
-                 {**_params(month, previous), **sp})
-
+    conditions = (_TASK_DONE, _TASK_VERIFIED)
+    return _by_unit(ledger, "checklist_task", scope, n,
+                    ["count(*)"] + [f"sum({c})" for c in conditions] + [f"sum({_before(c)})" for c in conditions],
+                    _params(month, previous), group="system")
 
 def wechat_by_unit_two_months(ledger: Ledger, scope: str, month: Period, previous: Period,
                               n: int) -> list[tuple]:
     """(unit, groups, young people reached, … by the previous month's end)."""
-    by_end = _GROUP_BY_END
-    where, sp = _within(ledger, scope)
-    return _rows(ledger, f"SELECT {_unit(n)} AS unit, sum({by_end}), coalesce(sum(CASE WHEN {by_end} THEN "
-                         f"youth_reached END), 0), sum({_before(by_end)}), coalesce(sum(CASE WHEN {_before(by_end)} "
-                         f"THEN youth_reached END), 0) FROM wechat_group WHERE deleted = 0 "
-                         f"AND {where} GROUP BY unit",
-                 {**_params(month, previous), **sp})
-
+    columns = []
+    for by_end in (_GROUP_BY_END, _before(_GROUP_BY_END)):
+        columns += [f"sum({by_end})", f"coalesce(sum(CASE WHEN {by_end} THEN youth_reached END), 0)"]
+    return _by_unit(ledger, "wechat_group", scope, n, columns, _params(month, previous))
 
 # ----------------------------------------------------------------------------- committees and contacts
 def committee_meetings(ledger: Ledger, kind: str, scope: str) -> list[tuple]:

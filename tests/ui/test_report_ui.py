@@ -142,9 +142,15 @@ def test_chart_of_any_figure_per_unit(qtbot, view):
 
 def test_a_bar_click_names_the_unit(qtbot, view):
     loaded(qtbot, view)
+    (series,) = view.chart_view.chart().series()
     with qtbot.waitSignal(view.sig_unit_clicked) as signal:
-        view._bar_clicked(0)  # the bottom bar: the last unit in code order
+        series.clicked.emit(0, series.barSets()[0])  # the bottom bar: the last unit in code order
     assert signal.args == [TOWNSHIP]
+    view.set_scope(TOWNSHIP)
+    qtbot.waitUntil(lambda: not view.loading and view.report.scope == TOWNSHIP, timeout=20000)
+    (series,) = view.chart_view.chart().series()
+    with qtbot.assertNotEmitted(view.sig_unit_clicked):
+        series.clicked.emit(0, series.barSets()[0])  # the unit on screen names nothing new
 
 
 def test_export_excel_through_the_button(qtbot, view, tmp_path, monkeypatch):
