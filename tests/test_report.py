@@ -42,18 +42,9 @@ def at(ledger: Ledger, day: str) -> None:
     ledger.clock.wall = lambda: moment
 
 
-@pytest.fixture(scope="module")
-def ledger(tmp_path_factory):
-    led = Ledger.new(tmp_path_factory.mktemp("report") / "l.sqlite", scope=COUNTY, operator="x")
-    orgs, members = led.organisations, led.committee_members
-
-    # ------------------------------------------------------------------ May: everything is entered
-    at(led, "2025-05-10")
-    orgs.create(kind="county_committee", name="栾城区团委", division_code=COUNTY)
-    orgs.create(kind="township_committee", name="南高乡团委", division_code=A, parent_id=ORG_COUNTY)
-    orgs.create(kind="township_committee", name="冶河镇团委", division_code=B, parent_id=ORG_COUNTY)
-    orgs.create(kind="county_coop_committee", name="栾城区农村合作组织团工委", division_code=COUNTY,
-                parent_id=ORG_COUNTY, founded_on="2025-06-01")
+def _enter_members(led: Ledger) -> str:
+    """The committee members (a1… of 南高乡, b1… of 冶河镇, c1 of the county); returns b2's id."""
+    members = led.committee_members
 
     def member(org, name, source, joined, exited=None, post="member", phone=None):
         return members.create(org_id=org, name=name, gender="female", post=post, employment="part_time",
@@ -71,7 +62,12 @@ def ledger(tmp_path_factory):
     b2 = member(ORG_B, "b2", "civil_servant", "2021-01-01")                                     # b2
     member(ORG_B, "b3", "enterprise_staff", "2025-06-01")                                       # b3: +June
     member(ORG_COUNTY, "县书记", "other", "2020-01-01", post="secretary", phone="13700000003")    # c1
+    return b2
 
+
+def _enter_activities(led: Ledger) -> str:
+    """Funding, meetings, organisations, WeChat groups and checklist tasks; returns d3's id."""
+    orgs = led.organisations
     fund = led.funding_entries
     fund.create(org_id=ORG_A, year=2025, received=1_500_000, source="local_budget", received_on="2025-03-01")
     fund.create(org_id=ORG_A, year=2025, received=600_000, source="league_support", received_on="2025-06-15")
@@ -114,7 +110,11 @@ def ledger(tmp_path_factory):
     task.create(org_id=ORG_B, system="project", title="t5", status="done", done_on="2025-05-02")
     task.create(org_id=ORG_B, system="staff", title="t6", status="verified", done_on="2025-06-01",
                 verified_on="2025-06-25")
+    return d3
 
+
+def _enter_reported(led: Ledger) -> None:
+    """The figures the townships and the county reported."""
     figs = led.reported_figures
 
     def reported(unit, month, metric, value):
@@ -132,6 +132,23 @@ def ledger(tmp_path_factory):
     figs.delete(reported(B, JUNE, "members_exited", 5))   # deleted: never compared
     reported(A, MAY, "members_current", 99)               # another month
     reported(COUNTY, JUNE, "mobilisation_meeting_held", 0)  # the county committee held one in March
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory):
+    led = Ledger.new(tmp_path_factory.mktemp("report") / "l.sqlite", scope=COUNTY, operator="x")
+    orgs, members = led.organisations, led.committee_members
+
+    # ------------------------------------------------------------------ May: everything is entered
+    at(led, "2025-05-10")
+    orgs.create(kind="county_committee", name="栾城区团委", division_code=COUNTY)
+    orgs.create(kind="township_committee", name="南高乡团委", division_code=A, parent_id=ORG_COUNTY)
+    orgs.create(kind="township_committee", name="冶河镇团委", division_code=B, parent_id=ORG_COUNTY)
+    orgs.create(kind="county_coop_committee", name="栾城区农村合作组织团工委", division_code=COUNTY,
+                parent_id=ORG_COUNTY, founded_on="2025-06-01")
+    b2 = _enter_members(led)
+    d3 = _enter_activities(led)
+    _enter_reported(led)
 
     # ------------------------------------------------------------------ June: only 南高乡's village organisation
     at(led, "2025-06-15")

@@ -113,6 +113,14 @@ class MonthFigureView(QWidget):
             header.addWidget(widget)
         return header
 
+    def figure_bar_layout(self) -> QHBoxLayout:
+        """The choice of the figure charted per unit below."""
+        bar = QHBoxLayout()
+        bar.addWidget(self.figure_label)
+        bar.addWidget(self.figure_combo)
+        bar.addStretch(1)
+        return bar
+
     # ------------------------------------------------------------- for subclasses
     def figure_items(self) -> Iterable[tuple[str, str]]:
         """(key, label) of the figures the per-unit chart offers."""

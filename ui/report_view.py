@@ -14,7 +14,7 @@ import shiboken6
 from PySide6.QtCore import (QT_TR_NOOP, QAbstractTableModel, QDate, QModelIndex, QObject, QSortFilterProxyModel,
                             QStandardPaths, Qt, Signal)
 from PySide6.QtGui import QColor, QFont, QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHeaderView, QLabel, QMessageBox,
                                QPushButton, QScrollArea, QSizePolicy, QSplitter, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -179,10 +179,6 @@ class ReportView(MonthFigureView):
         self.chart_view.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.chart_view.setMinimumHeight(self.fontMetrics().height() * 10)
         chart_panel = QWidget(self)
-        chart_bar = QHBoxLayout()
-        chart_bar.addWidget(self.figure_label)
-        chart_bar.addWidget(self.figure_combo)
-        chart_bar.addStretch(1)
         chart_layout = QVBoxLayout(chart_panel)
         chart_layout.setContentsMargins(0, 0, 0, 0)
         self.chart_scroll = QScrollArea(chart_panel)  # many units: a tall chart that scrolls
@@ -190,7 +186,7 @@ class ReportView(MonthFigureView):
         self.chart_scroll.setWidgetResizable(True)
         self.chart_scroll.setFrameShape(QFrame.NoFrame)
         self.chart_scroll.setWidget(self.chart_view)
-        chart_layout.addLayout(chart_bar)
+        chart_layout.addLayout(self.figure_bar_layout())
         chart_layout.addWidget(self.chart_scroll, 1)
 
         self.splitter = QSplitter(Qt.Vertical, self)
