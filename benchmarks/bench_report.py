@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from desktop.reporting import figures
-from desktop.reporting import report  # noqa: E402
 from desktop.ledger import Ledger  # noqa: E402
+from desktop.ledger.report_queries import latest_reported_month  # noqa: E402
+from desktop.reporting import figures, report  # noqa: E402
 from desktop.reporting.report_xlsx import write_report_xlsx  # noqa: E402
 
 GOAL_NATIONAL_S = 5.0
@@ -75,8 +75,7 @@ def main() -> int:
         print(f"building a national synthetic ledger at {path} (once; reused by later runs)")
         build_national(path, args.seed)
     ledger = Ledger.open(path, read_only=True, verify=False)
-    month = args.month or ledger.conn.execute("SELECT max(month) FROM reported_figure").fetchone()[0] \
-        or report.last_month()
+    month = args.month or latest_reported_month(ledger) or report.last_month()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"ledger: {path} ({path.stat().st_size / 1e6:,.0f} MB), month {month}; "
           f"{os.cpu_count()} CPUs, load average {load:.2f}")

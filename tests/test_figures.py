@@ -8,6 +8,7 @@ import pytest
 from desktop.reporting import figures
 from desktop.reporting.figures import FIGURES, by_unit, headline
 from desktop.ledger import Ledger
+from desktop.reporting.chart_axis import HEADROOM, nice_step, value_axis
 
 COUNTY = "130111"        # 栾城区
 A = "130111200"          # 南高乡
@@ -254,3 +255,13 @@ def test_report_is_headline_and_every_by_unit(ledger, scope, month):
     r = figures.report(ledger, scope, month)
     assert r.headline == headline(ledger, scope, month)
     assert r.units == {f: by_unit(ledger, scope, f, month) for f in FIGURES}
+
+
+@pytest.mark.parametrize("maximum, axis", [(0, (2, 1)), (1, (2, 1)), (4, (5, 1)), (10, (15, 5)), (80, (100, 20)),
+                                           (100, (150, 50)), (1234, (1500, 500))])
+def test_chart_value_axis(maximum, axis):
+    """The charts' value axis: round whole steps from 0, with room beyond the largest bar for its value."""
+    top, step = value_axis(maximum)
+    assert (top, step) == axis
+    assert top % step == 0 and top >= maximum * HEADROOM and top / step <= 5
+    assert [nice_step(m) for m in (0.5, 5, 6, 11, 26, 51, 240)] == [1, 1, 2, 5, 10, 20, 50]

@@ -6,15 +6,18 @@ with the secretaries' contacts, and the Excel form."""
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from desktop.reporting import figures
-from desktop.reporting import report
+from desktop.reporting import report, two_months
 from desktop.errors import ScopeError
 from desktop.i18n import translate
 from desktop.ledger import Ledger
@@ -39,18 +42,9 @@ def at(ledger: Ledger, day: str) -> None:
     ledger.clock.wall = lambda: moment
 
 
-@pytest.fixture(scope="module")
-def ledger(tmp_path_factory):
-    led = Ledger.new(tmp_path_factory.mktemp("report") / "l.sqlite", scope=COUNTY, operator="x")
-    orgs, members = led.organisations, led.committee_members
-
-    # ------------------------------------------------------------------ May: everything is entered
-    at(led, "2025-05-10")
-    orgs.create(kind="county_committee", name="栾城区团委", division_code=COUNTY)
-    orgs.create(kind="township_committee", name="南高乡团委", division_code=A, parent_id=ORG_COUNTY)
-    orgs.create(kind="township_committee", name="冶河镇团委", division_code=B, parent_id=ORG_COUNTY)
-    orgs.create(kind="county_coop_committee", name="栾城区农村合作组织团工委", division_code=COUNTY,
-                parent_id=ORG_COUNTY, founded_on="2025-06-01")
+def _enter_members(led: Ledger) -> str:
+    """The committee members (a1… of 南高乡, b1… of 冶河镇, c1 of the county); returns b2's id."""
+    members = led.committee_members
 
     def member(org, name, source, joined, exited=None, post="member", phone=None):
         return members.create(org_id=org, name=name, gender="female", post=post, employment="part_time",
@@ -68,7 +62,12 @@ def ledger(tmp_path_factory):
     b2 = member(ORG_B, "b2", "civil_servant", "2021-01-01")                                     # b2
     member(ORG_B, "b3", "enterprise_staff", "2025-06-01")                                       # b3: +June
     member(ORG_COUNTY, "县书记", "other", "2020-01-01", post="secretary", phone="13700000003")    # c1
+    return b2
 
+
+def _enter_activities(led: Ledger) -> str:
+    """Funding, meetings, organisations, WeChat groups and checklist tasks; returns d3's id."""
+    orgs = led.organisations
     fund = led.funding_entries
     fund.create(org_id=ORG_A, year=2025, received=1_500_000, source="local_budget", received_on="2025-03-01")
     fund.create(org_id=ORG_A, year=2025, received=600_000, source="league_support", received_on="2025-06-15")
@@ -111,7 +110,11 @@ def ledger(tmp_path_factory):
     task.create(org_id=ORG_B, system="project", title="t5", status="done", done_on="2025-05-02")
     task.create(org_id=ORG_B, system="staff", title="t6", status="verified", done_on="2025-06-01",
                 verified_on="2025-06-25")
+    return d3
 
+
+def _enter_reported(led: Ledger) -> None:
+    """The figures the townships and the county reported."""
     figs = led.reported_figures
 
     def reported(unit, month, metric, value):
@@ -129,6 +132,23 @@ def ledger(tmp_path_factory):
     figs.delete(reported(B, JUNE, "members_exited", 5))   # deleted: never compared
     reported(A, MAY, "members_current", 99)               # another month
     reported(COUNTY, JUNE, "mobilisation_meeting_held", 0)  # the county committee held one in March
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory):
+    led = Ledger.new(tmp_path_factory.mktemp("report") / "l.sqlite", scope=COUNTY, operator="x")
+    orgs, members = led.organisations, led.committee_members
+
+    # ------------------------------------------------------------------ May: everything is entered
+    at(led, "2025-05-10")
+    orgs.create(kind="county_committee", name="栾城区团委", division_code=COUNTY)
+    orgs.create(kind="township_committee", name="南高乡团委", division_code=A, parent_id=ORG_COUNTY)
+    orgs.create(kind="township_committee", name="冶河镇团委", division_code=B, parent_id=ORG_COUNTY)
+    orgs.create(kind="county_coop_committee", name="栾城区农村合作组织团工委", division_code=COUNTY,
+                parent_id=ORG_COUNTY, founded_on="2025-06-01")
+    b2 = _enter_members(led)
+    d3 = _enter_activities(led)
+    _enter_reported(led)
 
     # ------------------------------------------------------------------ June: only 南高乡's village organisation
     at(led, "2025-06-15")
@@ -243,14 +263,42 @@ def test_one_pass_over_two_months_with_missing_dates(edge_ledger, month):
 
 @pytest.mark.parametrize("n", [0, 2, 4, 6, 9])
 def test_unit_sums_are_the_headlines_of_the_split(ledger, n):
-    """figures.unit_sums (the differences' fast path) adds up what figures.headline_of does."""
-    t = figures._fetch(ledger, "", JUNE, 9, figures._ALL)
+    """figures.unit_sums (the differences' fast path) adds up what figures.headline_of does,
+    over the tally the report reads (grouped by township)."""
+    t = two_months.read(ledger, "", JUNE, MAY, 9, lambda _reader: set(), parallel=False).tally
     sums = figures.unit_sums(t, n)
     parts = figures.split(t, n)
     assert set(sums) == set(parts)
     for unit, part in parts.items():
         h = figures.headline_of(unit, JUNE, part)
         assert sums[unit] == {key: getattr(h, key) for key in figures.SUMS}, unit
+
+
+def test_reported_figures_of_every_level_are_checked_against_the_ledger(tmp_path):
+    """A figure reported by a township, a county, a prefecture or a province is compared with
+    what the ledger yields for that unit: its headline figure."""
+    led = Ledger.new(tmp_path / "p.sqlite", scope="13", operator="x")
+    try:
+        at(led, "2025-06-02")
+        led.organisations.create(kind="county_committee", name="县团委", division_code=COUNTY)
+        led.organisations.create(kind="township_committee", name="南高乡团委", division_code=A, parent_id=ORG_COUNTY)
+        for org, name in ((ORG_A, "甲"), (ORG_A, "乙"), (ORG_COUNTY, "丙")):
+            led.committee_members.create(org_id=org, name=name, gender="male", post="member", employment="part_time",
+                                         source="other", joined_on="2025-06-01")
+        led.wechat_groups.create(org_id=ORG_A, name="群", youth_reached=40, created_on="2025-06-01")
+        units = (A, COUNTY, "1301", "13")
+        for unit in units:
+            for metric in ("members_current", "members_added", "wechat_reach", "funding_secured"):
+                led.reported_figures.create(unit_code=unit, month=JUNE, metric=metric, value=999)
+        r = monthly_report(led, "", JUNE)
+        got = {(d.unit.code, d.metric): d.ledger for d in r.differences}
+        assert len(got) == 16
+        for (unit, metric), value in got.items():
+            assert value == getattr(figures.headline(led, unit, JUNE), report.REPORTED_AS[metric]), (unit, metric)
+        assert [got[(u, "members_current")] for u in units] == [2, 3, 3, 3]
+        assert [got[(u, "wechat_reach")] for u in units] == [40, 40, 40, 40]
+    finally:
+        led.close()
 
 
 def test_year_boundary(ledger):
@@ -488,37 +536,46 @@ def test_summary_lines(june):
     assert "7" in text and "50.0%" in text
 
 
-# --------------------------------------------------------------------------- the command line
-def _report_command(*argv: str):
-    """The ``report`` command as the command line wires it: (args, command)."""
-    from desktop.cli import commands as cli
-
-    args = cli.build_parser().parse_args(list(argv))
-    return args, cli.COMMANDS[args.command]
-
-
-def test_cli_report(ledger, tmp_path, capsys):
-    xlsx = tmp_path / "r.xlsx"
-    args, command = _report_command("--ledger", str(ledger.path), "report", "--month", JUNE, "--xlsx", str(xlsx))
-    assert command(args) == 0
-    out = capsys.readouterr().out
-    assert monthly_report(ledger, COUNTY, JUNE).title in out        # the ledger's own unit by default
-    assert "130111103  河北省石家庄市栾城区冶河镇" in out and "王书记 13900000002" in out
-    assert str(xlsx) in out and openpyxl.load_workbook(xlsx).sheetnames
-
-
-@pytest.mark.parametrize("argv, code", [(("--scope", "13"), 1), (("--month", "2025-13"), 2),
-                                        (("--scope", "139999"), 1)])
-def test_cli_report_errors(ledger, capsys, argv, code):
-    args, command = _report_command("--ledger", str(ledger.path), "report", *argv)
-    with pytest.raises(SystemExit) as exc:
-        command(args)
-    assert exc.value.code == code
-    err = capsys.readouterr().err
-    assert err.startswith("township-ledger: ") and len(err.splitlines()) == 1
-
-
 # --------------------------------------------------------------------------- the Excel form
+_NS = {"main": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+       "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+       "c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+
+
+def xlsx_charts(path: Path) -> dict[str, list[ET.Element]]:
+    """sheet title → the charts drawn on it, as the file holds them (read from the package's
+    parts and their relationships, as Excel does)."""
+    with zipfile.ZipFile(path) as z:
+        def part(name: str) -> ET.Element:
+            return ET.fromstring(z.read(name))
+
+        def resolve(folder: str, target: str) -> str:
+            """A relationship's target: absolute ("/xl/…") or relative to its part's folder."""
+            return target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+
+        def targets(name: str) -> list[str]:
+            folder, file = posixpath.split(name)
+            rels = posixpath.join(folder, "_rels", file + ".rels")
+            if rels not in z.namelist():
+                return []
+            return [resolve(folder, r.get("Target")) for r in part(rels).iterfind("rel:Relationship", _NS)]
+
+        sheets = {r.get("Id"): resolve("xl", r.get("Target"))
+                  for r in part("xl/_rels/workbook.xml.rels").iterfind("rel:Relationship", _NS)}
+        out = {}
+        for sheet in part("xl/workbook.xml").iterfind("main:sheets/main:sheet", _NS):
+            drawings = [t for t in targets(sheets[sheet.get(f"{{{_NS['r']}}}id")]) if "/drawings/" in t]
+            out[sheet.get("name")] = [part(t) for d in drawings for t in targets(d) if "/charts/" in t]
+        return out
+
+
+def chart_series(chart: ET.Element) -> list[tuple[str, str, str]]:
+    """(title, category reference, value reference) of each series of a chart."""
+    return [(ser.findtext("c:tx//c:v", "", _NS), ser.findtext("c:cat/c:strRef/c:f", "", _NS),
+             ser.findtext("c:val/c:numRef/c:f", "", _NS)) for ser in chart.iterfind(".//c:ser", _NS)]
+
+
 @pytest.fixture(scope="module")
 def workbook(june, tmp_path_factory):
     path = tmp_path_factory.mktemp("xlsx") / "月报.xlsx"
@@ -531,23 +588,25 @@ def test_xlsx_sheets_tables_and_charts(june, workbook):
     wb = openpyxl.load_workbook(workbook)
     secs = sections(june)
     assert wb.sheetnames == [s.title for s in secs]
+    drawn = xlsx_charts(workbook)
     for section in secs:
         ws = wb[section.title]
         assert ws["A1"].value == june.title
         charts = [t for t in section.tables if t.chart]
-        assert len(ws._charts) == len(charts), section.key
+        assert len(drawn[section.title]) == len(charts), section.key
         cells = [c.value for row in ws.iter_rows() for c in row]
         for table in section.tables:
             assert table.title in cells
             assert all(col.title in cells for col in table.columns)
     ws = wb[secs[2].title]   # meetings: the per-unit chart of the two shares
-    chart = ws._charts[0]
-    assert chart.type == "bar" and len(chart.series) == 2
-    assert [s.tx.v for s in chart.series] == [translate("report", "Mobilisation meeting held"),
-                                              translate("report", "Review meeting held")]
+    (chart,) = drawn[ws.title]
+    assert chart.find(".//c:barChart/c:barDir", _NS).get("val") == "bar"   # horizontal bars
+    series = chart_series(chart)
+    assert [title for title, _cat, _val in series] == [translate("report", "Mobilisation meeting held"),
+                                                       translate("report", "Review meeting held")]
     row = next(c.row for r in ws.iter_rows() for c in r if c.value == "冶河镇")
-    assert chart.series[0].cat.strRef.f == f"'{ws.title}'!$A${row}:$A${row + 1}"   # the units' names
-    assert chart.series[0].val.numRef.f == f"'{ws.title}'!$D${row}:$D${row + 1}"
+    assert series[0][1] == f"'{ws.title}'!$A${row}:$A${row + 1}"   # the units' names
+    assert series[0][2] == f"'{ws.title}'!$D${row}:$D${row + 1}"
     values = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     row = values["南高乡"].row
     assert [ws.cell(row, col).value for col in range(1, 7)] == ["南高乡", 1, 1, 1.0, 1, 1.0]

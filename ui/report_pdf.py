@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import math
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
@@ -22,7 +21,9 @@ from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontData
                            QTextDocument)
 from PySide6.QtPrintSupport import QPrinter
 
+from desktop.fsio import atomic_path
 from desktop.i18n import translate
+from desktop.reporting.chart_axis import value_axis
 from desktop.reporting.report import CTX, MSG_CANNOT_WRITE, MSG_MORE_ROWS, MSG_PAGE, MonthlyReport, Table, format_cell, sections
 
 #: Chinese font families, most wanted first, for when the application font has no Chinese.
@@ -70,17 +71,6 @@ def report_font(point_size: float = 9.0, bold: bool = False) -> QFont:
 
 
 # ----------------------------------------------------------------------------- the chart
-def _nice_step(maximum: float, ticks: int = 5) -> float:
-    """The smallest round tick interval (1, 2 or 5 times a power of ten) with at most *ticks* intervals."""
-    if maximum <= 0:
-        return 1
-    power = 10 ** math.floor(math.log10(maximum / ticks))
-    for m in (1, 2, 5, 10):
-        if m * power * ticks >= maximum:
-            return m * power
-    return 10 * power
-
-
 def chart_image(table: Table, width: int = CHART_WIDTH) -> QImage:
     """A horizontal bar chart of the table's chart columns, one group of bars per row (unit),
     the first unit at the top, values written beside the bars."""
@@ -113,8 +103,7 @@ def chart_image(table: Table, width: int = CHART_WIDTH) -> QImage:
 
     values = [v for _name, vs in series for v in vs if v is not None]
     maximum = 1.0 if shares else max(values + [1])
-    step = 0.2 if shares else _nice_step(maximum * 1.12)
-    top = step * max(1, math.ceil((maximum * (1.0 if shares else 1.12)) / step - 1e-9))
+    top, step = (1.0, 0.2) if shares else value_axis(maximum, headroom=1.12)  # the values have a column of their own
     label_w = min(max([fm.horizontalAdvance(s) for s in labels] + [0]) + line, width * 0.3)
     value_room = fm.horizontalAdvance("100.0%" if shares else f"{int(maximum):,}") + line * 0.8
     plot = QRectF(label_w, title_h, width - label_w - value_room, group * max(len(labels), 1))
@@ -237,7 +226,13 @@ def write_report_pdf(report: MonthlyReport, path: Path | str, max_rows: int = PD
     renamed over the target when complete).  Call on the GUI thread."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
+    with atomic_path(path) as tmp:
+        _print(report, path, tmp, max_rows)
+    return path
+
+
+def _print(report: MonthlyReport, path: Path, tmp: Path, max_rows: int) -> None:
+    """Lay the report out on A4 pages and print them to *tmp*, the PDF file on its way to *path*."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setResolution(DPI)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -279,11 +274,3 @@ def write_report_pdf(report: MonthlyReport, path: Path | str, max_rows: int = PD
                              translate(CTX, MSG_PAGE).format(page=page + 1, pages=pages))
     finally:
         painter.end()
-    try:
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path

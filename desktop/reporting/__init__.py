@@ -1,1 +1,14 @@
-"""Reporting: month figures, the monthly report and its Excel form."""
+"""Reporting: the month's figures and the monthly report (月报), read from the ledger through
+its read API (:mod:`desktop.ledger.report_queries`; no SQL here).
+
+- :mod:`~desktop.reporting.figures` — the headline figures of a scope and month, and each per
+  unit below (what the dashboard shows);
+- :mod:`~desktop.reporting.report` — the monthly report, the one door to the modules below:
+  :mod:`~desktop.reporting.model` (what it holds), :mod:`~desktop.reporting.months`,
+  :mod:`~desktop.reporting.two_months` (a month and the month before in one pass),
+  :mod:`~desktop.reporting.coverage` (meetings per level, co-operative working committees),
+  :mod:`~desktop.reporting.timeliness` (who updated, differing figures, reminders),
+  :mod:`~desktop.reporting.layout` (sections of tables) and :mod:`~desktop.reporting.summary`;
+- :mod:`~desktop.reporting.report_xlsx` — the Excel form;
+- :mod:`~desktop.reporting.chart_axis` — the value axis every bar chart of the figures uses.
+"""

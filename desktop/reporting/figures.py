@@ -1,8 +1,9 @@
 """The headline figures of the monthly report (月报) for a scope and a month, and each
 figure per unit one level below, for the bar chart.
 
-Everything comes from a few aggregate queries over the ledger's tables, grouped by the
-first characters of the records' scope (no per-unit queries): a province in about 0.1 s,
+Everything comes from a few aggregate queries of the ledger's read API
+(:mod:`desktop.ledger.report_queries`), grouped by the first characters of the records'
+scope (no per-unit queries): a province in about 0.1 s,
 the whole country (~300,000 members, ~700,000 organisations) in about 1.5 s, so the GUI
 asks from a worker.  Only live records count (``deleted = 0``).  "As of the month" means
 as of its last day:
@@ -28,20 +29,21 @@ as of its last day:
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import re
 from dataclasses import dataclass, field
 
-from desktop.records.enums import enumerations
-from desktop.scope.geo import geography
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
-from desktop.ledger import Ledger, prefix_range
+from desktop.ledger import Ledger
+from desktop.ledger import report_queries as q
+from desktop.ledger.report_queries import FUNDING_SECURED_FEN
+from desktop.records.enums import enumerations
+from desktop.reporting.months import MSG_BAD_MONTH, current_month, month_bounds, period
+from desktop.scope.geo import geography
+
+__all__ = ["FIGURES", "FUNDING_SECURED_FEN", "MSG_BAD_FIGURE", "MSG_BAD_MONTH", "SUMS", "Headline", "Report", "Tally",
+           "by_unit", "current_month", "figure_label", "headline", "headline_of", "month_bounds", "report", "share",
+           "split", "unit_length", "unit_sums", "units_below"]
 
 CTX = "figures"
-
-#: A township "has secured funding" when the year's received amount reaches 20,000 yuan (2万元).
-FUNDING_SECURED_FEN = 2_000_000
 
 #: The figures the per-unit bar chart can show, with their labels.
 FIGURES: dict[str, str] = {
@@ -54,11 +56,7 @@ FIGURES: dict[str, str] = {
     "wechat_reach": QT_TRANSLATE_NOOP("figures", "Young people reached in WeChat groups"),
 }
 
-MSG_BAD_MONTH = QT_TRANSLATE_NOOP("figures", "\"{month}\" is not a month (YYYY-MM).")
 MSG_BAD_FIGURE = QT_TRANSLATE_NOOP("figures", "\"{figure}\" is not a figure of the report.")
-
-_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
-
 
 def figure_label(figure: str, language: str | None = None) -> str:
     """The figure's label in the current (or given) language."""
@@ -138,140 +136,9 @@ class Headline:
 
 
 # ----------------------------------------------------------------------------- helpers
-def current_month(today: dt.date | None = None) -> str:
-    return (today or dt.date.today()).isoformat()[:7]
-
-
-def month_bounds(month: str) -> tuple[str, str]:
-    """First and last day ("YYYY-MM-DD") of a month "YYYY-MM"."""
-    if not isinstance(month, str) or not _MONTH.fullmatch(month):
-        raise ValueError(translate(CTX, MSG_BAD_MONTH).format(month=month))
-    year, mon = int(month[:4]), int(month[5:])
-    return f"{month}-01", f"{month}-{calendar.monthrange(year, mon)[1]:02d}"
-
-
-def _unit_length(scope: str) -> int:
+def unit_length(scope: str) -> int:
     """Code length of the units one level below *scope* (a township is its own unit)."""
     return {0: 2, 2: 4, 4: 6, 6: 9}.get(len(scope), len(scope))
-
-
-# Conditions over the named parameters :start and :end (the month's first and last day).
-_LIVE_TOWNSHIP = "o.kind = 'township_committee' AND o.deleted = 0 AND o.status IS NOT 'revoked'"
-_MEMBER_CURRENT = "(joined_on <= :end AND (exited_on IS NULL OR exited_on > :end))"
-_ORG_BY_END = "(founded_on IS NULL OR founded_on <= :end)"
-_STATUS_BY_END = "(status_changed_on IS NULL OR status_changed_on <= :end)"
-_DIRECT_TOTAL = f"({_ORG_BY_END} AND NOT (status = 'revoked' AND {_STATUS_BY_END}))"
-_TASK_DONE = "(status IN ('done', 'verified') AND (done_on IS NULL OR done_on <= :end))"
-_TASK_VERIFIED = "(status = 'verified' AND (verified_on IS NULL OR verified_on <= :end))"
-_GROUP_BY_END = "(created_on IS NULL OR created_on <= :end)"
-
-
-@dataclass(frozen=True)
-class _Scope:
-    """The scope of a question, and how to select its records."""
-
-    code: str
-    #: the scope holds the whole ledger: read the tables in file order rather than through
-    #: the scope index (a lookup per row, slower when every row matches)
-    scan: bool = False
-
-    def sql(self, alias: str = "") -> tuple[str, dict]:
-        """SQL condition and named parameters for "the record's scope lies within this scope"."""
-        if not self.code:
-            return "1", {}
-        lo, hi = prefix_range(self.code)
-        col = ("+" if self.scan else "") + (f"{alias}.scope" if alias else "scope")
-        return f"{col} >= :lo AND {col} < :hi", {"lo": lo, "hi": hi}
-
-
-def _params(month: str) -> dict:
-    """The named parameters of the queries for *month*."""
-    start, end = month_bounds(month)
-    return {"start": start, "end": end, "year": int(month[:4]), "threshold": FUNDING_SECURED_FEN}
-
-
-# ----------------------------------------------------------------------------- the queries
-# Each groups by unit: the first *n* characters of the records' scope (n = 0: one group, the
-# whole scope, under the key "").
-def _group(n: int, alias: str = "") -> str:
-    col = f"{alias}.scope" if alias else "scope"
-    return f"substr({col}, 1, {n})" if n else "''"
-
-
-def _members(conn, scope: _Scope, p: dict, n: int) -> list:
-    where, sp = scope.sql()
-    return conn.execute(
-        f"SELECT {_group(n)} AS unit, source, sum({_MEMBER_CURRENT}), "
-        f"sum(joined_on BETWEEN :start AND :end), sum(exited_on BETWEEN :start AND :end) "
-        f"FROM committee_member WHERE deleted = 0 AND {where} GROUP BY unit, source",
-        {**p, **sp}).fetchall()
-
-
-def _organisations(conn, scope: _Scope, p: dict, n: int, direct: bool = True) -> list:
-    """(unit, townships, counties, co-op committees, direct orgs total, new, revoked, under
-    rectification).  Two queries: the few committees, then (if *direct*) the many direct
-    organisations with only their own conditions to evaluate (half the time of one query)."""
-    where, sp = scope.sql()
-    units: dict[str, list[int]] = {}
-    for unit, kind, count in conn.execute(
-            f"SELECT {_group(n)} AS unit, kind, count(*) FROM organisation WHERE deleted = 0 AND {where} "
-            f"AND kind IN ('township_committee', 'county_committee', 'county_coop_committee') "
-            f"AND status IS NOT 'revoked' AND (kind != 'county_coop_committee' OR {_ORG_BY_END}) "
-            f"GROUP BY unit, kind", {**p, **sp}):
-        column = ("township_committee", "county_committee", "county_coop_committee").index(kind)
-        units.setdefault(unit, [0] * 7)[column] = count
-    if not direct:
-        return [(unit, *values) for unit, values in sorted(units.items())]
-    for unit, *counts in conn.execute(
-            f"SELECT {_group(n)} AS unit, sum({_DIRECT_TOTAL}), sum(founded_on BETWEEN :start AND :end), "
-            f"sum(status = 'revoked' AND {_ORG_BY_END} AND {_STATUS_BY_END}), "
-            f"sum(status = 'rectifying' AND {_ORG_BY_END} AND {_STATUS_BY_END}) "
-            f"FROM organisation WHERE deleted = 0 AND {where} AND kind = 'direct_org' GROUP BY unit",
-            {**p, **sp}):
-        units.setdefault(unit, [0] * 7)[3:] = [v or 0 for v in counts]
-    return [(unit, *values) for unit, values in sorted(units.items())]
-
-
-def _funding_secured(conn, scope: _Scope, p: dict, n: int) -> dict[str, int]:
-    where, sp = scope.sql("f")
-    rows = conn.execute(
-        f"SELECT {_group(n, 'o')} AS unit, count(*) FROM ("
-        f"  SELECT f.org_id FROM funding_entry f WHERE f.deleted = 0 AND {where} AND f.year = :year"
-        f"  AND (f.received_on IS NULL OR f.received_on <= :end)"
-        f"  GROUP BY f.org_id HAVING sum(coalesce(f.received, 0)) >= :threshold"
-        f") s JOIN organisation o ON o.id = s.org_id WHERE {_LIVE_TOWNSHIP} GROUP BY unit",
-        {**p, **sp}).fetchall()
-    return {r[0]: r[1] for r in rows}
-
-
-def _meetings(conn, scope: _Scope, p: dict, n: int, kinds: tuple[str, ...]) -> dict[tuple[str, str], int]:
-    """(unit, meeting kind) → township committees that held such a meeting by the month's end."""
-    where, sp = scope.sql("m")
-    marks = ", ".join(f":k{i}" for i in range(len(kinds)))
-    rows = conn.execute(
-        f"SELECT {_group(n, 'o')} AS unit, s.kind, count(*) FROM ("
-        # "+": not by the org_id index (a random walk over the whole table), by scope or in file order
-        f"  SELECT DISTINCT +m.org_id AS org_id, m.kind FROM meeting m WHERE m.deleted = 0 AND {where}"
-        f"  AND m.kind IN ({marks}) AND m.held_on <= :end"
-        f") s JOIN organisation o ON o.id = s.org_id WHERE {_LIVE_TOWNSHIP} GROUP BY unit, s.kind",
-        {**p, **sp, **{f"k{i}": k for i, k in enumerate(kinds)}}).fetchall()
-    return {(r[0], r[1]): r[2] for r in rows}
-
-
-def _checklist(conn, scope: _Scope, p: dict, n: int) -> list:
-    where, sp = scope.sql()
-    return conn.execute(
-        f"SELECT {_group(n)} AS unit, system, count(*), sum({_TASK_DONE}), sum({_TASK_VERIFIED}) "
-        f"FROM checklist_task WHERE deleted = 0 AND {where} GROUP BY unit, system",
-        {**p, **sp}).fetchall()
-
-
-def _wechat(conn, scope: _Scope, p: dict, n: int) -> list:
-    where, sp = scope.sql()
-    return conn.execute(
-        f"SELECT {_group(n)} AS unit, count(*), coalesce(sum(youth_reached), 0) "
-        f"FROM wechat_group WHERE deleted = 0 AND {where} AND {_GROUP_BY_END} GROUP BY unit",
-        {**p, **sp}).fetchall()
 
 
 # ----------------------------------------------------------------------------- tallies
@@ -285,7 +152,7 @@ _ALL = {"members", "direct", "funding", "meetings", "checklist", "wechat"}
 
 
 @dataclass
-class _Tally:
+class Tally:
     """The aggregates of one scope and month, per unit (the first *n* characters of the
     records' scope); the units partition the scope, so their sums are the scope's figures."""
 
@@ -297,26 +164,35 @@ class _Tally:
     wechat: list = field(default_factory=list)     # (unit, groups, young people reached)
 
 
-def _fetch(ledger: Ledger, code: str, month: str, n: int, parts: set[str]) -> _Tally:
+def _organisations(ledger: Ledger, scope: str, month: q.Period, n: int, direct: bool) -> list:
+    """(unit, townships, counties, co-op committees, direct orgs total, new, revoked, under
+    rectification): the few committees, then (if *direct*) the many direct organisations."""
+    units: dict[str, list[int]] = {}
+    for unit, kind, count in q.committees_by_unit(ledger, scope, month, n):
+        units.setdefault(unit, [0] * 7)[q.COMMITTEE_KINDS.index(kind)] = count
+    if direct:
+        for unit, *counts in q.direct_orgs_by_unit(ledger, scope, month, n):
+            units.setdefault(unit, [0] * 7)[3:] = [v or 0 for v in counts]
+    return [(unit, *values) for unit, values in sorted(units.items())]
+
+
+def _fetch(ledger: Ledger, scope: str, month: str, n: int, parts: set[str]) -> Tally:
     """Run the queries *parts* asks for (the committees are always counted)."""
-    p = _params(month)
-    conn = ledger.conn
-    scope = _Scope(code, scan=bool(code) and ledger.scope.startswith(code))
-    t = _Tally(orgs=_organisations(conn, scope, p, n, direct="direct" in parts))
+    p = period(month)
+    t = Tally(orgs=_organisations(ledger, scope, p, n, direct="direct" in parts))
     if "members" in parts:
-        t.members = _members(conn, scope, p, n)
+        t.members = q.members_by_unit(ledger, scope, p, n)
     if "funding" in parts:
-        t.funding = _funding_secured(conn, scope, p, n)
+        t.funding = q.funding_secured_by_unit(ledger, scope, p, n)
     if "meetings" in parts:
-        t.meetings = _meetings(conn, scope, p, n, ("mobilisation", "review"))
+        t.meetings = q.meetings_by_unit(ledger, scope, p, n)
     if "checklist" in parts:
-        t.checklist = _checklist(conn, scope, p, n)
+        t.checklist = q.checklist_by_unit(ledger, scope, p, n)
     if "wechat" in parts:
-        t.wechat = _wechat(conn, scope, p, n)
+        t.wechat = q.wechat_by_unit(ledger, scope, p, n)
     return t
 
-
-def _headline(scope: str, month: str, t: _Tally) -> Headline:
+def _headline(scope: str, month: str, t: Tally) -> Headline:
     enums = enumerations()
     by_source = dict.fromkeys(enums.keys("member_source"), 0)
     current = added = exited = 0
@@ -341,7 +217,7 @@ def _headline(scope: str, month: str, t: _Tally) -> Headline:
         wechat_groups=sum(r[1] for r in t.wechat), wechat_reach=sum(r[2] for r in t.wechat))
 
 
-def _values(t: _Tally, figure: str) -> dict[str, int]:
+def _values(t: Tally, figure: str) -> dict[str, int]:
     """unit → value of *figure*."""
     values: dict[str, int] = {}
     if figure == "members_current":
@@ -362,7 +238,7 @@ def _values(t: _Tally, figure: str) -> dict[str, int]:
     return values
 
 
-def _unit_rows(scope: str, n: int, t: _Tally, values: dict[str, int]) -> list[tuple[str, str, int]]:
+def _unit_rows(scope: str, n: int, t: Tally, values: dict[str, int]) -> list[tuple[str, str, int]]:
     present = {r[0] for r in t.orgs if r[1]}  # units with a township committee
     out, known = [], set()
     for code, name in units_below(scope):
@@ -407,7 +283,7 @@ def by_unit(ledger: Ledger, scope: str, figure: str, month: str | None = None) -
     if figure not in FIGURES:
         raise ValueError(translate(CTX, MSG_BAD_FIGURE).format(figure=figure))
     month = month or current_month()
-    n = _unit_length(scope)
+    n = unit_length(scope)
     t = _fetch(ledger, scope, month, n, _NEEDS[figure])
     return _unit_rows(scope, n, t, _values(t, figure))
 
@@ -416,16 +292,12 @@ def report(ledger: Ledger, scope: str, month: str | None = None) -> Report:
     """:func:`headline` and :func:`by_unit` of every figure at once, from one pass over each
     table (what the dashboard shows)."""
     month = month or current_month()
-    n = _unit_length(scope)
+    n = unit_length(scope)
     t = _fetch(ledger, scope, month, n, _ALL)
     return Report(_headline(scope, month, t), {f: _unit_rows(scope, n, t, _values(t, f)) for f in FIGURES})
 
 
 # ----------------------------------------------------------------------------- for the monthly report
-#: The aggregates of one scope and month per unit (the monthly report builds them for two months at once).
-Tally = _Tally
-
-
 def split(t: Tally, n: int) -> dict[str, Tally]:
     """*t* per unit of the first *n* characters of its groups' keys.  A key shorter than *n*
     (the records of a level above, e.g. a county committee's when splitting by township)
@@ -498,12 +370,3 @@ def headline_of(scope: str, month: str, t: Tally) -> Headline:
     """The headline figures of a tally (of a whole scope, or of one unit's part of it)."""
     return _headline(scope, month, t)
 
-
-#: The conditions behind the figures, over the named parameters ``:start`` and ``:end`` (the
-#: month's first and last day), for queries computing the same figures in another shape (the
-#: monthly report's one pass over two months, ``desktop.reporting.report``).
-CONDITIONS = {
-    "live_township": _LIVE_TOWNSHIP, "member_current": _MEMBER_CURRENT, "org_by_end": _ORG_BY_END,
-    "status_by_end": _STATUS_BY_END, "direct_total": _DIRECT_TOTAL, "task_done": _TASK_DONE,
-    "task_verified": _TASK_VERIFIED, "group_by_end": _GROUP_BY_END,
-}

@@ -1407,6 +1407,39 @@
     </message>
 </context>
 <context>
+    <name>MonthFigureView</name>
+    <message>
+        <location filename="../../ui/month_header.py" />
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/month_header.py" />
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/month_header.py" />
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/month_header.py" />
+        <source>All of China</source>
+        <translation>全国</translation>
+    </message>
+    <message>
+        <location filename="../../ui/month_header.py" />
+        <source>Loading…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/month_header.py" />
+        <source>The figures could not be computed.</source>
+        <translation>无法计算统计数据。</translation>
+    </message>
+</context>
+<context>
     <name>OperatorPage</name>
     <message>
         <location filename="../../ui/wizard.py" line="485" />

@@ -1,0 +1,69 @@
+"""Months as the report counts them: "YYYY-MM", their first and last days, the months
+around them, and the change stamps that fall within them (local time)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.ledger.hlc import COUNTER_BITS
+from desktop.ledger.report_queries import Period
+
+MSG_BAD_MONTH = QT_TRANSLATE_NOOP("figures", "\"{month}\" is not a month (YYYY-MM).")
+
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+
+
+def month_bounds(month: str) -> tuple[str, str]:
+    """First and last day ("YYYY-MM-DD") of a month "YYYY-MM"; ValueError for anything else."""
+    if not isinstance(month, str) or not _MONTH.fullmatch(month):
+        raise ValueError(translate("figures", MSG_BAD_MONTH).format(month=month))
+    year, mon = int(month[:4]), int(month[5:])
+    return f"{month}-01", f"{month}-{calendar.monthrange(year, mon)[1]:02d}"
+
+
+def period(month: str) -> Period:
+    """*month* as the queries take it."""
+    start, end = month_bounds(month)
+    return Period(start, end, int(month[:4]))
+
+
+def current_month(today: dt.date | None = None) -> str:
+    return (today or dt.date.today()).isoformat()[:7]
+
+
+def previous_month(month: str) -> str:
+    """The month before "YYYY-MM"."""
+    month_bounds(month)
+    year, mon = int(month[:4]), int(month[5:])
+    return f"{year - 1}-12" if mon == 1 else f"{year}-{mon - 1:02d}"
+
+
+def next_month(month: str) -> str:
+    """The month after "YYYY-MM"."""
+    month_bounds(month)
+    year, mon = int(month[:4]), int(month[5:])
+    return f"{year + 1}-01" if mon == 12 else f"{year}-{mon + 1:02d}"
+
+
+def last_month(today: dt.date | None = None) -> str:
+    """The month before today's: the month a monthly report is usually about."""
+    return previous_month(current_month(today))
+
+
+def _clock_hex(moment: dt.datetime) -> str:
+    """The 16 hex digits of the first HLC value at *moment* (a naive datetime: local time)."""
+    return f"{int(moment.timestamp() * 1000) << COUNTER_BITS:016x}"
+
+
+def month_stamp_range(month: str) -> tuple[str, str]:
+    """Stamps ``lo <= stamp < hi`` of the changes made during *month* (local time).  A stamp
+    is "<16 hex digits of the HLC>-<device>" whose top 48 bits are wall-clock milliseconds,
+    so the bounds are bare clock prefixes and compare as strings."""
+    month_bounds(month)
+    year, mon = int(month[:4]), int(month[5:])
+    first = dt.datetime(year, mon, 1)
+    after = dt.datetime(year + mon // 12, mon % 12 + 1, 1)
+    return _clock_hex(first), _clock_hex(after)

@@ -1,0 +1,115 @@
+"""Timeliness (填报及时率) and reminders: which townships updated their part of the ledger
+during the month, which reported figures differ from what the ledger yields, and the units a
+county works through for one-to-one reminders, with their secretary's name and phone."""
+
+from __future__ import annotations
+
+import collections
+
+from desktop.ledger import Ledger
+from desktop.ledger import report_queries as q
+from desktop.records import natural_org_id
+from desktop.reporting import figures
+from desktop.reporting.coverage import MEETING_METRICS, CountyMeetings
+from desktop.reporting.model import REPORTED_AS, Contact, Difference, LaggingUnit, UnitRef
+from desktop.reporting.months import month_stamp_range
+from desktop.reporting.two_months import secretaries
+from desktop.scope.geo import geography
+
+__all__ = ["Reminders", "UnitRefs", "differences", "secretaries", "townships_changed"]
+
+
+def townships_changed(ledger: Ledger, scope: str, month: str) -> set[str]:
+    """The townships (9-digit codes) within *scope* whose part of the ledger changed during
+    *month*: a change record of the township's scope, or of a village under it, stamped
+    within the month (local time)."""
+    lo, hi = month_stamp_range(month)
+    return {code for code in q.scopes_changed(ledger, scope, lo, hi, 9) if len(code) == 9}
+
+
+class UnitRefs:
+    """Units as the lists name them (:class:`UnitRef`), each looked up once."""
+
+    def __init__(self) -> None:
+        self._geo = geography()
+        self._refs: dict[str, UnitRef] = {}
+        self._within: dict[str, str] = {}
+
+    def __call__(self, code: str) -> UnitRef:
+        found = self._refs.get(code)
+        if found is None:
+            d = self._geo.get(code)
+            if d is None:
+                found = UnitRef(code, code, "")
+            else:
+                parent = d.parent_code or ""
+                if parent not in self._within:
+                    self._within[parent] = self._geo.full_name(parent) if parent else ""
+                found = UnitRef(code, d.name, self._within[parent])
+            self._refs[code] = found
+        return found
+
+
+class _LedgerValues:
+    """What the ledger yields for a reported metric of a unit of any level."""
+
+    def __init__(self, tally: figures.Tally, meetings: CountyMeetings, end: str) -> None:
+        self._tally, self._meetings, self._end = tally, meetings, end
+        self._sums: dict[int, dict[str, dict[str, int]]] = {}
+        self._zero = dict.fromkeys(figures.SUMS, 0)
+
+    def sums(self, code: str) -> dict[str, int]:
+        """The whole-number figures of the unit *code*."""
+        by_unit = self._sums.get(len(code))
+        if by_unit is None:
+            by_unit = self._sums[len(code)] = figures.unit_sums(self._tally, len(code))
+        return by_unit.get(code, self._zero)
+
+    def value(self, unit: str, metric: str) -> int | None:
+        column = REPORTED_AS.get(metric)
+        if column is not None:
+            return self.sums(unit)[column]
+        if metric in MEETING_METRICS:
+            kind = metric.split("_")[0]
+            if len(unit) == 9:
+                return int(self.sums(unit)[f"townships_{kind}_meeting"] > 0)
+            if len(unit) == 6:
+                return int(self._meetings.held(unit, kind, self._end))
+        return None  # no committee of a prefecture or province in the ledger
+
+
+def differences(reported: list[tuple], tally: figures.Tally, meetings: CountyMeetings, end: str,
+                refs: UnitRefs) -> list[Difference]:
+    """The reported figures (unit, metric, value, by, on) that differ from the ledger's."""
+    values = _LedgerValues(tally, meetings, end)
+    sums, of = values.sums, REPORTED_AS.get
+    out = []
+    for unit, metric, value, by, on in reported:
+        column = of(metric)
+        # the common case inline: a whole-number figure of a township (163,000 rows nationally)
+        expected = sums(unit)[column] if column else values.value(unit, metric)
+        if expected is not None and value is not None and value != expected:
+            out.append(Difference(refs(unit), metric, value, expected, by or "", on or ""))
+    return out
+
+
+class Reminders:
+    """The townships that updated their ledger, the silent ones, and the units to remind."""
+
+    def __init__(self, townships: list[str], changed: set[str], found: list[Difference],
+                 contacts: dict[str, Contact], refs: UnitRefs) -> None:
+        self.silent = [c for c in townships if c not in changed]
+        self.updated = [c for c in townships if c in changed]
+        differing = collections.Counter(d.unit.code for d in found)
+        self.codes = sorted(set(self.silent) | set(differing))
+        silent = set(self.silent)
+        self.lagging = tuple(
+            LaggingUnit(refs(c), c in silent, differing.get(c, 0), contacts.get(_committee(c), None))
+            for c in self.codes)
+
+
+def _committee(code: str) -> str:
+    """The natural id of the unit's own committee ("" above the county)."""
+    if len(code) == 9:
+        return natural_org_id("township_committee", code)
+    return natural_org_id("county_committee", code) if len(code) == 6 else ""

@@ -1,0 +1,148 @@
+"""``township-ledger report`` through the program's entry point: the printed summary and
+reminders list, the Excel form on request, and one error line with its exit code for a bad
+month, an unknown division or a unit the ledger holds only part of."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+from desktop.cli import main
+from desktop.i18n import translate
+from desktop.ledger import Ledger
+from desktop.reporting.report import monthly_report, sections
+from desktop.scope.geo import geography
+
+COUNTY = "130111"       # 栾城区
+A = "130111200"         # 南高乡: changed its ledger in June; reported a figure that differs
+B = "130111103"         # 冶河镇: silent in June
+JUNE = "2025-06"
+ORG_COUNTY = f"org-county_committee-{COUNTY}"
+
+
+def at(ledger: Ledger, day: str) -> None:
+    """Stamp the ledger's next changes at noon of *day* (see tests/test_report.py)."""
+    moment = dt.datetime.fromisoformat(day + "T12:00:00").timestamp()
+    ledger.clock.wall = lambda: moment
+
+
+def secretary(ledger: Ledger, org: str, name: str, phone: str, joined: str = "2024-01-01") -> None:
+    ledger.committee_members.create(org_id=org, name=name, gender="female", post="secretary",
+                                    employment="part_time", source="civil_servant", joined_on=joined, phone=phone)
+
+
+@pytest.fixture(scope="module")
+def ledger_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli-report") / "county.sqlite"
+    with Ledger.new(path, scope=COUNTY, operator="x") as led:
+        at(led, "2025-05-10")
+        led.organisations.create(kind="county_committee", name="栾城区团委", division_code=COUNTY)
+        for code in (A, B):
+            led.organisations.create(kind="township_committee", name=f"{code}团委", division_code=code,
+                                     parent_id=ORG_COUNTY)
+        secretary(led, f"org-township_committee-{B}", "王书记", "13900000002")
+        led.reported_figures.create(unit_code=A, month=JUNE, metric="members_current", value=5)
+        at(led, "2025-06-15")
+        secretary(led, f"org-township_committee-{A}", "张书记", "13800000001", "2025-06-01")
+    return path
+
+
+def run(capsys, *argv: str) -> tuple[int, list[str], str]:
+    """(exit code, lines printed, what went to stderr) of one command line."""
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err
+
+
+def test_summary_and_reminders_of_the_ledgers_own_unit(ledger_file, capsys):
+    code, lines, err = run(capsys, "--ledger", str(ledger_file), "report", "--month", JUNE)
+    assert (code, err) == (0, "")
+    with Ledger.open(ledger_file, read_only=True) as led:
+        report = monthly_report(led, COUNTY, JUNE)
+    assert lines[0] == report.title and "栾城区" in lines[0] and JUNE in lines[0]
+    assert lines[lines.index(translate("report", "Units to remind ({n}):").format(n=2)) + 1:] == [
+        f"  {B}  河北省石家庄市栾城区冶河镇  ({translate('report', 'silent')})  王书记 13900000002",
+        f"  {A}  河北省石家庄市栾城区南高乡  ({translate('report', '{n} figure(s) differ').format(n=1)})  "
+        f"张书记 13800000001",
+    ]
+
+
+def test_a_township_of_the_ledger(ledger_file, capsys):
+    code, lines, _err = run(capsys, "--ledger", str(ledger_file), "report", "--scope", A, "--month", JUNE)
+    assert code == 0 and "南高乡" in lines[0]
+    reminders = [line for line in lines if line.startswith(f"  {A}  ")]
+    assert len(reminders) == 1 and not any(B in line for line in lines)
+
+
+def test_in_english(ledger_file, capsys):
+    code, lines, _err = run(capsys, "--lang", "en", "--ledger", str(ledger_file), "report", "--month", JUNE)
+    assert code == 0
+    assert lines[0] == "Monthly report of 河北省石家庄市栾城区, 2025-06"
+    assert "Units to remind (2):" in lines and lines[-1].endswith("(1 figure(s) differ)  张书记 13800000001")
+
+
+def test_excel_form_written(ledger_file, tmp_path, capsys):
+    xlsx = tmp_path / "月报" / "栾城区.xlsx"
+    code, lines, _err = run(capsys, "--ledger", str(ledger_file), "report", "--month", JUNE, "--xlsx", str(xlsx))
+    assert code == 0
+    assert lines[-1] == translate("report", "Excel form written to {path}.").format(path=xlsx)
+    with Ledger.open(ledger_file, read_only=True) as led:
+        titles = [s.title for s in sections(monthly_report(led, COUNTY, JUNE))]
+    wb = openpyxl.load_workbook(xlsx)
+    assert wb.sheetnames == titles
+    assert [p.name for p in xlsx.parent.iterdir()] == ["栾城区.xlsx"]
+
+
+@pytest.mark.parametrize("argv, code, message", [
+    (("--month", "2025-13"), 2, "\"{month}\" is not a month (YYYY-MM)."),
+    (("--month", "June"), 2, "\"{month}\" is not a month (YYYY-MM)."),
+    (("--scope", "13"), 1, "{code} lies outside this ledger's scope {scope}"),        # the ledger holds part of it
+    (("--scope", ""), 1, "{code} lies outside this ledger's scope {scope}"),
+    (("--scope", "139999"), 1, "{code} lies outside this ledger's scope {scope}"),
+    (("--scope", "130111999"), 1, "\"{code}\" is not a known division code."),      # within, but no such township
+])
+def test_errors_are_one_line_and_an_exit_code(ledger_file, tmp_path, capsys, argv, code, message):
+    xlsx = tmp_path / "r.xlsx"
+    got, lines, err = run(capsys, "--ledger", str(ledger_file), "report", *argv, "--xlsx", str(xlsx))
+    assert got == code and lines == []
+    assert len(err.splitlines()) == 1 and err.startswith("township-ledger: ")
+    context = "figures" if "month" in message else "errors"
+    given = dict(zip(argv[::2], argv[1::2]))
+    expected = translate(context, message).format(code=given.get("--scope") or "-", scope=COUNTY,
+                                                  month=given.get("--month"))
+    assert expected in err
+    assert not xlsx.exists()
+
+
+def test_missing_ledger(tmp_path, capsys):
+    code, lines, err = run(capsys, "--ledger", str(tmp_path / "none.sqlite"), "report")
+    assert code == 1 and lines == [] and len(err.splitlines()) == 1
+
+
+def test_a_long_reminders_list_is_cut(tmp_path, capsys):
+    """The command line prints the first 20 units to remind; the Excel form has them all."""
+    geo = geography()
+    path = tmp_path / "prefecture.sqlite"
+    townships = []
+    with Ledger.new(path, scope="1301", operator="x") as led:
+        at(led, "2025-05-10")
+        for county in geo.children("1301"):
+            if len(townships) >= 23:
+                break
+            led.organisations.create(kind="county_committee", name=county.name, division_code=county.code)
+            for township in geo.children(county.code)[:23 - len(townships)]:
+                led.organisations.create(kind="township_committee", name=township.name, division_code=township.code,
+                                         parent_id=f"org-county_committee-{county.code}")
+                townships.append(township.code)
+    code, lines, _err = run(capsys, "--ledger", str(path), "report", "--month", JUNE)
+    assert code == 0
+    head = translate("report", "Units to remind ({n}):").format(n=23)
+    listed = lines[lines.index(head) + 1:]
+    assert [line.split()[0] for line in listed[:-1]] == sorted(townships)[:20]
+    assert listed[-1] == translate("report", "  … and {n} more (see the Excel form).").format(n=3)
+    assert all(translate("report", "no secretary on record") in line for line in listed[:-1])
