@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass, field
 from enum import Enum
 
-from desktop.errors import Label
+from desktop.errors import Label, UnknownKind
 from desktop.i18n import QT_TRANSLATE_NOOP
 
 
@@ -355,8 +355,6 @@ def kinds_where(flag: str) -> tuple[str, ...]:
 
 
 def kind(name: str) -> Kind:
-    from desktop.errors import UnknownKind
-
     try:
         return KINDS[name]
     except KeyError:

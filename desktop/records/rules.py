@@ -1,22 +1,20 @@
 """Rules that look at more than one field, or at other records.
 
 Each rule gets the record as it would be after the write (``new``), the record
-before it (``old``, ``None`` on create) and the ledger to look things up, and
-returns the field errors it finds.
+before it (``old``, ``None`` on create) and the ledger to look things up (anything
+with the few methods of ``Lookups``), and returns the field errors it finds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Callable
+from typing import Callable, Protocol
 
 from desktop.records.enums import enumerations
 from desktop.errors import FieldError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.records import KINDS, ORG_DIVISION_LEVELS, ORG_PARENT_KINDS, Kind
-
-if TYPE_CHECKING:
-    from desktop.ledger import Ledger
+from desktop.scope.geo import geography
 
 MSG_OUTSIDE_SCOPE = QT_TRANSLATE_NOOP("errors", "{code} lies outside this ledger's scope {scope}")
 MSG_WRONG_LEVEL = QT_TRANSLATE_NOOP("errors", "a {kind} belongs to a division of level {levels} (1 province … 5 village), not {code}")
@@ -51,7 +49,24 @@ TASK_TRANSITIONS = {
     "verified": {"done"},
 }
 
-Rule = Callable[..., list[FieldError]]
+
+
+class Lookups(Protocol):
+    """What the rules read besides the record itself: the ledger's scope and other records."""
+
+    scope: str
+
+    def get(self, kind: str, record_id: str) -> dict | None:
+        """The live record of *kind* with this id, None if missing or deleted."""
+
+    def members_named(self, org_id: str, name: str) -> list[dict]:
+        """Current members of a committee with this name: id, birth_date, exited_on."""
+
+    def has_blob(self, digest: str) -> bool:
+        """Whether the file content with this SHA-256 is stored."""
+
+
+Rule = Callable[[Lookups, Kind, dict, "dict | None", frozenset], list[FieldError]]
 
 
 def _err(kind: Kind, name: str, message: str, /, **params: object) -> FieldError:
@@ -82,7 +97,7 @@ class JoinedText:
         return "/".join(p.text(language) for p in self.parts)
 
 
-def _org(ledger: "Ledger", kind: Kind, new: dict, errors: list, allowed: tuple[str, ...] | None = None):
+def _org(ledger: Lookups, kind: Kind, new: dict, errors: list, allowed: tuple[str, ...] | None = None):
     org = ledger.get("organisation", new["org_id"]) if new.get("org_id") else None
     if new.get("org_id") and org is None:
         errors.append(_err(kind, "org_id", MSG_MISSING_REF, id=new["org_id"]))
@@ -93,14 +108,12 @@ def _org(ledger: "Ledger", kind: Kind, new: dict, errors: list, allowed: tuple[s
     return org
 
 
-def organisation(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def organisation(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     org_kind, code = new.get("kind"), new.get("division_code")
     if not org_kind or not code:
         return errors
     levels = ORG_DIVISION_LEVELS[org_kind]
-    from desktop.scope.geo import geography
-
     if geography().level(code) not in levels:
         errors.append(_err(kind, "division_code", MSG_WRONG_LEVEL, kind=_enum_label("org_kind", org_kind),
                            levels="/".join(map(str, levels)), code=code))
@@ -122,7 +135,7 @@ def organisation(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, inva
     return errors
 
 
-def committee_member(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def committee_member(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     _org(ledger, kind, new, errors, kind.field("org_id").ref_org_kinds)
     joined, exited, birth = new.get("joined_on"), new.get("exited_on"), new.get("birth_date")
@@ -145,7 +158,7 @@ def committee_member(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, 
     return errors
 
 
-def funding_entry(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def funding_entry(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     _org(ledger, kind, new, errors)
     if new.get("budgeted") is None and new.get("received") is None and not invalid & {"budgeted", "received"}:
@@ -153,7 +166,7 @@ def funding_entry(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, inv
     return errors
 
 
-def checklist_task(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def checklist_task(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     org = _org(ledger, kind, new, errors)
     if new.get("template_id") and ledger.get("checklist_template", new["template_id"]) is None:
@@ -171,13 +184,13 @@ def checklist_task(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, in
     return errors
 
 
-def org_only(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def org_only(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     _org(ledger, kind, new, errors)
     return errors
 
 
-def wechat_group(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def wechat_group(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors = org_only(ledger, kind, new, old)
     members, league = new.get("members"), new.get("league_members")
     if members is not None and league is not None and league > members:
@@ -186,7 +199,7 @@ def wechat_group(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, inva
     return errors
 
 
-def reported_figure(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def reported_figure(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     month = new.get("month")
     if month and month > dt.date.today().isoformat()[:7]:
@@ -194,7 +207,7 @@ def reported_figure(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, i
     return errors
 
 
-def attachment(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def attachment(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     owner_kind = new.get("owner_kind")
     if owner_kind not in KINDS or owner_kind == "attachment":

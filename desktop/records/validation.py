@@ -13,8 +13,10 @@ from decimal import Decimal, InvalidOperation
 
 from desktop.records.enums import enumerations
 from desktop.errors import FieldError
+from desktop import i18n
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.records import Field, T
+from desktop.scope.geo import geography
 
 MSG_REQUIRED = QT_TRANSLATE_NOOP("errors", "is required")
 MSG_TOO_LONG = QT_TRANSLATE_NOOP("errors", "is too long ({length} characters; at most {max})")
@@ -53,8 +55,6 @@ class AllowedValues:
         self.enum, self.limit = enum, limit
 
     def text(self, language: str | None = None) -> str:
-        from desktop import i18n
-
         sep = ", " if (language or i18n.language()) == "en" else "、"
         values = enumerations().values(self.enum)
         more = "…" if len(values) > self.limit else ""
@@ -190,8 +190,6 @@ def coerce(f: Field, value: object) -> object:
             raise Invalid(MSG_BAD_PHONE, value=value)
         return text
     if t is T.DIVISION:
-        from desktop.scope.geo import geography
-
         text = str(value)
         if not geography().exists(text):
             raise Invalid(MSG_BAD_DIVISION, value=value)
