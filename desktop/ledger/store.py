@@ -41,7 +41,6 @@ class Store:
         self._next_seq = int(meta.get("next_seq", "1"))
         self._meta_dirty = False
         self._batch: str | None = None
-        self._bulk: dict | None = None  # look-up caches while create_many runs
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -196,17 +195,7 @@ class Store:
 
     # ----------------------------------------------------------------- reading
     def get(self, kind: str, record_id: str, include_deleted: bool = False) -> dict | None:
-        k = kind_of(kind)
-        cache = self._bulk
-        if cache is not None and kind != cache["kind"]:  # records of other kinds cannot change during a bulk create
-            key = (kind, record_id)
-            row = cache["rows"].get(key)
-            if row is None:
-                row = self._row(k, record_id)
-                if row is not None:
-                    cache["rows"][key] = row
-        else:
-            row = self._row(k, record_id)
+        row = self._row(kind_of(kind), record_id)
         if row is None or (row["deleted"] and not include_deleted):
             return None
         d = dict(row)
@@ -298,20 +287,10 @@ class Store:
 
     def members_named(self, org_id: str, name: str) -> list[dict]:
         """Current members of a committee with this name (for the duplicate rule)."""
-        cache = self._bulk
-        if cache is None:
-            rows = self.conn.execute(
-                "SELECT id, birth_date, exited_on FROM committee_member WHERE org_id=? AND name=? AND deleted=0",
-                (org_id, name)).fetchall()
-            return [dict(r) for r in rows]
-        members = cache["members"]
-        if org_id not in cache["orgs"]:  # one query per committee during a bulk create
-            cache["orgs"].add(org_id)
-            for r in self.conn.execute("SELECT id, name, birth_date, exited_on FROM committee_member "
-                                       "WHERE org_id=? AND deleted=0", (org_id,)):
-                members.setdefault((org_id, r["name"]), []).append(
-                    {"id": r["id"], "birth_date": r["birth_date"], "exited_on": r["exited_on"]})
-        return members.get((org_id, name), [])
+        rows = self.conn.execute(
+            "SELECT id, birth_date, exited_on FROM committee_member WHERE org_id=? AND name=? AND deleted=0",
+            (org_id, name)).fetchall()
+        return [dict(r) for r in rows]
 
     def counts(self, scope: str | None = None) -> dict[str, int]:
         return {name: self.count(name, scope=scope) for name in KINDS}

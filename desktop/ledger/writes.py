@@ -4,17 +4,21 @@ with its change record in the same transaction."""
 from __future__ import annotations
 
 import contextlib
+import operator
 import sqlite3
 from typing import Iterator
 
 from desktop.errors import FieldError, LedgerError, NotFound, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.ledger.changes import Change, compact_clock, expand_clock, uniform_clock
+from desktop.ledger.changes import Change, compact_clock, creation_patch, expand_clock, uniform_clock
 from desktop.ledger.hlc import make_stamp
+from desktop.ledger.lookups import BulkLookups
 from desktop.records import DELETED, KINDS, NATURAL_ORG_KINDS, T, Kind, ids, kind as kind_of, natural_org_id, rules
-from desktop.records.validation import Invalid, coerce, field_error, required_error
+from desktop.records.rules import Lookups
+from desktop.records.validation import kind_check, required_error
 
-MSG_UNKNOWN_FIELD = QT_TRANSLATE_NOOP("errors", "is not a field of this record")
+LOG_INSERT = ("INSERT INTO change_log (origin, origin_seq, stamp, kind, record_id, scope, patch, author, flags, batch) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 MSG_IMMUTABLE = QT_TRANSLATE_NOOP("errors", "cannot be changed once the record exists")
 
 
@@ -45,7 +49,8 @@ class Writes:
             self._next_seq = next_seq  # the rolled-back changes give their numbers back
             raise
 
-    def _scope_of(self, k: Kind, values: dict, cache: dict | None = None) -> str | None:
+    def _scope_of(self, k: Kind, values: dict, lookups: Lookups) -> str | None:
+        """The scope a new record takes: its division field's, or its referenced record's."""
         src = values.get(k.scope_from)
         if src is None:
             return None
@@ -54,60 +59,36 @@ class Writes:
             ref_kind = f.ref if f is not None and f.ref else values.get("owner_kind")
             if ref_kind not in KINDS:
                 return None
-            if cache is not None and src in cache:
-                return cache[src]
-            ref = self.get(ref_kind, src)
-            scope = ref["scope"] if ref else None
-            if cache is not None:
-                cache[src] = scope
-            return scope
+            ref = lookups.get(ref_kind, src)
+            return ref["scope"] if ref else None
         return src
 
-    def _coerce_all(self, k: Kind, values: dict, errors: list[FieldError]) -> dict:
-        out = {}
-        fmap = k.field_map
-        for name, value in values.items():
-            f = fmap.get(name)
-            if f is None:
-                errors.append(FieldError(name, MSG_UNKNOWN_FIELD))
-                continue
-            try:
-                out[name] = coerce(f, value)
-            except Invalid as exc:
-                errors.append(field_error(f, exc))
-        return out
-
-    def _validate_new(self, k: Kind, values: dict, record_id: str | None,
-                      ref_cache: dict | None = None) -> tuple[str, str, dict, sqlite3.Row | None]:
-        """Coerce and check a record to be created.  Returns (id, scope, full values, the
-        deleted row of the same id if one is being re-created)."""
+    def _draft(self, k: Kind, values: dict, record_id: str | None) -> tuple[str, bool, dict, list[FieldError]]:
+        """The checks of a new record that need nothing but the record itself: its values
+        coerced and completed, and its id.  Returns (id, fresh id?, full values, errors)."""
         errors: list[FieldError] = []
-        given = self._coerce_all(k, values, errors)
-        full = {}
-        for f in k.fields:
-            v = given.get(f.name)
-            if v is None and f.default is not None:
-                v = f.default
-            full[f.name] = v
-        if k.name == "checklist_template" and full.get("issued_by") is None:
-            full["issued_by"] = self.scope
-        bad = {e.field for e in errors}
-        for f in k.fields:
-            if f.required and full[f.name] is None and f.name not in bad:
-                errors.append(required_error(f))
+        fallback = {"issued_by": self.scope} if k.name == "checklist_template" else None
+        full = kind_check(k).new(values, errors, fallback)
         if k.name == "organisation" and full.get("kind") in NATURAL_ORG_KINDS and full.get("division_code"):
             record_id = natural_org_id(full["kind"], full["division_code"])
         elif k.name == "reported_figure" and not errors:
             record_id = f"fig-{full['unit_code']}-{full['month']}-{full['metric']}"
         fresh = record_id is None
-        record_id = record_id or ids.new_id()
+        return record_id or ids.new_id(), fresh, full, errors
+
+    def _settle(self, k: Kind, draft: tuple[str, bool, dict, list[FieldError]], lookups: Lookups,
+                row_of) -> tuple[str, dict | sqlite3.Row | None]:
+        """The checks of a new record against the ledger: its scope, an existing record of
+        the same natural id, the kind's rules.  Raises ValidationError with every error of
+        the record; returns (scope, the deleted row of the same id if one is re-created)."""
+        record_id, fresh, full, errors = draft
         full["id"] = record_id
         scope = None
         if k.name == "attachment" and full.get("owner_kind") not in KINDS:
             errors.append(FieldError("owner_kind", rules.MSG_UNKNOWN_OWNER_KIND, {"value": full.get("owner_kind")},
                                      k.field_map["owner_kind"].label))
-        elif k.scope_from not in {e.field for e in errors}:
-            scope = self._scope_of(k, full, ref_cache)
+        elif not errors or k.scope_from not in {e.field for e in errors}:
+            scope = self._scope_of(k, full, lookups)
             if scope is None and full.get(k.scope_from) is not None:
                 errors.append(FieldError(k.scope_from, rules.MSG_MISSING_REF, {"id": full[k.scope_from]},
                                          k.field_map[k.scope_from].label))
@@ -116,20 +97,21 @@ class Writes:
                                          k.field_map[k.scope_from].label))
         existing = None
         if scope is not None and not errors and not fresh:  # a new UUIDv7 cannot exist yet
-            existing = self._row(k, record_id)
+            existing = row_of(k, record_id)
             if existing is not None and not existing["deleted"]:
                 label = k.label
                 if k.name == "organisation":
                     label = rules.EnumText("org_kind", full["kind"])
                 errors.append(FieldError(k.scope_from, rules.MSG_ALREADY_EXISTS,
                                          {"kind": label, "code": scope}, k.field_map[k.scope_from].label))
-        if scope is not None and k.name in rules.RULES:
+        rule = rules.RULES.get(k.name)
+        if scope is not None and rule is not None:
             bad = frozenset(e.field for e in errors)
-            errors += [e for e in rules.RULES[k.name](self, k, full, None, bad) if e.field not in bad]
+            errors += [e for e in rule(lookups, k, full, None, bad) if e.field not in bad]
         if errors:
             raise ValidationError(errors)
         del full["id"]
-        return record_id, scope, full, existing
+        return scope, existing
 
     def _next_stamp(self) -> tuple[int, str]:
         seq = self._next_seq
@@ -141,66 +123,78 @@ class Writes:
         """Validate and store a new record; returns its id.  Nothing is stored on error."""
         k = kind_of(kind)
         with self._writing():
-            record_id, scope, full, existing = self._validate_new(k, values, record_id)
-            seq, stamp = self._next_stamp()
-            change = self._creation(k, seq, stamp, record_id, scope, full)
+            draft = self._draft(k, values, record_id)
+            scope, existing = self._settle(k, draft, self, self._row)
+            record_id, _, full, _ = draft
             if existing is None:
-                self._insert_rows(k, [(record_id, scope, full, uniform_clock(stamp))])
-                self._log([change])
+                self._write_created(k, [(record_id, scope, full)])
             else:  # re-creating a deleted natural record: an update of every field
-                self._apply_local(k, existing, change)
+                self._recreate(k, existing, record_id, scope, full)
         return record_id
 
     def create_many(self, kind: str, rows: list[dict]) -> list[str]:
         """Create many records in one transaction (all or none).  The fast path for bulk
-        entry: rows are validated one by one, then written with one statement per table."""
+        entry: every row is coerced first, then the records they refer to are read in one
+        query per kind, then each row is checked in order (the first bad one raises), and
+        the records and their change records are written with one statement each."""
         k = kind_of(kind)
-        out_ids: list[str] = []
         with self._writing():
-            cache: dict = {}
-            self._bulk = {"kind": k.name, "rows": {}, "orgs": set(), "members": {}}
-            inserts, changes, recreated = [], [], []
-            try:
-                for values in rows:
-                    record_id, scope, full, existing = self._validate_new(k, values, None, cache)
-                    seq, stamp = self._next_stamp()
-                    change = self._creation(k, seq, stamp, record_id, scope, full)
-                    if existing is not None:
-                        recreated.append((existing, change))
-                    else:
-                        changes.append(change)
-                        inserts.append((record_id, scope, full, uniform_clock(stamp)))
-                    out_ids.append(record_id)
-                    if k.name == "committee_member":  # later rows of the batch see this one
-                        self._bulk["members"].setdefault((full["org_id"], full["name"]), []).append(
-                            {"id": record_id, "birth_date": full["birth_date"], "exited_on": full["exited_on"]})
-            finally:
-                self._bulk = None
-            self._insert_rows(k, inserts)
-            self._log(changes)
-            for existing, change in recreated:
-                self._apply_local(k, existing, change)
-        return out_ids
+            drafts = [self._draft(k, values, None) for values in rows]
+            lookups = BulkLookups(self.conn, self.scope, self.has_blob)
+            lookups.fetch_references(k, [d[2] for d in drafts])
+            lookups.fetch(k, [d[0] for d in drafts if not d[1]])
+            members = k.name == "committee_member"
+            accepted, recreated = [], []
+            for draft in drafts:
+                scope, existing = self._settle(k, draft, lookups, lookups.row)
+                record_id, _, full, _ = draft
+                if existing is not None:
+                    recreated.append((existing, record_id, scope, full))
+                else:
+                    accepted.append((record_id, scope, full))
+                if members:  # later rows of the batch see this one
+                    lookups.add_member(full["org_id"], full["name"], record_id, full["birth_date"], full["exited_on"])
+            self._write_created(k, accepted)
+            for existing, record_id, scope, full in recreated:
+                self._recreate(k, existing, record_id, scope, full)
+        return [d[0] for d in drafts]
 
-    def _creation(self, k: Kind, seq: int, stamp: str, record_id: str, scope: str, full: dict) -> Change:
+    def _recreate(self, k: Kind, existing, record_id: str, scope: str, full: dict) -> None:
+        """A deleted record of a natural id created again: a creation change applied as an
+        update of every field."""
+        seq, stamp = self._next_stamp()
         fields = {n: v for n, v in full.items() if v is not None}
-        return Change(self.device_id, seq, stamp, k.name, record_id, scope, fields, {}, self.operator, True)
+        self._apply_local(k, existing, Change(self.device_id, seq, stamp, k.name, record_id, scope, fields, {},
+                                              self.operator, True))
 
-    def _insert_rows(self, k: Kind, rows: list[tuple[str, str, dict, str]]) -> None:
-        if not rows:
+    def _write_created(self, k: Kind, records: list[tuple[str, str, dict]]) -> None:
+        """Store new records and their creation changes: two statements, and per record only
+        what differs (its stamp, its values)."""
+        if not records:
             return
         names = k.field_names
-        sql = (f"INSERT INTO {k.table} (id, scope, deleted, {', '.join(names)}, clock) "
-               f"VALUES (?, ?, 0, {', '.join('?' * len(names))}, ?)")
-        self.conn.executemany(sql, [(rid, scope, *(full[n] for n in names), clock)
-                                    for rid, scope, full, clock in rows])
+        values_of = operator.itemgetter(*names)
+        ordered = sorted(names)  # the canonical key order of a change's fields
+        device, author, batch, tick = self.device_id, self.operator, self._batch, self.clock.tick
+        seq = self._next_seq
+        self._next_seq += len(records)
+        self._meta_dirty = True
+        rows, log = [], []
+        for record_id, scope, full in records:
+            stamp = make_stamp(tick(), device)
+            rows.append((record_id, scope, *values_of(full), uniform_clock(stamp)))
+            patch = creation_patch({n: full[n] for n in ordered if full[n] is not None})
+            log.append((device, seq, stamp, k.name, record_id, scope, patch, author, 0, batch))
+            seq += 1
+        self.conn.executemany(f"INSERT INTO {k.table} (id, scope, deleted, {', '.join(names)}, clock) "
+                              f"VALUES (?, ?, 0, {', '.join('?' * len(names))}, ?)", rows)
+        self.conn.executemany(LOG_INSERT, log)
 
     def _log(self, changes: list[Change], flags: int = 0) -> None:
-        self.conn.executemany(
-            "INSERT INTO change_log (origin, origin_seq, stamp, kind, record_id, scope, patch, author, flags, batch) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(c.origin, c.origin_seq, c.stamp, c.kind, c.record_id, c.scope, c.patch_json(), c.author, flags,
-              self._batch) for c in changes])
+        """Append change records (local ones, or received ones with their *flags*)."""
+        self.conn.executemany(LOG_INSERT, [
+            (c.origin, c.origin_seq, c.stamp, c.kind, c.record_id, c.scope, c.patch_json(), c.author, flags,
+             self._batch) for c in changes])
 
     def update(self, kind: str, record_id: str, changes: dict) -> bool:
         """Change some fields of a record.  Returns False when nothing actually changed."""
@@ -210,7 +204,7 @@ class Writes:
             if row is None or row["deleted"]:
                 raise NotFound(kind=k.label, id=record_id)
             errors: list[FieldError] = []
-            given = self._coerce_all(k, changes, errors)
+            given = kind_check(k).coerce(changes, errors)
             bad = {e.field for e in errors}
             for name, value in given.items():
                 f = k.field_map[name]
@@ -222,9 +216,10 @@ class Writes:
             old["id"], old["scope"] = record_id, row["scope"]
             new = dict(old)
             new.update(given)
-            if k.name in rules.RULES:
+            rule = rules.RULES.get(k.name)
+            if rule is not None:
                 bad = frozenset(e.field for e in errors)
-                errors += [e for e in rules.RULES[k.name](self, k, new, old, bad) if e.field not in bad]
+                errors += [e for e in rule(self, k, new, old, bad) if e.field not in bad]
             if errors:
                 raise ValidationError(errors)
             diff = {n: v for n, v in given.items() if v != row[n]}

@@ -8,25 +8,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from enum import Enum
 
 from desktop.errors import Label, UnknownKind
 from desktop.i18n import QT_TRANSLATE_NOOP
-
-
-class T(str, Enum):
-    """Field types."""
-
-    TEXT = "text"
-    ENUM = "enum"
-    DATE = "date"          # "YYYY-MM-DD"
-    MONTH = "month"        # "YYYY-MM"
-    YEAR = "year"          # int
-    INT = "int"            # non-negative int
-    MONEY = "money"        # int, in fen (1 yuan = 100 fen)
-    PHONE = "phone"
-    DIVISION = "division"  # a statistical division code that exists
-    REF = "ref"            # id of another record
+from desktop.records.fieldtypes import TYPES, T, Coercion
 
 
 @dataclass(frozen=True)
@@ -54,7 +39,12 @@ class Field:
 
     @property
     def sql_type(self) -> str:
-        return "INTEGER" if self.type in (T.INT, T.MONEY, T.YEAR) else "TEXT"
+        return TYPES[self.type].sql_type
+
+    @functools.cached_property
+    def coerce(self) -> Coercion:
+        """The stored form of a value for this field, ``None`` for empty; raises ``Invalid``."""
+        return TYPES[self.type].coercer(self)
 
 
 @dataclass(frozen=True)
