@@ -11,11 +11,13 @@ from typing import Iterable
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ledger.changes import FLAG_FUTURE, Change, clock_fields, compact_clock, dumps, expand_clock
 from desktop.records import DELETED, KINDS, Kind
+from desktop.records.validation import received_error
 
 #: Reasons a received change is rejected (shown per change to the user).
 REJECT_UNKNOWN_KIND = QT_TRANSLATE_NOOP("errors", "unknown record kind {kind}")
 REJECT_UNKNOWN_FIELD = QT_TRANSLATE_NOOP("errors", "unknown field {field} of {kind}")
 REJECT_BAD_VALUE = QT_TRANSLATE_NOOP("errors", "field {field} has a value of the wrong type")
+REJECT_INVALID_VALUE = QT_TRANSLATE_NOOP("errors", "field {field}: {problem}")
 REJECT_SCOPE = QT_TRANSLATE_NOOP("errors", "record scope {scope} lies outside the sender's scope {allowed}")
 REJECT_SCOPE_CHANGED = QT_TRANSLATE_NOOP("errors", "record {id} belongs to scope {old}, not {scope}")
 
@@ -99,6 +101,9 @@ class Merging:
             if not numeric and (not isinstance(value, str) or len(value) > 10000
                                 or any("\ud800" <= ch <= "\udfff" for ch in value)):
                 return translate("errors", REJECT_BAD_VALUE).format(field=name)
+            error = received_error(f, value)  # the same checks as a local write's
+            if error is not None:
+                return translate("errors", REJECT_INVALID_VALUE).format(field=name, problem=error.text())
         for name in change.base:
             if name != DELETED and name not in fmap:
                 return translate("errors", REJECT_UNKNOWN_FIELD).format(field=name, kind=change.kind)

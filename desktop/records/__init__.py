@@ -6,6 +6,7 @@ columns are all driven by these declarations.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 
@@ -45,6 +46,13 @@ class Field:
     def coerce(self) -> Coercion:
         """The stored form of a value for this field, ``None`` for empty; raises ``Invalid``."""
         return TYPES[self.type].coercer(self)
+
+    @functools.cached_property
+    def coerce_received(self) -> Coercion:
+        """The coercion of a value received from another ledger: ``coerce`` without "not in
+        the future", which the writer checked against its own date (a receiver whose clock
+        or time zone is behind must not refuse it)."""
+        return TYPES[self.type].coercer(dataclasses.replace(self, not_future=False)) if self.not_future else self.coerce
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from desktop.errors import FieldError
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.records import Field, Kind
+from desktop.records import Field, Kind, T
 from desktop.records.fieldtypes import (MAX_INT, MSG_BAD_AMOUNT, MSG_BAD_DATE, MSG_BAD_DIVISION,  # noqa: F401
                                         MSG_BAD_ENUM, MSG_BAD_INT, MSG_BAD_MONTH, MSG_BAD_PHONE, MSG_BAD_YEAR,
                                         MSG_FUTURE, MSG_NEGATIVE, MSG_NOT_TEXT, MSG_TOO_LARGE, MSG_TOO_LONG,
@@ -19,11 +19,28 @@ from desktop.records.fieldtypes import (MAX_INT, MSG_BAD_AMOUNT, MSG_BAD_DATE, M
 
 MSG_REQUIRED = QT_TRANSLATE_NOOP("errors", "is required")
 MSG_UNKNOWN_FIELD = QT_TRANSLATE_NOOP("errors", "is not a field of this record")
+MSG_NOT_STORED_FORM = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not in its stored form \"{stored}\"")
 
 
 def coerce(f: Field, value: object) -> object:
     """The stored form of *value* for field *f*, or ``None`` for empty.  Raises Invalid."""
     return f.coerce(value)
+
+
+def received_error(f: Field, value: object) -> FieldError | None:
+    """Why a value received from another ledger cannot be stored in *f*, None if it can.
+
+    A received value must be what a local write would have stored: it passes the field's
+    coercion (but for "not in the future") and comes out unchanged."""
+    if value == "" and f.type is T.TEXT:
+        return None  # the empty text of a field the program fills (issued_by of national templates)
+    try:
+        stored = f.coerce_received(value)
+    except Invalid as exc:
+        return field_error(f, exc)
+    if stored != value:
+        return FieldError(f.name, MSG_NOT_STORED_FORM, {"value": value, "stored": stored}, f.label)
+    return None
 
 
 def field_error(f: Field, exc: Invalid) -> FieldError:
