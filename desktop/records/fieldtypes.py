@@ -265,7 +265,19 @@ def _date(f: "Field") -> Coercion:
         if not_future and text > today_iso():
             raise Invalid(MSG_FUTURE, value=text)
         return text
-    return _normalised(parse)
+    general = _normalised(parse)
+
+    def coerce(value: object) -> object:
+        # the stored spelling itself ("2024-03-15"), the common case, without the general steps
+        if value.__class__ is str and len(value) == 10 and value[4] == "-" and value[7] == "-" and value.isascii():
+            try:
+                text = dt.date.fromisoformat(value).isoformat()
+            except ValueError:
+                return general(value)
+            if "1900-01-01" <= text and not (not_future and text > today_iso()):
+                return text
+        return general(value)
+    return coerce
 
 
 def _month(f: "Field") -> Coercion:

@@ -76,13 +76,24 @@ class KindCheck:
     def new(self, values: dict, errors: list[FieldError], fallback: dict | None = None) -> dict:
         """Every field of a record to be created: the given values, else the field's default,
         else *fallback*'s; a field error for each required field left empty."""
-        full = dict(self._blank)
-        for name, value in self.coerce(values, errors).items():
+        full = self._blank.copy()
+        coercions = self._coercions
+        for name, value in values.items():  # ``coerce`` inlined: this runs for every new record
+            entry = coercions.get(name)
+            if entry is None:
+                errors.append(FieldError(name, MSG_UNKNOWN_FIELD))
+                continue
+            try:
+                value = entry[1](value)
+            except Invalid as exc:
+                errors.append(field_error(entry[0], exc))
+                continue
             if value is not None:
                 full[name] = value
-        for name, value in (fallback or {}).items():
-            if full[name] is None:
-                full[name] = value
+        if fallback:
+            for name, value in fallback.items():
+                if full[name] is None:
+                    full[name] = value
         if errors:
             bad = {e.field for e in errors}
             errors += [required_error(f) for f in self._required if full[f.name] is None and f.name not in bad]
