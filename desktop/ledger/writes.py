@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import operator
 import sqlite3
-from typing import Iterator
+from typing import Callable, Iterator
 
 from desktop.errors import FieldError, LedgerError, NotFound, ValidationError
 from desktop.i18n import QT_TRANSLATE_NOOP
@@ -77,7 +77,7 @@ class Writes:
         return record_id or ids.new_id(), fresh, full, errors
 
     def _settle(self, k: Kind, draft: tuple[str, bool, dict, list[FieldError]], lookups: Lookups,
-                row_of) -> tuple[str, dict | sqlite3.Row | None]:
+                row_of: Callable[[Kind, str], dict | sqlite3.Row | None]) -> tuple[str, dict | sqlite3.Row | None]:
         """The checks of a new record against the ledger: its scope, an existing record of
         the same natural id, the kind's rules.  Raises ValidationError with every error of
         the record; returns (scope, the deleted row of the same id if one is re-created)."""
@@ -173,7 +173,7 @@ class Writes:
         if not records:
             return
         names = k.field_names
-        values_of = operator.itemgetter(*names)
+        values_of = operator.itemgetter(*names) if len(names) > 1 else (lambda full: (full[names[0]],))
         ordered = sorted(names)  # the canonical key order of a change's fields
         device, author, batch, tick = self.device_id, self.operator, self._batch, self.clock.tick
         seq = self._next_seq

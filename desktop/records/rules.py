@@ -73,10 +73,6 @@ def _err(kind: Kind, name: str, message: str, /, **params: object) -> FieldError
     return FieldError(name, message, params, kind.field(name).label if name in kind.field_map else None)
 
 
-def _enum_label(enum: str, key: str) -> "EnumText":
-    return EnumText(enum, key)
-
-
 class EnumText:
     """An enumeration value's label, in the language of whoever reads the message."""
 
@@ -103,8 +99,8 @@ def _org(ledger: Lookups, kind: Kind, new: dict, errors: list, allowed: tuple[st
         errors.append(_err(kind, "org_id", MSG_MISSING_REF, id=new["org_id"]))
     elif org is not None and allowed and org["kind"] not in allowed:
         errors.append(_err(kind, "org_id", MSG_ORG_KIND,
-                           allowed=JoinedText(_enum_label("org_kind", k) for k in allowed),
-                           kind=_enum_label("org_kind", org["kind"])))
+                           allowed=JoinedText(EnumText("org_kind", k) for k in allowed),
+                           kind=EnumText("org_kind", org["kind"])))
     return org
 
 
@@ -115,7 +111,7 @@ def organisation(ledger: Lookups, kind: Kind, new: dict, old: dict | None, inval
         return errors
     levels = ORG_DIVISION_LEVELS[org_kind]
     if geography().level(code) not in levels:
-        errors.append(_err(kind, "division_code", MSG_WRONG_LEVEL, kind=_enum_label("org_kind", org_kind),
+        errors.append(_err(kind, "division_code", MSG_WRONG_LEVEL, kind=EnumText("org_kind", org_kind),
                            levels="/".join(map(str, levels)), code=code))
     parent_id = new.get("parent_id")
     if parent_id:
@@ -126,10 +122,10 @@ def organisation(ledger: Lookups, kind: Kind, new: dict, old: dict | None, inval
         elif parent is None:
             errors.append(_err(kind, "parent_id", MSG_MISSING_REF, id=parent_id))
         elif not allowed:
-            errors.append(_err(kind, "parent_id", MSG_NO_PARENT_ALLOWED, kind=_enum_label("org_kind", org_kind)))
+            errors.append(_err(kind, "parent_id", MSG_NO_PARENT_ALLOWED, kind=EnumText("org_kind", org_kind)))
         elif parent["kind"] not in allowed:
-            errors.append(_err(kind, "parent_id", MSG_PARENT_KIND, kind=_enum_label("org_kind", org_kind),
-                               allowed=JoinedText(_enum_label("org_kind", k) for k in allowed)))
+            errors.append(_err(kind, "parent_id", MSG_PARENT_KIND, kind=EnumText("org_kind", org_kind),
+                               allowed=JoinedText(EnumText("org_kind", k) for k in allowed)))
         elif not code.startswith(parent["division_code"]):
             errors.append(_err(kind, "parent_id", MSG_PARENT_OUTSIDE, parent=parent["division_code"], code=code))
     return errors
@@ -173,8 +169,8 @@ def checklist_task(ledger: Lookups, kind: Kind, new: dict, old: dict | None, inv
         errors.append(_err(kind, "template_id", MSG_MISSING_REF, id=new["template_id"]))
     status, before = new.get("status"), (old or {}).get("status")
     if old is not None and before and status and status != before and status not in TASK_TRANSITIONS[before]:
-        errors.append(_err(kind, "status", MSG_TRANSITION, old=_enum_label("task_status", before),
-                           new=_enum_label("task_status", status)))
+        errors.append(_err(kind, "status", MSG_TRANSITION, old=EnumText("task_status", before),
+                           new=EnumText("task_status", status)))
     if status == "verified" and status != before and org is not None:
         if not (org["scope"].startswith(ledger.scope) and org["scope"] != ledger.scope):
             errors.append(_err(kind, "status", MSG_VERIFY_UPPER, scope=ledger.scope, code=org["scope"]))
