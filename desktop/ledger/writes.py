@@ -19,6 +19,7 @@ from desktop.records.validation import kind_check, required_error
 
 LOG_INSERT = ("INSERT INTO change_log (origin, origin_seq, stamp, kind, record_id, scope, patch, author, flags, batch) "
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_NONE: frozenset = frozenset()
 MSG_IMMUTABLE = QT_TRANSLATE_NOOP("errors", "cannot be changed once the record exists")
 
 
@@ -106,7 +107,7 @@ class Writes:
                                          {"kind": label, "code": scope}, k.field_map[k.scope_from].label))
         rule = rules.RULES.get(k.name)
         if scope is not None and rule is not None:
-            bad = frozenset(e.field for e in errors)
+            bad = frozenset(e.field for e in errors) if errors else _NONE
             errors += [e for e in rule(lookups, k, full, None, bad) if e.field not in bad]
         if errors:
             raise ValidationError(errors)
