@@ -4,6 +4,7 @@ kept in ``conflicts``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import tempfile
 from dataclasses import dataclass
@@ -275,3 +276,50 @@ def test_hostile_values_in_received_changes_are_rejected_not_crashing(county_led
     report = county_ledger.apply_changes(batch)
     assert report.applied == 1 and len(report.rejected) == 5
     assert county_ledger.get("organisation", ORG)["note"] == "正常"
+
+
+def test_received_values_pass_the_same_checks_as_local_writes(county_ledger):
+    """A received value must be what a local write would have stored; one that is not is
+    refused with its reason, and the rest of the batch still applies."""
+    import time
+
+    device = "0123456789abcdef"
+    now = int(time.time() * 1000) << 16
+
+    def change(seq, kind, record_id, fields, created=False):
+        d = {"origin": device, "seq": seq, "stamp": make_stamp(now + seq, device), "kind": kind, "id": record_id,
+             "scope": TOWNSHIP, "fields": fields, "author": "乙"}
+        if created:
+            d["created"] = True
+        return d
+
+    new_member = dict(member(1), phone="13800138000")
+    bad = [
+        change(1, "committee_member", "m-phone", dict(new_member, phone="abc"), created=True),
+        change(2, "organisation", ORG, {"league_members": "x"}),
+        change(3, "organisation", ORG, {"status": "no_such_status"}),
+        change(4, "organisation", ORG, {"founded_on": "2026-13-40"}),
+        change(5, "committee_member", "m-spaced", dict(new_member, phone="138 0013 8000"), created=True),
+        change(6, "organisation", ORG, {"league_members": -3}),
+    ]
+    future = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    good = [change(7, "committee_member", "m-good", new_member, created=True),
+            change(8, "organisation", ORG, {"founded_on": future, "note": "对方的修改"})]
+    before = county_ledger.get("organisation", ORG)
+    report = county_ledger.apply_changes(bad[:3] + good[:1] + bad[3:] + good[1:])
+    assert report.applied == 2 and len(report.rejected) == len(bad)
+    reasons = {change.origin_seq: reason for change, reason in report.rejected}
+    assert set(reasons) == {1, 2, 3, 4, 5, 6}
+    assert "phone" in reasons[1] and "abc" in reasons[1]
+    assert "league_members" in reasons[2]
+    assert "status" in reasons[3] and "no_such_status" in reasons[3]
+    assert "founded_on" in reasons[4] and "2026-13-40" in reasons[4]
+    assert "phone" in reasons[5] and "13800138000" in reasons[5]
+    assert "league_members" in reasons[6]
+    assert county_ledger.get("committee_member", "m-phone") is None
+    assert county_ledger.get("committee_member", "m-spaced") is None
+    assert county_ledger.get("committee_member", "m-good")["phone"] == "13800138000"
+    after = county_ledger.get("organisation", ORG)
+    # "not in the future" is the writer's check against its own date: a receiver behind it accepts the value
+    assert after["founded_on"] == future and after["note"] == "对方的修改"
+    assert {k: after[k] for k in ("league_members", "status")} == {k: before[k] for k in ("league_members", "status")}

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COUNTY, PROJECT, TOWNSHIP
+from conftest import PROJECT, TOWNSHIP
 from desktop.ledger import migrations
 from desktop.ledger.db import connect
 from desktop.errors import LedgerLocked, LedgerTooNew, NotALedger
@@ -219,10 +219,9 @@ def test_a_damaged_ledger_is_reported_not_opened(prepared):
         ledger.committee_members.create_many([
             {"org_id": ORG, "name": f"委员{i}", "gender": "male", "post": "member", "employment": "part_time",
              "source": "other", "joined_on": "2020-01-01", "employer": "单位" * 50} for i in range(300)])
-    ledger = Ledger.open(prepared)  # simulate a crash: leave the clean flag unset
-    ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    ledger.conn.close()
-    ledger._lock.release()
+    crash = ("import os, sys\nfrom desktop.ledger import Ledger\nledger = Ledger.open(sys.argv[1])\n"
+             "ledger.conn.execute('PRAGMA wal_checkpoint(TRUNCATE)')\nos._exit(0)\n")
+    subprocess.run([sys.executable, "-c", crash, str(prepared)], env=_env(), check=True)  # the clean flag stays unset
     data = bytearray(prepared.read_bytes())
     page = 4096
     for offset in range(page * 5, min(len(data), page * 40), page):

@@ -12,7 +12,6 @@ from desktop.fsio import atomic_path
 from desktop.errors import LedgerCorrupt, LedgerLocked, NotALedger
 
 
-
 class InstanceLock:
     """An exclusive lock on ``<ledger>.lock`` held while a program writes the ledger.
 
@@ -134,6 +133,15 @@ class Transactions:
                 raise
             finally:
                 self.depth -= 1
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """SQLite's quick check: the problems it finds, [] when the file is sound."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
 
 
 def backup_to(conn: sqlite3.Connection, dest: Path) -> None:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 COUNTER_BITS = 16
-COUNTER_MASK = (1 << COUNTER_BITS) - 1
 DAY_MS = 24 * 3600 * 1000
 #: A received change stamped further ahead of the local clock than this is flagged.
 FUTURE_TOLERANCE_MS = DAY_MS
@@ -25,10 +24,6 @@ def make_stamp(clock: int, device: str) -> str:
 
 def stamp_clock(stamp: str) -> int:
     return int(stamp[:16], 16)
-
-
-def stamp_device(stamp: str) -> str:
-    return stamp[17:]
 
 
 def clock_ms(clock: int) -> int:

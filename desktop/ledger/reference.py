@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from desktop import paths
 from desktop.records import ids
 from desktop.ledger.changes import Change
 from desktop.ledger.hlc import make_stamp
 
-if TYPE_CHECKING:
-    from desktop.ledger import Ledger
+
+class Records(Protocol):
+    """What ``templates_for`` reads: a ledger's records."""
+
+    def query(self, kind: str, *, where: dict | None = None) -> list[dict]:
+        """Live records of *kind* whose fields equal *where*."""
 
 
 def load_checklists(path: Path | None = None) -> dict:
@@ -44,11 +48,7 @@ def builtin_template_changes(data: dict | None = None) -> list[Change]:
     return changes
 
 
-def install_builtin_templates(ledger: "Ledger", data: dict | None = None) -> None:
-    ledger.apply_changes(builtin_template_changes(data))
-
-
-def templates_for(ledger: "Ledger", unit_code: str, level: str, template_kind: str = "reference") -> list[dict]:
+def templates_for(ledger: Records, unit_code: str, level: str, template_kind: str = "reference") -> list[dict]:
     """The templates that apply to a unit: those of the nearest issuer above it (or the built-in set)."""
     rows = ledger.query("checklist_template", where={"level": level, "template_kind": template_kind})
     issuers = sorted({r["issued_by"] or "" for r in rows if unit_code.startswith(r["issued_by"] or "")},

@@ -6,27 +6,13 @@ columns are all driven by these declarations.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
-from enum import Enum
 
-from desktop.errors import Label
+from desktop.errors import Label, UnknownKind
 from desktop.i18n import QT_TRANSLATE_NOOP
-
-
-class T(str, Enum):
-    """Field types."""
-
-    TEXT = "text"
-    ENUM = "enum"
-    DATE = "date"          # "YYYY-MM-DD"
-    MONTH = "month"        # "YYYY-MM"
-    YEAR = "year"          # int
-    INT = "int"            # non-negative int
-    MONEY = "money"        # int, in fen (1 yuan = 100 fen)
-    PHONE = "phone"
-    DIVISION = "division"  # a statistical division code that exists
-    REF = "ref"            # id of another record
+from desktop.records.fieldtypes import TYPES, T, Coercion
 
 
 @dataclass(frozen=True)
@@ -54,7 +40,19 @@ class Field:
 
     @property
     def sql_type(self) -> str:
-        return "INTEGER" if self.type in (T.INT, T.MONEY, T.YEAR) else "TEXT"
+        return TYPES[self.type].sql_type
+
+    @functools.cached_property
+    def coerce(self) -> Coercion:
+        """The stored form of a value for this field, ``None`` for empty; raises ``Invalid``."""
+        return TYPES[self.type].coercer(self)
+
+    @functools.cached_property
+    def coerce_received(self) -> Coercion:
+        """The coercion of a value received from another ledger: ``coerce`` without "not in
+        the future", which the writer checked against its own date (a receiver whose clock
+        or time zone is behind must not refuse it)."""
+        return TYPES[self.type].coercer(dataclasses.replace(self, not_future=False)) if self.not_future else self.coerce
 
 
 @dataclass(frozen=True)
@@ -114,192 +112,171 @@ class Kind:
         return self.field_names + (DELETED,)
 
 
-# Field labels, for lupdate (the Label objects carry the English text at run time).
-_FIELD_LABELS = [
-    QT_TRANSLATE_NOOP("fields", "Kind"), QT_TRANSLATE_NOOP("fields", "Name"), QT_TRANSLATE_NOOP("fields", "Parent organisation"),
-    QT_TRANSLATE_NOOP("fields", "Division"), QT_TRANSLATE_NOOP("fields", "Founded on"), QT_TRANSLATE_NOOP("fields", "Status"),
-    QT_TRANSLATE_NOOP("fields", "Status changed on"), QT_TRANSLATE_NOOP("fields", "Status reason"), QT_TRANSLATE_NOOP("fields", "Demonstration level"),
-    QT_TRANSLATE_NOOP("fields", "League members"), QT_TRANSLATE_NOOP("fields", "Note"), QT_TRANSLATE_NOOP("fields", "Organisation"),
-    QT_TRANSLATE_NOOP("fields", "Gender"), QT_TRANSLATE_NOOP("fields", "Birth date"), QT_TRANSLATE_NOOP("fields", "Ethnicity"),
-    QT_TRANSLATE_NOOP("fields", "Political status"), QT_TRANSLATE_NOOP("fields", "Education"), QT_TRANSLATE_NOOP("fields", "Phone"),
-    QT_TRANSLATE_NOOP("fields", "Post"), QT_TRANSLATE_NOOP("fields", "Employment"), QT_TRANSLATE_NOOP("fields", "Source category"),
-    QT_TRANSLATE_NOOP("fields", "Employer"), QT_TRANSLATE_NOOP("fields", "Duty assignment"), QT_TRANSLATE_NOOP("fields", "Rotation duty"),
-    QT_TRANSLATE_NOOP("fields", "Joined on"), QT_TRANSLATE_NOOP("fields", "Exited on"), QT_TRANSLATE_NOOP("fields", "Exit reason"),
-    QT_TRANSLATE_NOOP("fields", "Appraisal year"), QT_TRANSLATE_NOOP("fields", "Appraisal"), QT_TRANSLATE_NOOP("fields", "Year"),
-    QT_TRANSLATE_NOOP("fields", "Budgeted (yuan)"), QT_TRANSLATE_NOOP("fields", "Received (yuan)"), QT_TRANSLATE_NOOP("fields", "Funding source"),
-    QT_TRANSLATE_NOOP("fields", "Received on"), QT_TRANSLATE_NOOP("fields", "Document number"), QT_TRANSLATE_NOOP("fields", "Purpose"),
-    QT_TRANSLATE_NOOP("fields", "Level"), QT_TRANSLATE_NOOP("fields", "System"), QT_TRANSLATE_NOOP("fields", "Item number"), QT_TRANSLATE_NOOP("fields", "Title"),
-    QT_TRANSLATE_NOOP("fields", "Description"), QT_TRANSLATE_NOOP("fields", "Order"), QT_TRANSLATE_NOOP("fields", "Issued by"),
-    QT_TRANSLATE_NOOP("fields", "Template kind"), QT_TRANSLATE_NOOP("fields", "Reference task"), QT_TRANSLATE_NOOP("fields", "Problem found"),
-    QT_TRANSLATE_NOOP("fields", "Rectification measure"), QT_TRANSLATE_NOOP("fields", "Person responsible"), QT_TRANSLATE_NOOP("fields", "Deadline"),
-    QT_TRANSLATE_NOOP("fields", "Done on"), QT_TRANSLATE_NOOP("fields", "Verified on"), QT_TRANSLATE_NOOP("fields", "Verified by"),
-    QT_TRANSLATE_NOOP("fields", "Held on"), QT_TRANSLATE_NOOP("fields", "Attendance"), QT_TRANSLATE_NOOP("fields", "Location"), QT_TRANSLATE_NOOP("fields", "Summary"),
-    QT_TRANSLATE_NOOP("fields", "Group members"), QT_TRANSLATE_NOOP("fields", "League members in group"), QT_TRANSLATE_NOOP("fields", "Young people reached"),
-    QT_TRANSLATE_NOOP("fields", "Created on"), QT_TRANSLATE_NOOP("fields", "Address"), QT_TRANSLATE_NOOP("fields", "Shared with"), QT_TRANSLATE_NOOP("fields", "Opened on"),
-    QT_TRANSLATE_NOOP("fields", "Published on"), QT_TRANSLATE_NOOP("fields", "Channel"), QT_TRANSLATE_NOOP("fields", "Link"), QT_TRANSLATE_NOOP("fields", "Unit"),
-    QT_TRANSLATE_NOOP("fields", "Month"), QT_TRANSLATE_NOOP("fields", "Figure"), QT_TRANSLATE_NOOP("fields", "Value"), QT_TRANSLATE_NOOP("fields", "Reported by"),
-    QT_TRANSLATE_NOOP("fields", "Reported on"), QT_TRANSLATE_NOOP("fields", "Record kind"), QT_TRANSLATE_NOOP("fields", "Record"), QT_TRANSLATE_NOOP("fields", "File name"),
-    QT_TRANSLATE_NOOP("fields", "Content hash"), QT_TRANSLATE_NOOP("fields", "Size (bytes)"), QT_TRANSLATE_NOOP("fields", "Media type"),
-    QT_TRANSLATE_NOOP("fields", "Added on"), QT_TRANSLATE_NOOP("fields", "Deleted"),
-]
-_KIND_LABELS = [
-    QT_TRANSLATE_NOOP("kinds", "League organisation"), QT_TRANSLATE_NOOP("kinds", "Committee member"), QT_TRANSLATE_NOOP("kinds", "Funding entry"),
-    QT_TRANSLATE_NOOP("kinds", "Checklist template item"), QT_TRANSLATE_NOOP("kinds", "Checklist task"), QT_TRANSLATE_NOOP("kinds", "Meeting or activity"),
-    QT_TRANSLATE_NOOP("kinds", "WeChat group"), QT_TRANSLATE_NOOP("kinds", "Venue"), QT_TRANSLATE_NOOP("kinds", "Publicity item"),
-    QT_TRANSLATE_NOOP("kinds", "Reported figure"), QT_TRANSLATE_NOOP("kinds", "Attachment"),
-]
-
+#: Fields and kinds are declared with their English labels marked for translation, so
+#: the translation tool finds each label once, where it is declared.
 F = Field
 
 ORGANISATION = Kind(
-    "organisation", "League organisation", (
-        F("kind", T.ENUM, "Kind", required=True, enum="org_kind", immutable=True),
-        F("name", T.TEXT, "Name", required=True, max_len=100),
-        F("parent_id", T.REF, "Parent organisation", ref="organisation"),
-        F("division_code", T.DIVISION, "Division", required=True, immutable=True),
-        F("founded_on", T.DATE, "Founded on", not_future=True),
-        F("status", T.ENUM, "Status", enum="org_status", default="active", required=True),
-        F("status_changed_on", T.DATE, "Status changed on", not_future=True, listed=False),
-        F("status_reason", T.TEXT, "Status reason", listed=False),
-        F("demo_level", T.ENUM, "Demonstration level", enum="demo_level", default="none", required=True),
-        F("league_members", T.INT, "League members"),
-        F("note", T.TEXT, "Note", max_len=2000, listed=False),
+    "organisation", QT_TRANSLATE_NOOP("kinds", "League organisation"), (
+        F("kind", T.ENUM, QT_TRANSLATE_NOOP("fields", "Kind"), required=True, enum="org_kind", immutable=True),
+        F("name", T.TEXT, QT_TRANSLATE_NOOP("fields", "Name"), required=True, max_len=100),
+        F("parent_id", T.REF, QT_TRANSLATE_NOOP("fields", "Parent organisation"), ref="organisation"),
+        F("division_code", T.DIVISION, QT_TRANSLATE_NOOP("fields", "Division"), required=True, immutable=True),
+        F("founded_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Founded on"), not_future=True),
+        F("status", T.ENUM, QT_TRANSLATE_NOOP("fields", "Status"), enum="org_status", default="active", required=True),
+        F("status_changed_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Status changed on"), not_future=True, listed=False),
+        F("status_reason", T.TEXT, QT_TRANSLATE_NOOP("fields", "Status reason"), listed=False),
+        F("demo_level", T.ENUM, QT_TRANSLATE_NOOP("fields", "Demonstration level"),
+          enum="demo_level", default="none", required=True),
+        F("league_members", T.INT, QT_TRANSLATE_NOOP("fields", "League members")),
+        F("note", T.TEXT, QT_TRANSLATE_NOOP("fields", "Note"), max_len=2000, listed=False),
     ), scope_from="division_code", template=True
 )
 
 COMMITTEE_MEMBER = Kind(
-    "committee_member", "Committee member", (
-        F("org_id", T.REF, "Organisation", required=True, ref="organisation", immutable=True,
+    "committee_member", QT_TRANSLATE_NOOP("kinds", "Committee member"), (
+        F("org_id", T.REF, QT_TRANSLATE_NOOP("fields", "Organisation"),
+          required=True, ref="organisation", immutable=True,
           ref_org_kinds=("township_committee", "county_committee")),
-        F("name", T.TEXT, "Name", required=True, max_len=30, personal=True),
-        F("gender", T.ENUM, "Gender", required=True, enum="gender"),
-        F("birth_date", T.DATE, "Birth date", not_future=True, personal=True),
-        F("ethnicity", T.ENUM, "Ethnicity", enum="ethnicity", listed=False),
-        F("political_status", T.ENUM, "Political status", enum="political_status", listed=False),
-        F("education", T.ENUM, "Education", enum="education", listed=False),
-        F("phone", T.PHONE, "Phone", personal=True),
-        F("post", T.ENUM, "Post", required=True, enum="post"),
-        F("employment", T.ENUM, "Employment", required=True, enum="employment"),
-        F("source", T.ENUM, "Source category", required=True, enum="member_source"),
-        F("employer", T.TEXT, "Employer", max_len=100),
-        F("duty", T.TEXT, "Duty assignment", listed=False),
-        F("rotation_duty", T.TEXT, "Rotation duty", listed=False),
-        F("joined_on", T.DATE, "Joined on", required=True, not_future=True),
-        F("exited_on", T.DATE, "Exited on", not_future=True),
-        F("exit_reason", T.TEXT, "Exit reason", listed=False),
-        F("appraisal_year", T.YEAR, "Appraisal year", listed=False),
-        F("appraisal", T.ENUM, "Appraisal", enum="appraisal", listed=False),
+        F("name", T.TEXT, QT_TRANSLATE_NOOP("fields", "Name"), required=True, max_len=30, personal=True),
+        F("gender", T.ENUM, QT_TRANSLATE_NOOP("fields", "Gender"), required=True, enum="gender"),
+        F("birth_date", T.DATE, QT_TRANSLATE_NOOP("fields", "Birth date"), not_future=True, personal=True),
+        F("ethnicity", T.ENUM, QT_TRANSLATE_NOOP("fields", "Ethnicity"), enum="ethnicity", listed=False),
+        F("political_status", T.ENUM, QT_TRANSLATE_NOOP("fields", "Political status"),
+          enum="political_status", listed=False),
+        F("education", T.ENUM, QT_TRANSLATE_NOOP("fields", "Education"), enum="education", listed=False),
+        F("phone", T.PHONE, QT_TRANSLATE_NOOP("fields", "Phone"), personal=True),
+        F("post", T.ENUM, QT_TRANSLATE_NOOP("fields", "Post"), required=True, enum="post"),
+        F("employment", T.ENUM, QT_TRANSLATE_NOOP("fields", "Employment"), required=True, enum="employment"),
+        F("source", T.ENUM, QT_TRANSLATE_NOOP("fields", "Source category"), required=True, enum="member_source"),
+        F("employer", T.TEXT, QT_TRANSLATE_NOOP("fields", "Employer"), max_len=100),
+        F("duty", T.TEXT, QT_TRANSLATE_NOOP("fields", "Duty assignment"), listed=False),
+        F("rotation_duty", T.TEXT, QT_TRANSLATE_NOOP("fields", "Rotation duty"), listed=False),
+        F("joined_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Joined on"), required=True, not_future=True),
+        F("exited_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Exited on"), not_future=True),
+        F("exit_reason", T.TEXT, QT_TRANSLATE_NOOP("fields", "Exit reason"), listed=False),
+        F("appraisal_year", T.YEAR, QT_TRANSLATE_NOOP("fields", "Appraisal year"), listed=False),
+        F("appraisal", T.ENUM, QT_TRANSLATE_NOOP("fields", "Appraisal"), enum="appraisal", listed=False),
     ), scope_from="org_id", unique_hint=("org_id", "name", "birth_date"), plural="committee_members", template=True
 )
 
 FUNDING_ENTRY = Kind(
-    "funding_entry", "Funding entry", (
-        F("org_id", T.REF, "Organisation", required=True, ref="organisation", immutable=True),
-        F("year", T.YEAR, "Year", required=True),
-        F("budgeted", T.MONEY, "Budgeted (yuan)"),
-        F("received", T.MONEY, "Received (yuan)"),
-        F("source", T.ENUM, "Funding source", required=True, enum="funding_source"),
-        F("received_on", T.DATE, "Received on", not_future=True),
-        F("doc_no", T.TEXT, "Document number", max_len=100),
-        F("purpose", T.TEXT, "Purpose", max_len=500),
+    "funding_entry", QT_TRANSLATE_NOOP("kinds", "Funding entry"), (
+        F("org_id", T.REF, QT_TRANSLATE_NOOP("fields", "Organisation"),
+          required=True, ref="organisation", immutable=True),
+        F("year", T.YEAR, QT_TRANSLATE_NOOP("fields", "Year"), required=True),
+        F("budgeted", T.MONEY, QT_TRANSLATE_NOOP("fields", "Budgeted (yuan)")),
+        F("received", T.MONEY, QT_TRANSLATE_NOOP("fields", "Received (yuan)")),
+        F("source", T.ENUM, QT_TRANSLATE_NOOP("fields", "Funding source"), required=True, enum="funding_source"),
+        F("received_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Received on"), not_future=True),
+        F("doc_no", T.TEXT, QT_TRANSLATE_NOOP("fields", "Document number"), max_len=100),
+        F("purpose", T.TEXT, QT_TRANSLATE_NOOP("fields", "Purpose"), max_len=500),
     ), scope_from="org_id", title_field="purpose", plural="funding_entries", template=True
 )
 
 CHECKLIST_TEMPLATE = Kind(
-    "checklist_template", "Checklist template item", (
-        F("template_kind", T.ENUM, "Template kind", required=True, enum="template_kind", default="reference"),
-        F("level", T.ENUM, "Level", required=True, enum="checklist_level"),
-        F("system", T.ENUM, "System", enum="checklist_system"),
-        F("code", T.TEXT, "Item number", required=True, max_len=20),
-        F("title", T.TEXT, "Title", required=True, max_len=200),
-        F("description", T.TEXT, "Description", max_len=2000, listed=False),
-        F("sort_order", T.INT, "Order", listed=False),
-        F("issued_by", T.TEXT, "Issued by", max_len=12, immutable=True),
+    "checklist_template", QT_TRANSLATE_NOOP("kinds", "Checklist template item"), (
+        F("template_kind", T.ENUM, QT_TRANSLATE_NOOP("fields", "Template kind"),
+          required=True, enum="template_kind", default="reference"),
+        F("level", T.ENUM, QT_TRANSLATE_NOOP("fields", "Level"), required=True, enum="checklist_level"),
+        F("system", T.ENUM, QT_TRANSLATE_NOOP("fields", "System"), enum="checklist_system"),
+        F("code", T.TEXT, QT_TRANSLATE_NOOP("fields", "Item number"), required=True, max_len=20),
+        F("title", T.TEXT, QT_TRANSLATE_NOOP("fields", "Title"), required=True, max_len=200),
+        F("description", T.TEXT, QT_TRANSLATE_NOOP("fields", "Description"), max_len=2000, listed=False),
+        F("sort_order", T.INT, QT_TRANSLATE_NOOP("fields", "Order"), listed=False),
+        F("issued_by", T.TEXT, QT_TRANSLATE_NOOP("fields", "Issued by"), max_len=12, immutable=True),
     ), scope_from="issued_by", title_field="title", plural="checklist_templates", section=False, form_hidden=("issued_by",)
 )
 
 CHECKLIST_TASK = Kind(
-    "checklist_task", "Checklist task", (
-        F("org_id", T.REF, "Organisation", required=True, ref="organisation", immutable=True),
-        F("template_id", T.REF, "Reference task", ref="checklist_template", listed=False),
-        F("system", T.ENUM, "System", required=True, enum="checklist_system"),
-        F("title", T.TEXT, "Title", required=True, max_len=200),
-        F("problem", T.TEXT, "Problem found", max_len=2000),
-        F("measure", T.TEXT, "Rectification measure", max_len=2000),
-        F("responsible", T.TEXT, "Person responsible", max_len=50),
-        F("deadline", T.DATE, "Deadline"),
-        F("status", T.ENUM, "Status", required=True, enum="task_status", default="not_started"),
-        F("done_on", T.DATE, "Done on", not_future=True),
-        F("verified_on", T.DATE, "Verified on", not_future=True, listed=False),
-        F("verified_by", T.TEXT, "Verified by", max_len=50, listed=False),
-        F("note", T.TEXT, "Note", max_len=2000, listed=False),
+    "checklist_task", QT_TRANSLATE_NOOP("kinds", "Checklist task"), (
+        F("org_id", T.REF, QT_TRANSLATE_NOOP("fields", "Organisation"),
+          required=True, ref="organisation", immutable=True),
+        F("template_id", T.REF, QT_TRANSLATE_NOOP("fields", "Reference task"), ref="checklist_template", listed=False),
+        F("system", T.ENUM, QT_TRANSLATE_NOOP("fields", "System"), required=True, enum="checklist_system"),
+        F("title", T.TEXT, QT_TRANSLATE_NOOP("fields", "Title"), required=True, max_len=200),
+        F("problem", T.TEXT, QT_TRANSLATE_NOOP("fields", "Problem found"), max_len=2000),
+        F("measure", T.TEXT, QT_TRANSLATE_NOOP("fields", "Rectification measure"), max_len=2000),
+        F("responsible", T.TEXT, QT_TRANSLATE_NOOP("fields", "Person responsible"), max_len=50),
+        F("deadline", T.DATE, QT_TRANSLATE_NOOP("fields", "Deadline")),
+        F("status", T.ENUM, QT_TRANSLATE_NOOP("fields", "Status"),
+          required=True, enum="task_status", default="not_started"),
+        F("done_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Done on"), not_future=True),
+        F("verified_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Verified on"), not_future=True, listed=False),
+        F("verified_by", T.TEXT, QT_TRANSLATE_NOOP("fields", "Verified by"), max_len=50, listed=False),
+        F("note", T.TEXT, QT_TRANSLATE_NOOP("fields", "Note"), max_len=2000, listed=False),
     ), scope_from="org_id", title_field="title", plural="checklist_tasks", template=True, section=False
 )
 
 MEETING = Kind(
-    "meeting", "Meeting or activity", (
-        F("org_id", T.REF, "Organisation", required=True, ref="organisation", immutable=True),
-        F("kind", T.ENUM, "Kind", required=True, enum="meeting_kind"),
-        F("held_on", T.DATE, "Held on", required=True, not_future=True),
-        F("title", T.TEXT, "Title", required=True, max_len=200),
-        F("attendance", T.INT, "Attendance"),
-        F("location", T.TEXT, "Location", max_len=200),
-        F("summary", T.TEXT, "Summary", max_len=5000, listed=False),
+    "meeting", QT_TRANSLATE_NOOP("kinds", "Meeting or activity"), (
+        F("org_id", T.REF, QT_TRANSLATE_NOOP("fields", "Organisation"),
+          required=True, ref="organisation", immutable=True),
+        F("kind", T.ENUM, QT_TRANSLATE_NOOP("fields", "Kind"), required=True, enum="meeting_kind"),
+        F("held_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Held on"), required=True, not_future=True),
+        F("title", T.TEXT, QT_TRANSLATE_NOOP("fields", "Title"), required=True, max_len=200),
+        F("attendance", T.INT, QT_TRANSLATE_NOOP("fields", "Attendance")),
+        F("location", T.TEXT, QT_TRANSLATE_NOOP("fields", "Location"), max_len=200),
+        F("summary", T.TEXT, QT_TRANSLATE_NOOP("fields", "Summary"), max_len=5000, listed=False),
     ), scope_from="org_id", title_field="title", template=True
 )
 
 WECHAT_GROUP = Kind(
-    "wechat_group", "WeChat group", (
-        F("org_id", T.REF, "Organisation", required=True, ref="organisation", immutable=True),
-        F("name", T.TEXT, "Name", required=True, max_len=100),
-        F("members", T.INT, "Group members"),
-        F("league_members", T.INT, "League members in group"),
-        F("youth_reached", T.INT, "Young people reached"),
-        F("created_on", T.DATE, "Created on", not_future=True),
+    "wechat_group", QT_TRANSLATE_NOOP("kinds", "WeChat group"), (
+        F("org_id", T.REF, QT_TRANSLATE_NOOP("fields", "Organisation"),
+          required=True, ref="organisation", immutable=True),
+        F("name", T.TEXT, QT_TRANSLATE_NOOP("fields", "Name"), required=True, max_len=100),
+        F("members", T.INT, QT_TRANSLATE_NOOP("fields", "Group members")),
+        F("league_members", T.INT, QT_TRANSLATE_NOOP("fields", "League members in group")),
+        F("youth_reached", T.INT, QT_TRANSLATE_NOOP("fields", "Young people reached")),
+        F("created_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Created on"), not_future=True),
     ), scope_from="org_id", plural="wechat_groups", template=True
 )
 
 VENUE = Kind(
-    "venue", "Venue", (
-        F("org_id", T.REF, "Organisation", required=True, ref="organisation", immutable=True),
-        F("name", T.TEXT, "Name", required=True, max_len=100),
-        F("kind", T.ENUM, "Kind", required=True, enum="venue_kind"),
-        F("address", T.TEXT, "Address", max_len=200),
-        F("shared_with", T.TEXT, "Shared with", max_len=200),
-        F("opened_on", T.DATE, "Opened on", not_future=True),
+    "venue", QT_TRANSLATE_NOOP("kinds", "Venue"), (
+        F("org_id", T.REF, QT_TRANSLATE_NOOP("fields", "Organisation"),
+          required=True, ref="organisation", immutable=True),
+        F("name", T.TEXT, QT_TRANSLATE_NOOP("fields", "Name"), required=True, max_len=100),
+        F("kind", T.ENUM, QT_TRANSLATE_NOOP("fields", "Kind"), required=True, enum="venue_kind"),
+        F("address", T.TEXT, QT_TRANSLATE_NOOP("fields", "Address"), max_len=200),
+        F("shared_with", T.TEXT, QT_TRANSLATE_NOOP("fields", "Shared with"), max_len=200),
+        F("opened_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Opened on"), not_future=True),
     ), scope_from="org_id",
 )
 
 PUBLICITY_ITEM = Kind(
-    "publicity_item", "Publicity item", (
-        F("org_id", T.REF, "Organisation", required=True, ref="organisation", immutable=True),
-        F("published_on", T.DATE, "Published on", required=True, not_future=True),
-        F("channel", T.ENUM, "Channel", required=True, enum="publicity_channel"),
-        F("title", T.TEXT, "Title", required=True, max_len=200),
-        F("url", T.TEXT, "Link", max_len=500),
+    "publicity_item", QT_TRANSLATE_NOOP("kinds", "Publicity item"), (
+        F("org_id", T.REF, QT_TRANSLATE_NOOP("fields", "Organisation"),
+          required=True, ref="organisation", immutable=True),
+        F("published_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Published on"), required=True, not_future=True),
+        F("channel", T.ENUM, QT_TRANSLATE_NOOP("fields", "Channel"), required=True, enum="publicity_channel"),
+        F("title", T.TEXT, QT_TRANSLATE_NOOP("fields", "Title"), required=True, max_len=200),
+        F("url", T.TEXT, QT_TRANSLATE_NOOP("fields", "Link"), max_len=500),
     ), scope_from="org_id", title_field="title", plural="publicity_items"
 )
 
 REPORTED_FIGURE = Kind(
-    "reported_figure", "Reported figure", (
-        F("unit_code", T.DIVISION, "Unit", required=True, immutable=True),
-        F("month", T.MONTH, "Month", required=True, immutable=True),
-        F("metric", T.ENUM, "Figure", required=True, enum="report_metric", immutable=True),
-        F("value", T.INT, "Value", required=True),
-        F("reported_by", T.TEXT, "Reported by", max_len=50),
-        F("reported_on", T.DATE, "Reported on", not_future=True),
+    "reported_figure", QT_TRANSLATE_NOOP("kinds", "Reported figure"), (
+        F("unit_code", T.DIVISION, QT_TRANSLATE_NOOP("fields", "Unit"), required=True, immutable=True),
+        F("month", T.MONTH, QT_TRANSLATE_NOOP("fields", "Month"), required=True, immutable=True),
+        F("metric", T.ENUM, QT_TRANSLATE_NOOP("fields", "Figure"), required=True, enum="report_metric", immutable=True),
+        F("value", T.INT, QT_TRANSLATE_NOOP("fields", "Value"), required=True),
+        F("reported_by", T.TEXT, QT_TRANSLATE_NOOP("fields", "Reported by"), max_len=50),
+        F("reported_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Reported on"), not_future=True),
     ), scope_from="unit_code", title_field="metric", plural="reported_figures"
 )
 
 ATTACHMENT = Kind(
-    "attachment", "Attachment", (
-        F("owner_kind", T.TEXT, "Record kind", required=True, max_len=40, immutable=True),
-        F("owner_id", T.TEXT, "Record", required=True, max_len=64, immutable=True),
-        F("filename", T.TEXT, "File name", required=True, max_len=255),
-        F("sha256", T.TEXT, "Content hash", required=True, max_len=64, immutable=True, listed=False),
-        F("size", T.INT, "Size (bytes)"),
-        F("media_type", T.TEXT, "Media type", max_len=100, listed=False),
-        F("added_on", T.DATE, "Added on", not_future=True),
+    "attachment", QT_TRANSLATE_NOOP("kinds", "Attachment"), (
+        F("owner_kind", T.TEXT, QT_TRANSLATE_NOOP("fields", "Record kind"), required=True, max_len=40, immutable=True),
+        F("owner_id", T.TEXT, QT_TRANSLATE_NOOP("fields", "Record"), required=True, max_len=64, immutable=True),
+        F("filename", T.TEXT, QT_TRANSLATE_NOOP("fields", "File name"), required=True, max_len=255),
+        F("sha256", T.TEXT, QT_TRANSLATE_NOOP("fields", "Content hash"),
+          required=True, max_len=64, immutable=True, listed=False),
+        F("size", T.INT, QT_TRANSLATE_NOOP("fields", "Size (bytes)")),
+        F("media_type", T.TEXT, QT_TRANSLATE_NOOP("fields", "Media type"), max_len=100, listed=False),
+        F("added_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Added on"), not_future=True),
     ), scope_from="owner_id", title_field="filename", importable=False, exportable=False, section=False, in_forms=False
 )
 
@@ -308,8 +285,6 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     MEETING, WECHAT_GROUP, VENUE, PUBLICITY_ITEM, REPORTED_FIGURE, ATTACHMENT,
 )}
 
-#: Columns every record table has besides its fields.
-SYSTEM_COLUMNS = ("id", "scope", "deleted", "clock")
 #: The tombstone is a field of its own in the per-field clock.
 DELETED = "deleted"
 
@@ -355,8 +330,6 @@ def kinds_where(flag: str) -> tuple[str, ...]:
 
 
 def kind(name: str) -> Kind:
-    from desktop.errors import UnknownKind
-
     try:
         return KINDS[name]
     except KeyError:

@@ -1,22 +1,20 @@
 """Rules that look at more than one field, or at other records.
 
 Each rule gets the record as it would be after the write (``new``), the record
-before it (``old``, ``None`` on create) and the ledger to look things up, and
-returns the field errors it finds.
+before it (``old``, ``None`` on create) and the ledger to look things up (anything
+with the few methods of ``Lookups``), and returns the field errors it finds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Callable
+from typing import Callable, Protocol
 
 from desktop.records.enums import enumerations
 from desktop.errors import FieldError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.records import KINDS, ORG_DIVISION_LEVELS, ORG_PARENT_KINDS, Kind
-
-if TYPE_CHECKING:
-    from desktop.ledger import Ledger
+from desktop.scope.geo import geography
 
 MSG_OUTSIDE_SCOPE = QT_TRANSLATE_NOOP("errors", "{code} lies outside this ledger's scope {scope}")
 MSG_WRONG_LEVEL = QT_TRANSLATE_NOOP("errors", "a {kind} belongs to a division of level {levels} (1 province … 5 village), not {code}")
@@ -51,15 +49,28 @@ TASK_TRANSITIONS = {
     "verified": {"done"},
 }
 
-Rule = Callable[..., list[FieldError]]
+
+
+class Lookups(Protocol):
+    """What the rules read besides the record itself: the ledger's scope and other records."""
+
+    scope: str
+
+    def get(self, kind: str, record_id: str) -> dict | None:
+        """The live record of *kind* with this id, None if missing or deleted."""
+
+    def members_named(self, org_id: str, name: str) -> list[dict]:
+        """Current members of a committee with this name: id, birth_date, exited_on."""
+
+    def has_blob(self, digest: str) -> bool:
+        """Whether the file content with this SHA-256 is stored."""
+
+
+Rule = Callable[[Lookups, Kind, dict, "dict | None", frozenset], list[FieldError]]
 
 
 def _err(kind: Kind, name: str, message: str, /, **params: object) -> FieldError:
     return FieldError(name, message, params, kind.field(name).label if name in kind.field_map else None)
-
-
-def _enum_label(enum: str, key: str) -> "EnumText":
-    return EnumText(enum, key)
 
 
 class EnumText:
@@ -82,27 +93,25 @@ class JoinedText:
         return "/".join(p.text(language) for p in self.parts)
 
 
-def _org(ledger: "Ledger", kind: Kind, new: dict, errors: list, allowed: tuple[str, ...] | None = None):
+def _org(ledger: Lookups, kind: Kind, new: dict, errors: list, allowed: tuple[str, ...] | None = None):
     org = ledger.get("organisation", new["org_id"]) if new.get("org_id") else None
     if new.get("org_id") and org is None:
         errors.append(_err(kind, "org_id", MSG_MISSING_REF, id=new["org_id"]))
     elif org is not None and allowed and org["kind"] not in allowed:
         errors.append(_err(kind, "org_id", MSG_ORG_KIND,
-                           allowed=JoinedText(_enum_label("org_kind", k) for k in allowed),
-                           kind=_enum_label("org_kind", org["kind"])))
+                           allowed=JoinedText(EnumText("org_kind", k) for k in allowed),
+                           kind=EnumText("org_kind", org["kind"])))
     return org
 
 
-def organisation(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def organisation(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     org_kind, code = new.get("kind"), new.get("division_code")
     if not org_kind or not code:
         return errors
     levels = ORG_DIVISION_LEVELS[org_kind]
-    from desktop.scope.geo import geography
-
     if geography().level(code) not in levels:
-        errors.append(_err(kind, "division_code", MSG_WRONG_LEVEL, kind=_enum_label("org_kind", org_kind),
+        errors.append(_err(kind, "division_code", MSG_WRONG_LEVEL, kind=EnumText("org_kind", org_kind),
                            levels="/".join(map(str, levels)), code=code))
     parent_id = new.get("parent_id")
     if parent_id:
@@ -113,16 +122,16 @@ def organisation(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, inva
         elif parent is None:
             errors.append(_err(kind, "parent_id", MSG_MISSING_REF, id=parent_id))
         elif not allowed:
-            errors.append(_err(kind, "parent_id", MSG_NO_PARENT_ALLOWED, kind=_enum_label("org_kind", org_kind)))
+            errors.append(_err(kind, "parent_id", MSG_NO_PARENT_ALLOWED, kind=EnumText("org_kind", org_kind)))
         elif parent["kind"] not in allowed:
-            errors.append(_err(kind, "parent_id", MSG_PARENT_KIND, kind=_enum_label("org_kind", org_kind),
-                               allowed=JoinedText(_enum_label("org_kind", k) for k in allowed)))
+            errors.append(_err(kind, "parent_id", MSG_PARENT_KIND, kind=EnumText("org_kind", org_kind),
+                               allowed=JoinedText(EnumText("org_kind", k) for k in allowed)))
         elif not code.startswith(parent["division_code"]):
             errors.append(_err(kind, "parent_id", MSG_PARENT_OUTSIDE, parent=parent["division_code"], code=code))
     return errors
 
 
-def committee_member(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def committee_member(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     _org(ledger, kind, new, errors, kind.field("org_id").ref_org_kinds)
     joined, exited, birth = new.get("joined_on"), new.get("exited_on"), new.get("birth_date")
@@ -145,7 +154,7 @@ def committee_member(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, 
     return errors
 
 
-def funding_entry(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def funding_entry(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     _org(ledger, kind, new, errors)
     if new.get("budgeted") is None and new.get("received") is None and not invalid & {"budgeted", "received"}:
@@ -153,15 +162,15 @@ def funding_entry(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, inv
     return errors
 
 
-def checklist_task(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def checklist_task(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     org = _org(ledger, kind, new, errors)
     if new.get("template_id") and ledger.get("checklist_template", new["template_id"]) is None:
         errors.append(_err(kind, "template_id", MSG_MISSING_REF, id=new["template_id"]))
     status, before = new.get("status"), (old or {}).get("status")
     if old is not None and before and status and status != before and status not in TASK_TRANSITIONS[before]:
-        errors.append(_err(kind, "status", MSG_TRANSITION, old=_enum_label("task_status", before),
-                           new=_enum_label("task_status", status)))
+        errors.append(_err(kind, "status", MSG_TRANSITION, old=EnumText("task_status", before),
+                           new=EnumText("task_status", status)))
     if status == "verified" and status != before and org is not None:
         if not (org["scope"].startswith(ledger.scope) and org["scope"] != ledger.scope):
             errors.append(_err(kind, "status", MSG_VERIFY_UPPER, scope=ledger.scope, code=org["scope"]))
@@ -171,13 +180,13 @@ def checklist_task(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, in
     return errors
 
 
-def org_only(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def org_only(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     _org(ledger, kind, new, errors)
     return errors
 
 
-def wechat_group(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def wechat_group(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors = org_only(ledger, kind, new, old)
     members, league = new.get("members"), new.get("league_members")
     if members is not None and league is not None and league > members:
@@ -186,7 +195,7 @@ def wechat_group(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, inva
     return errors
 
 
-def reported_figure(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def reported_figure(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     month = new.get("month")
     if month and month > dt.date.today().isoformat()[:7]:
@@ -194,7 +203,7 @@ def reported_figure(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, i
     return errors
 
 
-def attachment(ledger: "Ledger", kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+def attachment(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
     errors: list[FieldError] = []
     owner_kind = new.get("owner_kind")
     if owner_kind not in KINDS or owner_kind == "attachment":

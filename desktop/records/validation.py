@@ -1,215 +1,44 @@
-"""Field values: coercion from what a user typed, and the checks on each type.
+"""Field values: coercion from what a user typed, and the checks on each type and kind.
 
-``coerce`` turns input into the stored value or returns a ``FieldError``.  Rules that
-look at several fields or at other records live in ``desktop.records.rules``.
+Each field's coercion is declared by its type (``desktop.records.fieldtypes``);
+``kind_check(kind)`` compiles a kind's coercions, defaults and required fields once,
+so a write runs one closure per value.  Rules that look at several fields or at other
+records live in ``desktop.records.rules``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import unicodedata
-from decimal import Decimal, InvalidOperation
-
-from desktop.records.enums import enumerations
 from desktop.errors import FieldError
 from desktop.i18n import QT_TRANSLATE_NOOP
-from desktop.records import Field, T
+from desktop.records import Field, Kind, T
+# What the rest of the program imports from here; the field types define them.
+from desktop.records.fieldtypes import (MSG_BAD_ENUM, AllowedValues, Invalid, format_yuan,  # noqa: F401
+                                        normalise_phone, parse_yuan)
 
 MSG_REQUIRED = QT_TRANSLATE_NOOP("errors", "is required")
-MSG_TOO_LONG = QT_TRANSLATE_NOOP("errors", "is too long ({length} characters; at most {max})")
-MSG_NOT_TEXT = QT_TRANSLATE_NOOP("errors", "must be text")
-MSG_BAD_ENUM = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not one of the allowed values ({allowed})")
-MSG_BAD_DATE = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a date; write it as 2024-03-15")
-MSG_FUTURE = QT_TRANSLATE_NOOP("errors", "{value} lies in the future")
-MSG_TOO_OLD = QT_TRANSLATE_NOOP("errors", "{value} is before 1900")
-MSG_BAD_MONTH = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a month; write it as 2024-03")
-MSG_BAD_YEAR = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a year between 1949 and {max}")
-MSG_BAD_INT = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a whole number")
-MSG_NEGATIVE = QT_TRANSLATE_NOOP("errors", "must not be negative")
-MSG_TOO_LARGE = QT_TRANSLATE_NOOP("errors", "{value} is too large")
-MSG_BAD_AMOUNT = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not an amount in yuan (e.g. 20000 or 1234.50)")
-MSG_BAD_PHONE = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a phone number (11-digit mobile, or area code and number)")
-MSG_BAD_DIVISION = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a known division code")
-MSG_BAD_REF = QT_TRANSLATE_NOOP("errors", "\"{value}\" does not name a record in this ledger")
-
-MAX_INT = 10**12
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
-_DATE_FORMS = (
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
-    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
-    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
-)
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-class AllowedValues:
-    """The first labels of an enumeration, for messages, in the reader's language."""
-
-    def __init__(self, enum: str, limit: int = 8) -> None:
-        self.enum, self.limit = enum, limit
-
-    def text(self, language: str | None = None) -> str:
-        from desktop import i18n
-
-        sep = ", " if (language or i18n.language()) == "en" else "、"
-        values = enumerations().values(self.enum)
-        more = "…" if len(values) > self.limit else ""
-        return sep.join(v.label(language) for v in values[: self.limit]) + more
-
-
-class Invalid(Exception):
-    def __init__(self, message: str, **params: object) -> None:
-        super().__init__(message)
-        self.message = message
-        self.params = params
-
-
-def normalise_text(value: str) -> str:
-    """Full-width digits, letters and spaces to half-width; trim.  For numbers, dates,
-    phones and codes: free text keeps its Chinese punctuation (see ``clean_text``)."""
-    return unicodedata.normalize("NFKC", value).strip()
-
-
-def clean_text(value: str) -> str:
-    """Free text as the user wrote it, composed (NFC) and trimmed (full-width spaces too)."""
-    return unicodedata.normalize("NFC", value).strip()
-
-
-def today() -> dt.date:
-    return dt.date.today()
-
-
-def parse_yuan(text: str) -> int:
-    """"20000", "1,234.5", "１２３４．５０元" → fen.  Raises Invalid."""
-    cleaned = normalise_text(str(text)).replace(",", "").replace("元", "").replace("¥", "").strip()
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        raise Invalid(MSG_BAD_AMOUNT, value=text) from None
-    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
-        raise Invalid(MSG_BAD_AMOUNT, value=text)
-    if amount < 0:
-        raise Invalid(MSG_NEGATIVE)
-    fen = int((amount * 100).to_integral_value())
-    if fen > MAX_INT:
-        raise Invalid(MSG_TOO_LARGE, value=text)
-    return fen
-
-
-def format_yuan(fen: int | None) -> str:
-    if fen is None:
-        return ""
-    return f"{fen // 100}.{fen % 100:02d}"
-
-
-def parse_date(value: object) -> str:
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = normalise_text(str(value))
-    for pattern in _DATE_FORMS:
-        m = pattern.match(text)
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-            except ValueError:
-                break
-    raise Invalid(MSG_BAD_DATE, value=value)
+MSG_UNKNOWN_FIELD = QT_TRANSLATE_NOOP("errors", "is not a field of this record")
+MSG_NOT_STORED_FORM = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not in its stored form \"{stored}\"")
 
 
 def coerce(f: Field, value: object) -> object:
     """The stored form of *value* for field *f*, or ``None`` for empty.  Raises Invalid."""
-    t = f.type
-    if isinstance(value, str):
-        value = clean_text(value) if t is T.TEXT else normalise_text(value)
-        if value == "":
-            value = None
-    if value is None:
-        return None
-    if t in (T.TEXT, T.REF):
-        if not isinstance(value, str):
-            raise Invalid(MSG_NOT_TEXT)
-        if len(value) > f.max_len:
-            raise Invalid(MSG_TOO_LONG, length=len(value), max=f.max_len)
-        return value
-    if t is T.ENUM:
-        enums = enumerations()
-        key = value if isinstance(value, str) and enums.has(f.enum, value) else None
-        if key is None and isinstance(value, str):
-            key = enums.lookup(f.enum, value)
-        if key is None:
-            raise Invalid(MSG_BAD_ENUM, value=value, allowed=AllowedValues(f.enum))
-        return key
-    if t is T.DATE:
-        text = parse_date(value)
-        if text < "1900-01-01":
-            raise Invalid(MSG_TOO_OLD, value=text)
-        if f.not_future and text > today().isoformat():
-            raise Invalid(MSG_FUTURE, value=text)
-        return text
-    if t is T.MONTH:
-        text = value.isoformat()[:7] if isinstance(value, dt.date) else str(value)
-        m = _MONTH.match(text)
-        if not m or not 1 <= int(m[2]) <= 12:
-            raise Invalid(MSG_BAD_MONTH, value=value)
-        return text
-    if t is T.YEAR:
-        year = _as_int(value)
-        if not 1949 <= year <= today().year + 1:
-            raise Invalid(MSG_BAD_YEAR, value=value, max=today().year + 1)
-        return year
-    if t is T.INT:
-        number = _as_int(value)
-        if number < 0:
-            raise Invalid(MSG_NEGATIVE)
-        if number > MAX_INT:
-            raise Invalid(MSG_TOO_LARGE, value=value)
-        return number
-    if t is T.MONEY:
-        if isinstance(value, bool):
-            raise Invalid(MSG_BAD_AMOUNT, value=value)
-        if isinstance(value, int):
-            if value < 0:
-                raise Invalid(MSG_NEGATIVE)
-            if value > MAX_INT:
-                raise Invalid(MSG_TOO_LARGE, value=value)
-            return value
-        return parse_yuan(str(value))
-    if t is T.PHONE:
-        text = re.sub(r"[\s()（）]", "", str(value))
-        if isinstance(value, float) and value.is_integer():
-            text = str(int(value))
-        if text.startswith("+86"):
-            text = text[3:]
-        if not (_MOBILE.match(text) or _LANDLINE.match(text)):
-            raise Invalid(MSG_BAD_PHONE, value=value)
-        return text
-    if t is T.DIVISION:
-        from desktop.scope.geo import geography
-
-        text = str(value)
-        if not geography().exists(text):
-            raise Invalid(MSG_BAD_DIVISION, value=value)
-        return text
-    raise AssertionError(f"unhandled field type {t}")
+    return f.coerce(value)
 
 
-def _as_int(value: object) -> int:
-    if isinstance(value, bool):
-        raise Invalid(MSG_BAD_INT, value=value)
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    text = normalise_text(str(value)).replace(",", "")
-    if re.fullmatch(r"-?\d+", text):
-        return int(text)
-    raise Invalid(MSG_BAD_INT, value=value)
+def received_error(f: Field, value: object) -> FieldError | None:
+    """Why a value received from another ledger cannot be stored in *f*, None if it can.
+
+    A received value must be what a local write would have stored: it passes the field's
+    coercion (but for "not in the future") and comes out unchanged."""
+    if value == "" and f.type is T.TEXT:
+        return None  # the empty text of a field the program fills (issued_by of national templates)
+    try:
+        stored = f.coerce_received(value)
+    except Invalid as exc:
+        return field_error(f, exc)
+    if stored != value:
+        return FieldError(f.name, MSG_NOT_STORED_FORM, {"value": value, "stored": stored}, f.label)
+    return None
 
 
 def field_error(f: Field, exc: Invalid) -> FieldError:
@@ -218,3 +47,67 @@ def field_error(f: Field, exc: Invalid) -> FieldError:
 
 def required_error(f: Field) -> FieldError:
     return FieldError(f.name, MSG_REQUIRED, {}, f.label)
+
+
+class KindCheck:
+    """A kind's per-field checks, compiled once from its declaration."""
+
+    def __init__(self, kind: Kind) -> None:
+        self.kind = kind
+        self._coercions = {f.name: (f, f.coerce) for f in kind.fields}
+        self._blank = {f.name: f.default for f in kind.fields}
+        self._required = tuple(f for f in kind.fields if f.required)
+
+    def coerce(self, values: dict, errors: list[FieldError]) -> dict:
+        """The stored form of each given value; a field error for each bad or unknown one."""
+        out = {}
+        coercions = self._coercions
+        for name, value in values.items():
+            entry = coercions.get(name)
+            if entry is None:
+                errors.append(FieldError(name, MSG_UNKNOWN_FIELD))
+                continue
+            try:
+                out[name] = entry[1](value)
+            except Invalid as exc:
+                errors.append(field_error(entry[0], exc))
+        return out
+
+    def new(self, values: dict, errors: list[FieldError], fallback: dict | None = None) -> dict:
+        """Every field of a record to be created: the given values, else the field's default,
+        else *fallback*'s; a field error for each required field left empty."""
+        full = self._blank.copy()
+        coercions = self._coercions
+        for name, value in values.items():  # ``coerce`` inlined: this runs for every new record
+            entry = coercions.get(name)
+            if entry is None:
+                errors.append(FieldError(name, MSG_UNKNOWN_FIELD))
+                continue
+            try:
+                value = entry[1](value)
+            except Invalid as exc:
+                errors.append(field_error(entry[0], exc))
+                continue
+            if value is not None:
+                full[name] = value
+        if fallback:
+            for name, value in fallback.items():
+                if full[name] is None:
+                    full[name] = value
+        if errors:
+            bad = {e.field for e in errors}
+            errors += [required_error(f) for f in self._required if full[f.name] is None and f.name not in bad]
+        else:
+            errors += [required_error(f) for f in self._required if full[f.name] is None]
+        return full
+
+
+_CHECKS: dict[str, KindCheck] = {}
+
+
+def kind_check(kind: Kind) -> KindCheck:
+    """The compiled checks of *kind* (built on first use, then shared)."""
+    check = _CHECKS.get(kind.name)
+    if check is None or check.kind is not kind:
+        check = _CHECKS[kind.name] = KindCheck(kind)
+    return check

@@ -2982,6 +2982,16 @@ The file says: {fp}</source>
         <translation>字段 {field} 的值类型错误</translation>
     </message>
     <message>
+        <location filename="../../desktop/ledger/merge.py" line="23" />
+        <source>field {field}: {problem}</source>
+        <translation>字段 {field}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/records/validation.py" line="22" />
+        <source>"{value}" is not in its stored form "{stored}"</source>
+        <translation>“{value}”不是存储格式“{stored}”</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ledger.py" line="40" />
         <source>record scope {scope} lies outside the sender's scope {allowed}</source>
         <translation>记录所属范围 {scope} 不在发送方的范围 {allowed} 之内</translation>
