@@ -151,6 +151,8 @@ class ExchangeDialog(BusyGuard, QDialog):
         self.ledger = ledger
         self.setObjectName("exchange_dialog")
         self.setWindowTitle(self.tr("Hand over data on a USB stick"))
+        heading = QLabel(f"<b>{self.windowTitle()}</b>", self)
+        heading.setTextFormat(Qt.RichText)
         self.reason = QLabel(reason, self)
         self.reason.setObjectName("exchange_reason")
         self.reason.setWordWrap(True)
@@ -181,11 +183,13 @@ class ExchangeDialog(BusyGuard, QDialog):
         self.target_label = QLabel(self.tr("For:"), self)
         form.addRow(self.target_label, self.target)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addWidget(self.reason)
         layout.addLayout(form)
         layout.addWidget(self.state)
         layout.addWidget(self.go_button, 0, Qt.AlignLeft)
-        layout.addWidget(self.status, 1)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.mode = self.IDENTITY
         self._stick_identity: packages.StickIdentity | None = None
@@ -193,7 +197,8 @@ class ExchangeDialog(BusyGuard, QDialog):
         self.fill_drives()
         self.fill_targets()
         self.refresh_state()
-        self.resize(640, 380)
+        self.setMinimumWidth(600)
+        self.resize(640, self.layout().totalHeightForWidth(640))
 
     # ------------------------------------------------------------- choices
     def fill_drives(self) -> None:
