@@ -211,29 +211,7 @@ class PackagesDialog(BusyGuard, QDialog):
             "then, Export writes this office's identity file for them."), self)
         self.empty.setWordWrap(True)
 
-        self.held_box = QGroupBox(self.tr("Waiting for a check by phone"), self)
-        self.held_model = HeldModel(self)
-        self.held_view = table(self.held_box, self.held_model, "held_table")
-        self.held_view.setMaximumHeight(self.held_view.verticalHeader().defaultSectionSize() * 4
-                                        + self.held_view.horizontalHeader().sizeHint().height() + 4)
-        self.held_note = QLabel(self.held_box)
-        self.held_note.setObjectName("held_note")
-        self.held_note.setWordWrap(True)
-        self.check_button = QPushButton(self.tr("&Check by phone…"), self.held_box)
-        self.check_button.setObjectName("check_by_phone")
-        self.discard_button = QPushButton(self.tr("Throw away"), self.held_box)
-        self.discard_button.setObjectName("discard_held")
-        self.check_button.clicked.connect(self.check_selected)
-        self.discard_button.clicked.connect(self.discard_selected)
-        held_buttons = QHBoxLayout()
-        held_buttons.addWidget(self.check_button)
-        held_buttons.addWidget(self.discard_button)
-        held_buttons.addStretch(1)
-        held_layout = QVBoxLayout(self.held_box)
-        held_layout.addWidget(self.held_view)
-        held_layout.addWidget(self.held_note)
-        held_layout.addLayout(held_buttons)
-
+        self.held_box = self._make_held_box()
         self.drive = QComboBox(self)
         self.drive.setObjectName("drive")
         self.export_button = QPushButton(self.tr("&Export a package…"), self)
@@ -276,6 +254,32 @@ class PackagesDialog(BusyGuard, QDialog):
         self.resize(960, 560)
         self._task = None
         self.refresh()
+
+    def _make_held_box(self) -> QGroupBox:
+        """The packages of offices not trusted yet, with the check by phone."""
+        box = QGroupBox(self.tr("Waiting for a check by phone"), self)
+        self.held_model = HeldModel(self)
+        self.held_view = table(box, self.held_model, "held_table")
+        self.held_view.setMaximumHeight(self.held_view.verticalHeader().defaultSectionSize() * 4
+                                        + self.held_view.horizontalHeader().sizeHint().height() + 4)
+        self.held_note = QLabel(box)
+        self.held_note.setObjectName("held_note")
+        self.held_note.setWordWrap(True)
+        self.check_button = QPushButton(self.tr("&Check by phone…"), box)
+        self.check_button.setObjectName("check_by_phone")
+        self.discard_button = QPushButton(self.tr("Throw away"), box)
+        self.discard_button.setObjectName("discard_held")
+        self.check_button.clicked.connect(self.check_selected)
+        self.discard_button.clicked.connect(self.discard_selected)
+        held_buttons = QHBoxLayout()
+        held_buttons.addWidget(self.check_button)
+        held_buttons.addWidget(self.discard_button)
+        held_buttons.addStretch(1)
+        held_layout = QVBoxLayout(box)
+        held_layout.addWidget(self.held_view)
+        held_layout.addWidget(self.held_note)
+        held_layout.addLayout(held_buttons)
+        return box
 
     # ------------------------------------------------------------- state
     def refresh(self) -> None:

@@ -348,6 +348,33 @@ class SyncDetailsDialog(QDialog):
         form.addRow(self.tr("Last sync"), self.last_value)
         form.addRow(self.tr("Last error"), self.error_value)
 
+        box = self._make_refused_box()
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        self.sync_button = QPushButton(self.tr("Sync &now"), self)
+        self.sync_button.setObjectName("details_sync_now")
+        self.sync_button.setAutoDefault(False)
+        self.buttons.addButton(self.sync_button, QDialogButtonBox.ActionRole)
+        self.enroll_button = QPushButton(self.tr("&Enroll…"), self)
+        self.enroll_button.setObjectName("details_enroll")
+        self.enroll_button.setAutoDefault(False)
+        self.buttons.addButton(self.enroll_button, QDialogButtonBox.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        self.sync_button.clicked.connect(controller.sync_now)
+        self.enroll_button.clicked.connect(self._enroll)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(box, 1)
+        layout.addWidget(self.buttons)
+        controller.sig_state.connect(self._refresh_later)
+        controller.sig_finished.connect(self._refresh_later)
+        self.refresh()
+        self.buttons.button(QDialogButtonBox.Close).setFocus()
+        self.resize(640, 420)
+
+    def _make_refused_box(self) -> QGroupBox:
+        """The refused changes: what, why, refused by whom and written by which office."""
         box = QGroupBox(self.tr("Refused changes (newest first)"), self)
         self.rejected_model = RefusedModel(
             [self.tr("When"), self.tr("Record kind"), self.tr("Record"), self.tr("Reason"), self.tr("Refused by"),
@@ -375,29 +402,7 @@ class SyncDetailsDialog(QDialog):
         box_layout.addWidget(self.rejected_table)
         box_layout.addWidget(self.none_label)
         box_layout.addWidget(self.rejected_note)
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
-        self.sync_button = QPushButton(self.tr("Sync &now"), self)
-        self.sync_button.setObjectName("details_sync_now")
-        self.sync_button.setAutoDefault(False)
-        self.buttons.addButton(self.sync_button, QDialogButtonBox.ActionRole)
-        self.enroll_button = QPushButton(self.tr("&Enroll…"), self)
-        self.enroll_button.setObjectName("details_enroll")
-        self.enroll_button.setAutoDefault(False)
-        self.buttons.addButton(self.enroll_button, QDialogButtonBox.ActionRole)
-        self.buttons.rejected.connect(self.reject)
-        self.sync_button.clicked.connect(controller.sync_now)
-        self.enroll_button.clicked.connect(self._enroll)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(box, 1)
-        layout.addWidget(self.buttons)
-        controller.sig_state.connect(self._refresh_later)
-        controller.sig_finished.connect(self._refresh_later)
-        self.refresh()
-        self.buttons.button(QDialogButtonBox.Close).setFocus()
-        self.resize(640, 420)
+        return box
 
     def _refresh_later(self, *_args) -> None:
         if isValid(self):
