@@ -37,7 +37,7 @@ HELP_CONFIRM_WHO = QT_TRANSLATE_NOOP("cli", "the office: its division code, devi
 HELP_STATUS = QT_TRANSLATE_NOOP("cli", "show, per trusted office, the changes it has confirmed and those still only here")
 
 MSG_IDENTITY = QT_TRANSLATE_NOOP("cli", "Identity file written to {path}.")
-MSG_FINGERPRINT = QT_TRANSLATE_NOOP("cli", "This computer's fingerprint (read it out on the phone): {fingerprint}")
+MSG_FINGERPRINT = QT_TRANSLATE_NOOP("cli", "This computer's check code (its fingerprint: read it out when another office phones to check a package): {fingerprint}")
 MSG_TRUSTED = QT_TRANSLATE_NOOP("cli", "Trusted: {office} (check code {fingerprint}, device {device}).")
 MSG_HELD = QT_TRANSLATE_NOOP("cli", "Held, not imported yet: {count} changes from {office}, which this ledger does not trust yet. Phone that office, have its person read out the check code shown in its window (Data packages), and run: township-ledger package confirm {who} --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX")
 MSG_HELD_LINE = QT_TRANSLATE_NOOP("cli", "held: {count} changes from {office} since {when}, waiting for the phone check (township-ledger package confirm {who} --fingerprint …)")

@@ -3043,6 +3043,10 @@ Device {device}</source>
         <source>choose one of: identity, trust, export, import, confirm, receipt, status</source>
         <translation>请选择其一：identity、trust、export、import、confirm、receipt、status</translation>
     </message>
+    <message>
+        <source>This computer's check code (its fingerprint: read it out when another office phones to check a package): {fingerprint}</source>
+        <translation>本机核对码（即“指纹”：其他单位打电话核对数据包时请念给对方）：{fingerprint}</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
