@@ -147,3 +147,24 @@ def test_failures_are_one_line_in_chinese(capsys, tmp_path, offices):
     damaged.write_bytes(b"not a zip")
     code, out, err = cli(capsys, town, "package", "import", str(damaged))
     assert code == 1 and len(err.strip().splitlines()) == 1 and str(damaged) in err
+
+
+def test_info_counts_an_imported_package_as_pending_and_the_county_receipt_clears_it(capsys, tmp_path, offices):
+    """One count of what is still only here: the county's info counts the township's changes
+    it imported (its next sync uploads them); the township's falls to 0 once the county
+    (its upper office) confirmed them by a receipt."""
+    town, county = offices
+    trusting(capsys, tmp_path, offices)
+    cli(capsys, town, "package", "export", "--to", str(tmp_path), "--for", COUNTY)
+    [package] = P.packages_in(tmp_path)
+    before = cli(capsys, county, "info")[1]
+    code, out, _ = cli(capsys, county, "package", "import", str(package))
+    applied = int(out.split(": ", 1)[1].split(" new")[0])
+    assert code == 0 and applied > 0
+    pending = lambda text: int(text.rsplit("Pending changes (not yet synced): ", 1)[1].split()[0])  # noqa: E731
+    assert pending(cli(capsys, county, "info")[1]) == pending(before) + applied
+    assert pending(cli(capsys, town, "info")[1]) == applied
+    cli(capsys, county, "package", "receipt", "--to", str(tmp_path), "--for", TOWNSHIP)
+    [receipt] = tmp_path.glob(f"*{P.RECEIPT_SUFFIX}")
+    cli(capsys, town, "package", "import", str(receipt))
+    assert pending(cli(capsys, town, "info")[1]) == 0

@@ -153,3 +153,33 @@ def test_an_unreachable_hub_offers_the_stick_in_plain_words(qtbot, offices, stic
     qtbot.waitUntil(lambda: getattr(window, "exchange_dialog", None) is not None)
     assert window.exchange_dialog.reason.text() == offered.args[0]
     window.exchange_dialog.close()
+
+
+def test_when_the_hub_answers_report_is_a_sync(qtbot, offices, stick, make_window):
+    town, _ = offices
+    client.save_settings(town, client.SyncSettings(hub_url="http://127.0.0.1:9", token="t" * 43, scope=TOWNSHIP))
+    window = make_window(town)
+    synced = []
+
+    class Answering:
+        """A hub that answers: the sync goes through."""
+
+        def __init__(self, db, settings):
+            self.db = db
+
+        def sync(self, progress=None, cancelled=None):
+            synced.append(True)
+            self.db.set_meta("push_cursor", str(self.db.last_seq()))
+            return client.SyncResult(client.PushResult(sent=2, applied=2), client.PullResult())
+
+        def refused_summary(self, push):
+            return None
+
+    window.sync_controller.client_factory = Answering
+    offered = []
+    window.report_button.sig_use_stick.connect(offered.append)
+    with qtbot.waitSignal(window.sync_controller.sig_finished, timeout=30_000) as finished:
+        qtbot.mouseClick(window.report_button, Qt.LeftButton)
+    assert finished.args[0] and synced == [True] and offered == []
+    assert getattr(window, "exchange_dialog", None) is None
+    assert pending_count(town) == 0 and "Unsynced changes: 0" in window.sync_status.text()
