@@ -3,7 +3,8 @@
 A change carries its origin device's id (16 hex digits).  People know offices by their unit
 and the person keeping the ledger, so this turns an id into "南高乡团委（张三）": this device
 from the ledger itself, other devices from what sync and data packages learnt about them
-(their identity, with unit code and name, kept in the ledger's meta as "package_peers").
+(their identity, with unit code and name, kept in the ledger's meta as "package_peers"),
+or what a held package of an office not trusted yet says of its sender ("package_held").
 The id stays available for a details view.
 """
 
@@ -16,6 +17,8 @@ from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.records import ids
 
 PEERS_META = "package_peers"
+#: packages of offices not trusted yet, each with the identity its sender signed
+HELD_META = "package_held"
 
 
 @dataclass(frozen=True)
@@ -47,15 +50,23 @@ class Office:
         return translate("offices", "{unit} ({person})").format(unit=unit, person=self.person)
 
 
+def _meta_dict(ledger, key: str) -> dict:
+    try:
+        value = json.loads(ledger.meta(key) or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
 def office_of(ledger, device_id: str) -> Office:
     """The office behind *device_id*, as far as this ledger knows it."""
     if device_id == ledger.device_id:
         return Office(device_id, ledger.scope, ledger.operator)
-    try:
-        peers = json.loads(ledger.meta(PEERS_META) or "{}")
-    except ValueError:
-        peers = {}
-    peer = peers.get(device_id) if isinstance(peers, dict) else None
+    peer = _meta_dict(ledger, PEERS_META).get(device_id)
+    if not isinstance(peer, dict):  # an office whose first package waits here
+        held = [e.get("identity") for e in _meta_dict(ledger, HELD_META).get("packages", []) or []
+                if isinstance(e, dict) and e.get("device_id") == device_id]
+        peer = held[-1] if held else None
     if isinstance(peer, dict):
         scope = peer.get("scope")
         return Office(device_id, scope if isinstance(scope, str) else None, str(peer.get("name") or ""))

@@ -54,7 +54,7 @@ def trusting(capsys, tmp_path, offices) -> None:
         file = tmp_path / f"{other.stem}.tlid"
         fp = identity(capsys, other, file)
         code, out, err = cli(capsys, me, "package", "trust", str(file), "--fingerprint", fp.lower())
-        assert code == 0 and err == "" and "Trusted device" in out
+        assert code == 0 and err == "" and "Trusted: " in out and "(check code" in out
 
 
 def test_identity_prints_the_fingerprint_of_the_file_it_wrote(capsys, tmp_path, offices):
@@ -72,7 +72,8 @@ def test_trust_with_a_wrong_fingerprint_trusts_nothing(capsys, tmp_path, offices
     code, out, err = cli(capsys, town, "package", "trust", str(file), "--fingerprint", wrong)
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1
-    assert right in err and wrong in err and "does not match" in err
+    # what was typed, never the code expected: the phone check stays a check
+    assert right not in err and wrong in err and "does not match" in err
     code, out, _ = cli(capsys, town, "package", "status")
     assert code == 0 and "No trusted offices yet" in out
 
@@ -84,7 +85,11 @@ def test_export_import_receipt_and_status(capsys, tmp_path, offices):
     stick.mkdir()
     code, out, err = cli(capsys, town, "package", "status")
     assert code == 0 and err == ""
-    confirmed, pending = out.splitlines()[1].split()[2:4]  # the county's row, below the heading
+    lines = out.splitlines()  # what is only here, the heading, the county's row by name
+    assert lines[0].endswith(f"{int(lines[2].split()[1])} changes")
+    with Ledger.open(county, read_only=True) as ledger:
+        assert "栾城区" in lines[2] and ledger.device_id not in lines[2]  # named, not numbered
+    confirmed, pending = lines[2].split()[0:2]
     assert confirmed == "0" and int(pending) > 0
 
     code, out, err = cli(capsys, town, "package", "export", "--to", str(stick), "--for", COUNTY)
@@ -103,7 +108,7 @@ def test_export_import_receipt_and_status(capsys, tmp_path, offices):
     code, out, err = cli(capsys, town, "package", "import", str(receipt))
     assert code == 0 and f"{pending} of our changes newly confirmed" in out
     code, out, _ = cli(capsys, town, "package", "status")
-    confirmed, pending_now = out.splitlines()[1].split()[2:4]
+    confirmed, pending_now = out.splitlines()[2].split()[0:2]
     assert (confirmed, pending_now) == (pending, "0")
 
 
@@ -142,3 +147,24 @@ def test_failures_are_one_line_in_chinese(capsys, tmp_path, offices):
     damaged.write_bytes(b"not a zip")
     code, out, err = cli(capsys, town, "package", "import", str(damaged))
     assert code == 1 and len(err.strip().splitlines()) == 1 and str(damaged) in err
+
+
+def test_info_counts_an_imported_package_as_pending_and_the_county_receipt_clears_it(capsys, tmp_path, offices):
+    """One count of what is still only here: the county's info counts the township's changes
+    it imported (its next sync uploads them); the township's falls to 0 once the county
+    (its upper office) confirmed them by a receipt."""
+    town, county = offices
+    trusting(capsys, tmp_path, offices)
+    cli(capsys, town, "package", "export", "--to", str(tmp_path), "--for", COUNTY)
+    [package] = P.packages_in(tmp_path)
+    before = cli(capsys, county, "info")[1]
+    code, out, _ = cli(capsys, county, "package", "import", str(package))
+    applied = int(out.split(": ", 1)[1].split(" new")[0])
+    assert code == 0 and applied > 0
+    pending = lambda text: int(text.rsplit("Pending changes (not yet synced): ", 1)[1].split()[0])  # noqa: E731
+    assert pending(cli(capsys, county, "info")[1]) == pending(before) + applied
+    assert pending(cli(capsys, town, "info")[1]) == applied
+    cli(capsys, county, "package", "receipt", "--to", str(tmp_path), "--for", TOWNSHIP)
+    [receipt] = tmp_path.glob(f"*{P.RECEIPT_SUFFIX}")
+    cli(capsys, town, "package", "import", str(receipt))
+    assert pending(cli(capsys, town, "info")[1]) == 0

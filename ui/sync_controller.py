@@ -144,6 +144,11 @@ class SyncController(QObject):
             return "sync"
         return "probe" if self._probe_timer.isActive() else None
 
+    @property
+    def reachable(self) -> bool | None:
+        """Whether the hub answered at the last probe or sync (None: not asked yet)."""
+        return self._reachable
+
     def is_running(self) -> bool:
         return self._task is not None
 

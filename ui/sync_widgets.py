@@ -1,4 +1,5 @@
-"""The sync in the main window: a Sync button, a status-bar label, the details of the
+"""The sync in the main window: a Sync button and beside it one way up (Report / exchange
+data: the hub when it answers, else a USB stick), a status-bar label, the details of the
 last sync (changes the hub refused, the last error) and the enrollment dialog.
 
     self.sync = install_sync(self)      # once, at the end of MainWindow.__init__
@@ -12,22 +13,26 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHeaderView,
-                               QLabel, QLineEdit, QMainWindow, QMenu, QPushButton, QStyle, QTableView,
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QPushButton, QStyle, QTableView,
                                QToolButton, QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
 from desktop.errors import LedgerError
+from desktop.offices import office_of
 from desktop.scope.geo import geography
 from desktop.ledger import Ledger
 from sync import client
+from sync.packages import ACKS_META
+from sync.pending import PUSH_CURSOR, pending_count
 from ui import workers
 from ui.busy import BusyGuard, on_sibling
 from ui.forms import ERROR_STYLE
 from ui.history import local_time
 from ui.models import ListTableModel
+from ui.exchange import ReportButton, open_exchange
 from ui.sync_controller import NOT_ENROLLED, OFFLINE, ONLINE, SYNCING, SyncController, enrollment_notifier
 
 log = logging.getLogger(__name__)
@@ -39,6 +44,8 @@ WARNING_STYLE = "color: #e65100;"
 STATUS_ERROR_CHARS = 48
 
 SYNC_SHORTCUT = QKeySequence("Ctrl+Shift+S")
+#: How often the status bar looks whether the ledger changed behind its back (ms).
+WATCH_MS = 2000
 
 
 def state_icon(state: str, size: int = 12) -> QIcon:
@@ -194,11 +201,27 @@ class SyncStatus(QLabel):
         self.dialog: SyncDetailsDialog | None = None
         self.sig_clicked.connect(self.show_details)
         controller.sig_changed.connect(self.refresh)
+        self._seen: tuple | None = None
+        # writes made elsewhere (an Excel import, a conflict taken back, another program on
+        # this ledger) have no signal here: a cheap look every few seconds keeps the count true
+        self.watch = QTimer(self)
+        self.watch.setObjectName("pending_watch")
+        self.watch.setInterval(WATCH_MS)
+        self.watch.timeout.connect(self.refresh_if_changed)
+        self.watch.start()
         self.refresh()
+
+    def _mark(self) -> tuple:
+        return self.ledger.last_seq(), self.ledger.meta(PUSH_CURSOR), self.ledger.meta(ACKS_META)
+
+    def refresh_if_changed(self) -> None:
+        if isValid(self) and not self.ledger.closed and self._mark() != self._seen:
+            self.refresh()
 
     def refresh(self) -> None:
         if not isValid(self) or self.ledger.closed:
             return
+        self._seen = self._mark()
         t = texts()
         c = self.controller
         state = c.state
@@ -207,7 +230,7 @@ class SyncStatus(QLabel):
             p = percent(*c.progress)
             head = self.tr("Stopping…") if c.is_cancelling() else (
                 self.tr("Syncing") if p is None else self.tr("Syncing {percent}%").format(percent=p))
-        pending = self.ledger.pending_changes()
+        pending = pending_count(self.ledger)
         last = client.last_sync(self.ledger)
         parts = [head, self.tr("Unsynced changes: {n}").format(n=pending)]
         if state != NOT_ENROLLED or last:
@@ -325,32 +348,7 @@ class SyncDetailsDialog(QDialog):
         form.addRow(self.tr("Last sync"), self.last_value)
         form.addRow(self.tr("Last error"), self.error_value)
 
-        box = QGroupBox(self.tr("Refused changes (newest first)"), self)
-        self.rejected_model = RefusedModel(
-            [self.tr("When"), self.tr("Record kind"), self.tr("Record"), self.tr("Reason"), self.tr("Refused by")], self)
-        self.rejected_table = QTableView(box)
-        self.rejected_table.setObjectName("rejected_table")
-        self.rejected_table.setModel(self.rejected_model)
-        self.rejected_table.verticalHeader().hide()
-        self.rejected_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.rejected_table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.rejected_table.setWordWrap(True)
-        header = self.rejected_table.horizontalHeader()
-        for col in (0, 1, 4):
-            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.Stretch)
-        self.none_label = QLabel(self.tr("None: every change was taken."), box)
-        self.none_label.setObjectName("details_no_rejected")
-        self.rejected_note = QLabel(self.tr(
-            "A change the hub refused stays in this ledger but does not reach the hub; usually its record lies "
-            "outside the area this office is enrolled for. Ask your county office."), box)
-        self.rejected_note.setWordWrap(True)
-        self.rejected_note.setStyleSheet("color: #555555;")
-        box_layout = QVBoxLayout(box)
-        box_layout.addWidget(self.rejected_table)
-        box_layout.addWidget(self.none_label)
-        box_layout.addWidget(self.rejected_note)
+        box = self._make_refused_box()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         self.sync_button = QPushButton(self.tr("Sync &now"), self)
@@ -375,6 +373,37 @@ class SyncDetailsDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Close).setFocus()
         self.resize(640, 420)
 
+    def _make_refused_box(self) -> QGroupBox:
+        """The refused changes: what, why, refused by whom and written by which office."""
+        box = QGroupBox(self.tr("Refused changes (newest first)"), self)
+        self.rejected_model = RefusedModel(
+            [self.tr("When"), self.tr("Record kind"), self.tr("Record"), self.tr("Reason"), self.tr("Refused by"),
+             self.tr("Written by")], self)
+        self.rejected_table = QTableView(box)
+        self.rejected_table.setObjectName("rejected_table")
+        self.rejected_table.setModel(self.rejected_model)
+        self.rejected_table.verticalHeader().hide()
+        self.rejected_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.rejected_table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.rejected_table.setWordWrap(True)
+        header = self.rejected_table.horizontalHeader()
+        for col in (0, 1, 4, 5):
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.Stretch)
+        self.none_label = QLabel(self.tr("None: every change was taken."), box)
+        self.none_label.setObjectName("details_no_rejected")
+        self.rejected_note = QLabel(self.tr(
+            "A change the hub refused stays in this ledger but does not reach the hub; usually its record lies "
+            "outside the area this office is enrolled for. Ask your county office."), box)
+        self.rejected_note.setWordWrap(True)
+        self.rejected_note.setStyleSheet("color: #555555;")
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.rejected_table)
+        box_layout.addWidget(self.none_label)
+        box_layout.addWidget(self.rejected_note)
+        return box
+
     def _refresh_later(self, *_args) -> None:
         if isValid(self):
             self.refresh()
@@ -390,7 +419,7 @@ class SyncDetailsDialog(QDialog):
         hub = c.hub_url()
         self.hub_value.setText(hub or self.tr("not enrolled"))
         self.state_value.setText(t.state_name(c.state))
-        self.pending_value.setText(str(self.ledger.pending_changes()))
+        self.pending_value.setText(str(pending_count(self.ledger)))
         self.last_value.setText(t.when(client.last_sync(self.ledger), short=False))
         error = last_error(self.ledger, c)
         self.error_value.setText(error or self.tr("none"))
@@ -402,9 +431,11 @@ class SyncDetailsDialog(QDialog):
         rows = []
         for r in refused:
             by = self.tr("the hub") if r.by_hub else self.tr("this ledger")
-            cells = [t.when(r.at, short=False) if r.at else "", r.kind_label, r.title, r.reason, by]
-            tips = [self.tr("Device {device}, change no. {seq}").format(device=r.origin, seq=r.seq),
-                    r.kind_label, f"{r.title}\n{r.record_id}", r.reason, by]
+            writer = office_of(self.ledger, r.origin).text() if r.origin else ""
+            detail = self.tr("{office}, change no. {seq}\nDevice {device}").format(office=writer, seq=r.seq,
+                                                                                   device=r.origin)
+            cells = [t.when(r.at, short=False) if r.at else "", r.kind_label, r.title, r.reason, by, writer]
+            tips = [detail, r.kind_label, f"{r.title}\n{r.record_id}", r.reason, by, detail]
             rows.append((cells, tips))
         self.rejected_model.set_rows(rows)
         self.rejected_table.setVisible(bool(refused))
@@ -578,6 +609,9 @@ class SyncUi(QObject):
         self.enroll_action = QAction(window)
         self.enroll_action.setObjectName("enroll_action")
         self.enroll_action.triggered.connect(self.enroll)
+        self.report_action = QAction(window)
+        self.report_action.setObjectName("report_action")
+        self.report_action.triggered.connect(lambda: window.report_button.report())
         window.addAction(self.sync_action)  # the shortcut works even while the menu is rebuilt
         self.retranslate()
         self.attach()
@@ -586,6 +620,7 @@ class SyncUi(QObject):
     def retranslate(self) -> None:
         self.sync_action.setText(self.tr("&Sync now"))
         self.enroll_action.setText(self.tr("&Enroll with a hub…"))
+        self.report_action.setText(self.tr("Report / e&xchange data"))
 
     def tools_menu(self) -> QMenu | None:
         """The window's Tools menu: the one holding its Conflicts action."""
@@ -601,6 +636,7 @@ class SyncUi(QObject):
         if menu is None or self.sync_action in menu.actions():
             return
         menu.addSeparator()
+        menu.addAction(self.report_action)
         menu.addAction(self.sync_action)
         menu.addAction(self.enroll_action)
 
@@ -643,8 +679,17 @@ def install_sync(window: QMainWindow, *, auto: bool | None = None, interval_minu
 
     button = SyncButton(controller, window)
     button.sig_enroll_requested.connect(ui.enroll)
-    window.menuBar().setCornerWidget(button, Qt.TopRightCorner)
-    button.show()
+    report = ReportButton(controller, window)
+    report.sig_use_stick.connect(lambda reason: open_exchange(window, reason))
+    corner = QWidget(window)
+    corner.setObjectName("sync_corner")
+    row = QHBoxLayout(corner)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(2)
+    row.addWidget(report)
+    row.addWidget(button)
+    window.menuBar().setCornerWidget(corner, Qt.TopRightCorner)
+    corner.show()
 
     status = SyncStatus(ledger, controller, window)
     for old in ("sync_label", "pending_label"):  # the status label shows both
@@ -668,9 +713,14 @@ def install_sync(window: QMainWindow, *, auto: bool | None = None, interval_minu
     undo = getattr(window, "undo_stack", None)
     if undo is not None:  # every edit, undo and redo changes the pending count
         undo.indexChanged.connect(lambda _i: status.refresh())
+    for view in [*getattr(window, "sections", {}).values(), getattr(window, "checklist", None)]:
+        if view is not None and hasattr(view, "sig_changed"):
+            view.sig_changed.connect(lambda *_a: status.refresh())
 
     window.sync_controller = controller
     window.sync_button = button
+    window.report_button = report
+    window.report_action = ui.report_action
     window.sync_status = status
     window.sync_action = ui.sync_action
     window.enroll_action = ui.enroll_action

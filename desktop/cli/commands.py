@@ -131,7 +131,9 @@ def cmd_info(args) -> int:
         print(translate("cli", "Schema:   version {version}").format(version=ledger.schema_version))
         print(translate("cli", "Records:"))
         _print_counts(ledger.counts())
-        print(translate("cli", "Pending changes (not yet synced): {n}").format(n=ledger.pending_changes()))
+        from sync.pending import pending_count
+
+        print(translate("cli", "Pending changes (not yet synced): {n}").format(n=pending_count(ledger)))
         conflicts = len(ledger.conflicts())
         if conflicts:
             print(translate("cli", "Open conflicts: {n}").format(n=conflicts))

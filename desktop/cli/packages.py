@@ -1,9 +1,11 @@
 """``township-ledger package``: data packages on a USB stick, from the command line.
 
-    township-ledger package identity --out 南高乡.tlid
-    township-ledger package trust 县团委.tlid --fingerprint ABCD-EFGH-IJKL-MNOP-QRST
+    township-ledger package identity --out E:\\            (writes E:\\南高乡团委-身份.tlid)
+    township-ledger package trust 栾城区团委-身份.tlid --fingerprint ABCD-EFGH-IJKL-MNOP-QRST
+    township-ledger package trust 栾城区团委-身份.tlid --in-person
     township-ledger package export --to E:\\ --for 130111
-    township-ledger package import E:\\0123456789abcdef-20250601-093000.tlpkg
+    township-ledger package import E:\\南高乡团委-2026-12-05.tlpkg
+    township-ledger package confirm 130111200 --fingerprint ABCD-EFGH-IJKL-MNOP-QRST
     township-ledger package receipt --to E:\\ --for 130111200
     township-ledger package status
 
@@ -19,7 +21,7 @@ CTX = "cli"
 
 HELP = QT_TRANSLATE_NOOP("cli", "data packages on a USB stick, for offices without a connection")
 HELP_IDENTITY = QT_TRANSLATE_NOOP("cli", "write this computer's identity file (public keys) for another office")
-HELP_OUT = QT_TRANSLATE_NOOP("cli", "the identity file to write")
+HELP_OUT = QT_TRANSLATE_NOOP("cli", "the identity file to write, or a folder (the USB stick) to write it into")
 HELP_TRUST = QT_TRANSLATE_NOOP("cli", "trust another office's identity file, after comparing its fingerprint by phone")
 HELP_TRUST_FILE = QT_TRANSLATE_NOOP("cli", "the other office's identity file")
 HELP_FINGERPRINT = QT_TRANSLATE_NOOP("cli", "the fingerprint the other office read out to you, e.g. ABCD-EFGH-IJKL-MNOP-QRST")
@@ -29,20 +31,28 @@ HELP_FOR = QT_TRANSLATE_NOOP("cli", "the office it is for: its device id, divisi
 HELP_IMPORT = QT_TRANSLATE_NOOP("cli", "import a data package (or a receipt) from another office")
 HELP_FILE = QT_TRANSLATE_NOOP("cli", "the package (.tlpkg) or receipt (.tlrcpt) file")
 HELP_RECEIPT = QT_TRANSLATE_NOOP("cli", "write a receipt (what this ledger holds) for an office that sent a package")
+HELP_IN_PERSON = QT_TRANSLATE_NOOP("cli", "trust the file without a phone check: it came on a stick the other office handed you in person")
+HELP_CONFIRM = QT_TRANSLATE_NOOP("cli", "confirm the office whose first package is held here, by the check code (fingerprint) its person read out on the phone; its packages are then imported")
+HELP_CONFIRM_WHO = QT_TRANSLATE_NOOP("cli", "the office: its division code, device id or person's name")
 HELP_STATUS = QT_TRANSLATE_NOOP("cli", "show, per trusted office, the changes it has confirmed and those still only here")
 
 MSG_IDENTITY = QT_TRANSLATE_NOOP("cli", "Identity file written to {path}.")
-MSG_FINGERPRINT = QT_TRANSLATE_NOOP("cli", "This computer's fingerprint (read it out on the phone): {fingerprint}")
-MSG_TRUSTED = QT_TRANSLATE_NOOP("cli", "Trusted device {device} ({name}, scope {scope}), fingerprint {fingerprint}.")
+MSG_FINGERPRINT = QT_TRANSLATE_NOOP("cli", "This computer's check code (its fingerprint: read it out when another office phones to check a package): {fingerprint}")
+MSG_TRUSTED = QT_TRANSLATE_NOOP("cli", "Trusted: {office} (check code {fingerprint}, device {device}).")
+MSG_HELD = QT_TRANSLATE_NOOP("cli", "Held, not imported yet: {count} changes from {office}, which this ledger does not trust yet. Phone that office, have its person read out the check code shown in its window (Data packages), and run: township-ledger package confirm {who} --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX")
+MSG_HELD_LINE = QT_TRANSLATE_NOOP("cli", "held: {count} changes from {office} since {when}, waiting for the phone check (township-ledger package confirm {who} --fingerprint …)")
+MSG_RELEASED = QT_TRANSLATE_NOOP("cli", "The held packages of {office} were imported: {applied} new, {already} already here, {rejected} rejected.")
+MSG_NOT_HELD = QT_TRANSLATE_NOOP("cli", "No package of {who} is held here.")
 MSG_EXPORTED = QT_TRANSLATE_NOOP("cli", "Package written and checked: {path} ({count} changes, {blobs} attachments, {size} bytes).")
-MSG_IMPORTED = QT_TRANSLATE_NOOP("cli", "Imported from {device}: {applied} new, {already} already here, {rejected} rejected; {acked} of our changes newly confirmed.")
+MSG_IMPORTED = QT_TRANSLATE_NOOP("cli", "Imported from {office}: {applied} new, {already} already here, {rejected} rejected; {acked} of our changes newly confirmed.")
 MSG_REJECTED = QT_TRANSLATE_NOOP("cli", "  rejected {origin}#{seq}: {reason}")
 MSG_RECEIPT = QT_TRANSLATE_NOOP("cli", "Receipt written to {path}.")
 MSG_RECEIPT_READ = QT_TRANSLATE_NOOP("cli", "Receipt taken up: {acked} of our changes newly confirmed.")
-MSG_NO_PEERS = QT_TRANSLATE_NOOP("cli", "No trusted offices yet. Use: township-ledger package trust FILE --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX")
-MSG_STATUS_HEAD = QT_TRANSLATE_NOOP("cli", "device            scope      confirmed  pending  last export / last import  name")
+MSG_NO_PEERS = QT_TRANSLATE_NOOP("cli", "No trusted offices yet. Use: township-ledger package trust FILE --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX (or import the other office's first package and confirm it)")
+MSG_STATUS_HEAD = QT_TRANSLATE_NOOP("cli", "confirmed  not yet confirmed  last export / last import  office")
+MSG_ONLY_HERE = QT_TRANSLATE_NOOP("cli", "Only here (no upper office has confirmed them yet): {n} changes")
 MSG_NEVER = QT_TRANSLATE_NOOP("cli", "never")
-MSG_NO_COMMAND = QT_TRANSLATE_NOOP("cli", "choose one of: identity, trust, export, import, receipt, status")
+MSG_NO_COMMAND = QT_TRANSLATE_NOOP("cli", "choose one of: identity, trust, export, import, confirm, receipt, status")
 
 
 def add_parsers(sub) -> None:
@@ -53,13 +63,18 @@ def add_parsers(sub) -> None:
     p.add_argument("--out", required=True, metavar="FILE", help=translate(CTX, HELP_OUT))
     p = inner.add_parser("trust", help=translate(CTX, HELP_TRUST))
     p.add_argument("file", metavar="FILE", help=translate(CTX, HELP_TRUST_FILE))
-    p.add_argument("--fingerprint", required=True, metavar="XXXX-XXXX-XXXX-XXXX-XXXX",
-                   help=translate(CTX, HELP_FINGERPRINT))
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument("--fingerprint", metavar="XXXX-XXXX-XXXX-XXXX-XXXX", help=translate(CTX, HELP_FINGERPRINT))
+    how.add_argument("--in-person", action="store_true", help=translate(CTX, HELP_IN_PERSON))
     p = inner.add_parser("export", help=translate(CTX, HELP_EXPORT))
     p.add_argument("--to", required=True, metavar="DIR", help=translate(CTX, HELP_TO))
     p.add_argument("--for", dest="receiver", required=True, metavar="DEVICE_ID_OR_CODE", help=translate(CTX, HELP_FOR))
     p = inner.add_parser("import", help=translate(CTX, HELP_IMPORT))
     p.add_argument("file", metavar="FILE", help=translate(CTX, HELP_FILE))
+    p = inner.add_parser("confirm", help=translate(CTX, HELP_CONFIRM))
+    p.add_argument("office", metavar="OFFICE", help=translate(CTX, HELP_CONFIRM_WHO))
+    p.add_argument("--fingerprint", required=True, metavar="XXXX-XXXX-XXXX-XXXX-XXXX",
+                   help=translate(CTX, HELP_FINGERPRINT))
     p = inner.add_parser("receipt", help=translate(CTX, HELP_RECEIPT))
     p.add_argument("--to", required=True, metavar="DIR", help=translate(CTX, HELP_TO))
     p.add_argument("--for", dest="receiver", required=True, metavar="DEVICE_ID_OR_CODE", help=translate(CTX, HELP_FOR))
@@ -87,9 +102,10 @@ def _trust(ledger, args) -> None:
     from sync import packages as P
 
     ident = P.read_identity_file(args.file)
-    P.trust_by_fingerprint(ledger, ident, args.fingerprint)
-    print(translate(CTX, MSG_TRUSTED).format(device=ident["device_id"], name=ident["name"] or "-",
-                                             scope=ident["scope"] or "-", fingerprint=ident["fingerprint"]))
+    reports = P.trust_office(ledger, ident, code=None if args.in_person else args.fingerprint)
+    print(translate(CTX, MSG_TRUSTED).format(office=_office(ledger, ident["device_id"]), device=ident["device_id"],
+                                             fingerprint=ident["fingerprint"]))
+    _released(ledger, ident["device_id"], reports)
 
 
 def _export(ledger, args) -> None:
@@ -104,14 +120,55 @@ def _export(ledger, args) -> None:
 def _import(ledger, args) -> None:
     from sync import packages as P
 
-    r = P.import_file(ledger, args.file)
+    r = P.receive(ledger, args.file)
     if isinstance(r, int):  # a receipt
         print(translate(CTX, MSG_RECEIPT_READ).format(acked=r))
         return
-    print(translate(CTX, MSG_IMPORTED).format(device=r.sender, applied=f"{r.applied:,}", already=f"{r.already_had:,}",
-                                              rejected=len(r.rejected), acked=f"{r.acknowledged:,}"))
+    if isinstance(r, P.HeldPackage):
+        print(translate(CTX, MSG_HELD).format(count=r.count, office=r.office().text(), who=_who(r)))
+        return
+    _report(ledger, r)
+
+
+def _report(ledger, r) -> None:
+    print(translate(CTX, MSG_IMPORTED).format(office=_office(ledger, r.sender), applied=f"{r.applied:,}",
+                                              already=f"{r.already_had:,}", rejected=len(r.rejected),
+                                              acked=f"{r.acknowledged:,}"))
     for origin, seq, reason in r.rejected[:50]:
-        print(translate(CTX, MSG_REJECTED).format(origin=origin, seq=seq, reason=reason))
+        print(translate(CTX, MSG_REJECTED).format(origin=_office(ledger, origin), seq=seq, reason=reason))
+
+
+def _confirm(ledger, args) -> None:
+    from sync import packages as P
+
+    wanted = args.office.strip()
+    held = [h for h in P.held_packages(ledger)
+            if wanted in (h.device_id, h.identity["scope"], h.identity.get("name"), h.office().text())]
+    if not held:
+        fail(translate(CTX, MSG_NOT_HELD).format(who=wanted))
+    device = held[0].device_id
+    _released(ledger, device, P.confirm_held(ledger, device, args.fingerprint))
+
+
+def _released(ledger, device: str, reports) -> None:
+    """What the packages held for *device* brought, now that it is trusted."""
+    if reports:
+        print(translate(CTX, MSG_RELEASED).format(office=_office(ledger, device),
+                                                  applied=f"{sum(r.applied for r in reports):,}",
+                                                  already=f"{sum(r.already_had for r in reports):,}",
+                                                  rejected=sum(len(r.rejected) for r in reports)))
+
+
+def _office(ledger, device: str) -> str:
+    from desktop.offices import office_of
+
+    return office_of(ledger, device).text()
+
+
+def _who(held) -> str:
+    """How to name a held package's sender on the command line: its unit code, if it is
+    the only held office of that unit, else its device id."""
+    return held.identity["scope"] or held.device_id
 
 
 def _receipt(ledger, args) -> None:
@@ -123,8 +180,13 @@ def _receipt(ledger, args) -> None:
 
 def _status(ledger, args) -> None:
     from sync import packages as P
+    from sync.pending import pending_count
 
     rows = P.delivery_status(ledger)
+    print(translate(CTX, MSG_ONLY_HERE).format(n=f"{pending_count(ledger):,}"))
+    for held in P.held_packages(ledger):
+        print(translate(CTX, MSG_HELD_LINE).format(count=held.count, office=held.office().text(),
+                                                   when=held.held_at[:16], who=_who(held)))
     if not rows:
         print(translate(CTX, MSG_NO_PEERS))
         return
@@ -132,11 +194,11 @@ def _status(ledger, args) -> None:
     never = translate(CTX, MSG_NEVER)
     for s in rows:
         when = f"{(s.last_export or never)[:16]} / {(s.last_import or never)[:16]}"
-        print(f"{s.device_id}  {s.scope:<9}  {s.acknowledged:>9,}  {s.pending:>7,}  {when:<27}  {s.name}")
+        print(f"{s.acknowledged:>9,}  {s.pending:>17,}  {when:<27}  {_office(ledger, s.device_id)}")
 
 
-ACTIONS = {"identity": _identity, "trust": _trust, "export": _export, "import": _import, "receipt": _receipt,
-           "status": _status}
+ACTIONS = {"identity": _identity, "trust": _trust, "export": _export, "import": _import, "confirm": _confirm,
+           "receipt": _receipt, "status": _status}
 
 
 COMMANDS = {"package": cmd_package}

@@ -1644,6 +1644,78 @@ The file says: {fp}</source>
         <source>The office is trusted; packages can now go both ways.</source>
         <translation>已信任该单位，双方现在可以互传数据包。</translation>
     </message>
+    <message>
+        <source>This computer: &lt;b&gt;{office}&lt;/b&gt; · check code &lt;b&gt;{fp}&lt;/b&gt;&lt;br&gt;&lt;small&gt;The check code (also called the fingerprint) is how another office makes sure on the phone that a package is really yours: read it out when they ask.&lt;/small&gt;</source>
+        <translation>本机：&lt;b&gt;{office}&lt;/b&gt; · 核对码 &lt;b&gt;{fp}&lt;/b&gt;&lt;br&gt;&lt;small&gt;核对码（也叫“指纹”）用于其他单位在电话里确认数据包确实是您发的：对方问起时请念给他们听。&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>No office is trusted yet. The simplest way: import the other office's first package (it waits here until you check its code by phone), or trust the identity file on a stick they handed you. Until then, Export writes this office's identity file for them.</source>
+        <translation>还没有信任任何单位。最简单的办法：导入对方的第一个数据包（它会暂存在这里，等您电话核对核对码），或信任对方当面交给您的U盘上的身份文件。在此之前，“导出”会为对方写出本单位的身份文件。</translation>
+    </message>
+    <message>
+        <source>Waiting for a check by phone</source>
+        <translation>等待电话核对</translation>
+    </message>
+    <message>
+        <source>&amp;Check by phone…</source>
+        <translation>电话核对(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Throw away</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>The identity file holds what another office needs to open and check this office's packages (no personal data).</source>
+        <translation>身份文件里是其他单位打开和核验本单位数据包所需的信息（不含个人信息）。</translation>
+    </message>
+    <message>
+        <source>&amp;Trust an office from its identity file…</source>
+        <translation>根据身份文件信任单位(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Only here: {n} changes of this ledger that no upper office (the hub, or the office above through a package or receipt) has confirmed yet.</source>
+        <translation>仅在本机：{n} 条修改，尚无上级（汇总端，或上级单位通过数据包、回执）确认收到。</translation>
+    </message>
+    <message>
+        <source>These packages come from offices this computer does not trust yet; nothing of them is applied. Phone the office and press Check by phone: once the code they read out matches, the package is applied.</source>
+        <translation>这些数据包来自本机尚未信任的单位，其中的内容都还没有导入。请给该单位打电话并点“电话核对”：对方念出的核对码一致后，数据包即被导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Write my identity onto the stick…</source>
+        <translation>把本单位身份文件写到U盘(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Write to</source>
+        <translation>写入到</translation>
+    </message>
+    <message>
+        <source>{office} is not trusted by this computer yet, so its package ({n} changes) was not applied: it waits below. Phone {office} and press Check by phone.</source>
+        <translation>本机尚未信任 {office}，其数据包（{n} 条修改）没有导入，暂存在下方。请给 {office} 打电话，然后点“电话核对”。</translation>
+    </message>
+    <message>
+        <source>Check by phone now?</source>
+        <translation>现在电话核对吗？</translation>
+    </message>
+    <message>
+        <source>{office} is trusted now.</source>
+        <translation>已信任 {office}。</translation>
+    </message>
+    <message>
+        <source>Throw away the packages of {office} that wait here? Nothing of them was applied.</source>
+        <translation>丢弃暂存在这里的 {office} 的数据包吗？其中的内容都还没有导入。</translation>
+    </message>
+    <message>
+        <source>Identity file written: {path}. Give it to the other office (on this stick): with it they can trust this office and seal packages for it. Once they send theirs or a package back, packages go both ways.</source>
+        <translation>身份文件已写入：{path}。请把它（用这个U盘）交给对方单位：对方据此信任本单位，并能给本单位写加密数据包。对方把他们的身份文件或数据包带回来后，就可以互相交换数据包了。</translation>
+    </message>
+    <message>
+        <source>{office} was not trusted.</source>
+        <translation>没有信任 {office}。</translation>
+    </message>
+    <message>
+        <source>{office} is trusted; packages can now go both ways.</source>
+        <translation>已信任 {office}；现在可以互相交换数据包了。</translation>
+    </message>
 </context>
 <context>
     <name>PeerModel</name>
@@ -1681,6 +1753,38 @@ The file says: {fp}</source>
         <location filename="../../ui/package_dialogs.py" line="50" />
         <source>Last package in</source>
         <translation>上次导入</translation>
+    </message>
+    <message>
+        <source>Confirmed by them</source>
+        <translation>对方已确认</translation>
+    </message>
+    <message>
+        <source>Not yet confirmed by them</source>
+        <translation>对方尚未确认</translation>
+    </message>
+    <message>
+        <source>check code compared by phone</source>
+        <translation>已电话核对核对码</translation>
+    </message>
+    <message>
+        <source>vouched for by the hub</source>
+        <translation>由汇总端担保</translation>
+    </message>
+    <message>
+        <source>identity file handed over in person</source>
+        <translation>身份文件当面交接</translation>
+    </message>
+    <message>
+        <source>{office}
+Unit: {unit}
+Trusted: {via}
+Check code: {fingerprint}
+Device: {device}</source>
+        <translation>{office}
+单位：{unit}
+信任方式：{via}
+核对码：{fingerprint}
+设备：{device}</translation>
     </message>
 </context>
 <context>
@@ -2198,6 +2302,16 @@ The file says: {fp}</source>
         <source>Device {device}, change no. {seq}</source>
         <translation>设备 {device}，第 {seq} 条修改</translation>
     </message>
+    <message>
+        <source>Written by</source>
+        <translation>修改单位</translation>
+    </message>
+    <message>
+        <source>{office}, change no. {seq}
+Device {device}</source>
+        <translation>{office}，第 {seq} 条修改
+设备 {device}</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -2275,6 +2389,10 @@ The file says: {fp}</source>
         <location filename="../../ui/sync_widgets.py" line="631" />
         <source>&amp;Enroll with a hub…</source>
         <translation>接入汇总端(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Report / e&amp;xchange data</source>
+        <translation>上报 / 交换数据(&amp;X)</translation>
     </message>
 </context>
 <context>
@@ -2901,6 +3019,66 @@ The file says: {fp}</source>
     <message>
         <source>[{n}] {kind} {title}, {field}: here {mine}; kept {theirs}, from {who} ({person}, {when})</source>
         <translation>[{n}] {kind}“{title}”的{field}：本机为 {mine}；保留的是 {theirs}，来自 {who}（{person}，{when}）</translation>
+    </message>
+    <message>
+        <source>the identity file to write, or a folder (the USB stick) to write it into</source>
+        <translation>要写入的身份文件，或写入到的文件夹（U盘）</translation>
+    </message>
+    <message>
+        <source>trust the file without a phone check: it came on a stick the other office handed you in person</source>
+        <translation>不经电话核对直接信任该文件：它在对方单位当面交给您的U盘上</translation>
+    </message>
+    <message>
+        <source>confirm the office whose first package is held here, by the check code (fingerprint) its person read out on the phone; its packages are then imported</source>
+        <translation>用对方经办人在电话里念出的核对码（指纹）确认首个数据包暂存在本机的单位；确认后导入其数据包</translation>
+    </message>
+    <message>
+        <source>the office: its division code, device id or person's name</source>
+        <translation>单位：其区划代码、设备编号或经办人姓名</translation>
+    </message>
+    <message>
+        <source>Trusted: {office} (check code {fingerprint}, device {device}).</source>
+        <translation>已信任：{office}（核对码 {fingerprint}，设备 {device}）。</translation>
+    </message>
+    <message>
+        <source>Held, not imported yet: {count} changes from {office}, which this ledger does not trust yet. Phone that office, have its person read out the check code shown in its window (Data packages), and run: township-ledger package confirm {who} --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX</source>
+        <translation>已暂存，尚未导入：来自 {office} 的 {count} 条修改，本台账尚未信任该单位。请给该单位打电话，请经办人念出其窗口（数据包）中显示的核对码，然后运行：township-ledger package confirm {who} --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX</translation>
+    </message>
+    <message>
+        <source>held: {count} changes from {office} since {when}, waiting for the phone check (township-ledger package confirm {who} --fingerprint …)</source>
+        <translation>暂存：来自 {office} 的 {count} 条修改（自 {when} 起），等待电话核对（township-ledger package confirm {who} --fingerprint …）</translation>
+    </message>
+    <message>
+        <source>The held packages of {office} were imported: {applied} new, {already} already here, {rejected} rejected.</source>
+        <translation>{office} 的暂存数据包已导入：新增 {applied} 条，已有 {already} 条，拒收 {rejected} 条。</translation>
+    </message>
+    <message>
+        <source>No package of {who} is held here.</source>
+        <translation>本机没有暂存 {who} 的数据包。</translation>
+    </message>
+    <message>
+        <source>Imported from {office}: {applied} new, {already} already here, {rejected} rejected; {acked} of our changes newly confirmed.</source>
+        <translation>已从 {office} 导入：新增 {applied} 条，已有 {already} 条，拒收 {rejected} 条；对方新确认收到本机修改 {acked} 条。</translation>
+    </message>
+    <message>
+        <source>No trusted offices yet. Use: township-ledger package trust FILE --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX (or import the other office's first package and confirm it)</source>
+        <translation>尚未信任任何单位。请用：township-ledger package trust 文件 --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX（或导入对方的第一个数据包后再确认）</translation>
+    </message>
+    <message>
+        <source>confirmed  not yet confirmed  last export / last import  office</source>
+        <translation>已确认  尚未确认  最近导出 / 最近导入  单位</translation>
+    </message>
+    <message>
+        <source>Only here (no upper office has confirmed them yet): {n} changes</source>
+        <translation>仅在本机（尚无上级确认收到）：{n} 条修改</translation>
+    </message>
+    <message>
+        <source>choose one of: identity, trust, export, import, confirm, receipt, status</source>
+        <translation>请选择其一：identity、trust、export、import、confirm、receipt、status</translation>
+    </message>
+    <message>
+        <source>This computer's check code (its fingerprint: read it out when another office phones to check a package): {fingerprint}</source>
+        <translation>本机核对码（即“指纹”：其他单位打电话核对数据包时请念给对方）：{fingerprint}</translation>
     </message>
 </context>
 <context>
@@ -4388,6 +4566,42 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <extracomment>Reason a received change is rejected: it is none of this ledger's business.</extracomment>
         <translation>记录范围 {scope} 不在本台账的范围 {own} 之内</translation>
     </message>
+    <message>
+        <source>The data package comes from {office}, which this ledger does not trust yet (check code {fingerprint}). Import it again: it is kept until that office's person confirms the check code on the phone.</source>
+        <translation>该数据包来自 {office}，本台账尚未信任该单位（核对码 {fingerprint}）。请重新导入：数据包会暂存，直到对方经办人在电话里确认核对码。</translation>
+    </message>
+    <message>
+        <source>The data package claims to come from {office} but carries other keys than the ones trusted for that office (check code {fingerprint}, trusted: {trusted}). It may be forged; nothing was imported. Phone that office.</source>
+        <translation>该数据包自称来自 {office}，但所带密钥与已信任的不同（核对码 {fingerprint}，已信任：{trusted}）。它可能是伪造的，未导入任何内容。请给该单位打电话核实。</translation>
+    </message>
+    <message>
+        <source>The data package is meant for {receiver}, not for this office ({office}). Nothing was imported.</source>
+        <translation>该数据包是发给 {receiver} 的，不是发给本单位（{office}）的。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>No trusted office {device}. Confirm the office first (its identity file, or its first package and a phone call).</source>
+        <translation>没有已信任的单位 {device}。请先确认该单位（用其身份文件，或其第一个数据包加一次电话核对）。</translation>
+    </message>
+    <message>
+        <source>The check code (fingerprint) does not match: you entered {entered}, which is not the code of this office's keys. Do not trust it; phone the office again and have the code read out slowly.</source>
+        <translation>核对码（指纹）不符：您输入的是 {entered}，不是该单位电脑的核对码。请不要信任；请再给该单位打电话，请对方慢慢念一遍。</translation>
+    </message>
+    <message>
+        <source>{office} is already trusted with other keys (check code {trusted}); the new check code is {fingerprint}. Remove the old trust first if the office really has a new computer.</source>
+        <translation>{office} 已按另一套密钥信任（核对码 {trusted}）；新的核对码是 {fingerprint}。如果该单位确实换了电脑，请先取消原来的信任。</translation>
+    </message>
+    <message>
+        <source>No package of {office} is waiting here any more.</source>
+        <translation>本机已没有等待中的 {office} 的数据包。</translation>
+    </message>
+    <message>
+        <source>{unit} Youth League</source>
+        <translation>{unit}团委</translation>
+    </message>
+    <message>
+        <source>{office}-identity</source>
+        <translation>{office}-身份</translation>
+    </message>
 </context>
 <context>
     <name>report</name>
@@ -5184,6 +5398,162 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>{unit} ({person})</source>
         <translation>{unit}（{person}）</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneCheckDialog</name>
+    <message>
+        <source>Check by phone</source>
+        <translation>电话核对</translation>
+    </message>
+    <message>
+        <source>To be sure this really comes from &lt;b&gt;{office}&lt;/b&gt;, phone that office. Ask the person there to open &lt;i&gt;Data packages (USB)&lt;/i&gt; and read out the &lt;b&gt;check code&lt;/b&gt; shown at the top: 20 letters and digits that only their computer has (also called its fingerprint). Type what you hear:</source>
+        <translation>为确认这确实来自&lt;b&gt;{office}&lt;/b&gt;，请给该单位打电话，请对方打开&lt;i&gt;数据包（U盘）&lt;/i&gt;，念出最上方显示的&lt;b&gt;核对码&lt;/b&gt;：20 位字母和数字，只有对方那台电脑才有（也叫“指纹”）。请把听到的输入这里：</translation>
+    </message>
+    <message>
+        <source>e.g. ABCD-EFGH-IJKL-MNOP-QRST</source>
+        <translation>例如 ABCD-EFGH-IJKL-MNOP-QRST</translation>
+    </message>
+    <message>
+        <source>Check and trust</source>
+        <translation>核对并信任</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>They handed me this stick in person</source>
+        <translation>这个U盘是对方当面交给我的</translation>
+    </message>
+    <message>
+        <source>Type the code the other office reads out first.</source>
+        <translation>请先输入对方念出的核对码。</translation>
+    </message>
+    <message>
+        <source>This is not the code of {office}'s computer. Do not trust it: check what you typed, or phone again and have it read out slowly. Nothing from a computer whose code does not match is ever applied.</source>
+        <translation>这不是 {office} 那台电脑的核对码。请不要信任：检查一下输入是否有误，或再打一次电话请对方慢慢念。核对码不符的电脑发来的任何内容都不会被导入。</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialog</name>
+    <message>
+        <source>Imported from {office}: {applied} new, {had} already here, {rejected} refused.</source>
+        <translation>已从 {office} 导入：新增 {applied} 条，已有 {had} 条，拒收 {rejected} 条。</translation>
+    </message>
+    <message>
+        <source>Hand over data on a USB stick</source>
+        <translation>用U盘交换数据</translation>
+    </message>
+    <message>
+        <source>USB stick:</source>
+        <translation>U盘：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>交给：</translation>
+    </message>
+    <message>
+        <source>Another folder…</source>
+        <translation>其他文件夹…</translation>
+    </message>
+    <message>
+        <source>The package for {office} is written to the stick and checked; what the stick brings for this office is taken up first. Then take the stick to them.</source>
+        <translation>先导入U盘上发给本单位的内容，再把给 {office} 的数据包写到U盘并校验。然后把U盘交给对方。</translation>
+    </message>
+    <message>
+        <source>Write the package</source>
+        <translation>写入数据包</translation>
+    </message>
+    <message>
+        <source>This stick carries the identity file of {office}: it lets this computer seal packages that only they can open. If they handed you this stick in person, trust them with one click (you can check by phone instead).</source>
+        <translation>这个U盘上有 {office} 的身份文件：有了它，本机写的数据包只有对方能打开。如果U盘是对方当面交给您的，点一下即可信任（也可以改用电话核对）。</translation>
+    </message>
+    <message>
+        <source>Trust {office}</source>
+        <translation>信任 {office}</translation>
+    </message>
+    <message>
+        <source>No office is trusted yet, so no package can be sealed for anyone. Instead, write this office's identity file (what other offices need to open its packages) onto the stick and take it to your county office. There they trust your office and put their identity file and a package for you onto the stick. When it comes back, press Report / exchange data again.</source>
+        <translation>还没有信任任何单位，所以数据包暂时无法加密给任何人。请先把本单位的身份文件（其他单位打开本单位数据包所需的文件）写到U盘，交给县团委。县团委信任本单位后，会把他们的身份文件和给您的数据包写到U盘上。U盘拿回来后，再点一次“上报 / 交换数据”。</translation>
+    </message>
+    <message>
+        <source>Write this office's identity onto the stick</source>
+        <translation>把本单位的身份文件写到U盘</translation>
+    </message>
+    <message>
+        <source>Choose the USB stick</source>
+        <translation>选择U盘</translation>
+    </message>
+    <message>
+        <source>{office} is trusted: packages can now go both ways.</source>
+        <translation>已信任 {office}：现在可以互相交换数据包了。</translation>
+    </message>
+    <message>
+        <source>Written: {file}. Take the stick to your county office; they will give it back with their identity file and a package for you.</source>
+        <translation>已写入：{file}。请把U盘交给县团委；他们会把身份文件和给您的数据包写到U盘上再还给您。</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>正在写入数据包…</translation>
+    </message>
+    <message>
+        <source>The package was written and checked: {file}. The stick can be removed safely.</source>
+        <translation>数据包已写入并校验：{file}。可以安全拔出U盘了。</translation>
+    </message>
+    <message>
+        <source>A package from {office} waits for a check by phone (Data packages (USB)).</source>
+        <translation>来自 {office} 的数据包正在等待电话核对（见“数据包（U盘）”）。</translation>
+    </message>
+    <message>
+        <source>The package could not be written: {reason}</source>
+        <translation>数据包无法写入：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportButton</name>
+    <message>
+        <source>Report / exchange data</source>
+        <translation>上报 / 交换数据</translation>
+    </message>
+    <message>
+        <source>Hand this office's changes up: through the hub when it answers, otherwise on a USB stick.</source>
+        <translation>上报本单位的修改：汇总端能连上时通过汇总端，连不上时用U盘。</translation>
+    </message>
+    <message>
+        <source>This computer is not connected to a hub, so the data goes on a USB stick. The package is sealed: only the office it is for can open it.</source>
+        <translation>本机没有接入汇总端，数据将用U盘交换。数据包是加密的：只有收件单位能打开。</translation>
+    </message>
+    <message>
+        <source>The hub did not answer ({error}). Hand the data over on a USB stick instead:</source>
+        <translation>汇总端没有响应（{error}）。请改用U盘交换数据：</translation>
+    </message>
+</context>
+<context>
+    <name>HeldModel</name>
+    <message>
+        <source>From (not trusted yet)</source>
+        <translation>来自（尚未信任）</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>修改条数</translation>
+    </message>
+    <message>
+        <source>Waiting since</source>
+        <translation>等待自</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>{office}
+Device: {device}
+File: {file}</source>
+        <translation>{office}
+设备：{device}
+文件：{file}</translation>
     </message>
 </context>
 </TS>

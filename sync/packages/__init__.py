@@ -2,10 +2,11 @@
 
 A township secretary exports a package for the county; the county imports it (and relays
 it to the hub with its own sync) and carries a package back.  One package is one zip file
-``<sender>-<timestamp>.tlpkg``:
+named after its sender and day (``南高乡团委-2026-12-05.tlpkg``; any name is read):
 
 ``manifest.json``
-    format version, package id, sender (device id, scope, public keys), receiver, created
+    format version, package id, sender (device id, unit code, person, public keys: its
+    identity, signed with the rest, so an office not trusted yet is named), receiver, created
     time, schema version, change ranges per origin, the sender's acknowledgements (what it
     holds, so the receiver's next package need not carry it back), counts, the encryption
     parameters and the sha256 of every other member.
@@ -27,27 +28,34 @@ Keys: every device has an Ed25519 signing key and an X25519 encryption key, crea
 first use and kept in the ledger's ``meta`` (raw private bytes, base64).  This is a
 desktop program on an office PC: **the keys are exactly as safe as the ledger file** —
 whoever can copy the ledger can read its packages and sign as it (they could read the
-ledger itself anyway).  Peers are trusted explicitly, after comparing a fingerprint by
-phone (or because the hub vouched for them); a key that changes is refused.
+ledger itself anyway).  Peers are trusted explicitly: after the check code (fingerprint)
+read out by phone matches, because the hub vouched for them, or because their identity
+file came on a stick handed over in person.  The first package of an office not trusted
+yet is held until then (``held``); a key that changes is refused.
 
 The rooms: ``common`` (the format's names, small helpers), ``errors``, ``identity`` (keys,
 identity files, trust), ``delivery`` (what goes to whom, the status view), ``writing``,
-``reading``, ``importing`` and ``receipts``.
+``reading``, ``importing``, ``receipts``, ``naming`` (readable file names), ``held`` (trust on
+first use) and ``stick`` (what a stick brings).
 """
 
-from sync.packages.common import (ACKS_META, CIPHER, FORMAT, FORMAT_VERSION, HAVE_META, KEYS_META, LOG_META,
-                                  PEERS_META, RECEIPT_SUFFIX, SUFFIX)
+from sync.packages.common import (ACKS_META, CIPHER, FORMAT, FORMAT_VERSION, HAVE_META, HELD_META, IDENTITY_SUFFIX,
+                                  KEYS_META, LOG_META, PEERS_META, RECEIPT_SUFFIX, SUFFIX)
 from sync.packages.delivery import PeerStatus, delivery_status
 from sync.packages.errors import (REJECT_NOT_OURS, BadIdentityFile, BadReceipt, BadReceiver, FingerprintMismatch,
-                                  PackageBadSignature, PackageDamaged, PackageError, PackageKeyMismatch,
-                                  PackageNotForUs, PackageTooNew, PackageUnfinished, PackageUnknownSender,
-                                  PackageWriteFailed, PeerKeyChanged, UnknownPeer)
-from sync.packages.identity import (device_keys, fingerprint, normalise_fingerprint, peer_identity_file, peers,
-                                    public_identity, public_key_string, read_identity_file, resolve_peer,
+                                  NoHeldPackage, PackageBadSignature, PackageDamaged, PackageError,
+                                  PackageKeyMismatch, PackageNotForUs, PackageTooNew, PackageUnfinished,
+                                  PackageUnknownSender, PackageWriteFailed, PeerKeyChanged, UnknownPeer)
+from sync.packages.held import (HeldPackage, confirm_held, discard_held, held_packages, hold_package, receive,
+                                release_held, trust_office)
+from sync.packages.identity import (TRUST_ROUTES, code_matches, device_keys, fingerprint, normalise_fingerprint,
+                                    peer_identity_file, peers, public_identity, public_key_string, read_identity_file, resolve_peer,
                                     trust_by_fingerprint, trust_hub_devices, trust_peer)
 from sync.packages.importing import ImportReport, import_file, import_package
 from sync.packages.reading import packages_in, read_manifest
+from sync.packages.naming import identity_name, office_title, package_name
 from sync.packages.receipts import import_receipt, write_receipt
+from sync.packages.stick import StickIdentity, identities_on, packages_for, upper_identities_on
 from sync.packages.writing import build_package, export_package
 
 __all__ = [
@@ -59,5 +67,8 @@ __all__ = [
     "ACKS_META", "HAVE_META", "LOG_META", "REJECT_NOT_OURS", "PackageError", "PackageDamaged", "PackageUnfinished",
     "PackageBadSignature", "PackageUnknownSender", "PackageKeyMismatch", "PackageNotForUs", "PackageTooNew",
     "PackageWriteFailed", "UnknownPeer", "BadReceiver", "BadIdentityFile", "FingerprintMismatch", "PeerKeyChanged",
-    "BadReceipt",
+    "BadReceipt", "NoHeldPackage", "HeldPackage", "held_packages", "hold_package", "receive", "release_held",
+    "trust_office", "confirm_held", "discard_held", "TRUST_ROUTES", "code_matches", "identity_name", "office_title",
+    "package_name", "StickIdentity", "identities_on", "packages_for", "upper_identities_on", "HELD_META",
+    "IDENTITY_SUFFIX",
 ]

@@ -20,6 +20,7 @@ IDENTITY_FORMAT = "township-ledger-identity"
 RECEIPT_FORMAT = "township-ledger-receipt"
 SUFFIX = ".tlpkg"
 RECEIPT_SUFFIX = ".tlrcpt"
+IDENTITY_SUFFIX = ".tlid"
 PART = fsio.PART
 CIPHER = "X25519-HKDF-SHA256-XCHACHA20POLY1305"
 
@@ -28,6 +29,7 @@ PEERS_META = "package_peers"
 ACKS_META = "package_acks"     # receiver → version vector it confirmed holding
 HAVE_META = "package_have"     # sender → origin → seq: what its packages to us covered
 LOG_META = "package_log"       # last exports/imports, for the status view
+HELD_META = "package_held"     # packages of offices not trusted yet, held until their check code is confirmed
 
 MANIFEST, SIGNATURE, CHANGES = "manifest.json", "manifest.sig", "changes.bin"
 #: Refuse absurd members before reading them into memory (a county's year is a few MB).
@@ -85,3 +87,13 @@ def derive_key(shared: bytes, package_id: str) -> bytes:
 
 def aad(package_id: str, member: str) -> bytes:
     return f"{FORMAT}/{package_id}/{member}".encode("utf-8")
+
+
+def office_text(ledger, device_id: str, identity: dict | None = None) -> str:
+    """An office as a person reads it (unit and person): from *identity* (what a package or
+    file says of its sender) when given, else from what this ledger knows."""
+    from desktop.offices import Office, office_of
+
+    if isinstance(identity, dict) and isinstance(identity.get("scope"), str):
+        return Office(str(device_id), identity["scope"], str(identity.get("name") or "")).text()
+    return office_of(ledger, str(device_id)).text()

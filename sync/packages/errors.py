@@ -27,15 +27,15 @@ class PackageBadSignature(PackageError):
 
 
 class PackageUnknownSender(PackageError):
-    message = QT_TRANSLATE_NOOP("packages", "The data package comes from device {device} (fingerprint {fingerprint}), which this ledger does not trust yet. Trust its identity file first, after comparing the fingerprint by phone.")
+    message = QT_TRANSLATE_NOOP("packages", "The data package comes from {office}, which this ledger does not trust yet (check code {fingerprint}). Import it again: it is kept until that office's person confirms the check code on the phone.")
 
 
 class PackageKeyMismatch(PackageError):
-    message = QT_TRANSLATE_NOOP("packages", "The data package claims to come from device {device} but is signed with a different key (fingerprint {fingerprint}, trusted: {trusted}). Nothing was imported; ask the sender by phone.")
+    message = QT_TRANSLATE_NOOP("packages", "The data package claims to come from {office} but carries other keys than the ones trusted for that office (check code {fingerprint}, trusted: {trusted}). It may be forged; nothing was imported. Phone that office.")
 
 
 class PackageNotForUs(PackageError):
-    message = QT_TRANSLATE_NOOP("packages", "The data package is meant for device {receiver}, not for this ledger ({device}). Nothing was imported.")
+    message = QT_TRANSLATE_NOOP("packages", "The data package is meant for {receiver}, not for this office ({office}). Nothing was imported.")
 
 
 class PackageTooNew(PackageError):
@@ -47,7 +47,7 @@ class PackageWriteFailed(PackageError):
 
 
 class UnknownPeer(PackageError):
-    message = QT_TRANSLATE_NOOP("packages", "No trusted device {device}. Trust its identity file first.")
+    message = QT_TRANSLATE_NOOP("packages", "No trusted office {device}. Confirm the office first (its identity file, or its first package and a phone call).")
 
 
 class BadReceiver(PackageError):
@@ -59,11 +59,15 @@ class BadIdentityFile(PackageError):
 
 
 class FingerprintMismatch(PackageError):
-    message = QT_TRANSLATE_NOOP("packages", "The fingerprint does not match: the file shows {actual}, you entered {entered}. Do not trust this file; ask the other office again.")
+    message = QT_TRANSLATE_NOOP("packages", "The check code (fingerprint) does not match: you entered {entered}, which is not the code of this office's keys. Do not trust it; phone the office again and have the code read out slowly.")
 
 
 class PeerKeyChanged(PackageError):
-    message = QT_TRANSLATE_NOOP("packages", "Device {device} is already trusted with another key (fingerprint {trusted}); the new fingerprint is {fingerprint}. Remove the old trust first if the office really has a new computer.")
+    message = QT_TRANSLATE_NOOP("packages", "{office} is already trusted with other keys (check code {trusted}); the new check code is {fingerprint}. Remove the old trust first if the office really has a new computer.")
+
+
+class NoHeldPackage(PackageError):
+    message = QT_TRANSLATE_NOOP("packages", "No package of {office} is waiting here any more.")
 
 
 class BadReceipt(PackageError):

@@ -11,8 +11,8 @@ from pathlib import Path
 from desktop.ledger.changes import dumps
 from sync import crypto
 from sync.crypto import ExchangeKey, InvalidSignature, SigningKey, VerifyKey
-from sync.packages.common import (IDENTITY_FORMAT, KEYS_META, PEERS_META, b64, meta_json, now, set_meta_json, unb64,
-                                  write_atomic)
+from sync.packages.common import (IDENTITY_FORMAT, KEYS_META, PEERS_META, b64, meta_json, now, office_text,
+                                  set_meta_json, unb64, write_atomic)
 from sync.packages.errors import BadIdentityFile, BadReceiver, FingerprintMismatch, PeerKeyChanged, UnknownPeer
 
 
@@ -59,13 +59,18 @@ def public_key_string(ledger) -> str:
 
 
 def peer_identity_file(ledger, path) -> Path:
-    """Write this device's identity (public keys, self-signed) for a first contact."""
+    """Write this device's identity (public keys, self-signed) for a first contact; into a
+    folder (a USB stick) under its readable name (``南高乡团委-身份.tlid``)."""
+    from sync.packages.naming import identity_name
+
+    path = Path(path)
+    if path.is_dir():
+        path = identity_name(ledger, path)
     ident = public_identity(ledger)
     body = {k: ident[k] for k in ("device_id", "scope", "sign_pub", "enc_pub", "name")}
     sign, _ = device_keys(ledger)
     doc = {"format": IDENTITY_FORMAT, "version": 1, "identity": body,
            "signature": b64(sign.sign(dumps(body).encode("utf-8"))), "fingerprint": ident["fingerprint"]}
-    path = Path(path)
     write_atomic(path, lambda fh: fh.write(json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")))
     return path
 
@@ -112,9 +117,14 @@ def read_identity_file(path) -> dict:
     return ident
 
 
+#: How a peer came to be trusted: its check code compared by phone, the hub vouched for it,
+#: or its identity came on a stick handed over in person.
+TRUST_ROUTES = ("fingerprint", "hub", "in_person")
+
+
 def trust_peer(ledger, identity: dict, via: str, *, replace: bool = False) -> dict:
-    """Trust a peer's keys: ``via`` is "fingerprint" (compared by phone) or "hub"."""
-    if via not in ("hub", "fingerprint"):
+    """Trust a peer's keys, by one of :data:`TRUST_ROUTES`."""
+    if via not in TRUST_ROUTES:
         raise ValueError(via)
     ident = check_identity(identity)
     if ident["device_id"] == ledger.device_id:
@@ -123,7 +133,8 @@ def trust_peer(ledger, identity: dict, via: str, *, replace: bool = False) -> di
         peers = meta_json(ledger, PEERS_META)
         old = peers.get(ident["device_id"])
         if old and (old["sign_pub"], old["enc_pub"]) != (ident["sign_pub"], ident["enc_pub"]) and not replace:
-            raise PeerKeyChanged(device=ident["device_id"], trusted=fingerprint(old["sign_pub"], old["enc_pub"]),
+            raise PeerKeyChanged(device=ident["device_id"], office=office_text(ledger, ident["device_id"], ident),
+                                 trusted=fingerprint(old["sign_pub"], old["enc_pub"]),
                                  fingerprint=ident["fingerprint"])
         entry = {"scope": ident["scope"], "sign_pub": ident["sign_pub"], "enc_pub": ident["enc_pub"],
                  "name": ident["name"], "trusted_via": via, "trusted_at": now()}
@@ -135,10 +146,15 @@ def trust_peer(ledger, identity: dict, via: str, *, replace: bool = False) -> di
 def trust_by_fingerprint(ledger, identity: dict, entered: str) -> dict:
     """Trust a peer's identity (as read from its file) when *entered*, the fingerprint the
     other office read out on the phone, matches its keys; :class:`FingerprintMismatch` if not."""
-    actual = fingerprint(identity["sign_pub"], identity["enc_pub"])
-    if normalise_fingerprint(entered) != actual:
-        raise FingerprintMismatch(actual=actual, entered=(entered or "").strip())
+    if not code_matches(identity, entered):
+        raise FingerprintMismatch(entered=(entered or "").strip())
     return trust_peer(ledger, identity, "fingerprint")
+
+
+def code_matches(identity: dict, entered: str) -> bool:
+    """Whether *entered* (as typed: any case, spaces, 0/O mixed up) is the check code of
+    *identity*'s keys.  The expected code is never shown, so the comparison is a check."""
+    return normalise_fingerprint(entered) == fingerprint(identity["sign_pub"], identity["enc_pub"])
 
 
 def trust_hub_devices(ledger, devices: list[dict]) -> int:

@@ -11,7 +11,8 @@ from desktop.i18n import translate
 from desktop.ledger.changes import Change
 from sync import crypto
 from sync.crypto import InvalidTag
-from sync.packages.common import ACKS_META, CHANGES, CIPHER, HAVE_META, RECEIPT_SUFFIX, aad, derive_key, sha, unb64
+from sync.packages.common import (ACKS_META, CHANGES, CIPHER, HAVE_META, RECEIPT_SUFFIX, aad, derive_key, office_text,
+                                  sha, unb64)
 from sync.packages.delivery import log_event, pending_count, raise_vector, visible_to
 from sync.packages.errors import (PackageDamaged, PackageKeyMismatch, PackageNotForUs, PackageTooNew,
                                   PackageUnknownSender, REJECT_NOT_OURS)
@@ -82,12 +83,14 @@ def _verified(ledger, path: Path) -> tuple[dict, dict, dict[str, bytes]]:
     claimed_fp = fingerprint(sender["sign_pub"], sender["enc_pub"]) if _keys_ok(sender) else "?"
     trusted = peers(ledger).get(device)
     if trusted is None:
-        raise PackageUnknownSender(device=device, fingerprint=claimed_fp)
+        raise PackageUnknownSender(device=device, fingerprint=claimed_fp, office=office_text(ledger, device, sender))
     if (trusted["sign_pub"], trusted["enc_pub"]) != (sender["sign_pub"], sender["enc_pub"]):
-        raise PackageKeyMismatch(device=device, fingerprint=claimed_fp, trusted=trusted["fingerprint"])
+        raise PackageKeyMismatch(device=device, fingerprint=claimed_fp, trusted=trusted["fingerprint"],
+                                 office=office_text(ledger, device))
     manifest, members = open_verified(path, trusted["sign_pub"])
     if manifest["receiver"] != ledger.device_id:
-        raise PackageNotForUs(receiver=manifest["receiver"], device=ledger.device_id)
+        raise PackageNotForUs(receiver=office_text(ledger, manifest["receiver"]), device=ledger.device_id,
+                              office=office_text(ledger, ledger.device_id))
     schema = manifest.get("schema")
     if not isinstance(schema, int) or schema > ledger.schema_version:
         raise PackageTooNew(found=schema, known=ledger.schema_version)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from desktop.ledger.changes import dumps
 from sync.crypto import InvalidSignature, VerifyKey
-from sync.packages.common import (ACKS_META, RECEIPT_FORMAT, RECEIPT_SUFFIX, b64, now, unb64,
+from sync.packages.common import (ACKS_META, RECEIPT_FORMAT, RECEIPT_SUFFIX, b64, now, office_text, unb64,
                                   write_atomic)
 from sync.packages.delivery import holding_for, pending_count, raise_vector
 from sync.packages.errors import BadReceipt, PackageBadSignature, PackageNotForUs, PackageUnknownSender
 from sync.packages.identity import device_keys, peer_entry, peers
-from sync.packages.writing import package_name
+from sync.packages.naming import package_name
 
 
 def write_receipt(ledger, dest_dir, sender_device_id: str) -> Path:
@@ -44,9 +44,10 @@ def import_receipt(ledger, path) -> int:
     device = body.get("from")
     trusted = peers(ledger).get(device)
     if trusted is None:
-        raise PackageUnknownSender(device=device, fingerprint="?")
+        raise PackageUnknownSender(device=device, fingerprint="?", office=office_text(ledger, device))
     if body.get("to") != ledger.device_id:
-        raise PackageNotForUs(receiver=body.get("to"), device=ledger.device_id)
+        raise PackageNotForUs(receiver=office_text(ledger, str(body.get("to"))), device=ledger.device_id,
+                              office=office_text(ledger, ledger.device_id))
     try:
         VerifyKey(unb64(trusted["sign_pub"])).verify(sig, dumps(body).encode("utf-8"))
     except InvalidSignature:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import io
 import json
@@ -15,11 +14,12 @@ from desktop.ledger.changes import Change
 from desktop.records import ids
 from sync import crypto
 from sync.crypto import ExchangeKey, SigningKey
-from sync.packages.common import (CHANGES, CIPHER, FORMAT, FORMAT_VERSION, MANIFEST, PART, SIGNATURE, SUFFIX, aad, b64,
+from sync.packages.common import (CHANGES, CIPHER, FORMAT, FORMAT_VERSION, MANIFEST, SIGNATURE, aad, b64,
                                   derive_key, now, sha, unb64, write_atomic)
 from sync.packages.delivery import acks_for, blobs_needed, for_peer, holding_for, log_event
 from sync.packages.errors import PackageDamaged, PackageError, PackageWriteFailed
 from sync.packages.identity import device_keys, peer_entry, public_identity
+from sync.packages.naming import package_name
 from sync.packages.reading import open_verified
 
 
@@ -67,16 +67,6 @@ def build_package(ledger, receiver: str, peer: dict, changes: list[Change], blob
         for name, data in members.items():
             zf.writestr(name, data)
     return buf.getvalue(), manifest
-
-
-def package_name(ledger, dest: Path, suffix: str = SUFFIX) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = dest / f"{ledger.device_id}-{stamp}{suffix}"
-    n = 2
-    while path.exists() or path.with_name(path.name + PART).exists():
-        path = dest / f"{ledger.device_id}-{stamp}-{n}{suffix}"
-        n += 1
-    return path
 
 
 def export_package(ledger, dest_dir, receiver_device_id: str | None,

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from conftest import COUNTY, PROJECT, TOWNSHIP
+from desktop import i18n
 from desktop.ledger import Ledger
 from sync import client
 from ui import settings as S
@@ -331,6 +332,7 @@ def test_unreachable_hub_gives_plain_words(qtbot, township_ledger, make_window):
 
 
 def test_refused_changes_are_listed_in_the_details(qtbot, hub, county_ledger, make_window, qtmodeltester):
+    i18n.set_language("en")  # the client's messages in the language of the window under test
     # a county ledger enrolled for one of its townships: the county committee lies outside
     hub.enroll(county_ledger, scope=TOWNSHIP)
     window, controller = make_window(county_ledger)
