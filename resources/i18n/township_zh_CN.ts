@@ -1832,6 +1832,10 @@ Device: {device}</source>
         <source>The record no longer exists.</source>
         <translation>该记录已不存在。</translation>
     </message>
+    <message>
+        <source>Discard what you typed in this form?</source>
+        <translation>放弃这张表里已填写的内容吗？</translation>
+    </message>
 </context>
 <context>
     <name>RecordSection</name>
@@ -5554,6 +5558,17 @@ File: {file}</source>
         <translation>{office}
 设备：{device}
 文件：{file}</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>e.g. 1996-08-01 or 1996-08</source>
+        <translation>如 1996-08-01 或 1996-08</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar</source>
+        <translation>从日历中选择</translation>
     </message>
 </context>
 </TS>
