@@ -26,8 +26,7 @@ class LedgerError(Exception):
         super().__init__(self.text())
 
     def text(self, language: str | None = None) -> str:
-        params = {k: localise(v, language) for k, v in self.params.items()}
-        return translate(self.context, self.message, language).format(**params)
+        return format_message(self.context, self.message, self.params, language)
 
     def __str__(self) -> str:
         return self.text()
@@ -39,6 +38,41 @@ def localise(value: object, language: str | None) -> object:
     if callable(text):
         return text(language)
     return value
+
+
+def format_message(context: str, message: str, params: dict, language: str | None = None) -> str:
+    """*message* (English source in *context*) in *language*, its parameters shown in it too.
+    The one way every error and message of the program reaches the user's language."""
+    return translate(context, message, language).format(**{k: localise(v, language) for k, v in params.items()})
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message with parameters, kept as it is and shown in whichever language reads it."""
+
+    message: str
+    params: dict = field(default_factory=dict)
+    context: str = CTX
+
+    def text(self, language: str | None = None) -> str:
+        return format_message(self.context, self.message, self.params, language)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+class Joined:
+    """Several translatable texts joined by the language's list separator ("、" / ", "), or by
+    *sep* where the message wants another ("团县委/乡镇团委")."""
+
+    def __init__(self, parts, sep: str | None = None) -> None:
+        self.parts, self.sep = list(parts), sep
+
+    def text(self, language: str | None = None) -> str:
+        from desktop import i18n
+
+        sep = self.sep or (", " if (language or i18n.language()) == "en" else "、")
+        return sep.join(str(localise(p, language)) for p in self.parts)
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ def test_a_readers_hints_are_heeded(county_ledger, tmp_path):
     plan = excel.plan_import(county_ledger, MEMBER, tmp_path / "any.name", TOWNSHIP, sheets=sheets)
     assert [s.name for s in plan.sheets] == ["s"]
     assert [(r.row, r.status) for r in plan.rows] == [(3, ADD), (4, ERROR)]
-    assert plan.rows[0].values["birth_date"] == "1995-10-01"
+    assert plan.rows[0].values["birth_date"] == "1995-10"  # 1995.10 under "0.00": October, kept as a month
     assert plan.rows[1].reason() == "出生年月：" + xtext(excel.MSG_EXCEL_ERROR, value="#N/A")
 
 
@@ -98,7 +98,7 @@ def test_another_reader_plugs_in_without_touching_the_import(county_ledger, tmp_
     plan = excel.plan_import(county_ledger, MEMBER, path, TOWNSHIP, sheets=_read_csv(path))
     assert [(r.row, r.status) for r in plan.rows] == [(2, ADD), (4, ADD)]
     assert [(r.values["birth_date"], r.values["employment"]) for r in plan.rows] == \
-        [("1995-03-01", "full_time"), ("1996-04-01", "part_time")]
+        [("1995-03", "full_time"), ("1996-04-01", "part_time")]  # 出生年月 "1995.3": a month
     assert excel.apply_import(county_ledger, plan).added == 2
 
 

@@ -13,6 +13,7 @@ from desktop.excel.lookups import Divisions, Organisations, Records, name_key, u
 from desktop.excel.matching import Header
 from desktop.excel.model import ADD, DUPLICATE, ERROR, UPDATE, ImportPlan, PlanRow, Problem, problem
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.records.dates import less_precise, same_date
 from desktop.records import NATURAL_ORG_KINDS, ORG_PARENT_KINDS, Kind, T, natural_org_id, unit_committee_kind
 from desktop.records.validation import Invalid
 
@@ -144,7 +145,8 @@ class Checker:
                 self.orgs.planned(natural_org_id(v["kind"], v["division_code"]), v)
             return
         row.record_id = stored["id"]
-        changes = {n: x for n, x in v.items() if stored.get(n) != x}
+        # a month where the day is stored ("1995.3" for 1995-03-02) is no change
+        changes = {n: x for n, x in v.items() if stored.get(n) != x and not less_precise(x, stored.get(n))}
         if not changes:
             row.status, row.note = DUPLICATE, ExcelText(NOTE_STORED)
             return
@@ -196,7 +198,7 @@ class Checker:
             members = self._members[org] = self.ledger.query("committee_member", where={"org_id": org})
         same = [m for m in members if m["name"] == name]
         for m in same:
-            if m["birth_date"] == v.get("birth_date"):
+            if same_date(m["birth_date"], v.get("birth_date")):
                 return m
         if v.get("phone"):
             for m in same:

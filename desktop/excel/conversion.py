@@ -20,6 +20,7 @@ from desktop.excel.matching import norm_header, reference
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.records import Field, T
 from desktop.records.enums import enumerations
+from desktop.records.dates import parse_date_text
 from desktop.records.validation import MSG_BAD_ENUM, AllowedValues, Invalid, coerce
 
 MSG_BAD_DATE = QT_TRANSLATE_NOOP("excel", "\"{value}\" is not a date; write it as 1995-03-02, 1995.3.2, 1995年3月2日 or 19950302")
@@ -27,11 +28,6 @@ MSG_BAD_MONTH = QT_TRANSLATE_NOOP("excel", "\"{value}\" is not a month; write it
 MSG_EXCEL_ERROR = QT_TRANSLATE_NOOP("excel", "the cell shows the Excel error {value}; correct the formula or type the value")
 
 _SPACE = re.compile(r"\s+")
-_YMD = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
-_YM = re.compile(r"^(\d{4})[-/.年](\d{1,2})月?(?:份)?$")
-_Y8 = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_Y6 = re.compile(r"^(\d{4})(\d{2})$")
-_TIME = re.compile(r"^(.+?)(?:T|\s)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 _COUNT_UNIT = re.compile(r"(?<=\d)(人|个|名|次|群|条|人次|年|年度)$")
 
 
@@ -63,10 +59,10 @@ def _float_text(value: float, fmt: str | None) -> str:
     return repr(value)
 
 
-def excel_date(raw: object, fmt: str | None = None) -> str:
+def excel_date(raw: object, fmt: str | None = None, *, month_ok: bool = False) -> str:
     """A date cell as "YYYY-MM-DD": an Excel date, an Excel serial number, or text such as
     1995-03-02, 1995/3/2, 1995.3.2, 1995年3月2日, 19950302; a month alone (1995.3,
-    1995年3月, 199503) is its first day.  Raises Invalid."""
+    1995年3月, 199503) is its first day, or stays "YYYY-MM" with *month_ok*.  Raises Invalid."""
     if isinstance(raw, dt.datetime):
         return raw.date().isoformat()
     if isinstance(raw, dt.date):
@@ -83,23 +79,12 @@ def excel_date(raw: object, fmt: str | None = None) -> str:
     elif isinstance(raw, float):
         text = _float_text(raw, fmt)
     else:
-        text = unicodedata.normalize("NFKC", cell_text(raw)).strip()
-        m = _TIME.match(text)
-        if m:
-            text = m[1]
-        text = _SPACE.sub("", text)
-    m = _YMD.match(text) or _Y8.match(text)
-    y, mo, d = (m[1], m[2], m[3]) if m else (None, None, "1")
-    if m is None:
-        m = _YM.match(text) or _Y6.match(text)
-        if m:
-            y, mo = m[1], m[2]
-    if y is None:
-        raise XInvalid(MSG_BAD_DATE, value=cell_text(raw))
+        text = cell_text(raw)
     try:
-        return dt.date(int(y), int(mo), int(d)).isoformat()
+        parsed = parse_date_text(text)
     except ValueError:
         raise XInvalid(MSG_BAD_DATE, value=cell_text(raw)) from None
+    return parsed if len(parsed) == 10 or month_ok else parsed + "-01"
 
 
 def excel_month(raw: object, fmt: str | None = None) -> str:
@@ -218,7 +203,7 @@ class CellConversion:
 CONVERSIONS: dict[T, CellConversion] = {
     T.TEXT: CellConversion(_stripped),
     T.ENUM: CellConversion(lambda f, raw, fmt: excel_enum(f, raw), coerce=False),  # already its key
-    T.DATE: CellConversion(lambda f, raw, fmt: excel_date(raw, fmt)),
+    T.DATE: CellConversion(lambda f, raw, fmt: excel_date(raw, fmt, month_ok=f.month_ok)),
     T.MONTH: CellConversion(lambda f, raw, fmt: excel_month(raw, fmt)),
     T.YEAR: CellConversion(lambda f, raw, fmt: excel_year(raw)),
     T.INT: CellConversion(lambda f, raw, fmt: excel_int(raw)),

@@ -4,25 +4,17 @@ family (each refusal says what to do)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterable
 
 from desktop import i18n
-from desktop.errors import LedgerError
-from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.errors import Joined, LedgerError, Message, format_message, localise
+from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.records.validation import Invalid
 
 CTX = "excel"
 
 
-def localise(value: object, language: str | None) -> object:
-    """A message parameter that knows its own translation (a label, a list) in *language*."""
-    text = getattr(value, "text", None)
-    return text(language) if callable(text) else value
-
-
 def _format(message: str, params: dict, language: str | None) -> str:
-    return translate(CTX, message, language).format(**{k: localise(v, language) for k, v in params.items()})
+    return format_message(CTX, message, params, language)
 
 
 def english(language: str | None) -> bool:
@@ -34,26 +26,12 @@ def field_sep(language: str | None) -> str:
     return ": " if english(language) else "："
 
 
-@dataclass(frozen=True)
-class ExcelText:
+def ExcelText(message: str, params: dict | None = None) -> Message:  # noqa: N802 - reads like the class it was
     """A message of this package (context "excel") with parameters, in the reader's language."""
-
-    message: str
-    params: dict = field(default_factory=dict)
-
-    def text(self, language: str | None = None) -> str:
-        return _format(self.message, self.params, language)
+    return Message(message, params or {}, CTX)
 
 
-class Joined:
-    """Several translatable texts joined by the language's list separator."""
-
-    def __init__(self, parts: Iterable[object]) -> None:
-        self.parts = list(parts)
-
-    def text(self, language: str | None = None) -> str:
-        sep = ", " if english(language) else "、"
-        return sep.join(str(localise(p, language)) for p in self.parts)
+__all__ = ["ExcelText", "Joined", "localise"]
 
 
 class XInvalid(Invalid):
@@ -64,9 +42,7 @@ class ExcelError(LedgerError):
     """A workbook that cannot be imported, or an export that cannot be written."""
 
     message = QT_TRANSLATE_NOOP("excel", "The Excel file could not be used.")
-
-    def text(self, language: str | None = None) -> str:
-        return _format(self.message, self.params, language)
+    context = CTX
 
 
 class FileMissing(ExcelError):

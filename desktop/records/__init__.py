@@ -33,6 +33,8 @@ class Field:
     personal: bool = False
     #: for a REF to an organisation: the organisation kinds it may point at (empty: any)
     ref_org_kinds: tuple[str, ...] = ()
+    #: a DATE that may be known to the month only ("1996-08": 出生年月)
+    month_ok: bool = False
 
     @property
     def label(self) -> Label:
@@ -140,7 +142,8 @@ COMMITTEE_MEMBER = Kind(
           ref_org_kinds=("township_committee", "county_committee")),
         F("name", T.TEXT, QT_TRANSLATE_NOOP("fields", "Name"), required=True, max_len=30, personal=True),
         F("gender", T.ENUM, QT_TRANSLATE_NOOP("fields", "Gender"), required=True, enum="gender"),
-        F("birth_date", T.DATE, QT_TRANSLATE_NOOP("fields", "Birth date"), not_future=True, personal=True),
+        F("birth_date", T.DATE, QT_TRANSLATE_NOOP("fields", "Birth date"), not_future=True, personal=True,
+          month_ok=True),
         F("ethnicity", T.ENUM, QT_TRANSLATE_NOOP("fields", "Ethnicity"), enum="ethnicity", listed=False),
         F("political_status", T.ENUM, QT_TRANSLATE_NOOP("fields", "Political status"),
           enum="political_status", listed=False),

@@ -45,3 +45,19 @@ def parse_date_text(text: str) -> str:
 def is_month(value: str) -> bool:
     """True for a month-precision value ("1996-08")."""
     return len(value) == 7
+
+
+def same_date(a: str | None, b: str | None) -> bool:
+    """Whether two stored dates may name the same day: equal, or one a month ("1995-03") and
+    the other a day of it — a roster that knows only 出生年月 still finds the member."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return len(short) == 7 and long_.startswith(short)
+
+
+def less_precise(new: str | None, old: str | None) -> bool:
+    """Whether *new* only repeats *old* with less precision (a month of the stored day)."""
+    return bool(new and old) and len(new) < len(old) and old.startswith(new)

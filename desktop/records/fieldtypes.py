@@ -19,6 +19,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Callable
 
 from desktop import i18n
+from desktop.records.dates import is_month, parse_date_text
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.records.enums import enumerations
 from desktop.scope.geo import geography
@@ -61,13 +62,6 @@ MAX_INT = 10**12
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
 _PHONE_NOISE = re.compile(r"[\s()（）]")
-_DATE_FORMS = (
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
-    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
-    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
-    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
-)
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _INT_TEXT = re.compile(r"-?\d+")
 
@@ -144,8 +138,9 @@ def format_yuan(fen: int | None) -> str:
     return f"{fen // 100}.{fen % 100:02d}"
 
 
-def parse_date(value: object) -> str:
-    """A date (a ``date``, or text in one of the usual Chinese spellings) as "YYYY-MM-DD"."""
+def parse_date(value: object, *, month_ok: bool = False) -> str:
+    """A date (a ``date``, or text as people write it: :mod:`desktop.records.dates`) as
+    "YYYY-MM-DD"; with *month_ok* a month alone stays "YYYY-MM"."""
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
@@ -156,14 +151,13 @@ def parse_date(value: object) -> str:
             return dt.date.fromisoformat(text).isoformat()
         except ValueError:
             raise Invalid(MSG_BAD_DATE, value=value) from None
-    for pattern in _DATE_FORMS:
-        m = pattern.match(text)
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-            except ValueError:
-                break
-    raise Invalid(MSG_BAD_DATE, value=value)
+    try:
+        parsed = parse_date_text(text)
+    except ValueError:
+        raise Invalid(MSG_BAD_DATE, value=value) from None
+    if is_month(parsed) and not month_ok:
+        raise Invalid(MSG_BAD_DATE, value=value)
+    return parsed
 
 
 def parse_int(value: object) -> int:
@@ -256,13 +250,13 @@ def _normalised(parse: Callable[[object], object]) -> Coercion:
 
 
 def _date(f: "Field") -> Coercion:
-    not_future = f.not_future
+    not_future, month_ok = f.not_future, f.month_ok
 
     def parse(value: object) -> str:
-        text = parse_date(value)
+        text = parse_date(value, month_ok=month_ok)
         if text < "1900-01-01":
             raise Invalid(MSG_TOO_OLD, value=text)
-        if not_future and text > today_iso():
+        if not_future and text > today_iso()[:len(text)]:
             raise Invalid(MSG_FUTURE, value=text)
         return text
     general = _normalised(parse)

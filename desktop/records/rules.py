@@ -11,9 +11,11 @@ import datetime as dt
 from typing import Callable, Protocol
 
 from desktop.records.enums import enumerations
-from desktop.errors import FieldError
+from desktop.errors import FieldError, Joined
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.records import KINDS, ORG_DIVISION_LEVELS, ORG_PARENT_KINDS, Kind
+from desktop.records.dates import same_date
+from desktop.records.checklist import can_verify, transition_allowed
 from desktop.scope.geo import geography
 
 MSG_OUTSIDE_SCOPE = QT_TRANSLATE_NOOP("errors", "{code} lies outside this ledger's scope {scope}")
@@ -41,13 +43,6 @@ MSG_UNKNOWN_OWNER_KIND = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a recor
 
 MIN_JOIN_AGE = 14
 
-#: Status workflow of checklist tasks: which status may follow which.
-TASK_TRANSITIONS = {
-    "not_started": {"in_progress", "done"},
-    "in_progress": {"not_started", "done"},
-    "done": {"in_progress", "verified"},
-    "verified": {"done"},
-}
 
 
 
@@ -83,23 +78,13 @@ class EnumText:
         return enumerations().label(self.enum, self.key, language)
 
 
-class JoinedText:
-    """Several translatable texts joined with "/"."""
-
-    def __init__(self, parts) -> None:
-        self.parts = list(parts)
-
-    def text(self, language: str | None = None) -> str:
-        return "/".join(p.text(language) for p in self.parts)
-
-
 def _org(ledger: Lookups, kind: Kind, new: dict, errors: list, allowed: tuple[str, ...] | None = None):
     org = ledger.get("organisation", new["org_id"]) if new.get("org_id") else None
     if new.get("org_id") and org is None:
         errors.append(_err(kind, "org_id", MSG_MISSING_REF, id=new["org_id"]))
     elif org is not None and allowed and org["kind"] not in allowed:
         errors.append(_err(kind, "org_id", MSG_ORG_KIND,
-                           allowed=JoinedText(EnumText("org_kind", k) for k in allowed),
+                           allowed=Joined((EnumText("org_kind", k) for k in allowed), sep="/"),
                            kind=EnumText("org_kind", org["kind"])))
     return org
 
@@ -125,7 +110,7 @@ def organisation(ledger: Lookups, kind: Kind, new: dict, old: dict | None, inval
             errors.append(_err(kind, "parent_id", MSG_NO_PARENT_ALLOWED, kind=EnumText("org_kind", org_kind)))
         elif parent["kind"] not in allowed:
             errors.append(_err(kind, "parent_id", MSG_PARENT_KIND, kind=EnumText("org_kind", org_kind),
-                               allowed=JoinedText(EnumText("org_kind", k) for k in allowed)))
+                               allowed=Joined((EnumText("org_kind", k) for k in allowed), sep="/")))
         elif not code.startswith(parent["division_code"]):
             errors.append(_err(kind, "parent_id", MSG_PARENT_OUTSIDE, parent=parent["division_code"], code=code))
     return errors
@@ -140,7 +125,7 @@ def committee_member(ledger: Lookups, kind: Kind, new: dict, old: dict | None, i
     if new.get("exit_reason") and not exited:
         errors.append(_err(kind, "exit_reason", MSG_REASON_WITHOUT_EXIT))
     if birth and joined:
-        b = dt.date.fromisoformat(birth)
+        b = dt.date.fromisoformat(birth if len(birth) == 10 else birth + "-01")  # 出生年月: its first day
         latest = dt.date(b.year + MIN_JOIN_AGE, b.month, 28 if (b.month, b.day) == (2, 29) else b.day)
         if dt.date.fromisoformat(joined) < latest:
             errors.append(_err(kind, "birth_date", MSG_TOO_YOUNG, birth=birth, years=MIN_JOIN_AGE, joined=joined))
@@ -148,7 +133,7 @@ def committee_member(ledger: Lookups, kind: Kind, new: dict, old: dict | None, i
         errors.append(_err(kind, "appraisal_year", MSG_APPRAISAL_YEAR))
     if new.get("org_id") and new.get("name") and not exited:
         for other in ledger.members_named(new["org_id"], new["name"]):
-            if other["id"] != new.get("id") and not other["exited_on"] and other["birth_date"] == birth:
+            if other["id"] != new.get("id") and not other["exited_on"] and same_date(other["birth_date"], birth):
                 errors.append(_err(kind, "name", MSG_DUPLICATE_MEMBER, name=new["name"], birth=birth or "?"))
                 break
     return errors
@@ -168,11 +153,11 @@ def checklist_task(ledger: Lookups, kind: Kind, new: dict, old: dict | None, inv
     if new.get("template_id") and ledger.get("checklist_template", new["template_id"]) is None:
         errors.append(_err(kind, "template_id", MSG_MISSING_REF, id=new["template_id"]))
     status, before = new.get("status"), (old or {}).get("status")
-    if old is not None and before and status and status != before and status not in TASK_TRANSITIONS[before]:
+    if old is not None and not transition_allowed(before, status):
         errors.append(_err(kind, "status", MSG_TRANSITION, old=EnumText("task_status", before),
                            new=EnumText("task_status", status)))
     if status == "verified" and status != before and org is not None:
-        if not (org["scope"].startswith(ledger.scope) and org["scope"] != ledger.scope):
+        if not can_verify(ledger.scope, org["scope"]):
             errors.append(_err(kind, "status", MSG_VERIFY_UPPER, scope=ledger.scope, code=org["scope"]))
     if new.get("verified_on") and new.get("done_on") and new["verified_on"] < new["done_on"]:
         errors.append(_err(kind, "verified_on", MSG_VERIFIED_BEFORE_DONE, verified=new["verified_on"],
