@@ -64,7 +64,7 @@ class WireChange(Shape):
     id: PlainText = Field(min_length=1, max_length=64)
     scope: str = Field(pattern="^[0-9]{0,12}$", description="division code of the record")
     fields: dict[str, Any] = Field(description="field → value; empty only in a creation")
-    created: Annotated[bool, _or_empty(False)] = False
+    created: bool = False
     base: Annotated[dict[str, Stamp], _or_empty({})] = Field(
         default_factory=dict, description="field → the stamp the writer saw before it changed the field")
     author: Annotated[PlainText, _or_empty("")] = Field("", max_length=100)
@@ -222,6 +222,8 @@ def _message(model: type[BaseModel], err: dict) -> str:
         return f"Field '{name}' is missing."
     if len(err["loc"]) > 1:
         return f"Field '{name}' holds an item that is not valid: {err['msg']}."
+    if kind in ("string_unicode", "unicode"):
+        return f"Field '{name}' is not valid Unicode text."
     if kind.endswith("_type"):
         return f"Field '{name}' must be {_WHAT.get(kind[:-5], 'of another type')}."
     if kind in ("string_too_short", "string_too_long"):
