@@ -110,41 +110,58 @@ def phase(hub: HubProcess, how, name: str, toks: list[str]) -> int:
     return peak.kib
 
 
+def build(hub: HubProcess, folder: Path, province: str) -> None:
+    src = Ledger.new(folder / "src.sqlite", scope=province, operator="省团委")
+    with HubStore.open_admin(hub.db) as admin:
+        code = admin.create_code(province, "省团委")
+    enroll(src, hub.url, code)
+    t0 = time.perf_counter()
+    synthetic.build(src, province, seed=0)
+    pushed = SyncClient(src).push().applied
+    src.close()
+    print(f"province {province}: {pushed:,} changes built and pushed in {time.perf_counter() - t0:.0f} s")
+
+
+def measure(hub: HubProcess, args) -> None:
+    """Each phase on a freshly started hub, so one phase's peak does not hide the next's."""
+    hub.start()
+    toks = tokens(hub, args.province, 2 * args.clients + 2)
+    hub.stop()
+    figures = {}
+    for name, how, first in (("first sync by snapshot file", by_snapshot, 0),
+                             ("first sync page by page", by_pages, args.clients + 1)):
+        for n in (1, args.clients):
+            hub.start()
+            idle = proc_sample(hub.proc.pid, hub.db.resolve())["rss_kib"]
+            start = first + (0 if n == 1 else 1)
+            peak = phase(hub, how, name, toks[start:start + n])
+            hub.stop()
+            figures[name, n] = (idle, peak)
+    for name in ("first sync by snapshot file", "first sync page by page"):
+        (idle1, one), (idle, many) = figures[name, 1], figures[name, args.clients]
+        print(f"{name}: one alone grows the hub by {(one - idle1) / 1024:.1f} MiB over its idle "
+              f"{idle1 / 1024:.0f} MiB; {args.clients} at once by {(many - idle) / 1024:.1f} MiB "
+              f"({(many - idle) / max(one - idle1, 1):.1f}x for {args.clients}x the clients)")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--province", default="13", help="division code to build (a province, or smaller for a quick run)")
     p.add_argument("--clients", type=int, default=20)
     p.add_argument("--readers", type=int, default=4)
+    p.add_argument("--folder", type=Path, help="keep the hub here (built once, reused by later runs)")
     args = p.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="hubmem-") as tmp:
-        folder = Path(tmp)
+        folder = args.folder or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         hub = HubProcess(folder, args.readers)
-        hub.start()
-        try:
-            src = Ledger.new(folder / "src.sqlite", scope=args.province, operator="省团委")
-            with HubStore.open_admin(hub.db) as admin:
-                code = admin.create_code(args.province, "省团委")
-            enroll(src, hub.url, code)
-            t0 = time.perf_counter()
-            synthetic.build(src, args.province, seed=0)
-            pushed = SyncClient(src).push().applied
-            src.close()
-            print(f"province {args.province}: {pushed:,} changes built and pushed in {time.perf_counter() - t0:.0f} s")
-            idle = proc_sample(hub.proc.pid, hub.db.resolve())["rss_kib"]
-            print(f"hub idle RSS {idle / 1024:.1f} MiB")
-            toks = tokens(hub, args.province, 2 * args.clients + 2)
-            figures = {}
-            for name, how, first in (("first sync by snapshot file", by_snapshot, 0),
-                                     ("first sync page by page", by_pages, args.clients + 1)):
-                one = phase(hub, how, name, toks[first:first + 1])
-                many = phase(hub, how, name, toks[first + 1:first + 1 + args.clients])
-                figures[name] = (one, many)
-            for name, (one, many) in figures.items():
-                print(f"{name}: {args.clients} at once grow the hub by {(many - idle) / 1024:.1f} MiB over idle, "
-                      f"one alone by {(one - idle) / 1024:.1f} MiB (ratio {(many - idle) / max(one - idle, 1):.1f}x "
-                      f"for {args.clients}x the clients)")
-        finally:
-            print(f"hub exit status on SIGTERM: {hub.stop()}")
+        if not (folder / "src.sqlite").exists():
+            hub.start()
+            try:
+                build(hub, folder, args.province)
+            finally:
+                hub.stop()
+        measure(hub, args)
     return 0
 
 

@@ -46,7 +46,7 @@ Stamp = Annotated[str, Field(pattern=STAMP_PATTERN)]
 class Shape(BaseModel):
     """A body on the wire: strict JSON types (no "1" for 1, no true for 1)."""
 
-    model_config = ConfigDict(strict=True, extra="ignore", populate_by_name=True)
+    model_config = ConfigDict(strict=True, extra="ignore")
 
 
 # ------------------------------------------------------------------------------------ changes
@@ -227,9 +227,7 @@ def _message(model: type[BaseModel], err: dict) -> str:
     if kind.endswith("_type"):
         return f"Field '{name}' must be {_WHAT.get(kind[:-5], 'of another type')}."
     if kind in ("string_too_short", "string_too_long"):
-        low = err.get("ctx", {}).get("min_length", 0) if kind == "string_too_short" else 0
-        high = err.get("ctx", {}).get("max_length") or _max_length(field)
-        return f"Field '{name}' must have {low or _min_length(field)} to {high} characters."
+        return f"Field '{name}' must have {_bound(field, 'min_length') or 0} to {_bound(field, 'max_length')} characters."
     if kind == "string_pattern_mismatch" and field is not None and field.description:
         return f"Field '{name}' must be {field.description}."
     if kind in ("greater_than_equal", "less_than_equal"):
@@ -238,18 +236,12 @@ def _message(model: type[BaseModel], err: dict) -> str:
 
 
 def _bound(field, name: str):
+    """A length bound (``min_length``/``max_length``) declared on a model's field."""
     for item in getattr(field, "metadata", ()):
         if hasattr(item, name):
             return getattr(item, name)
     return None
 
-
-def _min_length(field) -> int:
-    return _bound(field, "min_length") or 0
-
-
-def _max_length(field) -> int | None:
-    return _bound(field, "max_length")
 
 
 def validate(model: type[Shape], data: Any) -> Shape:

@@ -53,7 +53,8 @@ class Hub:
         self.writer = GroupWriter(self.ledger)
         self.pool = ReaderPool(self.ledger.reader, self.settings.readers, self.settings.reader_wait)
         folder = self.settings.snapshot_dir or Path(str(self.ledger.path) + ".snapshots")
-        self.snapshots = SnapshotFiles(folder, self.pool, self.settings.snapshots_kept)
+        self.snapshots = SnapshotFiles(folder, self.pool, self.settings.snapshots_kept,
+                                       self.settings.snapshot_writers)
         self._touched: dict[str, float] = {}
         self._touch_lock = threading.Lock()
 

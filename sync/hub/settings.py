@@ -18,8 +18,8 @@ MAX_BLOB = 50 * 1024 * 1024
 #: Most hashes in one POST /v1/blobs/missing.
 MAX_BLOB_QUERY = 1000
 SHA256_PATTERN = "^[0-9a-f]{64}$"
-#: Changes read per query while a snapshot file is written.
-SNAPSHOT_PAGE = 5000
+#: Changes read (and held in memory) at a time while a snapshot file is written.
+SNAPSHOT_PAGE = 500
 #: How often a device's "last contact" is written at most (seconds).
 TOUCH_EVERY = 60.0
 
@@ -39,6 +39,9 @@ class HubSettings:
     snapshot_dir: Path | None = None
     #: snapshot files kept on disk for resumed downloads, newest first
     snapshots_kept: int = 32
+    #: snapshot files written at once (writing is CPU-bound: more at once only share the
+    #: processors, each finishing later, and hold more in memory)
+    snapshot_writers: int = 2
 
     def __post_init__(self) -> None:
         if self.readers < 1:

@@ -42,8 +42,9 @@ def wire_line(obj: dict) -> bytes:
 class SnapshotFiles:
     """The snapshot files of one hub, in *folder*."""
 
-    def __init__(self, folder: Path, pool: ReaderPool, kept: int) -> None:
+    def __init__(self, folder: Path, pool: ReaderPool, kept: int, writers: int = 2) -> None:
         self.folder, self.pool, self.kept = folder, pool, kept
+        self._writers = threading.Semaphore(writers)
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.iterdir():  # another ledger's, or half-written when the hub stopped
             if old.name.endswith((SUFFIX, SUFFIX + PART)):
@@ -63,7 +64,7 @@ class SnapshotFiles:
                 with contextlib.suppress(OSError):
                     os.utime(path)  # recently used: kept longer
                 return path
-            with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+            with self._writers, atomic_path(path) as tmp, open(tmp, "wb") as fh:
                 for piece in self._pieces(device, upto):
                     fh.write(piece)
         self._evict(path)
