@@ -106,7 +106,7 @@ def phase(hub: HubProcess, how, name: str, toks: list[str]) -> int:
         sizes = list(pool.map(lambda t: how(hub.url, t), toks))
         took = time.perf_counter() - t0
     print(f"{name:<34} {len(toks):>3} at once: peak RSS {peak.kib / 1024:7.1f} MiB; "
-          f"{sizes[0] / 2**20:6.1f} MiB each on the wire; {took:6.1f} s")
+          f"{sizes[0] / 2**20:6.1f} MiB read by each; {took:6.1f} s")
     return peak.kib
 
 
