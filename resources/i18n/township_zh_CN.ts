@@ -4299,6 +4299,21 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     </message>
     <message>
         <location filename="../../sync/hub/cli.py" line="95" />
+        <source>read connections to the ledger at most (default {n})</source>
+        <translation>台账读取连接数上限（默认 {n}）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="98" />
+        <source>worker threads for requests at most (default 40)</source>
+        <translation>处理请求的工作线程数上限（默认 40）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="60" />
+        <source>{value} is not a number from 1 to 1000</source>
+        <translation>{value} 不是 1 到 1000 之间的数</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="95" />
         <source>issue a one-time enrollment code for a device</source>
         <translation>为设备生成一次性接入码</translation>
     </message>

@@ -1,6 +1,6 @@
 """``township-hub``: run the hub and administer its devices.
 
-    township-hub serve   --db PATH [--host 127.0.0.1] [--port 8470]
+    township-hub serve   --db PATH [--host 127.0.0.1] [--port 8470] [--readers 4] [--threads N]
     township-hub enroll  --db PATH --scope CODE --name NAME [--days 14]
     township-hub devices --db PATH [--scope CODE]
     township-hub revoke  --db PATH DEVICE
@@ -20,9 +20,12 @@ running hub looks every token up on every call.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import datetime as dt
 import logging
 import os
+import signal
 import socket
 import sqlite3
 import sys
@@ -34,6 +37,7 @@ from desktop.cli import common
 from desktop.cli.common import EXIT_OK, EXIT_USAGE, ArgumentParser, fail
 from desktop.errors import ScopeError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from sync.hub.settings import HubSettings
 
 PROG = "township-hub"
 DB_ENV = "TOWNSHIP_HUB_DB"
@@ -62,6 +66,16 @@ def _port(text: str) -> int:
     return n
 
 
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= 1000:
+        raise argparse.ArgumentTypeError(translate("hub", "{value} is not a number from 1 to 1000").format(value=text))
+    return n
+
+
 def build_parser() -> ArgumentParser:
     p = ArgumentParser(prog=PROG, description=translate("hub", "The sync hub of Township Ledger: serve it and manage its devices."))
     p.add_argument("--lang", choices=i18n.LANGUAGES, help=translate("cli", "language of messages (default zh_CN)"))
@@ -76,6 +90,11 @@ def build_parser() -> ArgumentParser:
                    help=translate("hub", "port to listen on (default {port}; 0 picks a free one)").format(port=DEFAULT_PORT))
     s.add_argument("--log-level", choices=("debug", "info", "warning", "error"), default="info",
                    help=translate("hub", "how much the hub logs on stderr (default info)"))
+    s.add_argument("--readers", type=_count, default=HubSettings.readers,
+                   help=translate("hub", "read connections to the ledger at most (default {n})").format(
+                       n=HubSettings.readers))
+    s.add_argument("--threads", type=_count, default=None,
+                   help=translate("hub", "worker threads for requests at most (default 40)"))
 
     s = sub.add_parser("enroll", parents=[common], help=translate("hub", "issue a one-time enrollment code for a device"))
     s.add_argument("--scope", required=True, metavar="CODE", help=translate("hub", "division code the device will work for"))
@@ -151,12 +170,25 @@ def _pad(text: str, width: int, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
+def _fewer_malloc_arenas() -> None:
+    """glibc gives busy threads heaps of their own (up to 8 per processor), and memory freed
+    in one stays there: a hub whose worker threads each wrote a large answer keeps every
+    heap's high-water mark.  Two heaps serve threads that mostly wait on SQLite and sockets."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL("libc.so.6").mallopt(-8, 2)  # M_ARENA_MAX, before any worker thread starts
+    except (OSError, AttributeError):  # not glibc (musl has no per-thread heaps)
+        pass
+
+
 # ------------------------------------------------------------------------------------ commands
 def cmd_serve(args) -> int:
     import uvicorn
 
     from sync.hub.app import create_app
 
+    _fewer_malloc_arenas()
     path = _db(args)
     host, port = args.host, args.port
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -168,7 +200,8 @@ def cmd_serve(args) -> int:
         fail(translate("hub", "cannot listen on {host}:{port}: {reason}").format(
             host=host, port=port, reason=exc.strerror or exc))
     port = sock.getsockname()[1]
-    app = create_app(path)  # a locked, damaged or foreign file fails here, in one line
+    # a locked, damaged or foreign file fails here, in one line
+    app = create_app(path, HubSettings(readers=args.readers, threads=args.threads))
 
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
@@ -185,6 +218,15 @@ def cmd_serve(args) -> int:
             await super().startup(sockets)
             if self.started and not self.should_exit:
                 print(ready, flush=True)
+
+        @contextlib.contextmanager
+        def capture_signals(self):
+            with super().capture_signals():
+                yield
+                # SIGTERM is how a service manager stops the hub: once the requests under
+                # way are answered and the ledger is closed, that is a clean exit (status 0),
+                # not death by the signal uvicorn would raise again
+                self._captured_signals[:] = [s for s in self._captured_signals if s != signal.SIGTERM]
 
     config = uvicorn.Config(app, log_level="debug" if args.log_level == "debug" else "warning",
                             access_log=args.log_level == "debug", lifespan="on", server_header=False)

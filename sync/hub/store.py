@@ -1,7 +1,8 @@
 """The hub's own tables: enrollment codes and enrolled devices.
 
 The hub's state is a ledger (scope "", the whole country); beside the record tables
-and the change log it keeps two tables of its own, created here:
+and the change log it keeps two tables of its own (made and brought up to date by
+:mod:`sync.hub.migrations`):
 
 ``hub_enrollment``
     one-time codes an admin issues for a scope (only the code's SHA-256 is kept);
@@ -38,6 +39,7 @@ from desktop.ledger.db import Transactions, connect
 from desktop.errors import Label, LedgerError, LedgerMissing, NotALedger, NotFound, ScopeError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.ledger import Ledger, received_clause, scope_clause
+from sync.hub import migrations as hub_migrations
 
 #: Letters and digits without look-alikes (no I, L, O, 0, 1).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -46,36 +48,6 @@ CODE_DAYS = 14
 #: Longest device or unit name kept.
 NAME_MAX = 100
 PUBLIC_KEY_MAX = 10_000
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS hub_enrollment (
-    code_sha256 TEXT PRIMARY KEY,
-    scope TEXT NOT NULL,
-    name TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    expires_at TEXT NOT NULL,
-    used INTEGER NOT NULL DEFAULT 0,
-    used_at TEXT,
-    used_by TEXT
-);
-CREATE TABLE IF NOT EXISTS hub_device (
-    device_id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    label TEXT NOT NULL DEFAULT '',
-    scope TEXT NOT NULL,
-    token_sha256 TEXT NOT NULL UNIQUE,
-    public_key TEXT,
-    enrolled_at TEXT NOT NULL,
-    last_contact TEXT,
-    token_used INTEGER NOT NULL DEFAULT 0,
-    last_pull_cursor INTEGER NOT NULL DEFAULT 0,
-    revoked INTEGER NOT NULL DEFAULT 0,
-    revoked_at TEXT,
-    codes_before_revocation INTEGER
-);
-CREATE INDEX IF NOT EXISTS hub_device_scope ON hub_device(scope);
-"""
-
 
 class EnrollmentRefused(LedgerError):
     """An enrollment code that cannot be redeemed.  ``reason`` is "unknown", "used",
@@ -156,7 +128,7 @@ class HubStore:
             raise TypeError("HubStore needs a ledger or a connection")
         self._owns_conn = ledger is None
         if create_tables:
-            self._create_tables()
+            hub_migrations.migrate(self.conn)
 
     @classmethod
     def open_admin(cls, path: Path | str) -> "HubStore":
@@ -178,7 +150,11 @@ class HubStore:
         if row[0] != "":
             conn.close()
             raise NotAHub(path=str(path), scope=row[0])
-        return cls(conn=conn)
+        try:
+            return cls(conn=conn)  # brings the hub's tables up to date
+        except BaseException:
+            conn.close()
+            raise
 
     def close(self) -> None:
         if self._owns_conn and self.conn is not None:
@@ -190,18 +166,6 @@ class HubStore:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-    def _create_tables(self) -> None:
-        with self.tx():
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    self.conn.execute(statement)
-            columns = {r[1] for r in self.conn.execute("PRAGMA table_info(hub_device)").fetchall()}
-            if "codes_before_revocation" not in columns:  # a hub ledger of an earlier version:
-                self.conn.execute("ALTER TABLE hub_device ADD COLUMN codes_before_revocation INTEGER")
-                self.conn.execute(  # its revoked devices come back only with codes issued from now on
-                    "UPDATE hub_device SET codes_before_revocation = (SELECT max(rowid) FROM hub_enrollment) "
-                    "WHERE revoked = 1")
 
     # ----------------------------------------------------------------- enrollment codes
     def create_code(self, scope: str, name: str, days: float = CODE_DAYS, *, now: dt.datetime | None = None) -> str:

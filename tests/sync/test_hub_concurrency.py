@@ -1,6 +1,6 @@
-"""How the hub shares its ledger between request threads (``sync.hub.app.Hub``).
+"""How the hub shares its ledger between request threads (``sync.hub.service.Hub``).
 
-Reads run on per-thread read-only connections without waiting for writers; writes
+Reads run on pooled read-only connections without waiting for writers; writes
 are committed in groups, each write in a savepoint of its own.  These tests drive the
 ``Hub`` object from several threads in this process; the HTTP layer over it is tested
 with a real hub process in test_hub.py.
@@ -15,7 +15,9 @@ import pytest
 
 from conftest import COUNTY, TOWNSHIP, run_hub_cli
 from sync.hub.store import HubStore
-from sync.hub.app import Hub, HubError
+from sync.hub.errors import HubError
+from sync.hub.service import Hub
+from sync.hub.writer import PendingWrite
 
 
 @pytest.fixture
@@ -40,16 +42,15 @@ def committed_codes(path) -> int:
 
 
 def test_a_group_commits_once_and_a_failing_write_takes_back_only_itself(hub):
-    from sync.hub.app import _Write
-
     def failing():
         hub.store.create_code(COUNTY, "写了一半")
         raise ValueError("boom")
 
-    jobs = [_Write(lambda: hub.store.create_code(COUNTY, "甲")), _Write(failing),
-            _Write(lambda: hub.store.create_code(TOWNSHIP, "乙"))]
-    hub._commit(jobs)
-    assert (hub.groups, hub.writes) == (1, 3)
+    jobs = [PendingWrite(lambda: hub.store.create_code(COUNTY, "甲")), PendingWrite(failing),
+            PendingWrite(lambda: hub.store.create_code(TOWNSHIP, "乙"))]
+    with hub.lock:
+        hub.writer.commit(jobs)
+    assert (hub.writer.groups, hub.writer.writes) == (1, 3)
     assert all(job.done for job in jobs)
     assert isinstance(jobs[1].error, ValueError) and jobs[1].result is None
     assert jobs[0].error is None and jobs[2].error is None
@@ -103,7 +104,7 @@ def test_concurrent_pushes_lose_nothing_and_count_nothing_twice(hub, make_ledger
     assert len(keys) == len(set(keys)) == expected
     assert titles == 6 * 40
     assert seqs == sorted(set(seqs))  # cursors only ever grow
-    assert hub.groups <= hub.writes
+    assert hub.writer.groups <= hub.writer.writes
 
 
 def test_reads_do_not_wait_for_a_write_in_progress(hub):
@@ -113,7 +114,8 @@ def test_reads_do_not_wait_for_a_write_in_progress(hub):
 
     def read() -> None:
         device = hub.authenticate(token)
-        answers.append(hub.reading()[0].changes_for(0, device.scope, exclude_origin=device.device_id))
+        with hub.reading() as reader:
+            answers.append(reader.ledger.changes_for(0, device.scope, exclude_origin=device.device_id))
 
     with hub.lock:  # a long write holds the writing connection
         reader = threading.Thread(target=read)
@@ -154,8 +156,9 @@ def test_a_hub_ledger_of_the_earlier_version_keeps_its_revocations(tmp_path):
     earlier = hub.write(lambda: hub.store.create_code(COUNTY, "早先的"))
     hub.write(lambda: hub.store.revoke("12" * 8))
     hub.close()
-    conn = sqlite3.connect(path)  # as the earlier version left it
+    conn = sqlite3.connect(path)  # as the earlier version left it (which counted no versions either)
     conn.execute("ALTER TABLE hub_device DROP COLUMN codes_before_revocation")
+    conn.execute("DROP TABLE hub_schema")
     conn.commit()
     conn.close()
 

@@ -68,6 +68,7 @@ def test_schemathesis_finds_no_server_error(case, module_hub, token):
 def test_fuzz_figures():
     """Prints what the schemathesis run sent (run with -s to see it)."""
     total = sum(STATS.values())
+    assert total > 0, "run with test_schemathesis_finds_no_server_error"
     print(f"\nschemathesis: {total} requests")
     for key in sorted(STATS):
         print(f"  {key}: {STATS[key]}")
@@ -145,6 +146,7 @@ def test_hostile_changes_are_answered_per_change(module_hub, token, batch):
             assert result["reason"]
         if not change["scope"].startswith(COUNTY):
             assert result["status"] == "rejected"
+    HOSTILE["sent"] = HOSTILE.get("sent", 0) + len(batch)
     for status in ("applied", "duplicate", "rejected"):
         HOSTILE[status] = HOSTILE.get(status, 0) + sum(r["status"] == status for r in results)
     pulled = requests.get(module_hub.url + "/v1/pull", params={"limit": 5000},
@@ -153,4 +155,10 @@ def test_hostile_changes_are_answered_per_change(module_hub, token, batch):
 
 
 def test_hostile_figures():
+    """The hostile run reached every outcome: some changes got through the wire checks
+    and the ledger's and were applied, retried ones were recognised as duplicates,
+    and the rest were refused — and every change sent got exactly one answer."""
     print(f"\nhostile changes: {HOSTILE}")
+    assert HOSTILE.get("sent", 0) > 0, "run with test_hostile_changes_are_answered_per_change"
+    assert HOSTILE["applied"] > 0 and HOSTILE["duplicate"] > 0 and HOSTILE["rejected"] > 0, HOSTILE
+    assert HOSTILE["applied"] + HOSTILE["duplicate"] + HOSTILE["rejected"] == HOSTILE["sent"], HOSTILE

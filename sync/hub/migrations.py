@@ -1,0 +1,109 @@
+"""Versioned migrations of the hub's own tables (enrollment codes and devices).
+
+Like the ledger's (:mod:`desktop.ledger.migrations`): a registry of small functions,
+each applied in one transaction together with the row of ``hub_schema`` that records
+it.  The ledger's ``PRAGMA user_version`` belongs to the ledger's tables, so the hub
+counts its own.  Hub ledgers written before the hub counted its versions have the
+tables of version 1 (perhaps with the column of version 2) and no ``hub_schema``:
+each step is written to find its work done already.  The first version is frozen
+text; later ones only add.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from typing import Callable
+
+V1_TABLES = """
+CREATE TABLE IF NOT EXISTS hub_enrollment (
+    code_sha256 TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used INTEGER NOT NULL DEFAULT 0,
+    used_at TEXT,
+    used_by TEXT
+);
+CREATE TABLE IF NOT EXISTS hub_device (
+    device_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    scope TEXT NOT NULL,
+    token_sha256 TEXT NOT NULL UNIQUE,
+    public_key TEXT,
+    enrolled_at TEXT NOT NULL,
+    last_contact TEXT,
+    token_used INTEGER NOT NULL DEFAULT 0,
+    last_pull_cursor INTEGER NOT NULL DEFAULT 0,
+    revoked INTEGER NOT NULL DEFAULT 0,
+    revoked_at TEXT
+);
+CREATE INDEX IF NOT EXISTS hub_device_scope ON hub_device(scope);
+"""
+
+VERSION_TABLE = """
+CREATE TABLE IF NOT EXISTS hub_schema (
+    version INTEGER PRIMARY KEY,
+    applied_at TEXT NOT NULL
+)
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    """Enrollment codes and devices."""
+    for statement in V1_TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    """Which codes came before a device's revocation: only a later code lets it back.
+    Devices revoked before this version come back only with codes issued from now on."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(hub_device)").fetchall()}
+    if "codes_before_revocation" in columns:
+        return
+    conn.execute("ALTER TABLE hub_device ADD COLUMN codes_before_revocation INTEGER")
+    conn.execute("UPDATE hub_device SET codes_before_revocation = (SELECT max(rowid) FROM hub_enrollment) "
+                 "WHERE revoked = 1")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _v1,
+    2: _v2,
+}
+CURRENT_VERSION = max(MIGRATIONS)
+
+
+def version(conn: sqlite3.Connection) -> int:
+    """The hub tables' version (0: none, or made before the hub counted its versions)."""
+    try:
+        return conn.execute("SELECT coalesce(max(version), 0) FROM hub_schema").fetchone()[0]
+    except sqlite3.OperationalError:  # no hub_schema yet
+        return 0
+
+
+def migrate(conn: sqlite3.Connection, target: int = CURRENT_VERSION) -> list[int]:
+    """Bring the hub tables to *target*; each step in its own transaction with its
+    version row.  Safe beside another process doing the same (the admin command
+    beside the hub): the version is read again once the write lock is held."""
+    done: list[int] = []
+    if version(conn) >= target:
+        return done
+    for v in sorted(MIGRATIONS):
+        if v > target:
+            break
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(VERSION_TABLE)
+            if version(conn) < v:
+                MIGRATIONS[v](conn)
+                conn.execute("INSERT INTO hub_schema (version, applied_at) VALUES (?, ?)",
+                             (v, dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")))
+                done.append(v)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return done

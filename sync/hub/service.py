@@ -1,0 +1,125 @@
+"""The hub service: its ledger, its tables, and how requests share them.
+
+:class:`Hub` holds the hub's ledger (scope "", created on first start) and its
+instance lock for the life of the process.  Reads (authentication, pulls, the
+device list, attachment downloads, snapshot pages) check a read-only connection out
+of a bounded pool (:mod:`sync.hub.pool`) for as long as they read; writes (pushes,
+enrollments, attachment uploads, the devices' "last contact" and pull cursor) go
+through the group-commit writer (:mod:`sync.hub.writer`) on the one writing
+connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from desktop.ledger import Ledger
+from sync.hub.errors import UNAUTHORIZED, HubError
+from sync.hub.pool import Reader, ReaderPool
+from sync.hub.settings import TOUCH_EVERY, HubSettings
+from sync.hub.snapshots import SnapshotFiles
+from sync.hub.store import Device, HubStore, NotAHub
+from sync.hub.writer import GroupWriter
+
+
+def open_hub_ledger(path: Path) -> Ledger:
+    """The hub's ledger at *path* (created, scope "", when there is none); locked."""
+    if path.exists() and path.stat().st_size > 0:
+        ledger = Ledger.open(path)
+    else:
+        ledger = Ledger.new(path, scope="", operator="hub")
+    if ledger.scope != "":
+        scope = ledger.scope
+        ledger.close()
+        raise NotAHub(path=str(path), scope=scope)
+    return ledger
+
+
+class Hub:
+    """The hub ledger, its device tables, the writer and the pool of readers."""
+
+    def __init__(self, db_path: Path | str, settings: HubSettings | None = None) -> None:
+        self.settings = settings or HubSettings()
+        self.ledger = open_hub_ledger(Path(db_path))
+        try:
+            self.store = HubStore(self.ledger)  # brings the hub's tables up to date
+        except BaseException:
+            self.ledger.close()
+            raise
+        self.writer = GroupWriter(self.ledger)
+        self.pool = ReaderPool(self.ledger.reader, self.settings.readers, self.settings.reader_wait)
+        folder = self.settings.snapshot_dir or Path(str(self.ledger.path) + ".snapshots")
+        self.snapshots = SnapshotFiles(folder, self.pool, self.settings.snapshots_kept,
+                                       self.settings.snapshot_writers)
+        self._touched: dict[str, float] = {}
+        self._touch_lock = threading.Lock()
+
+    @property
+    def lock(self) -> threading.Lock:
+        """Held while a group of writes runs."""
+        return self.writer.lock
+
+    def close(self) -> None:
+        with self.writer.lock:
+            self.writer.closed = True
+            self.pool.close()
+            if self.ledger.conn is not None:
+                self.ledger.close()
+
+    def reading(self) -> contextlib.AbstractContextManager[Reader]:
+        """A read-only connection for the block (``with hub.reading() as r: r.ledger…``)."""
+        return self.pool.reading()
+
+    def write(self, fn: Callable[[], Any]) -> Any:
+        """Run ``fn()`` (which uses ``self.ledger`` / ``self.store``) in a committed write
+        transaction; return its result or raise its exception."""
+        return self.writer.write(fn)
+
+    # ----------------------------------------------------------------- devices
+    def authenticate(self, token: str | None) -> Device:
+        if not token:
+            raise HubError(401, UNAUTHORIZED, "This call needs a device token (Authorization: Bearer <token>).",
+                           {"WWW-Authenticate": "Bearer"})
+        with self.reading() as reader:
+            device = reader.store.device_for_token(token)
+        if device is None:
+            raise HubError(401, UNAUTHORIZED, "The device token is unknown or has been revoked.",
+                           {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        now = time.monotonic()
+        with self._touch_lock:
+            due = now - self._touched.get(device.device_id, -TOUCH_EVERY) >= TOUCH_EVERY
+            if due:
+                self._touched[device.device_id] = now
+        if due:
+            self.write(lambda: self.store.touch(device.device_id))
+        return device
+
+    def forget_touch(self, device_id: str) -> None:
+        with self._touch_lock:
+            self._touched.pop(device_id, None)
+
+    def last_seq(self) -> int:
+        with self.reading() as reader:
+            return reader.ledger.last_seq()
+
+    def pages(self, device: Device, cursor: int, limit: int, chunk: int) -> Iterator[tuple[list, int, bool]]:
+        """A pull's changes after *cursor* (at most *limit*), read *chunk* at a time on a
+        connection checked out per chunk.  Yields (changes, cursor, more); the last
+        yield's cursor and more are the page's.  The page ends at the change log's
+        last seq when it starts, so later chunks see exactly what the first saw."""
+        with self.reading() as reader:
+            high = reader.ledger.last_seq()
+        left = limit
+        while True:
+            with self.reading() as reader:
+                changes, cursor, more = reader.ledger.changes_for(
+                    cursor, device.scope, limit=min(chunk, left), exclude_origin=device.device_id, upto=high)
+            left -= len(changes)
+            done = not more or left <= 0
+            yield changes, cursor, more if done else True
+            if done:
+                return

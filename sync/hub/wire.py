@@ -1,0 +1,174 @@
+"""Reading request bodies: size limits, gzip, JSON, and received changes.
+
+Every bad input gets the protocol's ``{"error", "message"}`` answer with a 4xx status
+and changes nothing: the body is read with a size limit, gunzipped with a second
+limit (against zip bombs), parsed, and its shape checked (:func:`sync.hub.schemas.validate`)
+before anything touches the ledger.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import zlib
+from typing import Any
+
+from fastapi import Request
+
+from desktop.ledger import migrations
+from desktop.ledger.changes import Change
+from desktop.records import ids
+from sync.hub.errors import HubError, bad_request, too_large
+from sync.hub.schemas import change_problem
+from sync.hub.settings import INT64_MAX, MAX_BLOB, MAX_BODY, MAX_INFLATED
+
+log = logging.getLogger("township.hub")
+
+
+async def _read_limited(request: Request, limit: int, too_big: str) -> bytes:
+    length = request.headers.get("content-length")
+    if length is not None and length.isdigit() and int(length) > limit:
+        raise too_large(too_big)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large(too_big)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def raw_body(request: Request) -> bytes:
+    """The request body as sent, read up to the size limit (413 beyond it)."""
+    return await _read_limited(request, MAX_BODY, f"The request body is larger than {MAX_BODY} bytes.")
+
+
+async def blob_body(request: Request) -> bytes:
+    """An attachment's content as sent, read up to MAX_BLOB (413 beyond it)."""
+    return await _read_limited(request, MAX_BLOB, f"An attachment's content is at most {MAX_BLOB} bytes.")
+
+
+def gunzip(data: bytes, limit: int = MAX_INFLATED) -> bytes:
+    """Inflate a gzip body (concatenated members too), refusing more than *limit* bytes."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = []
+    size = 0
+    try:
+        while data:
+            piece = inflater.decompress(data, limit + 1 - size)
+            size += len(piece)
+            out.append(piece)
+            if size > limit:
+                raise too_large(f"The request body is larger than {limit} bytes once decompressed.")
+            if inflater.eof:
+                data = inflater.unused_data
+                if data:  # concatenated gzip members (allowed by RFC 1952)
+                    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                continue
+            data = inflater.unconsumed_tail
+            if not data:
+                break
+        if not inflater.eof:
+            raise bad_request("The gzip-compressed body is truncated.")
+    except zlib.error as exc:
+        raise bad_request(f"The body is not valid gzip data ({exc}).") from None
+    return b"".join(out)
+
+
+def decoded(request: Request, body: bytes, limit: int = MAX_INFLATED) -> bytes:
+    """The body with its Content-Encoding (gzip or none) taken off."""
+    encoding = request.headers.get("content-encoding", "identity").strip().lower()
+    if encoding == "gzip":
+        return gunzip(body, limit)
+    if encoding not in ("identity", ""):
+        raise bad_request(f"Unsupported Content-Encoding {encoding[:40]!r}; send gzip or nothing.")
+    return body
+
+
+def parse_json(request: Request, body: bytes) -> Any:
+    """Decompress (when the client says so) and parse a JSON body."""
+    body = decoded(request, body)
+    if not body.strip():
+        raise bad_request("The request body is empty; send a JSON object.")
+    try:
+        return json.loads(body)
+    except RecursionError:
+        raise bad_request("The JSON body is nested too deeply.") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, too many digits
+        raise bad_request(f"The body is not valid JSON ({str(exc)[:200]}).") from None
+
+
+def check_schema(schema: int) -> None:
+    if schema > migrations.CURRENT_VERSION:
+        raise HubError(409, "schema_too_new",
+                       f"The data is of schema {schema}; this hub knows schema {migrations.CURRENT_VERSION}. "
+                       "Update the hub first.")
+
+
+# ------------------------------------------------------------------------------------ received changes
+def _text_ok(text: str) -> bool:
+    """Text SQLite and the JSON answer can hold: no lone surrogates."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def storable(value: object) -> str | None:
+    """Why a received JSON value cannot be stored as it is, or None.  Iterative, so a
+    deeply nested value cannot exhaust the stack."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            if not _text_ok(v):
+                return "the change holds text that is not valid Unicode"
+        elif isinstance(v, bool) or v is None:
+            continue
+        elif isinstance(v, float):  # no field holds a fraction (money is in fen); 1.0 is not 1
+            return "the change holds a number with a fraction"
+        elif isinstance(v, int):
+            if not -INT64_MAX - 1 <= v <= INT64_MAX:
+                return "the change holds a number out of range"
+        elif isinstance(v, dict):
+            for k, item in v.items():
+                if not _text_ok(k):
+                    return "the change holds text that is not valid Unicode"
+                stack.append(item)
+        elif isinstance(v, list):
+            stack.extend(v)
+    return None
+
+
+def echo(item: Any) -> tuple[str | None, int | None]:
+    """The origin and seq of a received change, as far as they are well-formed."""
+    if not isinstance(item, dict):
+        return None, None
+    origin, seq = item.get("origin"), item.get("seq")
+    origin = origin if isinstance(origin, str) and len(origin) <= 64 and _text_ok(origin) else None
+    seq = seq if _is_int(seq) and -INT64_MAX - 1 <= seq <= INT64_MAX else None
+    return origin, seq
+
+
+def received(item: Any) -> tuple[Change | None, str | None]:
+    """A received change, or why it is rejected before it reaches the ledger."""
+    reason = storable(item) or change_problem(item)
+    if reason:
+        return None, reason
+    try:
+        change = Change.from_wire(item)
+    except ValueError as exc:
+        return None, str(exc)
+    except (TypeError, AttributeError, KeyError):  # a shape from_wire does not expect
+        log.warning("malformed change from_wire did not catch: %r", str(item)[:200])
+        return None, "change is malformed"
+    if change.origin == ids.BUILTIN_DEVICE:
+        return None, "changes of the built-in reference data are not sent"
+    return change, None
