@@ -19,6 +19,17 @@ from desktop.records.display import field_label, record_title, reference_titles,
 from ui.widgets import heading_label, record_table
 
 
+def stored_moment(iso: str | None) -> dt.datetime | None:
+    """A stored ISO time as a local naive datetime (None when empty; the text itself when it
+    is no time is the caller's to show)."""
+    if not iso:
+        return None
+    moment = dt.datetime.fromisoformat(iso)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    return moment
+
+
 def local_time(when: dt.datetime | str | None) -> str:
     """A local date and time in the user's locale (short form)."""
     if not when:

@@ -22,7 +22,7 @@ from sync.pending import pending_count
 from ui import workers
 from ui.busy import BusyGuard, on_sibling
 from ui.exchange import PhoneCheckDialog, check_held_by_phone, imported_text
-from ui.history import local_time
+from ui.history import local_time, stored_moment
 from ui.models import ListTableModel
 
 PACKAGE_FILTER = f"*{packages.SUFFIX} *{packages.RECEIPT_SUFFIX}"
@@ -70,17 +70,12 @@ def choose_folder(parent, title: str) -> str:
 
 def when(iso: str | None) -> str:
     """A stored time as people read it (local, to the minute)."""
-    import datetime as dt
 
-    if not iso:
-        return ""
     try:
-        moment = dt.datetime.fromisoformat(iso)
+        moment = stored_moment(iso)
     except ValueError:
-        return iso
-    if moment.tzinfo is not None:
-        moment = moment.astimezone().replace(tzinfo=None)
-    return local_time(moment)
+        return iso or ""
+    return local_time(moment) if moment else ""
 
 
 class PeerModel(ListTableModel):

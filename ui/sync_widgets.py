@@ -30,7 +30,7 @@ from sync.pending import PUSH_CURSOR, pending_count
 from ui import workers
 from ui.busy import BusyGuard, on_sibling
 from ui.forms import ERROR_STYLE
-from ui.history import local_time
+from ui.history import local_time, stored_moment
 from ui.models import ListTableModel
 from ui.exchange import ReportButton, open_exchange
 from ui.sync_controller import NOT_ENROLLED, OFFLINE, ONLINE, SYNCING, SyncController, enrollment_notifier
@@ -81,14 +81,12 @@ class _Texts(QObject):
 
     def when(self, iso: str | None, *, short: bool) -> str:
         """When the last sync was: the time alone if it was today (short form)."""
-        if not iso:
-            return self.tr("never")
         try:
-            moment = dt.datetime.fromisoformat(iso)
+            moment = stored_moment(iso)
         except ValueError:
-            return iso
-        if moment.tzinfo is not None:
-            moment = moment.astimezone().replace(tzinfo=None)
+            return iso or ""
+        if moment is None:
+            return self.tr("never")
         if short and moment.date() == dt.date.today():
             return moment.strftime("%H:%M")
         return local_time(moment)

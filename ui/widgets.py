@@ -7,25 +7,15 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDialog, QHeaderView, QLabel, QPushButton,
                                QTableView, QToolButton, QWidget)
 
+from ui.busy import BusyGuard
+
 ERROR_STYLE = "color: #c62828;"
 NOTE_STYLE = "color: #555555;"
 
 
-class BusyDialog(QDialog):
+class BusyDialog(BusyGuard, QDialog):
     """A dialog that stays open (Esc, Cancel, the window's close button) while ``busy``:
     work it started in a worker reports back to it."""
-
-    busy = False
-
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()
-
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self.busy:
-            event.ignore()
-            return
-        super().closeEvent(event)
 
 
 def heading_label(parent: QWidget, name: str, *, wrap: bool = False, selectable: bool = False) -> QLabel:
