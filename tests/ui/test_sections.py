@@ -242,7 +242,7 @@ def test_unit_tree_lists_townships_and_their_organisations(county_ledger, qtmode
     assert org_index.data(UnitTreeModel.ORG_ROLE) == direct and not model.hasChildren(org_index)
 
 
-def test_enter_saves_a_form_and_escape_cancels_it(county_ledger, qtbot):
+def test_enter_saves_a_form_and_escape_cancels_it(county_ledger, qtbot, monkeypatch):
     form = RecordForm(county_ledger, "venue", defaults={"org_id": ORG})
     qtbot.addWidget(form)
     form.show()
@@ -255,8 +255,10 @@ def test_enter_saves_a_form_and_escape_cancels_it(county_ledger, qtbot):
     qtbot.addWidget(other)
     other.show()
     fill(qtbot, other, [("name", "另一个")])
-    qtbot.keyClick(other, Qt.Key_Escape)
-    assert not other.isVisible() and county_ledger.last_seq() == seq
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.Discard)
+    qtbot.keyClick(other, Qt.Key_Escape)  # something was typed: it asks first ("Discard")
+    assert asked and not other.isVisible() and county_ledger.last_seq() == seq
 
 
 def test_unit_tree_takes_up_new_organisations(county_ledger, qtmodeltester):
