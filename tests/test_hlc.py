@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.ledger.changes import Change
-from desktop.ledger.hlc import (COUNTER_BITS, DAY_MS, FUTURE_TOLERANCE_MS, HybridClock, clock_ms, make_stamp,
+from desktop.ledger.hlc import (COUNTER_BITS, DAY_MS, FUTURE_TOLERANCE_MS, MAX_CLOCK, MAX_OFFSET_MS, ClockExhausted, HybridClock, clock_ms, make_stamp,
                                 stamp_clock, stamp_ms)
 
 DEVICE = "0123456789abcdef"
@@ -59,12 +59,21 @@ def test_a_remote_stamp_behind_leaves_the_clock_alone():
     assert clock.last == local
 
 
-def test_a_remote_stamp_more_than_a_day_ahead_is_reported():
+def test_a_remote_stamp_far_ahead_is_reported_and_never_taken_past_the_bound():
     clock = HybridClock(wall=Wall())
     now = int(T0 * 1000)
+    assert not clock.acceptable((now + MAX_OFFSET_MS + 1) << COUNTER_BITS)
+    assert clock.acceptable((now + MAX_OFFSET_MS) << COUNTER_BITS)
     assert clock.observe((now + FUTURE_TOLERANCE_MS + 1) << COUNTER_BITS) is True
     assert clock.observe((now + DAY_MS - 1000) << COUNTER_BITS) is False
-    assert clock.tick() > (now + FUTURE_TOLERANCE_MS) << COUNTER_BITS  # still taken up
+    assert clock.last == (now + MAX_OFFSET_MS) << COUNTER_BITS  # held at the bound
+    assert clock.tick() == ((now + MAX_OFFSET_MS) << COUNTER_BITS) + 1
+
+
+def test_the_clock_never_runs_past_the_stamp_format():
+    clock = HybridClock(last=MAX_CLOCK, wall=Wall())
+    with pytest.raises(ClockExhausted):
+        clock.tick()
 
 
 def test_stamp_format_and_its_parts():

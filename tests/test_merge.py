@@ -195,22 +195,25 @@ def test_sequential_edits_are_not_conflicts(county_ledger, tmp_path):
     other.close()
 
 
-def test_a_change_stamped_far_ahead_is_flagged(county_ledger, tmp_path):
+def test_a_change_stamped_far_ahead_is_refused_not_flagged(county_ledger, tmp_path):
+    """Flagging alone let one wrong BIOS date drag every clock along: beyond the bound a
+    received change is refused, the clock stays, the user's next edit is stamped in real time."""
     import time
 
     future_ms = int(time.time() * 1000) + 2 * DAY_MS
     device = "abcdef0123456789"
     change = Change(device, 1, make_stamp(future_ms << 16, device), "organisation", ORG, TOWNSHIP,
                     {"note": "来自未来"}, {}, "钟表错误")
+    clock_before = county_ledger.clock.last
     report = county_ledger.apply_changes([change])
-    assert report.flagged_future == 1
-    assert [c.stamp for c in county_ledger.future_changes()] == [change.stamp]
-    # the local clock advanced past it, so the user's next edit still wins
+    assert report.applied == 0 and len(report.rejected) == 1 and "48" in report.rejected[0][1]
+    assert county_ledger.future_changes() == [] and county_ledger.clock.last == clock_before
     county_ledger.organisations.update(ORG, note="本地更正")
     assert county_ledger.get("organisation", ORG)["note"] == "本地更正"
     near = Change(device, 2, make_stamp((int(time.time() * 1000) + 1000) << 16, device), "organisation", ORG,
                   TOWNSHIP, {"note": "正常"}, {}, "")
-    assert county_ledger.apply_changes([near]).flagged_future == 0
+    near_report = county_ledger.apply_changes([near])
+    assert near_report.applied == 1 and near_report.flagged_future == 0
 
 
 def test_malformed_and_out_of_scope_changes_are_rejected_one_by_one(county_ledger, tmp_path):

@@ -38,7 +38,9 @@ def build_parser() -> ArgumentParser:
     s.add_argument("--operator", default="演示", metavar="NAME", help=translate("cli", "operator name"))
 
     sub.add_parser("info", help=translate("cli", "show the ledger's scope, record counts and pending changes"))
-    sub.add_parser("check", help=translate("cli", "check the ledger file's integrity"))
+    s = sub.add_parser("check", help=translate("cli", "check the ledger file's integrity"))
+    s.add_argument("--repair", action="store_true", help=translate(
+        "cli", "also bring back a clock that runs ahead of real time (once this computer's date is right)"))
 
     s = sub.add_parser("backup", help=translate("cli", "copy the ledger to a backup file"))
     s.add_argument("dest", metavar="DEST", nargs="?",
@@ -141,7 +143,12 @@ def cmd_info(args) -> int:
 
 
 def cmd_check(args) -> int:
-    with open_ledger(args, read_only=True) as ledger:
+    with open_ledger(args, read_only=not args.repair) as ledger:
+        if args.repair:
+            moved = ledger.repair_clock()
+            if moved:
+                print(translate("cli", "The ledger's clock ran {hours} hours ahead of real time; it is back.").format(
+                    hours=f"{moved / 3_600_000:.1f}"))
         problems = ledger.check()
     if problems:
         for p in problems[:20]:

@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
+from desktop.records import ids
 from desktop.errors import LedgerCorrupt, LedgerError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.ledger.db import InstanceLock, backup_to, quick_check
@@ -63,9 +64,33 @@ class Backups:
                 backup_to(src, path)
             finally:
                 src.close()
+            _continue_as_new_device(path)
             for suffix in ("-wal", "-shm"):
                 p = Path(str(path) + suffix)
                 if p.exists():
                     p.unlink()
         finally:
             lock.release()
+
+
+#: Meta entries that belong to the device identity, not to the data: a restored ledger drops
+#: them (its keys and its hub token are the old device's; the program makes new ones).
+DEVICE_BOUND_META = ("package_keys", "sync_settings", "sync_snapshot", "sync_blob_uploads")
+
+
+def _continue_as_new_device(path: Path) -> None:
+    """A restored ledger continues as a new device, so no sequence number that already left
+    the machine is ever used twice (its old edits stay under the old device's name and come
+    back from the hub or the county like anyone else's)."""
+    conn = sqlite3.connect(str(path))
+    try:
+        with conn:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            previous = [d for d in (meta.get("previous_device_ids") or "").split(",") if d]
+            previous.append(meta["device_id"])
+            conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [
+                ("device_id", ids.new_device_id()), ("next_seq", "1"), ("previous_device_ids", ",".join(previous)),
+                ("restored_at", dt.datetime.now().isoformat(timespec="seconds"))])
+            conn.executemany("DELETE FROM meta WHERE key = ?", [(k,) for k in DEVICE_BOUND_META])
+    finally:
+        conn.close()

@@ -20,6 +20,12 @@ REJECT_BAD_VALUE = QT_TRANSLATE_NOOP("errors", "field {field} has a value of the
 REJECT_INVALID_VALUE = QT_TRANSLATE_NOOP("errors", "field {field}: {problem}")
 REJECT_SCOPE = QT_TRANSLATE_NOOP("errors", "record scope {scope} lies outside the sender's scope {allowed}")
 REJECT_SCOPE_CHANGED = QT_TRANSLATE_NOOP("errors", "record {id} belongs to scope {old}, not {scope}")
+REJECT_OWN_ORIGIN = QT_TRANSLATE_NOOP("errors", "the change claims to come from this computer itself, which did not write it")
+REJECT_CLOCK_AHEAD = QT_TRANSLATE_NOOP(
+    "errors", "the change is dated {hours} hours ahead of this computer's clock: the clock of the computer that "
+              "wrote it is wrong; it is kept there and sent again once its time has come or the clock is put right")
+REJECT_DIFFERS = QT_TRANSLATE_NOOP(
+    "errors", "a different change with the same origin and number ({origin} #{seq}) was received before")
 
 
 @dataclass
@@ -36,6 +42,12 @@ class ApplyReport:
     def total(self) -> int:
         return self.applied + self.duplicate + len(self.rejected)
 
+
+
+def _same_change(a: Change, b: Change) -> bool:
+    """The same change, as written by its origin (what a relay may not alter)."""
+    return (a.stamp, a.kind, a.record_id, a.scope, dumps(a.fields), dumps(a.base), a.author, a.created) == \
+        (b.stamp, b.kind, b.record_id, b.scope, dumps(b.fields), dumps(b.base), b.author, b.created)
 
 
 class Merging:
@@ -61,9 +73,18 @@ class Merging:
                 if reason:
                     report.rejected.append((change, reason))
                     continue
-                if self.conn.execute("SELECT 1 FROM change_log WHERE origin=? AND origin_seq=?",
-                                     (change.origin, change.origin_seq)).fetchone():
-                    report.duplicate += 1
+                stored = self.conn.execute("SELECT * FROM change_log WHERE origin=? AND origin_seq=?",
+                                           (change.origin, change.origin_seq)).fetchone()
+                if stored is not None:
+                    if _same_change(Change.from_row(stored), change):
+                        report.duplicate += 1
+                    else:  # someone speaks for that origin: keep the first, refuse and report this one
+                        report.rejected.append((change, translate("errors", REJECT_DIFFERS).format(
+                            origin=change.origin, seq=change.origin_seq)))
+                    continue
+                reason = self._check_trust(change)
+                if reason:
+                    report.rejected.append((change, reason))
                     continue
                 k = KINDS[change.kind]
                 row = self._row(k, change.record_id)
@@ -79,6 +100,17 @@ class Merging:
                 report.conflicts += self._merge(k, row, change)
                 report.applied += 1
         return report
+
+    def _check_trust(self, change: Change) -> str | None:
+        """Refuse what would rewrite history: a change in this device's own name (it would
+        take a sequence number this device is yet to use), or one dated beyond the bound."""
+        if change.origin == self.device_id:
+            return translate("errors", REJECT_OWN_ORIGIN)
+        remote = int(change.stamp[:16], 16)
+        if not self.clock.acceptable(remote):
+            hours = round(self.clock.ahead_ms(remote) / 3_600_000, 1)
+            return translate("errors", REJECT_CLOCK_AHEAD).format(hours=f"{hours:g}")
+        return None
 
     def _check_received(self, change: Change, allowed_scope: str | None) -> str | None:
         k = KINDS.get(change.kind)

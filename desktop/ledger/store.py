@@ -13,10 +13,28 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.ledger import migrations
 from desktop.ledger.db import InstanceLock, Transactions, backup_to, connect, quick_check
 from desktop.ledger.feeds import prefix_range
-from desktop.ledger.hlc import HybridClock
+from desktop.ledger.changes import expand_clock
+from desktop.ledger.hlc import COUNTER_BITS, HybridClock, make_stamp, stamp_clock
 from desktop.ledger.reference import builtin_template_changes
 from desktop.records import DELETED, KINDS, T, Kind, ids, kind as kind_of
 from desktop.scope.geo import geography
+
+
+def _half_created(path: Path) -> bool:
+    """A file a creation left behind when it was cut short (power cut, kill): an SQLite file
+    with no table at all.  It holds nothing, so a new ledger may take its place."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+#: Meta entry: milliseconds this computer's clock is corrected by (set after a sync).
+CLOCK_CORRECTION = "clock_correction_ms"
 
 
 class Store:
@@ -37,7 +55,7 @@ class Store:
         self.device_id: str = meta["device_id"]
         self.scope: str = meta["scope"]
         self.operator: str = meta.get("operator", "")
-        self.clock = HybridClock(int(meta.get("hlc", "0")))
+        self.clock = HybridClock(int(meta.get("hlc", "0")), correction_ms=int(meta.get(CLOCK_CORRECTION, "0") or 0))
         self._next_seq = int(meta.get("next_seq", "1"))
         self._meta_dirty = False
         self._batch: str | None = None
@@ -47,7 +65,7 @@ class Store:
     def new(cls, path: Path | str, *, scope: str, operator: str) -> Self:
         """Create a new ledger for the unit *scope* (a division code) kept by *operator*."""
         path = Path(path)
-        if path.exists() and path.stat().st_size > 0:
+        if path.exists() and path.stat().st_size > 0 and not _half_created(path):
             raise LedgerError(QT_TRANSLATE_NOOP("errors", "{path} already exists; choose another file or open it."), path=str(path))
         if scope and not geography().exists(scope):
             raise ScopeError(QT_TRANSLATE_NOOP("errors", "\"{code}\" is not a known division code."), code=scope)
@@ -183,6 +201,43 @@ class Store:
     @property
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def set_clock_correction(self, correction_ms: int) -> None:
+        """Stamp with this computer's clock corrected by *correction_ms* (what the hub found it
+        off by), so its edits order correctly against everyone else's."""
+        with self.tx():
+            self.clock.correction_ms = int(correction_ms)
+            self.set_meta(CLOCK_CORRECTION, str(int(correction_ms)))
+
+    def repair_clock(self) -> int:
+        """Bring back a clock that runs ahead of physical time beyond the bound (poisoned by an
+        older program that let far-future stamps in, or by this computer's own wrong date
+        before it was put right); returns how many milliseconds it moved back, 0 when sound.
+        Run it once real time is re-established (``check --repair``, or a sync that found the
+        clock off).  Values whose stamps still lie beyond the bound are written again with the
+        repaired clock, so they go out (receivers refuse them as they are) and later edits by
+        anyone can follow them."""
+        if not self.clock.runs_ahead():
+            return 0
+        limit = make_stamp((self.clock.now_ms() + self.clock.max_offset_ms) << COUNTER_BITS, "")
+        row = self.conn.execute("SELECT max(stamp) FROM change_log WHERE stamp <= ?", (limit,)).fetchone()
+        with self._writing():
+            moved = self.clock.repair(stamp_clock(row[0]) if row and row[0] else 0)
+            self.set_meta("hlc", str(self.clock.last))
+            self._restamp_beyond(limit)
+        return moved
+
+    def _restamp_beyond(self, limit: str) -> int:
+        """Write again, with fresh stamps, every current value stamped beyond *limit*."""
+        n = 0
+        for k in KINDS.values():
+            for row in self.conn.execute(f"SELECT * FROM {k.table}").fetchall():
+                clock = expand_clock(k, row["clock"])
+                late = {name: row[name] for name, stamp in clock.items() if stamp > limit}
+                if late:
+                    self._local_change(k, row, late)
+                    n += 1
+        return n
 
     def _reload_clock(self) -> None:
         """Take up the clock and counter another connection of this program may have

@@ -3084,6 +3084,14 @@ Device {device}</source>
         <source>This computer's check code (its fingerprint: read it out when another office phones to check a package): {fingerprint}</source>
         <translation>本机核对码（即“指纹”：其他单位打电话核对数据包时请念给对方）：{fingerprint}</translation>
     </message>
+    <message>
+        <source>The ledger's clock ran {hours} hours ahead of real time; it is back.</source>
+        <translation>台账的时钟比实际时间快了 {hours} 小时，现已校正。</translation>
+    </message>
+    <message>
+        <source>also bring back a clock that runs ahead of real time (once this computer's date is right)</source>
+        <translation>同时校正比实际时间快的台账时钟（请先把本机日期调准）</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -3447,6 +3455,18 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <location filename="../../desktop/validation.py" line="34" />
         <source>"{value}" does not name a record in this ledger</source>
         <translation>本台账中没有“{value}”这条记录</translation>
+    </message>
+    <message>
+        <source>the change claims to come from this computer itself, which did not write it</source>
+        <translation>这条修改自称来自本机，但本机并没有写过它</translation>
+    </message>
+    <message>
+        <source>the change is dated {hours} hours ahead of this computer's clock: the clock of the computer that wrote it is wrong; it is kept there and sent again once its time has come or the clock is put right</source>
+        <translation>这条修改的时间比本机时钟快 {hours} 小时：写它的电脑时钟不准；它留在那台电脑上，等时钟校正后会重新发送</translation>
+    </message>
+    <message>
+        <source>a different change with the same origin and number ({origin} #{seq}) was received before</source>
+        <translation>此前已收到同一来源、同一编号（{origin} 第 {seq} 条）但内容不同的修改</translation>
     </message>
 </context>
 <context>

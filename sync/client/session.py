@@ -19,6 +19,8 @@ from sync.client.transport import Cancelled, Progress, Transport
 
 #: a clock further from the hub's than this is worth a warning
 SKEW_WARNING_MS = 5 * 60 * 1000
+#: A skew smaller than this is the network's noise, not a wrong clock.
+CLOCK_CORRECTION_MIN_MS = 2000
 
 W_AHEAD_MIN = QT_TRANSLATE_NOOP("sync", "This computer's clock is {n} minutes ahead of the hub's. Please correct the date and time, or its changes will be ordered wrongly.")
 W_BEHIND_MIN = QT_TRANSLATE_NOOP("sync", "This computer's clock is {n} minutes behind the hub's. Please correct the date and time, or its changes will be ordered wrongly.")
@@ -41,12 +43,14 @@ class SyncClient(Pusher, Puller, SnapshotFetcher, BlobExchange):
     # ---------------------------------------------------------------- status
     @property
     def clock_skew_ms(self) -> int | None:
-        """Hub clock minus this computer's (ms), measured at the last answer; None before one."""
-        return self.transport.clock_skew_ms
+        """Hub clock minus this computer's system clock (ms), measured at the last answer; None
+        before one.  (The ledger stamps with the clock corrected by this much.)"""
+        residual = self.transport.clock_skew_ms
+        return None if residual is None else residual + self.ledger.clock.correction_ms
 
     @property
     def clock_warning(self) -> str | None:
-        skew = self.transport.clock_skew_ms
+        skew = self.clock_skew_ms
         if skew is None or abs(skew) <= SKEW_WARNING_MS:
             return None
         ahead = skew < 0  # the hub is behind us: our clock runs ahead
@@ -69,6 +73,17 @@ class SyncClient(Pusher, Puller, SnapshotFetcher, BlobExchange):
             return False
         return answer.get("status") == "ok"
 
+    def _correct_clock(self) -> bool:
+        """Stamp from now on with this computer's clock corrected by what the hub found it off
+        by (the skew is measured against the corrected clock: corrections add up).  A clock that
+        ran ahead comes back, and the values it stamped beyond the bound are written again with
+        real time; returns True then (they are to be pushed)."""
+        skew = self.transport.clock_skew_ms
+        if skew is None or abs(skew) <= CLOCK_CORRECTION_MIN_MS:
+            return False
+        self.ledger.set_clock_correction(self.ledger.clock.correction_ms + skew)
+        return self.ledger.repair_clock() > 0
+
     # ---------------------------------------------------------------- sync
     def sync(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> SyncResult:
         """Push, then pull.  Records "last_sync" on success, "last_sync_error" on failure."""
@@ -77,6 +92,10 @@ class SyncClient(Pusher, Puller, SnapshotFetcher, BlobExchange):
             self.transport.contacted = False  # a new attempt: fail fast if there is no network
             push = self.push(progress, cancelled)
             self.upload_blobs(push, progress, cancelled)
+            if self._correct_clock():  # what the hub refused as dated ahead goes again, stamped right
+                again = self.push(progress, cancelled)
+                push.applied += again.applied
+                push.sent += again.sent
             pull = self.pull(progress, cancelled)
             self.download_blobs(pull, progress, cancelled)
             self.trust_hub_devices()

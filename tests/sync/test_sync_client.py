@@ -512,22 +512,33 @@ def test_client_killed_mid_pull_resumes_without_doubles(devices, hub, tmp_path):
 
 
 # ============================================================================ clocks
-def test_clock_a_day_ahead_is_flagged_and_reported(devices, hub, monkeypatch):
+def test_clock_a_day_ahead_is_refused_corrected_and_its_edits_still_arrive(devices, hub, monkeypatch):
+    """A township PC 25 hours ahead: the hub refuses its changes as they are (they would drag
+    every clock along), tells it how far off it is, and the client corrects its clock and writes
+    the same values again with real time: the county gets them, and no clock moved ahead."""
     t1 = devices.new(T1, "南高乡")
     county = devices.new(COUNTY, "栾城区")
-    # a day (and an hour, so it is clearly more than the one-day tolerance) ahead
+    # a day (and an hour) ahead
     monkeypatch.setattr(t1.clock, "wall", lambda: time.time() + DAY_S + 3600)
     org = committee(t1, T1)
-    t1.committee_members.create(**member(org, 1))
+    m = t1.committee_members.create(**member(org, 1))
     client = SyncClient(t1)
     result = client.sync()
     assert abs(client.clock_skew_ms + (DAY_S + 3600) * 1000) < 60_000
     assert result.warnings and "25" in result.warnings[0]
+    assert result.push.rejected >= 2            # the far-future originals were refused ...
+    assert abs(t1.clock.correction_ms + (DAY_S + 3600) * 1000) < 60_000
+    assert not t1.clock.runs_ahead()             # ... its clock came back ...
+    assert t1.pending_changes() == 0             # ... and the values went again, stamped right
     pulled = sync(county).pull
-    assert pulled.flagged_future == 2
-    assert {c.origin for c in county.future_changes()} == {t1.device_id}
+    assert pulled.flagged_future == 0 and county.future_changes() == []
+    assert county.committee_members.get(m)["name"] == t1.committee_members.get(m)["name"]
     with hub.ledger() as h:
-        assert {c.origin for c in h.future_changes()} == {t1.device_id}
+        assert h.future_changes() == []
+        assert h.clock.last >> 16 < (time.time() + 3600) * 1000   # the hub's clock was not dragged along
+    county.committee_members.update(m, duty="县里后来改的")   # a later real-time edit elsewhere wins
+    sync(county), client.sync()
+    assert t1.committee_members.get(m)["duty"] == "县里后来改的"
 
 
 def test_clock_a_day_behind_is_reported_and_still_ordered_by_what_it_saw(devices, hub, monkeypatch):
