@@ -85,6 +85,7 @@ class WeakLink:
                 return
             try:
                 upstream = socket.create_connection(self.target, timeout=10)
+                upstream.settimeout(None)  # a slow upload keeps the hub silent for long: not a failure
             except OSError:
                 client.close()
                 continue
