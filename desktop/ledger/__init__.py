@@ -1077,8 +1077,9 @@ class Ledger:
         try:
             src = sqlite3.connect(str(backup))
             try:
-                if path.exists():
-                    backup_to(sqlite3.connect(str(path)), path.with_name(path.name + ".replaced"))
+                if path.exists():  # closed at once: Windows cannot replace a file still open
+                    with contextlib.closing(sqlite3.connect(str(path))) as old:
+                        backup_to(old, path.with_name(path.name + ".replaced"))
                 backup_to(src, path)
             finally:
                 src.close()

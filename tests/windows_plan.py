@@ -1,0 +1,86 @@
+"""Which tests run under Windows Python in Wine (``bash .ci/windows``), and a list of the rest.
+
+Loaded with ``-p windows_plan`` by that run only.  A test that cannot run there is skipped with
+its reason, never left out silently: at the end every test not run is listed under its reason,
+with the counts.  The reasons are limits of Wine 8, not of Windows; docs/windows.md says what a
+person checks by hand instead.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+NO_WINDOW = ("needs a window: Qt's QGuiApplication aborts under Wine 8 "
+             "(checked by hand on Windows, docs/windows.md)")
+NO_SCHEMATHESIS = ("schemathesis's Rust extension (jsonschema_rs) needs ProcessPrng, "
+                   "which Wine 8 lacks")
+
+#: Test files and folders that are not even imported there (an import would fail), with the reason.
+NOT_COLLECTED = {
+    "tests/sync/test_hub_fuzz.py": NO_SCHEMATHESIS,
+    "tests/ui": NO_WINDOW,
+}
+#: Fixtures that start Qt's application object.
+QT_FIXTURES = {"qtbot", "qapp", "qapp_args", "qapp_cls"}
+
+_left_out: dict[str, list[str]] = defaultdict(list)
+
+
+def _relative(path: Path, config) -> str:
+    try:
+        return Path(path).resolve().relative_to(Path(str(config.rootpath)).resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def pytest_ignore_collect(collection_path, config):
+    reason = NOT_COLLECTED.get(_relative(collection_path, config))
+    if reason:
+        _left_out[reason].append(_relative(collection_path, config) + " (not collected)")
+        return True
+    return None
+
+
+def window_reason(item) -> str | None:
+    """Why *item* cannot run under Wine, or None when it can."""
+    if item.get_closest_marker("gui"):
+        return NO_WINDOW
+    if QT_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return NO_WINDOW
+    return None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        reason = window_reason(item)
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_deselected(items):
+    for item in items:
+        _left_out["deselected (-m \"not slow\"): run on Linux by `bash .ci/bootstrap test -m slow`"].append(
+            item.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter):
+    tr = terminalreporter
+    skipped = tr.stats.get("skipped", [])
+    by_reason: dict[str, list[str]] = defaultdict(list)
+    for report in skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        by_reason[reason.removeprefix("Skipped: ")].append(report.nodeid)
+    tr.section("not run under Windows Python (Wine)")
+    for reason, ids in sorted({**by_reason, **_left_out}.items()):
+        tr.write_line(f"{len(ids):4d}  {reason}")
+        for nodeid in sorted(ids):
+            tr.write_line(f"        {nodeid}")
+    counts = {k: len(tr.stats.get(k, [])) for k in ("passed", "failed", "error", "skipped")}
+    deselected = sum(len(v) for k, v in _left_out.items() if k.startswith("deselected"))
+    tr.write_line(f"not collected or deselected: {sum(len(v) for v in _left_out.values())} "
+                  f"({deselected} deselected as slow); errors: {counts['error']}")
+    tr.write_line(f"windows: {counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped")
