@@ -65,7 +65,7 @@ def test_init_and_a_failure_print_chinese_under_any_code_page(tmp_path, encoding
 
 
 def stream(encoding: str) -> io.TextIOWrapper:
-    return io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors="strict")
+    return io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors="strict", newline="\n")
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "cp437", "ascii"])

@@ -26,7 +26,7 @@ NOT_COLLECTED = {
 #: Fixtures that start Qt's application object.
 QT_FIXTURES = {"qtbot", "qapp", "qapp_args", "qapp_cls"}
 
-_left_out: dict[str, list[str]] = defaultdict(list)
+_left_out: dict[str, set[str]] = defaultdict(set)
 
 
 def _relative(path: Path, config) -> str:
@@ -39,7 +39,7 @@ def _relative(path: Path, config) -> str:
 def pytest_ignore_collect(collection_path, config):
     reason = NOT_COLLECTED.get(_relative(collection_path, config))
     if reason:
-        _left_out[reason].append(_relative(collection_path, config) + " (not collected)")
+        _left_out[reason].add(_relative(collection_path, config) + " (not collected)")
         return True
     return None
 
@@ -63,19 +63,21 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_deselected(items):
     for item in items:
-        _left_out["deselected (-m \"not slow\"): run on Linux by `bash .ci/bootstrap test -m slow`"].append(
+        _left_out["deselected (-m \"not slow\"): run on Linux by `bash .ci/bootstrap test -m slow`"].add(
             item.nodeid)
 
 
 def pytest_terminal_summary(terminalreporter):
     tr = terminalreporter
     skipped = tr.stats.get("skipped", [])
-    by_reason: dict[str, list[str]] = defaultdict(list)
+    by_reason: dict[str, set[str]] = defaultdict(set)
     for report in skipped:
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
-        by_reason[reason.removeprefix("Skipped: ")].append(report.nodeid)
+        by_reason[reason.removeprefix("Skipped: ")].add(report.nodeid)
+    for reason, ids in _left_out.items():
+        by_reason[reason] |= ids
     tr.section("not run under Windows Python (Wine)")
-    for reason, ids in sorted({**by_reason, **_left_out}.items()):
+    for reason, ids in sorted(by_reason.items()):
         tr.write_line(f"{len(ids):4d}  {reason}")
         for nodeid in sorted(ids):
             tr.write_line(f"        {nodeid}")
