@@ -8,6 +8,8 @@
 ;   团建台账-安装-X.exe /S [/SYNC] [/D=folder]      uninstall.exe /S [/DELETEDATA]
 
 Unicode true
+; 64-bit like the program: it runs on every PC the program runs on, and under Wine's wine64.
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma
@@ -36,7 +38,6 @@ SetCompressor /SOLID lzma
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
 !include "LogicLib.nsh"
-!include "x64.nsh"
 
 Name "$(AppName)"
 OutFile "${OUTFILE}"
@@ -66,20 +67,6 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "Township Ledger"
 !insertmacro MUI_LANGUAGE "English"
 
 !include "messages.nsh"
-
-Function .onInit
-  ${IfNot} ${RunningX64}
-    MessageBox MB_ICONSTOP "$(Needs64Bit)" /SD IDOK
-    Abort
-  ${EndIf}
-  ; /SYNC on a silent install chooses the daily background sync
-  ${GetParameters} $0
-  ClearErrors
-  ${GetOptions} $0 "/SYNC" $1
-  ${IfNot} ${Errors}
-    SectionSetFlags ${SecSync} ${SF_SELECTED}
-  ${EndIf}
-FunctionEnd
 
 Section "$(SecProgram)" SecProgram
   SectionIn RO
@@ -133,6 +120,16 @@ Section "$(SecSync)" SecSync
     DetailPrint "$(SyncNotScheduled) ($0)"
   ${EndIf}
 SectionEnd
+
+Function .onInit
+  ; /SYNC on a silent install chooses the daily background sync
+  ${GetParameters} $0
+  ClearErrors
+  ${GetOptions} $0 "/SYNC" $1
+  ${IfNot} ${Errors}
+    SectionSetFlags ${SecSync} ${SF_SELECTED}
+  ${EndIf}
+FunctionEnd
 
 Function .onInstSuccess
   ; An upgrade without the daily sync chosen removes an earlier task.
