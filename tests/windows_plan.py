@@ -8,6 +8,7 @@ person checks by hand instead.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from pathlib import Path
 
@@ -23,6 +24,12 @@ NOT_COLLECTED = {
     "tests/sync/test_hub_fuzz.py": NO_SCHEMATHESIS,
     "tests/ui": NO_WINDOW,
 }
+SLOW_UNDER_WINE = ("slow under Wine (real hub processes killed and restarted, about 15 minutes there): "
+                   "run by `bash .ci/windows --all`")
+#: Files left out of the routine run (CI) for time; ``--all`` (TOWNSHIP_WINDOWS_ALL=1) runs them.
+SLOW_FILES = ("tests/sync/test_sync_client.py",)
+#: Tests that start the window in a process of their own.
+WINDOW_TESTS = {"tests/test_frozen_build.py::test_smoke_check_from_source"}
 #: Fixtures that start Qt's application object.
 QT_FIXTURES = {"qtbot", "qapp", "qapp_args", "qapp_cls"}
 
@@ -45,11 +52,13 @@ def pytest_ignore_collect(collection_path, config):
 
 
 def window_reason(item) -> str | None:
-    """Why *item* cannot run under Wine, or None when it can."""
-    if item.get_closest_marker("gui"):
+    """Why *item* is not run under Wine, or None when it is."""
+    if item.get_closest_marker("gui") or item.nodeid in WINDOW_TESTS:
         return NO_WINDOW
     if QT_FIXTURES & set(getattr(item, "fixturenames", ())):
         return NO_WINDOW
+    if os.environ.get("TOWNSHIP_WINDOWS_ALL") != "1" and item.nodeid.startswith(SLOW_FILES):
+        return SLOW_UNDER_WINE
     return None
 
 
