@@ -46,7 +46,9 @@ def _relative(path: Path, config) -> str:
 def pytest_ignore_collect(collection_path, config):
     reason = NOT_COLLECTED.get(_relative(collection_path, config))
     if reason:
-        _left_out[reason].add(_relative(collection_path, config) + " (not collected)")
+        path = Path(collection_path)
+        files = sorted(path.rglob("test_*.py")) if path.is_dir() else [path]
+        _left_out[reason].update(_relative(f, config) + " (not collected)" for f in files)
         return True
     return None
 
