@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -390,7 +389,7 @@ real_fsync = os.fsync
 def hang(fd):
     real_fsync(fd)
     print("PART", flush=True)
-    signal.pause()   # the stick is pulled / the program killed right here
+    time.sleep(3600)   # the stick is pulled / the program killed right here
 os.fsync = hang
 ledger = Ledger.open({ledger!r})
 P.export_package(ledger, {dest!r}, {receiver!r})
@@ -412,7 +411,7 @@ def test_a_writer_killed_mid_write_leaves_the_previous_package_intact(pair):
         parts = [p for p in stick.iterdir() if p.name.endswith(".part")]
         assert parts
     finally:
-        os.kill(child.pid, signal.SIGKILL)
+        child.kill()  # SIGKILL; TerminateProcess on Windows
         child.wait(timeout=30)
         child.stdout.close()
     # the interrupted file is never a package; the earlier one is intact
@@ -530,7 +529,7 @@ def test_a_writer_killed_at_an_arbitrary_moment_leaves_only_whole_packages(pair)
             if any(n.endswith(".part") for n in names) and any(n.endswith(".tlpkg") for n in names):
                 break  # a package was finished, and the next one is being written
     finally:
-        os.kill(child.pid, signal.SIGKILL)
+        child.kill()  # SIGKILL; TerminateProcess on Windows
         child.wait(timeout=30)
         child.stdout.close()
     found = P.packages_in(stick)

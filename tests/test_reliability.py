@@ -21,6 +21,8 @@ from desktop.errors import LedgerLocked, LedgerTooNew, NotALedger
 from desktop.ledger import Ledger
 
 ORG = f"org-township_committee-{TOWNSHIP}"
+#: The exit status of a process ended by Popen.kill(): SIGKILL, or TerminateProcess on Windows.
+KILLED = 1 if os.name == "nt" else -signal.SIGKILL
 
 WRITER = textwrap.dedent("""
     import sys
@@ -73,8 +75,8 @@ def test_killed_in_the_middle_of_a_large_transaction_keeps_none_of_it(prepared):
     child = subprocess.Popen([sys.executable, "-c", WRITER, str(prepared), "one-big"], stdout=subprocess.PIPE,
                              env=_env(), text=True)
     assert child.stdout.readline().strip() == "inside"
-    child.send_signal(signal.SIGKILL)
-    assert child.wait() == -signal.SIGKILL  # it was still writing when killed
+    child.kill()
+    assert child.wait() == KILLED  # it was still writing when killed
     assert _counts(prepared) == (members_before, seq_before)
 
 
@@ -85,8 +87,8 @@ def test_killed_between_and_during_commits_keeps_whole_transactions(prepared, af
                              env=_env(), text=True)
     for _ in range(after_batches):
         assert child.stdout.readline().strip()
-    child.send_signal(signal.SIGKILL)
-    assert child.wait() == -signal.SIGKILL
+    child.kill()
+    assert child.wait() == KILLED
     members, seq = _counts(prepared)
     added = members - members_before
     assert added % 100 == 0 and added >= after_batches * 100
@@ -126,7 +128,7 @@ def test_the_lock_goes_away_with_a_killed_program(prepared):
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(prepared)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, env=_env(), text=True)
     assert holder.stdout.readline().strip() == "open"
-    holder.send_signal(signal.SIGKILL)
+    holder.kill()
     holder.wait()
     with Ledger.open(prepared) as ledger:
         assert ledger.check() == []
@@ -305,7 +307,7 @@ def test_opening_a_second_connection_keeps_the_first_ones_locks(county_ledger, s
             [sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
              "print(c.execute('SELECT note FROM organisation WHERE id = ?', (sys.argv[2],)).fetchone()[0]); "
              "c.close()", str(county_ledger.path), ORG], capture_output=True, text=True, encoding="utf-8",
-            timeout=60)
+            env=dict(os.environ, PYTHONIOENCODING="utf-8"), timeout=60)
         assert out.returncode == 0, out.stderr
         return out.stdout.strip()
 

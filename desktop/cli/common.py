@@ -107,12 +107,44 @@ def run_command(command, args, *, extra_errors: tuple = ()) -> int:
 
 
 def choose_language(argv: list[str]) -> None:
-    """Set the message language from ``--lang`` or the environment before anything is printed."""
+    """Set the message language from ``--lang`` or the environment before anything is printed,
+    and make standard output and error able to carry it (:func:`prepare_console`)."""
     from desktop import i18n
 
+    prepare_console()
     lang = peek_lang(argv)
     if lang in i18n.LANGUAGES:
         i18n.set_language(lang)
+
+
+#: Text every stream of the program must be able to carry: the messages are Chinese.
+CONSOLE_PROBE = "团建台账"
+
+
+def prepare_console(streams: tuple[str, ...] = ("stdout", "stderr")) -> None:
+    """Let standard output and error carry Chinese whatever the system's code page.
+
+    A Windows console window takes any text (Python writes it as UTF-16), but output redirected
+    to a file or a pipe is encoded in the system's ANSI code page: on a Chinese system (cp936)
+    that is GBK, which stays as it is so other programs there read it; on any other (cp1252,
+    cp437) Chinese cannot be encoded at all, and the stream is switched to UTF-8.  Characters
+    the kept encoding lacks (a rare name in GBK) become ``?`` instead of ending the program
+    after its work is done.  A program without a console (the window) has no streams.
+    """
+    for name in streams:
+        stream = getattr(sys, name, None)
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        encoding = stream.encoding or "ascii"
+        try:
+            CONSOLE_PROBE.encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            encoding = "utf-8"
+        try:
+            reconfigure(encoding=encoding, errors="replace")
+        except (ValueError, OSError):  # closed, or already written in a way that cannot change
+            pass
 
 
 _MESSAGES = [QT_TRANSLATE_NOOP("cli", "interrupted"), QT_TRANSLATE_NOOP("cli", "cannot use {path}: {reason}")]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import signal
 import subprocess
 import sys
 
@@ -124,7 +123,7 @@ def test_a_download_killed_half_way_resumes_where_it_stopped(devices, hub, tmp_p
         line = child.stdout.readline()
         assert line.strip() == "chunks written", child.stderr.read()
     finally:
-        child.send_signal(signal.SIGKILL)
+        child.kill()  # SIGKILL; TerminateProcess on Windows
         child.wait(30)
     part = path.with_name(path.name + ".snapshot")
     partial = part.stat().st_size

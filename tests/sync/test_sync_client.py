@@ -14,7 +14,6 @@ import http.server
 import json
 import os
 import queue
-import signal
 import socket
 import sqlite3
 import subprocess
@@ -118,7 +117,7 @@ class Hub:
     def kill(self) -> None:
         """SIGKILL: no clean shutdown, no chance to finish anything."""
         if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
+            self.proc.kill()  # SIGKILL; TerminateProcess on Windows
             self.proc.wait(30)
 
     def stop(self) -> None:
@@ -491,7 +490,7 @@ def test_client_killed_mid_pull_resumes_without_doubles(devices, hub, tmp_path):
     ro = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         assert child.stdout.readline().strip() == "page stored", child.communicate()
-        child.send_signal(signal.SIGKILL)
+        child.kill()  # SIGKILL; TerminateProcess on Windows
         child.wait(30)
         got_before = ro.execute("SELECT count(*) FROM change_log WHERE origin = ?", (source.device_id,)).fetchone()[0]
     finally:

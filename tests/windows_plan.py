@@ -1,0 +1,99 @@
+"""Which tests run under Windows Python in Wine (``bash .ci/windows``), and a list of the rest.
+
+Loaded with ``-p windows_plan`` by that run only.  A test that cannot run there is skipped with
+its reason, never left out silently: at the end every test not run is listed under its reason,
+with the counts.  The reasons are limits of Wine 8, not of Windows; docs/windows.md says what a
+person checks by hand instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+NO_WINDOW = ("needs a window: Qt's QGuiApplication aborts under Wine 8 "
+             "(checked by hand on Windows, docs/windows.md)")
+NO_SCHEMATHESIS = ("schemathesis's Rust extension (jsonschema_rs) needs ProcessPrng, "
+                   "which Wine 8 lacks")
+
+#: Test files and folders that are not even imported there (an import would fail), with the reason.
+NOT_COLLECTED = {
+    "tests/sync/test_hub_fuzz.py": NO_SCHEMATHESIS,
+    "tests/ui": NO_WINDOW,
+}
+SLOW_UNDER_WINE = ("slow under Wine (real hub processes killed and restarted, about 15 minutes there): "
+                   "run by `bash .ci/windows --all`")
+#: Files left out of the routine run (CI) for time; ``--all`` (TOWNSHIP_WINDOWS_ALL=1) runs them.
+SLOW_FILES = ("tests/sync/test_sync_client.py",)
+#: Tests that start the window in a process of their own.
+WINDOW_TESTS = {"tests/test_frozen_build.py::test_smoke_check_from_source"}
+#: Fixtures that start Qt's application object.
+QT_FIXTURES = {"qtbot", "qapp", "qapp_args", "qapp_cls"}
+
+_left_out: dict[str, set[str]] = defaultdict(set)
+
+
+def _relative(path: Path, config) -> str:
+    try:
+        return Path(path).resolve().relative_to(Path(str(config.rootpath)).resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def pytest_ignore_collect(collection_path, config):
+    reason = NOT_COLLECTED.get(_relative(collection_path, config))
+    if reason:
+        path = Path(collection_path)
+        files = sorted(path.rglob("test_*.py")) if path.is_dir() else [path]
+        _left_out[reason].update(_relative(f, config) + " (not collected)" for f in files)
+        return True
+    return None
+
+
+def window_reason(item) -> str | None:
+    """Why *item* is not run under Wine, or None when it is."""
+    if item.get_closest_marker("gui") or item.nodeid in WINDOW_TESTS:
+        return NO_WINDOW
+    if QT_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return NO_WINDOW
+    if os.environ.get("TOWNSHIP_WINDOWS_ALL") != "1" and item.nodeid.startswith(SLOW_FILES):
+        return SLOW_UNDER_WINE
+    return None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        reason = window_reason(item)
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_deselected(items):
+    for item in items:
+        _left_out["deselected (-m \"not slow\"): run on Linux by `bash .ci/bootstrap test -m slow`"].add(
+            item.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter):
+    tr = terminalreporter
+    skipped = tr.stats.get("skipped", [])
+    by_reason: dict[str, set[str]] = defaultdict(set)
+    for report in skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        by_reason[reason.removeprefix("Skipped: ")].add(report.nodeid)
+    for reason, ids in _left_out.items():
+        by_reason[reason] |= ids
+    tr.section("not run under Windows Python (Wine)")
+    for reason, ids in sorted(by_reason.items()):
+        tr.write_line(f"{len(ids):4d}  {reason}")
+        for nodeid in sorted(ids):
+            tr.write_line(f"        {nodeid}")
+    counts = {k: len(tr.stats.get(k, [])) for k in ("passed", "failed", "error", "skipped")}
+    deselected = sum(len(v) for k, v in _left_out.items() if k.startswith("deselected"))
+    tr.write_line(f"not collected or deselected: {sum(len(v) for v in _left_out.values())} "
+                  f"({deselected} deselected as slow); errors: {counts['error']}")
+    tr.write_line(f"windows: {counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped")
