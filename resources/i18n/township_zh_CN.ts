@@ -5434,6 +5434,11 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>this computer's clock was {minutes} minutes ahead when it was made</source>
         <translation>写下它时本机时钟快了 {minutes} 分钟</translation>
     </message>
+    <message>
+        <location filename="../../sync/client/errors.py" />
+        <source>The hub at {url} refuses further enrollment attempts from this computer for now (too many in a minute). Check the code and try again in {seconds} seconds.</source>
+        <translation>本机一分钟内尝试接入的次数过多，汇总端 {url} 暂不接受本机再次尝试。请核对接入码，{seconds} 秒后再试。</translation>
+    </message>
 </context>
 <context>
     <name>offices</name>

@@ -47,3 +47,26 @@ def test_the_limit_is_per_address_and_refills(tmp_path):
     now[0] += 6.0                                 # one token back every six seconds
     assert limiter.take("10.0.0.1") == 0.0
     assert 5.9 < limiter.take("10.0.0.1") <= 6.0
+
+
+def test_the_client_says_to_wait_when_the_hub_limits_it(tmp_path):
+    import dataclasses
+
+    import pytest
+
+    from desktop.ledger import Ledger
+    from sync.client import BadEnrollmentCode, TooManyAttempts, enroll, load_settings
+
+    hub = start_hub(tmp_path, "--enroll-rate", "1")
+    try:
+        with Ledger.new(tmp_path / "town.sqlite", scope=TOWNSHIP, operator="张三") as ledger:
+            settings = dataclasses.replace(load_settings(ledger), retries=0)
+            with pytest.raises(BadEnrollmentCode):
+                enroll(ledger, hub.url, WRONG, settings=settings)
+            with pytest.raises(TooManyAttempts) as caught:
+                enroll(ledger, hub.url, hub.new_code(TOWNSHIP), settings=settings)
+        text = caught.value.text("en")
+        assert "too many in a minute" in text and hub.url in text
+        assert 1 <= caught.value.params["seconds"] <= 60
+    finally:
+        stop(hub.proc)

@@ -54,11 +54,22 @@ def push(request: Request, device: Device = Depends(device_of), raw: bytes = Dep
     if applied or len(items) > applied + duplicate:
         log.info("push from %s: %d applied, %d duplicate, %d rejected", device.device_id, applied, duplicate,
                  len(items) - applied - duplicate)
-    for i, refusal in batch.refused.items():
-        if refusal.code != "outside_scope":  # a device's own mistake, common and harmless
-            log.warning("push from %s: %s/%s refused (%s): %s", device.device_id, results[i]["origin"],
-                        results[i]["seq"], refusal.code, refusal.text)
+    _log_refusals(device, batch)
     return JSONResponse({"results": results, "hub_time_ms": now_ms()})
+
+
+def _log_refusals(device: Device, batch: trust.Sorted) -> None:
+    """One line per kind of refusal that says something about trust (a forged or replayed
+    origin, a made-up scope), with its first example."""
+    first: dict[str, trust.Refusal] = {}
+    count: dict[str, int] = {}
+    for refusal in batch.refused.values():
+        if refusal.code in ("origin_not_allowed", "origin_revoked", "duplicate_differs", "unknown_scope"):
+            first.setdefault(refusal.code, refusal)
+            count[refusal.code] = count.get(refusal.code, 0) + 1
+    for code, refusal in first.items():
+        log.warning("push from %s (scope %s): %d refused as %s, e.g. %s %s", device.device_id, device.scope,
+                    count[code], code, refusal.params, refusal.text)
 
 
 def _settle(results: list[dict], batch: trust.Sorted, report) -> int:
