@@ -71,7 +71,8 @@ class Hub:
         env = dict(os.environ, PYTHONPATH=str(PROJECT), TOWNSHIP_LEDGER_HOME=str(folder / "home"))
         self.log = open(folder / "hub.log", "wb")
         self.proc = subprocess.Popen([sys.executable, "-m", "sync.hub.cli", "serve", "--db", str(self.db), "--host",
-                                      "127.0.0.1", "--port", str(self.port), "--log-level", "warning"],
+                                      "127.0.0.1", "--port", str(self.port), "--log-level", "warning",
+                                      "--enroll-rate", "1000"],  # 50 devices enroll from one address
                                      cwd=PROJECT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

@@ -78,7 +78,8 @@ class HubProcess:
         log = open(self.folder / f"hub-{self.lives}.log", "w", encoding="utf-8")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "sync.hub.cli", "serve", "--db", str(self.db), "--host", "127.0.0.1",
-             "--port", str(self.port), "--readers", str(self.readers), "--log-level", "warning"],
+             "--port", str(self.port), "--readers", str(self.readers), "--log-level", "warning",
+             "--enroll-rate", "1000"],  # every device enrolls from this one address
             cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=log, text=True, encoding="utf-8")
         log.close()
         line = self.proc.stdout.readline()

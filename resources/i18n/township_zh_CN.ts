@@ -4462,6 +4462,11 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>Device {device} was revoked already.</source>
         <translation>设备 {device} 早已停用。</translation>
     </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" />
+        <source>enrollment attempts a minute per client address (default {n})</source>
+        <translation>每个客户端地址每分钟可尝试接入的次数（默认 {n}）</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
@@ -5418,6 +5423,41 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <location filename="../../sync/client/rejections.py" line="27" />
         <source>Synced: {sent} changes sent, {received} received.</source>
         <translation>同步完成：上传 {sent} 条修改，收到 {received} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/reasons.py" />
+        <source>its scope {scope} lies outside this computer's scope {device_scope}</source>
+        <translation>其范围 {scope} 超出本机的范围 {device_scope}</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/reasons.py" />
+        <source>{scope} is not a division in the division list</source>
+        <translation>{scope} 不是区划表中的区划</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/reasons.py" />
+        <source>it was written by the device {origin}, whose changes this computer may not send</source>
+        <translation>它由设备 {origin} 写下，本机无权转交该设备的修改</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/reasons.py" />
+        <source>it was written by the device {origin}, which has been revoked at the hub</source>
+        <translation>它由设备 {origin} 写下，该设备已在汇总端被停用</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/reasons.py" />
+        <source>it differs from the change already received with this origin and sequence number ({origin}, {seq})</source>
+        <translation>它与汇总端已收到的同一来源、同一序号（{origin}，{seq}）的修改内容不同</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/reasons.py" />
+        <source>this computer's clock was {minutes} minutes ahead when it was made</source>
+        <translation>写下它时本机时钟快了 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../sync/client/errors.py" />
+        <source>The hub at {url} refuses further enrollment attempts from this computer for now (too many in a minute). Check the code and try again in {seconds} seconds.</source>
+        <translation>本机一分钟内尝试接入的次数过多，汇总端 {url} 暂不接受本机再次尝试。请核对接入码，{seconds} 秒后再试。</translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,7 @@ from sync.client.enrollment import enroll
 from sync.client.errors import (OFFLINE_ERRORS, BadEnrollmentCode, BadHubUrl, CertificateError, DeviceRevoked,
                                 EnrollmentCodeExpired, EnrollmentCodeSpent, EnrollmentCodeUsed, HubRefused,
                                 HubTooNew, HubTrouble, HubUnreachable, NotAHub, NotEnrolled, ProtocolError,
-                                SchemaTooNew, SyncCancelled, SyncError, Unauthorized)
+                                SchemaTooNew, SyncCancelled, SyncError, TooManyAttempts, Unauthorized)
 from sync.client.rejections import RefusedChange, describe, refused_for_display, rejected_changes
 from sync.client.results import PullResult, PushResult, SyncResult, TransferStats
 from sync.client.session import SyncClient
@@ -44,7 +44,7 @@ __all__ = [
     "enroll", "SyncClient", "Transport", "SyncSettings", "load_settings", "save_settings", "enrolled_settings",
     "hub_url", "last_sync", "last_sync_error", "normalise_url", "rejected_changes", "refused_for_display",
     "RefusedChange", "describe", "PushResult", "PullResult", "SyncResult", "TransferStats", "OFFLINE_ERRORS",
-    "SyncError", "NotEnrolled", "BadHubUrl", "HubUnreachable", "CertificateError", "NotAHub", "HubTrouble",
+    "SyncError", "NotEnrolled", "BadHubUrl", "HubUnreachable", "CertificateError", "NotAHub", "HubTrouble", "TooManyAttempts",
     "Unauthorized", "DeviceRevoked", "BadEnrollmentCode", "EnrollmentCodeExpired", "EnrollmentCodeUsed",
     "EnrollmentCodeSpent", "SchemaTooNew", "HubTooNew", "HubRefused", "ProtocolError", "SyncCancelled",
     "SETTINGS_KEY", "PUSH_CURSOR", "PULL_CURSOR", "REJECTED_KEY", "LAST_SYNC", "LAST_SYNC_ERROR", "MISSING_BLOBS",

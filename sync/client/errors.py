@@ -45,6 +45,12 @@ class HubTrouble(SyncError):
     message = QT_TRANSLATE_NOOP("sync", "The hub at {url} is having trouble (HTTP {status}); nothing was lost. Try again later.")
 
 
+class TooManyAttempts(SyncError):
+    """429 rate_limited: too many enrollment attempts from this address."""
+
+    message = QT_TRANSLATE_NOOP("sync", "The hub at {url} refuses further enrollment attempts from this computer for now (too many in a minute). Check the code and try again in {seconds} seconds.")
+
+
 class Unauthorized(SyncError):
     """401: the token is unknown to the hub or was revoked."""
 

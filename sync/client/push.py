@@ -7,6 +7,7 @@ from __future__ import annotations
 from desktop.ledger.changes import Change
 from sync.client.blobs import add_digests, is_sha256
 from sync.client.errors import HubRefused, ProtocolError, TooLarge
+from sync.client.reasons import worded
 from sync.client.rejections import record_rejected
 from sync.client.results import PushResult
 from sync.client.settings import BLOB_UPLOADS, PUSH_CURSOR
@@ -112,5 +113,5 @@ def _parse_results(answer: dict) -> dict[tuple[str, int], tuple[str, str]]:
             continue
         origin, seq = r.get("origin"), r.get("seq")
         if isinstance(origin, str) and isinstance(seq, int):
-            out[(origin, seq)] = (status, str(r.get("reason") or ""))
+            out[(origin, seq)] = (status, worded(r.get("code"), r.get("params"), str(r.get("reason") or "")))
     return out

@@ -15,7 +15,8 @@ import requests
 from sync.client.errors import (R_BROKEN, R_NAME, R_PROXY, R_REFUSED, R_TIMEOUT, BadEnrollmentCode, BadHubUrl,
                                 BlobNotFound, CertificateError, DeviceRevoked, EnrollmentCodeExpired,
                                 EnrollmentCodeSpent, EnrollmentCodeUsed, HubRefused, HubTrouble, HubUnreachable,
-                                NotAHub, NotEnrolled, SchemaTooNew, SyncCancelled, TooLarge, Unauthorized, reason)
+                                NotAHub, NotEnrolled, SchemaTooNew, SyncCancelled, TooLarge, TooManyAttempts,
+                                Unauthorized, reason)
 from sync.client.results import TransferStats
 from sync.client.settings import SyncSettings
 
@@ -97,6 +98,8 @@ class Transport:
             status = resp.status_code
             if status == 429 or status >= 500:
                 if attempt >= retries:
+                    if status == 429 and _error_code(received) == "rate_limited":
+                        raise TooManyAttempts(url=s.hub_url, seconds=int(_retry_after(resp) or 60))
                     raise HubTrouble(url=s.hub_url, status=status)
                 self._backoff(attempt, _retry_after(resp), cancelled)
                 attempt += 1
@@ -256,6 +259,15 @@ def _reason(exc: Exception):
     if "resolve" in text or "name or service" in text or "getaddrinfo" in text:
         return reason(R_NAME)
     return reason(R_BROKEN)
+
+
+def _error_code(body: bytes) -> str | None:
+    """The ``error`` of a protocol error answer, or None."""
+    try:
+        answer = json.loads(body)
+    except ValueError:
+        return None
+    return answer.get("error") if isinstance(answer, dict) else None
 
 
 def _retry_after(resp: requests.Response) -> float | None:

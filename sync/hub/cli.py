@@ -1,6 +1,6 @@
 """``township-hub``: run the hub and administer its devices.
 
-    township-hub serve   --db PATH [--host 127.0.0.1] [--port 8470] [--readers 4] [--threads N]
+    township-hub serve   --db PATH [--host 127.0.0.1] [--port 8470] [--readers 4] [--threads N] [--enroll-rate 10]
     township-hub enroll  --db PATH --scope CODE --name NAME [--days 14]
     township-hub devices --db PATH [--scope CODE]
     township-hub revoke  --db PATH DEVICE
@@ -95,6 +95,9 @@ def build_parser() -> ArgumentParser:
                        n=HubSettings.readers))
     s.add_argument("--threads", type=_count, default=None,
                    help=translate("hub", "worker threads for requests at most (default 40)"))
+    s.add_argument("--enroll-rate", type=_count, default=HubSettings.enroll_rate,
+                   help=translate("hub", "enrollment attempts a minute per client address (default {n})").format(
+                       n=HubSettings.enroll_rate))
 
     s = sub.add_parser("enroll", parents=[common], help=translate("hub", "issue a one-time enrollment code for a device"))
     s.add_argument("--scope", required=True, metavar="CODE", help=translate("hub", "division code the device will work for"))
@@ -201,7 +204,7 @@ def cmd_serve(args) -> int:
             host=host, port=port, reason=exc.strerror or exc))
     port = sock.getsockname()[1]
     # a locked, damaged or foreign file fails here, in one line
-    app = create_app(path, HubSettings(readers=args.readers, threads=args.threads))
+    app = create_app(path, HubSettings(readers=args.readers, threads=args.threads, enroll_rate=args.enroll_rate))
 
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))

@@ -24,9 +24,12 @@ RETRY_SOON = {"Retry-After": "5"}
 class HubError(Exception):
     """An answer other than 2xx, in the protocol's ``{"error", "message"}`` shape."""
 
-    def __init__(self, status: int, error: str, message: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(self, status: int, error: str, message: str, headers: dict[str, str] | None = None,
+                 params: dict | None = None) -> None:
         super().__init__(message)
         self.status, self.error, self.message, self.headers = status, error, message, headers
+        #: what the message names, for a client that words it itself (``"params"`` in the answer)
+        self.params = params
 
 
 def bad_request(message: str) -> HubError:
@@ -49,8 +52,12 @@ def busy() -> HubError:
     return HubError(503, "busy", "The hub is busy; try again shortly.", RETRY_SOON)
 
 
-def error_response(status: int, error: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"error": error, "message": message}, status_code=status, headers=headers)
+def error_response(status: int, error: str, message: str, headers: dict[str, str] | None = None,
+                   params: dict | None = None) -> JSONResponse:
+    body: dict = {"error": error, "message": message}
+    if params is not None:
+        body["params"] = params
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 _HTTP_ERRORS = {400: "bad_request", 401: UNAUTHORIZED, 403: "forbidden", 404: "not_found",
@@ -58,7 +65,7 @@ _HTTP_ERRORS = {400: "bad_request", 401: UNAUTHORIZED, 403: "forbidden", 404: "n
 
 
 async def _hub_error(request: Request, exc: HubError) -> JSONResponse:
-    return error_response(exc.status, exc.error, exc.message, exc.headers)
+    return error_response(exc.status, exc.error, exc.message, exc.headers, exc.params)
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

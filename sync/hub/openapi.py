@@ -20,7 +20,8 @@ _ERROR_TEXT = {
     400: "malformed JSON or gzip", 401: "missing, unknown or revoked token", 403: "bad, used or expired code",
     404: "no such content (or not visible to the caller)", 409: "schema newer than the hub's",
     413: "too many changes or body too big", 416: "a range the snapshot does not have",
-    422: "wrong types or missing fields", 503: "the hub is busy or shutting down; try again after Retry-After",
+    422: "wrong types or missing fields",
+    429: "too many enrollment attempts from this address; try again after Retry-After", 503: "the hub is busy or shutting down; try again after Retry-After",
 }
 BINARY = {"schema": {"type": "string", "format": "binary"}}
 

@@ -132,6 +132,8 @@ class BlobMissingRequest(Shape):
 class ErrorAnswer(Shape):
     error: str
     message: str
+    #: what the message names, for a client that words it in its own language
+    params: dict | None = None
 
 
 class EnrollAnswer(Shape):
@@ -146,6 +148,11 @@ class PushResult(Shape):
     seq: int | None
     status: str = Field(json_schema_extra={"enum": ["applied", "duplicate", "rejected"]})
     reason: str | None = Field(None, json_schema_extra={"type": "string"})
+    #: why, for a client that words it in its own language (with status "rejected")
+    code: str | None = Field(None, json_schema_extra={"type": "string", "description": (
+        "malformed, outside_scope, unknown_scope, origin_not_allowed, origin_revoked, duplicate_differs, "
+        "refused (the text says why) or a code a later hub adds; see docs/hub-protocol.md")})
+    params: dict | None = Field(None, json_schema_extra={"type": "object"})
 
 
 class PushAnswer(Shape):

@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterator
 from desktop.ledger import Ledger
 from sync.hub.errors import UNAUTHORIZED, HubError
 from sync.hub.pool import Reader, ReaderPool
+from sync.hub.ratelimit import RateLimiter
 from sync.hub.settings import TOUCH_EVERY, HubSettings
 from sync.hub.snapshots import SnapshotFiles
 from sync.hub.store import Device, HubStore, NotAHub
@@ -55,6 +56,8 @@ class Hub:
         folder = self.settings.snapshot_dir or Path(str(self.ledger.path) + ".snapshots")
         self.snapshots = SnapshotFiles(folder, self.pool, self.settings.snapshots_kept,
                                        self.settings.snapshot_writers)
+        #: enrollment attempts per client address (in this process; docs/hub-protocol.md)
+        self.enroll_limiter = RateLimiter(self.settings.enroll_rate)
         self._touched: dict[str, float] = {}
         self._touch_lock = threading.Lock()
 

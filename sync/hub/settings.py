@@ -42,9 +42,13 @@ class HubSettings:
     #: snapshot files written at once (writing is CPU-bound: more at once only share the
     #: processors, each finishing later, and hold more in memory)
     snapshot_writers: int = 2
+    #: enrollment attempts a minute per client address (a token bucket; 429 beyond it)
+    enroll_rate: int = 10
 
     def __post_init__(self) -> None:
         if self.readers < 1:
             raise ValueError("the hub needs at least one read connection")
+        if self.enroll_rate < 1:
+            raise ValueError("the hub must allow at least one enrollment a minute")
         if self.threads is not None and self.threads < 1:
             raise ValueError("the hub needs at least one worker thread")

@@ -39,6 +39,7 @@ from desktop.ledger.db import Transactions, connect
 from desktop.errors import Label, LedgerError, LedgerMissing, NotALedger, NotFound, ScopeError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.ledger import Ledger, received_clause, scope_clause
+from desktop.ledger.changes import Change
 from sync.hub import migrations as hub_migrations
 
 #: Letters and digits without look-alikes (no I, L, O, 0, 1).
@@ -312,16 +313,17 @@ class HubStore:
         """device id → pending changes, for the admin's listing."""
         return {d.device_id: self.pending_count(d) for d in (self.devices() if devices is None else devices)}
 
-    def known_changes(self, keys: Iterable[tuple[str, int]]) -> set[tuple[str, int]]:
-        """Which (origin, seq) pairs the change log holds already."""
+    def stored_changes(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], Change]:
+        """The changes the change log holds of these (origin, seq) pairs."""
         wanted = list(dict.fromkeys(keys))
-        found: set[tuple[str, int]] = set()
+        found: dict[tuple[str, int], Change] = {}
         for start in range(0, len(wanted), 400):
             chunk = wanted[start:start + 400]
             where = " OR ".join("(origin = ? AND origin_seq = ?)" for _ in chunk)
             params = [v for pair in chunk for v in pair]
-            found.update((r[0], r[1]) for r in self.conn.execute(
-                f"SELECT origin, origin_seq FROM change_log WHERE {where}", params))
+            for row in self.conn.execute(f"SELECT * FROM change_log WHERE {where}", params):
+                change = Change.from_row(row)
+                found[(change.origin, change.origin_seq)] = change
         return found
 
 

@@ -189,7 +189,8 @@ class Hub:
     def start(self) -> None:
         with open(self.log, "a", encoding="utf-8") as err:
             self.proc = subprocess.Popen([sys.executable, "-m", "sync.hub.cli", "serve", "--db", str(self.db),
-                                          "--host", "127.0.0.1", "--port", str(self.port)], cwd=PROJECT,
+                                          "--host", "127.0.0.1", "--port", str(self.port),
+                                          "--enroll-rate", "1000"], cwd=PROJECT,  # every trial enrolls
                                          env=_env(), stdout=subprocess.PIPE, stderr=err, text=True)
         lines: queue.Queue = queue.Queue()
         threading.Thread(target=lambda: lines.put(self.proc.stdout.readline()), daemon=True).start()

@@ -106,13 +106,17 @@ def _read_first_line(stream, timeout: float) -> str:
         return ""
 
 
-def start_hub(tmp_path: Path) -> HubProcess:
+def start_hub(tmp_path: Path, *options: str) -> HubProcess:
+    """``township-hub serve`` with *options*; the tests enroll many devices a minute, so the
+    enrollment rate limit is high unless *options* name one."""
+    if "--enroll-rate" not in options:
+        options = (*options, "--enroll-rate", "1000")
     db = tmp_path / "hub" / "hub.sqlite"
     db.parent.mkdir(parents=True, exist_ok=True)
     log = tmp_path / "hub" / "hub.log"
     err = open(log, "w", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "sync.hub.cli", "serve", "--db", str(db), "--host", "127.0.0.1",
-                             "--port", "0"], cwd=PROJECT, env=hub_env("zh_CN"), stdout=subprocess.PIPE,
+                             "--port", "0", *options], cwd=PROJECT, env=hub_env("zh_CN"), stdout=subprocess.PIPE,
                             stderr=err, text=True, encoding="utf-8")
     err.close()
     line = _read_first_line(proc.stdout, START_TIMEOUT)

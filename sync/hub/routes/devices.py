@@ -11,7 +11,9 @@ from sync.hub.errors import HubError
 from sync.hub.openapi import body, responses
 from sync.hub.routes import device_of, hub_of
 from sync.hub.routes.health import now_ms
+from sync.hub.ratelimit import retry_after
 from sync.hub.schemas import DevicesAnswer, EnrollAnswer, EnrollRequest, validate
+from sync.hub.service import Hub
 from sync.hub.store import Device, EnrollmentRefused
 from sync.hub.wire import check_schema, parse_json, raw_body
 
@@ -21,10 +23,29 @@ router = APIRouter(prefix="/v1")
 _REFUSALS = {"unknown": "code_unknown", "used": "code_used", "expired": "code_expired", "revoked": "device_revoked"}
 
 
-@router.post("/enroll", responses=responses(EnrollAnswer, 400, 403, 409, 413, 422), openapi_extra=body(EnrollRequest),
+@router.post("/enroll", responses=responses(EnrollAnswer, 400, 403, 409, 413, 422, 429), openapi_extra=body(EnrollRequest),
              summary="Exchange an enrollment code for a device token")
 def enroll(request: Request, raw: bytes = Depends(raw_body)) -> JSONResponse:
     hub = hub_of(request)
+    address = request.client.host if request.client else "unknown"
+    wait = hub.enroll_limiter.take(address)
+    if wait:
+        log.warning("enrollment attempt from %s: rate_limited", address)
+        seconds = retry_after(wait)
+        raise HubError(429, "rate_limited", f"Too many enrollment attempts from {address}; try again in "
+                       f"{seconds} seconds.", {"Retry-After": seconds}, {"retry_after": int(seconds)})
+    try:
+        token, device = _redeem(hub, request, raw)
+    except HubError as exc:
+        log.warning("enrollment attempt from %s: %s", address, exc.error)  # never the code itself
+        raise
+    log.info("enrollment attempt from %s: enrolled device %s for scope %s", address, device.device_id,
+             device.scope)
+    return JSONResponse({"token": token, "device_id": device.device_id, "scope": device.scope,
+                         "hub_time_ms": now_ms()})
+
+
+def _redeem(hub: Hub, request: Request, raw: bytes) -> tuple[str, Device]:
     data = validate(EnrollRequest, parse_json(request, raw))
     check_schema(data.schema_)
 
@@ -37,9 +58,7 @@ def enroll(request: Request, raw: bytes = Depends(raw_body)) -> JSONResponse:
     except EnrollmentRefused as exc:
         raise HubError(403, _REFUSALS[exc.reason], exc.text("en")) from None
     hub.forget_touch(data.device_id)
-    log.info("enrolled device %s for scope %s", data.device_id, device.scope)
-    return JSONResponse({"token": token, "device_id": data.device_id, "scope": device.scope,
-                         "hub_time_ms": now_ms()})
+    return token, device
 
 
 @router.get("/devices", responses=responses(DevicesAnswer, 401),

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from desktop.ledger.changes import Change
+from sync.hub import trust
 from sync.hub.openapi import body, responses
 from sync.hub.routes import device_of, dumps, hub_of
 from sync.hub.routes.health import now_ms
@@ -33,47 +34,62 @@ def push(request: Request, device: Device = Depends(device_of), raw: bytes = Dep
     check_schema(data.schema_)
     items = data.changes
     results: list[dict] = []
-    accepted: list[tuple[int, Change]] = []
+    wellformed: list[tuple[int, Change]] = []
     for i, item in enumerate(items):
         origin, seq = echo(item)
         results.append({"origin": origin, "seq": seq, "status": "rejected"})
         change, reason = received(item)
         if change is None:
-            results[i]["reason"] = reason
+            results[i].update(trust.malformed(reason).answer())
         else:
-            accepted.append((i, change))
+            wellformed.append((i, change))
 
-    def apply() -> tuple[set, Any]:
-        seen = hub.store.known_changes((c.origin, c.origin_seq) for _, c in accepted)
-        return seen, hub.ledger.apply_changes([c for _, c in accepted], allowed_scope=device.scope)
+    def apply() -> tuple[trust.Sorted, Any]:
+        batch = trust.sort_batch(hub.store, device, hub.ledger.device_id, wellformed)
+        return batch, hub.ledger.apply_changes([c for _, c in batch.accepted], allowed_scope=device.scope)
 
-    seen, report = hub.write(apply)
-    applied, duplicate = _settle(results, accepted, seen, report)
-    if applied or report.rejected:
+    batch, report = hub.write(apply)
+    applied = _settle(results, batch, report)
+    duplicate = len(batch.duplicates)
+    if applied or len(items) > applied + duplicate:
         log.info("push from %s: %d applied, %d duplicate, %d rejected", device.device_id, applied, duplicate,
                  len(items) - applied - duplicate)
+    _log_refusals(device, batch)
     return JSONResponse({"results": results, "hub_time_ms": now_ms()})
 
 
-def _settle(results: list[dict], accepted: list[tuple[int, Change]], seen: set, report) -> tuple[int, int]:
-    """Each accepted change's status from the ledger's report; (applied, duplicate)."""
+def _log_refusals(device: Device, batch: trust.Sorted) -> None:
+    """One line per kind of refusal that says something about trust (a forged or replayed
+    origin, a made-up scope), with its first example."""
+    first: dict[str, trust.Refusal] = {}
+    count: dict[str, int] = {}
+    for refusal in batch.refused.values():
+        if refusal.code in ("origin_not_allowed", "origin_revoked", "duplicate_differs", "unknown_scope"):
+            first.setdefault(refusal.code, refusal)
+            count[refusal.code] = count.get(refusal.code, 0) + 1
+    for code, refusal in first.items():
+        log.warning("push from %s (scope %s): %d refused as %s, e.g. %s %s", device.device_id, device.scope,
+                    count[code], code, refusal.params, refusal.text)
+
+
+def _settle(results: list[dict], batch: trust.Sorted, report) -> int:
+    """Each change's status from the checks and the ledger's report; how many were applied."""
+    for i in batch.duplicates:
+        results[i]["status"] = "duplicate"
+    for i, refusal in batch.refused.items():
+        results[i].update(refusal.answer())
     rejected = {id(c): reason for c, reason in report.rejected}
-    applied = duplicate = 0
-    for i, change in accepted:
-        key = (change.origin, change.origin_seq)
+    applied = 0
+    for i, change in batch.accepted:
         if id(change) in rejected:
-            results[i]["reason"] = rejected[id(change)]
-        elif key in seen:
-            results[i]["status"] = "duplicate"
-            duplicate += 1
+            results[i].update(trust.refused(rejected[id(change)]).answer())
         else:
             results[i]["status"] = "applied"
-            seen.add(key)
             applied += 1
-    if (applied, duplicate) != (report.applied, report.duplicate):  # pragma: no cover - a ledger change
-        log.error("push results disagree with the ledger's report: %s/%s vs %s/%s",
-                  applied, duplicate, report.applied, report.duplicate)
-    return applied, duplicate
+    if (applied, 0) != (report.applied, report.duplicate):  # pragma: no cover - a ledger change
+        log.error("push results disagree with the ledger's report: %s/0 vs %s/%s",
+                  applied, report.applied, report.duplicate)
+    return applied
 
 
 @router.get("/pull", responses=responses(PullAnswer, 401, 422), summary="Receive changes after a cursor")
