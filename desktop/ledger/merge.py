@@ -44,6 +44,19 @@ class ApplyReport:
 
 
 
+class Reason(str):
+    """A refusal's words (in this ledger's language) with a code and parameters, so a hub can
+    pass it on and the sender word it in its own language."""
+
+    code: str = "refused"
+    params: dict = {}
+
+    def __new__(cls, text: str, code: str, **params: object) -> "Reason":
+        reason = super().__new__(cls, text)
+        reason.code, reason.params = code, params
+        return reason
+
+
 def _same_change(a: Change, b: Change) -> bool:
     """The same change, as written by its origin (what a relay may not alter)."""
     return (a.stamp, a.kind, a.record_id, a.scope, dumps(a.fields), dumps(a.base), a.author, a.created) == \
@@ -79,7 +92,8 @@ class Merging:
                     if _same_change(Change.from_row(stored), change):
                         report.duplicate += 1
                     else:  # someone speaks for that origin: keep the first, refuse and report this one
-                        report.rejected.append((change, translate("errors", REJECT_DIFFERS).format(
+                        report.rejected.append((change, Reason(translate("errors", REJECT_DIFFERS).format(
+                            origin=change.origin, seq=change.origin_seq), "duplicate_differs",
                             origin=change.origin, seq=change.origin_seq)))
                     continue
                 reason = self._check_trust(change)
@@ -105,11 +119,12 @@ class Merging:
         """Refuse what would rewrite history: a change in this device's own name (it would
         take a sequence number this device is yet to use), or one dated beyond the bound."""
         if change.origin == self.device_id:
-            return translate("errors", REJECT_OWN_ORIGIN)
+            return Reason(translate("errors", REJECT_OWN_ORIGIN), "own_origin")
         remote = int(change.stamp[:16], 16)
         if not self.clock.acceptable(remote):
-            hours = round(self.clock.ahead_ms(remote) / 3_600_000, 1)
-            return translate("errors", REJECT_CLOCK_AHEAD).format(hours=f"{hours:g}")
+            ahead = self.clock.ahead_ms(remote)
+            return Reason(translate("errors", REJECT_CLOCK_AHEAD).format(hours=f"{round(ahead / 3_600_000, 1):g}"),
+                          "clock_ahead", ahead_ms=ahead)
         return None
 
     def _check_received(self, change: Change, allowed_scope: str | None) -> str | None:
