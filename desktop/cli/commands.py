@@ -83,8 +83,11 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_init(args) -> int:
     from desktop.ledger import Ledger
 
+    from desktop.tools.demo import add_unit_committee
+
     path = ledger_path(args)
     with Ledger.new(path, scope=args.scope, operator=args.operator) as ledger:
+        add_unit_committee(ledger)
         print(translate("cli", "Created the ledger {path} for {unit} ({scope}).").format(
             path=path, unit=_unit_name(ledger.scope), scope=ledger.scope))
     return EXIT_OK

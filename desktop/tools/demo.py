@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.ledger import Ledger
+from desktop.records import natural_org_id, unit_committee_kind
+from desktop.scope.geo import geography
 from desktop.ledger.db import InstanceLock
 from desktop.tools import synthetic
 
@@ -20,9 +22,24 @@ def _remove_ledger_files(path: Path) -> None:
 
 
 def create_ledger(path: Path, scope: str, operator: str) -> Path:
-    """Create the ledger of the user's unit and close it again."""
-    Ledger.new(path, scope=scope, operator=operator).close()
+    """Create the ledger of the user's unit, with the unit's own League committee, and close it."""
+    with Ledger.new(path, scope=scope, operator=operator) as ledger:
+        add_unit_committee(ledger)
     return path
+
+
+def add_unit_committee(ledger: Ledger) -> str | None:
+    """The unit's own committee (乡镇团委 of a township, 团县委 of a county), so its members
+    have somewhere to belong from the first day; its natural id makes every office that
+    creates it create the same record.  None above the county."""
+    kind = unit_committee_kind(ledger.scope)
+    if kind is None:
+        return None
+    record_id = natural_org_id(kind, ledger.scope)
+    if ledger.get("organisation", record_id) is None:
+        name = geography().name(ledger.scope)
+        ledger.organisations.create(kind=kind, name=f"{name}团委", division_code=ledger.scope)
+    return record_id
 
 
 def build_demo(path: Path, county: str, operator: str, *, progress: Progress | None = None) -> Path:
