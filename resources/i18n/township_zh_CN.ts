@@ -5646,4 +5646,11 @@ File: {file}</source>
         <translation>从日历中选择</translation>
     </message>
 </context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+</context>
 </TS>
