@@ -12,7 +12,7 @@ with the same values (only the random record ids differ).  Each township draws f
 own ``random.Random(f"{seed}:{code}:{topic}")`` streams, so a township's data do not
 depend on which other townships are built, nor one topic on another.
 
-The proportions follow the national figures of the campaign summary (DOMAIN.md): member
+The proportions follow the national figures of the League's campaign summary of 2023: member
 source categories by their national shares, ~83 % of agricultural counties with a
 co-operative working committee, ~79 % of townships with 20,000 yuan of funding secured,
 ~68 % with a mobilisation meeting, ~51 % with a review meeting, and so on.
