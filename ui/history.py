@@ -203,7 +203,6 @@ def conflict_rows(ledger: Ledger, conflicts: list[Conflict]) -> list[ConflictRow
     rows: list[ConflictRow] = []
     names: dict[tuple[str, str], str] = {}
     entries: dict[str, list[HistoryEntry]] = {}
-    tr = lambda text: QCoreApplication.translate("ConflictsDialog", text)  # noqa: E731
     for kind_name, group in by_kind.items():
         k = KINDS.get(kind_name)
         if k is None:
@@ -215,8 +214,10 @@ def conflict_rows(ledger: Ledger, conflicts: list[Conflict]) -> list[ConflictRow
             if key not in names:
                 names[key] = record_title(ledger, k, c.record_id)
             if c.field == DELETED:
-                lost, won = (tr("deleted") if v else tr("not deleted") for v in (c.lost_value, c.won_value))
-                label = tr("Deleted")
+                lost, won = (QCoreApplication.translate("ConflictsDialog", "deleted") if v else
+                             QCoreApplication.translate("ConflictsDialog", "not deleted")
+                             for v in (c.lost_value, c.won_value))
+                label = QCoreApplication.translate("ConflictsDialog", "Deleted")
             else:
                 lost, won = (shown_value(k, c.field, v, titles) for v in (c.lost_value, c.won_value))
                 label = field_label(k, c.field)

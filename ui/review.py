@@ -13,10 +13,6 @@ from desktop.records import KINDS
 REASON_MAX = KINDS["checklist_task"].field("return_reason").max_len or 500
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Review", text)
-
-
 class ReturnDialog(QDialog):
     """Asks why a task goes back to its unit; OK only once a reason is written."""
 
@@ -72,14 +68,14 @@ def ask_return_reason(task: dict, unit: str, parent: QWidget | None) -> str | No
 
 def confirm_verify(task: dict, unit: str, evidence: int, parent: QWidget | None) -> bool:
     """Ask before verifying; a warning when the task has no evidence attached."""
-    title = _tr("Verify task")
-    text = _tr("Verify “{title}” of {unit} as the level above? The unit sees who verified it and when.").format(
+    title = QCoreApplication.translate("Review", "Verify task")
+    text = QCoreApplication.translate("Review", "Verify “{title}” of {unit} as the level above? The unit sees who verified it and when.").format(
         title=task.get("title") or "", unit=unit)
     if evidence:
-        text += "\n\n" + _tr("Evidence attached: {n} file(s).").format(n=evidence)
+        text += "\n\n" + QCoreApplication.translate("Review", "Evidence attached: {n} file(s).").format(n=evidence)
         answer = QMessageBox.question(parent, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
     else:
-        text += "\n\n" + _tr("No evidence (佐证材料) is attached to this task. Verify it anyway?")
+        text += "\n\n" + QCoreApplication.translate("Review", "No evidence is attached to this task. Verify it anyway?")
         answer = QMessageBox.warning(parent, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
     return answer == QMessageBox.Yes
 
@@ -90,10 +86,10 @@ def review_text(task: dict | None) -> str:
         return ""
     parts = []
     if task.get("status") == "verified":
-        parts.append(_tr("Verified by {who} on {date}.").format(who=task.get("verified_by") or "—",
+        parts.append(QCoreApplication.translate("Review", "Verified by {who} on {date}.").format(who=task.get("verified_by") or "—",
                                                                 date=task.get("verified_on") or "—"))
     if task.get("return_reason"):
-        parts.append(_tr("Returned by the level above: {reason}").format(reason=task["return_reason"]))
+        parts.append(QCoreApplication.translate("Review", "Returned by the level above: {reason}").format(reason=task["return_reason"]))
         if task.get("done_on") and task.get("status") != "verified":
-            parts.append(_tr("(reported done on {date})").format(date=task["done_on"]))
+            parts.append(QCoreApplication.translate("Review", "(reported done on {date})").format(date=task["done_on"]))
     return " ".join(parts)

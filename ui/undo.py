@@ -17,13 +17,9 @@ from desktop.offices import office_of
 from desktop.records import DELETED
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Undo", text)
-
-
 def _report(exc: LedgerError) -> None:
     """An undo or redo the ledger refused (e.g. a sync changed the record meanwhile)."""
-    QMessageBox.warning(None, _tr("Undo"), _tr("This step cannot be undone or redone: {reason}").format(
+    QMessageBox.warning(None, QCoreApplication.translate("Undo", "Undo"), QCoreApplication.translate("Undo", "This step cannot be undone or redone: {reason}").format(
         reason=exc.text()))
 
 
@@ -62,7 +58,7 @@ def overwritten_text(ledger: Ledger, entry: HistoryEntry) -> str:
     """Why a step cannot be undone, naming the office and person of the received change."""
     office = office_of(ledger, entry.origin).text(person=False)
     who = f"{office} {entry.author}".strip() if entry.author else office
-    return _tr("{who} changed the record since ({when}); undoing would throw their change away.").format(
+    return QCoreApplication.translate("Undo", "{who} changed the record since ({when}); undoing would throw their change away.").format(
         who=who, when=entry.when.strftime("%Y-%m-%d %H:%M"))
 
 
@@ -97,7 +93,7 @@ class _LedgerCommand(QUndoCommand):
         if entry is None:
             return False
         self.setObsolete(True)
-        QMessageBox.information(None, _tr("Undo"), _tr("“{step}” is no longer undone: {reason}").format(
+        QMessageBox.information(None, QCoreApplication.translate("Undo", "Undo"), QCoreApplication.translate("Undo", "“{step}” is no longer undone: {reason}").format(
             step=self.text(), reason=overwritten_text(self.ledger, entry)))
         return True
 
