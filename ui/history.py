@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QFont
@@ -189,10 +189,16 @@ def _winner(ledger: Ledger, conflict: Conflict, entries: dict[str, list[HistoryE
     entry = next((e for e in entries[conflict.record_id] if e.stamp == conflict.won_stamp), None)
     if entry is None:
         return "—", ""
-    office = office_of(ledger, entry.origin).text(person=False)
-    who = QCoreApplication.translate("ConflictModel", "{office}, {person}").format(
-        office=office, person=entry.author) if entry.author else office
-    return who, local_time(entry.when)
+    return author_text(ledger, entry), local_time(entry.when)
+
+
+def author_text(ledger: Ledger, entry: HistoryEntry) -> str:
+    """The office and person that made a change: its unit's name and the change's author."""
+    office = office_of(ledger, entry.origin)
+    if office.unit_name() or not entry.author:
+        return replace(office, person=entry.author or office.person).text()
+    # an office this ledger knows by device only: still name the person
+    return QCoreApplication.translate("offices", "{unit} ({person})").format(unit=office.text(), person=entry.author)
 
 
 def conflict_rows(ledger: Ledger, conflicts: list[Conflict]) -> list[ConflictRow]:

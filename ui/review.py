@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMessageBox, Q
                                QWidget)
 
 from desktop.records import KINDS
+from desktop.records.enums import enumerations
 
 #: The longest reason the field keeps.
 REASON_MAX = KINDS["checklist_task"].field("return_reason").max_len or 500
@@ -25,8 +26,9 @@ class ReturnDialog(QDialog):
             what = self.tr("The verification of “{title}” ({unit}) is withdrawn: the task is done again, "
                            "waiting for verification.")
         else:
-            what = self.tr("“{title}” goes back to {unit}: its status becomes “in progress”.")
-        lines = [what.format(title=task.get("title") or "", unit=unit)]
+            what = self.tr("“{title}” goes back to {unit}: its status becomes “{status}”.")
+        status = enumerations().label("task_status", "in_progress")
+        lines = [what.format(title=task.get("title") or "", unit=unit, status=status)]
         if task.get("done_on"):
             lines.append(self.tr("The date it was reported done ({date}) stays on the task and in its history.")
                          .format(date=task["done_on"]))

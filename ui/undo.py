@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.errors import LedgerError
 from desktop.ledger import HistoryEntry, Ledger
-from desktop.offices import office_of
 from desktop.records import DELETED
 
 
@@ -56,10 +55,11 @@ def overwritten_by(ledger: Ledger, record_id: str, fields: set[str]) -> HistoryE
 
 def overwritten_text(ledger: Ledger, entry: HistoryEntry) -> str:
     """Why a step cannot be undone, naming the office and person of the received change."""
-    office = office_of(ledger, entry.origin).text(person=False)
-    who = f"{office} {entry.author}".strip() if entry.author else office
-    return QCoreApplication.translate("Undo", "{who} changed the record since ({when}); undoing would throw their change away.").format(
-        who=who, when=entry.when.strftime("%Y-%m-%d %H:%M"))
+    from ui.history import author_text, local_time
+
+    return QCoreApplication.translate(
+        "Undo", "{who} changed the record since ({when}); undoing would throw their change away.").format(
+        who=author_text(ledger, entry), when=local_time(entry.when))
 
 
 class _LedgerCommand(QUndoCommand):

@@ -358,10 +358,6 @@
         <translation>发现时间</translation>
     </message>
     <message>
-        <source>{office}, {person}</source>
-        <translation>{office}（{person}）</translation>
-    </message>
-    <message>
         <source>Won by</source>
         <translation>胜出方</translation>
     </message>
@@ -5699,8 +5695,8 @@ File: {file}</source>
         <translation>撤回“{title}”（{unit}）的验收：任务回到“已完成”，等待重新验收。</translation>
     </message>
     <message>
-        <source>“{title}” goes back to {unit}: its status becomes “in progress”.</source>
-        <translation>“{title}”将退回{unit}：状态改为“整改中”。</translation>
+        <source>“{title}” goes back to {unit}: its status becomes “{status}”.</source>
+        <translation>“{title}”将退回{unit}：状态改为“{status}”。</translation>
     </message>
     <message>
         <source>The date it was reported done ({date}) stays on the task and in its history.</source>

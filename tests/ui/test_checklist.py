@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -146,7 +146,8 @@ def test_workflow_buttons_and_undo(qtbot, county_ledger, township_org, monkeypat
     task = county_ledger.get("checklist_task", task_id)
     assert (task["status"], task["verified_on"], task["verified_by"]) == ("verified", TODAY, "测试员")
     # verifying asked first, and warned that no evidence is attached
-    assert len(asked) == 1 and "佐证材料" in asked[0]
+    missing = QCoreApplication.translate("Review", "No evidence is attached to this task. Verify it anyway?")
+    assert len(asked) == 1 and missing in asked[0]
     assert "测试员" in view.review_label.text() and TODAY in view.review_label.text()
 
     # undo walks back one step at a time
