@@ -379,3 +379,18 @@ def test_a_ledger_error_is_shown_as_a_message(qtbot, task_view, county_ledger, t
     qtbot.mouseClick(task_view.attach_button, Qt.LeftButton)
     assert len(warnings) == 1
     assert county_ledger.count("attachment") == 0
+
+
+def test_the_task_form_names_the_reference_task_by_its_title(qtbot, county_ledger):
+    from ui.forms import RecordForm
+
+    view = make_view(qtbot, county_ledger)
+    generate(qtbot, view)
+    task = view.model.record(0)
+    template = county_ledger.get("checklist_template", task["template_id"])
+    form = RecordForm(county_ledger, "checklist_task", task["id"])
+    qtbot.addWidget(form)
+    editor = form.fields["template_id"].editor
+    assert editor.currentText() == template["title"]
+    assert task["template_id"] not in editor.currentText()
+    assert form.fields["template_id"].value() == task["template_id"]
