@@ -520,8 +520,6 @@ class ChecklistView(QWidget):
                                                  before, after))
             self.undo_stack.endMacro()
         self._task_changed(TASK, task["id"])
-        if made and action in ("verify", "reopen"):
-            self.status_label.setText(review_text(self.ledger.get(TASK, task["id"])) or self.tr("Task reopened."))
 
     def _unit_of(self, task: dict) -> str:
         d = geography().get(task.get("scope") or "")

@@ -320,10 +320,6 @@
         <source>return task</source>
         <translation>退回任务</translation>
     </message>
-    <message>
-        <source>Task reopened.</source>
-        <translation>任务已重新打开。</translation>
-    </message>
 </context>
 <context>
     <name>ConflictModel</name>

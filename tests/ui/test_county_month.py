@@ -185,10 +185,15 @@ def test_a_return_with_a_reason_and_a_verification_reach_the_township(qtbot, win
     # the township's own task list shows the reason, and its history keeps the done date
     town_view = ChecklistView(town, window.undo_stack.__class__())
     qtbot.addWidget(town_view)
+    town_view.resize(1366 - 240, 640)  # as beside the unit tree at 1366×768
+    town_view.show()
     with qtbot.waitSignal(town_view.sig_loaded, timeout=10000):
         town_view.set_scope(TOWNSHIP)
     row = town_view.model.row_of(task_id)
     assert town_view.model.index(row, town_view.model.column_of("return_reason")).data() == "佐证材料缺少活动照片"
+    assert town_view.select_task(task_id)
+    assert "佐证材料缺少活动照片" in town_view.review_label.text()
+    shoot(town_view, "county-returned-township")
     fields = {n for e in town.history(task_id) for n, _old, _new in e.changes}
     assert {"return_reason", "done_on"} <= fields
 
@@ -202,6 +207,7 @@ def test_a_return_with_a_reason_and_a_verification_reach_the_township(qtbot, win
         qtbot.mouseClick(view.verify_button, Qt.LeftButton)
     assert len(warned) == 1 and "佐证材料" in warned[0]
     assert "李书记" in view.review_label.text()
+    shoot(window, "county-verified")
     travel(county, town)
     seen = town.get("checklist_task", task_id)
     assert (seen["status"], seen["verified_by"], seen["verified_on"], seen["return_reason"]) == (
