@@ -216,3 +216,49 @@ def test_a_return_with_a_reason_and_a_verification_reach_the_township(qtbot, win
         town_view.refresh()
     assert town_view.select_task(task_id)
     assert "李书记" in town_view.review_label.text() and TODAY in town_view.review_label.text()
+
+
+def test_undo_drops_overwritten_steps_and_keeps_the_later_ones(qtbot, month, monkeypatch):
+    from PySide6.QtGui import QUndoStack
+
+    from ui.undo import drop_overwritten
+
+    county, town, member, task_id = month
+    stack = QUndoStack()
+    # a workflow step is a macro of edits, as the checklist pushes it
+    county.update("checklist_task", task_id, {"responsible": "王五"})
+    stack.beginMacro("编辑任务")
+    stack.push(EditCommand(county, "checklist_task", task_id, "编辑任务", None, {"responsible": None},
+                           {"responsible": "王五"}))
+    stack.endMacro()
+    county.update("committee_member", member, {"phone": "13900000002"})
+    stack.push(EditCommand(county, "committee_member", member, "编辑 赵丽", None, {"phone": "13800000001"},
+                           {"phone": "13900000002"}))
+    town.update("checklist_task", task_id, {"responsible": "张三"})  # overwrites the first step only
+    travel(town, county)
+
+    dropped = drop_overwritten(stack)
+    assert [text for text, _entry in dropped] == ["编辑任务"]
+    assert [stack.command(i).text() for i in range(stack.count())] == ["编辑 赵丽"]
+    stack.undo()  # the later step still undoes
+    assert county.get("committee_member", member)["phone"] == "13800000001"
+    assert county.get("checklist_task", task_id)["responsible"] == "张三"
+    assert drop_overwritten(stack) == []
+
+
+def test_an_overwritten_step_met_by_undo_says_why_and_changes_nothing(qtbot, month, monkeypatch):
+    from PySide6.QtGui import QUndoStack
+
+    county, town, member, _task = month
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: said.append(a[2]) or QMessageBox.Ok)
+    stack = QUndoStack()
+    county.update("committee_member", member, {"phone": "13900000002"})
+    stack.push(EditCommand(county, "committee_member", member, "编辑 赵丽", None, {"phone": "13800000001"},
+                           {"phone": "13900000002"}))
+    town.update("committee_member", member, {"phone": "13700000003"})
+    travel(town, county)
+    stack.undo()
+    assert county.get("committee_member", member)["phone"] == "13700000003"
+    assert len(said) == 1 and "张三" in said[0] and "南高乡" in said[0]
+    assert stack.count() == 0  # the step is gone: it is not offered again
