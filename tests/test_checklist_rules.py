@@ -71,7 +71,9 @@ def test_the_ledger_accepts_exactly_the_workflow(county_ledger, township_org):
     ("verify", "done", False, []),
     ("verify", "in_progress", True, []),
     ("reopen", "done", False, [{"status": "in_progress", "done_on": None}]),
-    ("reopen", "verified", True, [{"status": "done", "verified_on": None, "verified_by": None}]),
+    ("reopen", "done", True, [{"status": "in_progress", "return_reason": "材料不全"}]),  # a return keeps done_on
+    ("reopen", "verified", True, [{"status": "done", "verified_on": None, "verified_by": None,
+                                   "return_reason": "材料不全"}]),
     ("reopen", "verified", False, []),  # the unit cannot take back its verification
     ("reopen", "not_started", True, []),
     ("archive", "done", True, []),
@@ -79,7 +81,7 @@ def test_the_ledger_accepts_exactly_the_workflow(county_ledger, township_org):
 def test_steps_of_each_action(action, status, upper, expected):
     ledger_scope = COUNTY if upper else TOWNSHIP
     assert checklist.action_allowed(action, task(status), ledger_scope) is bool(expected)
-    assert checklist.steps(action, task(status), ledger_scope, "王五", DAY) == expected
+    assert checklist.steps(action, task(status), ledger_scope, "王五", DAY, "材料不全") == expected
 
 
 def test_every_step_is_a_transition_the_workflow_allows():
@@ -89,6 +91,19 @@ def test_every_step_is_a_transition_the_workflow_allows():
             for step in checklist.steps(action, task(status), COUNTY, "王五", DAY):
                 assert checklist.transition_allowed(before, step["status"]), (action, status)
                 before = step["status"]
+
+
+def test_a_return_needs_a_reason():
+    assert checklist.is_return("reopen", task("done"), COUNTY)
+    assert not checklist.is_return("reopen", task("done"), TOWNSHIP)
+    assert checklist.steps("reopen", task("done"), COUNTY, "王五", DAY) == []
+    assert checklist.steps("reopen", task("done"), COUNTY, "王五", DAY, "  ") == []
+
+
+def test_verifying_settles_an_earlier_return():
+    returned = task("done", return_reason="缺少照片")
+    assert checklist.steps("verify", returned, COUNTY, "王五", DAY) == [
+        {"status": "verified", "verified_on": "2026-03-14", "verified_by": "王五", "return_reason": None}]
 
 
 def test_verified_by_is_empty_without_an_operator():

@@ -25,14 +25,16 @@ from ui import workers
 from ui.forms import RecordForm
 from ui.history import HistoryDialog
 from ui.models import ID_ROLE, ListTableModel, RecordTableModel
+from ui.review import ask_return_reason, confirm_verify, review_text
 from ui.undo import CreateCommand, DeleteCommand, EditCommand
 from ui.widgets import heading_label, record_table, select_row_of, tool_button
 
 ATTACHMENT = "attachment"
 #: Table columns, in order.
-TASK_COLUMNS = ("org_id", "system", "title", "problem", "measure", "responsible", "deadline", "status")
-COLUMN_WIDTHS = {"org_id": 120, "system": 90, "title": 190, "problem": 190, "measure": 190, "responsible": 90,
-                 "deadline": 90, "status": 70}
+TASK_COLUMNS = ("org_id", "system", "title", "problem", "measure", "responsible", "deadline", "status",
+                "return_reason")
+COLUMN_WIDTHS = {"org_id": 120, "system": 90, "title": 170, "problem": 150, "measure": 150, "responsible": 80,
+                 "deadline": 90, "status": 70, "return_reason": 160}
 #: Files above this size are read and written in a worker thread.
 BIG_FILE = 5 * 1024 * 1024
 #: Files above this size are refused: the ledger travels on USB sticks and in sync batches.
@@ -137,6 +139,10 @@ class ChecklistView(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("checklist_status")
         self.status_label.setWordWrap(True)
+        self.review_label = QLabel(self)
+        self.review_label.setObjectName("checklist_review")
+        self.review_label.setWordWrap(True)
+        self.review_label.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -145,6 +151,7 @@ class ChecklistView(QWidget):
         layout.addLayout(self._make_progress())
         layout.addWidget(self._make_system_tabs())
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.review_label)
         layout.addWidget(self.status_label)
         self._show_unit()
         self._update_buttons()
@@ -389,6 +396,11 @@ class ChecklistView(QWidget):
 
     def _update_buttons(self) -> None:
         task = self.current_task()
+        review = review_text(task)
+        self.review_label.setText(review)
+        self.review_label.setVisible(bool(review))
+        upper_reopen = task is not None and checklist.is_return("reopen", task, self.ledger.scope)
+        self.reopen_button.setText(self.tr("Return…") if upper_reopen else self.tr("Reopen"))
         writable = not self.ledger.read_only
         self.new_button.setEnabled(writable)
         self.edit_button.setEnabled(writable and task is not None)
@@ -487,9 +499,17 @@ class ChecklistView(QWidget):
             return
         texts = {"start": self.tr("start task"), "done": self.tr("mark task done"),
                  "verify": self.tr("verify task"), "reopen": self.tr("reopen task")}
+        reason = None
+        if checklist.is_return(action, task, self.ledger.scope):
+            texts["reopen"] = self.tr("return task")
+            reason = ask_return_reason(task, self._unit_of(task), self)
+            if not reason:
+                return
+        elif action == "verify" and not confirm_verify(task, self._unit_of(task), self._evidence_count(task), self):
+            return
         self.status_label.clear()
         try:
-            made = checklist.move(self.ledger, task, action)
+            made = checklist.move(self.ledger, task, action, reason=reason)
         except LedgerError as exc:
             QMessageBox.warning(self, self.tr("Checklist"), exc.text())
             made = []
@@ -500,6 +520,17 @@ class ChecklistView(QWidget):
                                                  before, after))
             self.undo_stack.endMacro()
         self._task_changed(TASK, task["id"])
+
+    def _unit_of(self, task: dict) -> str:
+        d = geography().get(task.get("scope") or "")
+        return d.name if d else (task.get("scope") or "")
+
+    def _evidence_count(self, task: dict) -> int:
+        try:
+            return len(self.ledger.query(ATTACHMENT, where={"owner_kind": TASK, "owner_id": task["id"]},
+                                         columns=("id",)))
+        except LedgerError:
+            return 0
 
     # ------------------------------------------------------------------ evidence
     def _load_attachments(self) -> None:

@@ -97,6 +97,14 @@ def organisation_items(ledger: Ledger, f: Field) -> list[tuple[str, str]]:
     return [(org["name"], org["id"]) for org in orgs if not allowed or org["kind"] in allowed]
 
 
+def reference_items(ledger: Ledger, f: Field) -> list[tuple[str, str]]:
+    """The records another reference field may name, by their titles (never their ids)."""
+    k = KINDS[f.ref]
+    title = k.title_field or "id"
+    rows = ledger.query(k.name, columns=("id", title), order_by="id", limit=5000)
+    return [(str(r.get(title) or r["id"]), r["id"]) for r in rows]
+
+
 def division_items(scope: str) -> list[tuple[str, str]]:
     """The ledger's unit and the divisions under it down to the townships."""
     geo = geography()
@@ -134,6 +142,8 @@ class FieldWidget(QWidget):
             return self._combo(f, [(v.label(), v.key) for v in enumerations().values(f.enum)], QComboBox(self))
         if f.type is T.REF and f.ref == ORGANISATION.name:
             return self._combo(f, organisation_items(ledger, f), searchable_combo(self))
+        if f.type is T.REF:
+            return self._combo(f, reference_items(ledger, f), searchable_combo(self))
         if f.type is T.DIVISION:
             return self._combo(f, division_items(ledger.scope), searchable_combo(self))
         if f.type is T.DATE:

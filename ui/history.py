@@ -4,15 +4,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from desktop.records import ids
 from desktop.errors import LedgerError
 from desktop.ledger import Conflict, HistoryEntry, Ledger
+from desktop.offices import office_of
 from desktop.records import DELETED, KINDS
 from ui.models import ListTableModel
 from desktop.records.display import field_label, record_title, reference_titles, shown_value
@@ -183,7 +184,72 @@ class ConflictRow:
     field: str
     lost: str
     won: str
+    #: the office and person whose change won, and when they made it
+    winner: str
+    won_at: str
     detected: str
+
+
+def _winner(ledger: Ledger, conflict: Conflict, entries: dict[str, list[HistoryEntry]]) -> tuple[str, str]:
+    """(office and person, local time) of the change that won *conflict*."""
+    if conflict.record_id not in entries:
+        try:
+            entries[conflict.record_id] = ledger.history(conflict.record_id)
+        except LedgerError:
+            entries[conflict.record_id] = []
+    entry = next((e for e in entries[conflict.record_id] if e.stamp == conflict.won_stamp), None)
+    if entry is None:
+        return "—", ""
+    return author_text(ledger, entry), local_time(entry.when)
+
+
+def author_text(ledger: Ledger, entry: HistoryEntry) -> str:
+    """The office and person that made a change: its unit's name and the change's author."""
+    office = office_of(ledger, entry.origin)
+    if office.unit_name() or not entry.author:
+        return replace(office, person=entry.author or office.person).text()
+    # an office this ledger knows by device only: still name the person
+    return QCoreApplication.translate("offices", "{unit} ({person})").format(unit=office.text(), person=entry.author)
+
+
+def conflict_rows(ledger: Ledger, conflicts: list[Conflict]) -> list[ConflictRow]:
+    """Open conflicts as people read them: record, field, both values, who won and when."""
+    by_kind: dict[str, list[Conflict]] = {}
+    for c in conflicts:
+        by_kind.setdefault(c.kind, []).append(c)
+    rows: list[ConflictRow] = []
+    names: dict[tuple[str, str], str] = {}
+    entries: dict[str, list[HistoryEntry]] = {}
+    for kind_name, group in by_kind.items():
+        k = KINDS.get(kind_name)
+        if k is None:
+            continue
+        pairs = [(c.field, v) for c in group for v in (c.lost_value, c.won_value)]
+        titles = reference_titles(ledger, k, pairs)
+        for c in group:
+            key = (kind_name, c.record_id)
+            if key not in names:
+                names[key] = record_title(ledger, k, c.record_id)
+            if c.field == DELETED:
+                lost, won = (QCoreApplication.translate("ConflictsDialog", "deleted") if v else
+                             QCoreApplication.translate("ConflictsDialog", "not deleted")
+                             for v in (c.lost_value, c.won_value))
+                label = QCoreApplication.translate("ConflictsDialog", "Deleted")
+            else:
+                lost, won = (shown_value(k, c.field, v, titles) for v in (c.lost_value, c.won_value))
+                label = field_label(k, c.field)
+            winner, won_at = _winner(ledger, c, entries)
+            rows.append(ConflictRow(c, k.label.text(), names[key], label, lost, won, winner, won_at,
+                                    local_time(c.detected_at)))
+    rows.sort(key=lambda r: r.conflict.id)
+    return rows
+
+
+def conflict_sentence(row: ConflictRow) -> str:
+    """One conflict in a sentence (the window's notice)."""
+    return QCoreApplication.translate("ConflictsDialog", "{record} · {field}: “{won}” from {winner} ({when}) "
+                                      "replaced “{lost}”").format(record=row.record, field=row.field, won=row.won,
+                                                                 winner=row.winner, when=row.won_at, lost=row.lost)
 
 
 class ConflictModel(ListTableModel):
@@ -193,7 +259,7 @@ class ConflictModel(ListTableModel):
         super().__init__(parent)
         self.rows: list[ConflictRow] = []
         self._headers = [self.tr("Record kind"), self.tr("Record"), self.tr("Field"), self.tr("Value that lost"),
-                         self.tr("Value that won"), self.tr("Detected at")]
+                         self.tr("Value that won"), self.tr("Won by"), self.tr("Changed at")]
 
     def set_rows(self, rows: list[ConflictRow]) -> None:
         self.beginResetModel()
@@ -207,11 +273,13 @@ class ConflictModel(ListTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         r = self.rows[index.row()]
-        values = (r.kind, r.record, r.field, r.lost, r.won, r.detected)
+        values = (r.kind, r.record, r.field, r.lost, r.won, r.winner, r.won_at)
         if not 0 <= index.column() < len(values):
             return None
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+        if role == Qt.DisplayRole:
             return values[index.column()]
+        if role == Qt.ToolTipRole:
+            return values[index.column()] + "\n" + self.tr("Detected here at {when}").format(when=r.detected)
         return None
 
 
@@ -227,9 +295,10 @@ class ConflictsDialog(QDialog):
         self.ledger = ledger
         self.setObjectName("conflicts_dialog")
         self.setWindowTitle(self.tr("Conflicts"))
-        intro = QLabel(self.tr("The same field was changed here and elsewhere before the two met. "
-                               "The later change won; the value it replaced is kept below. "
-                               "Take it back, or keep the current value."), self)
+        intro = QLabel(self.tr("The same field was changed by two offices before their changes met. "
+                               "The later change won; the value it replaced is kept below, with the office and "
+                               "person whose change won. Take the lost value back, or keep the current value."),
+                       self)
         intro.setWordWrap(True)
         self.intro = intro
         self.model = ConflictModel(self)
@@ -237,7 +306,11 @@ class ConflictsDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
-        self.empty = QLabel(self.tr("No conflicts: every change merged cleanly."), self)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("conflicts_notice")
+        self.notice.setStyleSheet("color: #2e7d32; font-weight: bold;")
+        self.notice.hide()
+        self.empty = QLabel(self.tr("No open conflicts."), self)
         self.empty.setObjectName("conflicts_empty")
         self.empty.setAlignment(Qt.AlignCenter)
         self.empty.setStyleSheet("color: gray;")
@@ -268,9 +341,10 @@ class ConflictsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.notice)
         layout.addLayout(bottom)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.resize(900, 420)
+        self.resize(1100, 420)
         self.refresh()
 
     def refresh(self) -> None:
@@ -279,29 +353,7 @@ class ConflictsDialog(QDialog):
         except LedgerError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.text())
             conflicts = []
-        by_kind: dict[str, list[Conflict]] = {}
-        for c in conflicts:
-            by_kind.setdefault(c.kind, []).append(c)
-        rows: list[ConflictRow] = []
-        names: dict[tuple[str, str], str] = {}
-        for kind_name, group in by_kind.items():
-            k = KINDS.get(kind_name)
-            if k is None:
-                continue
-            pairs = [(c.field, v) for c in group for v in (c.lost_value, c.won_value)]
-            titles = reference_titles(self.ledger, k, pairs)
-            for c in group:
-                key = (kind_name, c.record_id)
-                if key not in names:
-                    names[key] = record_title(self.ledger, k, c.record_id)
-                if c.field == DELETED:
-                    lost, won = (self._deleted_text(v) for v in (c.lost_value, c.won_value))
-                    label = self.tr("Deleted")
-                else:
-                    lost, won = (shown_value(k, c.field, v, titles) for v in (c.lost_value, c.won_value))
-                    label = field_label(k, c.field)
-                rows.append(ConflictRow(c, k.label.text(), names[key], label, lost, won, local_time(c.detected_at)))
-        rows.sort(key=lambda r: r.conflict.id)
+        rows = conflict_rows(self.ledger, conflicts)
         self.model.set_rows(rows)
         self.stack.setCurrentWidget(self.view if rows else self.empty)
         for w in (self.intro, self.take_back_button, self.keep_button, self.history_button):
@@ -313,9 +365,6 @@ class ConflictsDialog(QDialog):
             for column in range(self.model.columnCount()):
                 header.resizeSection(column, min(header.sectionSize(column), 220))
         self._update_buttons()
-
-    def _deleted_text(self, value: object) -> str:
-        return self.tr("deleted") if value else self.tr("not deleted")
 
     def selected(self) -> list[Conflict]:
         return [self.model.conflict(i.row()) for i in self.view.selectionModel().selectedRows()]
@@ -336,6 +385,11 @@ class ConflictsDialog(QDialog):
                     self.ledger.resolve_conflict(c.id, take_back=take_back)
         except LedgerError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.text())
+        else:
+            n = len(chosen)
+            self.notice.setText(self.tr("Taken back; waiting to sync.") if take_back
+                                else self.tr("%n conflict(s) dismissed; the current value stays.", "", n))
+            self.notice.show()
         finally:
             self.refresh()
             self.sig_changed.emit()

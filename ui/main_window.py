@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QTreeView,
-                               QWidget)
+                               QVBoxLayout, QWidget)
 
 from desktop import excel
 from desktop.errors import LedgerError
@@ -18,10 +18,13 @@ from ui import settings as S
 from ui import workers
 from ui.checklist import ChecklistView
 from ui.dashboard import DashboardView
+from ui.conflict_notice import ConflictBanner, ConflictWatch
 from ui.history import ConflictsDialog, HistoryDialog
 from ui.models import UnitTreeModel
 from ui.report_view import ReportView
 from ui.sections import RecordSection
+from ui.undo import drop_overwritten, overwritten_text
+from sync.pending import pending_count
 
 #: The record sections, in the order of the tabs (the checklist has a view of its own).
 SECTION_KINDS = kinds_where("section")
@@ -81,7 +84,15 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([240, 1000])
         self.splitter = splitter
-        self.setCentralWidget(splitter)
+        self.conflict_banner = ConflictBanner(self)
+        self.conflict_banner.sig_open.connect(self.show_conflicts)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.conflict_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
 
         self._make_status_bar()
         self._make_menus()
@@ -111,7 +122,11 @@ class MainWindow(QMainWindow):
         self.pending_label.setObjectName("pending_label")
         self.sync_label = QLabel(self)
         self.sync_label.setObjectName("sync_label")
-        for w in (self.scope_label, self.operator_label, self.pending_label, self.sync_label):
+        self.conflict_watch = ConflictWatch(self.ledger, self)
+        self.conflict_watch.sig_open.connect(self.show_conflicts)
+        self.conflict_watch.sig_new.connect(self.conflict_banner.show_rows)
+        for w in (self.scope_label, self.operator_label, self.pending_label, self.sync_label,
+                  self.conflict_watch.label):
             bar.addPermanentWidget(w)
 
     def _update_status(self) -> None:
@@ -119,7 +134,8 @@ class MainWindow(QMainWindow):
         unit = geo.full_name(self.ledger.scope) if self.ledger.scope else self.tr("All of China")
         self.scope_label.setText(self.tr("Ledger: {unit}").format(unit=unit))
         self.operator_label.setText(self.tr("Operator: {name}").format(name=self.ledger.operator))
-        self.pending_label.setText(self.tr("Unsynced changes: {n}").format(n=self.ledger.pending_changes()))
+        self.pending_label.setText(self.tr("Unsynced changes: {n}").format(n=pending_count(self.ledger)))
+        self.conflict_watch.check()
         last = self.ledger.meta("last_sync")
         self.sync_label.setText(self.tr("Last sync: {when}").format(when=last or self.tr("never")))
 
@@ -226,8 +242,18 @@ class MainWindow(QMainWindow):
         w.set_scope(self.scope)
 
     def refresh(self) -> None:
+        """Reload after records changed behind the views (a sync, a package, a take-back):
+        undo steps that a received change overwrote go, new conflicts are announced."""
         self.unit_model.reload_organisations()
         self._set_scope(self.scope)
+        dropped = drop_overwritten(self.undo_stack)
+        if dropped:
+            text, entry = dropped[0]
+            self.statusBar().showMessage(self.tr("“{step}” can no longer be undone: {reason}").format(
+                step=text, reason=overwritten_text(self.ledger, entry)), 15000)
+        status = getattr(self, "sync_status", None)
+        if status is not None:
+            status.refresh()
 
     def choose_unit(self, code: str) -> None:
         """Select a unit in the tree (and so filter every section to it)."""
@@ -273,9 +299,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("History"), exc.text())
 
     def show_conflicts(self) -> None:
+        self.conflict_banner.hide()
         dialog = ConflictsDialog(self.ledger, self)
         dialog.sig_changed.connect(self.refresh)
+        self.conflicts_dialog = dialog  # reachable while it is open
         dialog.exec()
+        self.conflicts_dialog = None
 
     def show_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog

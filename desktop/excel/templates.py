@@ -22,7 +22,7 @@ REQUIRED_MARK = "*"
 #: Rows of the template the drop-down lists cover.
 LIST_ROWS = 1000
 #: Fields a template leaves out (filled in by the program).
-_NOT_IN_TEMPLATE = {"checklist_task": {"template_id"}, "checklist_template": {"issued_by"}}
+_NOT_IN_TEMPLATE = {"checklist_task": {"template_id", "return_reason"}, "checklist_template": {"issued_by"}}
 
 EXAMPLE_HINT = QT_TRANSLATE_NOOP("excel", "Grey row: an example, not imported. Columns marked * are required.")
 PICK_FROM_LIST = QT_TRANSLATE_NOOP("excel", "Choose a value from the list.")

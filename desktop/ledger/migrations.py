@@ -264,10 +264,16 @@ def add_field(conn: sqlite3.Connection, table: str, column: str, sql_type: str) 
     conn.execute(f"UPDATE {table} SET clock = json_set(clock, '$.{column}', '')")
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    """Why the level above returned a checklist task (退回原因), kept apart from its note."""
+    add_field(conn, "checklist_task", "return_reason", "TEXT")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
+    4: _v4,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

@@ -207,8 +207,10 @@ CHECKLIST_TASK = Kind(
         F("done_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Done on"), not_future=True),
         F("verified_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Verified on"), not_future=True, listed=False),
         F("verified_by", T.TEXT, QT_TRANSLATE_NOOP("fields", "Verified by"), max_len=50, listed=False),
+        F("return_reason", T.TEXT, QT_TRANSLATE_NOOP("fields", "Reason for return"), max_len=500),
         F("note", T.TEXT, QT_TRANSLATE_NOOP("fields", "Note"), max_len=2000, listed=False),
-    ), scope_from="org_id", title_field="title", plural="checklist_tasks", template=True, section=False
+    ), scope_from="org_id", title_field="title", plural="checklist_tasks", template=True, section=False,
+    form_hidden=("return_reason",),  # written by a return (退回), not typed into the form
 )
 
 MEETING = Kind(

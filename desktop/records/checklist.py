@@ -60,12 +60,27 @@ def action_allowed(action: str, task: dict, ledger_scope: str) -> bool:
     return False
 
 
+def is_return(action: str, task: dict, ledger_scope: str) -> bool:
+    """Whether *action* sends the unit's work back (退回): a reopen by the level above,
+    which must say why."""
+    return action == "reopen" and can_verify(ledger_scope, task.get("scope") or "")
+
+
 def steps(action: str, task: dict, ledger_scope: str, operator: str | None = None,
-          today: dt.date | None = None) -> list[dict]:
+          today: dt.date | None = None, reason: str | None = None) -> list[dict]:
     """The writes *action* makes to *task*, one per step of the workflow (empty when the
-    action does not apply). Each step is a transition the workflow allows, so that undoing
-    them one by one walks back the same way."""
+    action does not apply, or when a return comes without a reason). Each step is a
+    transition the workflow allows, so that undoing them one by one walks back the same way.
+
+    A return by the level above records its reason in ``return_reason`` and keeps the
+    unit's ``done_on``: the date the unit reported stays on the record (and in its history)
+    until the unit marks the task done again. A unit taking back its own "done" clears it.
+    Verifying settles an earlier return, so its reason is cleared (the history keeps it)."""
     if not action_allowed(action, task, ledger_scope):
+        return []
+    returned = is_return(action, task, ledger_scope)
+    reason = (reason or "").strip() if returned else ""
+    if returned and not reason:
         return []
     day = (today or dt.date.today()).isoformat()
     status = task["status"]
@@ -75,16 +90,22 @@ def steps(action: str, task: dict, ledger_scope: str, operator: str | None = Non
         through = [{"status": "in_progress"}] if status == "not_started" else []
         return through + [{"status": "done", "done_on": day}]
     if action == "verify":
-        return [{"status": "verified", "verified_on": day, "verified_by": operator or None}]
-    if status == "done":  # reopen
+        step = {"status": "verified", "verified_on": day, "verified_by": operator or None}
+        return [step | {"return_reason": None}] if task.get("return_reason") else [step]
+    if reason and status == "done":  # returned by the level above
+        return [{"status": "in_progress", "return_reason": reason}]
+    if reason:  # a verification withdrawn by the level above
+        return [{"status": "done", "verified_on": None, "verified_by": None, "return_reason": reason}]
+    if status == "done":  # reopened by the unit itself
         return [{"status": "in_progress", "done_on": None}]
     return [{"status": "done", "verified_on": None, "verified_by": None}]
 
 
-def move(ledger: "Ledger", task: dict, action: str, today: dt.date | None = None) -> list[tuple[dict, dict]]:
+def move(ledger: "Ledger", task: dict, action: str, today: dt.date | None = None,
+         reason: str | None = None) -> list[tuple[dict, dict]]:
     """Take *task* through *action* in one transaction: (values before, values after) per
     step, for undoing them; empty when the action does not apply."""
-    planned = steps(action, task, ledger.scope, ledger.operator, today)
+    planned = steps(action, task, ledger.scope, ledger.operator, today, reason)
     made: list[tuple[dict, dict]] = []
     current = dict(task)
     if planned:

@@ -312,6 +312,14 @@
         <source>remove {file}</source>
         <translation>移除附件 {file}</translation>
     </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>return task</source>
+        <translation>退回任务</translation>
+    </message>
 </context>
 <context>
     <name>ConflictModel</name>
@@ -344,6 +352,18 @@
         <location filename="../../ui/history.py" line="233" />
         <source>Detected at</source>
         <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Won by</source>
+        <translation>胜出方</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Detected here at {when}</source>
+        <translation>本机发现于 {when}</translation>
     </message>
 </context>
 <context>
@@ -402,6 +422,28 @@
         <location filename="../../ui/history.py" line="361" />
         <source>not deleted</source>
         <translation>未删除</translation>
+    </message>
+    <message>
+        <source>{record} · {field}: “{won}” from {winner} ({when}) replaced “{lost}”</source>
+        <translation>{record} · {field}：{winner}于 {when} 改为“{won}”，取代了“{lost}”</translation>
+    </message>
+    <message>
+        <source>The same field was changed by two offices before their changes met. The later change won; the value it replaced is kept below, with the office and person whose change won. Take the lost value back, or keep the current value.</source>
+        <translation>两个单位在同步之前修改了同一字段。较晚的修改胜出；被取代的值保留在下表，并注明胜出修改的单位、经办人和时间。可以恢复被取代的值，或保留当前值。</translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <source>Taken back; waiting to sync.</source>
+        <translation>已恢复，待同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) dismissed; the current value stays.</source>
+        <translation>
+            <numerusform>已忽略 %n 处冲突，保留当前值。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1446,10 @@
         <location filename="../../ui/main_window.py" line="366" />
         <source>&lt;b&gt;Township Ledger&lt;/b&gt; (团建台账)&lt;br&gt;The work ledger of rural Youth League offices.&lt;br&gt;Schema version {version}. Division data: National Bureau of Statistics, 2023.</source>
         <translation>&lt;b&gt;团建台账&lt;/b&gt;&lt;br&gt;农村基层团组织建设工作台账。&lt;br&gt;数据版本 {version}。区划数据：国家统计局，2023年。</translation>
+    </message>
+    <message>
+        <source>“{step}” can no longer be undone: {reason}</source>
+        <translation>“{step}”已不能撤销：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2410,6 +2456,14 @@ Device {device}</source>
         <location filename="../../ui/undo.py" line="15" />
         <source>This step cannot be undone or redone: {reason}</source>
         <translation>这一步无法撤销或重做：{reason}</translation>
+    </message>
+    <message>
+        <source>{who} changed the record since ({when}); undoing would throw their change away.</source>
+        <translation>{who}之后修改了此记录（{when}），撤销会丢掉对方的修改。</translation>
+    </message>
+    <message>
+        <source>“{step}” is no longer undone: {reason}</source>
+        <translation>“{step}”不再撤销：{reason}</translation>
     </message>
 </context>
 <context>
@@ -4220,6 +4274,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
+    <message>
+        <source>Reason for return</source>
+        <translation>退回原因</translation>
+    </message>
 </context>
 <context>
     <name>figures</name>
@@ -5651,6 +5709,112 @@ File: {file}</source>
     <message>
         <source>User guide</source>
         <translation>使用说明</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictWatch</name>
+    <message numerus="yes">
+        <source>Conflicts: %n</source>
+        <translation>
+            <numerusform>冲突 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Values that a change from another office replaced. Click to settle them.</source>
+        <translation>被其他单位的修改覆盖的值。点击处理。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBanner</name>
+    <message>
+        <source>Hide this notice (the conflicts stay under Tools → Conflicts)</source>
+        <translation>隐藏此提示（冲突仍可在“工具 → 冲突处理”中查看）</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n value(s) here were replaced by a change from another office.&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;本机有 %n 个值被其他单位的修改覆盖。&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>……另有 %n 处。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settle them in Conflicts…</source>
+        <translation>到“冲突处理”中处理…</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return task</source>
+        <translation>退回任务</translation>
+    </message>
+    <message>
+        <source>The verification of “{title}” ({unit}) is withdrawn: the task is done again, waiting for verification.</source>
+        <translation>撤回“{title}”（{unit}）的验收：任务回到“已完成”，等待重新验收。</translation>
+    </message>
+    <message>
+        <source>“{title}” goes back to {unit}: its status becomes “{status}”.</source>
+        <translation>“{title}”将退回{unit}：状态改为“{status}”。</translation>
+    </message>
+    <message>
+        <source>The date it was reported done ({date}) stays on the task and in its history.</source>
+        <translation>上报的完成日期（{date}）保留在任务和变更历史中。</translation>
+    </message>
+    <message>
+        <source>The unit sees the reason in its task list.</source>
+        <translation>该单位会在任务列表中看到退回原因。</translation>
+    </message>
+    <message>
+        <source>Reason for return (required), e.g. the evidence lacks photos</source>
+        <translation>退回原因（必填），例如：佐证材料缺少活动照片</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Reason for return:</source>
+        <translation>退回原因：</translation>
+    </message>
+    <message>
+        <source>Write why the task is returned first.</source>
+        <translation>请先填写退回原因。</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Verify task</source>
+        <translation>验收任务</translation>
+    </message>
+    <message>
+        <source>Verify “{title}” of {unit} as the level above? The unit sees who verified it and when.</source>
+        <translation>以上级身份验收{unit}的“{title}”？该单位会看到验收人和验收日期。</translation>
+    </message>
+    <message>
+        <source>Evidence attached: {n} file(s).</source>
+        <translation>已附佐证材料：{n} 个文件。</translation>
+    </message>
+    <message>
+        <source>No evidence is attached to this task. Verify it anyway?</source>
+        <translation>此任务尚无佐证材料。仍要验收吗？</translation>
+    </message>
+    <message>
+        <source>Verified by {who} on {date}.</source>
+        <translation>已由 {who} 于 {date} 验收。</translation>
+    </message>
+    <message>
+        <source>Returned by the level above: {reason}</source>
+        <translation>上级退回，原因：{reason}</translation>
+    </message>
+    <message>
+        <source>(reported done on {date})</source>
+        <translation>（上报完成日期 {date}）</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QDesktopServices, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -120,7 +120,9 @@ def test_system_tabs_filter_the_tasks(qtbot, county_ledger):
     assert view.model.total == 11
 
 
-def test_workflow_buttons_and_undo(qtbot, county_ledger, township_org):
+def test_workflow_buttons_and_undo(qtbot, county_ledger, township_org, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a[2]) or QMessageBox.Yes)
     view = make_view(qtbot, county_ledger)
     generate(qtbot, view)
     task_id = view.model.record(0)["id"]
@@ -143,6 +145,10 @@ def test_workflow_buttons_and_undo(qtbot, county_ledger, township_org):
     click(qtbot, view, view.verify_button)
     task = county_ledger.get("checklist_task", task_id)
     assert (task["status"], task["verified_on"], task["verified_by"]) == ("verified", TODAY, "测试员")
+    # verifying asked first, and warned that no evidence is attached
+    missing = QCoreApplication.translate("Review", "No evidence is attached to this task. Verify it anyway?")
+    assert len(asked) == 1 and missing in asked[0]
+    assert "测试员" in view.review_label.text() and TODAY in view.review_label.text()
 
     # undo walks back one step at a time
     with qtbot.waitSignal(view.sig_loaded, timeout=10000):
@@ -184,12 +190,44 @@ def test_mark_done_straight_from_not_started_undoes_in_one_step(qtbot, county_le
     assert (task["status"], task["done_on"]) == ("not_started", None)
 
 
-def test_reopen_takes_a_done_task_back(qtbot, county_ledger):
+def test_the_unit_reopens_its_own_done_task(qtbot, township_ledger):
+    view = make_view(qtbot, township_ledger)
+    task_id = a_task_done(qtbot, view, township_ledger)
+    assert view.reopen_button.text() == view.tr("Reopen")
+    click(qtbot, view, view.reopen_button)
+    task = township_ledger.get("checklist_task", task_id)
+    assert (task["status"], task["done_on"]) == ("in_progress", None)
+
+
+def test_a_return_by_the_level_above_needs_a_reason_and_keeps_the_done_date(qtbot, county_ledger, monkeypatch):
     view = make_view(qtbot, county_ledger)
     task_id = a_task_done(qtbot, view, county_ledger)
+    assert view.reopen_button.text() == view.tr("Return…")
+    monkeypatch.setattr(checklist_module, "ask_return_reason", lambda *a: None)  # cancelled
+    view.move("reopen")
+    assert county_ledger.get("checklist_task", task_id)["status"] == "done"
+    monkeypatch.setattr(checklist_module, "ask_return_reason", lambda *a: "缺少活动照片")
     click(qtbot, view, view.reopen_button)
     task = county_ledger.get("checklist_task", task_id)
-    assert (task["status"], task["done_on"]) == ("in_progress", None)
+    assert (task["status"], task["done_on"], task["return_reason"]) == ("in_progress", TODAY, "缺少活动照片")
+    assert "缺少活动照片" in view.review_label.text()
+    column = view.model.column_of("return_reason")
+    assert view.model.index(view.model.row_of(task_id), column).data() == "缺少活动照片"
+    with qtbot.waitSignal(view.sig_loaded, timeout=10000):
+        view.undo_stack.undo()
+    task = county_ledger.get("checklist_task", task_id)
+    assert (task["status"], task["return_reason"]) == ("done", None)
+
+
+def test_the_return_dialog_wants_a_reason(qtbot):
+    from ui.review import ReturnDialog
+
+    dialog = ReturnDialog({"title": "配齐专职副书记", "status": "done", "done_on": "2026-11-20"}, "楼底镇")
+    qtbot.addWidget(dialog)
+    assert not dialog.ok.isEnabled()
+    assert "2026-11-20" in dialog.intro.text()
+    dialog.reason.setPlainText("  缺少照片 ")
+    assert dialog.ok.isEnabled() and dialog.text() == "缺少照片"
 
 
 def test_only_the_level_above_can_verify(qtbot, township_ledger):
@@ -341,3 +379,18 @@ def test_a_ledger_error_is_shown_as_a_message(qtbot, task_view, county_ledger, t
     qtbot.mouseClick(task_view.attach_button, Qt.LeftButton)
     assert len(warnings) == 1
     assert county_ledger.count("attachment") == 0
+
+
+def test_the_task_form_names_the_reference_task_by_its_title(qtbot, county_ledger):
+    from ui.forms import RecordForm
+
+    view = make_view(qtbot, county_ledger)
+    generate(qtbot, view)
+    task = view.model.record(0)
+    template = county_ledger.get("checklist_template", task["template_id"])
+    form = RecordForm(county_ledger, "checklist_task", task["id"])
+    qtbot.addWidget(form)
+    editor = form.fields["template_id"].editor
+    assert editor.currentText() == template["title"]
+    assert task["template_id"] not in editor.currentText()
+    assert form.fields["template_id"].value() == task["template_id"]

@@ -118,9 +118,12 @@ def test_conflicts_dialog_takes_the_lost_value_back(qtbot, qtmodeltester, replic
     dialog = ConflictsDialog(loser)
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)
-    assert rows(dialog.model) == [(TASK.label.text(), "建设青年之家", label("responsible"), mine, theirs,
-                                   rows(dialog.model)[0][5])]
-    assert rows(dialog.model)[0][5]  # detected at
+    winner = a if loser is b else b
+    row = rows(dialog.model)[0]
+    assert row[:5] == (TASK.label.text(), "建设青年之家", label("responsible"), mine, theirs)
+    assert winner.operator in row[5]  # the person whose change won
+    assert row[6]  # and when they made it
+    assert "别处" not in "".join(row)
     assert dialog.stack.currentWidget() is dialog.view
     assert dialog.take_back_button.isEnabled()  # the first conflict is selected: one click
 
@@ -130,6 +133,7 @@ def test_conflicts_dialog_takes_the_lost_value_back(qtbot, qtmodeltester, replic
     assert loser.conflicts() == []
     assert dialog.model.rowCount() == 0
     assert dialog.stack.currentWidget() is dialog.empty
+    assert dialog.notice.text() == dialog.tr("Taken back; waiting to sync.") and not dialog.notice.isHidden()
     assert not dialog.take_back_button.isEnabled() and not dialog.keep_button.isEnabled()
 
 
