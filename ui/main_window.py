@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("&Refresh"), self.refresh, QKeySequence.Refresh)
 
         m = bar.addMenu(self.tr("&Help"))
+        self.help_action = self._action(m, self.tr("&User guide"), self.show_guide, QKeySequence.HelpContents)
         self._action(m, self.tr("&About Township Ledger"), self.about)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -267,6 +268,23 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     # ------------------------------------------------------------- actions
+    def current_topic(self) -> str:
+        """The part of the user guide about the screen in use (for F1)."""
+        w = self.tabs.currentWidget()
+        if w is self.dashboard:
+            return "overview"
+        if w is self.checklist:
+            return "checklist"
+        if w is self.report_view:
+            return "report"
+        section = self.current_section()
+        return section.kind.name if section is not None else "overview"
+
+    def show_guide(self) -> None:
+        from ui.help import show_help
+
+        self.guide = show_help(self, self.current_topic())
+
     def current_section(self) -> RecordSection | None:
         w = self.tabs.currentWidget()
         return w if isinstance(w, RecordSection) else None

@@ -1451,6 +1451,10 @@
         <source>“{step}” can no longer be undone: {reason}</source>
         <translation>“{step}”已不能撤销：{reason}</translation>
     </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
 </context>
 <context>
     <name>MonthFigureView</name>

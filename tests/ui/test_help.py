@@ -28,3 +28,21 @@ def test_the_guide_opens_at_the_screens_part(qtbot):
     top = dialog.browser.verticalScrollBar().value()
     dialog.show_topic("backup")
     assert dialog.browser.verticalScrollBar().value() > top  # scrolled down to another part
+
+
+def test_f1_in_the_main_window_opens_the_part_of_the_tab_in_use(qtbot, county_ledger, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from ui import settings as S
+    from ui.main_window import MainWindow
+
+    window = MainWindow(county_ledger, S.Settings(QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat)))
+    qtbot.addWidget(window)
+    window.show()
+    members = next(i for i in range(window.tabs.count()) if window.tabs.tabText(i) == "团委委员")
+    window.tabs.setCurrentIndex(members)
+    assert window.current_topic() == "committee_member"
+    assert window.help_action.shortcut().toString() == "F1"
+    window.help_action.trigger()
+    assert window.guide.isVisible() and "团委委员" in window.guide.browser.toPlainText()
+    window.guide.close()
