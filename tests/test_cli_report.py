@@ -12,6 +12,7 @@ import pytest
 from desktop.cli import main
 from desktop.i18n import translate
 from desktop.ledger import Ledger
+from desktop.reporting.expected import expected_townships
 from desktop.reporting.report import monthly_report, sections
 from desktop.scope.geo import geography
 
@@ -65,11 +66,22 @@ def test_summary_and_reminders_of_the_ledgers_own_unit(ledger_file, capsys):
     with Ledger.open(ledger_file, read_only=True) as led:
         report = monthly_report(led, COUNTY, JUNE)
     assert lines[0] == report.title and "栾城区" in lines[0] and JUNE in lines[0]
-    assert lines[lines.index(translate("report", "Units to remind ({n}):").format(n=2)) + 1:] == [
-        f"  {B}  河北省石家庄市栾城区冶河镇  ({translate('report', 'silent')})  王书记 13900000002",
+    silent, never = translate("report", "silent"), translate("report", "not in the ledger")
+    nobody = translate("report", "no secretary on record")
+    # A and B are entered; the 5 other rural townships of 栾城区 are silent, never entered
+    assert lines[lines.index(translate("report", "Units to remind ({n}):").format(n=7)) + 1:] == [
+        f"  130111100  河北省石家庄市栾城区栾城镇  ({silent}, {never})  {nobody}",
+        f"  {B}  河北省石家庄市栾城区冶河镇  ({silent})  王书记 13900000002",
+        f"  130111104  河北省石家庄市栾城区窦妪镇  ({silent}, {never})  {nobody}",
+        f"  130111105  河北省石家庄市栾城区楼底镇  ({silent}, {never})  {nobody}",
         f"  {A}  河北省石家庄市栾城区南高乡  ({translate('report', '{n} figure(s) differ').format(n=1)})  "
         f"张书记 13800000001",
+        f"  130111201  河北省石家庄市栾城区柳林屯乡  ({silent}, {never})  {nobody}",
+        f"  130111202  河北省石家庄市栾城区西营乡  ({silent}, {never})  {nobody}",
     ]
+    expected_line = translate("report", "Expected: {expected} townships (division list); {silent} silent, "
+                                        "{unknown} of them with no records in the ledger.")
+    assert expected_line.format(expected=7, silent=6, unknown=5) in lines
 
 
 def test_a_township_of_the_ledger(ledger_file, capsys):
@@ -83,7 +95,9 @@ def test_in_english(ledger_file, capsys):
     code, lines, _err = run(capsys, "--lang", "en", "--ledger", str(ledger_file), "report", "--month", JUNE)
     assert code == 0
     assert lines[0] == "Monthly report of 河北省石家庄市栾城区, 2025-06"
-    assert "Units to remind (2):" in lines and lines[-1].endswith("(1 figure(s) differ)  张书记 13800000001")
+    assert "Units to remind (7):" in lines
+    assert "  130111100  河北省石家庄市栾城区栾城镇  (silent, not in the ledger)  no secretary on record" in lines
+    assert any(line.endswith("(1 figure(s) differ)  张书记 13800000001") for line in lines)
 
 
 def test_excel_form_written(ledger_file, tmp_path, capsys):
@@ -141,8 +155,10 @@ def test_a_long_reminders_list_is_cut(tmp_path, capsys):
                 townships.append(township.code)
     code, lines, _err = run(capsys, "--ledger", str(path), "report", "--month", JUNE)
     assert code == 0
-    head = translate("report", "Units to remind ({n}):").format(n=23)
+    # the 23 entered (streets among them) and every other rural township of 石家庄市, all silent
+    silent = sorted(set(townships) | set(expected_townships("1301")))
+    head = translate("report", "Units to remind ({n}):").format(n=len(silent))
     listed = lines[lines.index(head) + 1:]
-    assert [line.split()[0] for line in listed[:-1]] == sorted(townships)[:20]
-    assert listed[-1] == translate("report", "  … and {n} more (see the Excel form).").format(n=3)
+    assert [line.split()[0] for line in listed[:-1]] == silent[:20]
+    assert listed[-1] == translate("report", "  … and {n} more (see the Excel form).").format(n=len(silent) - 20)
     assert all(translate("report", "no secretary on record") in line for line in listed[:-1])

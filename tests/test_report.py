@@ -558,7 +558,7 @@ def test_months():
 def test_sections(june):
     secs = sections(june)
     assert [s.key for s in secs] == ["overview", "members", "meetings", "organisations", "wechat", "funding",
-                                     "checklist", "timeliness", "differences"]
+                                     "checklist", "timeliness", "silent", "differences"]
     tables = {t.key: t for s in secs for t in s.tables}
     for t in tables.values():
         assert all(len(row) == len(t.columns) for row in t.rows), t.key
@@ -570,6 +570,18 @@ def test_sections(june):
     assert tables["reminders"].rows[2] == (B, "冶河镇", "河北省石家庄市栾城区", translate("report", "yes"), 1,
                                            "王书记", "13900000002")
     assert tables["differences"].rows[1][3:7] == ("团青微信群数", 2, 1, 1)
+    # the silent townships by name, why, and whom to call
+    silent = {row[0]: row for row in tables["silent"].rows}
+    assert list(silent) == [c for c in TOWNSHIPS if c != A]
+    assert silent[B] == (B, "冶河镇", "河北省石家庄市栾城区", translate("report", "no change this month"), "王书记",
+                         "13900000002")
+    assert silent["130111201"] == ("130111201", "柳林屯乡", "河北省石家庄市栾城区",
+                                   translate("report", "no records in the ledger"),
+                                   translate("report", "no secretary on record"), "")
+    assert "6" in tables["silent"].note and "7" in tables["silent"].note
+    by_unit = {row[0]: row for row in tables["silent_by_unit"].rows}
+    assert by_unit["冶河镇"] == ("冶河镇", 1, 1, 0, 1, 1.0) and by_unit["南高乡"] == ("南高乡", 1, 1, 1, 0, 0.0)
+    assert by_unit["柳林屯乡"] == ("柳林屯乡", 1, 0, 0, 1, 1.0)
     assert tables["checklist"].rows[-1][1:] == (6, 4, 2, pytest.approx(4 / 6), 2)
 
 
