@@ -5,6 +5,7 @@ month, an unknown division or a unit the ledger holds only part of."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import openpyxl
 import pytest
@@ -162,3 +163,62 @@ def test_a_long_reminders_list_is_cut(tmp_path, capsys):
     assert [line.split()[0] for line in listed[:-1]] == silent[:20]
     assert listed[-1] == translate("report", "  … and {n} more (see the Excel form).").format(n=len(silent) - 20)
     assert all(translate("report", "no secretary on record") in line for line in listed[:-1])
+
+
+# --------------------------------------------------------------------------- --json
+def test_json_every_figure_with_numerator_and_denominator(ledger_file, capsys):
+    code, lines, err = run(capsys, "--ledger", str(ledger_file), "report", "--month", JUNE, "--json")
+    assert (code, err) == (0, "")
+    text = "\n".join(lines)
+    data = json.loads(text)
+    assert text == json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)   # stable: keys sorted
+    assert (data["schema"], data["scope"], data["month"]) == (1, {"code": COUNTY, "name": "河北省石家庄市栾城区"}, JUNE)
+    f = data["figures"]
+    assert all(set(v) == {"value", "numerator", "denominator", "previous"}
+               for k, v in f.items() if k not in ("members_by_source", "checklist_by_system"))
+    # the townships: 2 entered of the 7 the division list expects; A changed its ledger in June
+    assert f["townships"] == {"value": 2, "numerator": 2, "denominator": None, "previous": 2}
+    assert f["mobilisation_meeting"] == {"value": 0.0, "numerator": 0, "denominator": 7, "previous": 0}
+    assert f["on_time"] == {"value": 1 / 7, "numerator": 1, "denominator": 7, "previous": None}
+    assert (f["silent"]["numerator"], f["not_entered"]["numerator"], f["expected_townships"]["value"]) == (6, 5, 7)
+    assert f["coop_committees"]["denominator"] == 1 and f["members_current"]["value"] == 2
+    assert data["levels"] == [{"level": 4, "units": 7, "reported": False,
+                               "mobilisation": {"value": 0.0, "numerator": 0, "denominator": 7, "previous": None},
+                               "review": {"value": 0.0, "numerator": 0, "denominator": 7, "previous": None}}]
+    units = data["units"]
+    codes = ["130111100", B, "130111104", "130111105", A, "130111201", "130111202"]
+    assert [u["code"] for u in units["expected"]] == codes
+    assert [u["code"] for u in units["on_time"]] == [A] and units["reporting"] == [A]
+    silent = {u["code"]: u for u in units["silent"]}
+    assert list(silent) == [c for c in codes if c != A]
+    assert silent[B] == {"code": B, "name": "冶河镇", "within": "河北省石家庄市栾城区", "in_ledger": True,
+                         "secretary": "王书记", "phone": "13900000002"}
+    assert silent["130111201"]["in_ledger"] is False and silent["130111201"]["phone"] is None
+    by_unit = {u["code"]: u["figures"] for u in data["by_unit"]}
+    assert list(by_unit) == codes
+    assert by_unit[A]["timeliness_share"] == {"value": 1.0, "numerator": 1, "denominator": 1, "previous": None}
+    assert by_unit["130111201"]["mobilisation_share"]["denominator"] == 1
+    assert [(d["code"], d["metric"], d["reported"], d["ledger"]) for d in data["differences"]] == [
+        (A, "members_current", 5, 1)]
+
+
+def test_json_with_the_excel_form_keeps_stdout_json(ledger_file, tmp_path, capsys):
+    xlsx = tmp_path / "r.xlsx"
+    code, lines, err = run(capsys, "--ledger", str(ledger_file), "report", "--month", JUNE, "--json", "--xlsx",
+                           str(xlsx))
+    assert code == 0 and json.loads("\n".join(lines))["month"] == JUNE
+    assert err.strip() == translate("report", "Excel form written to {path}.").format(path=xlsx)
+
+
+@pytest.mark.parametrize("argv, code", [(("--month", "2025-13"), 2), (("--scope", "13"), 1),
+                                        (("--scope", "130111999"), 1)])
+def test_json_errors_are_one_line_and_an_exit_code(ledger_file, capsys, argv, code):
+    got, lines, err = run(capsys, "--ledger", str(ledger_file), "report", *argv, "--json")
+    assert (got, lines) == (code, []) and len(err.splitlines()) == 1
+
+
+def test_help_documents_the_json_keys(capsys):
+    code, lines, _err = run(capsys, "--lang", "en", "report", "--help")
+    text = "\n".join(lines)
+    assert code == 0 and "--json" in text and "JSON keys (--json):" in text
+    assert all(f"  {key}: " in text for key in ("figures", "units", "by_unit", "levels", "scope"))

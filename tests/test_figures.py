@@ -3,6 +3,8 @@ every figure is counted by hand (the comments say which records make each number
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from desktop.reporting import figures
@@ -10,6 +12,9 @@ from desktop.reporting.figures import FIGURES, by_unit, headline
 from desktop.ledger import Ledger
 from desktop.reporting.chart_axis import HEADROOM, nice_step, value_axis
 from desktop.reporting.expected import agricultural_counties, expected, expected_townships
+from desktop.reporting.report import LevelCoverage, format_share, monthly_report
+from desktop.scope.geo import geography
+from desktop.tools import synthetic
 
 COUNTY = "130111"        # 栾城区
 A = "130111200"          # 南高乡
@@ -284,3 +289,70 @@ def test_chart_value_axis(maximum, axis):
     assert (top, step) == axis
     assert top % step == 0 and top >= maximum * HEADROOM and top / step <= 5
     assert [nice_step(m) for m in (0.5, 5, 6, 11, 26, 51, 240)] == [1, 1, 2, 5, 10, 20, 50]
+
+
+# --------------------------------------------------------------------------- expected units (the division list)
+TODAY = dt.date(2025, 6, 20)
+
+
+def rural_townships(scope: str) -> list[str]:
+    """Every rural township (乡, 民族乡, 镇, 苏木) of *scope*, read from the division list here."""
+    geo = geography()
+    if len(scope) == 9:
+        return [scope]
+    return [d.code for d in geo.descendants(scope, 4) if geo.is_rural_township(d.code)]
+
+
+@pytest.fixture(scope="module")
+def one_township(tmp_path_factory):
+    """A national ledger holding one township of 栾城区 only (synthetic): the 6 others are silent."""
+    led = Ledger.new(tmp_path_factory.mktemp("one") / "n.sqlite", scope="", operator="x")
+    synthetic.build(led, A, seed=3, today=TODAY)
+    yield led
+    led.close()
+
+
+@pytest.mark.parametrize("scope", [A, COUNTY, "1301", "13", ""])
+def test_every_share_takes_its_base_from_the_division_list(one_township, scope):
+    r = monthly_report(one_township, scope, JUNE)
+    h, expected_here = r.headline, rural_townships(scope)
+    base = len(expected_here)
+    assert h.townships == 1 and h.expected_townships == base
+    for key in ("mobilisation_meeting", "review_meeting", "funding_secured"):
+        c = r.comparison(key)
+        assert c.share == pytest.approx(c.value / base), key
+    # meetings per level: townships, agricultural counties, prefectures, provinces of the division list
+    counties = sorted({t[:6] for t in rural_townships(scope)}) if len(scope) <= 6 else []
+    units = {4: base, 3: len(counties), 2: len({t[:4] for t in expected_here}), 1: len({t[:2] for t in expected_here})}
+    assert {lv.level: lv.units for lv in r.levels} == {lv: units[lv] for lv in range(min(len(scope) // 2 + 1, 4), 5)}
+    assert r.agricultural_counties == len(counties)
+    assert r.coop_share == (None if not counties else r.coop_counties / len(counties))
+    # every expected township is listed; all but the one entered have no records in the ledger
+    assert [u.code for u in r.expected] == expected_here
+    assert [u.code for u in r.silent] == expected_here   # the synthetic ledger's changes are stamped today
+    assert r.unknown == frozenset(expected_here) - {A}
+    assert sum(u.figures.expected_townships for u in r.units) == base
+    assert [u.code for u in r.units] == sorted({t[:figures.unit_length(scope)] for t in expected_here})
+    assert figures.headline(one_township, scope, JUNE) == h
+
+
+def test_one_township_of_seven_reads_one_of_seven(one_township):
+    r = monthly_report(one_township, COUNTY, JUNE)
+    h = r.headline
+    assert (h.townships, h.expected_townships, h.townships_mobilisation_meeting) == (1, 7, 1)
+    assert format_share(h.mobilisation_meeting_share) == "14.3%"
+    assert r.levels == (LevelCoverage(4, 7, 1, h.townships_review_meeting),)
+    silent = {lag.unit.code: lag for lag in r.lagging if lag.silent}
+    assert len(silent) == 7 and sorted(c for c, lag in silent.items() if not lag.entered) == sorted(
+        set(rural_townships(COUNTY)) - {A})
+    assert silent[A].secretary is not None and silent[A].secretary.phone   # a phone where one is known
+    assert silent["130111201"].unit.name == "柳林屯乡" and silent["130111201"].secretary is None
+
+
+def test_a_whole_county_has_no_unit_missing(tmp_path):
+    with Ledger.new(tmp_path / "c.sqlite", scope=COUNTY, operator="x") as led:
+        synthetic.build(led, COUNTY, seed=5, today=TODAY)
+        r = monthly_report(led, COUNTY, JUNE)
+    assert (r.headline.townships, r.headline.expected_townships) == (7, 7)
+    assert r.unknown == frozenset() and all(lag.entered for lag in r.lagging)
+    assert r.levels[0].units == 7 and r.agricultural_counties == 1
