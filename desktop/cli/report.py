@@ -3,7 +3,8 @@
     township-ledger report --scope 130111 --month 2025-06 [--xlsx 月报.xlsx] [--pdf 月报.pdf] [--json]
 
 Prints a text summary and the first units to remind (or, with ``--json``, every figure as JSON:
-:mod:`desktop.reporting.report_json`); writes the Excel form and the PDF when asked.  The PDF is painted by Qt (``ui.report_pdf``), imported only when ``--pdf`` is given,
+:mod:`desktop.reporting.report_json`); writes the Excel form and the PDF when asked.  The PDF is
+painted by Qt (``ui.report_pdf``), imported only when ``--pdf`` is given,
 offscreen when there is no display.  Wired into :mod:`desktop.cli.commands` by ``add_parsers`` and
 ``COMMANDS``.
 """

@@ -163,7 +163,8 @@ class UnitFigures:
             "wechat_groups": h.wechat_groups, "wechat_reach": h.wechat_reach,
             "funding_secured": h.townships_funding_secured, "funding_share": h.funding_secured_share,
             "checklist_done": done, "checklist_verified": verified, "checklist_share": share(done, total),
-            "townships_updated": self.townships_updated, "timeliness_share": share(self.townships_updated, self.townships_updated + self.silent),
+            "townships_updated": self.townships_updated,
+            "timeliness_share": share(self.townships_updated, self.townships_updated + self.silent),
             "lagging": self.lagging, "expected_townships": h.expected_townships, "silent": self.silent,
         }[figure]
 

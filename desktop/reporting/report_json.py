@@ -26,11 +26,12 @@ KEYS = {
     "schema": QT_TRANSLATE_NOOP("report", "version of this layout"),
     "scope": QT_TRANSLATE_NOOP("report", "{code, name} of the unit reported on (\"\" = all of China)"),
     "month": QT_TRANSLATE_NOOP("report", "the month, YYYY-MM; previous_month: the one compared with"),
-    "figures": QT_TRANSLATE_NOOP("report", "figure -> {value, numerator, denominator, previous (last month's numerator)}"),
-    "levels": QT_TRANSLATE_NOOP("report", "[{level, units, mobilisation, review, reported}] meeting coverage per level"),
+    "generated_at": QT_TRANSLATE_NOOP("report", "when the report was computed"),
+    "figures": QT_TRANSLATE_NOOP("report", "figure -> {value, numerator, denominator, previous}"),
+    "levels": QT_TRANSLATE_NOOP("report", "[{level, units, mobilisation, review, reported}] meetings per level"),
     "units": QT_TRANSLATE_NOOP("report", "{expected, reporting, on_time, silent}: the units with their codes"),
     "by_unit": QT_TRANSLATE_NOOP("report", "[{code, name, figures}] every figure of each unit one level below"),
-    "differences": QT_TRANSLATE_NOOP("report", "[{code, metric, reported, ledger}] reported figures that differ from the ledger"),
+    "differences": QT_TRANSLATE_NOOP("report", "[{code, metric, reported, ledger}] figures reported unlike the ledger"),
 }
 
 
