@@ -262,7 +262,7 @@ def _silent_tables(report: MonthlyReport) -> tuple[Table, ...]:
                                            "records in the ledger, {quiet} did not change it.")).format(
             silent=f"{len(report.silent):,}", expected=f"{len(report.expected):,}", month=report.month,
             unknown=f"{len(report.unknown):,}", quiet=f"{len(report.silent) - len(report.unknown):,}"))
-    return units, silent
+    return silent, units   # the names first: whom to call
 
 
 def _difference_tables(report: MonthlyReport) -> tuple[Table, ...]:
