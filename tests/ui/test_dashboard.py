@@ -188,6 +188,9 @@ def test_unit_bar_click_names_the_unit(qtbot, view):
     series = view.units_view.chart().series()[0]
     with qtbot.waitSignal(view.sig_unit_clicked) as blocker:
         series.clicked.emit(0, series.barSets()[0])  # the bottom bar: the last unit in code order
+    assert blocker.args == [expected(COUNTY, 4)[-1]]   # 西营乡, never entered, is a unit of its own
+    with qtbot.waitSignal(view.sig_unit_clicked) as blocker:
+        series.clicked.emit(2, series.barSets()[0])  # third from the bottom: 南高乡
     assert blocker.args == [TOWNSHIP]
 
 
