@@ -9,6 +9,9 @@ in this process:
 - baseline: ``desktop.reporting.figures.report`` of the country (the dashboard's one pass over each table);
 - ``desktop.reporting.report.monthly_report`` of the country: first run, best of N, the same without the
   second connection (``parallel=False``), and its CPU time; and of a province (13);
+- the expected units of the country from the division list (every rural township, agricultural
+  county, prefecture and province: the shares' base), computed cold (caches cleared);
+- the national report as JSON (``township-ledger report --json``);
 - writing the Excel form and (unless ``--no-pdf``) the PDF of the national report.
 
 The month defaults to the latest month with reported figures (the synthetic ledger's "last month").
@@ -31,7 +34,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from desktop.ledger import Ledger  # noqa: E402
 from desktop.ledger.report_queries import latest_reported_month  # noqa: E402
-from desktop.reporting import figures, report  # noqa: E402
+from desktop.reporting import expected, figures, report  # noqa: E402
+from desktop.reporting.report_json import report_json  # noqa: E402
 from desktop.reporting.report_xlsx import write_report_xlsx  # noqa: E402
 
 GOAL_NATIONAL_S = 5.0
@@ -80,19 +84,32 @@ def main() -> int:
     print(f"ledger: {path} ({path.stat().st_size / 1e6:,.0f} MB), month {month}; "
           f"{os.cpu_count()} CPUs, load average {load:.2f}")
 
+    def expected_units():
+        for cached in (expected.expected_townships, expected.agricultural_counties, expected.expected,
+                       expected._township_counts):
+            cached.cache_clear()
+        return [len(expected.expected("", level)) for level in (1, 2, 3, 4)]
+
+    _f, cold, cold_cpu, counts = timed(expected_units, 1)
     _f, base, base_cpu, _r = timed(lambda: figures.report(ledger, "", month), args.runs)
     first, best, cpu, national = timed(lambda: report.monthly_report(ledger, "", month), args.runs)
     _f, seq, seq_cpu, _r = timed(lambda: report.monthly_report(ledger, "", month, parallel=False), args.runs)
     _f, province, _c, _r = timed(lambda: report.monthly_report(ledger, "13", month), args.runs)
     print(f"{'figure':44} {'wall':>10} {'goal':>8}")
     line("baseline: figures.report, whole country", base, None, f"CPU {base_cpu:.2f} s")
+    line("expected units from the division list (cold)", cold, None,
+         f"CPU {cold_cpu:.2f} s; {counts[0]} provinces, {counts[1]} prefectures, {counts[2]:,} counties, "
+         f"{counts[3]:,} townships")
     line("monthly report, whole country (first run)", first, GOAL_NATIONAL_S)
     line(f"monthly report, whole country (best of {args.runs})", best, GOAL_NATIONAL_S,
          f"CPU {cpu:.2f} s; {best / base:.1f}x the baseline")
     line("  … on one connection (parallel=False)", seq, GOAL_NATIONAL_S, f"CPU {seq_cpu:.2f} s")
     line("monthly report, a province (13)", province, GOAL_PROVINCE_S)
     n = national
-    print(f"  {n.headline.townships:,} townships, {n.headline.members_current:,} members; "
+    _f, as_json, json_cpu, text = timed(lambda: report_json(national), 1)
+    line("the national report as JSON (--json)", as_json, None, f"CPU {json_cpu:.2f} s; {len(text) / 1e6:.1f} MB")
+    print(f"  {n.headline.townships:,} of {n.headline.expected_townships:,} expected townships entered, "
+          f"{len(n.unknown):,} not in the ledger; {n.headline.members_current:,} members; "
           f"{len(n.updated):,} updated, {len(n.silent):,} silent; {len(n.reporting):,} reported, "
           f"{len(n.differences):,} differing figures; {len(n.lagging):,} units to remind")
 

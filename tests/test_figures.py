@@ -3,12 +3,18 @@ every figure is counted by hand (the comments say which records make each number
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from desktop.reporting import figures
 from desktop.reporting.figures import FIGURES, by_unit, headline
 from desktop.ledger import Ledger
 from desktop.reporting.chart_axis import HEADROOM, nice_step, value_axis
+from desktop.reporting.expected import agricultural_counties, expected, expected_townships
+from desktop.reporting.report import LevelCoverage, format_share, monthly_report
+from desktop.scope.geo import geography
+from desktop.tools import synthetic
 
 COUNTY = "130111"        # 栾城区
 A = "130111200"          # 南高乡
@@ -122,18 +128,23 @@ def test_county_in_june(ledger, scope):
         "exemplary_youth": 0, "enterprise_staff": 0, "rural_finance": 0, "other": 2}
     assert list(h.members_by_source)[0] == "civil_servant"  # the enumeration's order
     assert h.townships == 3                     # A B C; D is revoked
+    # the shares are over every rural township the division list expects (栾城区: 7), not the 3 entered
+    base = len(expected_townships(scope))
+    assert h.expected_townships == base and base >= 7
     assert h.townships_funding_secured == 1     # A: 1.5 + 0.5 万 = exactly 2万 by June
-    assert h.funding_secured_share == pytest.approx(1 / 3)
+    assert h.funding_secured_share == pytest.approx(1 / base)
     assert h.townships_mobilisation_meeting == 1  # A; B's is in July, its direct org's does not count
-    assert h.mobilisation_meeting_share == pytest.approx(1 / 3)
+    assert h.mobilisation_meeting_share == pytest.approx(1 / base)
     assert h.townships_review_meeting == 2      # A and B
-    assert h.review_meeting_share == pytest.approx(2 / 3)
+    assert h.review_meeting_share == pytest.approx(2 / base)
     assert h.checklist == {"organisation": (4, 3, 1), "project": (2, 0, 0), "mechanism": (1, 1, 0),
                            "staff": (1, 1, 0)}
     assert h.checklist_total == (8, 5, 1)
     assert h.checklist_done_share == pytest.approx(5 / 8)
     assert (h.direct_orgs_total, h.direct_orgs_new, h.direct_orgs_revoked, h.direct_orgs_rectifying) == (5, 1, 1, 1)
-    assert (h.counties, h.coop_committees, h.coop_committees_share) == (1, 1, 1.0)
+    # per agricultural county of the division list (栾城区 alone: 1 of 1)
+    assert (h.counties, h.coop_committees, h.expected_counties) == (1, 1, len(agricultural_counties(scope)))
+    assert h.coop_committees_share == pytest.approx(1 / len(agricultural_counties(scope)))
     assert (h.wechat_groups, h.wechat_reach) == (3, 150)  # g1 g2 g4
 
 
@@ -180,9 +191,12 @@ def test_empty_scope(ledger):
     assert (h.members_current, h.townships, h.townships_funding_secured) == (0, 1, 0)
     assert h.funding_secured_share == 0.0
     assert sum(h.members_by_source.values()) == 0
-    h = headline(ledger, "14", JUNE)
-    assert h.townships == 0 and h.funding_secured_share is None and h.mobilisation_meeting_share is None
+    h = headline(ledger, "14", JUNE)  # nothing of 山西省 in the ledger: 0 % of its townships
+    assert h.townships == 0 and h.expected_townships == len(expected_townships("14")) > 1000
+    assert h.funding_secured_share == 0.0 and h.mobilisation_meeting_share == 0.0
     assert h.checklist_done_share is None
+    h = headline(ledger, "130102001", JUNE)  # a township scope expects itself, even a street
+    assert h.expected_townships == 1 and h.funding_secured_share == 0.0
 
 
 def test_default_month_is_this_month(ledger):
@@ -201,7 +215,9 @@ def test_month_bounds():
 
 
 # --------------------------------------------------------------------------- per unit
-EXPECTED_BY_TOWNSHIP = {   # B, C, A in code order (D is revoked and has no value)
+#: every rural township of 栾城区 (division list), in code order: 7, though 4 are entered
+TOWNSHIPS = ("130111100", B, C, D, A, "130111201", "130111202")
+EXPECTED_BY_TOWNSHIP = {   # B, C, A in code order (D is revoked and has no value; the others none)
     "members_current": (1, 0, 4),
     "townships_funding_secured": (0, 0, 1),
     "mobilisation_meeting": (0, 0, 1),
@@ -215,16 +231,20 @@ EXPECTED_BY_TOWNSHIP = {   # B, C, A in code order (D is revoked and has no valu
 @pytest.mark.parametrize("figure", list(FIGURES))
 def test_by_unit_county(ledger, figure):
     rows = by_unit(ledger, COUNTY, figure, JUNE)
-    assert rows == [(B, "冶河镇", EXPECTED_BY_TOWNSHIP[figure][0]), (C, "窦妪镇", EXPECTED_BY_TOWNSHIP[figure][1]),
-                    (A, "南高乡", EXPECTED_BY_TOWNSHIP[figure][2])]
+    values = dict(zip((B, C, A), EXPECTED_BY_TOWNSHIP[figure]))
+    assert [(code, value) for code, _name, value in rows] == [(code, values.get(code, 0)) for code in TOWNSHIPS]
+    assert [name for code, name, _v in rows if code in (B, C, A)] == ["冶河镇", "窦妪镇", "南高乡"]
 
 
 @pytest.mark.parametrize("figure", list(FIGURES))
 def test_by_unit_sums_to_headline_above_county(ledger, figure):
+    """Above the county every expected unit is listed (the silent ones with 0)."""
     h = headline(ledger, COUNTY, JUNE)
-    assert by_unit(ledger, "1301", figure, JUNE) == [(COUNTY, "栾城区", h.value(figure))]
-    assert by_unit(ledger, "13", figure, JUNE) == [("1301", "石家庄市", h.value(figure))]
-    assert by_unit(ledger, "", figure, JUNE) == [("13", "河北省", h.value(figure))]
+    for scope, unit, name, level in (("1301", COUNTY, "栾城区", 3), ("13", "1301", "石家庄市", 2),
+                                     ("", "13", "河北省", 1)):
+        rows = by_unit(ledger, scope, figure, JUNE)
+        assert [code for code, _n, _v in rows] == list(expected(scope, level)), scope
+        assert [(code, n, v) for code, n, v in rows if v or code == unit] == [(unit, name, h.value(figure))]
 
 
 def test_by_unit_township_is_itself(ledger):
@@ -233,8 +253,12 @@ def test_by_unit_township_is_itself(ledger):
 
 
 def test_by_unit_july(ledger):
-    assert [v for _c, _n, v in by_unit(ledger, COUNTY, "townships_funding_secured", JULY)] == [1, 0, 1]
-    assert [v for _c, _n, v in by_unit(ledger, COUNTY, "members_current", JULY)] == [1, 0, 4]  # m5 out, m4 in
+    def of(figure):
+        values = {code: v for code, _n, v in by_unit(ledger, COUNTY, figure, JULY)}
+        assert list(values) == list(TOWNSHIPS)
+        return [values[c] for c in (B, C, A)]
+    assert of("townships_funding_secured") == [1, 0, 1]
+    assert of("members_current") == [1, 0, 4]  # m5 out, m4 in
 
 
 def test_by_unit_unknown_figure(ledger):
@@ -265,3 +289,70 @@ def test_chart_value_axis(maximum, axis):
     assert (top, step) == axis
     assert top % step == 0 and top >= maximum * HEADROOM and top / step <= 5
     assert [nice_step(m) for m in (0.5, 5, 6, 11, 26, 51, 240)] == [1, 1, 2, 5, 10, 20, 50]
+
+
+# --------------------------------------------------------------------------- expected units (the division list)
+TODAY = dt.date(2025, 6, 20)
+
+
+def rural_townships(scope: str) -> list[str]:
+    """Every rural township (乡, 民族乡, 镇, 苏木) of *scope*, read from the division list here."""
+    geo = geography()
+    if len(scope) == 9:
+        return [scope]
+    return [d.code for d in geo.descendants(scope, 4) if geo.is_rural_township(d.code)]
+
+
+@pytest.fixture(scope="module")
+def one_township(tmp_path_factory):
+    """A national ledger holding one township of 栾城区 only (synthetic): the 6 others are silent."""
+    led = Ledger.new(tmp_path_factory.mktemp("one") / "n.sqlite", scope="", operator="x")
+    synthetic.build(led, A, seed=3, today=TODAY)
+    yield led
+    led.close()
+
+
+@pytest.mark.parametrize("scope", [A, COUNTY, "1301", "13", ""])
+def test_every_share_takes_its_base_from_the_division_list(one_township, scope):
+    r = monthly_report(one_township, scope, JUNE)
+    h, expected_here = r.headline, rural_townships(scope)
+    base = len(expected_here)
+    assert h.townships == 1 and h.expected_townships == base
+    for key in ("mobilisation_meeting", "review_meeting", "funding_secured"):
+        c = r.comparison(key)
+        assert c.share == pytest.approx(c.value / base), key
+    # meetings per level: townships, agricultural counties, prefectures, provinces of the division list
+    counties = sorted({t[:6] for t in rural_townships(scope)}) if len(scope) <= 6 else []
+    units = {4: base, 3: len(counties), 2: len({t[:4] for t in expected_here}), 1: len({t[:2] for t in expected_here})}
+    assert {lv.level: lv.units for lv in r.levels} == {lv: units[lv] for lv in range(min(len(scope) // 2 + 1, 4), 5)}
+    assert r.agricultural_counties == len(counties)
+    assert r.coop_share == (None if not counties else r.coop_counties / len(counties))
+    # every expected township is listed; all but the one entered have no records in the ledger
+    assert [u.code for u in r.expected] == expected_here
+    assert [u.code for u in r.silent] == expected_here   # the synthetic ledger's changes are stamped today
+    assert r.unknown == frozenset(expected_here) - {A}
+    assert sum(u.figures.expected_townships for u in r.units) == base
+    assert [u.code for u in r.units] == sorted({t[:figures.unit_length(scope)] for t in expected_here})
+    assert figures.headline(one_township, scope, JUNE) == h
+
+
+def test_one_township_of_seven_reads_one_of_seven(one_township):
+    r = monthly_report(one_township, COUNTY, JUNE)
+    h = r.headline
+    assert (h.townships, h.expected_townships, h.townships_mobilisation_meeting) == (1, 7, 1)
+    assert format_share(h.mobilisation_meeting_share) == "14.3%"
+    assert r.levels == (LevelCoverage(4, 7, 1, h.townships_review_meeting),)
+    silent = {lag.unit.code: lag for lag in r.lagging if lag.silent}
+    assert len(silent) == 7 and sorted(c for c, lag in silent.items() if not lag.entered) == sorted(
+        set(rural_townships(COUNTY)) - {A})
+    assert silent[A].secretary is not None and silent[A].secretary.phone   # a phone where one is known
+    assert silent["130111201"].unit.name == "柳林屯乡" and silent["130111201"].secretary is None
+
+
+def test_a_whole_county_has_no_unit_missing(tmp_path):
+    with Ledger.new(tmp_path / "c.sqlite", scope=COUNTY, operator="x") as led:
+        synthetic.build(led, COUNTY, seed=5, today=TODAY)
+        r = monthly_report(led, COUNTY, JUNE)
+    assert (r.headline.townships, r.headline.expected_townships) == (7, 7)
+    assert r.unknown == frozenset() and all(lag.entered for lag in r.lagging)
+    assert r.levels[0].units == 7 and r.agricultural_counties == 1

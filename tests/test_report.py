@@ -21,6 +21,7 @@ from desktop.reporting import report, two_months
 from desktop.errors import ScopeError
 from desktop.i18n import translate
 from desktop.ledger import Ledger
+from desktop.reporting.expected import agricultural_counties, expected, expected_townships
 from desktop.reporting.report import Contact, monthly_report, sections
 from desktop.reporting.report_xlsx import write_report_xlsx
 
@@ -29,6 +30,9 @@ A = "130111200"         # 南高乡: changed its ledger in June (a village organ
 B = "130111103"         # 冶河镇: silent in June, changed in July
 D = "130111104"         # 窦妪镇: a revoked committee
 A_VILLAGE = "130111200201"
+#: every rural township of 栾城区 in the division list, in code order: the 4 not entered are silent
+TOWNSHIPS = ("130111100", B, D, "130111105", A, "130111201", "130111202")
+NOT_ENTERED = {"130111100", D, "130111105", "130111201", "130111202"}   # D's committee is revoked
 MAY, JUNE, JULY = "2025-05", "2025-06", "2025-07"
 ORG_COUNTY = f"org-county_committee-{COUNTY}"
 ORG_A, ORG_B, ORG_D = (f"org-township_committee-{c}" for c in (A, B, D))
@@ -193,10 +197,11 @@ def test_members(june):
 def test_meetings_funding_organisations_wechat_checklist(june):
     h, p = june.headline, june.previous
     assert h.townships == 2
+    assert h.expected_townships == 7   # the shares are of 栾城区's 7 rural townships, not of the 2 entered
     assert (h.townships_mobilisation_meeting, h.townships_review_meeting) == (2, 1)   # A B; A
     assert (p.townships_mobilisation_meeting, p.townships_review_meeting) == (1, 0)   # A; -
-    assert (h.townships_funding_secured, h.funding_secured_share) == (2, 1.0)         # A from 15 June, B
-    assert (p.townships_funding_secured, p.funding_secured_share) == (1, 0.5)
+    assert (h.townships_funding_secured, h.funding_secured_share) == (2, 2 / 7)       # A from 15 June, B
+    assert (p.townships_funding_secured, p.funding_secured_share) == (1, 1 / 7)
     # total: d1 d2 d4 d5 (d3 revoked 10 June); new: d2; revoked: d3; rectifying: d4
     assert (h.direct_orgs_total, h.direct_orgs_new, h.direct_orgs_revoked, h.direct_orgs_rectifying) == (4, 1, 1, 1)
     # May: d1 d3 d4 d5; new: d5
@@ -324,19 +329,20 @@ def test_comparisons_with_the_previous_month(june):
         "direct_orgs_revoked": (1, 0, 1), "direct_orgs_rectifying": (1, 1, 0), "coop_committees": (1, 0, 1),
         "wechat_groups": (3, 2, 1), "wechat_reach": (200, 170, 30), "checklist_done": (4, 2, 2),
         "checklist_verified": (2, 1, 1)}
-    assert june.comparison("mobilisation_meeting").share == 1.0
-    assert june.comparison("mobilisation_meeting").previous_share == 0.5
-    assert june.comparison("review_meeting").share == 0.5
+    assert june.comparison("mobilisation_meeting").share == 2 / 7
+    assert june.comparison("mobilisation_meeting").previous_share == 1 / 7
+    assert june.comparison("review_meeting").share == 1 / 7
     assert june.comparison("checklist_done").share == pytest.approx(4 / 6)
     assert june.comparison("checklist_verified").previous_share == pytest.approx(1 / 6)
     assert june.comparison("members_current").label == translate("report", "Committee members now")
 
 
 def test_levels_of_a_county(june):
-    """A county's units are its townships; counted by their own committees."""
-    assert june.levels == (report.LevelCoverage(4, 2, 2, 1),)
+    """A county's units are its townships, every rural one of the division list; counted by
+    their own committees: 2 of 7, not 2 of 2."""
+    assert june.levels == (report.LevelCoverage(4, 7, 2, 1),)
     lv = june.levels[0]
-    assert (lv.mobilisation_share, lv.review_share, lv.reported) == (1.0, 0.5, False)
+    assert (lv.mobilisation_share, lv.review_share, lv.reported) == (2 / 7, 1 / 7, False)
 
 
 def test_levels_of_the_prefecture_and_province(ledger):
@@ -344,15 +350,21 @@ def test_levels_of_the_prefecture_and_province(ledger):
     for scope in ("1301", "13"):
         r = monthly_report(ledger, scope, JUNE)
         by_level = {lv.level: lv for lv in r.levels}
-        assert by_level[3] == report.LevelCoverage(3, 1, 1, 0)
-        assert by_level[4] == report.LevelCoverage(4, 2, 2, 1)
+        # over the agricultural counties and rural townships of the division list
+        assert by_level[3] == report.LevelCoverage(3, len(agricultural_counties(scope)), 1, 0)
+        assert by_level[4] == report.LevelCoverage(4, len(expected_townships(scope)), 2, 1)
+        assert by_level[3].units > 1 and by_level[4].units > 7
     assert [lv.level for lv in r.levels] == [2, 3, 4]
-    assert r.levels[0] == report.LevelCoverage(2, 1, 0, 0, reported=True)  # 石家庄市 reported nothing
+    # 石家庄市 reported nothing, nor did the other prefectures of 河北省
+    assert r.levels[0] == report.LevelCoverage(2, len(expected("13", 2)), 0, 0, reported=True)
+    assert r.levels[0].units == 11
 
 
 def test_every_figure_per_township(june):
-    assert [(u.code, u.name) for u in june.units] == [(B, "冶河镇"), (A, "南高乡")]  # code order
-    b, a = june.units
+    assert [u.code for u in june.units] == list(TOWNSHIPS)   # every expected township, in code order
+    units = {u.code: u for u in june.units}
+    b, a = units[B], units[A]
+    assert (b.name, a.name) == ("冶河镇", "南高乡")
     assert june.unit_level == 4 and june.unit_label == translate("report", "Townships")
     expected = {  # (冶河镇, 南高乡)
         "members_current": (3, 3), "members_added": (1, 1), "members_exited": (0, 1), "townships": (1, 1),
@@ -363,11 +375,19 @@ def test_every_figure_per_township(june):
         "funding_secured": (1, 1), "funding_share": (1.0, 1.0), "checklist_done": (2, 2),
         "checklist_verified": (1, 1), "checklist_share": (pytest.approx(2 / 3), pytest.approx(2 / 3)),
         "townships_updated": (0, 1), "timeliness_share": (0.0, 1.0), "lagging": (1, 1),
+        "expected_townships": (1, 1), "silent": (1, 0),
     }
     assert set(expected) == set(report.UNIT_FIGURES)
     for figure, (vb, va) in expected.items():
         assert (b.value(figure), a.value(figure)) == (vb, va), figure
-        assert june.unit_values(figure) == [(B, "冶河镇", vb), (A, "南高乡", va)]
+        values = june.unit_values(figure)
+        assert [v for c, _n, v in values if c in (B, A)] == [vb, va]
+        assert [c for c, _n, _v in values] == list(TOWNSHIPS)
+    # a township never entered: nothing counted, 0 % of its one township, silent and to remind
+    never = units["130111201"]
+    assert never.name == "柳林屯乡"
+    assert [never.value(f) for f in ("townships", "mobilisation_share", "funding_share", "timeliness_share",
+                                     "silent", "lagging", "expected_townships")] == [0, 0.0, 0.0, 0.0, 1, 1, 1]
     assert (b.reporting, a.reporting) == (1, 1)
     with pytest.raises(ValueError):
         june.unit_values("nonsense")
@@ -375,11 +395,17 @@ def test_every_figure_per_township(june):
 
 def test_units_of_a_prefecture_sum_to_the_county(ledger, june):
     r = monthly_report(ledger, "1301", JUNE)
-    assert [(u.code, u.name) for u in r.units] == [(COUNTY, "栾城区")]
-    unit = r.units[0]
+    assert [u.code for u in r.units] == list(expected("1301", 3))   # every agricultural county of 石家庄市
+    unit = next(u for u in r.units if u.code == COUNTY)
+    assert unit.name == "栾城区"
     assert unit.figures == figures.headline(ledger, COUNTY, JUNE)
-    assert (unit.agricultural_counties, unit.coop_counties, unit.townships_updated, unit.lagging) == (1, 1, 1, 3)
+    # to remind: the county (a differing figure), B (silent, differing), A (differing), and the 5 others silent
+    assert (unit.agricultural_counties, unit.coop_counties, unit.townships_updated, unit.lagging) == (1, 1, 1, 8)
+    assert (unit.silent, unit.value("timeliness_share")) == (6, 1 / 7)
     assert unit.reporting == 3  # 栾城区 itself and its two townships
+    other = next(u for u in r.units if u.code == "130102")   # 长安区: nothing entered
+    assert other.figures.expected_townships == len(expected_townships("130102"))
+    assert other.silent == other.lagging == other.figures.expected_townships
 
 
 # --------------------------------------------------------------------------- timeliness
@@ -402,20 +428,25 @@ def test_townships_changed(ledger, month, changed):
 
 def test_timeliness_in_june(june):
     assert [u.code for u in june.updated] == [A]   # by its village organisation's change
-    assert [u.code for u in june.silent] == [B]    # the county's own change counts for no township
-    assert june.silent[0] == report.UnitRef(B, "冶河镇", "河北省石家庄市栾城区")
-    assert june.timeliness_share == 0.5
+    # the county's own change counts for no township; those never entered are silent too
+    assert [u.code for u in june.silent] == [c for c in TOWNSHIPS if c != A]
+    assert june.silent[1] == report.UnitRef(B, "冶河镇", "河北省石家庄市栾城区")
+    assert june.unknown == NOT_ENTERED
+    assert [u.code for u in june.expected] == list(TOWNSHIPS)
+    assert june.timeliness_share == 1 / 7
     assert june.reporting == (COUNTY, B, A)
 
 
 def test_timeliness_in_may_and_july(ledger):
     may = monthly_report(ledger, COUNTY, MAY)
-    assert ([u.code for u in may.updated], may.silent) == ([B, A], ())
+    assert [u.code for u in may.updated] == [B, D, A]   # D's committee was still changed in May
+    assert [u.code for u in may.silent] == sorted(NOT_ENTERED - {D})
     july = monthly_report(ledger, COUNTY, JULY)
-    assert ([u.code for u in july.updated], [u.code for u in july.silent]) == ([B], [A])
+    assert ([u.code for u in july.updated], [u.code for u in july.silent]) == ([B], [c for c in TOWNSHIPS if c != B])
     assert july.differences == () and july.reporting == ()
-    assert [(lag.unit.code, lag.silent, lag.differences) for lag in july.lagging] == [(A, True, 0)]
-    assert july.lagging[0].secretary == Contact("张书记", "13800000001")
+    assert [(lag.unit.code, lag.silent, lag.differences, lag.entered) for lag in july.lagging] == [
+        (c, True, 0, c not in NOT_ENTERED) for c in TOWNSHIPS if c != B]
+    assert next(lag for lag in july.lagging if lag.unit.code == A).secretary == Contact("张书记", "13800000001")
 
 
 # --------------------------------------------------------------------------- reported vs ledger
@@ -436,10 +467,16 @@ def test_reminders_list_with_the_secretaries(june):
     got = [(lag.unit.code, lag.silent, lag.differences, lag.secretary) for lag in june.lagging]
     assert got == [
         (COUNTY, False, 1, Contact("县书记", "13700000003")),
+        ("130111100", True, 0, None),   # never entered: silent, no secretary known
         (B, True, 1, Contact("王书记", "13900000002")),
+        (D, True, 0, None),
+        ("130111105", True, 0, None),
         # not 前书记 (left in May) nor 删掉的书记 (deleted); not the deputy
         (A, False, 1, Contact("张书记", "13800000001")),
+        ("130111201", True, 0, None),
+        ("130111202", True, 0, None),
     ]
+    assert {lag.unit.code for lag in june.lagging if not lag.entered} == NOT_ENTERED
 
 
 def test_secretaries(ledger):
@@ -471,15 +508,19 @@ def test_prefecture_and_province_levels_count_what_they_reported(tmp_path):
             led.reported_figures.create(unit_code=unit, month=JUNE, metric=metric, value=value)
         r = monthly_report(led, "", JUNE)
         assert r.scope_name == translate("report", "All of China")
-        assert r.levels == (report.LevelCoverage(1, 1, 1, 1, reported=True),
-                            report.LevelCoverage(2, 1, 1, 0, reported=True),   # 130181 辛集市 lies in 1301
-                            report.LevelCoverage(3, 2, 1, 0),
-                            report.LevelCoverage(4, 2, 0, 0))
+        # over every province, prefecture, agricultural county and rural township of the country
+        assert r.levels == (report.LevelCoverage(1, 31, 1, 1, reported=True),
+                            report.LevelCoverage(2, len(expected("", 2)), 1, 0, reported=True),  # 辛集市 is in 1301
+                            report.LevelCoverage(3, len(agricultural_counties("")), 1, 0),
+                            report.LevelCoverage(4, len(expected_townships("")), 0, 0))
+        assert r.levels[3].units > 29000
         assert [(d.unit.code, d.metric, d.reported, d.ledger) for d in r.differences] == [
             ("130181", "mobilisation_meeting_held", 1, 0)]
-        assert [(lag.unit.code, lag.silent, lag.secretary) for lag in r.lagging] == [
+        assert [(lag.unit.code, lag.silent, lag.secretary) for lag in r.lagging if lag.entered] == [
             ("130181", False, Contact("辛集书记", "13100000000"))]  # both townships changed in June
-        assert [(u.code, u.name) for u in r.units] == [("13", "河北省")]
+        assert len(r.silent) == len(expected_townships("")) - 2 == len(r.unknown)
+        assert [u.code for u in r.units] == list(expected("", 1))
+        assert [(u.code, u.name) for u in r.units if u.figures.townships] == [("13", "河北省")]
         assert r.unit_level == 1 and r.agricultural_counties > 100
     finally:
         led.close()
@@ -517,23 +558,37 @@ def test_months():
 def test_sections(june):
     secs = sections(june)
     assert [s.key for s in secs] == ["overview", "members", "meetings", "organisations", "wechat", "funding",
-                                     "checklist", "timeliness", "differences"]
+                                     "checklist", "timeliness", "silent", "differences"]
     tables = {t.key: t for s in secs for t in s.tables}
     for t in tables.values():
         assert all(len(row) == len(t.columns) for row in t.rows), t.key
         assert all(c < len(t.columns) and t.columns[c].kind in ("int", "share") for c in t.chart), t.key
     assert len(tables["headline"].rows) == len(report.COMPARED)
-    assert tables["meetings_by_unit"].rows == (("冶河镇", 1, 1, 1.0, 0, 0.0), ("南高乡", 1, 1, 1.0, 1, 1.0))
-    assert tables["reminders"].rows[1] == (B, "冶河镇", "河北省石家庄市栾城区", translate("report", "yes"), 1,
+    rows = {row[0]: row for row in tables["meetings_by_unit"].rows}
+    assert len(rows) == 7 and rows["柳林屯乡"] == ("柳林屯乡", 0, 0, 0.0, 0, 0.0)
+    assert (rows["冶河镇"], rows["南高乡"]) == (("冶河镇", 1, 1, 1.0, 0, 0.0), ("南高乡", 1, 1, 1.0, 1, 1.0))
+    assert tables["reminders"].rows[2] == (B, "冶河镇", "河北省石家庄市栾城区", translate("report", "yes"), 1,
                                            "王书记", "13900000002")
     assert tables["differences"].rows[1][3:7] == ("团青微信群数", 2, 1, 1)
+    # the silent townships by name, why, and whom to call
+    silent = {row[0]: row for row in tables["silent"].rows}
+    assert list(silent) == [c for c in TOWNSHIPS if c != A]
+    assert silent[B] == (B, "冶河镇", "河北省石家庄市栾城区", translate("report", "no change this month"), "王书记",
+                         "13900000002")
+    assert silent["130111201"] == ("130111201", "柳林屯乡", "河北省石家庄市栾城区",
+                                   translate("report", "no records in the ledger"),
+                                   translate("report", "no secretary on record"), "")
+    assert "6" in tables["silent"].note and "7" in tables["silent"].note
+    by_unit = {row[0]: row for row in tables["silent_by_unit"].rows}
+    assert by_unit["冶河镇"] == ("冶河镇", 1, 1, 0, 1, 1.0) and by_unit["南高乡"] == ("南高乡", 1, 1, 1, 0, 0.0)
+    assert by_unit["柳林屯乡"] == ("柳林屯乡", 1, 0, 0, 1, 1.0)
     assert tables["checklist"].rows[-1][1:] == (6, 4, 2, pytest.approx(4 / 6), 2)
 
 
 def test_summary_lines(june):
     text = "\n".join(report.summary_lines(june))
     assert "栾城区" in text and JUNE in text
-    assert "7" in text and "50.0%" in text
+    assert "7" in text and "14.3%" in text   # 1 of 7 townships updated
 
 
 # --------------------------------------------------------------------------- the Excel form
@@ -604,9 +659,9 @@ def test_xlsx_sheets_tables_and_charts(june, workbook):
     series = chart_series(chart)
     assert [title for title, _cat, _val in series] == [translate("report", "Mobilisation meeting held"),
                                                        translate("report", "Review meeting held")]
-    row = next(c.row for r in ws.iter_rows() for c in r if c.value == "冶河镇")
-    assert series[0][1] == f"'{ws.title}'!$A${row}:$A${row + 1}"   # the units' names
-    assert series[0][2] == f"'{ws.title}'!$D${row}:$D${row + 1}"
+    row = next(c.row for r in ws.iter_rows() for c in r if c.value == "栾城镇")   # the first of 7 townships
+    assert series[0][1] == f"'{ws.title}'!$A${row}:$A${row + 6}"   # the units' names
+    assert series[0][2] == f"'{ws.title}'!$D${row}:$D${row + 6}"
     values = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     row = values["南高乡"].row
     assert [ws.cell(row, col).value for col in range(1, 7)] == ["南高乡", 1, 1, 1.0, 1, 1.0]

@@ -154,7 +154,7 @@ class DashboardView(MonthFigureView):
         def of_townships(part_share: float | None) -> str:
             if part_share is None:
                 return ""
-            return self.tr("{percent} of %Ln township(s)", "", h.townships).format(percent=pct(part_share))
+            return self.tr("{percent} of %Ln township(s)", "", h.expected_townships).format(percent=pct(part_share))
 
         c["members"].show_figure(
             self.tr("Committee members"), n(h.members_current),
@@ -179,7 +179,8 @@ class DashboardView(MonthFigureView):
         c["coop"].show_figure(
             self.tr("Co-operative working committees"), n(h.coop_committees),
             "" if h.coop_committees_share is None else
-            self.tr("{percent} of %Ln county committee(s)", "", h.counties).format(percent=pct(h.coop_committees_share)))
+            self.tr("{percent} of %Ln agricultural county(ies)", "", h.expected_counties).format(
+                percent=pct(h.coop_committees_share)))
         c["wechat_groups"].show_figure(self.tr("WeChat groups"), n(h.wechat_groups))
         c["wechat_reach"].show_figure(self.tr("Young people reached"), n(h.wechat_reach),
                                       self.tr("through WeChat groups"))

@@ -1,9 +1,10 @@
 """``township-ledger report``: the monthly report (月报) on the command line.
 
-    township-ledger report --scope 130111 --month 2025-06 [--xlsx 月报.xlsx] [--pdf 月报.pdf]
+    township-ledger report --scope 130111 --month 2025-06 [--xlsx 月报.xlsx] [--pdf 月报.pdf] [--json]
 
-Prints a text summary and the first units to remind; writes the Excel form and the PDF when
-asked.  The PDF is painted by Qt (``ui.report_pdf``), imported only when ``--pdf`` is given,
+Prints a text summary and the first units to remind (or, with ``--json``, every figure as JSON:
+:mod:`desktop.reporting.report_json`); writes the Excel form and the PDF when asked.  The PDF is
+painted by Qt (``ui.report_pdf``), imported only when ``--pdf`` is given,
 offscreen when there is no display.  Wired into :mod:`desktop.cli.commands` by ``add_parsers`` and
 ``COMMANDS``.
 """
@@ -25,6 +26,11 @@ HELP_SCOPE = QT_TRANSLATE_NOOP("report", "division code of the unit (default: th
 HELP_MONTH = QT_TRANSLATE_NOOP("report", "the month, YYYY-MM (default: last month)")
 HELP_XLSX = QT_TRANSLATE_NOOP("report", "write the Excel form to this file")
 HELP_PDF = QT_TRANSLATE_NOOP("report", "write the PDF (A4) to this file")
+HELP_JSON = QT_TRANSLATE_NOOP("report", "print every figure as JSON instead of the summary: for each figure its "
+                                        "value, numerator and denominator (the units the division list expects), "
+                                        "and the expected, reporting, on-time and silent units with their codes; "
+                                        "keys sorted and stable")
+HELP_JSON_KEYS = QT_TRANSLATE_NOOP("report", "JSON keys (--json):")
 MSG_XLSX_WRITTEN = QT_TRANSLATE_NOOP("report", "Excel form written to {path}.")
 MSG_PDF_WRITTEN = QT_TRANSLATE_NOOP("report", "PDF written to {path}.")
 MSG_NO_QT = QT_TRANSLATE_NOOP("report", "writing a PDF needs the program's Qt components (PySide6), which are "
@@ -32,22 +38,32 @@ MSG_NO_QT = QT_TRANSLATE_NOOP("report", "writing a PDF needs the program's Qt co
 MSG_REMINDERS = QT_TRANSLATE_NOOP("report", "Units to remind ({n}):")
 MSG_MORE = QT_TRANSLATE_NOOP("report", "  … and {n} more (see the Excel form).")
 MSG_SILENT = QT_TRANSLATE_NOOP("report", "silent")
+MSG_NOT_IN_LEDGER = QT_TRANSLATE_NOOP("report", "not in the ledger")
 MSG_DIFFERING = QT_TRANSLATE_NOOP("report", "{n} figure(s) differ")
 
 
 def add_parsers(sub) -> None:
     """Add the ``report`` command to the CLI's sub-parsers."""
-    s = sub.add_parser("report", help=translate(CTX, HELP))
+    import argparse
+
+    from desktop.reporting.report_json import KEYS
+
+    keys = "\n".join(f"  {key}: {translate(CTX, text)}" for key, text in sorted(KEYS.items()))
+    s = sub.add_parser("report", help=translate(CTX, HELP), formatter_class=argparse.RawDescriptionHelpFormatter,
+                       epilog=f"{translate(CTX, HELP_JSON_KEYS)}\n{keys}")
     s.add_argument("--scope", metavar="CODE", help=translate(CTX, HELP_SCOPE))
     s.add_argument("--month", metavar="YYYY-MM", help=translate(CTX, HELP_MONTH))
     s.add_argument("--xlsx", metavar="FILE", help=translate(CTX, HELP_XLSX))
     s.add_argument("--pdf", metavar="FILE", help=translate(CTX, HELP_PDF))
+    s.add_argument("--json", action="store_true", help=translate(CTX, HELP_JSON))
 
 
 def _reminder_line(lag) -> str:
     why = []
     if lag.silent:
         why.append(translate(CTX, MSG_SILENT))
+    if not lag.entered:
+        why.append(translate(CTX, MSG_NOT_IN_LEDGER))
     if lag.differences:
         why.append(translate(CTX, MSG_DIFFERING).format(n=lag.differences))
     from desktop.reporting.report import MSG_NO_SECRETARY
@@ -84,7 +100,28 @@ def cmd_report(args) -> int:
             report = monthly_report(ledger, scope, args.month)
         except ValueError as exc:
             fail(str(exc), EXIT_USAGE)
-    for line in summary_lines(report):
+    if args.json:
+        from desktop.reporting.report_json import report_json
+
+        print(report_json(report))
+    else:
+        _print_summary(report, summary_lines(report))
+    if args.xlsx:
+        from desktop.reporting.report_xlsx import write_report_xlsx
+
+        _note(args, translate(CTX, MSG_XLSX_WRITTEN).format(path=write_report_xlsx(report, args.xlsx)))
+    if args.pdf:
+        _note(args, translate(CTX, MSG_PDF_WRITTEN).format(path=_write_pdf(report, args.pdf)))
+    return EXIT_OK
+
+
+def _note(args, text: str) -> None:
+    """A line about a file written: on stderr when stdout carries the JSON."""
+    print(text, file=sys.stderr if args.json else sys.stdout)
+
+
+def _print_summary(report, lines: list[str]) -> None:
+    for line in lines:
         print(line)
     if report.lagging:
         print()
@@ -93,13 +130,6 @@ def cmd_report(args) -> int:
             print(_reminder_line(lag))
         if len(report.lagging) > PRINTED_REMINDERS:
             print(translate(CTX, MSG_MORE).format(n=f"{len(report.lagging) - PRINTED_REMINDERS:,}"))
-    if args.xlsx:
-        from desktop.reporting.report_xlsx import write_report_xlsx
-
-        print(translate(CTX, MSG_XLSX_WRITTEN).format(path=write_report_xlsx(report, args.xlsx)))
-    if args.pdf:
-        print(translate(CTX, MSG_PDF_WRITTEN).format(path=_write_pdf(report, args.pdf)))
-    return EXIT_OK
 
 
 COMMANDS = {"report": cmd_report}

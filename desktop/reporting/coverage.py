@@ -1,16 +1,16 @@
 """Coverage figures of the monthly report: meetings held per level of units under the scope
 (:func:`levels`), and the agricultural counties covered by a county co-operative working
-committee (:func:`agricultural_counties`, :func:`coop_covered`)."""
+committee (:func:`coop_covered`), over the units the division list expects
+(:mod:`desktop.reporting.expected`)."""
 
 from __future__ import annotations
 
 import collections
-import functools
 from typing import Iterable
 
+from desktop.reporting.expected import agricultural_counties, expected
 from desktop.reporting.figures import Headline
 from desktop.reporting.model import LevelCoverage
-from desktop.scope.geo import CODE_LENGTH, COUNTY, geography
 
 #: The reported metrics that say a unit held a meeting.
 MEETING_METRICS = ("mobilisation_meeting_held", "review_meeting_held")
@@ -19,17 +19,6 @@ MEETING_METRICS = ("mobilisation_meeting_held", "review_meeting_held")
 def level_of(code: str) -> int:
     """0 the country, 1 province, 2 prefecture, 3 county, 4 township."""
     return {0: 0, 2: 1, 4: 2, 6: 3, 9: 4}.get(len(code), 4)
-
-
-@functools.lru_cache(maxsize=64)
-def agricultural_counties(scope: str) -> frozenset[str]:
-    """The agricultural counties (涉农县) within *scope*: counties of the division list with at
-    least one rural township (乡, 民族乡, 镇, 苏木)."""
-    geo = geography()
-    if len(scope) > CODE_LENGTH[COUNTY]:
-        return frozenset()
-    counties = [scope] if len(scope) == CODE_LENGTH[COUNTY] else [d.code for d in geo.descendants(scope, COUNTY)]
-    return frozenset(c for c in counties if any(geo.is_rural_township(t.code) for t in geo.children(c)))
 
 
 def coop_covered(coops: Iterable[tuple[str, str | None]], agricultural: frozenset[str], by: str) -> set[str]:
@@ -49,11 +38,13 @@ class CountyMeetings:
         return first is not None and first <= by
 
 
-def levels(scope: str, head: Headline, townships: list[str], counties: list[str], meetings: CountyMeetings,
-           reported: list[tuple], end: str) -> tuple[LevelCoverage, ...]:
-    """Meeting coverage per level below *scope*: townships by their committees, counties by
-    their own county committee; the ledger keeps no prefecture or province committees, so
-    those levels count the units that *reported* holding one for the month."""
+def levels(scope: str, head: Headline, counties: list[str], meetings: CountyMeetings, reported: list[tuple],
+           end: str) -> tuple[LevelCoverage, ...]:
+    """Meeting coverage per level below *scope*, over the units the division list expects
+    (:mod:`desktop.reporting.expected`): townships by their committees, agricultural counties
+    by their own county committee (*counties*: the county committees in the ledger); the ledger
+    keeps no prefecture or province committees, so those levels count the units that
+    *reported* holding one for the month."""
     reported_held: dict[str, dict[str, int]] = collections.defaultdict(dict)
     for unit, metric, value, _by, _on in reported:
         if metric in MEETING_METRICS:
@@ -61,15 +52,15 @@ def levels(scope: str, head: Headline, townships: list[str], counties: list[str]
     out = []
     for level in range(min(level_of(scope) + 1, 4), 5):
         if level == 4:
-            out.append(LevelCoverage(4, head.townships, head.townships_mobilisation_meeting,
+            out.append(LevelCoverage(4, head.expected_townships, head.townships_mobilisation_meeting,
                                      head.townships_review_meeting))
         elif level == 3:
-            out.append(LevelCoverage(3, len(counties),
-                                     sum(meetings.held(c, "mobilisation", end) for c in counties),
-                                     sum(meetings.held(c, "review", end) for c in counties)))
+            agri = agricultural_counties(scope)
+            held = [c for c in counties if c in agri]
+            out.append(LevelCoverage(3, len(agri), sum(meetings.held(c, "mobilisation", end) for c in held),
+                                     sum(meetings.held(c, "review", end) for c in held)))
         else:
-            length = CODE_LENGTH[level]
-            units = {c[:length] for c in townships} | {c[:length] for c in counties}
+            units = expected(scope, level)
             out.append(LevelCoverage(
                 level, len(units),
                 sum(1 for u in units if reported_held.get(u, {}).get("mobilisation_meeting_held", 0) > 0),

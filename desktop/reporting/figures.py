@@ -11,11 +11,14 @@ as of its last day:
 - committee members: current = joined by then and not exited by then; added / exited =
   joined / exited during the month.  Members of every committee in the scope count.
 - township committees: the live, not revoked ``township_committee`` organisations of the
-  scope.  Funding secured: the committee's funding entries of the month's year, received by
+  scope.  The shares of townships (funding, meetings) are taken over the townships the
+  division list expects in the scope (:mod:`desktop.reporting.expected`), not over those the
+  ledger happens to hold: a county of 7 rural townships with 1 entered reads "1 of 7".
+  Funding secured: the committee's funding entries of the month's year, received by
   the month's end (or without a date), add up to at least 20,000 yuan.  Meetings: the
   committee held a mobilisation / summary-and-review meeting on or before the month's end.
 - county co-operative working committees: not revoked, founded by the month's end (or
-  without a date); their share is per county committee of the scope.
+  without a date); their share is per agricultural county of the scope (division list).
 - checklist tasks: done counts done and verified tasks (done by the month's end, or
   without a date); verified counts the verified ones (likewise).
 - directly affiliated organisations: total = founded by the month's end (or without a
@@ -36,6 +39,7 @@ from desktop.ledger import Ledger
 from desktop.ledger import report_queries as q
 from desktop.ledger.report_queries import FUNDING_SECURED_FEN
 from desktop.records.enums import enumerations
+from desktop.reporting.expected import agricultural_counties, expected_count, expected_townships
 from desktop.reporting.months import MSG_BAD_MONTH, current_month, month_bounds, period
 from desktop.scope.geo import geography
 
@@ -94,23 +98,27 @@ class Headline:
     coop_committees: int = 0
     wechat_groups: int = 0
     wechat_reach: int = 0
+    #: the rural townships the division list expects in the scope: the base of the township shares
+    expected_townships: int = 0
+    #: the agricultural counties of the division list in the scope: the base of the co-op share
+    expected_counties: int = 0
 
     @property
     def funding_secured_share(self) -> float | None:
-        return share(self.townships_funding_secured, self.townships)
+        return share(self.townships_funding_secured, self.expected_townships)
 
     @property
     def mobilisation_meeting_share(self) -> float | None:
-        return share(self.townships_mobilisation_meeting, self.townships)
+        return share(self.townships_mobilisation_meeting, self.expected_townships)
 
     @property
     def review_meeting_share(self) -> float | None:
-        return share(self.townships_review_meeting, self.townships)
+        return share(self.townships_review_meeting, self.expected_townships)
 
     @property
     def coop_committees_share(self) -> float | None:
-        """Co-operative working committees per county committee of the scope."""
-        return share(self.coop_committees, self.counties)
+        """Co-operative working committees per agricultural county of the scope."""
+        return share(self.coop_committees, self.expected_counties)
 
     @property
     def checklist_total(self) -> tuple[int, int, int]:
@@ -214,7 +222,8 @@ def _headline(scope: str, month: str, t: Tally) -> Headline:
         checklist=checklist,
         direct_orgs_total=d_total, direct_orgs_new=d_new, direct_orgs_revoked=d_revoked,
         direct_orgs_rectifying=d_rect, counties=counties, coop_committees=coops,
-        wechat_groups=sum(r[1] for r in t.wechat), wechat_reach=sum(r[2] for r in t.wechat))
+        wechat_groups=sum(r[1] for r in t.wechat), wechat_reach=sum(r[2] for r in t.wechat),
+        expected_townships=expected_count(scope), expected_counties=len(agricultural_counties(scope)))
 
 
 def _values(t: Tally, figure: str) -> dict[str, int]:
@@ -239,7 +248,8 @@ def _values(t: Tally, figure: str) -> dict[str, int]:
 
 
 def _unit_rows(scope: str, n: int, t: Tally, values: dict[str, int]) -> list[tuple[str, str, int]]:
-    present = {r[0] for r in t.orgs if r[1]}  # units with a township committee
+    # units with a township committee, and those the division list expects townships in
+    present = {r[0] for r in t.orgs if r[1]} | {c[:n] for c in expected_townships(scope)}
     out, known = [], set()
     for code, name in units_below(scope):
         known.add(code)

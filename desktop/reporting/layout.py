@@ -10,7 +10,8 @@ from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.records.enums import enumerations
 from desktop.reporting.figures import share
 from desktop.reporting.model import (CTX, LEVELS, MSG_AS_REPORTED, MSG_GENERATED, MSG_LEDGER, MSG_NO,
-                                     MSG_NO_SECRETARY, MSG_NONE_DIFFERING, MSG_NONE_LAGGING, MSG_YES, UNIT_FIGURES,
+                                     MSG_NO_CHANGE, MSG_NO_SECRETARY, MSG_NONE_DIFFERING, MSG_NONE_LAGGING,
+                                     MSG_NOT_ENTERED, MSG_YES, UNIT_FIGURES,
                                      MonthlyReport)
 
 @dataclass(frozen=True)
@@ -215,10 +216,10 @@ def _timeliness_tables(report: MonthlyReport) -> tuple[Table, ...]:
     T, C = _t, Column
     timeliness_units = Table(
         "timeliness_by_unit", T(QT_TRANSLATE_NOOP("report", "Timeliness by unit")),
-        (_unit_column(report), C(T(UNIT_FIGURES["townships"])), C(T(UNIT_FIGURES["townships_updated"])),
+        (_unit_column(report), C(T(UNIT_FIGURES["expected_townships"])), C(T(UNIT_FIGURES["townships_updated"])),
          C(T(QT_TRANSLATE_NOOP("report", "Silent"))), C(T(QT_TRANSLATE_NOOP("report", "Share")), "share"),
          C(T(QT_TRANSLATE_NOOP("report", "Reported figures"))), C(T(UNIT_FIGURES["lagging"]))),
-        tuple((u.name, u.figures.townships, u.townships_updated, u.figures.townships - u.townships_updated,
+        tuple((u.name, u.figures.expected_townships, u.townships_updated, u.silent,
                u.value("timeliness_share"), u.reporting, u.lagging) for u in report.units),
         note=T(QT_TRANSLATE_NOOP("report", "{updated} of {total} townships updated their ledger in {month} "
                                            "({share}); {reported} units reported figures.")).format(
@@ -235,6 +236,33 @@ def _timeliness_tables(report: MonthlyReport) -> tuple[Table, ...]:
                lag.secretary.phone if lag.secretary else "") for lag in report.lagging),
         note="" if report.lagging else T(MSG_NONE_LAGGING))
     return timeliness_units, reminders
+
+
+def _silent_tables(report: MonthlyReport) -> tuple[Table, ...]:
+    """The expected townships that are silent this month, by name, with whom to call."""
+    T, C = _t, Column
+    never, quiet = T(MSG_NOT_ENTERED), T(MSG_NO_CHANGE)
+    units = Table(
+        "silent_by_unit", T(QT_TRANSLATE_NOOP("report", "Expected and silent townships, by unit")),
+        (_unit_column(report), C(T(UNIT_FIGURES["expected_townships"])), C(T(UNIT_FIGURES["townships"])),
+         C(T(UNIT_FIGURES["townships_updated"])), C(T(UNIT_FIGURES["silent"])),
+         C(T(QT_TRANSLATE_NOOP("report", "Silent (%)")), "share")),
+        tuple((u.name, u.figures.expected_townships, u.figures.townships, u.townships_updated, u.silent,
+               share(u.silent, u.townships_updated + u.silent)) for u in report.units),
+        chart=(5,), chart_title=T(QT_TRANSLATE_NOOP("report", "Silent townships (%)")))
+    silent = Table(
+        "silent", T(QT_TRANSLATE_NOOP("report", "Silent townships")),
+        (*_code_columns(), C(T(QT_TRANSLATE_NOOP("report", "Why")), "text"),
+         C(T(QT_TRANSLATE_NOOP("report", "Secretary")), "text"), C(T(QT_TRANSLATE_NOOP("report", "Phone")), "text")),
+        tuple((lag.unit.code, lag.unit.name, lag.unit.within, quiet if lag.entered else never,
+               lag.secretary.name if lag.secretary else T(MSG_NO_SECRETARY),
+               lag.secretary.phone if lag.secretary else "") for lag in report.lagging if lag.silent),
+        note=T(QT_TRANSLATE_NOOP("report", "{silent} of the {expected} townships expected (every rural township of "
+                                           "the division list in scope) are silent in {month}: {unknown} have no "
+                                           "records in the ledger, {quiet} did not change it.")).format(
+            silent=f"{len(report.silent):,}", expected=f"{len(report.expected):,}", month=report.month,
+            unknown=f"{len(report.unknown):,}", quiet=f"{len(report.silent) - len(report.unknown):,}"))
+    return silent, units   # the names first: whom to call
 
 
 def _difference_tables(report: MonthlyReport) -> tuple[Table, ...]:
@@ -260,6 +288,7 @@ _SECTIONS = (
     ("funding", QT_TRANSLATE_NOOP("report", "Funding"), _funding_tables),
     ("checklist", QT_TRANSLATE_NOOP("report", "Checklist"), _checklist_tables),
     ("timeliness", QT_TRANSLATE_NOOP("report", "Timeliness and reminders"), _timeliness_tables),
+    ("silent", QT_TRANSLATE_NOOP("report", "Silent units"), _silent_tables),
     ("differences", QT_TRANSLATE_NOOP("report", "Reported vs ledger"), _difference_tables),
 )
 

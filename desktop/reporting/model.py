@@ -47,6 +47,8 @@ UNIT_FIGURES: dict[str, str] = {
     "townships_updated": QT_TRANSLATE_NOOP("report", "Townships that updated their ledger"),
     "timeliness_share": QT_TRANSLATE_NOOP("report", "Townships that updated their ledger (%)"),
     "lagging": QT_TRANSLATE_NOOP("report", "Units to remind"),
+    "expected_townships": QT_TRANSLATE_NOOP("report", "Townships expected (division list)"),
+    "silent": QT_TRANSLATE_NOOP("report", "Silent townships"),
 }
 #: The figures of :data:`UNIT_FIGURES` that are shares (0…1), shown as percentages.
 SHARE_FIGURES = frozenset(k for k in UNIT_FIGURES if k.endswith("_share"))
@@ -78,6 +80,8 @@ MSG_CANNOT_WRITE = QT_TRANSLATE_NOOP("report", "Cannot write {path}.")
 MSG_GENERATED = QT_TRANSLATE_NOOP("report", "Computed from the ledger on {when}; compared with {previous}.")
 MSG_MORE_ROWS = QT_TRANSLATE_NOOP("report", "… and {n} more rows (see the Excel form).")
 MSG_NO_SECRETARY = QT_TRANSLATE_NOOP("report", "no secretary on record")
+MSG_NOT_ENTERED = QT_TRANSLATE_NOOP("report", "no records in the ledger")
+MSG_NO_CHANGE = QT_TRANSLATE_NOOP("report", "no change this month")
 MSG_YES = QT_TRANSLATE_NOOP("report", "yes")
 MSG_NO = QT_TRANSLATE_NOOP("report", "no")
 MSG_AS_REPORTED = QT_TRANSLATE_NOOP("report", "as reported")
@@ -141,6 +145,8 @@ class UnitFigures:
     #: townships (or the unit itself) that reported figures for the month
     reporting: int = 0
     lagging: int = 0
+    #: expected townships without a change this month (incl. those not in the ledger at all)
+    silent: int = 0
 
     def value(self, figure: str) -> float | int | None:
         """The unit's value of a figure of :data:`UNIT_FIGURES` (shares 0…1, None without a whole)."""
@@ -157,8 +163,9 @@ class UnitFigures:
             "wechat_groups": h.wechat_groups, "wechat_reach": h.wechat_reach,
             "funding_secured": h.townships_funding_secured, "funding_share": h.funding_secured_share,
             "checklist_done": done, "checklist_verified": verified, "checklist_share": share(done, total),
-            "townships_updated": self.townships_updated, "timeliness_share": share(self.townships_updated, h.townships),
-            "lagging": self.lagging,
+            "townships_updated": self.townships_updated,
+            "timeliness_share": share(self.townships_updated, self.townships_updated + self.silent),
+            "lagging": self.lagging, "expected_townships": h.expected_townships, "silent": self.silent,
         }[figure]
 
 
@@ -220,6 +227,8 @@ class LaggingUnit:
     silent: bool
     differences: int
     secretary: Contact | None
+    #: False for a unit the ledger has never heard of (no committee of it in the ledger)
+    entered: bool = True
 
 
 @dataclass(frozen=True)
@@ -240,8 +249,14 @@ class MonthlyReport:
     agricultural_counties: int
     coop_counties: int
     previous_coop_counties: int
+    #: the townships the report expects: the division list's rural townships in scope, and any
+    #: other township with a committee in the ledger
+    expected: tuple[UnitRef, ...]
     updated: tuple[UnitRef, ...]
+    #: expected townships whose part of the ledger did not change this month
     silent: tuple[UnitRef, ...]
+    #: codes of the silent townships the ledger holds no committee of
+    unknown: frozenset[str]
     #: codes of the units that reported figures for the month
     reporting: tuple[str, ...]
     differences: tuple[Difference, ...]

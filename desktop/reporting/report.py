@@ -13,10 +13,14 @@ country) and a month, the figures a League committee reports upwards each month:
 - every figure per unit one level below (:class:`UnitFigures`), for the tables and bar charts;
 - county co-operative working committees per agricultural county (a county with at least one
   rural township, :meth:`desktop.scope.geo.Geography.is_rural_township`, from the division list);
-- timeliness (填报及时率, :mod:`desktop.reporting.timeliness`): the townships with a live
-  committee whose part of the ledger changed during the month (a change record of their
+- the units expected (:mod:`desktop.reporting.expected`): every share of townships, of
+  agricultural counties, of prefectures and provinces is taken over the units the division
+  list expects in the scope, not over those the ledger happens to hold;
+- timeliness (填报及时率, :mod:`desktop.reporting.timeliness`): the expected townships
+  whose part of the ledger changed during the month (a change record of their
   scope, or of a village under it, stamped within the month, local time:
-  :func:`townships_changed`), and the silent ones;
+  :func:`townships_changed`), and the silent ones, including those the ledger has never
+  heard of;
 - the reported figures of the month that differ from what the ledger yields, both numbers
   (:class:`Difference`);
 - the lagging units (silent, or differing) with the name and phone of their committee's
@@ -43,7 +47,8 @@ from desktop.errors import ScopeError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ledger import Ledger
 from desktop.reporting import figures
-from desktop.reporting.coverage import CountyMeetings, agricultural_counties, coop_covered, levels
+from desktop.reporting.coverage import CountyMeetings, coop_covered, levels
+from desktop.reporting.expected import agricultural_counties, expected_townships
 from desktop.reporting.layout import Column, Section, Table, format_cell, format_share, sections
 from desktop.reporting.model import (COMPARED, CTX, LEVELS, MSG_ALL_OF_CHINA, MSG_CANNOT_WRITE, MSG_MORE_ROWS,
                                      MSG_NO_SECRETARY, MSG_PAGE, MSG_TITLE, REPORTED_AS, SHARE_FIGURES, UNIT_FIGURES,
@@ -71,18 +76,21 @@ def _name(code: str) -> str:
 
 def _units_below(scope: str, month: str, n: int, tally: figures.Tally, agri: frozenset[str], covered: set[str],
                  reminders: Reminders, reporting: list[str]) -> tuple[UnitFigures, ...]:
-    """Every figure of each unit one level below *scope* (units of *n* characters), in the
-    division list's order (codes it does not know last)."""
+    """Every figure of each unit one level below *scope* (units of *n* characters): the units
+    with records, and those the division list expects that have none, in the division list's
+    order (codes it does not know last)."""
     by_unit = figures.split(tally, n)
-    present = {key for key in by_unit if len(key) == n}
+    present = {key for key in by_unit if len(key) == n} | {c[:n] for c in expected_townships(scope)}
     order = [code for code, _name in figures.units_below(scope)]
     codes = [c for c in order if c in present] + sorted(present - set(order))
     count = collections.Counter
     agri_by, covered_by = count(c[:n] for c in agri), count(c[:n] for c in covered)
     updated_by, lagging_by = count(c[:n] for c in reminders.updated), count(c[:n] for c in reminders.codes)
+    silent_by = count(c[:n] for c in reminders.silent)
     reporting_by = count(c[:n] for c in reporting if len(c) >= n)
-    return tuple(UnitFigures(code, _name(code), figures.headline_of(code, month, by_unit[code]), agri_by[code],
-                             covered_by[code], updated_by[code], reporting_by[code], lagging_by[code])
+    return tuple(UnitFigures(code, _name(code), figures.headline_of(code, month, by_unit.get(code, figures.Tally())),
+                             agri_by[code], covered_by[code], updated_by[code], reporting_by[code], lagging_by[code],
+                             silent_by[code])
                  for code in codes)
 
 
@@ -100,23 +108,26 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
     r: Readings = read(ledger, scope, month, prev, n, lambda reader: townships_changed(reader, scope, month),
                        parallel=parallel)
     head = figures.headline_of(scope, month, r.tally)
-    townships = sorted(row[0] for row in r.tally.orgs if len(row[0]) == 9 and row[1])
+    entered = {row[0] for row in r.tally.orgs if len(row[0]) == 9 and row[1]}
+    townships = sorted(entered.union(expected_townships(scope)))
     counties = sorted(row[0] for row in r.tally.orgs if len(row[0]) == 6 and row[2])
     meetings = CountyMeetings(r.county_meetings)
     agri = agricultural_counties(scope)
     covered = coop_covered(r.coops, agri, end)
     refs = UnitRefs()
     found = differences(r.reported, r.tally, meetings, end, refs)
-    reminders = Reminders(townships, r.changed, found, r.secretaries, refs)
+    reminders = Reminders(townships, entered, r.changed, found, r.secretaries, refs)
     reporting = sorted({row[0] for row in r.reported})
     return MonthlyReport(
         scope=scope, scope_name=geo.full_name(scope) if scope else translate(CTX, MSG_ALL_OF_CHINA),
         month=month, previous_month=prev, generated_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         headline=head, previous=figures.headline_of(scope, prev, r.previous),
-        levels=levels(scope, head, townships, counties, meetings, r.reported, end),
+        levels=levels(scope, head, counties, meetings, r.reported, end),
         unit_level={2: 1, 4: 2, 6: 3, 9: 4}[n],
         units=_units_below(scope, month, n, r.tally, agri, covered, reminders, reporting),
         agricultural_counties=len(agri), coop_counties=len(covered),
         previous_coop_counties=len(coop_covered(r.coops, agri, pend)),
+        expected=tuple(refs(c) for c in townships),
         updated=tuple(refs(c) for c in reminders.updated), silent=tuple(refs(c) for c in reminders.silent),
+        unknown=frozenset(reminders.unknown),
         reporting=tuple(reporting), differences=tuple(found), lagging=reminders.lagging)

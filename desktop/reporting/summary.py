@@ -37,4 +37,7 @@ def summary_lines(report: MonthlyReport) -> list[str]:
         updated=f"{len(report.updated):,}", total=f"{len(report.updated) + len(report.silent):,}",
         share=format_share(report.timeliness_share), silent=f"{len(report.silent):,}",
         diff=f"{len(report.differences):,}", lagging=f"{len(report.lagging):,}"))
+    lines.append(_t(QT_TRANSLATE_NOOP("report", "Expected: {expected} townships (division list); {silent} silent, "
+                                                "{unknown} of them with no records in the ledger.")).format(
+        expected=f"{len(report.expected):,}", silent=f"{len(report.silent):,}", unknown=f"{len(report.unknown):,}"))
     return lines

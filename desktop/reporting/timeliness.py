@@ -94,17 +94,23 @@ def differences(reported: list[tuple], tally: figures.Tally, meetings: CountyMee
 
 
 class Reminders:
-    """The townships that updated their ledger, the silent ones, and the units to remind."""
+    """The townships that updated their ledger, the silent ones, and the units to remind.
 
-    def __init__(self, townships: list[str], changed: set[str], found: list[Difference],
+    *townships* are the townships the report expects (the division list's, and any other
+    with a committee in the ledger); *entered* those with a committee in the ledger.  A silent
+    township either has no change this month or is not in the ledger at all."""
+
+    def __init__(self, townships: list[str], entered: set[str], changed: set[str], found: list[Difference],
                  contacts: dict[str, Contact], refs: UnitRefs) -> None:
         self.silent = [c for c in townships if c not in changed]
         self.updated = [c for c in townships if c in changed]
+        self.unknown = [c for c in self.silent if c not in entered]
         differing = collections.Counter(d.unit.code for d in found)
         self.codes = sorted(set(self.silent) | set(differing))
         silent = set(self.silent)
         self.lagging = tuple(
-            LaggingUnit(refs(c), c in silent, differing.get(c, 0), contacts.get(_committee(c), None))
+            LaggingUnit(refs(c), c in silent, differing.get(c, 0), contacts.get(_committee(c), None),
+                        entered=c in entered or len(c) != 9)
             for c in self.codes)
 
 

@@ -643,6 +643,12 @@
         <source>&amp;By unit</source>
         <translation>下级单位(&amp;B)</translation>
     </message>
+    <message numerus="yes">
+        <source>{percent} of %Ln agricultural county(ies)</source>
+        <translation>
+            <numerusform>占%Ln个涉农县的{percent}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DemoPage</name>
@@ -5306,6 +5312,98 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <location filename="../../desktop/report.py" line="1056" />
         <source>Timeliness: {updated} of {total} townships updated their ledger ({share}); {silent} silent; {diff} reported figures differ; {lagging} units to remind.</source>
         <translation>填报及时：{total} 个乡镇中 {updated} 个更新了台账（{share}），{silent} 个未更新；{diff} 项上报数据与台账不一致；需提醒 {lagging} 个单位。</translation>
+    </message>
+    <message>
+        <source>print every figure as JSON instead of the summary: for each figure its value, numerator and denominator (the units the division list expects), and the expected, reporting, on-time and silent units with their codes; keys sorted and stable</source>
+        <translation>以 JSON 输出全部数据（代替摘要）：每项数据的数值、分子和分母（分母为区划表中应报的单位），以及应报、已报、按时更新和未报单位及其代码；键名按序排列、保持稳定</translation>
+    </message>
+    <message>
+        <source>JSON keys (--json):</source>
+        <translation>JSON 键名（--json）：</translation>
+    </message>
+    <message>
+        <source>not in the ledger</source>
+        <translation>台账中无记录</translation>
+    </message>
+    <message>
+        <source>Expected and silent townships, by unit</source>
+        <translation>应报与未报乡镇（分单位）</translation>
+    </message>
+    <message>
+        <source>Silent (%)</source>
+        <translation>未报（%）</translation>
+    </message>
+    <message>
+        <source>Silent townships (%)</source>
+        <translation>未报乡镇（%）</translation>
+    </message>
+    <message>
+        <source>Silent townships</source>
+        <translation>未报乡镇</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>{silent} of the {expected} townships expected (every rural township of the division list in scope) are silent in {month}: {unknown} have no records in the ledger, {quiet} did not change it.</source>
+        <translation>{month}，应报的 {expected} 个乡镇（区划表中范围内的全部乡镇）中有 {silent} 个未报：其中 {unknown} 个在台账中没有任何记录，{quiet} 个本月未更新台账。</translation>
+    </message>
+    <message>
+        <source>Silent units</source>
+        <translation>未报单位</translation>
+    </message>
+    <message>
+        <source>Townships expected (division list)</source>
+        <translation>应报乡镇数（区划表）</translation>
+    </message>
+    <message>
+        <source>no records in the ledger</source>
+        <translation>台账中无记录</translation>
+    </message>
+    <message>
+        <source>no change this month</source>
+        <translation>本月未更新</translation>
+    </message>
+    <message>
+        <source>version of this layout</source>
+        <translation>本格式的版本号</translation>
+    </message>
+    <message>
+        <source>{code, name} of the unit reported on ("" = all of China)</source>
+        <translation>{code, name}：报表单位（"" 表示全国）</translation>
+    </message>
+    <message>
+        <source>the month, YYYY-MM; previous_month: the one compared with</source>
+        <translation>月份，YYYY-MM；previous_month：对比的上月</translation>
+    </message>
+    <message>
+        <source>when the report was computed</source>
+        <translation>报表生成时间</translation>
+    </message>
+    <message>
+        <source>figure -&gt; {value, numerator, denominator, previous}</source>
+        <translation>数据项 -&gt; {value 数值, numerator 分子, denominator 分母, previous 上月}</translation>
+    </message>
+    <message>
+        <source>[{level, units, mobilisation, review, reported}] meetings per level</source>
+        <translation>[{level, units, mobilisation, review, reported}] 各级会议召开情况</translation>
+    </message>
+    <message>
+        <source>{expected, reporting, on_time, silent}: the units with their codes</source>
+        <translation>{expected 应报, reporting 已报数, on_time 按时更新, silent 未报}：单位及其代码</translation>
+    </message>
+    <message>
+        <source>[{code, name, figures}] every figure of each unit one level below</source>
+        <translation>[{code, name, figures}] 下一级各单位的全部数据</translation>
+    </message>
+    <message>
+        <source>[{code, metric, reported, ledger}] figures reported unlike the ledger</source>
+        <translation>[{code, metric, reported, ledger}] 上报数与台账不一致的数据</translation>
+    </message>
+    <message>
+        <source>Expected: {expected} townships (division list); {silent} silent, {unknown} of them with no records in the ledger.</source>
+        <translation>应报：{expected} 个乡镇（区划表）；{silent} 个未报，其中 {unknown} 个在台账中没有任何记录。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from desktop.errors import LedgerError
+from desktop.reporting.expected import expected
 from desktop.scope.geo import geography
 from ui import workers
 from ui.dashboard import DashboardView
@@ -67,7 +68,7 @@ def test_loads_the_ledgers_unit_when_shown(qtbot, view):
     assert view.unit_label.text() == geography().full_name(COUNTY)
     assert value(view, "townships") == "2"
     assert value(view, "mobilisation") == "1"
-    assert "50" in view.cards["mobilisation"].detail_label.text()  # 1 of 2 townships
+    assert "14.3" in view.cards["mobilisation"].detail_label.text()  # 1 of the 7 rural townships of 栾城区
     assert value(view, "wechat_reach") == "88"
     assert view.status_label.text() == ""
 
@@ -115,26 +116,31 @@ def test_scope_switch(qtbot, view):
     view.set_scope("")
     qtbot.waitUntil(shown(view, "members", "4"))
     assert view.unit_label.text() == view.tr("All of China")
-    assert [code for code, _name, _v in view.units] == ["13"]
+    assert [code for code, _name, _v in view.units] == list(expected("", 1))   # every province, the silent ones too
+    assert [code for code, _name, v in view.units if v] == ["13"]
 
 
 def test_figure_switch_updates_the_unit_chart(qtbot, view):
     view.set_month("2025-06")
     view.set_scope(COUNTY)
     qtbot.waitUntil(lambda: not view.loading and view.headline is not None)
-    assert view.units == [(TOWNSHIP_2, "冶河镇", 1), (TOWNSHIP, "南高乡", 3)]
+    # every rural township of 栾城区 (7), those never entered with 0
+    assert [code for code, _n, _v in view.units] == list(expected(COUNTY, 4))
+    entered = [(c, n, v) for c, n, v in view.units if c in (TOWNSHIP, TOWNSHIP_2)]
+    assert entered == [(TOWNSHIP_2, "冶河镇", 1), (TOWNSHIP, "南高乡", 3)]
+    assert sum(v for _c, _n, v in view.units) == 4
     view.set_figure("wechat_reach")          # every figure came with the report: drawn at once
     assert view.figure() == "wechat_reach"
-    assert view.units == [(TOWNSHIP_2, "冶河镇", 0), (TOWNSHIP, "南高乡", 88)]
+    assert [(c, v) for c, _n, v in view.units if v] == [(TOWNSHIP, 88)]
     view.figure_combo.setCurrentIndex(view.figure_combo.findData("mobilisation_meeting"))
-    assert [v for _c, _n, v in view.units] == [0, 1]
+    assert [v for _c, _n, v in view.units] == [0, 0, 0, 0, 1, 0, 0]
     chart = view.units_view.chart()
     bars = chart.series()[0].barSets()[0]
-    assert [bars.at(i) for i in range(bars.count())] == [1.0, 0.0]  # drawn bottom-up
+    assert [bars.at(i) for i in range(bars.count())] == [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0]  # drawn bottom-up
     assert "动员会" in chart.title() or "mobilisation" in chart.title()
     view.set_month("2025-04")                # the chosen figure stays, for the new month
     qtbot.waitUntil(lambda: not view.loading and view.headline.month == "2025-04")
-    assert view.figure() == "mobilisation_meeting" and [v for _c, _n, v in view.units] == [0, 0]
+    assert view.figure() == "mobilisation_meeting" and [v for _c, _n, v in view.units] == [0] * 7
 
 
 def test_charts_show_the_figures(qtbot, view):
@@ -182,6 +188,9 @@ def test_unit_bar_click_names_the_unit(qtbot, view):
     series = view.units_view.chart().series()[0]
     with qtbot.waitSignal(view.sig_unit_clicked) as blocker:
         series.clicked.emit(0, series.barSets()[0])  # the bottom bar: the last unit in code order
+    assert blocker.args == [expected(COUNTY, 4)[-1]]   # 西营乡, never entered, is a unit of its own
+    with qtbot.waitSignal(view.sig_unit_clicked) as blocker:
+        series.clicked.emit(2, series.barSets()[0])  # third from the bottom: 南高乡
     assert blocker.args == [TOWNSHIP]
 
 

@@ -28,6 +28,8 @@ pytestmark = pytest.mark.gui
 
 COUNTY, TOWNSHIP, TOWNSHIP_2 = "130111", "130111200", "130111103"  # as in conftest's county_ledger
 ORG, ORG_2 = f"org-township_committee-{TOWNSHIP}", f"org-township_committee-{TOWNSHIP_2}"
+#: every rural township of 栾城区 in the division list: the 5 never entered are silent too
+TOWNSHIPS = ["130111100", TOWNSHIP_2, "130111104", "130111105", TOWNSHIP, "130111201", "130111202"]
 
 
 def at(ledger, day: str) -> None:
@@ -97,10 +99,16 @@ def test_shows_the_report(qtbot, view):
     assert overview[translate("report", "Committee members now")][:3] == ["4", "3", "+1"]  # 甲 乙 丙 王书记
     members = report.comparison("members_current")
     assert (members.value, members.previous) == (4, 3)
-    reminders = cells(view, "reminders")
-    assert [row[0] for row in reminders] == [TOWNSHIP_2, TOWNSHIP]
-    assert reminders[0][5:] == ["王书记", "13900000002"]          # 冶河镇: silent in June
-    assert reminders[1][3:5] == [translate("report", "no"), "1"]  # 南高乡: changed; one differing figure
+    reminders = {row[0]: row for row in cells(view, "reminders")}
+    assert list(reminders) == TOWNSHIPS
+    assert reminders[TOWNSHIP_2][5:] == ["王书记", "13900000002"]          # 冶河镇: silent in June
+    assert reminders[TOWNSHIP][3:5] == [translate("report", "no"), "1"]  # 南高乡: changed; one differing figure
+    silent = {row[0]: row for row in cells(view, "silent")}                # the silent units, by name
+    assert list(silent) == [c for c in TOWNSHIPS if c != TOWNSHIP]
+    assert silent["130111201"][1:4] == ["柳林屯乡", "河北省石家庄市栾城区", translate("report", "no records in the ledger")]
+    assert silent[TOWNSHIP_2][3:] == [translate("report", "no change this month"), "王书记", "13900000002"]
+    meetings = {row[0]: row for row in cells(view, "meetings_by_unit")}
+    assert len(meetings) == 7 and meetings["柳林屯乡"][1:] == ["0", "0", "0.0%", "0", "0.0%"]
     differences = cells(view, "differences")
     assert differences[0][4:7] == ["5", "3", "+2"]
     assert view.excel_button.isEnabled() and view.pdf_button.isEnabled()
@@ -123,10 +131,11 @@ def test_month_switching(qtbot, view):
     assert may.month == "2025-05" and may.previous_month == "2025-04"
     assert may.headline.members_current == 3 and may.differences == ()
     assert [u.code for u in may.updated] == [TOWNSHIP_2, TOWNSHIP]  # both entered in May
+    assert [u.code for u in may.silent] == [c for c in TOWNSHIPS if c not in (TOWNSHIP, TOWNSHIP_2)]
     with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         qtbot.mouseClick(view.next_button, Qt.LeftButton)
     assert view.report.month == "2025-06"
-    assert [u.code for u in view.report.silent] == [TOWNSHIP_2]
+    assert [u.code for u in view.report.silent] == [c for c in TOWNSHIPS if c != TOWNSHIP]
 
 
 def test_chart_of_any_figure_per_unit(qtbot, view):
@@ -146,6 +155,9 @@ def test_a_bar_click_names_the_unit(qtbot, view):
     (series,) = view.chart_view.chart().series()
     with qtbot.waitSignal(view.sig_unit_clicked) as signal:
         series.clicked.emit(0, series.barSets()[0])  # the bottom bar: the last unit in code order
+    assert signal.args == [TOWNSHIPS[-1]]
+    with qtbot.waitSignal(view.sig_unit_clicked) as signal:
+        series.clicked.emit(2, series.barSets()[0])
     assert signal.args == [TOWNSHIP]
     view.set_scope(TOWNSHIP)
     qtbot.waitUntil(lambda: not view.loading and view.report.scope == TOWNSHIP, timeout=20000)

@@ -1,0 +1,122 @@
+"""The monthly report as plain data for other programs (``township-ledger report --json``).
+
+Every figure is ``{"value", "numerator", "denominator"}``: a count has its value as numerator
+and no denominator (``null``); a share (0…1) has both, the denominator being the units the
+division list expects where the base is "all townships / agricultural counties / prefectures
+/ provinces in scope" (:mod:`desktop.reporting.expected`).  The keys are stable and written
+sorted; :data:`KEYS` describes the top level (the command's help prints it).
+"""
+
+from __future__ import annotations
+
+import json
+
+from desktop.i18n import QT_TRANSLATE_NOOP
+
+from desktop.reporting.figures import share
+from desktop.reporting.model import UNIT_FIGURES, LaggingUnit, MonthlyReport, UnitFigures, UnitRef
+
+__all__ = ["KEYS", "SCHEMA", "report_data", "report_json"]
+
+#: Bumped when a key changes meaning or goes away (new keys may be added).
+SCHEMA = 1
+
+#: The top-level keys and what they hold (translated where the command's help shows them).
+KEYS = {
+    "schema": QT_TRANSLATE_NOOP("report", "version of this layout"),
+    "scope": QT_TRANSLATE_NOOP("report", "{code, name} of the unit reported on (\"\" = all of China)"),
+    "month": QT_TRANSLATE_NOOP("report", "the month, YYYY-MM; previous_month: the one compared with"),
+    "generated_at": QT_TRANSLATE_NOOP("report", "when the report was computed"),
+    "figures": QT_TRANSLATE_NOOP("report", "figure -> {value, numerator, denominator, previous}"),
+    "levels": QT_TRANSLATE_NOOP("report", "[{level, units, mobilisation, review, reported}] meetings per level"),
+    "units": QT_TRANSLATE_NOOP("report", "{expected, reporting, on_time, silent}: the units with their codes"),
+    "by_unit": QT_TRANSLATE_NOOP("report", "[{code, name, figures}] every figure of each unit one level below"),
+    "differences": QT_TRANSLATE_NOOP("report", "[{code, metric, reported, ledger}] figures reported unlike the ledger"),
+}
+
+
+def _figure(numerator: int, denominator: int | None = None, previous: int | None = None) -> dict:
+    value = numerator if denominator is None else share(numerator, denominator)
+    return {"value": value, "numerator": numerator, "denominator": denominator, "previous": previous}
+
+
+def _headline_figures(r: MonthlyReport) -> dict:
+    h, p = r.headline, r.previous
+    tasks = h.checklist_total[0]
+    out = {c.key: _figure(c.value, None, c.previous) for c in r.comparisons}
+    # the shares, over the expected units (townships, agricultural counties) or the tasks
+    for key, denominator in (("mobilisation_meeting", h.expected_townships), ("review_meeting", h.expected_townships),
+                             ("funding_secured", h.expected_townships), ("coop_committees", r.agricultural_counties),
+                             ("checklist_done", tasks), ("checklist_verified", tasks)):
+        out[key]["denominator"] = denominator
+        out[key]["value"] = share(out[key]["numerator"], denominator)
+    out["expected_townships"] = _figure(len(r.expected))
+    out["agricultural_counties"] = _figure(r.agricultural_counties)
+    out["on_time"] = _figure(len(r.updated), len(r.expected))
+    out["silent"] = _figure(len(r.silent), len(r.expected))
+    out["not_entered"] = _figure(len(r.unknown), len(r.expected))
+    out["reporting"] = _figure(len(r.reporting))
+    out["lagging"] = _figure(len(r.lagging))
+    out["members_by_source"] = {k: _figure(v, h.members_current, p.members_by_source.get(k, 0))
+                                for k, v in h.members_by_source.items()}
+    out["checklist_by_system"] = {k: {"tasks": t, "done": _figure(d, t), "verified": _figure(v, t)}
+                                  for k, (t, d, v) in h.checklist.items()}
+    return out
+
+
+#: The per-unit shares of :data:`UNIT_FIGURES`: (numerator figure, the denominator's getter).
+_UNIT_SHARES = {
+    "mobilisation_share": ("mobilisation_meeting", lambda u: u.figures.expected_townships),
+    "review_share": ("review_meeting", lambda u: u.figures.expected_townships),
+    "funding_share": ("funding_secured", lambda u: u.figures.expected_townships),
+    "coop_share": ("coop_committees", lambda u: u.agricultural_counties),
+    "checklist_share": ("checklist_done", lambda u: u.figures.checklist_total[0]),
+    "timeliness_share": ("townships_updated", lambda u: u.townships_updated + u.silent),
+}
+
+
+def _unit_figures(u: UnitFigures) -> dict:
+    out = {}
+    for key in UNIT_FIGURES:
+        if key in _UNIT_SHARES:
+            numerator, denominator = _UNIT_SHARES[key]
+            out[key] = _figure(u.value(numerator), denominator(u))
+        else:
+            out[key] = _figure(u.value(key))
+    out["agricultural_counties"] = _figure(u.agricultural_counties)
+    return out
+
+
+def _ref(unit: UnitRef) -> dict:
+    return {"code": unit.code, "name": unit.name, "within": unit.within}
+
+
+def _silent(lag: LaggingUnit) -> dict:
+    return {**_ref(lag.unit), "in_ledger": lag.entered,
+            "secretary": lag.secretary.name if lag.secretary else None,
+            "phone": (lag.secretary.phone or None) if lag.secretary else None}
+
+
+def report_data(r: MonthlyReport) -> dict:
+    """The report as nested dicts and lists of plain values (see :data:`KEYS`)."""
+    return {
+        "schema": SCHEMA, "scope": {"code": r.scope, "name": r.scope_name}, "month": r.month,
+        "previous_month": r.previous_month, "generated_at": r.generated_at,
+        "figures": _headline_figures(r),
+        "levels": [{"level": lv.level, "units": lv.units, "mobilisation": _figure(lv.mobilisation, lv.units),
+                    "review": _figure(lv.review, lv.units), "reported": lv.reported} for lv in r.levels],
+        "units": {
+            "expected": [_ref(u) for u in r.expected],
+            "reporting": list(r.reporting),
+            "on_time": [_ref(u) for u in r.updated],
+            "silent": [_silent(lag) for lag in r.lagging if lag.silent],
+        },
+        "by_unit": [{"code": u.code, "name": u.name, "figures": _unit_figures(u)} for u in r.units],
+        "differences": [{**_ref(d.unit), "metric": d.metric, "reported": d.reported, "ledger": d.ledger,
+                         "reported_by": d.reported_by, "reported_on": d.reported_on} for d in r.differences],
+    }
+
+
+def report_json(r: MonthlyReport) -> str:
+    """:func:`report_data` as JSON text: keys sorted, UTF-8 names kept readable."""
+    return json.dumps(report_data(r), ensure_ascii=False, sort_keys=True, indent=1)
