@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.undo_stack = QUndoStack(self)
         self.scope = ledger.scope
+        self._stale: set[int] = set()  # tabs to load when shown (every one once a unit is chosen)
 
         self.units = QTreeView(self)
         self.units.setObjectName("unit_tree")
