@@ -18,6 +18,7 @@ The rooms, in the order a file goes through them::
     reader      file → Sheet objects: the seam, and the door to the readers
     workbook    .xlsx/.xlsm/.xlsb/.xls/.ods through calamine
     xlsx_hints  error cells, the example row, decimal formats from an .xlsx's XML
+    ods_merges  merged ranges of an .ods
     textfile    CSV and tab-separated text: encoding, delimiter
     matching    which row is the header, which column is which field
     conversion  cell → field value, one table keyed by field type
@@ -33,11 +34,12 @@ Reading with calamine, writing with openpyxl.  Every workbook is read by calamin
 and .ods.  openpyxl reads nothing any more; it writes the templates, exports and error
 workbooks (always .xlsx).  calamine 0.9 gives merged ranges (``merged_cell_ranges``) for
 .xlsx and .xls, which title and banner detection and committees merged down their members'
-rows need, so they come from it; for .xlsb and .ods it gives none, and those files are read
+rows need, so they come from it (measured: no cost worth a second reader); an .ods's are
+read from its content.xml by ``ods_merges`` (only when it has one); an .xlsb is read
 unmerged (a title row is still passed over by the header matching; a value merged down
 several rows names only the first).  What calamine does not give of an .xlsx — error cells,
-the grey example row, decimal formats — is read from its XML by ``xlsx_hints`` (a .xls
-error cell reads as blank).
+the grey example row of the templates, decimal number formats — ``xlsx_hints`` reads from
+its XML (a .xls error cell reads as blank).
 
 The reader seam.  Planning consumes ``Sheet`` objects, never a file format, so another
 reader (CSV, .xls, an OCR'd photo of a paper table) plugs in without touching matching,

@@ -1,7 +1,8 @@
 """The workbook reader: .xlsx, .xlsm, .xlsb, .xls and .ods through calamine (Rust, via
 ``python-calamine``), about a tenth of openpyxl's time.
 
-calamine gives values and, for .xlsx and .xls, merged ranges; dates come out as dates
+calamine gives values and, for .xlsx and .xls, merged ranges (an .ods's come from
+``desktop.excel.ods_merges``); dates come out as dates
 whichever date system the file uses (1900 or 1904).  What it does not give is taken from
 the raw XML of an .xlsx (``desktop.excel.xlsx_hints``): error cells, the templates' grey
 example row, decimal number formats.  Numbers are floats: a whole number becomes an int
@@ -16,8 +17,9 @@ import io
 import zipfile
 
 from desktop.excel.errors import DamagedWorkbook, EmptyWorkbook, PasswordProtected
-from desktop.excel.reader import EXAMPLE_RGB, HEADER_SEARCH_ROWS, Sheet
-from desktop.excel.sniff import XLSX
+from desktop.excel.ods_merges import ods_merged
+from desktop.excel.reader import EXAMPLE_RGB, HEADER_SEARCH_ROWS, CellRange, Sheet
+from desktop.excel.sniff import ODS, XLSX
 from desktop.excel.xlsx_hints import Hints, sheet_hints
 
 #: Whole numbers from here on have more digits than a spreadsheet number keeps (15).
@@ -35,6 +37,7 @@ def read_calamine(data: bytes, name: str, kind: str) -> list[Sheet]:
     except Exception as exc:  # calamine raises several kinds (and plain ones) on a broken file
         raise DamagedWorkbook(name=name, detail=_detail(exc)) from None
     hints = _xlsx_hints(data) if kind == XLSX else []
+    ods_ranges = ods_merged(data) if kind == ODS else []
     sheets = []
     try:
         for i, meta in enumerate(book.sheets_metadata):
@@ -42,7 +45,8 @@ def read_calamine(data: bytes, name: str, kind: str) -> list[Sheet]:
                 continue  # chart and macro sheets hold no table
             ws = book.get_sheet_by_index(i)
             hidden = meta.visible != pc.SheetVisibleEnum.Visible
-            sheets.append(_sheet(ws, hidden, hints[i] if i < len(hints) else Hints()))
+            merged = ods_ranges[i] if i < len(ods_ranges) else _merged(ws)
+            sheets.append(_sheet(ws, hidden, merged, hints[i] if i < len(hints) else Hints()))
     except pc.PasswordError:
         raise PasswordProtected(name=name) from None
     except Exception as exc:
@@ -66,7 +70,11 @@ def _xlsx_hints(data: bytes) -> list[Hints]:
         return []
 
 
-def _sheet(ws, hidden: bool, hints: Hints) -> Sheet:
+def _merged(ws) -> list[CellRange]:
+    return [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (ws.merged_cell_ranges or [])]
+
+
+def _sheet(ws, hidden: bool, merged: list[CellRange], hints: Hints) -> Sheet:
     lost: set[tuple[int, int]] = set()
     rows = []
     for r, raw in enumerate(ws.to_python(skip_empty_area=False)):
@@ -82,7 +90,6 @@ def _sheet(ws, hidden: bool, hints: Hints) -> Sheet:
                 row.extend([None] * (c + 1 - len(row)))
             row[c] = text
     _trim(rows)
-    merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (ws.merged_cell_ranges or [])]
     sheet = Sheet(ws.name, rows, hidden, merged, formats=hints.formats, errors=set(hints.errors),
                   lost_digits=lost)
     sheet.example_rows = {r for r in range(min(len(rows), HEADER_SEARCH_ROWS + 5))
