@@ -215,6 +215,26 @@ def test_the_same_roster_in_every_format_plans_and_stores_the_same(county_ledger
                                                                           "南高乡人民政府, 党政办")
 
 
+@pytest.mark.parametrize("fmt", ["xls", "gbk-csv"])
+def test_the_command_imports_an_xls_or_a_csv_and_hands_back_the_bad_rows_as_xlsx(county_ledger, ledger_path,
+                                                                                 tmp_path, capsys, fmt):
+    import argparse
+
+    from desktop.cli import excel as cli_excel
+    from desktop.ledger import Ledger
+
+    path = FORMATS[fmt](tmp_path)
+    county_ledger.close()
+    args = argparse.Namespace(ledger=str(ledger_path), file=str(path), kind=MEMBER, unit=TOWNSHIP, dry_run=False,
+                              errors=None, scope=None)
+    assert cli_excel.cmd_import_excel(args) == 0
+    assert "手机号码" in capsys.readouterr().out  # the bad phone's row, listed
+    errors = openpyxl.load_workbook(path.with_name(f"{SHEET}-errors.xlsx")).worksheets[0]
+    assert [row[1] for row in errors.iter_rows(min_row=2, values_only=True)] == ["赵六", "孙七"]
+    with Ledger.open(ledger_path) as ledger:
+        assert ledger.count(MEMBER) == EXPECTED[ADD]
+
+
 def test_dates_come_out_as_dates_in_the_1904_date_system(county_ledger, tmp_path):
     from openpyxl.utils.datetime import CALENDAR_MAC_1904
 

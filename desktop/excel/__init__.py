@@ -34,7 +34,8 @@ Reading with calamine, writing with openpyxl.  Every workbook is read by calamin
 and .ods.  openpyxl reads nothing any more; it writes the templates, exports and error
 workbooks (always .xlsx).  calamine 0.9 gives merged ranges (``merged_cell_ranges``) for
 .xlsx and .xls, which title and banner detection and committees merged down their members'
-rows need, so they come from it (measured: no cost worth a second reader); an .ods's are
+rows need, so they come from it (measured: they come with the sheet, at no cost; keeping
+openpyxl for them would mean reading every .xlsx twice); an .ods's are
 read from its content.xml by ``ods_merges`` (only when it has one); an .xlsb is read
 unmerged (a title row is still passed over by the header matching; a value merged down
 several rows names only the first).  What calamine does not give of an .xlsx — error cells,
