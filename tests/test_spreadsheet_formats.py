@@ -1,6 +1,6 @@
 """Every spreadsheet an office already has: the same roster saved as .xlsx, .xls (written
-with xlwt), .ods (written with odfpy), GBK CSV, UTF-8-BOM CSV and tab-separated text
-imports with the same plan and the same stored records; a WPS .et, an encrypted, a
+with xlwt), .ods (written with odfpy), GBK CSV, UTF-8-BOM CSV, tab-separated text (GB18030,
+Excel's UTF-16 "Unicode text", and a web system's text export named .xls) imports with the same plan and the same stored records; a WPS .et, an encrypted, a
 damaged file, an empty CSV or one in an unknown encoding gets one clear line and stores
 nothing; dates in either date system; numbers that are phone or ID numbers."""
 
@@ -116,6 +116,7 @@ FORMATS = {
     "gbk-csv": lambda folder: _write(folder / f"{SHEET}.csv", text_table(_table()).encode("gbk")),
     "utf8-bom-csv": lambda folder: _write(folder / f"{SHEET}.csv", text_table(_table()).encode("utf-8-sig")),
     "tsv": lambda folder: _write(folder / f"{SHEET}.tsv", text_table(_table(), "\t").encode("gb18030")),
+    "unicode-text": lambda folder: _write(folder / f"{SHEET}.txt", text_table(_table(), "\t").encode("utf-16")),
     "tab-text-named-xls": lambda folder: _write(folder / f"{SHEET}.xls", text_table(_table(), "\t").encode("gbk")),
 }
 
