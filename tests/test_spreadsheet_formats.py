@@ -162,6 +162,8 @@ BAD_FILES = {
     "加密.xls": (excel.PasswordProtected, _encrypted_xlsx, "password protected"),
     "加密.ods": (excel.PasswordProtected, _encrypted_ods, "password protected"),
     "损坏.xls": (excel.DamagedWorkbook, lambda folder: _xls_bytes(folder)[:1500], "damaged"),
+    "文档.xls": (excel.NotAWorkbook, lambda folder: excel.OLE_MAGIC + b"\x00" * 504
+                 + "WordDocument".encode("utf-16-le") + b"\x00" * 1000, "not an Excel workbook"),
     "空.csv": (excel.EmptyFile, lambda folder: b"", "empty"),
     "只有逗号.csv": (excel.EmptyWorkbook, lambda folder: b",,,\r\n , ,\r\n\r\n", "no data"),
     "编码.csv": (excel.UnknownEncoding, lambda folder: "Name,Ort\r\nMüller €,Zoë\r\n".encode("cp1252"), "encoding"),

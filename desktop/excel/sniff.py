@@ -14,6 +14,8 @@ from desktop.excel.errors import (DamagedWorkbook, EmptyFile, NotAWorkbook, Pass
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
+#: Streams of the other Office files (a Word .doc, a PowerPoint .ppt) that share the OLE format.
+_OTHER_OLE_STREAMS = ("WordDocument", "PowerPoint Document")
 _WEB_STARTS = (b"<html", b"<!doctype", b"<?xml", b"<table", b"<meta")
 #: Names of text tables: read as text even when their bytes are not clearly text.
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".tab")
@@ -37,6 +39,9 @@ def file_format(data: bytes, name: str) -> str:
         # EncryptedPackage) or a binary .xls (whose encryption the reader reports)
         if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
             raise PasswordProtected(name=name)
+        if not any(s.encode("utf-16-le") in data for s in ("Workbook", "Book")) and \
+                any(s.encode("utf-16-le") in data for s in _OTHER_OLE_STREAMS):
+            raise NotAWorkbook(name=name)
         return XLS
     if data[:4] != ZIP_MAGIC:
         head = data[:4096]
