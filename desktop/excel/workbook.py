@@ -2,8 +2,8 @@
 ``python-calamine``), about a tenth of openpyxl's time.
 
 calamine gives values and, for .xlsx and .xls, merged ranges (an .ods's come from
-``desktop.excel.ods_merges``); dates come out as dates
-whichever date system the file uses (1900 or 1904).  What it does not give is taken from
+``desktop.excel.ods_merges``); dates come out as dates whichever date system the file uses
+(1900 or 1904).  What it does not give is taken from
 the raw XML of an .xlsx (``desktop.excel.xlsx_hints``): error cells, the templates' grey
 example row, decimal number formats.  Numbers are floats: a whole number becomes an int
 ("13912345678", not "13912345678.0"); one of 16 digits or more (an ID number typed as a
