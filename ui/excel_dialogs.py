@@ -181,7 +181,7 @@ class ImportDialog(QDialog):
         self.file_edit = QLineEdit(self)
         self.file_edit.setObjectName("import_file")
         self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("Choose an Excel workbook (.xlsx)…"))
+        self.file_edit.setPlaceholderText(self.tr("Choose a spreadsheet (.xlsx, .xls, .et, .ods, .csv)…"))
         self.browse_button = QPushButton(self.tr("Choose file…"), self)
         self.browse_button.setObjectName("import_browse")
         self.browse_button.clicked.connect(self.choose_file)
@@ -278,7 +278,10 @@ class ImportDialog(QDialog):
     def choose_file(self) -> None:
         start = str(Path(self.path()).parent) if self.path() else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Excel"), start,
-                                              self.tr("Excel workbooks (*.xlsx *.xlsm);;All files (*)"))
+                                              self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.tsv *.txt *.et);;"
+                                                      "Excel workbooks (*.xlsx *.xlsm *.xls *.xlsb);;"
+                                                      "OpenDocument spreadsheets (*.ods);;"
+                                                      "Text tables (*.csv *.tsv *.txt);;All files (*)"))
         if path:
             self.set_path(path)
 

@@ -40,10 +40,10 @@ def add_parsers(sub) -> None:
     """Add ``import-excel`` and ``export-excel`` to the sub-command parsers."""
     from desktop.excel import EXPORT_KINDS, IMPORT_KINDS
 
-    s = sub.add_parser("import-excel", help=tr(QT_TRANSLATE_NOOP("excel", "import records from an Excel workbook (.xlsx)")))
-    s.add_argument("file", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("excel", "the workbook to import")))
+    s = sub.add_parser("import-excel", help=tr(QT_TRANSLATE_NOOP("excel", "import records from a spreadsheet (.xlsx, .xls, .xlsb, .ods) or a CSV file")))
+    s.add_argument("file", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("excel", "the file to import")))
     s.add_argument("--kind", required=True, choices=IMPORT_KINDS,
-                   help=tr(QT_TRANSLATE_NOOP("excel", "the kind of records the workbook holds")))
+                   help=tr(QT_TRANSLATE_NOOP("excel", "the kind of records the file holds")))
     s.add_argument("--unit", metavar="CODE", help=tr(QT_TRANSLATE_NOOP(
         "excel", "township (or county) code: rows without an organisation belong to its committee")))
     s.add_argument("--dry-run", action="store_true", help=tr(QT_TRANSLATE_NOOP(

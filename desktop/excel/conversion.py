@@ -27,6 +27,8 @@ MSG_BAD_DATE = QT_TRANSLATE_NOOP("excel", "\"{value}\" is not a date; write it a
 MSG_BAD_MONTH = QT_TRANSLATE_NOOP("excel", "\"{value}\" is not a month; write it as 2024-03 or 2024年3月")
 MSG_EXCEL_ERROR = QT_TRANSLATE_NOOP("excel", "the cell shows the Excel error {value}; correct the formula or type the value")
 
+MSG_LOST_DIGITS = QT_TRANSLATE_NOOP("excel", "{value} was stored as a number, and a spreadsheet keeps only 15 digits of a number, so its last digits are lost; type it as text (put ' before it, or format the column as Text) and import again")
+
 _SPACE = re.compile(r"\s+")
 _COUNT_UNIT = re.compile(r"(?<=\d)(人|个|名|次|群|条|人次|年|年度)$")
 

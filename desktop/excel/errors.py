@@ -61,16 +61,16 @@ class EmptyFile(ExcelError):
     message = QT_TRANSLATE_NOOP("excel", "{name} is empty (0 bytes).")
 
 
-class OldExcelFormat(ExcelError):
-    message = QT_TRANSLATE_NOOP("excel", "{name} is an old-format Excel file (.xls, Excel 97-2003). Open it in Excel or WPS, save it as \"Excel workbook (*.xlsx)\" and import that file.")
-
-
 class PasswordProtected(ExcelError):
     message = QT_TRANSLATE_NOOP("excel", "{name} is password protected. Open it in Excel or WPS, remove the password (File → Info → Protect workbook), save it and import it again.")
 
 
-class TextFile(ExcelError):
-    message = QT_TRANSLATE_NOOP("excel", "{name} is a text file (CSV or similar), not an Excel workbook. Open it in Excel or WPS and save it as \"Excel workbook (*.xlsx)\".")
+class WpsFile(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "{name} is a WPS spreadsheet (.et), which only WPS reads. Open it in WPS, save it as \"Excel workbook (*.xlsx)\" (File → Save as) and import that file.")
+
+
+class UnknownEncoding(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "{name} is a text file in an encoding the program does not recognise. Open it in Excel or WPS, save it as \"Excel workbook (*.xlsx)\" or as \"CSV UTF-8\" and import that file.")
 
 
 class WebPageFile(ExcelError):

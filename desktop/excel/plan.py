@@ -11,7 +11,7 @@ from typing import Callable
 
 from desktop.errors import NotFound, UnknownKind, ValidationError
 from desktop.excel.checker import Checker
-from desktop.excel.conversion import MSG_EXCEL_ERROR, cell_converter, cell_text
+from desktop.excel.conversion import MSG_EXCEL_ERROR, MSG_LOST_DIGITS, cell_converter, cell_text
 from desktop.excel.errors import ExcelText, ImportChanged, Joined, MissingColumns, NoHeader, NotImportable, XInvalid
 from desktop.excel.lookups import check_unit, default_unit
 from desktop.excel.matching import Header, find_header, norm_header
@@ -141,6 +141,8 @@ def _read_row(sheet: Sheet, header: Header, columns: list[tuple[int, Field, Call
         try:
             if (r, c) in sheet.errors:
                 raise XInvalid(MSG_EXCEL_ERROR, value=cell_text(raw))
+            if (r, c) in sheet.lost_digits:
+                raise XInvalid(MSG_LOST_DIGITS, value=cell_text(raw))
             row.values[f.name] = convert(raw, sheet.formats.get((r, c)))
         except Invalid as exc:
             row.problems.append(problem(f, header, exc))

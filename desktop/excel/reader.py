@@ -1,19 +1,19 @@
 """Readers: a file in, ``Sheet`` objects out — the one seam between a file format and
-the rest of the import (matching, conversion, planning never see openpyxl).
+the rest of the import (matching, conversion, planning never see a file format).
 
-``read_workbook`` reads .xlsx; another reader (CSV, .xls, an OCR'd photo of a paper
-table) only has to build ``Sheet`` objects and hand them to ``plan_import(sheets=...)``.
+``read_workbook`` reads every format an office has: workbooks (.xlsx/.xlsm, .xlsb, .xls,
+.ods) through calamine (``desktop.excel.workbook``), CSV and tab-separated text through
+``desktop.excel.textfile``; ``desktop.excel.sniff`` tells which is which, and refuses the
+rest with what to do.  Another reader (an OCR'd photo of a paper table) only has to build
+``Sheet`` objects and hand them to ``plan_import(sheets=...)``.
 """
 
 from __future__ import annotations
 
-import io
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.excel.errors import DamagedWorkbook, EmptyWorkbook, FileMissing, FileUnreadable
-from desktop.excel.sniff import check_xlsx
+from desktop.excel.errors import FileMissing, FileUnreadable
 
 #: Rows searched for the header (title rows and notes above it are common).
 HEADER_SEARCH_ROWS = 30
@@ -46,6 +46,9 @@ class Sheet:
     formats: dict[tuple[int, int], str] = field(default_factory=dict)
     #: cells (0-based) holding a spreadsheet error value (#N/A, #VALUE! …: a broken formula)
     errors: set[tuple[int, int]] = field(default_factory=set)
+    #: cells (0-based) holding a whole number too long for a spreadsheet number (an ID
+    #: number typed as a number: its last digits are already lost)
+    lost_digits: set[tuple[int, int]] = field(default_factory=set)
     #: rows (0-based) made of one merged cell across several columns (derived from ``merged``)
     banner_rows: set[int] = field(default_factory=set, init=False)
 
@@ -78,71 +81,25 @@ class Sheet:
                             if all(v is None or lo <= c <= hi for c, v in enumerate(rows[r]))}
 
 
-def read_workbook(path: Path | str) -> list[Sheet]:
-    """Every sheet of an .xlsx workbook.  Raises an ``ExcelError`` saying why for an old
-    .xls, a password-protected, text, damaged or empty file."""
-    import openpyxl
-
-    path = Path(path)
-    name = path.name
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise FileMissing(name=str(path)) from None
     except OSError as exc:
-        raise FileUnreadable(name=name, reason=exc.strerror or str(exc)) from None
-    check_xlsx(data, name)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # unsupported extensions (slicers, data validation ext…)
-            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a broken file
-        detail = f"{type(exc).__name__}: {exc}"[:200]
-        raise DamagedWorkbook(name=name, detail=detail) from None
-    sheets = [_worksheet(ws) for ws in wb.worksheets]
-    wb.close()
-    if not any(s.rows for s in sheets):
-        raise EmptyWorkbook(name=name)
-    return sheets
+        raise FileUnreadable(name=path.name, reason=exc.strerror or str(exc)) from None
 
 
-def _worksheet(ws) -> Sheet:
-    values: dict[tuple[int, int], object] = {}
-    formats: dict[tuple[int, int], str] = {}
-    errors: set[tuple[int, int]] = set()
-    max_r = max_c = 0
-    for (r, c), cell in ws._cells.items():  # only the cells the file holds (iter_rows would create the rest)
-        v = cell.value
-        if v is None or (isinstance(v, str) and not v.strip()):
-            continue
-        values[(r - 1, c - 1)] = v
-        if cell.data_type == "e":
-            errors.add((r - 1, c - 1))
-        if type(v) is float and not v.is_integer():
-            fmt = cell.number_format
-            if fmt and fmt != "General":
-                formats[(r - 1, c - 1)] = fmt
-        max_r, max_c = max(max_r, r), max(max_c, c)
-    rows = [[None] * max_c for _ in range(max_r)]
-    for (r, c), v in values.items():
-        rows[r][c] = v
-    merged = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
-    sheet = Sheet(ws.title, rows, ws.sheet_state != "visible", merged, formats=formats, errors=errors)
-    sheet.example_rows = _example_rows(ws, sheet.rows)
-    return sheet
+def read_workbook(path: Path | str) -> list[Sheet]:
+    """Every sheet of a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods), or the one table of a
+    CSV or tab-separated text file.  Raises an ``ExcelError`` saying why and what to do for
+    a WPS .et, a password-protected, web page, damaged or empty file, or text in an
+    encoding that cannot be told."""
+    from desktop.excel import sniff, textfile, workbook
 
-
-def _example_rows(ws, rows: list[list]) -> set[int]:
-    """Rows near the top whose every value is written in the templates' example grey."""
-    found = set()
-    for r in range(min(len(rows), HEADER_SEARCH_ROWS + 5)):
-        colours = []
-        for c, v in enumerate(rows[r]):
-            if v is None:
-                continue
-            cell = ws._cells.get((r + 1, c + 1))
-            color = cell.font.color if cell is not None and cell.has_style and cell.font else None
-            colours.append(getattr(color, "rgb", None) if color is not None else None)
-        if colours and all(isinstance(x, str) and x.upper() == EXAMPLE_RGB for x in colours):
-            found.add(r)
-    return found
+    path = Path(path)
+    data = read_bytes(path)
+    kind = sniff.file_format(data, path.name)
+    if kind == sniff.TEXT:
+        return textfile.read_text_table(data, path.name)
+    return workbook.read_calamine(data, path.name, kind)

@@ -1103,8 +1103,8 @@
     </message>
     <message>
         <location filename="../../ui/excel_dialogs.py" line="168" />
-        <source>Choose an Excel workbook (.xlsx)…</source>
-        <translation>选择 Excel 工作簿（.xlsx）……</translation>
+        <source>Choose a spreadsheet (.xlsx, .xls, .et, .ods, .csv)…</source>
+        <translation>选择表格文件（.xlsx、.xls、.et、.ods、.csv）……</translation>
     </message>
     <message>
         <location filename="../../ui/excel_dialogs.py" line="169" />
@@ -1158,8 +1158,8 @@
     </message>
     <message>
         <location filename="../../ui/excel_dialogs.py" line="279" />
-        <source>Excel workbooks (*.xlsx *.xlsm);;All files (*)</source>
-        <translation>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.tsv *.txt *.et);;Excel workbooks (*.xlsx *.xlsm *.xls *.xlsb);;OpenDocument spreadsheets (*.ods);;Text tables (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.tsv *.txt *.et);;Excel 工作簿 (*.xlsx *.xlsm *.xls *.xlsb);;OpenDocument 表格 (*.ods);;文本表格 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/excel_dialogs.py" line="334" />
@@ -3537,19 +3537,18 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <name>excel</name>
     <message>
         <location filename="../../desktop/cli_excel.py" line="42" />
-        <source>import records from an Excel workbook (.xlsx)</source>
-        <extracomment>Error rows printed in full; the others are in the error workbook.</extracomment>
-        <translation>从 Excel 工作簿（.xlsx）导入记录</translation>
+        <source>import records from a spreadsheet (.xlsx, .xls, .xlsb, .ods) or a CSV file</source>
+        <translation>从表格文件（.xlsx、.xls、.xlsb、.ods）或 CSV 文件导入记录</translation>
     </message>
     <message>
         <location filename="../../desktop/cli_excel.py" line="43" />
-        <source>the workbook to import</source>
-        <translation>要导入的工作簿</translation>
+        <source>the file to import</source>
+        <translation>要导入的文件</translation>
     </message>
     <message>
         <location filename="../../desktop/cli_excel.py" line="45" />
-        <source>the kind of records the workbook holds</source>
-        <translation>工作簿中记录的类型</translation>
+        <source>the kind of records the file holds</source>
+        <translation>文件中记录的类型</translation>
     </message>
     <message>
         <location filename="../../desktop/cli_excel.py" line="46" />
@@ -3800,8 +3799,8 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     </message>
     <message>
         <location filename="../../desktop/excel.py" line="177" />
-        <source>{name} is an old-format Excel file (.xls, Excel 97-2003). Open it in Excel or WPS, save it as "Excel workbook (*.xlsx)" and import that file.</source>
-        <translation>{name} 是旧版 Excel 文件（.xls，Excel 97-2003）。请用 Excel 或 WPS 打开，另存为“Excel 工作簿（*.xlsx）”，再导入新文件。</translation>
+        <source>{name} is a WPS spreadsheet (.et), which only WPS reads. Open it in WPS, save it as "Excel workbook (*.xlsx)" (File → Save as) and import that file.</source>
+        <translation>{name} 是 WPS 表格文件（.et），只有 WPS 能读。请用 WPS 打开，另存为“Excel 工作簿（*.xlsx）”（文件 → 另存为），再导入新文件。</translation>
     </message>
     <message>
         <location filename="../../desktop/excel.py" line="181" />
@@ -3810,8 +3809,8 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     </message>
     <message>
         <location filename="../../desktop/excel.py" line="185" />
-        <source>{name} is a text file (CSV or similar), not an Excel workbook. Open it in Excel or WPS and save it as "Excel workbook (*.xlsx)".</source>
-        <translation>{name} 是文本文件（CSV 等），不是 Excel 工作簿。请用 Excel 或 WPS 打开，另存为“Excel 工作簿（*.xlsx）”。</translation>
+        <source>{name} is a text file in an encoding the program does not recognise. Open it in Excel or WPS, save it as "Excel workbook (*.xlsx)" or as "CSV UTF-8" and import that file.</source>
+        <translation>{name} 是文本文件，但无法识别其编码。请用 Excel 或 WPS 打开，另存为“Excel 工作簿（*.xlsx）”或“CSV UTF-8”，再导入新文件。</translation>
     </message>
     <message>
         <location filename="../../desktop/excel.py" line="189" />
@@ -3879,6 +3878,11 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <location filename="../../desktop/excel.py" line="1002" />
         <source>no column for {columns}</source>
         <translation>缺少列：{columns}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/excel/conversion.py" line="27" />
+        <source>{value} was stored as a number, and a spreadsheet keeps only 15 digits of a number, so its last digits are lost; type it as text (put ' before it, or format the column as Text) and import again</source>
+        <translation>{value} 以数字形式保存，而表格中的数字只保留 15 位，末几位已丢失；请按文本输入（前面加英文单引号 '，或把该列设为“文本”格式）后重新导入</translation>
     </message>
 </context>
 <context>
