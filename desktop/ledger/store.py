@@ -48,6 +48,9 @@ class Store:
         self.read_only = lock is None and not shares_lock
         self._sibling = shares_lock
         conn.row_factory = sqlite3.Row
+        self._stop_requested = False
+        if self.read_only:  # a reader in a worker: interrupt() also stops the statements that follow
+            conn.set_progress_handler(lambda: 1 if self._stop_requested else 0, 10_000)
         self.tx = Transactions(conn)
         self.tx.before_commit(self._flush_meta)
         self.tx.after_begin(self._reload_clock)
@@ -154,7 +157,10 @@ class Store:
 
     def interrupt(self) -> None:
         """Stop a query under way on this connection; safe to call from another thread.
-        The interrupted call raises ``sqlite3.OperationalError`` in the thread running it."""
+        The interrupted call raises ``sqlite3.OperationalError`` in the thread running it.  On a
+        read-only connection every later statement stops too: an interrupt that falls between
+        two statements of a long computation is not lost."""
+        self._stop_requested = True
         conn = self.conn
         if conn is not None:
             conn.interrupt()

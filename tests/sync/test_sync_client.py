@@ -189,7 +189,11 @@ def sync(ledger: Ledger, **kw):
 
 # ============================================================================ data
 def committee(ledger: Ledger, code: str, name: str | None = None) -> str:
+    """The committee of *code* (``init`` made the ledger's own one already)."""
     kind = {6: "county_committee", 9: "township_committee"}[len(code)]
+    existing = f"org-{kind}-{code}"
+    if ledger.get("organisation", existing) is not None:
+        return existing
     return ledger.organisations.create(kind=kind, name=name or f"{code}团委", division_code=code)
 
 
