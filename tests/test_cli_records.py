@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 
 import pytest
 from conftest import COUNTY, TOWNSHIP
@@ -32,6 +33,7 @@ def county(tmp_path):
     township = Ledger.new(tmp_path / "township.sqlite", scope=TOWNSHIP, operator="张乡干")
     township.apply_changes(ledger.changes_since(0)[0])
     ledger.committee_members.update(member, phone="13933334444")
+    township.clock.wall = lambda: time.time() + 5  # its edit is surely the later one (well within the bound)
     township.committee_members.update(member, phone="13955556666")  # stamped later: it wins
     ledger.apply_changes(township.changes_since(0)[0])
     card = packages.peer_identity_file(township, tmp_path / "township.tlid")  # the county knows the township
