@@ -15,6 +15,8 @@ import secrets
 import socket
 import subprocess
 import sys
+
+import pytest
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -67,6 +69,7 @@ def meetings(ledger, n: int, org: str = TOWNSHIP_ORG) -> None:
 
 
 # ---------------------------------------------------------------------- health, time, documentation
+@pytest.mark.skipif(sys.platform == "win32", reason="the Windows run pins an older pydantic (newer ones do not load under Wine 8), whose description names and nests its parts otherwise; the hub runs on Linux and the shapes are checked there")
 def test_health_time_and_errors_shape(hub):
     before = time.time() * 1000
     r = hub.get("/v1/health")

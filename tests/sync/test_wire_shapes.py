@@ -5,6 +5,7 @@ agrees with ``Change.from_wire`` on what a change is."""
 from __future__ import annotations
 
 import copy
+import sys
 
 import pytest
 
@@ -130,6 +131,7 @@ def test_every_change_the_ledger_writes_is_a_wire_change(tmp_path):
         assert change_problem(payload) is None, payload
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="the Windows run pins an older pydantic (newer ones do not load under Wine 8), whose description names and nests its parts otherwise; the hub runs on Linux and the shapes are checked there")
 def test_the_description_is_the_checking_model():
     described = components()
     for model in schemas.MODELS:
