@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from old_ledgers import make_v1_copy
 from conftest import PROJECT, TOWNSHIP
 from desktop.ledger import migrations
-from desktop.ledger.db import connect
 from desktop.errors import LedgerLocked, LedgerTooNew, NotALedger
 from desktop.ledger import Ledger
 
@@ -140,30 +140,13 @@ def test_same_process_cannot_open_twice(prepared):
             Ledger.open(prepared)
 
 
-def _make_v1_copy(src: Ledger, dest: Path) -> None:
-    """The same ledger as the first schema version wrote it."""
-    conn = connect(dest)
-    migrations.migrate(conn, target=1)
-    conn.execute("BEGIN")
-    conn.executemany("INSERT INTO meta VALUES (?, ?)", src.conn.execute("SELECT key, value FROM meta").fetchall())
-    for table in [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]:
-        if table in ("meta", "sqlite_sequence"):
-            continue
-        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-        rows = src.conn.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
-        conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                         [tuple(r) for r in rows])
-    conn.execute("COMMIT")
-    conn.close()
-
-
 def test_migration_from_the_first_version_keeps_every_record(county_ledger, tmp_path):
     county_ledger.committee_members.create(org_id=ORG, name="王芳", gender="female", post="secretary",
                                            employment="full_time", source="civil_servant",
                                            joined_on="2021-05-01", birth_date="1992-02-03")
     county_ledger.organisations.update(ORG, note="第一版写的")
     old = tmp_path / "v1.sqlite"
-    _make_v1_copy(county_ledger, old)
+    make_v1_copy(county_ledger, old)
     assert sqlite3.connect(old).execute("PRAGMA user_version").fetchone()[0] == 1
     before = {t: county_ledger.query(t, include_deleted=True) for t in ("organisation", "committee_member")}
     with Ledger.open(old) as ledger:
@@ -182,7 +165,7 @@ def test_migration_from_the_first_version_keeps_every_record(county_ledger, tmp_
 
 def test_a_failing_migration_changes_nothing(county_ledger, tmp_path, monkeypatch):
     old = tmp_path / "v1.sqlite"
-    _make_v1_copy(county_ledger, old)
+    make_v1_copy(county_ledger, old)
 
     def broken(conn):
         conn.execute("ALTER TABLE change_log ADD COLUMN batch TEXT")

@@ -127,8 +127,8 @@ class MonthFigureView(QWidget):
         return ()
 
     def compute(self, reader: Ledger, scope: str, month: str) -> Any:
-        """What the view shows of *scope* and *month* (runs in a worker)."""
-        raise NotImplementedError
+        """What the view shows of *scope* and *month* (runs in a worker); each view defines it."""
+        raise NotImplementedError(f"{type(self).__name__} defines no computation")
 
     def show_result(self) -> None:
         """Show :attr:`report` (on hand: no query)."""
