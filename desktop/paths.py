@@ -121,3 +121,24 @@ def ledger_path(option: str | None = None) -> Path:
     if env:
         return Path(env)
     return default_ledger_path()
+
+
+#: Where Linux desktops mount sticks and other removable media.
+_REMOVABLE_MOUNTS = ("/media/", "/run/media/", "/mnt/")
+#: ``GetDriveTypeW``'s answer for a removable drive (a USB stick, a card reader).
+_DRIVE_REMOVABLE = 2
+
+
+def is_removable_drive(root: str) -> bool:
+    """Whether a mounted volume's root is a drive a stick is likely to be.
+
+    On Windows the system says so (``GetDriveTypeW``): a second hard disk or a network
+    drive (D:, Z:) is not offered as a USB stick.  Elsewhere, the folders desktops mount
+    removable media under.
+    """
+    if sys.platform == "win32":
+        import ctypes
+
+        drive = root[:2] + "\\" if len(root) >= 2 and root[1] == ":" else root
+        return ctypes.windll.kernel32.GetDriveTypeW(drive) == _DRIVE_REMOVABLE
+    return root.startswith(_REMOVABLE_MOUNTS)

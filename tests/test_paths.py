@@ -119,3 +119,17 @@ def test_from_source_the_marker_sits_in_the_project_root(monkeypatch, user_folde
     assert marker in checked
     assert paths.data_dir() == PROJECT / "data"
     assert made == [PROJECT / "data"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the mount folders are how Linux desktops place sticks")
+@pytest.mark.parametrize("root, removable", [("/media/user/U盘", True), ("/run/media/user/STICK", True),
+                                             ("/mnt/usb", True), ("/", False), ("/home", False), ("/srv/data", False)])
+def test_sticks_are_the_volumes_under_the_removable_mounts(root, removable):
+    assert paths.is_removable_drive(root) is removable
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="asks Windows for the drive's type")
+def test_the_system_drive_is_not_a_stick():
+    # C: is a fixed disk on every Windows (and on Wine's): never offered as a USB stick.
+    assert paths.is_removable_drive("C:/") is False
+    assert paths.is_removable_drive("C:\\") is False

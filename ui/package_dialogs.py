@@ -6,7 +6,6 @@ writes this office's identity file and says what to do with it."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo, Qt, Signal
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
 from desktop.offices import Office, office_of
+from desktop.paths import is_removable_drive
 from desktop.scope.geo import geography
 from sync import packages
 from sync.pending import pending_count
@@ -37,10 +37,7 @@ def removable_drives() -> list[tuple[str, str]]:
         root = volume.rootPath()
         if not volume.isValid() or not volume.isReady() or volume.isReadOnly() or volume.isRoot():
             continue
-        if sys.platform == "win32":
-            if root.upper().startswith("C:"):
-                continue
-        elif not root.startswith(("/media/", "/run/media/", "/mnt/")):
+        if not is_removable_drive(root):
             continue
         name = volume.displayName() or root
         free = volume.bytesAvailable() / 1e9
