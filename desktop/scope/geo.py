@@ -14,9 +14,11 @@ from __future__ import annotations
 import functools
 import gzip
 import threading
+from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Callable, Literal
 
 __all__ = ["Division", "Geography", "TownshipKind", "UnknownDivision", "geography", "level_of_code"]
 
@@ -57,68 +59,167 @@ def default_resource_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources" / "divisions"
 
 
-def _read_tsv(path: Path) -> list[Division]:
-    """Parse ``code<TAB>name[<TAB>parent]`` lines; the parent defaults to the code prefix."""
+class _Table:
+    """One level's units in compact form: codes as sorted integers, names in one string.
+
+    A village list of a province is some 50,000 units; as ``Division`` objects in dicts it
+    took ~70 MB for the whole country's levels 1-4 and one province's villages.  Here each
+    unit costs an 8-byte code, a 4-byte offset and its name's characters, and look-ups are
+    a binary search in C (``bisect`` on an ``array``).  Divisions are made when asked for.
+    """
+
+    __slots__ = ("level", "width", "codes", "names", "starts")
+
+    def __init__(self, level: int, rows: list[tuple[int, str]]) -> None:
+        rows.sort()
+        self.level = level
+        self.width = CODE_LENGTH[level]
+        self.codes = array("q", (code for code, _ in rows))
+        # Names joined by newlines: a name is text between two offsets, and a search is one
+        # ``str.find`` over the whole level (a name never holds a newline).
+        self.names = "".join(f"{name}\n" for _, name in rows)
+        starts = array("I", [0])
+        total = 0
+        for _, name in rows:
+            total += len(name) + 1
+            starts.append(total)
+        self.starts = starts
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def find(self, code: str) -> int | None:
+        """The index of ``code`` (of this level's length), or None."""
+        value = int(code)
+        i = bisect_left(self.codes, value)
+        return i if i < len(self.codes) and self.codes[i] == value else None
+
+    def code(self, i: int) -> str:
+        return str(self.codes[i]).zfill(self.width)
+
+    def name(self, i: int) -> str:
+        return self.names[self.starts[i]:self.starts[i + 1] - 1]
+
+    def span(self, prefix: str) -> range:
+        """Indexes of the units whose code starts with ``prefix`` (digits, not longer than a code)."""
+        shift = 10 ** (self.width - len(prefix))
+        low = int(prefix) * shift if prefix else 0
+        high = (int(prefix) + 1) * shift if prefix else 10 ** self.width
+        return range(bisect_left(self.codes, low), bisect_left(self.codes, high))
+
+    def matching(self, text: str) -> set[int]:
+        """Indexes of the units whose name contains ``text``."""
+        found: set[int] = set()
+        names, starts = self.names, self.starts
+        at = names.find(text)
+        while at != -1:
+            i = bisect_right(starts, at) - 1
+            found.add(i)
+            at = names.find(text, starts[i + 1])
+        return found
+
+
+def _read_tsv(path: Path) -> tuple[dict[int, _Table], dict[str, str]]:
+    """Parse ``code<TAB>name[<TAB>parent]`` lines into one table per level, and the parents
+    that differ from the code's prefix (an enclave placed under another county)."""
     text = gzip.decompress(path.read_bytes()).decode("utf-8")
-    out: list[Division] = []
-    append = out.append
+    rows: dict[int, list[tuple[int, str]]] = {}
+    parents: dict[str, str] = {}
     for line in text.split("\n"):
         if not line:
             continue
         code, name, *rest = line.split("\t")
         level = LEVEL_BY_LENGTH[len(code)]
-        parent = rest[0] if rest else (code[: CODE_LENGTH[level - 1]] if level > 1 else None)
-        append(Division(code, name, level, parent))
-    return out
+        rows.setdefault(level, []).append((int(code), name))
+        if rest and rest[0] != code[: CODE_LENGTH[level - 1]]:
+            parents[code] = rest[0]
+    return {level: _Table(level, level_rows) for level, level_rows in rows.items()}, parents
 
 
 class Geography:
     """The division tree. Create with :meth:`load` or use the shared :func:`geography`."""
 
-    def __init__(self, units: list[Division], resource_dir: Path | None = None) -> None:
-        """Index level 1-4 ``units`` (sorted by code); villages come from ``resource_dir``."""
+    def __init__(self, tables: dict[int, _Table], parents: dict[str, str] | None = None,
+                 resource_dir: Path | None = None) -> None:
+        """Levels 1-4 as ``tables``; villages come from ``resource_dir`` per province."""
         self._dir = resource_dir
-        self._by_code: dict[str, Division] = {}
-        self._children: dict[str, list[Division]] = {"": []}
-        self._units = units
-        self._loaded: set[str] = set()  # provinces whose villages are indexed
-        self._villages: dict[str, list[Division]] = {}
+        self._tables = tables
+        self._loaded: set[str] = set()  # provinces whose villages are read
+        self._villages: dict[str, _Table] = {}
         self._lock = threading.Lock()
-        self._index(units)
+        # Units whose parent is not their code's prefix, both ways round.
+        self._parents: dict[str, str] = {}
+        self._adopted: dict[str, list[str]] = {}
+        self._place(parents or {})
+        provinces = tables.get(PROVINCE)
+        self._provinces = frozenset(provinces.code(i) for i in range(len(provinces))) if provinces else frozenset()
+        # The units a program asks for are few and asked for again and again (its own scope,
+        # its townships): recently made ones are kept, the rest made when asked.
+        self.get = functools.lru_cache(maxsize=4096)(self._get)
+        self._kids = functools.lru_cache(maxsize=1024)(self._children)
+
+    #: The unit with this code, or None (bound per instance in ``__init__``, with a cache).
+    get: Callable[[str], Division | None]
 
     @classmethod
     def load(cls, resource_dir: Path | str | None = None) -> Geography:
         """Load levels 1-4 from ``resource_dir`` (default: :func:`default_resource_dir`)."""
         folder = Path(resource_dir) if resource_dir is not None else default_resource_dir()
-        return cls(_read_tsv(folder / "divisions.tsv.gz"), folder)
+        tables, parents = _read_tsv(folder / "divisions.tsv.gz")
+        return cls(tables, parents, folder)
 
-    def _index(self, units: list[Division]) -> None:
-        by_code, children = self._by_code, self._children
-        for d in units:
-            by_code[d.code] = d
-            children.setdefault(d.parent_code or "", []).append(d)
+    def _place(self, parents: dict[str, str]) -> None:
+        self._parents.update(parents)
+        for code, parent in parents.items():
+            self._adopted.setdefault(parent, []).append(code)
+            self._adopted[parent].sort()
 
-    def villages(self, province: str) -> list[Division]:
-        """All villages of a province (loaded from disk on first call), sorted by code."""
+    def _village_table(self, province: str) -> _Table:
+        table = self._villages.get(province)
+        if table is not None:
+            return table
         if province not in self._loaded:
             with self._lock:
                 if province not in self._loaded:
                     path = self._dir / "villages" / f"{province}.tsv.gz" if self._dir else None
-                    rows = _read_tsv(path) if path and path.is_file() else []
-                    self._index(rows)
-                    self._villages[province] = rows
+                    if path and path.is_file():
+                        tables, parents = _read_tsv(path)
+                        table = tables.get(VILLAGE) or _Table(VILLAGE, [])
+                        self._place(parents)
+                    else:
+                        table = _Table(VILLAGE, [])
+                    self._villages[province] = table
                     self._loaded.add(province)
         return self._villages[province]
 
+    def _make(self, table: _Table, i: int) -> Division:
+        # Written out rather than through _Table.code/name: this is the hot path of every look-up.
+        code = str(table.codes[i]).zfill(table.width)
+        level = table.level
+        parent = None if level == PROVINCE else self._parents.get(code) or code[: CODE_LENGTH[level - 1]]
+        starts = table.starts
+        return Division(code, table.names[starts[i]:starts[i + 1] - 1], level, parent)
+
+    def _units(self, table: _Table, indexes) -> list[Division]:
+        return [self._make(table, i) for i in indexes]
+
+    def villages(self, province: str) -> list[Division]:
+        """All villages of a province (read from disk on first call), sorted by code."""
+        table = self._village_table(province)
+        return self._units(table, range(len(table)))
+
     # -- lookup -------------------------------------------------------------------------------
 
-    def get(self, code: str) -> Division | None:
-        """The unit with this code, or None."""
-        d = self._by_code.get(code)
-        if d is None and len(code) == 12 and code[:2] in self._by_code:
-            self.villages(code[:2])
-            d = self._by_code.get(code)
-        return d
+    def _get(self, code: str) -> Division | None:
+        level = LEVEL_BY_LENGTH.get(len(code))
+        if level is None or not (code.isascii() and code.isdigit()):
+            return None
+        if level == VILLAGE:
+            table = self._village_table(code[:2]) if code[:2] in self._provinces else None
+        else:
+            table = self._tables.get(level)
+        i = table.find(code) if table is not None else None
+        return None if i is None else self._make(table, i)
 
     def _require(self, code: str) -> Division:
         d = self.get(code)
@@ -141,16 +242,27 @@ class Geography:
     def parent(self, code: str) -> Division | None:
         """The parent unit, None for a province."""
         d = self._require(code)
-        return self._by_code[d.parent_code] if d.parent_code else None
+        return self.get(d.parent_code) if d.parent_code else None
 
     def children(self, code: str | None = None) -> list[Division]:
         """Direct children sorted by code; ``None`` or ``""`` gives the provinces."""
+        return list(self._kids(code or ""))
+
+    def _children(self, code: str) -> tuple[Division, ...]:
         if not code:
-            return list(self._children[""])
+            table = self._tables[PROVINCE]
+            return tuple(self._units(table, range(len(table))))
         d = self._require(code)
-        if d.level == TOWNSHIP:
-            self.villages(code[:2])
-        return list(self._children.get(code, ()))
+        if d.level == VILLAGE:
+            return ()
+        table = self._village_table(code[:2]) if d.level == TOWNSHIP else self._tables.get(d.level + 1)
+        if table is None:
+            return ()
+        kids = [u for u in self._units(table, table.span(code)) if u.parent_code == code]
+        adopted = [self.get(c) for c in self._adopted.get(code, ())]
+        if adopted:
+            kids = sorted([*kids, *(u for u in adopted if u is not None)], key=lambda u: u.code)
+        return tuple(kids)
 
     def path(self, code: str) -> list[Division]:
         """Units from the province down to this one (inclusive)."""
@@ -158,7 +270,7 @@ class Geography:
         out: list[Division] = []
         while d is not None:
             out.append(d)
-            d = self._by_code[d.parent_code] if d.parent_code else None
+            d = self.get(d.parent_code) if d.parent_code else None
         return out[::-1]
 
     def full_name(self, code: str, sep: str = "") -> str:
@@ -177,12 +289,25 @@ class Geography:
         if level not in CODE_LENGTH:
             raise ValueError(f"level must be 1..5, got {level!r}")
         current = self._require(code).level if code else 0
-        units: list[Division] = []
-        parents = [code or ""]
-        for _ in range(current, level):
-            units = [c for p in parents for c in self.children(p)]
-            parents = [u.code for u in units]
-        return units
+        if level <= current:
+            return []
+        if self._parents:  # an enclave: walk the tree so it is found under its real parent
+            units: list[Division] = []
+            parents = [code or ""]
+            for _ in range(current, level):
+                units = [c for p in parents for c in self.children(p)]
+                parents = [u.code for u in units]
+            return units
+        prefix = code or ""
+        if level < VILLAGE:
+            table = self._tables[level]
+            return self._units(table, table.span(prefix))
+        provinces = [p.code for p in self.children(None) if p.code.startswith(prefix[:2])]
+        out: list[Division] = []
+        for province in provinces:
+            table = self._village_table(province)
+            out += self._units(table, table.span(prefix))
+        return out
 
     def is_within(self, code: str, scope: str | None) -> bool:
         """Prefix test: ``code`` is ``scope`` or nested under it; ``""``/None = whole country."""
@@ -228,20 +353,25 @@ class Geography:
         if not text or limit <= 0:
             return []
         scope = under or ""
+        if "\n" in text or (scope and not scope.isdigit()):
+            return []
         if level == VILLAGE:
             provinces = [p.code for p in self.children(None) if p.code.startswith(scope[:2])]
-            pool: list[Division] = [v for p in provinces for v in self.villages(p)]
+            tables = [self._village_table(p) for p in provinces]
         else:
-            pool = self._units
+            tables = [t for lv, t in sorted(self._tables.items()) if level is None or lv == level]
         digits = text.isdigit()
-        hits = [
-            d
-            for d in pool
-            if (text in d.name or (digits and d.code.startswith(text)))
-            and (level is None or d.level == level)
-            and d.code.startswith(scope)
-            and d.code != scope
-        ]
+        hits: list[Division] = []
+        for table in tables:
+            found = table.matching(text)
+            if digits and len(text) <= table.width:
+                found.update(table.span(text))
+            if len(scope) < table.width:
+                within = table.span(scope)
+                found = {i for i in found if i in within}
+            else:
+                found = set()
+            hits += (d for d in self._units(table, sorted(found)) if d.code != scope)
 
         def rank(d: Division) -> tuple[int, int, str]:
             exact = d.name == text or d.code == text
