@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QTreeView,
                                QVBoxLayout, QWidget)
 
-from desktop import excel
 from desktop.errors import LedgerError
 from desktop.scope.geo import geography
 from desktop.ledger import Ledger
@@ -395,7 +394,7 @@ class MainWindow(QMainWindow):
         from ui.excel_dialogs import ImportDialog
 
         section = self.current_section()
-        kinds = excel.IMPORT_KINDS
+        kinds = kinds_where("importable")
         kind = section.kind.name if section is not None and section.kind.name in kinds else COMMITTEE_MEMBER.name
         dialog = ImportDialog(self.ledger, self, kind=kind, unit=self.scope if len(self.scope) == 9 else None)
         dialog.sig_imported.connect(lambda _kind: self.refresh())

@@ -12,7 +12,6 @@ from __future__ import annotations
 import sqlite3
 from typing import Callable
 
-import sqlite_utils
 
 V1_RECORD_TABLES = """
 CREATE TABLE organisation (
@@ -245,6 +244,10 @@ def _v1(conn: sqlite3.Connection) -> None:
 
 def _v2(conn: sqlite3.Connection) -> None:
     """Undo batches (an Excel import, a bulk edit) and faster look-ups by owner and parent."""
+    # Imported here: sqlite-utils brings dateutil and its plugin system (~0.1 s), which only
+    # a ledger of the first version, upgraded once, needs.
+    import sqlite_utils
+
     db = sqlite_utils.Database(conn)
     db["change_log"].add_column("batch", str)
     conn.execute("CREATE INDEX change_log_batch ON change_log(batch) WHERE batch IS NOT NULL")
