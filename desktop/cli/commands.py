@@ -219,7 +219,7 @@ def cmd_sync(args) -> int:
             if sys.stderr.isatty():
                 print(file=sys.stderr)
         print(translate("cli", "Sent {sent} changes to the hub and received {received}.").format(
-            sent=result.push.sent, received=result.pull.applied))
+            sent=result.push.accepted, received=result.pull.applied))
         if result.pull.conflicts:
             print(translate("cli", "{n} values here were overwritten by others' concurrent edits; they are kept under conflicts.").format(
                 n=result.pull.conflicts))

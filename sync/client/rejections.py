@@ -68,7 +68,7 @@ def describe(result: SyncResult, summary: str | None = None) -> tuple[bool, str]
     if result.pull.rejected:
         notes.append(translate(CTX, M_REFUSED_HERE).format(n=result.pull.rejected))
     notes += result.warnings
-    sent, received = result.push.sent, result.pull.applied
+    sent, received = result.push.accepted, result.pull.applied
     head = translate(CTX, M_SYNCED).format(sent=sent, received=received) if sent or received \
         else translate(CTX, M_NOTHING_NEW)
     return not notes, " ".join([head, *notes])

@@ -30,6 +30,12 @@ class PushResult(Exchanged):
     #: attachment contents too large for the hub (sha256)
     blobs_too_large: list[str] = field(default_factory=list)
 
+    @property
+    def accepted(self) -> int:
+        """Changes the hub now holds from this push: taken, or already there.  What a person
+        is told was sent — ``sent`` also counts the refused ones and those sent twice."""
+        return self.applied + self.duplicate
+
 
 @dataclass
 class PullResult(Exchanged):

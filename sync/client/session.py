@@ -95,6 +95,7 @@ class SyncClient(Pusher, Puller, SnapshotFetcher, BlobExchange):
             if self._correct_clock():  # what the hub refused as dated ahead goes again, stamped right
                 again = self.push(progress, cancelled)
                 push.applied += again.applied
+                push.duplicate += again.duplicate
                 push.sent += again.sent
             pull = self.pull(progress, cancelled)
             self.download_blobs(pull, progress, cancelled)

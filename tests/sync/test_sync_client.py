@@ -533,6 +533,7 @@ def test_clock_a_day_ahead_is_refused_corrected_and_its_edits_still_arrive(devic
     assert abs(t1.clock.correction_ms + (DAY_S + 3600) * 1000) < 60_000
     assert not t1.clock.runs_ahead()             # ... its clock came back ...
     assert t1.pending_changes() == 0             # ... and the values went again, stamped right
+    assert result.push.accepted == 2             # the committee and the member, each counted once
     pulled = sync(county).pull
     assert pulled.flagged_future == 0 and county.future_changes() == []
     assert county.committee_members.get(m)["name"] == t1.committee_members.get(m)["name"]
@@ -790,8 +791,10 @@ def test_cli_sync_reports_refused_changes_and_revocation(hub, tmp_path):
         committee(ledger, T1)
         device = ledger.device_id
     # … and its sync names what the hub refused, in one line, non-zero
-    err = one_line_error(cli(path, "sync", tmp=tmp_path))
+    result = cli(path, "sync", tmp=tmp_path)
+    err = one_line_error(result)
     assert "refused 2 changes outside your scope" in err and T1 in err
+    assert "Sent 1 changes to the hub" in result.stdout  # the two refused ones are not "sent"
     ok(cli(path, "sync", tmp=tmp_path))  # answered once: not an error again
     hub.revoke(device)
     err = one_line_error(cli(path, "sync", tmp=tmp_path))
