@@ -16,18 +16,20 @@ T1 = "130111200"  # 南高乡
 def test_how_a_sync_went_in_plain_words():
     i18n.set_language("en")
     assert describe(SyncResult(PushResult(), PullResult())) == (True, "Synced: nothing new on either side.")
-    assert describe(SyncResult(PushResult(sent=3), PullResult(applied=2))) == \
+    assert describe(SyncResult(PushResult(sent=3, applied=2, duplicate=1), PullResult(applied=2))) == \
         (True, "Synced: 3 changes sent, 2 received.")
-    ok, text = describe(SyncResult(PushResult(sent=3, rejected=2), PullResult(rejected=1), warnings=["Clock!"]),
+    # what the hub refused is not counted as sent
+    ok, text = describe(SyncResult(PushResult(sent=3, applied=1, rejected=2), PullResult(rejected=1),
+                                   warnings=["Clock!"]),
                         "the hub refused 2 changes outside your scope 130111200")
     assert not ok
-    assert text == ("Synced: 3 changes sent, 0 received. The hub refused 2 changes outside your scope 130111200 — "
+    assert text == ("Synced: 1 changes sent, 0 received. The hub refused 2 changes outside your scope 130111200 — "
                     "click the sync status for details. 1 changes from the hub could not be applied here — click "
                     "the sync status for details. Clock!")
     ok, text = describe(SyncResult(PushResult(sent=2, rejected=2), PullResult()))
     assert not ok and "The hub refused 2 changes —" in text
     i18n.set_language("zh_CN")
-    assert describe(SyncResult(PushResult(sent=3), PullResult(applied=2)))[1] == "同步完成：上传 3 条修改，收到 2 条。"
+    assert describe(SyncResult(PushResult(sent=3, applied=3), PullResult(applied=2)))[1] == "同步完成：上传 3 条修改，收到 2 条。"
 
 
 def test_refused_changes_newest_first_with_kind_and_title(tmp_path):
