@@ -7,6 +7,7 @@ not translated would reach a Chinese-reading user in English: this finds it.
 """
 
 import ast
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -90,3 +91,35 @@ def test_the_scan_finds_an_untranslated_string(tmp_path):
     assert found == [(2, "cli", "a sentence nobody translated"), (5, "Box", "Township Ledger"),
                      (7, "cli", "another one")]
     assert not _catalogue().get(("cli", "a sentence nobody translated"))
+
+
+TEMPLATE_CALL = re.compile(r"""_\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\)""")
+#: the admin page's templates mark their text with _("...") in this context (sync/hub/admin/pages.py)
+TEMPLATE_CONTEXT = "hubadmin"
+
+
+def template_strings(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of every ``_("…")`` in a Jinja template."""
+    found = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        found += [(number, ast.literal_eval(m.group(1))) for m in TEMPLATE_CALL.finditer(line)]
+    return found
+
+
+def test_every_string_of_the_admin_page_has_a_chinese_translation():
+    catalogue = _catalogue()
+    seen, missing = 0, []
+    for path in sorted((ROOT / "sync" / "hub" / "admin" / "templates").glob("*.html")):
+        for line, text in template_strings(path):
+            seen += 1
+            if not catalogue.get((TEMPLATE_CONTEXT, text)):
+                missing.append(f"{path.relative_to(ROOT)}:{line} {text!r}")
+    assert seen > 40
+    assert not missing, f"{len(missing)} strings without a Chinese translation:\n" + "\n".join(missing)
+
+
+def test_the_template_scan_finds_quoted_and_escaped_text(tmp_path):
+    path = tmp_path / "t.html"
+    path.write_text('<p>{{ _("Say \\"hi\\"") }} {{ _(\'Name\') }}</p>\n<b>{{ _("A {n} b").format(n=1) }}</b>\n',
+                    encoding="utf-8")
+    assert template_strings(path) == [(1, 'Say "hi"'), (1, "Name"), (2, "A {n} b")]

@@ -3532,6 +3532,18 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>a different change with the same origin and number ({origin} #{seq}) was received before</source>
         <translation>此前已收到同一来源、同一编号（{origin} 第 {seq} 条）但内容不同的修改</translation>
     </message>
+    <message>
+        <source>An administrator named "{name}" already exists.</source>
+        <translation>已有名为“{name}”的管理员。</translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least {n} characters.</source>
+        <translation>密码太短：请至少使用 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>An administrator's name is 1 to 40 letters or digits, without spaces.</source>
+        <translation>管理员用户名须为 1 到 40 个字母或数字，不能有空格。</translation>
+    </message>
 </context>
 <context>
     <name>excel</name>
@@ -4538,6 +4550,54 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <location filename="../../sync/hub/cli.py" />
         <source>enrollment attempts a minute per client address (default {n})</source>
         <translation>每个客户端地址每分钟可尝试接入的次数（默认 {n}）</translation>
+    </message>
+    <message>
+        <source>accounts of the admin page (/admin)</source>
+        <translation>管理页面（/admin）的账号</translation>
+    </message>
+    <message>
+        <source>add an account, or list them</source>
+        <translation>添加账号，或列出账号</translation>
+    </message>
+    <message>
+        <source>the account's name (for add)</source>
+        <translation>账号的用户名（添加时）</translation>
+    </message>
+    <message>
+        <source>the division the account sees and manages (default: the whole hub)</source>
+        <translation>该账号可查看和管理的区划（默认：整个汇总端）</translation>
+    </message>
+    <message>
+        <source>choose a command: serve, enroll, devices, revoke or admin</source>
+        <translation>请选择命令：serve、enroll、devices、revoke 或 admin</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation>再输入一次密码：</translation>
+    </message>
+    <message>
+        <source>the two passwords differ; nothing was changed</source>
+        <translation>两次输入的密码不一致，未做任何修改</translation>
+    </message>
+    <message>
+        <source>No admin accounts yet: add one with "township-hub admin add NAME".</source>
+        <translation>还没有管理账号：请用“township-hub admin add 用户名”添加。</translation>
+    </message>
+    <message>
+        <source>the whole hub</source>
+        <translation>整个汇总端</translation>
+    </message>
+    <message>
+        <source>name the account: township-hub admin add NAME</source>
+        <translation>请给出账号的用户名：township-hub admin add 用户名</translation>
+    </message>
+    <message>
+        <source>Added the admin account "{name}" for {unit}; sign in at the hub's address + /admin.</source>
+        <translation>已添加管理账号“{name}”，管辖范围：{unit}。请在汇总端地址后加 /admin 登录。</translation>
     </message>
 </context>
 <context>
@@ -5921,6 +5981,281 @@ File: {file}</source>
     <message>
         <source>(reported done on {date})</source>
         <translation>（上报完成日期 {date}）</translation>
+    </message>
+</context>
+<context>
+    <name>hubadmin</name>
+    <message>
+        <source>Hub administration</source>
+        <translation>汇总端管理</translation>
+    </message>
+    <message>
+        <source>Township Ledger</source>
+        <translation>团建台账</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Enrollment codes</source>
+        <translation>接入码</translation>
+    </message>
+    <message>
+        <source>Units not heard from</source>
+        <translation>未同步的单位</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Issue an enrollment code</source>
+        <translation>发放接入码</translation>
+    </message>
+    <message>
+        <source>A code lets one computer of a unit join this hub, once. You get a slip to print and hand over (or read out by phone).</source>
+        <translation>一个接入码只能让一个单位的一台电脑接入本汇总端一次。发放后会生成一张接入单，可打印交给对方（或电话念给对方）。</translation>
+    </message>
+    <message>
+        <source>Unit (division code)</source>
+        <translation>单位（区划代码）</translation>
+    </message>
+    <message>
+        <source>For (office or person)</source>
+        <translation>发给（单位或个人）</translation>
+    </message>
+    <message>
+        <source>Valid for days</source>
+        <translation>有效天数</translation>
+    </message>
+    <message>
+        <source>Issue the code and show the slip</source>
+        <translation>发放接入码并显示接入单</translation>
+    </message>
+    <message>
+        <source>The device was revoked: its token no longer works. To let it in again, issue its unit a new enrollment code.</source>
+        <translation>该设备已吊销，它的凭据不再有效。如需恢复，请给该单位重新发放接入码。</translation>
+    </message>
+    <message>
+        <source>Unit, name or code</source>
+        <translation>单位、名称或代码</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>{n} devices</source>
+        <translation>共 {n} 台设备</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Office / computer</source>
+        <translation>单位电脑</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>接入时间</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>最近同步</translation>
+    </message>
+    <message>
+        <source>Changes waiting</source>
+        <translation>待接收修改</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Revoke this device? It can no longer sync until its unit gets a new enrollment code.</source>
+        <translation>确定吊销这台设备？吊销后，在该单位拿到新的接入码之前，它无法再同步。</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>重新发码</translation>
+    </message>
+    <message>
+        <source>No device of your units has joined yet. Issue an enrollment code for each unit under "Enrollment codes".</source>
+        <translation>您管辖的单位还没有设备接入。请在“接入码”页给每个单位发放接入码。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>For the people who run this hub. Accounts are made on the hub's computer with "township-hub admin add".</source>
+        <translation>供汇总端管理人员使用。账号在汇总端所在电脑上用“township-hub admin add”创建。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Back to the devices</source>
+        <translation>返回设备列表</translation>
+    </message>
+    <message>
+        <source>Rural townships of your units (from the division list) with no computer at the hub, one that never synced, or none for over 30 days: {n} of {total}.</source>
+        <translation>您管辖范围内（按区划名录）没有电脑接入、接入后从未同步或超过 30 天未同步的乡镇：{total} 个中有 {n} 个。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Issue a code</source>
+        <translation>发放接入码</translation>
+    </message>
+    <message>
+        <source>Every rural township of your units has synced in the last 30 days.</source>
+        <translation>您管辖范围内的乡镇在最近 30 天内都已同步。</translation>
+    </message>
+    <message>
+        <source>Enrollment slip</source>
+        <translation>接入单</translation>
+    </message>
+    <message>
+        <source>Print the slip</source>
+        <translation>打印接入单</translation>
+    </message>
+    <message>
+        <source>The code is shown only now: print it or write it down before leaving this page.</source>
+        <translation>接入码只显示这一次：离开本页前请打印或抄下。</translation>
+    </message>
+    <message>
+        <source>Township Ledger: joining the hub</source>
+        <translation>团建台账 · 接入汇总端</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>发给</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>汇总端地址</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>接入码</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>(used once)</source>
+        <translation>（仅能使用一次）</translation>
+    </message>
+    <message>
+        <source>How to join</source>
+        <translation>接入步骤</translation>
+    </message>
+    <message>
+        <source>Open Township Ledger, click the sync status at the bottom of the window, then "Enroll…".</source>
+        <translation>打开团建台账，点击窗口底部的同步状态，再点“接入…”。</translation>
+    </message>
+    <message>
+        <source>Type the hub address and the enrollment code above, and click "Enroll".</source>
+        <translation>填写上面的汇总端地址和接入码，点“接入”。</translation>
+    </message>
+    <message>
+        <source>From then on "Hand up / exchange data" sends your changes whenever the computer is online.</source>
+        <translation>此后，电脑联网时点“上报 / 交换数据”即可上报本单位的修改。</translation>
+    </message>
+    <message>
+        <source>Check codes of the offices above you</source>
+        <translation>上级单位电脑的核对码</translation>
+    </message>
+    <message>
+        <source>When one of these offices hands you data on a USB stick, the program shows its check code: it must be the same as here.</source>
+        <translation>这些单位用U盘交给您数据时，程序会显示对方的核对码，它必须与这里印的一致。</translation>
+    </message>
+    <message>
+        <source>Issued by {name} on {time}</source>
+        <translation>签发人：{name}　签发时间：{time}</translation>
+    </message>
+    <message>
+        <source>Issue another code</source>
+        <translation>再发放一个接入码</translation>
+    </message>
+    <message>
+        <source>the whole country</source>
+        <translation>全国</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait {seconds} seconds and try again.</source>
+        <translation>尝试次数过多，请等 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>The name or the password is wrong.</source>
+        <translation>用户名或密码不对。</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>This form has expired or did not come from this page. Go back, reload the page and try again.</source>
+        <translation>此表单已过期，或不是从本页面提交的。请返回、刷新页面后再试。</translation>
+    </message>
+    <message>
+        <source>There is no such device in your units.</source>
+        <translation>您管辖的单位中没有这台设备。</translation>
+    </message>
+    <message>
+        <source>{code} is not a division code. Choose the unit from the list.</source>
+        <translation>{code} 不是区划代码，请从列表中选择单位。</translation>
+    </message>
+    <message>
+        <source>{unit} is outside your units ({scope}).</source>
+        <translation>{unit} 不在您管辖的范围（{scope}）内。</translation>
+    </message>
+    <message>
+        <source>Write who the code is for (the office or the person), up to 80 characters.</source>
+        <translation>请填写接入码发给谁（单位或个人），最多 80 个字。</translation>
+    </message>
+    <message>
+        <source>A code stays valid 1 to 90 days.</source>
+        <translation>接入码的有效期为 1 到 90 天。</translation>
+    </message>
+    <message>
+        <source>no device has joined</source>
+        <translation>没有电脑接入</translation>
+    </message>
+    <message>
+        <source>joined, never synced</source>
+        <translation>已接入，从未同步</translation>
+    </message>
+    <message>
+        <source>no sync for over {days} days</source>
+        <translation>超过 {days} 天未同步</translation>
     </message>
 </context>
 </TS>

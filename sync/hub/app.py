@@ -17,6 +17,7 @@ from fastapi import FastAPI
 from starlette.middleware.gzip import GZipMiddleware
 
 from sync.hub import errors, openapi
+from sync.hub.admin import pages as admin_pages
 from sync.hub.routes import routers
 from sync.hub.routes.health import now_ms
 from sync.hub.service import Hub
@@ -63,5 +64,6 @@ def create_app(db_path: Path | str, settings: HubSettings | None = None) -> Fast
     errors.install(app)
     for router in routers():
         app.include_router(router)
+    admin_pages.install(app, hub)
     openapi.install(app)
     return app

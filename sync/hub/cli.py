@@ -109,6 +109,12 @@ def build_parser() -> ArgumentParser:
 
     s = sub.add_parser("revoke", parents=[common], help=translate("hub", "revoke a device's token"))
     s.add_argument("device", metavar="DEVICE", help=translate("hub", "the device id (16 hex digits)"))
+
+    s = sub.add_parser("admin", parents=[common], help=translate("hub", "accounts of the admin page (/admin)"))
+    s.add_argument("action", choices=("add", "list"), help=translate("hub", "add an account, or list them"))
+    s.add_argument("name", nargs="?", metavar="NAME", help=translate("hub", "the account's name (for add)"))
+    s.add_argument("--scope", default="", metavar="CODE",
+                   help=translate("hub", "the division the account sees and manages (default: the whole hub)"))
     return p
 
 
@@ -120,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang:
         i18n.set_language(args.lang)
     if not args.command:
-        fail(translate("hub", "choose a command: serve, enroll, devices or revoke"), EXIT_USAGE)
+        fail(translate("hub", "choose a command: serve, enroll, devices, revoke or admin"), EXIT_USAGE)
     return common.run_command(COMMANDS[args.command], args, extra_errors=(
         (sqlite3.Error, lambda exc: translate("hub", "cannot use the hub's ledger: {reason}").format(reason=exc)),))
 
@@ -299,7 +305,49 @@ def cmd_revoke(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"serve": cmd_serve, "enroll": cmd_enroll, "devices": cmd_devices, "revoke": cmd_revoke}
+def _read_password() -> str:
+    """Typed twice, unseen, at a terminal; else one line of standard input (for scripts)."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass(translate("hub", "Password: "))
+    if getpass.getpass(translate("hub", "The same password again: ")) != first:
+        fail(translate("hub", "the two passwords differ; nothing was changed"), EXIT_USAGE)
+    return first
+
+
+def cmd_admin(args) -> int:
+    from sync.hub.admin.accounts import AdminAccounts
+    from sync.hub.store import HubStore
+    from desktop.ledger import Ledger
+
+    path = _db(args)
+    if args.action == "list":
+        with HubStore.open_admin(_existing_db(args)) as store:
+            names = AdminAccounts(store.conn, store.tx).names()
+        if not names:
+            print(translate("hub", "No admin accounts yet: add one with \"township-hub admin add NAME\"."))
+        for name, scope in names:
+            print(f"{name}\t{scope or '-'}\t{_unit_name(scope) if scope else translate('hub', 'the whole hub')}")
+        return EXIT_OK
+    if not args.name:
+        fail(translate("hub", "name the account: township-hub admin add NAME"), EXIT_USAGE)
+    if args.scope:
+        _check_scope(args.scope)
+    password = _read_password()
+    if not path.is_file() or path.stat().st_size == 0:
+        Ledger.new(path, scope="", operator="hub").close()
+        print(translate("hub", "Created the hub ledger {path}.").format(path=path))
+    with HubStore.open_admin(path) as store:
+        admin = AdminAccounts(store.conn, store.tx).add(args.name, password, args.scope)
+    print(translate("hub", "Added the admin account \"{name}\" for {unit}; sign in at the hub's address + /admin.").format(
+        name=admin.name, unit=_unit_name(admin.scope) if admin.scope else translate("hub", "the whole hub")))
+    return EXIT_OK
+
+
+COMMANDS = {"serve": cmd_serve, "enroll": cmd_enroll, "devices": cmd_devices, "revoke": cmd_revoke,
+            "admin": cmd_admin}
 
 
 if __name__ == "__main__":

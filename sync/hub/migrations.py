@@ -69,9 +69,17 @@ def _v2(conn: sqlite3.Connection) -> None:
                  "WHERE revoked = 1")
 
 
+def _v3(conn: sqlite3.Connection) -> None:
+    """The accounts of the admin page and the secret that signs their sessions."""
+    from sync.hub.admin.accounts import create_tables
+
+    create_tables(conn)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
+    3: _v3,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

@@ -82,6 +82,8 @@ class Device:
     last_contact: str | None
     last_pull_cursor: int
     revoked: bool
+    #: whether the device has ever called with its token (synced at least once)
+    used: bool = False
 
     def wire(self) -> dict:
         """The device as ``GET /v1/devices`` lists it."""
@@ -246,7 +248,8 @@ class HubStore:
     @staticmethod
     def _device(row: sqlite3.Row) -> Device:
         return Device(row["device_id"], row["name"], row["label"], row["scope"], row["public_key"],
-                      row["enrolled_at"], row["last_contact"], row["last_pull_cursor"], bool(row["revoked"]))
+                      row["enrolled_at"], row["last_contact"], row["last_pull_cursor"], bool(row["revoked"]),
+                      bool(row["token_used"]))
 
     def device(self, device_id: str) -> Device | None:
         row = self.conn.execute("SELECT * FROM hub_device WHERE device_id=?", (device_id,)).fetchone()
