@@ -16,7 +16,7 @@ import anyio.to_thread
 from fastapi import FastAPI
 from starlette.middleware.gzip import GZipMiddleware
 
-from sync.hub import errors, openapi
+from sync.hub import errors, metrics, openapi
 from sync.hub.admin import pages as admin_pages
 from sync.hub.routes import routers
 from sync.hub.routes.health import now_ms
@@ -65,5 +65,6 @@ def create_app(db_path: Path | str, settings: HubSettings | None = None) -> Fast
     for router in routers():
         app.include_router(router)
     admin_pages.install(app, hub)
+    metrics.install(app, hub)
     openapi.install(app)
     return app

@@ -218,6 +218,13 @@ def cmd_serve(args) -> int:
     hub_log.addHandler(handler)
     hub_log.setLevel(args.log_level.upper())
     hub_log.propagate = False
+    # one JSON object per answer (sync/hub/metrics.py), unprefixed, for log collectors
+    access = logging.StreamHandler(sys.stderr)
+    access.setFormatter(logging.Formatter("%(message)s"))
+    access_log = logging.getLogger("township.hub.access")
+    access_log.addHandler(access)
+    access_log.setLevel(args.log_level.upper())
+    access_log.propagate = False
 
     url = f"http://[{host}]:{port}" if family == socket.AF_INET6 else f"http://{host}:{port}"
     ready = translate("hub", "listening on {url}").format(url=url)

@@ -51,6 +51,7 @@ def push(request: Request, device: Device = Depends(device_of), raw: bytes = Dep
     batch, report = hub.write(apply)
     applied = _settle(results, batch, report)
     duplicate = len(batch.duplicates)
+    request.app.state.metrics.pushed(applied, duplicate, len(items) - applied - duplicate)
     if applied or len(items) > applied + duplicate:
         log.info("push from %s: %d applied, %d duplicate, %d rejected", device.device_id, applied, duplicate,
                  len(items) - applied - duplicate)
