@@ -4539,6 +4539,16 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>enrollment attempts a minute per client address (default {n})</source>
         <translation>每个客户端地址每分钟可尝试接入的次数（默认 {n}）</translation>
     </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" />
+        <source>hours an unfinished attachment upload is kept for the device to resume it (default {n})</source>
+        <translation>未传完的附件保留多少小时，供设备续传（默认 {n}）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" />
+        <source>{value} is not a number of hours up to 8760</source>
+        <translation>{value} 不是不超过 8760 的小时数</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>
