@@ -23,7 +23,10 @@ from sync.hub.errors import HubError
 
 SUFFIX = ".part"
 #: seconds a request waits for another request on the same partial to finish
-HOLD_WAIT = 30.0
+HOLD_WAIT = 45.0
+#: seconds without a byte after which an upload stops reading and keeps what it has: a line
+#: that died without a word (no FIN, no RST) would otherwise hold its partial for hours
+BODY_IDLE = 30.0
 #: a sweep of expired partials at most this often (seconds), when uploads start
 SWEEP_EVERY = 60.0
 _SAFE = re.compile(r"^[0-9A-Za-z_-]{1,64}$")

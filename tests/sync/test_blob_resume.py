@@ -91,7 +91,7 @@ def patch(hub, tok: str, digest: str, body: bytes, offset: int, length: int) -> 
 
 
 def upload_state(hub, tok: str, digest: str) -> dict:
-    r = requests.get(f"{hub.url}/v1/blobs/{digest}/upload", headers={"Authorization": f"Bearer {tok}"}, timeout=30)
+    r = requests.get(f"{hub.url}/v1/blobs/{digest}/upload", headers={"Authorization": f"Bearer {tok}"}, timeout=60)
     assert r.status_code == 200, r.text
     return r.json()
 
@@ -270,3 +270,26 @@ def test_the_hub_serves_a_range_of_a_content(hub, link, device):
     for bad in (f"bytes={SIZE}-", "bytes=0-10", "items=0-"):
         r = requests.get(f"{hub.url}/v1/blobs/{digest}", headers={**auth, "Range": bad}, timeout=30)
         assert r.status_code == 416 and r.headers["Content-Range"] == f"bytes */{SIZE}", bad
+
+
+@pytest.mark.slow  # waits out the hub's 30 s of silence
+def test_a_line_gone_silent_gives_up_its_upload_for_the_next_attempt(hub):
+    import socket
+
+    tok = hub.enroll("00000000000000cc", T1)
+    data = os.urandom(4000)
+    digest = hashlib.sha256(data).hexdigest()
+    host, port = hub.url.removeprefix("http://").split(":")
+    dead = socket.create_connection((host, int(port)))  # sends half, then neither a byte nor a FIN
+    try:
+        dead.sendall((f"PATCH /v1/blobs/{digest}/upload HTTP/1.1\r\nHost: {host}\r\n"
+                      f"Authorization: Bearer {tok}\r\nUpload-Offset: 0\r\nUpload-Length: 4000\r\n"
+                      f"Content-Length: 4000\r\n\r\n").encode() + data[:1500])
+        time.sleep(1)
+        started = time.monotonic()
+        assert upload_state(hub, tok, digest)["offset"] == 1500  # waits for the silent request to give up
+        assert time.monotonic() - started < 40
+        assert patch(hub, tok, digest, data[1500:], 1500, 4000).status_code == 201
+        assert hub_blob(hub.db, digest) == data
+    finally:
+        dead.close()

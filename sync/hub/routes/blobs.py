@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 from pathlib import Path
@@ -20,7 +21,7 @@ from sync.hub.schemas import BlobMissingAnswer, BlobMissingRequest, UploadState,
 from sync.hub.service import Hub
 from sync.hub.settings import MAX_BLOB, SHA256_PATTERN
 from sync.hub.store import Device
-from sync.hub.uploads import PartialUploads
+from sync.hub.uploads import BODY_IDLE, PartialUploads
 from sync.hub.wire import Inflater, blob_body, decoded, parse_json, range_start, raw_body
 
 log = logging.getLogger("township.hub")
@@ -116,20 +117,23 @@ async def upload(request: Request, sha256: str = sha_param, device: Device = Dep
 
 async def _receive(request: Request, path: Path, have: int, length: int) -> int:
     """Append the body (inflated when gzip'd) to the partial at *path* as it arrives; the
-    bytes held afterwards.  A line cut meanwhile keeps what arrived, for the next attempt."""
+    bytes held afterwards.  A line cut meanwhile (or silent for BODY_IDLE) keeps what
+    arrived, for the next attempt."""
     encoding = request.headers.get("content-encoding", "identity").strip().lower()
     if encoding not in ("identity", "", "gzip"):
         raise bad_request(f"Unsupported Content-Encoding {encoding[:40]!r}; send gzip or nothing.")
     inflater = Inflater(length - have) if encoding == "gzip" else None
+    body = request.stream().__aiter__()
     with open(path, "ab") as fh:
         try:
-            async for chunk in request.stream():
+            while True:
+                chunk = await asyncio.wait_for(body.__anext__(), BODY_IDLE)
                 piece = inflater.feed(chunk) if inflater else chunk
                 if have + len(piece) > length:
                     raise invalid(f"The body holds more than the Upload-Length of {length} bytes.")
                 fh.write(piece)
                 have += len(piece)
-        except ClientDisconnect:
+        except (StopAsyncIteration, ClientDisconnect, asyncio.TimeoutError):
             pass
     return have
 
