@@ -176,7 +176,11 @@ def test_wrong_bytes_are_refused_and_the_partial_discarded(hub, link, device):
     assert r.status_code == 422 and partials(hub) == []
     # a declared length over the limit: 413 before a byte is read
     assert patch(hub, tok, digest, b"", 0, 50 * 1024 * 1024 + 1).status_code == 413
-    # the client's own upload then goes through whole
+    # a partial longer than a declared length is of no use: dropped, and that upload starts at 0
+    assert patch(hub, tok, digest, photo[:half], 0, SIZE).json()["offset"] == half
+    r = patch(hub, tok, digest, photo[:1000], 0, half - 1)
+    assert r.status_code == 200 and r.json()["offset"] == 1000
+    # the client's own upload then goes through (on from those 1,000 bytes)
     client = SyncClient(t1)
     client.push()
     assert client.upload_blobs().blobs_uploaded == 1 and hub_blob(hub.db, digest) == photo

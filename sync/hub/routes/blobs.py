@@ -99,6 +99,9 @@ async def upload(request: Request, sha256: str = sha_param, device: Device = Dep
     path = uploads.path(sha256, device.device_id)
     async with uploads.held(path):
         have = uploads.offset(path)
+        if have > upload_length:  # not of this content's size: of no use
+            uploads.discard(path)
+            have = 0
         if have != upload_offset:
             raise HubError(409, "offset_mismatch", f"The hub holds {have} bytes of this content, not {upload_offset}.",
                            {"Upload-Offset": str(have)}, params={"offset": have})
