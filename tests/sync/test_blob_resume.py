@@ -153,6 +153,23 @@ def test_a_content_the_hub_has_is_not_sent_again(hub, link, device):
     assert partials(hub) == []
 
 
+def test_a_hub_without_resumable_uploads_gets_the_whole_content(hub, link, device):
+    t1 = device(T1, "南高乡")
+    photo = os.urandom(SIZE)
+    digest = with_photo(t1, photo)
+    client = SyncClient(t1)
+    client.push()
+    asked = client.transport.request
+
+    def earlier_hub(method, path, **kw):  # a path this hub does not know: its 404, as an earlier hub answers
+        return asked(method, path.replace("/upload", "/upload-unknown"), **kw)
+
+    client.transport.request = earlier_hub
+    up = bytes_up(link, client.upload_blobs)
+    assert hub_blob(hub.db, digest) == photo and partials(hub) == []
+    assert SIZE <= up < SIZE + OVERHEAD, up
+
+
 def test_wrong_bytes_are_refused_and_the_partial_discarded(hub, link, device):
     t1 = device(T1, "南高乡")
     photo = os.urandom(SIZE)
