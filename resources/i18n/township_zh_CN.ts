@@ -4599,6 +4599,14 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>Added the admin account "{name}" for {unit}; sign in at the hub's address + /admin.</source>
         <translation>已添加管理账号“{name}”，管辖范围：{unit}。请在汇总端地址后加 /admin 登录。</translation>
     </message>
+    <message>
+        <source>hours an unfinished attachment upload is kept for the device to resume it (default {n})</source>
+        <translation>未传完的附件保留多少小时，供设备续传（默认 {n}）</translation>
+    </message>
+    <message>
+        <source>{value} is not a number of hours up to 8760</source>
+        <translation>{value} 不是不超过 8760 的小时数</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 from pathlib import Path
 
-import requests
-
-from sync.client.errors import HubRefused, NotAHub, ProtocolError
+from sync.client.errors import NotAHub, ProtocolError
+from sync.client.ranged import CHUNK, fetch_to
 from sync.client.results import PullResult
 from sync.client.settings import PULL_CURSOR, SNAPSHOT_STATE
 from sync.client.transport import Cancelled, Progress, check_cancelled
@@ -21,20 +19,11 @@ def _is_count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-def _total_length(resp: requests.Response) -> int | None:
-    """The whole file's size: from Content-Range of a 206, else Content-Length."""
-    rng = resp.headers.get("Content-Range", "")
-    if resp.status_code == 206 and "/" in rng and rng.rsplit("/", 1)[1].isdigit():
-        return int(rng.rsplit("/", 1)[1])
-    length = resp.headers.get("Content-Length", "")
-    return int(length) if resp.status_code == 200 and length.isdigit() else None
-
-
 class SnapshotFetcher:
     """The first sync through a snapshot (a part of :class:`SyncClient`)."""
 
     #: bytes of a snapshot download written to disk at a time
-    SNAPSHOT_CHUNK = 256 * 1024
+    SNAPSHOT_CHUNK = CHUNK
 
     def snapshot_file(self) -> Path:
         return Path(str(self.ledger.path) + ".snapshot")
@@ -86,45 +75,9 @@ class SnapshotFetcher:
     def _download_snapshot(self, upto: int, progress: Progress | None, cancelled: Cancelled | None) -> int:
         """Fetch the snapshot into :meth:`snapshot_file`, asking only for the bytes it lacks
         (each attempt starts where the file on disk ends)."""
-        path = self.snapshot_file()
-        got = 0
-
-        def missing() -> dict:
-            have = path.stat().st_size if path.exists() else 0
-            # identity: the ranges count bytes of the file itself, not of a compressed answer
-            return {"Accept": "application/gzip, application/json", "Accept-Encoding": "identity",
-                    **({"Range": f"bytes={have}-"} if have else {})}
-
-        def store(resp: requests.Response) -> None:
-            nonlocal got
-            total = _total_length(resp)
-            resumed = resp.status_code == 206
-            on_disk = path.stat().st_size if resumed else 0
-            with open(path, "ab" if resumed else "wb") as fh:
-                for chunk in resp.iter_content(self.SNAPSHOT_CHUNK):
-                    check_cancelled(cancelled)
-                    fh.write(chunk)
-                    got += len(chunk)
-                    on_disk += len(chunk)
-                    if progress:  # the download's share: bytes of the file
-                        progress(on_disk, total or 0)
-                fh.flush()
-                os.fsync(fh.fileno())
-            if total is not None and path.stat().st_size != total:
-                raise requests.exceptions.ChunkedEncodingError("the snapshot ended early")
-
-        def fetch() -> None:
-            self.transport.request("GET", "/v1/snapshot", params={"upto": upto}, cancelled=cancelled,
-                                   extra_headers=missing, stream_to=store)
-
-        try:
-            fetch()
-        except HubRefused as exc:
-            if exc.params.get("status") != 416 or not path.exists():
-                raise
-            path.unlink()  # more on disk than the hub's file: start afresh
-            fetch()
-        return got
+        return fetch_to(self.transport, "/v1/snapshot", self.snapshot_file(), params={"upto": upto},
+                        accept="application/gzip, application/json", progress=progress, cancelled=cancelled,
+                        chunk=self.SNAPSHOT_CHUNK)
 
     def _apply_snapshot(self, state: dict, result: PullResult, progress: Progress | None,
                         cancelled: Cancelled | None) -> None:

@@ -63,21 +63,29 @@ class Transport:
                 auth: bool = True, timeout: tuple[float, float] | None = None, retries: int | None = None,
                 cancelled: Cancelled | None = None, content: bytes | None = None,
                 raw_answer: bool = False, extra_headers: Callable[[], dict] | None = None,
-                stream_to: Callable[[requests.Response], Any] | None = None) -> Any:
+                stream_to: Callable[[requests.Response], Any] | None = None,
+                fresh_content: Callable[[], tuple[bytes, dict]] | None = None) -> Any:
         """One call, retried.  *body* is sent as JSON, *content* as raw bytes
         (``application/octet-stream``, gzip when that pays); *raw_answer* returns the
         answer's bytes instead of parsed JSON.  *extra_headers* are asked for afresh at
-        each attempt.  *stream_to* reads a successful answer as it arrives and gives the
-        call's result; a line cut meanwhile is retried like any other."""
+        each attempt, and so is *fresh_content*: the raw bytes to send and their own
+        headers (an upload that goes on from wherever the hub's copy ends).  *stream_to*
+        reads a successful answer as it arrives and gives the call's result; a line cut
+        meanwhile is retried like any other."""
         s = self.settings
         headers = self._headers(auth, raw_answer)
         data, raw_len = _encode(body, content, headers)
+        base = headers
         timeout = timeout or (s.connect_timeout, s.read_timeout)
         retries = s.retries if retries is None else retries
         attempt = 0
         lost = False  # an earlier attempt may have reached the hub and its answer was lost
         while True:
             check_cancelled(cancelled)
+            if fresh_content is not None:
+                piece, own = fresh_content()
+                headers = {**base, **own}
+                data, raw_len = _encode(None, piece, headers)
             self.stats.requests += 1
             t0 = self.wall_ms()
             try:

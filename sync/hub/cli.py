@@ -1,6 +1,7 @@
 """``township-hub``: run the hub and administer its devices.
 
     township-hub serve   --db PATH [--host 127.0.0.1] [--port 8470] [--readers 4] [--threads N] [--enroll-rate 10]
+                         [--upload-hours 168]
     township-hub enroll  --db PATH --scope CODE --name NAME [--days 14]
     township-hub devices --db PATH [--scope CODE]
     township-hub revoke  --db PATH DEVICE
@@ -76,6 +77,17 @@ def _count(text: str) -> int:
     return n
 
 
+def _hours(text: str) -> float:
+    try:
+        n = float(text)
+    except ValueError:
+        n = 0.0
+    if not 0 < n <= 8760:
+        raise argparse.ArgumentTypeError(translate("hub", "{value} is not a number of hours up to 8760").format(
+            value=text))
+    return n
+
+
 def build_parser() -> ArgumentParser:
     p = ArgumentParser(prog=PROG, description=translate("hub", "The sync hub of Township Ledger: serve it and manage its devices."))
     p.add_argument("--lang", choices=i18n.LANGUAGES, help=translate("cli", "language of messages (default zh_CN)"))
@@ -98,6 +110,9 @@ def build_parser() -> ArgumentParser:
     s.add_argument("--enroll-rate", type=_count, default=HubSettings.enroll_rate,
                    help=translate("hub", "enrollment attempts a minute per client address (default {n})").format(
                        n=HubSettings.enroll_rate))
+    s.add_argument("--upload-hours", type=_hours, default=HubSettings.upload_expiry / 3600,
+                   help=translate("hub", "hours an unfinished attachment upload is kept for the device to resume it "
+                                         "(default {n})").format(n=f"{HubSettings.upload_expiry / 3600:g}"))
 
     s = sub.add_parser("enroll", parents=[common], help=translate("hub", "issue a one-time enrollment code for a device"))
     s.add_argument("--scope", required=True, metavar="CODE", help=translate("hub", "division code the device will work for"))
@@ -210,7 +225,8 @@ def cmd_serve(args) -> int:
             host=host, port=port, reason=exc.strerror or exc))
     port = sock.getsockname()[1]
     # a locked, damaged or foreign file fails here, in one line
-    app = create_app(path, HubSettings(readers=args.readers, threads=args.threads, enroll_rate=args.enroll_rate))
+    app = create_app(path, HubSettings(readers=args.readers, threads=args.threads, enroll_rate=args.enroll_rate,
+                                         upload_expiry=args.upload_hours * 3600))
 
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))

@@ -11,15 +11,17 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic.json_schema import models_json_schema
 
-from sync.hub.schemas import MODELS, BlobStored, ErrorAnswer, SnapshotInfo
+from sync.hub.schemas import MODELS, BlobStored, ErrorAnswer, SnapshotInfo, UploadState
 
 REF = "#/components/schemas/{model}"
 
 _TIME_HEADER = {"X-Hub-Time-Ms": {"description": "the hub's wall clock, ms since 1970", "schema": {"type": "string"}}}
 _ERROR_TEXT = {
     400: "malformed JSON or gzip", 401: "missing, unknown or revoked token", 403: "bad, used or expired code",
-    404: "no such content (or not visible to the caller)", 409: "schema newer than the hub's",
-    413: "too many changes or body too big", 416: "a range the snapshot does not have",
+    404: "no such content (or not visible to the caller)",
+    409: "schema newer than the hub's; or an Upload-Offset other than the hub's (offset_mismatch, its offset in params) "
+         "or another request still sending this content (upload_busy)",
+    413: "too many changes or body too big", 416: "a range the content does not have",
     422: "wrong types or missing fields",
     429: "too many enrollment attempts from this address; try again after Retry-After", 503: "the hub is busy or shutting down; try again after Retry-After",
 }
@@ -69,6 +71,14 @@ def blob_responses(ok_status: int | None, *errors: int) -> dict:
     elif ok_status is None:  # GET: the bytes themselves
         out[200] = {"description": "The content", "headers": _TIME_HEADER,
                     "content": {"application/octet-stream": BINARY}}
+    return out
+
+
+def upload_responses() -> dict:
+    out = responses(UploadState, 400, 401, 409, 413, 422)
+    out[200]["description"] = "The bytes held so far (complete: false), or the hub had the content already"
+    out[201] = {"description": "The content is complete, checked and stored", "headers": _TIME_HEADER,
+                "content": {"application/json": {"schema": ref(UploadState)}}}
     return out
 
 

@@ -197,6 +197,16 @@ class BlobStored(Shape):
     size: int = Field(ge=0)
 
 
+class UploadState(Shape):
+    """An attachment upload at the hub: ``complete`` when the hub holds the whole content
+    (nothing to send; ``offset`` is then its size, or 0 when it held it before); else
+    ``offset`` is how many bytes of it the hub holds from the caller, to go on from"""
+
+    sha256: Sha256
+    offset: int = Field(ge=0)
+    complete: bool
+
+
 class BlobMissingAnswer(Shape):
     missing: list[Sha256]
 
@@ -209,7 +219,7 @@ class SnapshotInfo(Shape):
 
 MODELS = (WireChange, EnrollRequest, PushRequest, BlobMissingRequest, ErrorAnswer, EnrollAnswer, PushResult,
           PushAnswer, PullAnswer, WireDevice, DevicesAnswer, HealthAnswer, TimeAnswer, BlobStored,
-          BlobMissingAnswer, SnapshotInfo)
+          UploadState, BlobMissingAnswer, SnapshotInfo)
 
 
 # ------------------------------------------------------------------------------------ checking requests

@@ -24,6 +24,7 @@ from sync.hub.ratelimit import RateLimiter
 from sync.hub.settings import TOUCH_EVERY, HubSettings
 from sync.hub.snapshots import SnapshotFiles
 from sync.hub.store import Device, HubStore, NotAHub
+from sync.hub.uploads import PartialUploads
 from sync.hub.writer import GroupWriter
 
 
@@ -56,6 +57,8 @@ class Hub:
         folder = self.settings.snapshot_dir or Path(str(self.ledger.path) + ".snapshots")
         self.snapshots = SnapshotFiles(folder, self.pool, self.settings.snapshots_kept,
                                        self.settings.snapshot_writers)
+        self.uploads = PartialUploads(self.settings.upload_dir or Path(str(self.ledger.path) + ".uploads"),
+                                      self.settings.upload_expiry)
         #: enrollment attempts per client address (in this process; docs/hub-protocol.md)
         self.enroll_limiter = RateLimiter(self.settings.enroll_rate)
         self._touched: dict[str, float] = {}

@@ -15,6 +15,9 @@ PULL_DEFAULT, PULL_MAX = 2000, 5000
 INT64_MAX = 2**63 - 1
 #: Largest attachment content (PUT /v1/blobs/{sha256}), as sent and after gunzip.
 MAX_BLOB = 50 * 1024 * 1024
+#: Seconds an unfinished attachment upload is kept by default (a week: a township may sync
+#: again only days later).
+UPLOAD_EXPIRY = 7 * 24 * 3600.0
 #: Most hashes in one POST /v1/blobs/missing.
 MAX_BLOB_QUERY = 1000
 SHA256_PATTERN = "^[0-9a-f]{64}$"
@@ -44,11 +47,17 @@ class HubSettings:
     snapshot_writers: int = 2
     #: enrollment attempts a minute per client address (a token bucket; 429 beyond it)
     enroll_rate: int = 10
+    #: where unfinished attachment uploads are kept (None: ``<ledger>.uploads`` beside the ledger)
+    upload_dir: Path | None = None
+    #: seconds an unfinished attachment upload is kept after its last byte arrived
+    upload_expiry: float = UPLOAD_EXPIRY
 
     def __post_init__(self) -> None:
         if self.readers < 1:
             raise ValueError("the hub needs at least one read connection")
         if self.enroll_rate < 1:
             raise ValueError("the hub must allow at least one enrollment a minute")
+        if self.upload_expiry <= 0:
+            raise ValueError("unfinished uploads must be kept for some time")
         if self.threads is not None and self.threads < 1:
             raise ValueError("the hub needs at least one worker thread")

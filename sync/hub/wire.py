@@ -48,31 +48,62 @@ async def blob_body(request: Request) -> bytes:
     return await _read_limited(request, MAX_BLOB, f"An attachment's content is at most {MAX_BLOB} bytes.")
 
 
+class Inflater:
+    """Inflates a gzip body piece by piece as it arrives (concatenated members too, as RFC 1952
+    allows), refusing more than *limit* bytes in all (against zip bombs)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.size = limit, 0
+        self._z = zlib.decompressobj(16 + zlib.MAX_WBITS)
+
+    @property
+    def finished(self) -> bool:
+        """The last member's end has been read (else the body was cut short)."""
+        return self._z.eof
+
+    def feed(self, data: bytes) -> bytes:
+        out = []
+        try:
+            while data:
+                piece = self._z.decompress(data, self.limit + 1 - self.size)
+                self.size += len(piece)
+                out.append(piece)
+                if self.size > self.limit:
+                    raise too_large(f"The request body is larger than {self.limit} bytes once decompressed.")
+                if self._z.eof:
+                    data = self._z.unused_data
+                    if data:  # the next member
+                        self._z = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                    continue
+                data = self._z.unconsumed_tail
+        except zlib.error as exc:
+            raise bad_request(f"The body is not valid gzip data ({exc}).") from None
+        return b"".join(out)
+
+
 def gunzip(data: bytes, limit: int = MAX_INFLATED) -> bytes:
     """Inflate a gzip body (concatenated members too), refusing more than *limit* bytes."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    out = []
-    size = 0
-    try:
-        while data:
-            piece = inflater.decompress(data, limit + 1 - size)
-            size += len(piece)
-            out.append(piece)
-            if size > limit:
-                raise too_large(f"The request body is larger than {limit} bytes once decompressed.")
-            if inflater.eof:
-                data = inflater.unused_data
-                if data:  # concatenated gzip members (allowed by RFC 1952)
-                    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                continue
-            data = inflater.unconsumed_tail
-            if not data:
-                break
-        if not inflater.eof:
-            raise bad_request("The gzip-compressed body is truncated.")
-    except zlib.error as exc:
-        raise bad_request(f"The body is not valid gzip data ({exc}).") from None
-    return b"".join(out)
+    inflater = Inflater(limit)
+    out = inflater.feed(data)
+    if not inflater.finished:
+        raise bad_request("The gzip-compressed body is truncated.")
+    return out
+
+
+def range_start(wanted: str | None, size: int) -> int | None:
+    """The first byte asked for by a ``Range: bytes=N-`` header (None: the whole content);
+    416 ``bad_range`` for any other form or a start beyond the *size* bytes there are."""
+    if wanted is None:
+        return None
+    unit, _, spec = wanted.strip().partition("=")
+    first, dash, last = spec.partition("-")
+    if unit.strip() != "bytes" or not dash or last.strip() or not first.strip().isdigit():
+        raise HubError(416, "bad_range", "Only a range of the form 'bytes=N-' is served.",
+                       {"Content-Range": f"bytes */{size}"})
+    start = int(first)
+    if start >= size:
+        raise HubError(416, "bad_range", f"The content has {size} bytes.", {"Content-Range": f"bytes */{size}"})
+    return start
 
 
 def decoded(request: Request, body: bytes, limit: int = MAX_INFLATED) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
-from sync.hub.errors import HubError, invalid
+from sync.hub.errors import invalid
 from sync.hub.openapi import responses, snapshot_responses
 from sync.hub.routes import device_of, hub_of
 from sync.hub.routes.health import now_ms
@@ -13,6 +13,7 @@ from sync.hub.schemas import SnapshotInfo
 from sync.hub.settings import INT64_MAX
 from sync.hub.snapshots import chunks
 from sync.hub.store import Device
+from sync.hub.wire import range_start
 
 router = APIRouter(prefix="/v1")
 
@@ -26,21 +27,6 @@ def snapshot_info(request: Request, device: Device = Depends(device_of)) -> JSON
     return JSONResponse({"cursor": upto, "count": count, "hub_time_ms": now_ms()})
 
 
-def _start(wanted: str | None, size: int) -> int | None:
-    """The first byte asked for by a ``Range: bytes=N-`` header (None: the whole file)."""
-    if wanted is None:
-        return None
-    unit, _, spec = wanted.strip().partition("=")
-    first, dash, last = spec.partition("-")
-    if unit.strip() != "bytes" or not dash or last.strip() or not first.strip().isdigit():
-        raise HubError(416, "bad_range", "Only a range of the form 'bytes=N-' is served.",
-                       {"Content-Range": f"bytes */{size}"})
-    start = int(first)
-    if start >= size:
-        raise HubError(416, "bad_range", f"The snapshot has {size} bytes.", {"Content-Range": f"bytes */{size}"})
-    return start
-
-
 @router.get("/snapshot", responses=snapshot_responses(), summary=(
     "Everything the caller receives up to a cursor, as one gzip'd NDJSON file; resumable with Range"))
 def snapshot(request: Request, device: Device = Depends(device_of),
@@ -52,7 +38,7 @@ def snapshot(request: Request, device: Device = Depends(device_of),
     fh = open(hub.snapshots.file(device, upto), "rb")  # open: a newer file may replace it on disk meanwhile
     try:
         size = fh.seek(0, 2)
-        start = _start(request.headers.get("range"), size)
+        start = range_start(request.headers.get("range"), size)
     except BaseException:
         fh.close()
         raise
