@@ -649,6 +649,18 @@
             <numerusform>占%Ln个涉农县的{percent}</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <source>No checklist tasks yet</source>
+        <translation>尚无整改任务</translation>
+    </message>
 </context>
 <context>
     <name>DemoPage</name>
