@@ -24,9 +24,11 @@ from ui.busy import BusyGuard, on_sibling
 from ui.exchange import PhoneCheckDialog, check_held_by_phone, imported_text
 from ui.history import local_time, stored_moment
 from ui.models import ListTableModel
+from ui.widgets import last_folder, remember_folder
 
 PACKAGE_FILTER = f"*{packages.SUFFIX} *{packages.RECEIPT_SUFFIX}"
-_last_folder: str | None = None
+#: The file dialogs of packages, identity files and sticks share one remembered folder.
+FOLDERS = "packages"
 
 
 def removable_drives() -> list[tuple[str, str]]:
@@ -50,17 +52,12 @@ def removable_drives() -> list[tuple[str, str]]:
 
 def start_folder() -> str:
     """Where file choosers open: the folder last chosen, else the first stick, else home."""
-    if _last_folder and Path(_last_folder).is_dir():
-        return _last_folder
     drives = removable_drives()
-    return drives[0][1] if drives else str(Path.home())
+    return last_folder(FOLDERS, drives[0][1] if drives else "")
 
 
 def remember(path: str) -> str:
-    global _last_folder
-    if path:
-        p = Path(path)
-        _last_folder = str(p if p.is_dir() else p.parent)
+    remember_folder(FOLDERS, path)
     return path
 
 

@@ -23,7 +23,7 @@ from desktop.ledger import Ledger
 from ui import settings as S
 from ui import workers
 from ui.i18n import LANGUAGES
-from ui.widgets import ERROR_STYLE, BusyDialog, error_label, note_label, push_button, text_label
+from ui.widgets import ERROR_STYLE, BusyDialog, error_label, note_label, push_button, remember_folder, text_label
 
 log = logging.getLogger(__name__)
 
@@ -211,6 +211,7 @@ class SettingsDialog(BusyDialog):
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the backup folder"),
                                                   str(self.chosen_folder()))
+        remember_folder("backup", folder)
         if folder:
             self.folder_edit.setText(str(Path(folder)))
 

@@ -320,6 +320,10 @@
         <source>return task</source>
         <translation>退回任务</translation>
     </message>
+    <message>
+        <source>Changed by the workflow buttons (Start, Mark done, Verify, Return).</source>
+        <translation>由流程按钮（开始整改、标记完成、验收、退回）修改。</translation>
+    </message>
 </context>
 <context>
     <name>ConflictModel</name>
@@ -3428,8 +3432,8 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     </message>
     <message>
         <location filename="../../desktop/rules.py" line="37" />
-        <source>only the level above ({scope} is this ledger) can verify a task of {code}</source>
-        <translation>只有上级才能验收 {code} 的任务（本台账为 {scope}）</translation>
+        <source>only the level above ({scope} is this ledger) can verify a task of {code} or withdraw its verification</source>
+        <translation>只有上级才能验收 {code} 的任务或撤回验收（本台账为 {scope}）</translation>
     </message>
     <message>
         <location filename="../../desktop/rules.py" line="38" />
@@ -3543,6 +3547,14 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>a different change with the same origin and number ({origin} #{seq}) was received before</source>
         <translation>此前已收到同一来源、同一编号（{origin} 第 {seq} 条）但内容不同的修改</translation>
+    </message>
+    <message>
+        <source>at least one evidence file</source>
+        <translation>至少一份佐证材料</translation>
+    </message>
+    <message>
+        <source>Before the task is done it needs {missing}.</source>
+        <translation>标记完成前还缺：{missing}。</translation>
     </message>
 </context>
 <context>
@@ -4303,6 +4315,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>Reason for return</source>
         <translation>退回原因</translation>
+    </message>
+    <message>
+        <source>Proof of completion</source>
+        <translation>完成要求</translation>
     </message>
 </context>
 <context>
