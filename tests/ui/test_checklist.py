@@ -419,7 +419,7 @@ def test_the_form_leaves_the_workflow_to_the_buttons(qtbot, township_ledger, mon
     from ui.forms import RecordForm
 
     view = make_view(qtbot, township_ledger)
-    task_id = a_task_done(qtbot, view, township_ledger)
+    a_task_done(qtbot, view, township_ledger)
     opened = []
 
     def exec_(form):
