@@ -5437,6 +5437,26 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>Expected: {expected} townships (division list); {silent} silent, {unknown} of them with no records in the ledger.</source>
         <translation>应报：{expected} 个乡镇（区划表）；{silent} 个未报，其中 {unknown} 个在台账中没有任何记录。</translation>
     </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>盖章处</translation>
+    </message>
 </context>
 <context>
     <name>sync</name>
