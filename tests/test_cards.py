@@ -17,4 +17,4 @@ def test_a_township_has_no_county_cards_and_reads_its_figures_as_yes_or_no():
 
 
 def test_one_bar_is_no_chart():
-    assert not cards.shows_units_chart(1) and not cards.shows_units_chart(0) and cards.shows_units_chart(2)
+    assert not cards.worth_a_chart(1) and not cards.worth_a_chart(0) and cards.worth_a_chart(2)

@@ -175,10 +175,12 @@ class DashboardView(MonthFigureView):
             else:
                 c[card].show_figure(title, n(count), of_townships(part_share))
 
-        c["members"].show_figure(
-            self.tr("Committee members"), n(h.members_current),
-            self.tr("{added} joined, {exited} left this month").format(added=n(h.members_added),
-                                                                       exited=n(h.members_exited)))
+        sources = [k for k, v in h.members_by_source.items() if v]
+        detail = self.tr("{added} joined, {exited} left this month").format(added=n(h.members_added),
+                                                                            exited=n(h.members_exited))
+        if len(sources) == 1:  # the chart of sources would be one bar: it becomes this line
+            detail += "\n" + self.tr("all {source}").format(source=enumerations().label("member_source", sources[0]))
+        c["members"].show_figure(self.tr("Committee members"), n(h.members_current), detail)
         c["townships"].show_figure(self.tr("Township committees"), n(h.townships))
         township_figure("funding", self.tr("Funding of 20,000 yuan secured"), h.townships_funding_secured,
                         h.funding_secured_share)
@@ -213,6 +215,7 @@ class DashboardView(MonthFigureView):
         chart.setTitle(self.tr("Committee members by source"))
         enums = enumerations()
         items = list(h.members_by_source.items())[::-1]  # a horizontal chart draws the first category at the bottom
+        self.source_view.setVisible(card_rules.worth_a_chart(sum(1 for _k, v in items if v)))
         series = self.bar_series(self.tr("Committee members"), [v for _k, v in items])
         chart.addSeries(series)
         self.bar_axes(chart, series, [enums.label("member_source", k) for k, _v in items],
@@ -224,6 +227,7 @@ class DashboardView(MonthFigureView):
         chart.setTitle(self.tr("Checklist progress by system"))
         enums = enumerations()
         items = list(h.checklist.items())[::-1]
+        self.checklist_view.setVisible(card_rules.worth_a_chart(sum(1 for _k, c in items if c[0])))
         sets = []
         for name, colour, pick in (
             (self.tr("Verified"), VERIFIED, lambda t, d, v: v),
@@ -264,7 +268,7 @@ class DashboardView(MonthFigureView):
         figure = self.figure()
         units = self.units = self.report.units[figure]
         # one bar (a township's own figure) says no more than its card: no chart, no choice of figure
-        wanted = card_rules.shows_units_chart(len(units))
+        wanted = card_rules.worth_a_chart(len(units))
         for widget in (self.units_view, self.figure_label, self.figure_combo):
             widget.setVisible(wanted)
         chart = self.units_view.chart()

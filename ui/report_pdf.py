@@ -32,6 +32,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from desktop.fsio import atomic_path
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.reporting.cards import worth_a_chart
 from desktop.reporting.chart_axis import value_axis
 from desktop.reporting.report import CTX, MSG_CANNOT_WRITE, MSG_MORE_ROWS, MSG_PAGE, MonthlyReport, Table, format_cell, sections
 
@@ -406,7 +407,7 @@ def report_document(report: MonthlyReport, page_width: float, page_height: float
             parts.append(_table_html(table, max_rows, page_width, device))
             if table.note and not (s_index == 0 and table is section.tables[0]):  # that one is above
                 parts.append(f'<p class="note">{e(table.note)}</p>')
-            if table.chart and table.rows:
+            if table.chart and worth_a_chart(len(table.rows)):  # one unit's bar says no more than its row
                 image = chart_image(table)
                 name = f"chart-{charts}"
                 charts += 1

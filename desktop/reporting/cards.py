@@ -62,6 +62,7 @@ def reads_as_flag(card: str, scope: str) -> bool:
     return level(scope) in _CARDS[card].flag_levels
 
 
-def shows_units_chart(units: int) -> bool:
-    """Whether the figure per unit below is worth a chart: one bar says no more than its card."""
-    return units > 1
+def worth_a_chart(bars: int) -> bool:
+    """Whether a chart of *bars* bars (units, or categories with a value) says more than the
+    cards: one bar, or none, does not; the chart is left out."""
+    return bars > 1

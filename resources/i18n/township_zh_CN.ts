@@ -531,7 +531,7 @@
     <message>
         <location filename="../../ui/dashboard.py" line="322" />
         <source>{new} new this month; {revoked} revoked; {rectifying} under rectification</source>
-        <translation>本月新建{new}个；已撤销{revoked}个；整顿中{rectifying}个</translation>
+        <translation>本月新建{new}个，撤销{revoked}个，整顿{rectifying}个</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard.py" line="325" />
@@ -664,6 +664,10 @@
     <message>
         <source>No checklist tasks yet</source>
         <translation>尚无整改任务</translation>
+    </message>
+    <message>
+        <source>all {source}</source>
+        <translation>均为{source}</translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,7 @@ def test_the_report_keeps_its_headings_and_ends_with_the_signature_block(qapp, r
     text = doc.toPlainText()
     for label in ("填报人", "审核人", "联系电话", "日期", "盖章处"):
         assert label in text[-200:], label
+    assert "<img" in doc.toHtml()  # the county's townships side by side: charts
     target = R.write_report_pdf(report, tmp_path / "月报.pdf")
     assert target.stat().st_size > 10_000
     if shutil.which("pdftotext"):
