@@ -13,3 +13,6 @@ for lang in zh_CN en; do
     cp "$work/demo.sqlite" "$work/demo-$lang.sqlite"
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots.py "$work/demo-$lang.sqlite" "$lang"
 done
+# A township secretary's first day (tests/ui/test_first_day.py), step by step, in Chinese
+TL_SCREENSHOTS=docs/screenshots xvfb-run -a -s "-screen 0 1366x768x24" \
+    .venv/bin/python -m pytest -q -p no:cacheprovider tests/ui/test_first_day.py

@@ -26,6 +26,21 @@ def _chinese():
     i18n.set_language("zh_CN")
 
 
+@pytest.fixture(autouse=True)
+def _ui_settings(tmp_path_factory):
+    """What the window's helpers remember (file dialogs' folders) goes to a settings file of
+    the test, never to the user's (only where the test uses the window's code)."""
+    import sys
+
+    settings = sys.modules.get("ui.settings")
+    if settings is not None:
+        from PySide6.QtCore import QSettings
+
+        ini = tmp_path_factory.mktemp("settings") / "settings.ini"
+        settings.use(settings.Settings(QSettings(str(ini), QSettings.IniFormat)))
+    yield
+
+
 @pytest.fixture
 def ledger_path(tmp_path) -> Path:
     return tmp_path / "ledger.sqlite"

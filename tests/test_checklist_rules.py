@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from desktop.errors import ValidationError
+from desktop.errors import LedgerError, ValidationError
 from desktop.ledger import Ledger
 from desktop.ledger.reference import templates_for
 from desktop.records import checklist
@@ -155,8 +155,15 @@ def test_creating_tasks_is_all_or_nothing(county_ledger, township_org):
     assert county_ledger.query(TASK) == []
 
 
+def with_proof(ledger, task_id: str) -> None:
+    """What marking a task done needs: a measure and one evidence file."""
+    ledger.update(TASK, task_id, {"measure": "每月召开例会"})
+    ledger.attach(TASK, task_id, "会议照片.jpg", b"jpeg", "image/jpeg")
+
+
 def test_move_writes_each_step_and_returns_them_for_undo(county_ledger, township_org):
     task_id = county_ledger.create(TASK, {"org_id": township_org, "system": "organisation", "title": "整改"})
+    with_proof(county_ledger, task_id)
     stored = county_ledger.get(TASK, task_id)
     made = checklist.move(county_ledger, stored, "done", DAY)
     assert made == [({"status": "not_started"}, {"status": "in_progress"}),
@@ -194,3 +201,50 @@ def test_progress_lists_every_system(county_ledger, township_org):
     progress = checklist.task_progress(county_ledger, TOWNSHIP)
     assert progress["organisation"] == {"total": 2, "done": 1, "verified": 0, "overdue": 1}
     assert checklist.task_progress(county_ledger, TOWNSHIP_2)["organisation"]["total"] == 0
+
+
+def test_done_needs_a_measure_and_evidence(county_ledger, township_org):
+    task_id = county_ledger.create(TASK, {"org_id": township_org, "system": "organisation", "title": "整改"})
+    stored = county_ledger.get(TASK, task_id)
+    assert checklist.missing_proof(county_ledger, stored) == ["measure", "evidence"]
+    with pytest.raises(LedgerError) as caught:
+        checklist.move(county_ledger, stored, "done", DAY)
+    assert "整改措施" in caught.value.text() and "佐证材料" in caught.value.text()
+    assert county_ledger.get(TASK, task_id)["status"] == "not_started"  # nothing half-done
+    county_ledger.update(TASK, task_id, {"measure": "每月召开例会"})
+    assert checklist.missing_proof(county_ledger, county_ledger.get(TASK, task_id)) == ["evidence"]
+    county_ledger.attach(TASK, task_id, "照片.jpg", b"jpeg", "image/jpeg")
+    assert checklist.missing_proof(county_ledger, county_ledger.get(TASK, task_id)) == []
+    assert checklist.move(county_ledger, county_ledger.get(TASK, task_id), "done", DAY)
+
+
+def test_the_issuing_level_may_waive_the_proof_per_template(county_ledger, township_org):
+    template = county_ledger.create("checklist_template", {
+        "template_kind": "reference", "level": "township", "system": "project", "code": "X1", "title": "建群",
+        "issued_by": COUNTY, "completion_proof": "optional"})
+    task_id = county_ledger.create(TASK, {"org_id": township_org, "system": "project", "title": "建群",
+                                          "template_id": template})
+    assert not checklist.proof_required(county_ledger, county_ledger.get(TASK, task_id))
+    assert checklist.move(county_ledger, county_ledger.get(TASK, task_id), "done", DAY)
+    # a template that says nothing (the built-in ones) asks for proof
+    builtin = templates_for(county_ledger, COUNTY, "county")[0]
+    assert checklist.proof_required(county_ledger, {"template_id": builtin["id"]})
+
+
+def test_only_the_level_above_withdraws_a_verification(county_ledger, township_org, tmp_path):
+    task_id = county_ledger.create(TASK, {"org_id": township_org, "system": "organisation", "title": "整改"})
+    with_proof(county_ledger, task_id)
+    checklist.move(county_ledger, county_ledger.get(TASK, task_id), "done", DAY)
+    checklist.move(county_ledger, county_ledger.get(TASK, task_id), "verify", DAY)
+    town = Ledger.new(tmp_path / "town.sqlite", scope=TOWNSHIP, operator="乡团委")
+    try:
+        town.apply_changes(county_ledger.changes_since(0)[0])
+        verified = town.get(TASK, task_id)
+        assert verified["status"] == "verified"
+        assert not checklist.verifies_others(TOWNSHIP) and checklist.verifies_others(COUNTY)
+        assert not checklist.action_allowed("reopen", verified, TOWNSHIP)
+        with pytest.raises(ValidationError):  # not even by a write around the workflow
+            town.update(TASK, task_id, {"status": "done"})
+        assert town.get(TASK, task_id)["status"] == "verified"
+    finally:
+        town.close()

@@ -82,6 +82,7 @@ def test_the_build_holds_what_the_program_needs_and_nothing_of_the_hub(build):
                  "reference/enums.json", "reference/checklists.json", "icons/app.png"):
         assert (internal / "resources" / name).is_file(), name
     assert not list((internal / "resources").rglob("*.py")), "build scripts were copied into the build"
+    assert list(build.rglob("qtbase_zh_CN.qm")), "Qt's Chinese translations (standard dialogs) were trimmed away"
     assert (build / f"township-ledger{EXE}").is_file()
     assert (build / f"township-ledger-cli{EXE}").is_file()
     files = [f.relative_to(build).as_posix() for f in build.rglob("*")]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGroupBox, QHBoxLayout, QLabel,
                                QMessageBox, QProgressBar, QSizePolicy, QSplitter, QTabBar, QVBoxLayout, QWidget)
 
 from desktop.errors import LedgerError
@@ -27,7 +27,7 @@ from ui.history import HistoryDialog
 from ui.models import ID_ROLE, ListTableModel, RecordTableModel
 from ui.review import ask_return_reason, confirm_verify, review_text
 from ui.undo import CreateCommand, DeleteCommand, EditCommand
-from ui.widgets import heading_label, record_table, select_row_of, tool_button
+from ui.widgets import heading_label, open_file_name, record_table, select_row_of, tool_button
 
 ATTACHMENT = "attachment"
 #: Table columns, in order.
@@ -180,8 +180,8 @@ class ChecklistView(QWidget):
         self.start_button = tool_button(self, "start_task", lambda: self.move("start"), self.tr("Start"))
         self.start_button.setToolTip(self.tr("Rectification has begun: status \"in progress\"."))
         self.done_button = tool_button(self, "done_task", lambda: self.move("done"), self.tr("Mark done"))
-        self.done_button.setToolTip(self.tr("Rectification is finished: status \"done\", done on today."))
         self.verify_button = tool_button(self, "verify_task", lambda: self.move("verify"), self.tr("Verify"))
+        self.verify_button.setVisible(checklist.verifies_others(self.ledger.scope))
         self.reopen_button = tool_button(self, "reopen_task", lambda: self.move("reopen"), self.tr("Reopen"))
         self.reopen_button.setToolTip(self.tr("Take the task one step back in the workflow."))
         self.action_buttons = {"start": self.start_button, "done": self.done_button, "verify": self.verify_button,
@@ -407,6 +407,10 @@ class ChecklistView(QWidget):
         self.history_button.setEnabled(task is not None)
         for action, button in self.action_buttons.items():
             button.setEnabled(writable and task is not None and checklist.action_allowed(action, task, self.ledger.scope))
+        missing = checklist.missing_proof(self.ledger, task) if task is not None and task["status"] in \
+            checklist.OPEN_STATUSES else []
+        self.done_button.setToolTip(checklist.proof_message(missing).text() if missing else
+                                    self.tr("Rectification is finished: status \"done\", done on today."))
         if task is not None and not checklist.can_verify(self.ledger.scope, task.get("scope") or ""):
             self.verify_button.setToolTip(self.tr("Only the level above can verify this task."))
         elif task is not None and task["status"] != "done":
@@ -461,7 +465,7 @@ class ChecklistView(QWidget):
         system = self.tabs.tabData(self.tabs.currentIndex())
         if system:
             defaults["system"] = system
-        form = RecordForm(self.ledger, TASK, defaults=defaults, parent=self)
+        form = self._form(None, defaults)
         if form.exec():
             self._selected_id = form.record_id
             self.undo_stack.push(CreateCommand(self.ledger, TASK, form.record_id, self.tr("new checklist task"),
@@ -473,7 +477,7 @@ class ChecklistView(QWidget):
         if task is None:
             return
         try:
-            form = RecordForm(self.ledger, TASK, task["id"], parent=self)
+            form = self._form(task["id"])
         except LedgerError as exc:
             QMessageBox.warning(self, self.edit_button.text(), exc.text())
             return
@@ -483,6 +487,19 @@ class ChecklistView(QWidget):
             self.undo_stack.push(EditCommand(self.ledger, TASK, task["id"], self.tr("edit checklist task"),
                                              self._task_changed, form.previous, after))
             self._task_changed(TASK, task["id"])
+
+    def _form(self, task_id: str | None, defaults: dict | None = None) -> RecordForm:
+        """A task's form whose workflow fields (status, dates, verification) are shown but not
+        typed: they move only through the buttons, so that a unit cannot mark its own task
+        verified, or done without proof."""
+        form = RecordForm(self.ledger, TASK, task_id, defaults=defaults, parent=self)
+        for name in checklist.WORKFLOW_FIELDS:
+            field = form.fields.get(name)
+            if field is not None:
+                field.editor.setEnabled(False)
+                field.editor.setToolTip(self.tr("Changed by the workflow buttons (Start, Mark done, Verify, "
+                                                "Return)."))
+        return form
 
     def show_history(self) -> None:
         task = self.current_task()
@@ -527,8 +544,7 @@ class ChecklistView(QWidget):
 
     def _evidence_count(self, task: dict) -> int:
         try:
-            return len(self.ledger.query(ATTACHMENT, where={"owner_kind": TASK, "owner_id": task["id"]},
-                                         columns=("id",)))
+            return checklist.evidence_count(self.ledger, task["id"])
         except LedgerError:
             return 0
 
@@ -558,7 +574,7 @@ class ChecklistView(QWidget):
         task = self.current_task()
         if task is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach evidence"), "", self.tr("All files (*)"))
+        path = open_file_name(self, "evidence", self.tr("Attach evidence"), self.tr("All files (*)"))
         if not path:
             return
         name = Path(path).name

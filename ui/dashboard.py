@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QScroll
 
 from desktop.ledger import Ledger
 from desktop.records.enums import enumerations
+from desktop.reporting import cards as card_rules
 from desktop.reporting import figures
 from desktop.reporting.chart_axis import value_axis
 from ui.month_header import MonthFigureView
 
 #: Cards in this many columns (two rows of five fit a 1366-pixel screen beside the unit tree).
 CARD_COLUMNS = 5
-CARDS = ("members", "townships", "funding", "mobilisation", "review",
-         "checklist", "direct_orgs", "coop", "wechat_groups", "wechat_reach")
+CARDS = tuple(c.name for c in card_rules.CARDS)
 VERIFIED, DONE, NOT_DONE = QColor("#2e7d32"), QColor("#81c784"), QColor("#cfd8dc")
 
 
@@ -81,10 +81,9 @@ class DashboardView(MonthFigureView):
 
         # ---- figure cards
         self.cards = {name: FigureCard(name) for name in CARDS}
-        card_grid = QGridLayout()
+        card_grid = self.card_grid = QGridLayout()
         card_grid.setSpacing(8)
-        for i, name in enumerate(CARDS):
-            card_grid.addWidget(self.cards[name], i // CARD_COLUMNS, i % CARD_COLUMNS)
+        self._lay_out_cards(CARDS)
         for column in range(CARD_COLUMNS):
             card_grid.setColumnStretch(column, 1)
 
@@ -139,6 +138,19 @@ class DashboardView(MonthFigureView):
         return self.report.headline if self.report else None
 
     # ------------------------------------------------------------- drawing
+    def _lay_out_cards(self, names: list[str] | tuple[str, ...]) -> None:
+        """Show the cards *names* in reading order, without gaps; hide the others."""
+        for card in self.cards.values():
+            self.card_grid.removeWidget(card)
+            card.hide()
+        for i, name in enumerate(names):
+            self.card_grid.addWidget(self.cards[name], i // CARD_COLUMNS, i % CARD_COLUMNS)
+            self.cards[name].show()
+
+    def shown_cards(self) -> list[str]:
+        """The names of the cards on screen, in layout order."""
+        return [n for n in CARDS if not self.cards[n].isHidden()]
+
     def _number(self, n: int) -> str:
         return QLocale().toString(int(n))
 
@@ -150,28 +162,38 @@ class DashboardView(MonthFigureView):
     def _show_headline(self, h: figures.Headline) -> None:
         n, pct = self._number, self._percent
         c = self.cards
+        self._lay_out_cards(card_rules.cards_for(h.scope))
 
         def of_townships(part_share: float | None) -> str:
             if part_share is None:
                 return ""
             return self.tr("{percent} of %Ln township(s)", "", h.expected_townships).format(percent=pct(part_share))
 
-        c["members"].show_figure(
-            self.tr("Committee members"), n(h.members_current),
-            self.tr("{added} joined, {exited} left this month").format(added=n(h.members_added),
-                                                                       exited=n(h.members_exited)))
+        def township_figure(card: str, title: str, count: int, part_share: float | None) -> None:
+            if card_rules.reads_as_flag(card, h.scope):
+                c[card].show_figure(title, self.tr("Yes") if count else self.tr("Not yet"))
+            else:
+                c[card].show_figure(title, n(count), of_townships(part_share))
+
+        sources = [k for k, v in h.members_by_source.items() if v]
+        detail = self.tr("{added} joined, {exited} left this month").format(added=n(h.members_added),
+                                                                            exited=n(h.members_exited))
+        if len(sources) == 1:  # the chart of sources would be one bar: it becomes this line
+            detail += "\n" + self.tr("all {source}").format(source=enumerations().label("member_source", sources[0]))
+        c["members"].show_figure(self.tr("Committee members"), n(h.members_current), detail)
         c["townships"].show_figure(self.tr("Township committees"), n(h.townships))
-        c["funding"].show_figure(self.tr("Funding of 20,000 yuan secured"), n(h.townships_funding_secured),
-                                 of_townships(h.funding_secured_share))
-        c["mobilisation"].show_figure(self.tr("Mobilisation meeting held"), n(h.townships_mobilisation_meeting),
-                                      of_townships(h.mobilisation_meeting_share))
-        c["review"].show_figure(self.tr("Summary-and-review meeting held"), n(h.townships_review_meeting),
-                                of_townships(h.review_meeting_share))
+        township_figure("funding", self.tr("Funding of 20,000 yuan secured"), h.townships_funding_secured,
+                        h.funding_secured_share)
+        township_figure("mobilisation", self.tr("Mobilisation meeting held"), h.townships_mobilisation_meeting,
+                        h.mobilisation_meeting_share)
+        township_figure("review", self.tr("Summary-and-review meeting held"), h.townships_review_meeting,
+                        h.review_meeting_share)
         total, done, verified = h.checklist_total
         c["checklist"].show_figure(
             self.tr("Checklist tasks done"), n(done),
             self.tr("{percent} of %Ln task(s); {verified} verified", "", total).format(
-                percent=pct(h.checklist_done_share), verified=n(verified)))
+                percent=pct(h.checklist_done_share), verified=n(verified)) if total else
+            self.tr("No checklist tasks yet"))
         c["direct_orgs"].show_figure(
             self.tr("Directly affiliated organisations"), n(h.direct_orgs_total),
             self.tr("{new} new this month; {revoked} revoked; {rectifying} under rectification").format(
@@ -193,6 +215,7 @@ class DashboardView(MonthFigureView):
         chart.setTitle(self.tr("Committee members by source"))
         enums = enumerations()
         items = list(h.members_by_source.items())[::-1]  # a horizontal chart draws the first category at the bottom
+        self.source_view.setVisible(card_rules.worth_a_chart(sum(1 for _k, v in items if v)))
         series = self.bar_series(self.tr("Committee members"), [v for _k, v in items])
         chart.addSeries(series)
         self.bar_axes(chart, series, [enums.label("member_source", k) for k, _v in items],
@@ -204,6 +227,7 @@ class DashboardView(MonthFigureView):
         chart.setTitle(self.tr("Checklist progress by system"))
         enums = enumerations()
         items = list(h.checklist.items())[::-1]
+        self.checklist_view.setVisible(card_rules.worth_a_chart(sum(1 for _k, c in items if c[0])))
         sets = []
         for name, colour, pick in (
             (self.tr("Verified"), VERIFIED, lambda t, d, v: v),
@@ -243,6 +267,10 @@ class DashboardView(MonthFigureView):
             return
         figure = self.figure()
         units = self.units = self.report.units[figure]
+        # one bar (a township's own figure) says no more than its card: no chart, no choice of figure
+        wanted = card_rules.worth_a_chart(len(units))
+        for widget in (self.units_view, self.figure_label, self.figure_combo):
+            widget.setVisible(wanted)
         chart = self.units_view.chart()
         self.clear_chart(chart)
         label = figures.figure_label(figure)

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
                                QProgressBar, QProgressDialog, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from desktop import excel
@@ -24,6 +23,7 @@ from desktop.ledger import Ledger
 from desktop.records import KINDS, T, unit_committee_kind
 from ui import workers
 from ui.forms import ERROR_STYLE
+from ui.widgets import open_file_name, save_file_name
 
 STATUS_ROLE = Qt.UserRole + 1
 #: Row colours of the preview, per status (light, so the text stays readable).
@@ -277,11 +277,11 @@ class ImportDialog(QDialog):
 
     def choose_file(self) -> None:
         start = str(Path(self.path()).parent) if self.path() else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Excel"), start,
-                                              self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.tsv *.txt *.et);;"
-                                                      "Excel workbooks (*.xlsx *.xlsm *.xls *.xlsb);;"
-                                                      "OpenDocument spreadsheets (*.ods);;"
-                                                      "Text tables (*.csv *.tsv *.txt);;All files (*)"))
+        path = open_file_name(self, "excel", self.tr("Import Excel"),
+                              self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.tsv *.txt *.et);;"
+                                      "Excel workbooks (*.xlsx *.xlsm *.xls *.xlsb);;"
+                                      "OpenDocument spreadsheets (*.ods);;"
+                                      "Text tables (*.csv *.tsv *.txt);;All files (*)"), start)
         if path:
             self.set_path(path)
 
@@ -432,9 +432,8 @@ class ImportDialog(QDialog):
         plan = self.plan
         if plan is None or not plan.errors:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the rows with errors"),
-                                              str(excel.error_workbook_path(plan.path)),
-                                              self.tr("Excel workbooks (*.xlsx)"))
+        path = save_file_name(self, "excel", self.tr("Save the rows with errors"),
+                              excel.error_workbook_path(plan.path), self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return
         if not path.lower().endswith(".xlsx"):
@@ -518,8 +517,8 @@ class ExcelJob(QObject):
 
 
 def _ask_save_path(parent: QWidget | None, title: str, default_name: str) -> str | None:
-    start = str(Path.home() / default_name)
-    path, _ = QFileDialog.getSaveFileName(parent, title, start, QCoreApplication.translate("ExcelExport", "Excel workbooks (*.xlsx)"))
+    path = save_file_name(parent, "excel_export", title, Path.home() / default_name,
+                          QCoreApplication.translate("ExcelExport", "Excel workbooks (*.xlsx)"))
     if not path:
         return None
     return path if path.lower().endswith(".xlsx") else path + ".xlsx"

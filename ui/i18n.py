@@ -1,5 +1,8 @@
 """Qt translation: the project's ``.ts`` catalogue served through a ``QTranslator``,
-plus Qt's own translations for standard buttons and dialogs."""
+plus Qt's own translations for standard buttons and dialogs (``qtbase_<lang>.qm`` from
+PySide6's translations folder; build.spec keeps it in the frozen build).  The project's
+catalogue is asked first, so it also fills the few strings of the standard dialogs that
+Qt's Chinese catalogue lacks (context ``QFileDialog``)."""
 
 from __future__ import annotations
 

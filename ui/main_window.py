@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QTreeView,
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QTreeView,
                                QVBoxLayout, QWidget)
 
 from desktop.errors import LedgerError
@@ -23,6 +23,7 @@ from ui.models import UnitTreeModel
 from ui.report_view import ReportView
 from ui.sections import RecordSection
 from ui.undo import drop_overwritten, overwritten_text
+from ui.widgets import existing_folder, open_file_name
 from sync.pending import pending_count
 
 #: The record sections, in the order of the tabs (the checklist has a view of its own).
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ledger = ledger
         self.settings = settings
+        S.use(settings)  # the file dialogs remember their folders in the same settings
         self.setObjectName("main_window")
         self.undo_stack = QUndoStack(self)
         self.scope = ledger.scope
@@ -355,16 +357,15 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def open_ledger(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open ledger"), str(self.ledger.path.parent),
-                                              self.tr("Ledger files (*.sqlite);;All files (*)"))
+        path = open_file_name(self, "ledger", self.tr("Open ledger"), self.tr("Ledger files (*.sqlite);;All files (*)"),
+                              self.ledger.path.parent)
         if path:
             self.sig_open_ledger.emit(path)
 
     def backup_now(self) -> None:
         from ui.settings_dialog import backup_folder
 
-        folder = str(backup_folder(self.settings))
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to folder"), folder)
+        folder = existing_folder(self, "backup", self.tr("Back up to folder"), backup_folder(self.settings))
         if not folder:
             return
         ledger = self.ledger

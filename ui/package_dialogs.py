@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QGroupBox,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableView, QVBoxLayout)
 
 from desktop.errors import LedgerError
@@ -24,9 +24,11 @@ from ui.busy import BusyGuard, on_sibling
 from ui.exchange import PhoneCheckDialog, check_held_by_phone, imported_text
 from ui.history import local_time, stored_moment
 from ui.models import ListTableModel
+from ui.widgets import existing_folder, last_folder, open_file_name, remember_folder, save_file_name
 
 PACKAGE_FILTER = f"*{packages.SUFFIX} *{packages.RECEIPT_SUFFIX}"
-_last_folder: str | None = None
+#: The file dialogs of packages, identity files and sticks share one remembered folder.
+FOLDERS = "packages"
 
 
 def removable_drives() -> list[tuple[str, str]]:
@@ -47,22 +49,17 @@ def removable_drives() -> list[tuple[str, str]]:
 
 def start_folder() -> str:
     """Where file choosers open: the folder last chosen, else the first stick, else home."""
-    if _last_folder and Path(_last_folder).is_dir():
-        return _last_folder
     drives = removable_drives()
-    return drives[0][1] if drives else str(Path.home())
+    return last_folder(FOLDERS, drives[0][1] if drives else "")
 
 
 def remember(path: str) -> str:
-    global _last_folder
-    if path:
-        p = Path(path)
-        _last_folder = str(p if p.is_dir() else p.parent)
+    remember_folder(FOLDERS, path)
     return path
 
 
 def choose_folder(parent, title: str) -> str:
-    return remember(QFileDialog.getExistingDirectory(parent, title, start_folder()))
+    return existing_folder(parent, FOLDERS, title, start_folder())
 
 
 def when(iso: str | None) -> str:
@@ -342,12 +339,11 @@ class PackagesDialog(BusyGuard, QDialog):
                                           "safely.").format(path=written))
 
     def import_file(self) -> None:
-        file, _ = QFileDialog.getOpenFileName(self, self.tr("Import a package"), start_folder(),
-                                              self.tr("Data packages and receipts ({filter})").format(
-                                                  filter=PACKAGE_FILTER))
+        file = open_file_name(self, FOLDERS, self.tr("Import a package"),
+                              self.tr("Data packages and receipts ({filter})").format(filter=PACKAGE_FILTER),
+                              start_folder())
         if not file:
             return
-        remember(file)
         self._run(lambda writer, task: packages.receive(writer, file),
                   self.tr("Checking and importing the package…"), self._imported)
 
@@ -415,12 +411,11 @@ class PackagesDialog(BusyGuard, QDialog):
         if folder:
             target = folder
         else:
-            target, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Write my identity file"), str(packages.identity_name(self.ledger, Path(start_folder()))),
-                self.tr("Identity files (*.tlid)"))
+            target = save_file_name(self, FOLDERS, self.tr("Write my identity file"),
+                                    packages.identity_name(self.ledger, Path(start_folder())),
+                                    self.tr("Identity files (*.tlid)"))
             if not target:
                 return
-            remember(target)
         try:
             written = packages.peer_identity_file(self.ledger, target)
         except (LedgerError, OSError) as exc:
@@ -432,11 +427,10 @@ class PackagesDialog(BusyGuard, QDialog):
             "ways.").format(path=written))
 
     def trust_office(self) -> None:
-        file, _ = QFileDialog.getOpenFileName(self, self.tr("Another office's identity file"), start_folder(),
-                                              self.tr("Identity files (*.tlid);;All files (*)"))
+        file = open_file_name(self, FOLDERS, self.tr("Another office's identity file"),
+                              self.tr("Identity files (*.tlid);;All files (*)"), start_folder())
         if not file:
             return
-        remember(file)
         try:
             identity = packages.read_identity_file(file)
         except (LedgerError, OSError) as exc:

@@ -1,7 +1,14 @@
 """The monthly report as a printable PDF (A4): the tables of :func:`desktop.reporting.report.sections`
 laid out by a ``QTextDocument`` (HTML tables whose header rows repeat on every page), a bar
 chart per unit beside each per-unit table drawn with ``QPainter`` into an image, the report's
-title above every page after the first and "第 N 页 / 共 M 页" below every page.
+title above every page after the first and "第 N 页 / 共 M 页" below every page, and a
+signature block (填报人, 审核人, 联系电话, 日期, 盖章处) at the end.
+
+Layout decisions the HTML engine would get wrong are made here: a table's column headings
+shrink (down to a floor) until the table fits the page, then the widest wrap onto more lines
+at a point that splits no word (Chinese has no spaces, so the words of the report's headings
+are listed: 大学生村官 wraps as 大学生/村官, never 大学生村/官); and no heading stays alone
+at the foot of a page (it moves to the next page with what it heads).
 
 Fonts: the application's font family when it has Chinese glyphs, else the first installed of
 the usual Chinese families (Microsoft YaHei on Windows, WenQuanYi Micro Hei on Linux …).
@@ -13,16 +20,19 @@ from __future__ import annotations
 
 import html
 import math
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (QAbstractTextDocumentLayout, QColor, QFont, QFontDatabase, QFontMetricsF,
                            QGuiApplication, QImage, QPageLayout, QPageSize, QPaintDevice, QPainter, QPen,
-                           QTextDocument)
+                           QTextCursor, QTextDocument, QTextFormat)
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.fsio import atomic_path
-from desktop.i18n import translate
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.reporting.cards import worth_a_chart
 from desktop.reporting.chart_axis import value_axis
 from desktop.reporting.report import CTX, MSG_CANNOT_WRITE, MSG_MORE_ROWS, MSG_PAGE, MonthlyReport, Table, format_cell, sections
 
@@ -37,6 +47,23 @@ DPI = 96
 BAR_COLOURS = (QColor("#c62828"), QColor("#5c6bc0"), QColor("#2e7d32"), QColor("#f9a825"))
 GRID, AXIS, TEXT, MUTED = QColor("#e0e0e0"), QColor("#9e9e9e"), QColor("#212121"), QColor("#616161")
 CHART_WIDTH = 1600  # pixels of a chart image
+#: Column headings: their size, and the smallest they shrink to before they wrap.
+HEADER_PT, HEADER_FLOOR_PT, HEADER_STEP_PT = 8.5, 7.0, 0.5
+#: Body cells' size, and a cell's padding and borders (CSS pixels), as in :data:`_CSS`.
+CELL_PT, CELL_PAD = 8.5, 14.0
+#: Words of the report's headings a line break must not split, longest first where one
+#: contains another.  Breaks fall between them, or between any other characters.
+WORDS = ("大学生", "村官", "负责人", "带头人", "好青年", "致富", "金融", "机构", "人员", "员工", "企业", "团委", "委员",
+         "团工委", "团组织", "直属", "农村", "乡村", "合作组织", "涉农", "学校", "机关", "干部", "乡镇", "单位",
+         "召开", "动员会", "总结述评会", "述评", "工作经费", "经费", "落实", "整改", "任务", "验收", "完成",
+         "团青", "微信群", "联系", "青年", "团员", "新增", "退出", "现有", "撤销", "整顿", "占比", "上月", "增减",
+         "来源", "类别", "层级", "统计", "依据", "指标", "数据", "上报", "台账", "差异", "更新", "按时")
+#: The signature block at the end of the report.
+SIGNATURE = (
+    (QT_TRANSLATE_NOOP("report", "Prepared by"), QT_TRANSLATE_NOOP("report", "Reviewed by")),
+    (QT_TRANSLATE_NOOP("report", "Telephone"), QT_TRANSLATE_NOOP("report", "Date")),
+)
+MSG_SEAL = QT_TRANSLATE_NOOP("report", "Seal")
 
 
 _app = None
@@ -162,12 +189,184 @@ table { border-collapse: collapse; }
 th { background-color: #f3dada; font-weight: bold; }
 td, th { border: 1px solid #9e9e9e; padding: 2px 4px; font-size: 8.5pt; }
 td.n { white-space: nowrap; }
+th { white-space: nowrap; }
+table.signature { margin-top: 24px; }
+td.sign { border: none; font-size: 10pt; padding-top: 14px; white-space: nowrap; }
+td.seal { border: 1px dashed #9e9e9e; color: #9e9e9e; font-size: 10pt; width: 30%; }
 """
 
 
-def _table_html(table: Table, max_rows: int) -> str:
+# ----------------------------------------------------------------------------- column headings
+@dataclass(frozen=True)
+class HeaderLayout:
+    """How a table's column headings are set: one size for all, and each heading's lines."""
+
+    point_size: float
+    lines: list[list[str]]
+
+
+def break_points(text: str) -> list[int]:
+    """Where *text* may wrap: after a space or a punctuation mark, or between two characters,
+    but never inside a word of :data:`WORDS` or a run of Latin letters and digits."""
+    inside: set[int] = set()
+    for word in WORDS:
+        for m in re.finditer(re.escape(word), text):
+            inside.update(range(m.start() + 1, m.end()))
+    for m in re.finditer(r"[0-9A-Za-z.,%]+", text):
+        inside.update(range(m.start() + 1, m.end()))
+    return [i for i in range(1, len(text)) if i not in inside and not text[i].isspace()
+            and text[i] not in "）)、，。：:%"]
+
+
+def split_header(text: str, lines: int, width) -> list[str]:
+    """*text* on *lines* lines (or as few as its break points allow), the widest as narrow as
+    can be; *width* measures a line."""
+    best = [text]
+    if lines < 2:
+        return best
+    for cut in break_points(text):
+        head, rest = text[:cut].rstrip(), text[cut:].lstrip()
+        candidate = [head] + split_header(rest, lines - 1, width)
+        if max(map(width, candidate)) < max(map(width, best)):
+            best = candidate
+    return best
+
+
+def header_layout(table: Table, page_width: float, max_rows: int = PDF_MAX_ROWS,
+                  device: QPaintDevice | None = None) -> HeaderLayout:
+    """The headings of *table* so that it fits *page_width*: on one line each at the largest
+    size down to :data:`HEADER_FLOOR_PT`; if that is still too wide, at the floor with the
+    headings that need the most room wrapped onto more lines, one more line at a time."""
+    cell = QFontMetricsF(report_font(CELL_PT), device) if device else QFontMetricsF(report_font(CELL_PT))
+    rows = table.rows[:max_rows]
+    content = [max([cell.horizontalAdvance(format_cell(r[i], c.kind)) for r in rows] + [0])
+               for i, c in enumerate(table.columns)]
+    titles = [c.title for c in table.columns]
+
+    def measure(size: float):
+        fm = QFontMetricsF(report_font(size, bold=True), device) if device else QFontMetricsF(
+            report_font(size, bold=True))
+        return lambda line: fm.horizontalAdvance(line)
+
+    def total(lines: list[list[str]], width) -> float:
+        return sum(max(content[i], max(map(width, ls))) + CELL_PAD for i, ls in enumerate(lines))
+
+    size = HEADER_PT
+    while True:
+        width = measure(size)
+        single = [[t] for t in titles]
+        if total(single, width) <= page_width or size - HEADER_STEP_PT < HEADER_FLOOR_PT - 1e-6:
+            break
+        size -= HEADER_STEP_PT
+    lines = single
+    counts = [1] * len(titles)
+    while total(lines, width) > page_width:
+        # the heading whose room most exceeds its column's content, that can still wrap
+        excess = sorted(((max(map(width, lines[i])) - content[i], i) for i in range(len(titles))
+                         if len(lines[i]) == counts[i]), reverse=True)
+        wrapped = False
+        for extra, i in excess:
+            if extra <= 0:
+                break
+            better = split_header(titles[i], counts[i] + 1, width)
+            counts[i] += 1
+            if len(better) > len(lines[i]):
+                lines[i], wrapped = better, True
+                break
+        if not wrapped:
+            break
+    return HeaderLayout(size, lines)
+
+
+# ----------------------------------------------------------------------------- the end and the breaks
+def _signature_html() -> str:
+    """填报人, 审核人, 联系电话, 日期 with room to write, and the place of the seal."""
     e = html.escape
-    head = "".join(f"<th>{e(c.title)}</th>" for c in table.columns)
+    line = "_" * 18
+    rows = "".join("<tr>" + "".join(f'<td class="sign">{e(translate(CTX, label))}：{line}</td>' for label in pair)
+                   + "</tr>" for pair in SIGNATURE)
+    seal = (f'<td class="seal" rowspan="{len(SIGNATURE)}" align="center" valign="middle">'
+            f"{e(translate(CTX, MSG_SEAL))}</td>")
+    rows = rows.replace("</tr>", seal + "</tr>", 1)
+    return f'<table class="signature" width="100%" cellspacing="0" cellpadding="8">{rows}</table>'
+
+
+def _page_of(doc: QTextDocument, block) -> tuple[int, int]:
+    """The pages on which *block* starts and ends (its rectangle is in the document's
+    coordinates, a table cell's too)."""
+    rect = doc.documentLayout().blockBoundingRect(block)
+    height = doc.pageSize().height()
+    return int(rect.top() // height), int(max(rect.bottom() - 1, rect.top()) // height)
+
+
+def _content_after(block):
+    """The first block after *block* that is neither a heading nor empty (a table's first cell counts)."""
+    nxt = block.next()
+    while nxt.isValid() and (nxt.blockFormat().headingLevel() or
+                             (not nxt.text().strip() and QTextCursor(nxt).currentTable() is None)):
+        nxt = nxt.next()
+    return nxt
+
+
+def heading_pages(doc: QTextDocument) -> list[tuple[str, int, int]]:
+    """(heading, its page, the page on which what follows it starts), for every heading."""
+    out = []
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            follows = _content_after(block)
+            if follows.isValid():
+                out.append((block.text(), _page_of(doc, block)[1], _page_of(doc, follows)[0]))
+        block = block.next()
+    return out
+
+
+def keep_headings_with_next(doc: QTextDocument) -> None:
+    """Move every heading left alone at the foot of a page to the next page, with the headings
+    right above it (they head what follows too)."""
+    doc.pageCount()  # the whole layout first: it is made lazily, and positions are read below
+    block = doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            first = block
+            while block.next().isValid() and block.next().blockFormat().headingLevel():
+                block = block.next()
+            follows = _content_after(block)
+            if follows.isValid() and not _starts_page(first) and _page_of(doc, first)[1] != _page_of(doc, follows)[0]:
+                fmt = first.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(first).setBlockFormat(fmt)
+                doc.markContentsDirty(0, doc.characterCount())  # lay out everything again (not only the block)
+                doc.pageCount()
+        block = block.next()
+
+
+def keep_signature_together(doc: QTextDocument) -> None:
+    """The signature block (the last table) on one page: moved to the next one if it would split."""
+    block = doc.lastBlock()
+    while block.isValid() and QTextCursor(block).currentTable() is None:
+        block = block.previous()
+    if not block.isValid():
+        return
+    table = QTextCursor(block).currentTable()
+    first = table.cellAt(0, 0).firstCursorPosition().block()
+    if _page_of(doc, first)[0] != _page_of(doc, block)[1]:
+        fmt = table.format()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        table.setFormat(fmt)
+        doc.markContentsDirty(0, doc.characterCount())
+        doc.pageCount()
+
+
+def _starts_page(block) -> bool:
+    return bool(block.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+
+
+def _table_html(table: Table, max_rows: int, width: float, device: QPaintDevice | None = None) -> str:
+    e = html.escape
+    layout = header_layout(table, width, max_rows, device)
+    head = "".join(f'<th style="font-size: {layout.point_size:g}pt">{"<br>".join(e(t) for t in lines)}</th>'
+                   for lines in layout.lines)
     body = []
     for row in table.rows[:max_rows]:
         cells = []
@@ -197,6 +396,7 @@ def report_document(report: MonthlyReport, page_width: float, page_height: float
     doc.setPageSize(QSizeF(page_width, page_height))
     parts = [f"<h1>{e(report.title)}</h1>"]
     charts = 0
+    images: list[tuple[str, QImage]] = []
     for s_index, section in enumerate(sections(report)):
         if s_index == 0:
             overview = section.tables[0]
@@ -204,20 +404,25 @@ def report_document(report: MonthlyReport, page_width: float, page_height: float
         parts.append(f"<h2>{e(section.title)}</h2>")
         for table in section.tables:
             parts.append(f"<h3>{e(table.title)}</h3>")
-            parts.append(_table_html(table, max_rows))
+            parts.append(_table_html(table, max_rows, page_width, device))
             if table.note and not (s_index == 0 and table is section.tables[0]):  # that one is above
                 parts.append(f'<p class="note">{e(table.note)}</p>')
-            if table.chart and table.rows:
+            if table.chart and worth_a_chart(len(table.rows)):  # one unit's bar says no more than its row
                 image = chart_image(table)
                 name = f"chart-{charts}"
                 charts += 1
-                doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+                images.append((name, image))
                 scale = page_width / image.width()
                 if image.height() * scale > page_height * 0.9:
                     scale = page_height * 0.9 / image.height()
                 parts.append(f'<p align="center"><img src="{name}" width="{image.width() * scale:.0f}" '
                              f'height="{image.height() * scale:.0f}"></p>')
+    parts.append(_signature_html())
     doc.setHtml("".join(parts))
+    for name, image in images:  # after the HTML: setting it drops the document's resources
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    keep_headings_with_next(doc)
+    keep_signature_together(doc)
     return doc
 
 

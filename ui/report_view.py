@@ -14,7 +14,7 @@ import shiboken6
 from PySide6.QtCore import (QT_TR_NOOP, QAbstractTableModel, QDate, QModelIndex, QObject, QSortFilterProxyModel,
                             QStandardPaths, Qt, Signal)
 from PySide6.QtGui import QColor, QFont, QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHeaderView, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QMessageBox,
                                QPushButton, QScrollArea, QSizePolicy, QSplitter, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -24,6 +24,7 @@ from desktop.ledger import Ledger
 from desktop.reporting import report as R
 from ui import workers
 from ui.month_header import MonthFigureView
+from ui.widgets import save_file_name
 
 UP, DOWN = QColor("#2e7d32"), QColor("#c62828")
 #: The figure the chart shows first.
@@ -285,7 +286,7 @@ class ReportView(MonthFigureView):
         return str(Path(folder) / f"{name}{suffix}")
 
     def _ask_path(self, title: str, suffix: str, filters: str) -> Path | None:
-        path, _filter = QFileDialog.getSaveFileName(self, title, self._suggested_path(suffix), filters)
+        path = save_file_name(self, "report", title, self._suggested_path(suffix), filters)
         if not path:
             return None
         path = Path(path)

@@ -30,6 +30,11 @@ def header_key(kind: str) -> Key:
     return Key(f"columns/{kind}", b"", bytes)
 
 
+def folder_key(purpose: str) -> Key:
+    """The folder a file dialog of *purpose* showed last ("evidence", "packages", …)."""
+    return Key(f"folders/{purpose}", "", str)
+
+
 class Settings:
     """Typed access to QSettings.  The settings file lives beside the ledger data
     (per user, or ``data/`` in portable mode)."""
@@ -59,3 +64,20 @@ class Settings:
 
     def sync(self) -> None:
         self.q.sync()
+
+
+_current: Settings | None = None
+
+
+def use(settings: Settings) -> None:
+    """Make *settings* the ones that helpers without a window at hand read (the file dialogs)."""
+    global _current
+    _current = settings
+
+
+def current() -> Settings:
+    """The settings in use (the main window's), else this machine's settings file."""
+    global _current
+    if _current is None:
+        _current = Settings()
+    return _current

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
 from desktop import paths
@@ -23,7 +23,7 @@ from desktop.ledger import Ledger
 from ui import settings as S
 from ui import workers
 from ui.i18n import LANGUAGES
-from ui.widgets import ERROR_STYLE, BusyDialog, error_label, note_label, push_button, text_label
+from ui.widgets import ERROR_STYLE, BusyDialog, error_label, note_label, push_button, existing_folder, text_label
 
 log = logging.getLogger(__name__)
 
@@ -209,8 +209,7 @@ class SettingsDialog(BusyDialog):
         return Path(text) if text else default_backup_folder()
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the backup folder"),
-                                                  str(self.chosen_folder()))
+        folder = existing_folder(self, "backup", self.tr("Choose the backup folder"), self.chosen_folder())
         if folder:
             self.folder_edit.setText(str(Path(folder)))
 

@@ -3,10 +3,13 @@ or a record table looks and behaves the same everywhere."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDialog, QHeaderView, QLabel, QPushButton,
-                               QTableView, QToolButton, QWidget)
+from pathlib import Path
 
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDialog, QFileDialog, QHeaderView, QLabel,
+                               QPushButton, QTableView, QToolButton, QWidget)
+
+from ui import settings as S
 from ui.busy import BusyGuard
 
 ERROR_STYLE = "color: #c62828;"
@@ -115,3 +118,48 @@ def searchable_combo(parent: QWidget) -> QComboBox:
     completer.setCaseSensitivity(Qt.CaseInsensitive)
     completer.setCompletionMode(QCompleter.PopupCompletion)
     return box
+
+
+# ----------------------------------------------------------------------------- file dialogs
+def last_folder(purpose: str, fallback: str | Path = "") -> str:
+    """The folder the file dialog of *purpose* showed last, if it still exists; else *fallback*
+    (else the home folder)."""
+    folder = S.current().get(S.folder_key(purpose))
+    if folder and Path(folder).is_dir():
+        return folder
+    return str(fallback or Path.home())
+
+
+def remember_folder(purpose: str, path: str | Path) -> None:
+    """Remember the folder of *path* (a file, or a folder itself) for the dialog of *purpose*."""
+    if path:
+        p = Path(path)
+        S.current().set(S.folder_key(purpose), str(p if p.is_dir() else p.parent))
+
+
+def open_file_name(parent: QWidget | None, purpose: str, title: str, filters: str = "",
+                   fallback: str | Path = "") -> str:
+    """Ask for a file to read, starting where the dialog of *purpose* was last; "" if cancelled."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, last_folder(purpose, fallback), filters)
+    remember_folder(purpose, path)
+    return path
+
+
+def save_file_name(parent: QWidget | None, purpose: str, title: str, suggested: str | Path, filters: str = "",
+                   options: QFileDialog.Option | None = None) -> str:
+    """Ask where to write a file, proposing *suggested*'s name in the folder the dialog of
+    *purpose* showed last (else *suggested*'s own folder); "" if cancelled."""
+    suggested = Path(suggested)
+    fallback = suggested.parent if str(suggested.parent) not in ("", ".") else ""
+    start = Path(last_folder(purpose, fallback)) / suggested.name
+    extra = {"options": options} if options is not None else {}
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(start), filters, **extra)
+    remember_folder(purpose, path)
+    return path
+
+
+def existing_folder(parent: QWidget | None, purpose: str, title: str, fallback: str | Path = "") -> str:
+    """Ask for a folder, starting where the dialog of *purpose* was last; "" if cancelled."""
+    folder = QFileDialog.getExistingDirectory(parent, title, last_folder(purpose, fallback))
+    remember_folder(purpose, folder)
+    return folder

@@ -25,7 +25,7 @@ from desktop.errors import LedgerError
 from desktop.scope.geo import CODE_LENGTH, COUNTY, TOWNSHIP, geography
 from ui import i18n, workers
 from ui.division_picker import DivisionPicker
-from ui.widgets import ERROR_STYLE, error_label, note_label, push_button, text_label
+from ui.widgets import ERROR_STYLE, error_label, note_label, push_button, save_file_name, text_label
 
 log = logging.getLogger(__name__)
 
@@ -202,9 +202,8 @@ class OperatorPage(QWizardPage):
         self.completeChanged.emit()
 
     def _choose_path(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the new ledger as"), str(self.path),
-                                              self.tr("Ledger files (*.sqlite)"),
-                                              options=QFileDialog.DontConfirmOverwrite)
+        name = save_file_name(self, "ledger", self.tr("Save the new ledger as"), self.path,
+                              self.tr("Ledger files (*.sqlite)"), options=QFileDialog.DontConfirmOverwrite)
         if not name:
             return
         path = Path(name)

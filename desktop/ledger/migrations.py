@@ -272,11 +272,17 @@ def _v4(conn: sqlite3.Connection) -> None:
     add_field(conn, "checklist_task", "return_reason", "TEXT")
 
 
+def _v5(conn: sqlite3.Connection) -> None:
+    """Whether a checklist template's tasks need a measure and evidence to be done (set by the issuer)."""
+    add_field(conn, "checklist_template", "completion_proof", "TEXT")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
     4: _v4,
+    5: _v5,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

@@ -188,6 +188,9 @@ CHECKLIST_TEMPLATE = Kind(
         F("description", T.TEXT, QT_TRANSLATE_NOOP("fields", "Description"), max_len=2000, listed=False),
         F("sort_order", T.INT, QT_TRANSLATE_NOOP("fields", "Order"), listed=False),
         F("issued_by", T.TEXT, QT_TRANSLATE_NOOP("fields", "Issued by"), max_len=12, immutable=True),
+        # set by the issuing level; unset means required
+        F("completion_proof", T.ENUM, QT_TRANSLATE_NOOP("fields", "Proof of completion"), enum="completion_proof",
+          listed=False),
     ), scope_from="issued_by", title_field="title", plural="checklist_templates", section=False, form_hidden=("issued_by",)
 )
 

@@ -1,7 +1,13 @@
 """The benchmarking checklist (对标整改台账) as rules, without widgets: who may verify a
 task, the status workflow (not started → in progress → done → verified by the level
-above) and what each step records, the tasks a unit's committee gets from the reference
-table, and the progress per system."""
+above) and what each step records, what "done" needs (a measure and evidence, unless the
+issuing level's template waives it), the tasks a unit's committee gets from the reference
+table, and the progress per system.
+
+Whether "done" needs proof is a field of the reference template (``completion_proof``),
+because the template is how the level above already configures a unit's checklist: it is
+issued from above and travels down with the ledger's changes, one answer per task, and a
+template (or a task without one) that says nothing asks for proof."""
 
 from __future__ import annotations
 
@@ -9,7 +15,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from desktop.records import natural_org_id
+from desktop.errors import Joined, Label, LedgerError
+from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.records import KINDS, natural_org_id
 from desktop.records.enums import enumerations
 from desktop.scope.geo import geography
 
@@ -31,6 +39,12 @@ TRANSITIONS = {
 #: What the user can do to a task, in the order the buttons show them.
 ACTIONS = ("start", "done", "verify", "reopen")
 EMPTY_PROGRESS = {"total": 0, "done": 0, "verified": 0, "overdue": 0}
+#: Fields that only the workflow writes (the buttons), never a form.
+WORKFLOW_FIELDS = ("status", "done_on", "verified_on", "verified_by", "return_reason")
+#: What a task needs before it is done, when its template asks for proof.
+PROOF = ("measure", "evidence")
+MSG_EVIDENCE = QT_TRANSLATE_NOOP("errors", "at least one evidence file")
+MSG_NEEDS_PROOF = QT_TRANSLATE_NOOP("errors", "Before the task is done it needs {missing}.")
 
 
 def can_verify(ledger_scope: str, unit_scope: str) -> bool:
@@ -38,6 +52,13 @@ def can_verify(ledger_scope: str, unit_scope: str) -> bool:
     ancestor of the unit's division code (the task's scope)."""
     unit_scope = unit_scope or ""
     return unit_scope.startswith(ledger_scope) and unit_scope != ledger_scope
+
+
+def verifies_others(ledger_scope: str) -> bool:
+    """Whether a ledger of *ledger_scope* is the level above of any unit that keeps a checklist
+    (a township's ledger verifies nobody's tasks, so it is not offered the button)."""
+    d = geography().get(ledger_scope) if ledger_scope else None
+    return d is None or d.level < 4
 
 
 def transition_allowed(old: str | None, new: str | None) -> bool:
@@ -101,10 +122,41 @@ def steps(action: str, task: dict, ledger_scope: str, operator: str | None = Non
     return [{"status": "done", "verified_on": None, "verified_by": None}]
 
 
+def evidence_count(ledger: "Ledger", task_id: str) -> int:
+    """The files attached to a task as its evidence."""
+    return len(ledger.query("attachment", where={"owner_kind": TASK, "owner_id": task_id}, columns=("id",)))
+
+
+def proof_required(ledger: "Ledger", task: dict) -> bool:
+    """Whether *task* needs a measure and evidence to be done: yes, unless its template waives it."""
+    template = ledger.get("checklist_template", task["template_id"]) if task.get("template_id") else None
+    return (template or {}).get("completion_proof") != "optional"
+
+
+def missing_proof(ledger: "Ledger", task: dict) -> list[str]:
+    """What *task* lacks before it may be done, of :data:`PROOF` (empty: nothing)."""
+    if not proof_required(ledger, task):
+        return []
+    missing = [] if (task.get("measure") or "").strip() else ["measure"]
+    return missing + ([] if evidence_count(ledger, task["id"]) else ["evidence"])
+
+
+def proof_message(missing: list[str]) -> LedgerError:
+    """The error that names what a task lacks (the measure's label, evidence)."""
+    names = [KINDS[TASK].field("measure").label if m == "measure" else Label("errors", MSG_EVIDENCE)
+             for m in missing]
+    return LedgerError(MSG_NEEDS_PROOF, missing=Joined(names))
+
+
 def move(ledger: "Ledger", task: dict, action: str, today: dt.date | None = None,
          reason: str | None = None) -> list[tuple[dict, dict]]:
     """Take *task* through *action* in one transaction: (values before, values after) per
-    step, for undoing them; empty when the action does not apply."""
+    step, for undoing them; empty when the action does not apply.  Marking it done without
+    the proof its template asks for raises :class:`LedgerError` naming what is missing."""
+    if action == "done" and action_allowed(action, task, ledger.scope):
+        missing = missing_proof(ledger, task)
+        if missing:
+            raise proof_message(missing)
     planned = steps(action, task, ledger.scope, ledger.operator, today, reason)
     made: list[tuple[dict, dict]] = []
     current = dict(task)

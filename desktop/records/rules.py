@@ -34,7 +34,7 @@ MSG_DUPLICATE_MEMBER = QT_TRANSLATE_NOOP("errors", "{name} (born {birth}) is alr
 MSG_APPRAISAL_YEAR = QT_TRANSLATE_NOOP("errors", "an appraisal needs its year")
 MSG_NO_AMOUNT = QT_TRANSLATE_NOOP("errors", "enter the budgeted or the received amount")
 MSG_TRANSITION = QT_TRANSLATE_NOOP("errors", "the status cannot go from \"{old}\" to \"{new}\"")
-MSG_VERIFY_UPPER = QT_TRANSLATE_NOOP("errors", "only the level above ({scope} is this ledger) can verify a task of {code}")
+MSG_VERIFY_UPPER = QT_TRANSLATE_NOOP("errors", "only the level above ({scope} is this ledger) can verify a task of {code} or withdraw its verification")
 MSG_VERIFIED_BEFORE_DONE = QT_TRANSLATE_NOOP("errors", "verified on {verified}, before it was done on {done}")
 MSG_MORE_THAN = QT_TRANSLATE_NOOP("errors", "{value} is more than {other} ({other_label})")
 MSG_FUTURE_MONTH = QT_TRANSLATE_NOOP("errors", "{value} lies in the future")
@@ -156,7 +156,7 @@ def checklist_task(ledger: Lookups, kind: Kind, new: dict, old: dict | None, inv
     if old is not None and not transition_allowed(before, status):
         errors.append(_err(kind, "status", MSG_TRANSITION, old=EnumText("task_status", before),
                            new=EnumText("task_status", status)))
-    if status == "verified" and status != before and org is not None:
+    if "verified" in (status, before) and status != before and org is not None:  # verifying, or withdrawing it
         if not can_verify(ledger.scope, org["scope"]):
             errors.append(_err(kind, "status", MSG_VERIFY_UPPER, scope=ledger.scope, code=org["scope"]))
     if new.get("verified_on") and new.get("done_on") and new["verified_on"] < new["done_on"]:

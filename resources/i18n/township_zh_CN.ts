@@ -320,6 +320,10 @@
         <source>return task</source>
         <translation>退回任务</translation>
     </message>
+    <message>
+        <source>Changed by the workflow buttons (Start, Mark done, Verify, Return).</source>
+        <translation>由流程按钮（开始整改、标记完成、验收、退回）修改。</translation>
+    </message>
 </context>
 <context>
     <name>ConflictModel</name>
@@ -648,6 +652,22 @@
         <translation>
             <numerusform>占%Ln个涉农县的{percent}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>尚未</translation>
+    </message>
+    <message>
+        <source>No checklist tasks yet</source>
+        <translation>尚无整改任务</translation>
+    </message>
+    <message>
+        <source>all {source}</source>
+        <translation>均为{source}</translation>
     </message>
 </context>
 <context>
@@ -3544,6 +3564,18 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>An administrator's name is 1 to 40 letters or digits, without spaces.</source>
         <translation>管理员用户名须为 1 到 40 个字母或数字，不能有空格。</translation>
     </message>
+    <message>
+        <source>only the level above ({scope} is this ledger) can verify a task of {code} or withdraw its verification</source>
+        <translation>只有上级才能验收 {code} 的任务或撤回验收（本台账为 {scope}）</translation>
+    </message>
+    <message>
+        <source>at least one evidence file</source>
+        <translation>至少一份佐证材料</translation>
+    </message>
+    <message>
+        <source>Before the task is done it needs {missing}.</source>
+        <translation>标记完成前还缺：{missing}。</translation>
+    </message>
 </context>
 <context>
     <name>excel</name>
@@ -4303,6 +4335,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>Reason for return</source>
         <translation>退回原因</translation>
+    </message>
+    <message>
+        <source>Proof of completion</source>
+        <translation>完成要求</translation>
     </message>
 </context>
 <context>
@@ -5477,6 +5513,26 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>Expected: {expected} townships (division list); {silent} silent, {unknown} of them with no records in the ledger.</source>
         <translation>应报：{expected} 个乡镇（区划表）；{silent} 个未报，其中 {unknown} 个在台账中没有任何记录。</translation>
     </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>盖章处</translation>
+    </message>
 </context>
 <context>
     <name>sync</name>
@@ -6264,6 +6320,17 @@ File: {file}</source>
     <message>
         <source>no sync for over {days} days</source>
         <translation>超过 {days} 天未同步</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 </TS>

@@ -55,6 +55,15 @@ def generate(qtbot, view: ChecklistView) -> None:
     click(qtbot, view, view.generate_button)
 
 
+def prove(qtbot, view: ChecklistView, ledger: Ledger, task_id: str) -> str:
+    """Give a task what "done" needs (a measure, one evidence file); the file's attachment id."""
+    ledger.update("checklist_task", task_id, {"measure": "每月召开例会"})
+    attachment = ledger.attach("checklist_task", task_id, "照片.jpg", b"jpeg", "image/jpeg")
+    reload(qtbot, view)
+    assert view.select_task(task_id)
+    return attachment
+
+
 @pytest.fixture
 def township_ledger(tmp_path):
     """A township's own ledger: it keeps its tasks but cannot verify them."""
@@ -134,7 +143,15 @@ def test_workflow_buttons_and_undo(qtbot, county_ledger, township_org, monkeypat
     assert status() == "in_progress"
     assert not view.start_button.isEnabled()
 
+    # done needs a measure and evidence: the button says so, and a click changes nothing
+    assert "整改措施" in view.done_button.toolTip() and "佐证材料" in view.done_button.toolTip()
+    qtbot.mouseClick(view.done_button, Qt.LeftButton)
+    assert len(asked) == 1 and "整改措施" in asked[0] and status() == "in_progress"
+    asked.clear()
+    evidence = prove(qtbot, view, county_ledger, task_id)
+    assert "佐证材料" not in view.done_button.toolTip()
     click(qtbot, view, view.done_button)
+    county_ledger.delete("attachment", evidence)  # the unit took its evidence back after reporting done
     task = county_ledger.get("checklist_task", task_id)
     assert (task["status"], task["done_on"]) == ("done", TODAY)
     system = task["system"]
@@ -175,6 +192,7 @@ def a_task_done(qtbot, view: ChecklistView, ledger: Ledger, row: int = 0) -> str
     generate(qtbot, view)
     task_id = view.model.record(row)["id"]
     assert view.select_task(task_id)
+    prove(qtbot, view, ledger, task_id)
     click(qtbot, view, view.done_button)
     assert ledger.get("checklist_task", task_id)["status"] == "done"
     return task_id
@@ -233,7 +251,7 @@ def test_the_return_dialog_wants_a_reason(qtbot):
 def test_only_the_level_above_can_verify(qtbot, township_ledger):
     view = make_view(qtbot, township_ledger)
     task_id = a_task_done(qtbot, view, township_ledger)
-    assert not view.verify_button.isEnabled()
+    assert not view.verify_button.isEnabled() and view.verify_button.isHidden()  # a township verifies nobody
     assert view.verify_button.toolTip() == view.tr("Only the level above can verify this task.")
     assert view.reopen_button.isEnabled()
     view.move("verify")  # even when asked, the view does not verify
@@ -260,6 +278,7 @@ def test_overdue_tasks_stand_out(qtbot, qtmodeltester, county_ledger, township_o
     assert view.progress["staff"]["overdue"] == 1
 
     view.select_task(late)
+    prove(qtbot, view, county_ledger, late)
     click(qtbot, view, view.done_button)
     assert view.overdue_label.isHidden()
     row = model.row_of(late)
@@ -394,3 +413,46 @@ def test_the_task_form_names_the_reference_task_by_its_title(qtbot, county_ledge
     assert editor.currentText() == template["title"]
     assert task["template_id"] not in editor.currentText()
     assert form.fields["template_id"].value() == task["template_id"]
+
+
+def test_the_form_leaves_the_workflow_to_the_buttons(qtbot, township_ledger, monkeypatch):
+    from ui.forms import RecordForm
+
+    view = make_view(qtbot, township_ledger)
+    a_task_done(qtbot, view, township_ledger)
+    opened = []
+
+    def exec_(form):
+        opened.append(form)
+        return 0
+
+    monkeypatch.setattr(RecordForm, "exec", exec_)
+    view.edit_task()
+    form = opened[0]
+    for name in ("status", "done_on", "verified_on", "verified_by"):
+        assert not form.fields[name].editor.isEnabled(), name
+    assert form.fields["measure"].editor.isEnabled()
+    assert "status" not in form.values()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_column_fits_beside_the_unit_tree_at_1366(qtbot, county_ledger, township_org, language):
+    from ui import i18n as ui_i18n
+
+    ui_i18n.install(language)
+    try:
+        county_ledger.checklist_tasks.create(org_id=township_org, system="staff", title="配齐专职副书记")
+        view = make_view(qtbot, county_ledger)
+        view.resize(1366 - 250, 640)  # the main window at 1366×768 less the unit tree
+        qtbot.wait(50)
+        header = view.view.horizontalHeader()
+        viewport = view.view.viewport().width()
+        for name in ("status", "deadline", "responsible"):
+            column = view.model.column_of(name)
+            right = header.sectionViewportPosition(column) + header.sectionSize(column)
+            assert right <= viewport, (name, right, viewport)
+        status = view.model.column_of("status")
+        metrics = header.fontMetrics()
+        assert header.sectionSize(status) >= metrics.horizontalAdvance(view.model.headerData(status, Qt.Horizontal))
+    finally:
+        ui_i18n.uninstall()

@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from desktop.errors import LedgerError
+from desktop.reporting import cards
 from desktop.reporting.expected import expected
 from desktop.scope.geo import geography
 from ui import workers
@@ -224,3 +225,23 @@ def test_a_newer_request_interrupts_the_running_query(qtbot, view, monkeypatch):
         view.set_scope(COUNTY)
     qtbot.waitUntil(lambda: bool(interrupted), timeout=10000)
     assert view.headline.scope == COUNTY and value(view, "members") == "4"
+
+
+def test_a_township_sees_its_own_cards_and_no_one_bar_chart(qtbot, view):
+    view.set_month("2025-06")
+    view.show()
+    with qtbot.waitSignal(view.sig_loaded, timeout=10000):
+        view.set_scope(TOWNSHIP)
+    # no count of township committees, no county co-operative committee, no "of 1 township"
+    assert "townships" not in view.shown_cards() and "coop" not in view.shown_cards()
+    assert value(view, "mobilisation") == "Yes" and view.cards["mobilisation"].detail_label.text() == ""
+    assert value(view, "review") == "Not yet" and value(view, "funding") == "Not yet"
+    assert view.cards["checklist"].detail_label.text() == "No checklist tasks yet"
+    assert "–" not in view.cards["checklist"].detail_label.text()
+    assert not view.units_view.isVisible() and not view.figure_combo.isVisible()
+    # back at the county: every card and the chart per township
+    with qtbot.waitSignal(view.sig_loaded, timeout=10000):
+        view.set_scope(COUNTY)
+    assert view.shown_cards() == list(cards.cards_for(COUNTY)) and "coop" in view.shown_cards()
+    assert "14.3" in view.cards["mobilisation"].detail_label.text()
+    assert view.units_view.isVisible() and view.figure_combo.isVisible()

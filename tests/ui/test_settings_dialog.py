@@ -8,7 +8,7 @@ import threading
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog
 
 from conftest import COUNTY
 from desktop.ledger import Ledger
@@ -115,7 +115,7 @@ def test_unchanged_language_is_not_signalled(qtbot, dialog):
 
 def test_backup_folder_and_daily_switch_are_saved(qtbot, dialog, settings, tmp_path, monkeypatch):
     chosen = tmp_path / "U盘备份"
-    monkeypatch.setattr(SD.QFileDialog, "getExistingDirectory", lambda *a, **k: str(chosen))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(chosen))
     qtbot.mouseClick(dialog.browse_button, Qt.LeftButton)
     assert dialog.folder_edit.text() == str(chosen)
     qtbot.mouseClick(dialog.daily_check, Qt.LeftButton)
