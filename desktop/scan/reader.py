@@ -40,7 +40,7 @@ _engine_lock = threading.Lock()
 
 
 class ScanNotInstalled(ExcelError):
-    message = QT_TRANSLATE_NOOP("excel", "The scan component is not installed, so photos and scans of paper tables cannot be read; install the program's \"scan\" component (pip install township-ledger[scan]).")
+    message = QT_TRANSLATE_NOOP("excel", "The scan component is not installed, so photos and scans of paper tables cannot be read; install the program with its scan component.")
     context = CTX
 
 
