@@ -29,11 +29,14 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp")
 #: A photo is shrunk to this longest side first: enough for print at A4, and the
 #: engine's time grows with the pixels.
 MAX_SIDE = 2000
-#: Engine settings: no 180° classifier (a roster is photographed upright), the text
-#: detector at most at MAX_SIDE, and results down to 0.3 kept (a doubtful cell is shown
-#: marked, not dropped).
-ENGINE_OPTIONS = dict(use_cls=False, det_limit_type="max", det_limit_side_len=MAX_SIDE, text_score=0.3,
-                      rec_batch_num=8)
+#: Engine settings (measured in benchmarks/bench_scan.py): no 180° classifier (a roster is
+#: photographed upright); the text detector at most at DETECT_SIDE; recognition padded to
+#: at least 96 pixels, not 320 (most cells are two to five characters: the padding was half
+#: the recognition time), in batches of 32 crops of similar width; results down to 0.3
+#: kept (a doubtful cell is shown marked, not dropped).
+DETECT_SIDE = 1600
+ENGINE_OPTIONS = dict(use_cls=False, det_limit_type="max", det_limit_side_len=DETECT_SIDE, text_score=0.3,
+                      rec_img_shape=[3, 48, 96], rec_batch_num=32)
 
 _engine = None
 _engine_lock = threading.Lock()
