@@ -151,3 +151,48 @@ def test_without_the_scan_component_the_command_says_so_in_one_line(monkeypatch,
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and excel.ExcelError.__name__ not in err
     assert scan.ScanNotInstalled().text() in err
+
+
+def test_two_header_words_or_two_cells_read_as_one_box_are_cut_apart():
+    boxes = page([HEADER] + DATA)
+    y_head, y_row = TOP - 18, TOP + PITCH - 18
+
+    def merged(y, left, right, text):
+        a, b = (next(x for x in boxes if abs(x.y0 - y) < 1 and x.text == t) for t in (left, right))
+        boxes.remove(a)
+        boxes.remove(b)
+        boxes.append(OcrBox.rect(a.x0, a.y0, b.x1, a.y1, text))
+
+    merged(y_head, "姓名", "性别", "姓名性别")
+    merged(y_row, "男", "1995年3月", "男 1995年3月")
+    sheet = table(boxes)
+    assert sheet.rows == [HEADER] + DATA
+
+
+def test_read_scan_levels_the_page_and_reads_it_once_for_every_kind(monkeypatch, tmp_path):
+    cv2 = pytest.importorskip("cv2", reason="the optional scan component (opencv) is not installed")
+    import numpy as np
+
+    calls = []
+
+    def fake_engine(image):
+        calls.append(image.shape)
+        found = page([HEADER] + DATA, angle=3.0)
+        return [[list(b.quad), b.text, b.conf] for b in found], [0.0, 0.0, 0.0]
+
+    monkeypatch.setattr(scan.reader, "engine", lambda: fake_engine)
+    monkeypatch.setattr(scan.reader, "_last", None)
+    photo = tmp_path / "名册.png"
+    photo.write_bytes(cv2.imencode(".png", np.full((1000, 1400, 3), 255, np.uint8))[1].tobytes())
+    sheet = scan.read_scan(photo, MEMBER)[0]
+    assert sheet.rows == [HEADER] + DATA and sheet.angle == pytest.approx(3.0, abs=0.05)
+    image = cv2.imdecode(np.frombuffer(sheet.image, np.uint8), cv2.IMREAD_COLOR)
+    assert image.shape[1] > 1400 and image.shape[0] > 1000  # the levelled page keeps its corners
+    with pytest.raises(scan.NoTableFound):  # another kind: the same reading, no table of that kind
+        scan.read_scan(photo, "organisation")
+    assert scan.read_scan(photo, MEMBER, keep_image=False)[0].rows == sheet.rows
+    assert len(calls) == 1
+    bad = tmp_path / "x.jpg"
+    bad.write_bytes(b"not an image")
+    with pytest.raises(scan.NotAnImage):
+        scan.read_scan(bad, MEMBER)

@@ -12,8 +12,10 @@ opencv by name (it cannot open a Chinese file name on Windows).
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.excel.errors import CTX, ExcelError
@@ -77,19 +79,56 @@ def is_image(path: Path | str) -> bool:
     return Path(path).suffix.lower() in IMAGE_SUFFIXES
 
 
+@dataclass
+class _Reading:
+    """A page as read: the boxes and the image, both turned level, and the turn."""
+
+    key: tuple
+    boxes: list[OcrBox]
+    image: object
+    angle: float
+
+
+#: The last page read: choosing another kind or unit re-plans without reading again.
+_last: _Reading | None = None
+
+
 def read_scan(path: Path | str, kind: str, *, progress: Progress | None = None,
               keep_image: bool = True) -> list[ScanSheet]:
     """The table of *kind* on the photo or scan at *path*, as one sheet."""
+    global _last
     path = Path(path)
+    tick(progress, 0, 3)
+    data = read_bytes(path)
+    key = (str(path.resolve()), len(data), hashlib.blake2b(data, digest_size=16).digest())
+    reading = _last if _last is not None and _last.key == key else None
+    if reading is None:
+        reading = _read_page(data, path.name, key, progress)
+        _last = reading
+    sheet = recover_table(reading.boxes, kind, path.stem)
+    if sheet is None:
+        from desktop.records import KINDS
+
+        raise NoTableFound(name=path.name, kind=KINDS[kind].label)
+    sheet.angle = reading.angle
+    if keep_image:
+        import cv2
+
+        ok, encoded = cv2.imencode(".jpg", reading.image, [cv2.IMWRITE_JPEG_QUALITY, 80])
+        sheet.image = encoded.tobytes() if ok else None
+    tick(progress, 3, 3)
+    return [sheet]
+
+
+def _read_page(data: bytes, name: str, key: tuple, progress: Progress | None) -> _Reading:
+    """OCR of one image file's bytes, the result turned level."""
     ocr = engine()
     import cv2
     import numpy as np
 
-    tick(progress, 0, 3)
-    data = read_bytes(path)
     image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR) if data else None
     if image is None:
-        raise NotAnImage(name=path.name)
+        raise NotAnImage(name=name)
     scale = MAX_SIDE / max(image.shape[:2])
     if scale < 1:
         image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
@@ -99,18 +138,8 @@ def read_scan(path: Path | str, kind: str, *, progress: Progress | None = None,
     tick(progress, 2, 3)
     boxes = [OcrBox(tuple((float(x), float(y)) for x, y in quad), str(text), float(conf))  # type: ignore[arg-type]
              for quad, text, conf in (found or [])]
-    level, angle = _level(image, boxes, cv2)
-    sheet = recover_table(level[1], kind, path.stem)
-    if sheet is None:
-        from desktop.records import KINDS
-
-        raise NoTableFound(name=path.name, kind=KINDS[kind].label)
-    sheet.angle = angle
-    if keep_image:
-        ok, encoded = cv2.imencode(".jpg", level[0], [cv2.IMWRITE_JPEG_QUALITY, 80])
-        sheet.image = encoded.tobytes() if ok else None
-    tick(progress, 3, 3)
-    return [sheet]
+    (flat, level), angle = _level(image, boxes, cv2)
+    return _Reading(key, level, flat, angle)
 
 
 def _level(image, boxes: list[OcrBox], cv2):

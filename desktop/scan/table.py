@@ -58,12 +58,13 @@ class _Column:
     left: float
     right: float
     title: str
+    centre: float
 
 
 def recover_table(boxes: list[OcrBox], kind: str, name: str) -> ScanSheet | None:
     """The table of *kind* the boxes (turned level) hold, or None when no line of them
     names at least two fields of *kind*."""
-    boxes = [b for b in boxes if b.text.strip()]
+    boxes = [part for b in boxes if b.text.strip() for part in _split_header(b, kind)]
     if not boxes:
         return None
     tol = statistics.median(b.height for b in boxes) * 0.5
@@ -155,7 +156,7 @@ def _columns(header: list[OcrBox], kind: str) -> list[_Column]:
     for i, b in enumerate(header):
         left = (header[i - 1].x1 + b.x0) / 2 if i else float("-inf")
         right = (b.x1 + header[i + 1].x0) / 2 if i + 1 < len(header) else float("inf")
-        cols.append(_Column(left, right, title(known_header(kind, b.text) or b.text)))
+        cols.append(_Column(left, right, title(known_header(kind, b.text) or b.text), b.cx))
     return cols
 
 
@@ -176,12 +177,52 @@ def _group_rows(boxes: list[OcrBox], slope: float, intercept: float, tol: float)
 def _assign(line: list[OcrBox], columns: list[_Column]) -> list[list[OcrBox]]:
     """The line's boxes per column (by their centres), each cell's boxes left to right."""
     cells: list[list[OcrBox]] = [[] for _ in columns]
-    for b in sorted(line, key=lambda b: b.x0):
+    for b in sorted((part for b in line for part in _split_wide(b, columns)), key=lambda b: b.x0):
         for c, col in enumerate(columns):
             if col.left <= b.cx < col.right:
                 cells[c].append(b)
                 break
     return cells
+
+
+def _split_header(b: OcrBox, kind: str) -> list[OcrBox]:
+    """A box holding two header words the engine read as one ("姓名性别", in a table
+    without rules) as two boxes; any other box as it is."""
+    text = b.text.strip()
+    if header_field(kind, text) or len(text) < 4:
+        return [b]
+    for i in range(2, len(text) - 1):
+        if header_field(kind, text[:i]) and header_field(kind, text[i:]):
+            return _cut(b, [text[:i], text[i:]])
+    return [b]
+
+
+def _split_wide(b: OcrBox, columns: list[_Column]) -> list[OcrBox]:
+    """A box reaching over the middle of two or more columns' headers whose text has a gap
+    (two cells read as one: "男 1995年3月") cut at its gaps, each piece as wide as its
+    characters; any other box as it is (a cell with no gap stays whole: the import then
+    refuses it or a neighbour is blank, and the user is told)."""
+    words = b.text.split()
+    if len(words) < 2 or sum(1 for c in columns if b.x0 < c.centre < b.x1) < 2:
+        return [b]
+    return _cut(b, words, gap=1)
+
+
+def _cut(b: OcrBox, parts: list[str], gap: int = 0) -> list[OcrBox]:
+    """*b* cut into boxes for *parts* (its text in order, *gap* units between them), each
+    as wide as its characters."""
+    total = sum(_char_width(ch) for p in parts for ch in p) + gap * (len(parts) - 1)
+    scale = (b.x1 - b.x0) / total
+    out, x = [], b.x0
+    for p in parts:
+        w = sum(_char_width(ch) for ch in p) * scale
+        out.append(OcrBox.rect(x, b.y0, x + w, b.y1, p, b.conf))
+        x += w + gap * scale
+    return out
+
+
+def _char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 def _join(cell: list[OcrBox]) -> str | None:
