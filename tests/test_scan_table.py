@@ -113,7 +113,8 @@ def test_blank_cells_stay_blank_and_a_page_without_a_header_gives_nothing():
 
 
 @pytest.mark.parametrize("text, footer", [("填表人：张三", True), ("单位（盖章）：南高乡团委", True), ("审核人: 李四", True),
-                                          ("学校负责人", False), ("农村致富带头人", False), ("张三", False)])
+                                          ("学校负责人", False), ("农村致富带头人", False), ("张三", False),
+                                          ("注：出生年月填到月", True), ("备注:", True), ("注册会计师", False)])
 def test_footer_lines(text, footer):
     assert scan.reader is not None and scan.table.is_footer(text) is footer
 
@@ -196,3 +197,19 @@ def test_read_scan_levels_the_page_and_reads_it_once_for_every_kind(monkeypatch,
     bad.write_bytes(b"not an image")
     with pytest.raises(scan.NotAnImage):
         scan.read_scan(bad, MEMBER)
+
+
+def test_a_paper_meeting_register_imports_like_a_roster(county_ledger):
+    from desktop.records import KINDS
+
+    k = KINDS["meeting"]
+    header = [k.field(f).label.text("zh_CN") for f in ("kind", "held_on", "title", "attendance", "location")]
+    rows = [["动员会", "2025年3月5日", "对标整改动员会", "23", "乡政府三楼会议室"],
+            ["培训", "2025.4.8", "团干部培训", "15", "南高村"]]
+    sheet = scan.recover_table(page([header] + rows), "meeting", "会议记录")
+    assert sheet is not None and sheet.rows == [header] + rows
+    plan = excel.plan_import(county_ledger, "meeting", "会议记录.jpg", TOWNSHIP, sheets=[sheet])
+    assert [r.status for r in plan.rows] == [ADD, ADD], [r.reason() for r in plan.rows]
+    excel.apply_import(county_ledger, plan)
+    stored = {m["title"]: m for m in county_ledger.query("meeting")}
+    assert stored["对标整改动员会"]["held_on"] == "2025-03-05" and stored["团干部培训"]["attendance"] == 15

@@ -30,7 +30,10 @@ LOW_CONFIDENCE = 0.9
 #: A line containing one of these ends the table: the signatures and dates under it.
 FOOTER_WORDS = ("填表人", "填报人", "审核人", "审批人", "制表人", "负责人", "填表日期", "填报日期", "制表日期",
                 "盖章", "签字", "签名", "主管领导")
-_FOOTER = re.compile("(^|[^\\w])(" + "|".join(FOOTER_WORDS) + ")|(" + "|".join(FOOTER_WORDS) + r")[)）]?[:：]")
+#: A line opening with one of these and a colon is a note under the table.
+NOTE_WORDS = ("注", "备注", "说明", "附注")
+_FOOTER = re.compile("(^|[^\\w])(" + "|".join(FOOTER_WORDS) + ")|(" + "|".join(FOOTER_WORDS) + r")[)）]?[:：]"
+                     + "|^(" + "|".join(NOTE_WORDS) + r")\d*[:：]")
 #: How close an unknown header word must be to a known spelling to stand for it.
 HEADER_CUTOFF = 0.6
 
@@ -103,7 +106,7 @@ def recover_table(boxes: list[OcrBox], kind: str, name: str) -> ScanSheet | None
 
 def is_footer(text: str) -> bool:
     """Whether a box starts the footer: a footer word opening it or followed by a colon
-    ("填表人：", "（盖章）", not the 负责人 of 学校负责人)."""
+    ("填表人：", "（盖章）", not the 负责人 of 学校负责人), or a note ("注：", "备注：")."""
     return bool(_FOOTER.search(unicodedata.normalize("NFKC", text).strip()))
 
 
