@@ -213,3 +213,19 @@ def test_a_paper_meeting_register_imports_like_a_roster(county_ledger):
     excel.apply_import(county_ledger, plan)
     stored = {m["title"]: m for m in county_ledger.query("meeting")}
     assert stored["对标整改动员会"]["held_on"] == "2025-03-05" and stored["团干部培训"]["attendance"] == 15
+
+
+def test_import_scan_is_a_command_beside_import_excel():
+    from desktop.cli.commands import COMMANDS, build_parser
+
+    args = build_parser().parse_args(["import-scan", "名册.jpg", "--kind", MEMBER, "--unit", TOWNSHIP, "--dry-run"])
+    assert args.dry_run and args.unit == TOWNSHIP and COMMANDS[args.command] is cli_scan.cmd_import_scan
+
+
+def test_the_command_lists_the_doubtful_cells_by_row_and_column(capsys):
+    cli_scan.print_doubtful([table(page([HEADER] + DATA, conf={(2, 4): 0.5}))])
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2 and "1" in out[0]
+    assert "3" in out[1] and "职务" in out[1] and "副书记" in out[1]
+    cli_scan.print_doubtful([table(page([HEADER] + DATA))])
+    assert capsys.readouterr().out == ""
