@@ -21,6 +21,11 @@ NO_SCHEMATHESIS = ("schemathesis's Rust extension (jsonschema_rs) needs ProcessP
 
 NO_CALAMINE = ("python-calamine's Windows build does not load under Wine 8 (\"DLL load failed: Module not found\"), "
                "so nothing reads a spreadsheet there; on Windows 10/11 it loads (checked by hand, docs/windows.md)")
+NO_SCAN = ("the optional scan component (rapidocr-onnxruntime: onnxruntime, opencv) is not installed in the Wine "
+           "run, to keep its set-up small; the reader's table recovery runs there (tests/test_scan_table.py) and a "
+           "photo import is checked by hand on Windows (docs/windows.md)")
+#: Test files that read photos with the real OCR engine.
+SCAN_FILES = ("tests/test_scan_ocr.py",)
 #: Test files that read spreadsheets (skipped when the reader cannot load).
 SPREADSHEET_FILES = ("tests/test_excel.py", "tests/test_excel_reading.py", "tests/test_spreadsheet_formats.py")
 
@@ -75,6 +80,8 @@ def window_reason(item) -> str | None:
         return NO_WINDOW
     if os.environ.get("TOWNSHIP_WINDOWS_ALL") != "1" and item.nodeid.startswith(SLOW_FILES):
         return SLOW_UNDER_WINE
+    if item.nodeid.startswith(SCAN_FILES):
+        return NO_SCAN
     if item.nodeid.startswith(SPREADSHEET_FILES) and not _calamine_loads():
         return NO_CALAMINE
     return None

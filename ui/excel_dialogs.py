@@ -57,6 +57,8 @@ class PlanModel(QAbstractTableModel):
         self.fields: list[str] = []
         self.with_sheet = False
         self.errors_only = False
+        #: (plan row, field) → a colour for that cell over its row's, or None (a reader's marks)
+        self.cell_colour = None
 
     def set_plan(self, plan: ImportPlan | None) -> None:
         self.beginResetModel()
@@ -125,7 +127,8 @@ class PlanModel(QAbstractTableModel):
         if role == Qt.BackgroundRole:
             if name not in ("sheet", "row", "status", "reason") and any(p.field == name for p in row.problems):
                 return QBrush(QColor("#ffcdd2"))
-            return QBrush(STATUS_COLOURS[row.status])
+            marked = self.cell_colour(row, name) if self.cell_colour is not None else None
+            return QBrush(marked if marked is not None else STATUS_COLOURS[row.status])
         if role == Qt.ForegroundRole and name == "status":
             return QBrush(STATUS_TEXT_COLOURS[row.status])
         if role == Qt.TextAlignmentRole and name == "row":
@@ -145,9 +148,11 @@ class ImportDialog(QDialog):
     """Records of this kind were imported, or an import was undone (the kind)."""
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None, *, kind: str = "committee_member",
-                 unit: str | None = None, path: str | None = None) -> None:
+                 unit: str | None = None, path: str | None = None, reader=None) -> None:
         super().__init__(parent)
         self.ledger = ledger
+        #: ``reader(path, kind, progress)`` → the file's sheets, in a worker; None: the workbook reader
+        self.reader = reader
         self.setObjectName("import_dialog")
         self.setWindowTitle(self.tr("Import Excel"))
         self.resize(1000, 620)
@@ -347,12 +352,13 @@ class ImportDialog(QDialog):
             return
         self.plan, self.result = None, None
         self.model.set_plan(None)
-        kind, unit, owner = self.kind(), self.unit(), self.ledger
+        kind, unit, owner, reader = self.kind(), self.unit(), self.ledger, self.reader
 
         def work(task):
+            sheets = reader(path, kind, task.progress) if reader is not None else None
             sibling = owner.sibling()
             try:
-                return excel.plan_import(sibling, kind, path, unit, progress=task.progress)
+                return excel.plan_import(sibling, kind, path, unit, progress=task.progress, sheets=sheets)
             finally:
                 sibling.close()
 

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("&Back up now…"), self.backup_now)
         m.addSeparator()
         self.import_excel_action = self._action(m, self.tr("&Import Excel…"), self.import_excel)
+        self.import_scan_action = self._action(m, self.tr("Import a &paper table (photo or scan)…"), self.import_scan)
         self.export_table_action = self._action(m, self.tr("&Export current table…"), self.export_current_table)
         self._action(m, self.tr("Export the &whole ledger…"), self.export_whole_ledger)
         self._action(m, self.tr("Download blank &template…"), self.download_template)
@@ -400,6 +401,15 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(self.ledger, self, kind=kind, unit=self.scope if len(self.scope) == 9 else None)
         dialog.sig_imported.connect(lambda _kind: self.refresh())
         dialog.exec()
+
+    def import_scan(self) -> None:
+        from ui.scan_dialog import open_scan_import
+
+        dialog = open_scan_import(self.ledger, self, kind=COMMITTEE_MEMBER.name,
+                                  unit=self.scope if len(self.scope) == 9 else None)
+        if dialog is not None:
+            dialog.sig_imported.connect(lambda _kind: self.refresh())
+            dialog.exec()
 
     def export_current_table(self) -> None:
         from ui.excel_dialogs import export_view

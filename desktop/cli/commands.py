@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desktop import i18n, paths
 from desktop.cli import excel as cli_excel
+from desktop.cli import scan as cli_scan
 from desktop.cli import packages as cli_packages
 from desktop.cli import records as cli_records
 from desktop.cli import report as cli_report
@@ -61,6 +62,7 @@ def build_parser() -> ArgumentParser:
 
     cli_records.add_parsers(sub)
     cli_excel.add_parsers(sub)
+    cli_scan.add_parsers(sub)
     cli_report.add_parsers(sub)
     cli_packages.add_parsers(sub)
     sub.add_parser("gui", help=translate("cli", "start the program's window (the default)"))
@@ -257,6 +259,7 @@ COMMANDS = {
 def _extend_commands() -> None:
     COMMANDS.update(cli_records.COMMANDS)
     COMMANDS.update(cli_excel.COMMANDS)
+    COMMANDS.update(cli_scan.COMMANDS)
     COMMANDS.update(cli_report.COMMANDS)
     COMMANDS.update(cli_packages.COMMANDS)
 

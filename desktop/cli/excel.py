@@ -90,9 +90,18 @@ def print_plan(plan) -> None:
 def cmd_import_excel(args) -> int:
     from desktop import excel
 
+    return run_import(args, lambda ledger, path: excel.plan_import(ledger, args.kind, path, args.unit,
+                                                                   progress=_progress))
+
+
+def run_import(args, plan_file) -> int:
+    """Plan the import of ``args.file`` with ``plan_file(ledger, path)`` (any reader's), print
+    the plan, write the rows with errors, then import the good rows unless ``--dry-run``."""
+    from desktop import excel
+
     path = Path(args.file)
     with open_ledger(args) as ledger:
-        plan = excel.plan_import(ledger, args.kind, path, args.unit, progress=_progress)
+        plan = plan_file(ledger, path)
         _end_progress()
         print_plan(plan)
         if plan.errors:

@@ -1481,6 +1481,10 @@
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
+    <message>
+        <source>Import a &amp;paper table (photo or scan)…</source>
+        <translation>导入纸质表格（照片/扫描件）(&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>MonthFigureView</name>
@@ -3928,6 +3932,38 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>{value} was stored as a number, and a spreadsheet keeps only 15 digits of a number, so its last digits are lost; type it as text (put ' before it, or format the column as Text) and import again</source>
         <translation>{value} 以数字形式保存，而表格中的数字只保留 15 位，末几位已丢失；请按文本输入（前面加英文单引号 '，或把该列设为“文本”格式）后重新导入</translation>
     </message>
+    <message>
+        <source>import records from a photo or scan of a printed table (.jpg, .png; needs the scan component)</source>
+        <translation>从纸质表格的照片或扫描件导入记录（.jpg、.png；需要扫描组件）</translation>
+    </message>
+    <message>
+        <source>the photo or scan to import</source>
+        <translation>要导入的照片或扫描件</translation>
+    </message>
+    <message>
+        <source>{n} cells were read with low confidence; compare them with the paper:</source>
+        <translation>有 {n} 个单元格识别把握不大，请与纸质表格核对：</translation>
+    </message>
+    <message>
+        <source>Row {row}, {column}: {text}</source>
+        <translation>第 {row} 行，{column}：{text}</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 个</translation>
+    </message>
+    <message>
+        <source>The scan component is not installed, so photos and scans of paper tables cannot be read; install the program with its scan component.</source>
+        <translation>未安装扫描组件，无法读取纸质表格的照片或扫描件；请安装带扫描组件的程序。</translation>
+    </message>
+    <message>
+        <source>{name} is not a photo or scan the program can read (JPEG, PNG, BMP or TIFF).</source>
+        <translation>{name} 不是程序能读取的照片或扫描件（JPEG、PNG、BMP 或 TIFF）。</translation>
+    </message>
+    <message>
+        <source>No table with a header row for {kind} was found on {name}. Photograph the whole table, header included, straight from above in good light.</source>
+        <translation>在 {name} 上没有找到带{kind}表头的表格。请在光线充足处从正上方拍摄整张表格（包括表头）。</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -6331,6 +6367,29 @@ File: {file}</source>
     <message>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>ScanImportDialog</name>
+    <message>
+        <source>Import a paper table (photo or scan)</source>
+        <translation>导入纸质表格（照片/扫描件）</translation>
+    </message>
+    <message>
+        <source>Choose a photo or scan of the table (.jpg, .png)…</source>
+        <translation>选择表格的照片或扫描件（.jpg、.png）…</translation>
+    </message>
+    <message>
+        <source>The selected row as photographed</source>
+        <translation>所选行在照片上的样子</translation>
+    </message>
+    <message>
+        <source>Photos and scans ({suffixes});;All files (*)</source>
+        <translation>照片和扫描件 ({suffixes});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a paper table</source>
+        <translation>导入纸质表格</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,64 @@
+"""``township-ledger import-scan``: a photo or scan of a printed roster imported through the
+Excel import's own planning, checks and summary (``desktop.cli.excel.run_import``), the
+table read by the optional OCR component (``desktop.scan``).
+
+Cells read with low confidence are listed after the summary, with their row and column, to
+be compared with the paper (the window marks them yellow)."""
+
+from __future__ import annotations
+
+from desktop.cli.excel import _progress, run_import
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
+
+#: Doubtful cells listed in full.
+MAX_DOUBTFUL = 30
+
+
+def tr(text: str) -> str:
+    return translate("excel", text)
+
+
+def add_parsers(sub) -> None:
+    """Add ``import-scan`` to the sub-command parsers."""
+    from desktop.excel import IMPORT_KINDS
+
+    s = sub.add_parser("import-scan", help=tr(QT_TRANSLATE_NOOP(
+        "excel", "import records from a photo or scan of a printed table (.jpg, .png; needs the scan component)")))
+    s.add_argument("file", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("excel", "the photo or scan to import")))
+    s.add_argument("--kind", required=True, choices=IMPORT_KINDS,
+                   help=tr(QT_TRANSLATE_NOOP("excel", "the kind of records the file holds")))
+    s.add_argument("--unit", metavar="CODE", help=tr(QT_TRANSLATE_NOOP(
+        "excel", "township (or county) code: rows without an organisation belong to its committee")))
+    s.add_argument("--dry-run", action="store_true", help=tr(QT_TRANSLATE_NOOP(
+        "excel", "check the file and show what would be imported, storing nothing")))
+    s.add_argument("--errors", metavar="PATH", help=tr(QT_TRANSLATE_NOOP(
+        "excel", "where to write the rows with errors (default: FILE-errors.xlsx)")))
+
+
+def cmd_import_scan(args) -> int:
+    from desktop import scan
+
+    def plan_file(ledger, path):
+        plan, sheets = scan.plan_scan(ledger, args.kind, path, args.unit, progress=_progress)
+        print_doubtful(sheets)
+        return plan
+
+    return run_import(args, plan_file)
+
+
+def print_doubtful(sheets) -> None:
+    """The cells the engine was unsure of: row (the table's line), column, text as read."""
+    cells = [(s, r, c) for s in sheets for r, c in sorted(s.low_confidence) if r > 0]
+    if not cells:
+        return
+    print(tr(QT_TRANSLATE_NOOP("excel", "{n} cells were read with low confidence; compare them with the paper:"))
+          .format(n=len(cells)))
+    for s, r, c in cells[:MAX_DOUBTFUL]:
+        text = s.rows[r][c] if c < len(s.rows[r]) else ""
+        print("  " + tr(QT_TRANSLATE_NOOP("excel", "Row {row}, {column}: {text}")).format(
+            row=r + 1, column=s.rows[0][c] if c < len(s.rows[0]) else c + 1, text=text or ""))
+    if len(cells) > MAX_DOUBTFUL:
+        print("  " + tr(QT_TRANSLATE_NOOP("excel", "… and {n} more")).format(n=len(cells) - MAX_DOUBTFUL))
+
+
+COMMANDS = {"import-scan": cmd_import_scan}
