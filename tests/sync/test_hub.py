@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-
+from conftest import signed_wire
 from sync.hub.store import CODE_ALPHABET, HubStore
 from desktop.ledger.migrations import CURRENT_VERSION
 from desktop.ledger.reference import templates_for
@@ -39,8 +39,7 @@ TOWNSHIP_2_ORG = f"org-township_committee-{TOWNSHIP_2}"
 
 def wire(ledger, *, own: bool = True) -> list[dict]:
     """The ledger's changes as pushed (only those it wrote itself, unless own=False)."""
-    changes = [c.to_wire() for c in ledger.changes_since(0)[0]]
-    return [c for c in changes if c["origin"] == ledger.device_id] if own else changes
+    return signed_wire(ledger, own=own)
 
 
 def keys(changes: list[dict]) -> list[tuple[str, int]]:

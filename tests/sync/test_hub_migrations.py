@@ -63,7 +63,7 @@ def test_an_unversioned_hub_ledger_upgrades_and_keeps_its_devices(tmp_path, with
     unversioned_hub(path, with_revocation_column=with_column)
     hub = Hub(path)
     try:
-        assert versions(path) == [1, 2]
+        assert versions(path) == sorted(migrations.MIGRATIONS)
         device = hub.store.device("ab" * 8)
         assert device is not None and device.revoked and device.scope == COUNTY
         # the revoked device needs a code issued after the upgrade
@@ -73,7 +73,7 @@ def test_an_unversioned_hub_ledger_upgrades_and_keeps_its_devices(tmp_path, with
     finally:
         hub.close()
     Hub(path).close()  # opening again changes nothing
-    assert versions(path) == [1, 2]
+    assert versions(path) == sorted(migrations.MIGRATIONS)
 
 
 def test_the_admin_command_path_migrates_too_and_a_failing_step_leaves_nothing(tmp_path, monkeypatch):
@@ -97,4 +97,4 @@ def test_the_admin_command_path_migrates_too_and_a_failing_step_leaves_nothing(t
         assert store.device("ab" * 8).revoked
         with pytest.raises(EnrollmentRefused):
             store.redeem("c0de", "ab" * 8, "电脑")
-    assert versions(path) == [1, 2]
+    assert versions(path) == sorted(migrations.MIGRATIONS)

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import COUNTY, PROJECT, TOWNSHIP, TOWNSHIP_2
+from conftest import COUNTY, PROJECT, TOWNSHIP, TOWNSHIP_2, signed_wire
 from sync.client import SyncClient, enroll, load_settings, rejected_changes
 from desktop.ledger import Ledger
 
@@ -22,7 +22,7 @@ NO_VILLAGE = "130111200999"   # a code under 南高乡 that is no division
 
 
 def wire(ledger: Ledger) -> list[dict]:
-    return [c.to_wire() for c in ledger.changes_since(0)[0] if c.origin == ledger.device_id]
+    return signed_wire(ledger)
 
 
 def results(response) -> list[dict]:
