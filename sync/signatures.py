@@ -100,7 +100,7 @@ def signature_holds(change: Change, key: str) -> bool:
         return False
     try:
         _verifier(key).verify(raw, signed_bytes(change))
-    except InvalidSignature:
+    except (InvalidSignature, UnicodeEncodeError, TypeError, ValueError):  # no text or value a signer could have written
         return False
     return True
 

@@ -35,6 +35,19 @@ def signed_wire(ledger: Ledger, *, own: bool = True) -> list[dict]:
     return [c.to_wire() for c in ledger.changes_since(0)[0] if not own or c.origin == ledger.device_id]
 
 
+def resign(ledger: Ledger, item):
+    """*item* (a change in wire form, perhaps made by hand) signed by *ledger*'s key, as a
+    device signs whatever it writes, sense or nonsense; left as it is when it is no change."""
+    from desktop.ledger.changes import Change, signature_text, signed_bytes
+
+    try:
+        change = Change.from_wire(item)
+        sig = signature_text(packages.device_keys(ledger)[0].sign(signed_bytes(change)))
+    except (ValueError, TypeError, AttributeError, UnicodeEncodeError):
+        return item
+    return {**item, "sig": sig}
+
+
 def sign_key(ledger: Ledger) -> str:
     """The ledger's signing key as a push vouches for it."""
     return signatures.key_text(packages.device_keys(ledger)[0].public_bytes())
