@@ -100,6 +100,22 @@ def test_a_restored_backup_continues_as_a_new_device(county_ledger, tmp_path):
         assert restored.check() == []
 
 
+def test_a_restored_backup_signs_the_old_devices_unsent_changes_before_dropping_its_key(county_ledger, tmp_path):
+    from sync.signatures import signature_holds
+
+    key = _key(county_ledger)  # the old device's keys exist: it exchanged packages or enrolled
+    member_change(county_ledger, "未发送")  # written, not sent anywhere when the backup was made
+    old_device = county_ledger.device_id
+    backup = county_ledger.backup(tmp_path / "backups" / "b.sqlite")
+    path = county_ledger.path
+    county_ledger.close()
+    Ledger.restore_from(backup, path)
+    with Ledger.open(path) as restored:
+        old = [c for c in restored.changes_since(0)[0] if c.origin == old_device]
+        assert old and all(signature_holds(c, key) for c in old)
+        assert _key(restored) != key  # the restored ledger has keys of its own
+
+
 def test_the_clock_is_corrected_and_a_poisoned_clock_repaired(county_ledger):
     county_ledger.set_clock_correction(-3_600_000)  # the hub said: this computer runs an hour ahead
     assert abs(county_ledger.clock.now_ms() - (time.time() * 1000 - 3_600_000)) < 5000
