@@ -100,7 +100,7 @@ def signature_holds(change: Change, key: str) -> bool:
         return False
     try:
         _verifier(key).verify(raw, signed_bytes(change))
-    except (InvalidSignature, UnicodeEncodeError, TypeError, ValueError):  # no text or value a signer could have written
+    except (InvalidSignature, UnicodeEncodeError, TypeError, ValueError):  # nothing a signer could have signed
         return False
     return True
 

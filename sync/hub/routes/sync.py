@@ -130,7 +130,8 @@ def _pull_answer(hub: Hub, device: Device, first: tuple, pages: Iterator[tuple])
             hub.write(lambda: hub.store.record_pull(device.device_id, new_cursor))
         except Exception as exc:  # noqa: BLE001 - a figure for the admin; the answer stands
             log.warning("could not record the pull cursor of %s: %s", device.device_id, exc)
-    yield b'],"keys":' + dumps(keys) + b',"cursor":' + dumps(new_cursor) + b',"more":' + dumps(more) + b',"hub_time_ms":' + dumps(now_ms()) + b"}"
+    yield (b'],"keys":' + dumps(keys) + b',"cursor":' + dumps(new_cursor) + b',"more":' + dumps(more)
+           + b',"hub_time_ms":' + dumps(now_ms()) + b"}")
 
 
 def _chain(first: tuple, rest: Iterator[tuple]) -> Iterator[tuple]:
