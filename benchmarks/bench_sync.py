@@ -7,7 +7,10 @@
    its committee) and pushes them; a fresh device of the same county pulls them.  Prints
    changes/s each way, and bytes on the wire (gzip) against the raw JSON size — counted by
    the client (request bodies as sent; ``raw.tell()`` of each answer) and, as a cross-check,
-   by a requests response hook summing the answers' ``Content-Length``.
+   by a requests response hook summing the answers' ``Content-Length``.  The same again in
+   another county with the client's signing turned off (the changes go unsigned, as a device
+   from before signing sends them: the hub and the puller then check nothing), so the cost of
+   signing at the source and checking at the hub and at the puller prints against it.
 2. **First sync of a province**: ``desktop.tools.synthetic.build(ledger, "13", seed=0)`` into a
    device of scope "13", pushed to the hub; then a fresh device of scope "13" pulls
    everything, timed: once as the hub's snapshot file (the default for a big scope), once
@@ -48,6 +51,7 @@ from sync.client import SyncClient, SyncSettings, enroll  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 COUNTY = "130111"
+OTHER_COUNTY = "130102"  # the unsigned run of the signing comparison
 GOAL_10K_S = 5.0
 GOAL_PROVINCE_S = 60.0
 GOAL_P95_MS = 500.0
@@ -158,10 +162,10 @@ def timed(ledger: Ledger, step: str):
     return result, time.perf_counter() - t0, client.stats, counter
 
 
-def bench_up_down(folder: Path, hub: Hub, n: int) -> None:
-    print(f"\n== {n:,} changes up and down (county {COUNTY}) ==")
-    src = device(folder, hub, COUNTY, "writer")
-    org = src.organisations.create(kind="county_committee", name="栾城区团委", division_code=COUNTY)
+def bench_up_down(folder: Path, hub: Hub, n: int, county: str = COUNTY, label: str = "") -> tuple[float, float]:
+    print(f"\n== {n:,} changes up and down (county {county}){label} ==")
+    src = device(folder, hub, county, f"writer-{county}")
+    org = src.organisations.create(kind="county_committee", name="县团委", division_code=county)
     src.publicity_items.create_many([{"org_id": org, "published_on": "2024-05-01", "channel": "website",
                                       "title": f"宣传信息第{i}号：乡镇团委开展青年志愿服务活动", "url": f"https://example.cn/{i}"}
                                      for i in range(n - 1)])
@@ -171,7 +175,7 @@ def bench_up_down(folder: Path, hub: Hub, n: int) -> None:
     print(f"      request bodies {kb(st.bytes_sent)} on the wire vs {kb(st.raw_sent)} raw JSON "
           f"({st.raw_sent / max(st.bytes_sent, 1):.1f}x smaller)")
 
-    dst = device(folder, hub, COUNTY, "reader")
+    dst = device(folder, hub, county, f"reader-{county}")
     pulled, down, st, counter = timed(dst, "pull")
     print(f"pull: {pulled.applied:,} changes in {down:.2f} s = {pulled.applied / down:,.0f} changes/s "
           f"({pulled.pages} pages)  goal < {GOAL_10K_S:.0f} s: {verdict(down < GOAL_10K_S)}")
@@ -181,6 +185,39 @@ def bench_up_down(folder: Path, hub: Hub, n: int) -> None:
     assert pulled.applied == pushed.applied == n, (pulled, pushed)
     src.close()
     dst.close()
+    return up, down
+
+
+def bench_signing(folder: Path, hub: Hub, n: int) -> None:
+    """Push and pull of *n* changes unsigned (signing turned off in this client) and signed,
+    in the same run on the same hub; and the bare Ed25519 figures."""
+    from sync import crypto, signatures
+    from desktop.ledger.changes import Change, signed_bytes
+
+    signing = signatures.sign_own
+    signatures.sign_own = lambda ledger, key: 0  # a client from before signing
+    try:
+        plain_up, plain_down = bench_up_down(folder, hub, n, OTHER_COUNTY, " unsigned, as before signing")
+    finally:
+        signatures.sign_own = signing
+    up, down = bench_up_down(folder, hub, n, COUNTY, " signed by the writer, checked by the hub and the reader")
+    key = crypto.SigningKey.generate()
+    change = Change("0123456789abcdef", 1, f"{1:016x}-0123456789abcdef", "publicity_item", "x" * 36, COUNTY,
+                    {"title": "宣传信息第1号：乡镇团委开展青年志愿服务活动", "url": "https://example.cn/1"})
+    data = signed_bytes(change)
+    t0 = time.perf_counter()
+    sigs = [key.sign(signed_bytes(change)) for _ in range(2000)]
+    t1 = time.perf_counter()
+    verifier = crypto.VerifyKey(key.public_bytes())
+    for sig in sigs:
+        verifier.verify(sig, data)
+    t2 = time.perf_counter()
+    extra = (up + down) / (plain_up + plain_down) - 1
+    print(f"\nsigning and checking {n:,} changes: push {up:.2f} s vs {plain_up:.2f} s unsigned "
+          f"({up / plain_up - 1:+.0%}), pull {down:.2f} s vs {plain_down:.2f} s ({down / plain_down - 1:+.0%}), "
+          f"up + down {extra:+.0%}  goal < +20 %: {verdict(extra < 0.20)}")
+    print(f"      Ed25519 here: sign {(t1 - t0) / 2000 * 1e6:.0f} µs, verify {(t2 - t1) / 2000 * 1e6:.0f} µs "
+          f"per change (canonical form included in signing)")
 
 
 # ----------------------------------------------------------------------------- 2. a province
@@ -317,7 +354,7 @@ def main() -> int:
                         "threads of one interpreter would mostly measure its lock)")
     args = p.parse_args()
     print(f"{os.cpu_count()} CPUs; a fresh hub process for each part")
-    parts = [lambda f, h: bench_up_down(f, h, args.changes)]
+    parts = [lambda f, h: bench_signing(f, h, args.changes)]
     if args.devices:
         parts.append(lambda f, h: bench_devices(f, h, args.devices, args.rounds, args.batch, args.province,
                                                     max(1, args.processes)))

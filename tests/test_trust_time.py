@@ -100,6 +100,22 @@ def test_a_restored_backup_continues_as_a_new_device(county_ledger, tmp_path):
         assert restored.check() == []
 
 
+def test_a_restored_backup_signs_the_old_devices_unsent_changes_before_dropping_its_key(county_ledger, tmp_path):
+    from sync.signatures import signature_holds
+
+    key = _key(county_ledger)  # the old device's keys exist: it exchanged packages or enrolled
+    member_change(county_ledger, "未发送")  # written, not sent anywhere when the backup was made
+    old_device = county_ledger.device_id
+    backup = county_ledger.backup(tmp_path / "backups" / "b.sqlite")
+    path = county_ledger.path
+    county_ledger.close()
+    Ledger.restore_from(backup, path)
+    with Ledger.open(path) as restored:
+        old = [c for c in restored.changes_since(0)[0] if c.origin == old_device]
+        assert old and all(signature_holds(c, key) for c in old)
+        assert _key(restored) != key  # the restored ledger has keys of its own
+
+
 def test_the_clock_is_corrected_and_a_poisoned_clock_repaired(county_ledger):
     county_ledger.set_clock_correction(-3_600_000)  # the hub said: this computer runs an hour ahead
     assert abs(county_ledger.clock.now_ms() - (time.time() * 1000 - 3_600_000)) < 5000
@@ -129,3 +145,66 @@ def test_a_half_created_file_is_replaced_but_another_database_is_not(tmp_path):
     with pytest.raises(Exception) as caught:
         Ledger.new(other, scope=COUNTY, operator="张三")
     assert "already exists" in str(caught.value) or "已存在" in str(caught.value)
+
+
+# ---------------------------------------------------------------------- signed changes
+def _signed(ledger: Ledger):
+    from sync import packages, signatures
+
+    signatures.sign_own(ledger, packages.device_keys(ledger)[0])
+    return [c for c in ledger.changes_since(0)[0] if c.origin == ledger.device_id]
+
+
+def _key(ledger: Ledger) -> str:
+    from sync import packages, signatures
+
+    return signatures.key_text(packages.device_keys(ledger)[0].public_bytes())
+
+
+def test_the_signature_covers_every_part_of_a_change_and_nothing_local(county_ledger, township):
+    from sync.signatures import signature_holds
+
+    change = member_change(township)
+    assert change.signature == ""  # signed when it first leaves the ledger, not before
+    (signed,) = [c for c in _signed(township) if c.origin_seq == change.origin_seq]
+    key = _key(township)
+    assert signature_holds(signed, key) and not signature_holds(signed, _key(county_ledger))
+    field = next(iter(signed.fields))
+    for altered in (dict(origin_seq=signed.origin_seq + 1), dict(stamp=make_stamp(1, signed.origin)),
+                    dict(kind="meeting"), dict(record_id="another"), dict(scope=COUNTY),
+                    dict(fields={**signed.fields, field: "改"}), dict(fields={**signed.fields, "deleted": 1}),
+                    dict(base={field: signed.stamp}), dict(author="别人"), dict(created=not signed.created)):
+        assert not signature_holds(dataclasses.replace(signed, **altered), key), altered
+    # stored with the change and carried unaltered by the wire form and the change log
+    row = township.conn.execute("SELECT * FROM change_log WHERE origin = ? AND origin_seq = ?",
+                                (signed.origin, signed.origin_seq)).fetchone()
+    from desktop.ledger.changes import Change
+    assert Change.from_row(row) == signed == Change.from_wire(signed.to_wire())
+    assert township.sign_own_changes(lambda data: b"\0" * 64) == 0  # signed once; nothing left to sign
+
+
+def test_a_received_change_is_checked_against_its_origins_key_and_refused_alone(county_ledger, township):
+    from desktop.i18n import translate
+    from sync.signatures import REASONS, KeyBook
+
+    member_change(township, "李明")
+    member_change(township, "赵强")
+    honest, other = _signed(township)[-2:]
+    altered = dataclasses.replace(other, fields={**other.fields, "name": "冒名"})
+    unsigned = dataclasses.replace(other, signature="")
+    key = _key(township)
+
+    # a package from the county relaying the township's changes, one altered on the way
+    book = KeyBook(county_ledger, {township.device_id: key}, handed_by="c" * 16, handed_by_key=_key(county_ledger))
+    report = county_ledger.apply_changes([honest, altered, unsigned], authentic=book)
+    assert report.applied == 1
+    assert [(c.origin_seq, r.code) for c, r in report.rejected] == [(other.origin_seq, "bad_signature"),
+                                                                     (other.origin_seq, "unsigned_relay")]
+    assert report.rejected[0][1] == translate("sync", REASONS["bad_signature"]).format(origin=township.device_id)
+    book.keep()  # the vouched key that proved good is kept
+    assert county_ledger.meta("origin_keys") == f'{{"{township.device_id}": "{key}"}}'
+    assert county_ledger.get("committee_member", other.record_id) is None
+    # from the township itself the same changes arrive; an unsigned one too (written before signing)
+    book = KeyBook(county_ledger, handed_by=township.device_id, handed_by_key=key)
+    report = county_ledger.apply_changes([unsigned], authentic=book)
+    assert report.applied == 1 and report.rejected == []

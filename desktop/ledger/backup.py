@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
+import json
 import sqlite3
 from pathlib import Path
 
 from desktop.records import ids
 from desktop.errors import LedgerCorrupt, LedgerError
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.ledger.changes import Change, signature_text, signed_bytes
 from desktop.ledger.db import InstanceLock, backup_to, quick_check
 from desktop.records import KINDS
 
@@ -88,9 +92,33 @@ def _continue_as_new_device(path: Path) -> None:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             previous = [d for d in (meta.get("previous_device_ids") or "").split(",") if d]
             previous.append(meta["device_id"])
+            _sign_left_behind(conn, meta)
             conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [
                 ("device_id", ids.new_device_id()), ("next_seq", "1"), ("previous_device_ids", ",".join(previous)),
                 ("restored_at", dt.datetime.now().isoformat(timespec="seconds"))])
             conn.executemany("DELETE FROM meta WHERE key = ?", [(k,) for k in DEVICE_BOUND_META])
     finally:
         conn.close()
+
+
+def _sign_left_behind(conn: sqlite3.Connection, meta: dict) -> None:
+    """Sign the old device's changes it had not sent yet, with its key, before the key goes:
+    they leave later from the new device, which relays them like anyone else's, and a relayed
+    change must carry its origin's signature (docs/trust-and-time.md).  PyNaCl directly, as
+    the core may not use ``sync``: the one Ed25519 signature, over the core's canonical form."""
+    try:
+        seed = base64.b64decode(json.loads(meta.get("package_keys") or "{}")["sign"], validate=True)
+    except (ValueError, KeyError, TypeError, binascii.Error):
+        return  # the old device never made its keys: nothing of it left signed, nothing to sign with
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(change_log)")}
+    if "signature" not in columns or len(seed) != 32:
+        return  # a backup from before signing: migrated on opening, its changes stay as they were
+    import nacl.bindings
+
+    _, secret = nacl.bindings.crypto_sign_seed_keypair(seed)
+    conn.row_factory = sqlite3.Row
+    rows = conn.execute("SELECT * FROM change_log WHERE origin = ? AND signature IS NULL",
+                        (meta["device_id"],)).fetchall()
+    conn.executemany("UPDATE change_log SET signature = ? WHERE seq = ?", [
+        (signature_text(nacl.bindings.crypto_sign(signed_bytes(Change.from_row(r)), secret)[:64]), r["seq"])
+        for r in rows])

@@ -4,10 +4,17 @@ A change sets some fields of one record at one stamp.  ``base`` holds, for each
 field it sets, the stamp the writer's value had before the write: the receiver
 uses it to tell a knowing overwrite from a concurrent edit (which goes to
 ``conflicts``).
+
+Each change may carry the Ed25519 signature of the device that wrote it over
+:func:`signed_bytes` — the one canonical byte form that the signer and every verifier
+use (docs/trust-and-time.md).  The ledger itself holds no key: the program signs its
+own changes before they leave (:meth:`Ledger.sign_own_changes`) and checks received
+ones through the hook of :meth:`Ledger.apply_changes`.
 """
 
 from __future__ import annotations
 
+import binascii
 import json
 from dataclasses import dataclass, field
 
@@ -48,6 +55,8 @@ class Change:
     author: str = ""
     #: a creation: every field the record has is set, those not in ``fields`` to nothing
     created: bool = False
+    #: the origin device's Ed25519 signature over :func:`signed_bytes` (base64), "" when unsigned
+    signature: str = ""
 
     def values(self, kind: Kind) -> dict:
         """The fields this change sets, with their values (all of them for a creation)."""
@@ -67,6 +76,8 @@ class Change:
             d["base"] = self.base
         if self.created:
             d["created"] = True
+        if self.signature:
+            d["sig"] = self.signature
         return d
 
     @classmethod
@@ -82,6 +93,7 @@ class Change:
         base = d.get("base") or {}
         author = d.get("author") or ""
         created = d.get("created", False)
+        signature = d.get("sig") or ""
         checks = [
             (isinstance(origin, str) and len(origin) == 16, "origin"),
             (isinstance(seq, int) and not isinstance(seq, bool) and 0 < seq <= 2**63 - 1, "seq"),
@@ -94,11 +106,12 @@ class Change:
             (isinstance(created, bool), "created"),
             (isinstance(base, dict) and all(isinstance(v, str) and _valid_stamp(v) for v in base.values()), "base"),
             (isinstance(author, str) and len(author) <= 100 and _plain(author), "author"),
+            (isinstance(signature, str) and (signature == "" or signature_bytes(signature) is not None), "sig"),
         ]
         for ok, name in checks:
             if not ok:
                 raise ValueError(f"change has a malformed {name!r}")
-        return cls(origin, seq, stamp, kind, record_id, scope, fields, base, author, created)
+        return cls(origin, seq, stamp, kind, record_id, scope, fields, base, author, created, signature)
 
     def patch_json(self) -> str:
         patch: dict = {"f": self.fields}
@@ -112,7 +125,41 @@ class Change:
     def from_row(cls, row) -> "Change":
         patch = json.loads(row["patch"])
         return cls(row["origin"], row["origin_seq"], row["stamp"], row["kind"], row["record_id"],
-                   row["scope"], patch["f"], patch.get("b", {}), row["author"], patch.get("c") == 1)
+                   row["scope"], patch["f"], patch.get("b", {}), row["author"], patch.get("c") == 1,
+                   row["signature"] or "")
+
+
+#: the first bytes of every signed form: names what is signed and its version, so a
+#: signature over a change can never be taken for one over anything else
+SIGNED_PREFIX = b"township-change-v1\n"
+#: base64 of a 64-byte Ed25519 signature
+SIGNATURE_TEXT_SIZE = 88
+
+
+def signed_bytes(change: Change) -> bytes:
+    """What the origin device signs: everything the change says, in one canonical form
+    (canonical JSON of a fixed list, UTF-8) — its origin and sequence number, stamp, kind,
+    record id, scope, field values (a deletion is the field ``deleted``), the stamps it was
+    based on, its author and whether it creates the record.  Local bookkeeping (the change
+    log's position, flags, undo batch) is not part of it."""
+    return SIGNED_PREFIX + dumps([change.origin, change.origin_seq, change.stamp, change.kind, change.record_id,
+                                  change.scope, change.fields, change.base, change.author,
+                                  bool(change.created)]).encode("utf-8")
+
+
+def signature_bytes(text: str) -> bytes | None:
+    """The 64 bytes of a signature as stored and sent (base64), or None when *text* is not one."""
+    if not isinstance(text, str) or len(text) != SIGNATURE_TEXT_SIZE:
+        return None
+    try:
+        raw = binascii.a2b_base64(text.encode("ascii"), strict_mode=True)
+    except (binascii.Error, UnicodeEncodeError):
+        return None
+    return raw if len(raw) == 64 else None
+
+
+def signature_text(raw: bytes) -> str:
+    return binascii.b2a_base64(raw, newline=False).decode("ascii")
 
 
 def _plain(text: str) -> bool:

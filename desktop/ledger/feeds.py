@@ -88,6 +88,12 @@ class Feeds:
         return self.conn.execute(f"SELECT count(*) FROM change_log WHERE seq <= ? AND {where}",
                                  [upto, *params]).fetchone()[0]
 
+    def origins_for(self, scope: str, upto: int, *, exclude_origin: str | None = None) -> list[str]:
+        """The origins of the changes :meth:`changes_for` would give from cursor 0 up to *upto*."""
+        where, params = received_clause(scope, exclude_origin)
+        return [r[0] for r in self.conn.execute(f"SELECT DISTINCT origin FROM change_log WHERE seq <= ? AND {where}",
+                                                [upto, *params])]
+
     def changes_after(self, vector: dict[str, int], *, scope: str | None = None) -> list[Change]:
         """Changes the holder of *vector* (origin → highest seq it has) does not have yet."""
         out = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ledger.changes import FLAG_FUTURE, Change, clock_fields, compact_clock, dumps, expand_clock
@@ -66,11 +66,14 @@ def _same_change(a: Change, b: Change) -> bool:
 class Merging:
     """Merging received changes (a mixin of ``Ledger``)."""
 
-    def apply_changes(self, changes: Iterable[Change | dict], *, allowed_scope: str | None = None) -> ApplyReport:
+    def apply_changes(self, changes: Iterable[Change | dict], *, allowed_scope: str | None = None,
+                      authentic: Callable[[Change], str | None] | None = None) -> ApplyReport:
         """Merge received changes, in one transaction.  Idempotent and order-independent:
         per field, the greatest stamp wins; a differing local value that loses to a change
         not based on it is kept in ``conflicts``.  A malformed or out-of-scope change is
-        rejected with its reason; the others still apply."""
+        rejected with its reason; the others still apply.  *authentic* checks the
+        signature of each change not held yet and gives the reason to refuse it, if any
+        (the ledger holds no keys; the program that received the changes does)."""
         report = ApplyReport()
         with self._writing():
             for item in changes:
@@ -96,7 +99,7 @@ class Merging:
                             origin=change.origin, seq=change.origin_seq), "duplicate_differs",
                             origin=change.origin, seq=change.origin_seq)))
                     continue
-                reason = self._check_trust(change)
+                reason = (authentic and authentic(change)) or self._check_trust(change)
                 if reason:
                     report.rejected.append((change, reason))
                     continue

@@ -5774,6 +5774,21 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>它与汇总端已收到的同一来源、同一序号（{origin}，{seq}）的修改内容不同</translation>
     </message>
     <message>
+        <location filename="../../sync/signatures.py" />
+        <source>its signature does not match the key of the device {origin} that wrote it: it was altered on the way, or forged</source>
+        <translation>它的签名与写下它的设备 {origin} 的密钥不符：它在传递途中被改动过，或是伪造的</translation>
+    </message>
+    <message>
+        <location filename="../../sync/signatures.py" />
+        <source>it carries no signature and was not handed over by the device {origin} that wrote it</source>
+        <translation>它没有签名，且不是由写下它的设备 {origin} 亲自交来的</translation>
+    </message>
+    <message>
+        <location filename="../../sync/signatures.py" />
+        <source>the key of the device {origin} that wrote it is not known here, so its signature cannot be checked</source>
+        <translation>这里不知道写下它的设备 {origin} 的密钥，无法核对它的签名</translation>
+    </message>
+    <message>
         <location filename="../../sync/client/reasons.py" />
         <source>this computer's clock was {minutes} minutes ahead when it was made</source>
         <translation>写下它时本机时钟快了 {minutes} 分钟</translation>

@@ -10,6 +10,7 @@ from sync.client.rejections import record_rejected
 from sync.client.results import PullResult
 from sync.client.settings import MISSING_BLOBS, PULL_CURSOR, PUSH_CURSOR
 from sync.client.transport import Cancelled, Progress, check_cancelled
+from sync.signatures import KeyBook
 
 MAX_PULL = 5000
 
@@ -38,7 +39,7 @@ class Puller:
                     or isinstance(new_cursor, bool):
                 raise ProtocolError(detail="pull: changes/cursor/more")
             new_cursor = str(new_cursor)
-            self._store_page(page, result, lambda: ledger.set_meta(PULL_CURSOR, new_cursor))
+            self._store_page(page, result, lambda: ledger.set_meta(PULL_CURSOR, new_cursor), answer.get("keys"))
             result.pages += 1
             if progress:
                 progress(result.received, 0)
@@ -49,16 +50,21 @@ class Puller:
             cursor = new_cursor
         return result
 
-    def _store_page(self, page: list, result: PullResult, also) -> None:
+    def _store_page(self, page: list, result: PullResult, also, keys: object = None) -> None:
         """Apply received changes and, in the same transaction, whatever *also* stores
-        (the new cursor, or how far a snapshot has been applied)."""
+        (the new cursor, or how far a snapshot has been applied).  Each change's signature
+        is checked against the key known here for its origin, or else the one the hub
+        offers in *keys*; changes without one the hub passes on as they came
+        (:mod:`sync.signatures`)."""
         unknown = _unknown_to_us(page)
         if unknown:
             raise HubTooNew(detail=unknown)
         ledger = self.ledger
         with ledger.tx():
             nothing_pending = ledger.pending_changes() == 0
-            report = ledger.apply_changes(page)
+            book = KeyBook(ledger, keys, unsigned_ok=True)
+            report = ledger.apply_changes(page, authentic=book)
+            book.keep()
             also()
             wanted = [d["fields"]["sha256"] for d in page
                       if isinstance(d, dict) and d.get("kind") == "attachment" and isinstance(d.get("fields"), dict)

@@ -5,6 +5,7 @@ transaction that also records the refused ones and the attachments to upload."""
 from __future__ import annotations
 
 from desktop.ledger.changes import Change
+from sync import signatures
 from sync.client.blobs import add_digests, is_sha256
 from sync.client.errors import HubRefused, ProtocolError, TooLarge
 from sync.client.reasons import worded
@@ -12,6 +13,7 @@ from sync.client.rejections import record_rejected
 from sync.client.results import PushResult
 from sync.client.settings import BLOB_UPLOADS, PUSH_CURSOR
 from sync.client.transport import Cancelled, Progress, check_cancelled
+from sync.packages import device_keys
 
 MAX_PUSH = 2000
 
@@ -31,6 +33,8 @@ class Pusher:
         """Send every change after the push cursor, batch by batch, until none is left."""
         ledger = self.ledger
         result = PushResult()
+        key = device_keys(ledger)[0]
+        signatures.sign_own(ledger, key)  # every change of ours leaves signed
         cursor = int(ledger.meta(PUSH_CURSOR, "0") or 0)
         total = ledger.pending_changes()
         batch = max(1, min(int(self.settings.batch_size), MAX_PUSH))
@@ -46,7 +50,7 @@ class Pusher:
                 try:
                     answer = self.transport.request(
                         "POST", "/v1/push", cancelled=cancelled,
-                        body={"schema": ledger.schema_version, "changes": [c.to_wire() for c in to_send]})
+                        body=_body(ledger, to_send, key))
                 except TooLarge:
                     if batch == 1:
                         raise HubRefused(status=413, detail="too_large") from None
@@ -98,6 +102,14 @@ class Pusher:
             ledger.set_meta(PUSH_CURSOR, str(end))
         result.rejected += len(refused)
         result.refused += refused
+
+
+def _body(ledger, changes: list[Change], key) -> dict:
+    """A push's body: the changes, and the signing keys of their origins as this device
+    knows them (its own; those of the offices it relays, for a hub that never met them)."""
+    keys = signatures.vouched_keys(ledger, changes)
+    keys[ledger.device_id] = signatures.key_text(key.public_bytes())
+    return {"schema": ledger.schema_version, "changes": [c.to_wire() for c in changes], "keys": keys}
 
 
 def _parse_results(answer: dict) -> dict[tuple[str, int], tuple[str, str]]:

@@ -8,6 +8,7 @@ hub's text (docs/hub-protocol.md lists the codes).
 from __future__ import annotations
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from sync import signatures
 from sync.client.errors import CTX
 
 REASONS = {
@@ -17,6 +18,7 @@ REASONS = {
     "origin_revoked": QT_TRANSLATE_NOOP("sync", "it was written by the device {origin}, which has been revoked at the hub"),
     "duplicate_differs": QT_TRANSLATE_NOOP("sync", "it differs from the change already received with this origin and sequence number ({origin}, {seq})"),
     "clock_ahead": QT_TRANSLATE_NOOP("sync", "this computer's clock was {minutes} minutes ahead when it was made"),
+    **signatures.REASONS,
 }
 
 

@@ -98,7 +98,7 @@ class SnapshotFetcher:
                     if done > state["applied"]:
                         page.append(item)
                     if len(page) >= size:
-                        self._snapshot_page(page, done, state, result, cancelled)
+                        self._snapshot_page(page, done, state, result, cancelled, header.get("keys"))
                         page = []
                         if progress:
                             progress(result.received, state["count"])
@@ -107,10 +107,10 @@ class SnapshotFetcher:
                 self.transport.stats.raw_received += fh.tell()
         except (OSError, EOFError, ValueError, UnicodeDecodeError) as exc:  # truncated or damaged gzip/JSON
             raise ProtocolError(detail=f"snapshot: {type(exc).__name__}") from None
-        self._snapshot_page(page, done, state, result, cancelled, last=True)
+        self._snapshot_page(page, done, state, result, cancelled, header.get("keys"), last=True)
 
     def _snapshot_page(self, page: list, done: int, state: dict, result: PullResult,
-                       cancelled: Cancelled | None, last: bool = False) -> None:
+                       cancelled: Cancelled | None, keys: object = None, last: bool = False) -> None:
         check_cancelled(cancelled)
         ledger = self.ledger
         state = dict(state, applied=done)
@@ -122,5 +122,5 @@ class SnapshotFetcher:
             else:
                 ledger.set_meta(SNAPSHOT_STATE, json.dumps(state))
 
-        self._store_page(page, result, also)
+        self._store_page(page, result, also, keys)
         result.pages += 1

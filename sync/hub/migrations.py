@@ -76,10 +76,18 @@ def _v3(conn: sqlite3.Connection) -> None:
     create_tables(conn)
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    """The signing keys of offices that never enrolled, as the first device that relayed
+    their signed changes vouched for them (sync/hub/keys.py)."""
+    conn.execute("CREATE TABLE IF NOT EXISTS hub_origin_key (origin TEXT PRIMARY KEY, public_key TEXT NOT NULL, "
+                 "vouched_by TEXT NOT NULL, vouched_at TEXT NOT NULL)")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
+    4: _v4,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

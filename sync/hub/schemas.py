@@ -24,6 +24,9 @@ from sync.hub.settings import INT64_MAX, MAX_BLOB_QUERY, MAX_CHANGES, SHA256_PAT
 from sync.hub.store import NAME_MAX, PUBLIC_KEY_MAX
 
 STAMP_PATTERN = "^[0-9a-f]{16}-[0-9a-f]{16}$"
+#: an Ed25519 signature (64 bytes) and public key (32 bytes) in base64
+SIGNATURE_PATTERN = "^([A-Za-z0-9+/]{86}==)?$"
+KEY_PATTERN = "^[A-Za-z0-9+/]{43}=$"
 HEX16_PATTERN = "^[0-9a-f]{16}$"
 
 
@@ -68,6 +71,8 @@ class WireChange(Shape):
     base: Annotated[dict[str, Stamp], _or_empty({})] = Field(
         default_factory=dict, description="field → the stamp the writer saw before it changed the field")
     author: Annotated[PlainText, _or_empty("")] = Field("", max_length=100)
+    sig: Annotated[str, _or_empty("")] = Field("", pattern=SIGNATURE_PATTERN, description=(
+        "Ed25519 signature of the origin device over the change's canonical form (base64); docs/hub-protocol.md"))
 
     @field_validator("stamp")
     @classmethod
@@ -119,6 +124,9 @@ class PushRequest(Shape):
     schema_: int = Field(alias="schema", ge=1)
     #: each change is checked on its own (and answered per change), not with the body
     changes: list[SkipValidation[WireChange]] = Field(max_length=MAX_CHANGES)
+    #: origin → the signing key the sender knows for it (for origins the hub may not know)
+    keys: dict[Annotated[str, Field(pattern=HEX16_PATTERN)], Annotated[str, Field(pattern=KEY_PATTERN)]] = Field(
+        default_factory=dict, max_length=MAX_CHANGES)
 
 
 Sha256 = Annotated[str, Field(pattern=SHA256_PATTERN)]
@@ -151,6 +159,7 @@ class PushResult(Shape):
     #: why, for a client that words it in its own language (with status "rejected")
     code: str | None = Field(None, json_schema_extra={"type": "string", "description": (
         "malformed, outside_scope, unknown_scope, origin_not_allowed, origin_revoked, duplicate_differs, "
+        "bad_signature, unsigned_relay, origin_key_unknown, "
         "refused (the text says why) or a code a later hub adds; see docs/hub-protocol.md")})
     params: dict | None = Field(None, json_schema_extra={"type": "object"})
 
@@ -162,6 +171,8 @@ class PushAnswer(Shape):
 
 class PullAnswer(Shape):
     changes: list[WireChange]
+    #: origin → signing key (base64 Ed25519) of the origins of the signed changes
+    keys: dict[str, str] = Field(default_factory=dict)
     cursor: int
     more: bool
     hub_time_ms: int

@@ -26,6 +26,7 @@ from typing import Iterator
 
 from desktop.fsio import PART, atomic_path
 from desktop.ledger import migrations
+from sync.hub.keys import origin_keys
 from sync.hub.pool import ReaderPool
 from sync.hub.settings import SNAPSHOT_PAGE
 from sync.hub.store import Device
@@ -73,9 +74,12 @@ class SnapshotFiles:
     def _pieces(self, device: Device, upto: int) -> Iterator[bytes]:
         with self.pool.reading() as reader:
             count = reader.ledger.count_changes_for(device.scope, upto, exclude_origin=device.device_id)
+            # the signing keys of the origins in the file (docs/hub-protocol.md)
+            keys = origin_keys(reader.store.conn, reader.ledger.origins_for(device.scope, upto,
+                                                                              exclude_origin=device.device_id))
         packer = zlib.compressobj(6, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
         yield packer.compress(wire_line({"snapshot": 1, "cursor": upto, "count": count,
-                                         "schema": migrations.CURRENT_VERSION}))
+                                         "schema": migrations.CURRENT_VERSION, "keys": dict(sorted(keys.items()))}))
         cursor, written, more = 0, 0, True
         while more:
             with self.pool.reading() as reader:  # one page at a time: others read in between

@@ -11,7 +11,11 @@ English text), when
   package up), and of a never-enrolled origin only changes inside its own scope;
 * the hub already holds a change with its origin and sequence number and a different
   content (``duplicate_differs``): that is no duplicate, and storing nothing while
-  answering "duplicate" would lose the sender's edit without a word.
+  answering "duplicate" would lose the sender's edit without a word;
+* its signature does not hold against its origin's key (``bad_signature``), it has none
+  and the sender is not its origin (``unsigned_relay``), or no key is known for its
+  origin (``origin_key_unknown``) — checked before the write transaction
+  (:func:`signature_refusals`, keys from :mod:`sync.hub.keys`).
 
 A change the hub holds with the same content is a duplicate whoever sends it: it
 changes nothing.  docs/hub-protocol.md states the rules and what they cannot stop yet.
@@ -19,11 +23,14 @@ changes nothing.  docs/hub-protocol.md states the rules and what they cannot sto
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from desktop.ledger.changes import Change
 from desktop.scope.geo import geography
+from sync import signatures
+from sync.hub import keys as hub_keys
 from sync.hub.store import Device, HubStore
 
 
@@ -106,10 +113,65 @@ class Sorted:
     refused: dict[int, Refusal] = field(default_factory=dict)
 
 
-def sort_batch(store: HubStore, device: Device, hub_id: str, batch: Iterable[tuple[int, Change]]) -> Sorted:
+def signature_refusal(code: str, change: Change) -> Refusal:
+    return Refusal(code, signatures.ENGLISH[code].format(origin=change.origin), {"origin": change.origin})
+
+
+@dataclass
+class Signed:
+    """The signature checks of a push: refusals by position, and the keys offered for
+    never-enrolled origins that changes verified against (to pin when they are applied)."""
+
+    refused: dict[int, Refusal] = field(default_factory=dict)
+    vouched: dict[str, str] = field(default_factory=dict)
+
+
+def signature_refusals(conn: sqlite3.Connection, device: Device, batch: list[tuple[int, Change]],
+                       offered: dict) -> Signed:
+    """Check each change's signature against its origin's key: the one the hub knows, or
+    — for an origin that never enrolled (or the sender itself, enrolled without a key) —
+    the one the sender vouches for in *offered*.  Runs before the write transaction (on a
+    read connection), so checking signatures holds up no other writer."""
+    out = Signed()
+    origins = {c.origin for _, c in batch}
+    known = hub_keys.origin_keys(conn, origins)
+    unknown = origins - set(known)
+    enrolled = hub_keys.enrolled(conn, unknown) if unknown else set()
+    for i, change in batch:
+        key = known.get(change.origin)
+        vouched = None
+        if key is None and (change.origin not in enrolled or change.origin == device.device_id):
+            vouched = offered.get(change.origin)
+            key = vouched if signatures.valid_key(vouched) else None
+        code = signatures.verdict(change, key, device.device_id)
+        if code is not None:
+            out.refused[i] = signature_refusal(code, change)
+        elif vouched is not None and change.signature:
+            out.vouched[change.origin] = vouched
+    return out
+
+
+def pin_vouched(store: HubStore, device: Device, signed: Signed, batch: Sorted) -> None:
+    """Keep the vouched keys of the origins whose changes are accepted; inside the write
+    transaction.  Should another push have pinned a different key meanwhile, the changes
+    checked against this one are refused after all."""
+    origins = {c.origin for _, c in batch.accepted if c.origin in signed.vouched}
+    lost = {o for o in origins if hub_keys.pin(store.conn, o, signed.vouched[o], device.device_id)
+            != signed.vouched[o]}
+    if lost:
+        for i, c in batch.accepted:
+            if c.origin in lost:
+                batch.refused[i] = signature_refusal(signatures.BAD_SIGNATURE, c)
+        batch.accepted = [(i, c) for i, c in batch.accepted if c.origin not in lost]
+
+
+def sort_batch(store: HubStore, device: Device, hub_id: str, batch: Iterable[tuple[int, Change]],
+               signed: Signed | None = None) -> Sorted:
     """Check each (position, change) of a push from *device*; runs inside the push's write
-    transaction, so what the hub holds cannot change meanwhile."""
+    transaction, so what the hub holds cannot change meanwhile.  *signed* holds the
+    signature checks made before."""
     batch = list(batch)
+    bad_signatures = signed.refused if signed is not None else {}
     out = Sorted()
     stored = store.stored_changes((c.origin, c.origin_seq) for _, c in batch)
     origins = {o: store.device(o) for o in {c.origin for _, c in batch} if o != device.device_id}
@@ -120,7 +182,8 @@ def sort_batch(store: HubStore, device: Device, hub_id: str, batch: Iterable[tup
         if refusal is None and prior is not None and same_content(prior, change):
             out.duplicates.append(i)
             continue
-        refusal = refusal or origin_refusal(device, change, origins.get(change.origin), hub_id)
+        refusal = (refusal or origin_refusal(device, change, origins.get(change.origin), hub_id)
+                   or bad_signatures.get(i))
         if refusal is None and prior is not None:
             refusal = differs(change)
         if refusal is not None:
@@ -128,4 +191,6 @@ def sort_batch(store: HubStore, device: Device, hub_id: str, batch: Iterable[tup
             continue
         stored[key] = change  # a second copy later in the batch is judged against this one
         out.accepted.append((i, change))
+    if signed is not None and signed.vouched:
+        pin_vouched(store, device, signed, out)
     return out

@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop.i18n import translate
 from desktop.ledger.changes import Change
 from sync import crypto
+from sync.signatures import KeyBook
 from sync.crypto import InvalidTag
 from sync.packages.common import (ACKS_META, CHANGES, CIPHER, HAVE_META, RECEIPT_SUFFIX, aad, derive_key, office_text,
                                   sha, unb64)
@@ -37,7 +38,8 @@ class ImportReport:
 
 def import_package(ledger, path) -> ImportReport:
     """Verify and apply a package.  Damage of any kind refuses the whole package and stores
-    nothing; a change outside the sender's scope is rejected alone."""
+    nothing; a change outside the sender's scope, or one whose signature does not hold,
+    is rejected alone."""
     path = Path(path)
     trusted, manifest, members = _verified(ledger, path)
     device = manifest["sender"]["device_id"]
@@ -49,7 +51,11 @@ def import_package(ledger, path) -> ImportReport:
             if not ledger.has_blob(digest):
                 ledger.add_blob(blob)
         mine, foreign = _split_foreign(ledger, wire)
-        applied = ledger.apply_changes(mine, allowed_scope=trusted["scope"])
+        # each change signed by its origin: the sender's own by the key trusted for it, those
+        # it relays by the key known here or the one it vouches for (sync.signatures)
+        book = KeyBook(ledger, manifest.get("keys"), handed_by=device, handed_by_key=trusted["sign_pub"])
+        applied = ledger.apply_changes(mine, allowed_scope=trusted["scope"], authentic=book)
+        book.keep()
         raise_vector(ledger, ACKS_META, device, acks)
         raise_vector(ledger, HAVE_META, device, covers)
         log_event(ledger, "import", device, manifest)

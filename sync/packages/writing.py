@@ -12,7 +12,7 @@ from typing import Callable
 
 from desktop.ledger.changes import Change
 from desktop.records import ids
-from sync import crypto
+from sync import crypto, signatures
 from sync.crypto import ExchangeKey, SigningKey
 from sync.packages.common import (CHANGES, CIPHER, FORMAT, FORMAT_VERSION, MANIFEST, SIGNATURE, aad, b64,
                                   derive_key, now, sha, unb64, write_atomic)
@@ -56,6 +56,8 @@ def build_package(ledger, receiver: str, peer: dict, changes: list[Change], blob
         "ranges": ranges, "acks": holding_for(ledger, receiver) if acks is None else acks,
         "covers": {o: s for o, s in ledger.version_vector().items() if o != ids.BUILTIN_DEVICE},
         "count": len(changes), "blob_count": len(blobs),
+        # the keys of the other offices whose changes it carries, vouched for by this signature
+        "keys": signatures.vouched_keys(ledger, changes),
         "encryption": {"cipher": CIPHER, "ephemeral_pub": b64(eph.public_bytes()), "nonce": b64(nonce)},
         "members": {name: sha(data) for name, data in members.items()},
     }
@@ -77,6 +79,7 @@ def export_package(ledger, dest_dir, receiver_device_id: str | None,
     dest = Path(dest_dir)
     if not dest.is_dir():
         raise PackageWriteFailed(path=str(dest), detail="not a folder")
+    signatures.sign_own(ledger, device_keys(ledger)[0])  # every change of ours leaves signed
     changes = for_peer(ledger, peer, acks_for(ledger, receiver_device_id))
     digests = blobs_needed(ledger, changes)
     blobs = {}

@@ -21,6 +21,36 @@ import requests
 
 from desktop.ledger import Ledger
 from desktop.ledger.migrations import CURRENT_VERSION
+from sync import packages, signatures
+
+#: device id → the public key string of a ledger the fixtures made: such a device enrolls
+#: with its real keys, as the desktop program does, so the hub can check its signatures
+DEVICE_KEYS: dict[str, str] = {}
+
+
+def signed_wire(ledger: Ledger, *, own: bool = True) -> list[dict]:
+    """The ledger's changes as a push sends them: its own signed first, as the client does
+    (only those it wrote itself, unless own=False)."""
+    signatures.sign_own(ledger, packages.device_keys(ledger)[0])
+    return [c.to_wire() for c in ledger.changes_since(0)[0] if not own or c.origin == ledger.device_id]
+
+
+def resign(ledger: Ledger, item):
+    """*item* (a change in wire form, perhaps made by hand) signed by *ledger*'s key, as a
+    device signs whatever it writes, sense or nonsense; left as it is when it is no change."""
+    from desktop.ledger.changes import Change, signature_text, signed_bytes
+
+    try:
+        change = Change.from_wire(item)
+        sig = signature_text(packages.device_keys(ledger)[0].sign(signed_bytes(change)))
+    except (ValueError, TypeError, AttributeError, UnicodeEncodeError):
+        return item
+    return {**item, "sig": sig}
+
+
+def sign_key(ledger: Ledger) -> str:
+    """The ledger's signing key as a push vouches for it."""
+    return signatures.key_text(packages.device_keys(ledger)[0].public_bytes())
 
 PROJECT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 30.0
@@ -75,14 +105,20 @@ class HubProcess:
         return requests.get(self.url + path, headers=headers, timeout=60, **kw)
 
     def enroll(self, device_id: str, scope: str, name: str = "测试电脑") -> str:
-        """Enroll a device for *scope*; returns its token."""
+        """Enroll a device for *scope* (with its real keys when the fixtures made its ledger);
+        returns its token."""
         r = self.post("/v1/enroll", {"code": self.new_code(scope), "device_id": device_id, "name": name,
-                                     "public_key": f"key-of-{device_id}", "schema": CURRENT_VERSION})
+                                     "public_key": DEVICE_KEYS.get(device_id, f"key-of-{device_id}"),
+                                     "schema": CURRENT_VERSION})
         assert r.status_code == 200, r.text
         return r.json()["token"]
 
-    def push(self, token: str, changes: list[dict], schema: int = CURRENT_VERSION) -> requests.Response:
-        return self.post("/v1/push", {"schema": schema, "changes": changes}, token=token)
+    def push(self, token: str, changes: list[dict], schema: int = CURRENT_VERSION,
+             keys: dict | None = None) -> requests.Response:
+        body = {"schema": schema, "changes": changes}
+        if keys is not None:
+            body["keys"] = keys
+        return self.post("/v1/push", body, token=token)
 
     def pull_all(self, token: str, cursor: int = 0, limit: int = 2000) -> tuple[list[dict], int]:
         """Every change the device receives after *cursor*, page by page; and the last cursor."""
@@ -192,6 +228,7 @@ def make_ledger(tmp_path):
         else:
             ledger = Ledger.new(path, scope=scope, operator=name)
         opened.append(ledger)
+        DEVICE_KEYS[ledger.device_id] = packages.public_key_string(ledger)
         return ledger
 
     yield make

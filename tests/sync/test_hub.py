@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-
+from conftest import resign, sign_key, signed_wire
 from sync.hub.store import CODE_ALPHABET, HubStore
 from desktop.ledger.migrations import CURRENT_VERSION
 from desktop.ledger.reference import templates_for
@@ -39,8 +39,7 @@ TOWNSHIP_2_ORG = f"org-township_committee-{TOWNSHIP_2}"
 
 def wire(ledger, *, own: bool = True) -> list[dict]:
     """The ledger's changes as pushed (only those it wrote itself, unless own=False)."""
-    changes = [c.to_wire() for c in ledger.changes_since(0)[0]]
-    return [c for c in changes if c["origin"] == ledger.device_id] if own else changes
+    return signed_wire(ledger, own=own)
 
 
 def keys(changes: list[dict]) -> list[tuple[str, int]]:
@@ -219,7 +218,8 @@ def test_township_cannot_push_another_townships_records(hub, make_ledger):
 
     sent = wire(county)
     assert [c["scope"] for c in sent] == [COUNTY, TOWNSHIP, TOWNSHIP_2]
-    results = hub.push(t_town, sent).json()["results"]
+    # relayed, with the key of the (never enrolled) county device as the relay knows it
+    results = hub.push(t_town, sent, keys={county.device_id: sign_key(county)}).json()["results"]
     assert [r["status"] for r in results] == ["rejected", "applied", "rejected"]
     assert COUNTY in results[0]["reason"] and TOWNSHIP in results[0]["reason"]
     assert TOWNSHIP_2 in results[2]["reason"]
@@ -247,6 +247,7 @@ def test_malformed_changes_are_rejected_one_by_one(hub, make_ledger):
         42,
         [org],
     ]
+    bad = [resign(county, b) for b in bad]  # the device signs whatever it writes
     batch = [good[0], *bad, good[1]]
     results = hub.push(token, batch).json()["results"]
     assert [r["status"] for r in results] == ["applied"] + ["rejected"] * len(bad) + ["applied"]
@@ -379,7 +380,7 @@ def test_too_many_changes_or_too_big(hub, make_ledger):
     observer = make_ledger("observer", COUNTY)
     token, t_observer = hub.enroll(county.device_id, COUNTY), hub.enroll(observer.device_id, COUNTY)
     one = wire(county)[0]
-    many = [{**one, "seq": i} for i in range(1, 2002)]  # the same creation under 2,001 numbers
+    many = [resign(county, {**one, "seq": i}) for i in range(1, 2002)]  # the same creation under 2,001 numbers
     assert "2000" in assert_error(hub.push(token, many), 413, "too_large")
     assert hub.pull_all(t_observer)[0] == []
     assert statuses(hub.push(token, many[:2000])) == ["applied"] * 2000  # 2,000 is allowed

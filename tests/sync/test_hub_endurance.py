@@ -169,7 +169,7 @@ def test_a_pull_answer_is_streamed_with_the_bytes_of_a_json_answer(local_hub, tm
         # exactly what a JSONResponse of the same answer would hold
         assert r.content == json.dumps(body, ensure_ascii=False, allow_nan=False, indent=None,
                                        separators=(",", ":")).encode("utf-8")
-        assert list(body) == ["changes", "cursor", "more", "hub_time_ms"]
+        assert list(body) == ["changes", "keys", "cursor", "more", "hub_time_ms"]
         seen += body["changes"]
         cursor = body["cursor"]
         if not body["more"]:

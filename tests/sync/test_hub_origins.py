@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import COUNTY, PROJECT, TOWNSHIP, TOWNSHIP_2
+from conftest import COUNTY, PROJECT, TOWNSHIP, TOWNSHIP_2, resign, sign_key, signed_wire
 from sync.client import SyncClient, enroll, load_settings, rejected_changes
 from desktop.ledger import Ledger
 
@@ -22,7 +22,7 @@ NO_VILLAGE = "130111200999"   # a code under 南高乡 that is no division
 
 
 def wire(ledger: Ledger) -> list[dict]:
-    return [c.to_wire() for c in ledger.changes_since(0)[0] if c.origin == ledger.device_id]
+    return signed_wire(ledger)
 
 
 def results(response) -> list[dict]:
@@ -89,7 +89,9 @@ def test_a_never_enrolled_office_is_relayed_only_within_the_relay_scope(hub, mak
     for result in results(hub.push(town_token, carried)):
         params = refused(result, "outside_scope")
         assert (params["scope"], params["device_scope"]) == (TOWNSHIP_2, TOWNSHIP)
-    assert {r["status"] for r in results(hub.push(county_token, carried))} == {"applied"}
+    # the county vouches for the key of the office it knows from its packages
+    assert {r["status"] for r in results(hub.push(county_token, carried, keys={lone.device_id: sign_key(lone)}))} \
+        == {"applied"}
 
 
 def test_a_differing_duplicate_is_refused_and_the_first_kept(hub, make_ledger):
@@ -101,7 +103,8 @@ def test_a_differing_duplicate_is_refused_and_the_first_kept(hub, make_ledger):
     sent = wire(town)
     assert {r["status"] for r in results(hub.push(town_token, sent))} == {"applied"}
     assert {r["status"] for r in results(hub.push(town_token, sent))} == {"duplicate"}
-    other = [{**c, "fields": {**c["fields"], "name": "另一个名字"}} for c in sent]
+    # written and signed by the same device id (a copied ledger, say)
+    other = [resign(town, {**c, "fields": {**c["fields"], "name": "另一个名字"}}) for c in sent]
     answered = results(hub.push(town_token, other))
     for change, result in zip(other, answered):
         assert refused(result, "duplicate_differs") == {"origin": change["origin"], "seq": change["seq"]}
@@ -109,7 +112,7 @@ def test_a_differing_duplicate_is_refused_and_the_first_kept(hub, make_ledger):
     # two copies with different content in one batch: the second is refused
     town.organisations.update(f"org-township_committee-{TOWNSHIP}", name="南高乡团委（新）")
     fresh = wire(town)[len(sent):]
-    twins = fresh + [{**c, "fields": {**c["fields"], "name": "又一个"}} for c in fresh]
+    twins = fresh + [resign(town, {**c, "fields": {**c["fields"], "name": "又一个"}}) for c in fresh]
     statuses = [r.get("code") or r["status"] for r in results(hub.push(town_token, twins))]
     assert statuses == ["applied"] * len(fresh) + ["duplicate_differs"] * len(fresh)
     received, _ = hub.pull_all(county_token)
@@ -124,8 +127,8 @@ def test_a_scope_must_be_a_division_of_the_list(hub, make_ledger):
     county_token = hub.enroll(county.device_id, COUNTY)
     town.organisations.create(kind="township_committee", name="南高乡团委", division_code=TOWNSHIP)
     (change,) = wire(town)
-    real = {**change, "id": "org-village-real", "scope": VILLAGE}
-    made_up = {**change, "id": "org-village-made-up", "scope": NO_VILLAGE, "seq": change["seq"] + 1}
+    real = resign(town, {**change, "id": "org-village-real", "scope": VILLAGE})
+    made_up = resign(town, {**change, "id": "org-village-made-up", "scope": NO_VILLAGE, "seq": change["seq"] + 1})
     answered = results(hub.push(town_token, [real, made_up]))
     assert answered[0]["status"] == "applied", answered[0]
     assert refused(answered[1], "unknown_scope") == {"scope": NO_VILLAGE}

@@ -30,6 +30,8 @@ import requests
 from desktop.tools import synthetic
 from desktop.ledger import Ledger
 from desktop.records import KINDS
+from sync.packages import device_keys
+from sync.signatures import sign_own
 from sync.client import (REJECTED_KEY, DeviceRevoked, HubUnreachable, SyncClient, SyncSettings, Unauthorized, enroll,
                          load_settings, rejected_changes, save_settings)
 
@@ -336,6 +338,7 @@ def test_county_relays_township_changes(devices, hub):
     county = devices.new(COUNTY, "栾城区")
     org = committee(t1, T1)
     t1.committee_members.create_many([member(org, n) for n in range(5)])
+    sign_own(t1, device_keys(t1)[0])  # as a package export signs them
     county.apply_changes(t1.changes_since(0)[0])  # the data package
     result = sync(county)
     assert result.push.applied == 6 and result.push.rejected == 0

@@ -39,6 +39,7 @@ VALID = [
     with_(author=_DROP), with_(author=None), with_(author=""), with_(base={"name": STAMP}), with_(base=None),
     with_(base={}), with_(created=True, fields={}), with_(created=False), with_(scope=""), with_(id="x" * 64),
     with_(seq=2**63 - 1), with_(fields={"name": None}), with_(extra="ignored"), with_(kind="no_such_kind"),
+    with_(sig="A" * 86 + "=="), with_(sig="+/" * 43 + "=="), with_(sig=None), with_(sig=""),
 ]
 INVALID = [  # (payload, the reason both give)
     ("not a change", "change is not an object"),
@@ -75,6 +76,11 @@ INVALID = [  # (payload, the reason both give)
     (with_(author="a" * 101), "change has a malformed 'author'"),
     (with_(author=5), "change has a malformed 'author'"),
     (with_(author="\udc00"), "change has a malformed 'author'"),
+    (with_(sig="A" * 88), "change has a malformed 'sig'"),
+    (with_(sig="A" * 84 + "===="), "change has a malformed 'sig'"),
+    (with_(sig="A" * 85 + "=" * 3), "change has a malformed 'sig'"),
+    (with_(sig="é" * 86 + "=="), "change has a malformed 'sig'"),
+    (with_(sig=5), "change has a malformed 'sig'"),
     (with_(origin=5, seq=0), "change has a malformed 'origin'"),  # the first problem in from_wire's order
     (with_(seq=0, scope="x"), "change has a malformed 'seq'"),
 ]
@@ -102,7 +108,7 @@ def test_both_accept_a_valid_change(payload):
     assert change_problem(payload) is None
     model = WireChange.model_validate(payload)
     assert Change.from_wire(payload).to_wire() == {
-        k: v for k, v in model.model_dump().items() if (k not in ("base", "created") or v)}
+        k: v for k, v in model.model_dump().items() if (k not in ("base", "created", "sig") or v)}
 
 
 @pytest.mark.parametrize("payload,reason", INVALID)

@@ -9,6 +9,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from desktop.ledger.changes import Change
+from sync import signatures
+from sync.hub import keys as hub_keys
 from sync.hub import trust
 from sync.hub.openapi import body, responses
 from sync.hub.routes import device_of, dumps, hub_of
@@ -44,8 +46,11 @@ def push(request: Request, device: Device = Depends(device_of), raw: bytes = Dep
         else:
             wellformed.append((i, change))
 
+    with hub.reading() as reader:  # signatures are checked before the write: no other writer waits
+        signed = trust.signature_refusals(reader.store.conn, device, wellformed, data.keys)
+
     def apply() -> tuple[trust.Sorted, Any]:
-        batch = trust.sort_batch(hub.store, device, hub.ledger.device_id, wellformed)
+        batch = trust.sort_batch(hub.store, device, hub.ledger.device_id, wellformed, signed)
         return batch, hub.ledger.apply_changes([c for _, c in batch.accepted], allowed_scope=device.scope)
 
     batch, report = hub.write(apply)
@@ -65,7 +70,8 @@ def _log_refusals(device: Device, batch: trust.Sorted) -> None:
     first: dict[str, trust.Refusal] = {}
     count: dict[str, int] = {}
     for refusal in batch.refused.values():
-        if refusal.code in ("origin_not_allowed", "origin_revoked", "duplicate_differs", "unknown_scope"):
+        if refusal.code in ("origin_not_allowed", "origin_revoked", "duplicate_differs", "unknown_scope",
+                            *signatures.CODES):
             first.setdefault(refusal.code, refusal)
             count[refusal.code] = count.get(refusal.code, 0) + 1
     for code, refusal in first.items():
@@ -105,20 +111,28 @@ def pull(request: Request, device: Device = Depends(device_of),
 
 
 def _pull_answer(hub: Hub, device: Device, first: tuple, pages: Iterator[tuple]) -> Iterator[bytes]:
-    """``{"changes": [...], "cursor", "more", "hub_time_ms"}``, written as the changes are read."""
+    """``{"changes": [...], "keys", "cursor", "more", "hub_time_ms"}``, written as the changes
+    are read; ``keys`` holds the signing keys of the origins of the signed changes."""
     yield b'{"changes":['
     comma = False
     new_cursor = more = None
+    origins: set[str] = set()
     for changes, new_cursor, more in _chain(first, pages):
         if changes:
             yield (b"," if comma else b"") + b",".join(dumps(c.to_wire()) for c in changes)
             comma = True
+            origins.update(c.origin for c in changes if c.signature)
+    keys: dict[str, str] = {}
+    if origins:
+        with hub.reading() as reader:
+            keys = hub_keys.origin_keys(reader.store.conn, origins)
     if new_cursor != device.last_pull_cursor:  # kept for the admin's "pending" count
         try:
             hub.write(lambda: hub.store.record_pull(device.device_id, new_cursor))
         except Exception as exc:  # noqa: BLE001 - a figure for the admin; the answer stands
             log.warning("could not record the pull cursor of %s: %s", device.device_id, exc)
-    yield b'],"cursor":' + dumps(new_cursor) + b',"more":' + dumps(more) + b',"hub_time_ms":' + dumps(now_ms()) + b"}"
+    yield (b'],"keys":' + dumps(keys) + b',"cursor":' + dumps(new_cursor) + b',"more":' + dumps(more)
+           + b',"hub_time_ms":' + dumps(now_ms()) + b"}")
 
 
 def _chain(first: tuple, rest: Iterator[tuple]) -> Iterator[tuple]:
