@@ -554,6 +554,15 @@ def test_months():
     assert report.last_month(dt.date(2025, 3, 31)) == "2025-02"
 
 
+def test_the_month_being_reported_turns_after_the_due_day():
+    # until its report is due (the 5th), last month; after it, this month
+    assert report.reporting_month(dt.date(2025, 3, 1)) == "2025-02"
+    assert report.reporting_month(dt.date(2025, 3, 5)) == "2025-02"
+    assert report.reporting_month(dt.date(2025, 3, 6)) == "2025-03"
+    assert report.reporting_month(dt.date(2025, 1, 3)) == "2024-12"
+    assert report.reporting_month(dt.date(2025, 3, 8), due_day=10) == "2025-02"
+
+
 # --------------------------------------------------------------------------- layout and summary
 def test_sections(june):
     secs = sections(june)

@@ -6,12 +6,11 @@ of its own; the Excel form is written in a worker; the PDF is painted on the GUI
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import (QT_TR_NOOP, QAbstractTableModel, QDate, QModelIndex, QObject, QSortFilterProxyModel,
+from PySide6.QtCore import (QT_TR_NOOP, QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel,
                             QStandardPaths, Qt, Signal)
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QHeaderView, QLabel, QMessageBox,
@@ -26,6 +25,8 @@ from ui import workers
 from ui.month_header import MonthFigureView
 
 UP, DOWN = QColor("#2e7d32"), QColor("#c62828")
+#: A figure reported unlike the ledger, either way: a fault to look into, never good news.
+DISCREPANCY = QColor("#b26a00")
 #: The figure the chart shows first.
 DEFAULT_FIGURE = "mobilisation_share"
 #: Rows a table shows before it scrolls on its own (the section's page scrolls too).
@@ -62,6 +63,8 @@ class ReportTableModel(QAbstractTableModel):
             return int((Qt.AlignLeft if kind == "text" else Qt.AlignRight) | Qt.AlignVCenter)
         if role == Qt.ForegroundRole and kind == "change" and value:
             return UP if value > 0 else DOWN
+        if role == Qt.ForegroundRole and kind == "discrepancy" and value:
+            return DISCREPANCY
         if role == Qt.UserRole:
             if value is None:
                 return -math.inf if kind != "text" else ""
@@ -155,8 +158,7 @@ class ReportView(MonthFigureView):
     MONTH_DELAY = 250
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
-        last = R.last_month(dt.date.today())
-        super().__init__(ledger, "report", QDate(int(last[:4]), int(last[5:]), 1), parent)
+        super().__init__(ledger, "report", None, parent)
         self.setObjectName("report_view")
         self.exporting = False
         self.report: R.MonthlyReport | None = None

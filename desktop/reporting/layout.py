@@ -19,7 +19,8 @@ class Column:
     """A column of a report table: its title and how its values are shown."""
 
     title: str
-    #: "text", "int", "share" (0…1, shown as a percentage), "change" (a signed int)
+    #: "text", "int", "share" (0…1, shown as a percentage), "change" (a signed int: up or down),
+    #: "discrepancy" (a signed int where anything but 0 is a fault: reported unlike the ledger)
     kind: str = "int"
 
 
@@ -58,10 +59,10 @@ def format_share(value: float | None) -> str:
 def format_cell(value: object, kind: str) -> str:
     """A cell as text (the PDF, the CLI)."""
     if value is None:
-        return "–" if kind in ("share", "int", "change") else ""
+        return "–" if kind in ("share", "int", "change", "discrepancy") else ""
     if kind == "share":
         return format_share(value)  # type: ignore[arg-type]
-    if kind == "change":
+    if kind in ("change", "discrepancy"):
         return f"{value:+,}" if value else "0"
     if kind == "int":
         return f"{value:,}"
@@ -271,7 +272,7 @@ def _difference_tables(report: MonthlyReport) -> tuple[Table, ...]:
         "differences", T(QT_TRANSLATE_NOOP("report", "Reported figures that differ from the ledger")),
         (*_code_columns(), C(T(QT_TRANSLATE_NOOP("report", "Figure")), "text"),
          C(T(QT_TRANSLATE_NOOP("report", "Reported"))), C(T(QT_TRANSLATE_NOOP("report", "Ledger"))),
-         C(T(QT_TRANSLATE_NOOP("report", "Difference")), "change"),
+         C(T(QT_TRANSLATE_NOOP("report", "Difference")), "discrepancy"),
          C(T(QT_TRANSLATE_NOOP("report", "Reported by")), "text"), C(T(QT_TRANSLATE_NOOP("report", "Reported on")), "text")),
         tuple((d.unit.code, d.unit.name, d.unit.within, d.label, d.reported, d.ledger, d.change, d.reported_by,
                d.reported_on) for d in report.differences),

@@ -54,7 +54,8 @@ from desktop.reporting.model import (COMPARED, CTX, LEVELS, MSG_ALL_OF_CHINA, MS
                                      MSG_NO_SECRETARY, MSG_PAGE, MSG_TITLE, REPORTED_AS, SHARE_FIGURES, UNIT_FIGURES,
                                      Comparison, Contact, Difference, LaggingUnit, LevelCoverage, MonthlyReport,
                                      UnitFigures, UnitRef)
-from desktop.reporting.months import last_month, month_bounds, month_stamp_range, next_month, previous_month
+from desktop.reporting.months import (last_month, month_bounds, month_stamp_range, next_month, previous_month,
+                                      reporting_month)
 from desktop.reporting.summary import summary_lines
 from desktop.reporting.timeliness import Reminders, UnitRefs, differences, secretaries, townships_changed
 from desktop.reporting.two_months import Readings, read
@@ -65,7 +66,7 @@ __all__ = [
     "MSG_PAGE", "MSG_TITLE", "REPORTED_AS", "SHARE_FIGURES", "UNIT_FIGURES", "Column", "Comparison", "Contact",
     "Difference", "LaggingUnit", "LevelCoverage", "MonthlyReport", "Section", "Table", "UnitFigures", "UnitRef",
     "agricultural_counties", "format_cell", "format_share", "last_month", "month_stamp_range", "monthly_report",
-    "next_month", "previous_month", "secretaries", "sections", "summary_lines", "townships_changed",
+    "next_month", "previous_month", "reporting_month", "secretaries", "sections", "summary_lines", "townships_changed",
 ]
 
 
@@ -96,9 +97,9 @@ def _units_below(scope: str, month: str, n: int, tally: figures.Tally, agri: fro
 
 def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, parallel: bool = True) -> MonthlyReport:
     """The monthly report of *scope* (a division code, "" = the whole country) for *month*
-    ("YYYY-MM", default: last month), as of the month's end.  *parallel*: read half of the
+    ("YYYY-MM", default: the month being reported, :func:`reporting_month`), as of the month's end.  *parallel*: read half of the
     tables on a second read-only connection at the same time (needs the ledger's file)."""
-    month = month or last_month()
+    month = month or reporting_month()
     prev = previous_month(month)
     geo = geography()
     if scope and not geo.exists(scope):

@@ -3085,10 +3085,6 @@ Device {device}</source>
         <translation>没有冲突：所有修改均已合并。</translation>
     </message>
     <message>
-        <source>[{n}] {kind} {title}, {field}: here {mine}; kept {theirs}, from {who} ({person}, {when})</source>
-        <translation>[{n}] {kind}“{title}”的{field}：本机为 {mine}；保留的是 {theirs}，来自 {who}（{person}，{when}）</translation>
-    </message>
-    <message>
         <source>the identity file to write, or a folder (the USB stick) to write it into</source>
         <translation>要写入的身份文件，或写入到的文件夹（U盘）</translation>
     </message>
@@ -4734,8 +4730,8 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     </message>
     <message>
         <location filename="../../desktop/cli_report.py" line="24" />
-        <source>the month, YYYY-MM (default: last month)</source>
-        <translation>月份，格式 YYYY-MM（默认为上个月）</translation>
+        <source>the month, YYYY-MM (default: the month being reported: last month until its report is due on the 5th, then this month)</source>
+        <translation>月份，格式 YYYY-MM（默认为正在填报的月份：5 日上报截止前为上个月，之后为本月）</translation>
     </message>
     <message>
         <location filename="../../desktop/cli_report.py" line="25" />
