@@ -41,6 +41,7 @@ This module is the report's one door: it names everything callers use.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
 
 from desktop.errors import ScopeError
@@ -56,6 +57,7 @@ from desktop.reporting.model import (COMPARED, CTX, LEVELS, MSG_ALL_OF_CHINA, MS
                                      UnitFigures, UnitRef)
 from desktop.reporting.months import (last_month, month_bounds, month_stamp_range, next_month, previous_month,
                                       reporting_month)
+from desktop.reporting.submissions import figures_of, states
 from desktop.reporting.summary import summary_lines
 from desktop.reporting.timeliness import Reminders, UnitRefs, differences, secretaries, townships_changed
 from desktop.reporting.two_months import Readings, read
@@ -119,7 +121,7 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
     found = differences(r.reported, r.tally, meetings, end, refs)
     reminders = Reminders(townships, entered, r.changed, found, r.secretaries, refs)
     reporting = sorted({row[0] for row in r.reported})
-    return MonthlyReport(
+    report = MonthlyReport(
         scope=scope, scope_name=geo.full_name(scope) if scope else translate(CTX, MSG_ALL_OF_CHINA),
         month=month, previous_month=prev, generated_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         headline=head, previous=figures.headline_of(scope, prev, r.previous),
@@ -132,3 +134,16 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
         updated=tuple(refs(c) for c in reminders.updated), silent=tuple(refs(c) for c in reminders.silent),
         unknown=frozenset(reminders.unknown),
         reporting=tuple(reporting), differences=tuple(found), lagging=reminders.lagging)
+    return _with_submissions(ledger, report, refs)
+
+
+def _with_submissions(ledger: Ledger, report: MonthlyReport, refs: UnitRefs) -> MonthlyReport:
+    """*report* with the monthly submission of each unit below and its own, each compared
+    with the live figures the report holds."""
+    scope, month = report.scope, report.month
+    live = lambda code: figures_of(report, code)  # noqa: E731 - one use, two calls
+    below = states(ledger, scope, month, [refs(u.code) for u in report.units], live)
+    own = next((s for s in below if s.unit.code == scope), None)
+    if own is None and scope:
+        own = states(ledger, scope, month, [refs(scope)], live)[0]
+    return dataclasses.replace(report, submissions=below, own_submission=own)
