@@ -3528,6 +3528,50 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>a different change with the same origin and number ({origin} #{seq}) was received before</source>
         <translation>此前已收到同一来源、同一编号（{origin} 第 {seq} 条）但内容不同的修改</translation>
     </message>
+    <message>
+        <source>{month} of {unit} is locked: {reviewer} approved its monthly report ({when}). Records dated in that month can be changed once the level above reopens it.</source>
+        <translation>{unit} {month} 的月报已由{reviewer}审核通过（{when}），该月已锁定。该月的记录须待上级重开后才能修改。</translation>
+    </message>
+    <message>
+        <source>A ledger of all of China submits no monthly report.</source>
+        <translation>全国台账不上报月报。</translation>
+    </message>
+    <message>
+        <source>{month} has not begun yet: there is nothing to submit.</source>
+        <translation>{month} 尚未开始，没有可上报的内容。</translation>
+    </message>
+    <message>
+        <source>The report of {unit} for {month} is approved and locked; the level above reopens it before it can be submitted again.</source>
+        <translation>{unit} {month} 的月报已审核通过并锁定；须由上级重开后才能再次上报。</translation>
+    </message>
+    <message>
+        <source>Only a level above {unit} reviews its monthly report; this ledger is {scope}'s.</source>
+        <translation>只有{unit}的上级才能审核其月报；本台账属于{scope}。</translation>
+    </message>
+    <message>
+        <source>{unit} has not submitted its report for {month}.</source>
+        <translation>{unit}尚未上报 {month} 的月报。</translation>
+    </message>
+    <message>
+        <source>Say why: a reason is required.</source>
+        <translation>请说明原因：原因必填。</translation>
+    </message>
+    <message>
+        <source>The report of {unit} for {month} is already {state}.</source>
+        <translation>{unit} {month} 的月报已是“{state}”状态。</translation>
+    </message>
+    <message>
+        <source>The report of {unit} for {month} is not approved: there is nothing to reopen.</source>
+        <translation>{unit} {month} 的月报尚未审核通过，无需重开。</translation>
+    </message>
+    <message>
+        <source>The due day must be a day from 1 to {last}.</source>
+        <translation>截止日须为 1 至 {last} 日之间的一天。</translation>
+    </message>
+    <message>
+        <source>The due day is set for the units below; a ledger of all of China or of a township sets none.</source>
+        <translation>截止日由上级为下级单位设定；全国台账和乡镇台账不设定截止日。</translation>
+    </message>
 </context>
 <context>
     <name>excel</name>
@@ -4288,6 +4332,54 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>Reason for return</source>
         <translation>退回原因</translation>
     </message>
+    <message>
+        <source>Figures submitted</source>
+        <translation>上报数据</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>First submitted at</source>
+        <translation>首次上报时间</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>上报人</translation>
+    </message>
+    <message>
+        <source>Reviewing unit</source>
+        <translation>审核单位</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审核结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Submission reviewed</source>
+        <translation>所审核的上报</translation>
+    </message>
+    <message>
+        <source>Reviewed at</source>
+        <translation>审核时间</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>设定单位</translation>
+    </message>
+    <message>
+        <source>Due day of the next month</source>
+        <translation>次月截止日</translation>
+    </message>
 </context>
 <context>
     <name>figures</name>
@@ -4592,6 +4684,18 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <location filename="../../desktop/records.py" line="129" />
         <source>Attachment</source>
         <translation>附件</translation>
+    </message>
+    <message>
+        <source>Monthly submission</source>
+        <translation>月报上报</translation>
+    </message>
+    <message>
+        <source>Review of a monthly submission</source>
+        <translation>月报审核</translation>
+    </message>
+    <message>
+        <source>Report due day</source>
+        <translation>月报截止日</translation>
     </message>
 </context>
 <context>
@@ -5917,6 +6021,33 @@ File: {file}</source>
     <message>
         <source>(reported done on {date})</source>
         <translation>（上报完成日期 {date}）</translation>
+    </message>
+</context>
+<context>
+    <name>submission</name>
+    <message>
+        <source>Not submitted</source>
+        <translation>未上报</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Approved (locked)</source>
+        <translation>已通过（已锁定）</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>已重开</translation>
+    </message>
+    <message>
+        <source>{state}: {reason}</source>
+        <translation>{state}：{reason}</translation>
     </message>
 </context>
 </TS>
