@@ -5509,6 +5509,70 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>Expected: {expected} townships (division list); {silent} silent, {unknown} of them with no records in the ledger.</source>
         <translation>应报：{expected} 个乡镇（区划表）；{silent} 个未报，其中 {unknown} 个在台账中没有任何记录。</translation>
     </message>
+    <message>
+        <source>Monthly submissions</source>
+        <translation>月报上报情况</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>{on_time} of {units} units submitted their report of {month} by the due day ({share}); {approved} approved and locked.</source>
+        <translation>{units} 个单位中有 {on_time} 个在截止日前上报了 {month} 月报（{share}）；{approved} 个已审核通过并锁定。</translation>
+    </message>
+    <message>
+        <source>Submitted figures the ledger no longer agrees with</source>
+        <translation>上报数据与台账现有数据不一致</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>上报数</translation>
+    </message>
+    <message>
+        <source>Ledger now</source>
+        <translation>台账现值</translation>
+    </message>
+    <message>
+        <source>Changes made after a submission, such as those received from other offices into an approved month, show here.</source>
+        <translation>上报之后的修改（例如从其他单位收到的、属于已审核通过月份的修改）列于此处。</translation>
+    </message>
+    <message>
+        <source>Every submission agrees with the ledger.</source>
+        <translation>所有上报数据均与台账一致。</translation>
+    </message>
+    <message>
+        <source>Submissions</source>
+        <translation>月报上报</translation>
+    </message>
+    <message>
+        <source>[{code, state, due_on, submitted_at, on_time, review, figures, discrepancies}] each unit's monthly submission</source>
+        <translation>[{code, state, due_on, submitted_at, on_time, review, figures, discrepancies}] 各单位的月报上报情况</translation>
+    </message>
+    <message>
+        <source>the unit's own submission to the level above (same form), or null</source>
+        <translation>本单位向上级的上报（格式相同），或 null</translation>
+    </message>
+    <message>
+        <source>Submissions: {on_time} of {units} units submitted by the due day ({share}); {approved} approved; {differing} differ from the ledger since.</source>
+        <translation>月报上报：{units} 个单位中有 {on_time} 个按时上报（{share}）；{approved} 个已审核通过；{differing} 个上报后与台账不一致。</translation>
+    </message>
 </context>
 <context>
     <name>sync</name>
