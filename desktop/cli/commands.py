@@ -14,6 +14,7 @@ from desktop.cli import excel as cli_excel
 from desktop.cli import packages as cli_packages
 from desktop.cli import records as cli_records
 from desktop.cli import report as cli_report
+from desktop.cli import submission as cli_submission
 from desktop.cli.common import (EXIT_OK, PROG, ArgumentParser, choose_language, fail, ledger_path, open_ledger,
                                 run_command, warn)
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
@@ -62,6 +63,7 @@ def build_parser() -> ArgumentParser:
     cli_records.add_parsers(sub)
     cli_excel.add_parsers(sub)
     cli_report.add_parsers(sub)
+    cli_submission.add_parsers(sub)
     cli_packages.add_parsers(sub)
     sub.add_parser("gui", help=translate("cli", "start the program's window (the default)"))
     return p
@@ -258,6 +260,7 @@ def _extend_commands() -> None:
     COMMANDS.update(cli_records.COMMANDS)
     COMMANDS.update(cli_excel.COMMANDS)
     COMMANDS.update(cli_report.COMMANDS)
+    COMMANDS.update(cli_submission.COMMANDS)
     COMMANDS.update(cli_packages.COMMANDS)
 
 

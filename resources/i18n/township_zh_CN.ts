@@ -3152,6 +3152,78 @@ Device {device}</source>
         <source>also bring back a clock that runs ahead of real time (once this computer's date is right)</source>
         <translation>同时校正比实际时间快的台账时钟（请先把本机日期调准）</translation>
     </message>
+    <message>
+        <source>{unit}, {month}: {state}.</source>
+        <translation>{unit} {month}：{state}。</translation>
+    </message>
+    <message>
+        <source>Submitted {unit}'s report for {month} ({figures} figures frozen); due on {due} ({timely}). It goes to the level above with the next sync or data package.</source>
+        <translation>已上报{unit} {month} 的月报（冻结 {figures} 项数据）；截止日期 {due}（{timely}）。下次同步或数据包将其送达上级。</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>The units below submit their report of {month} by day {day} of the next month.</source>
+        <translation>下级单位须在次月 {day} 日前上报 {month} 的月报。</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>division code of the unit whose report it is, e.g. 130111200</source>
+        <translation>月报所属单位的区划代码，例如 130111200</translation>
+    </message>
+    <message>
+        <source>the month, YYYY-MM</source>
+        <translation>月份，格式 YYYY-MM</translation>
+    </message>
+    <message>
+        <source>submit this unit's monthly report (its figures, frozen)</source>
+        <translation>上报本单位的月报（冻结其数据）</translation>
+    </message>
+    <message>
+        <source>the month (default: the month being reported)</source>
+        <translation>月份（默认为正在填报的月份）</translation>
+    </message>
+    <message>
+        <source>approve (the month locks) or return a unit's monthly report</source>
+        <translation>审核通过（该月锁定）或退回下级单位的月报</translation>
+    </message>
+    <message>
+        <source>approve it: the month locks</source>
+        <translation>审核通过：该月锁定</translation>
+    </message>
+    <message>
+        <source>return it, saying why</source>
+        <translation>退回，并说明原因</translation>
+    </message>
+    <message>
+        <source>reopen a unit's approved month, saying why</source>
+        <translation>重开下级单位已审核通过的月份，并说明原因</translation>
+    </message>
+    <message>
+        <source>why it is reopened</source>
+        <translation>重开原因</translation>
+    </message>
+    <message>
+        <source>set the day of the next month by which the units below submit their report</source>
+        <translation>设定下级单位须在次月几日前上报月报</translation>
+    </message>
+    <message>
+        <source>a day from 1 to 28</source>
+        <translation>1 至 28 之间的日期</translation>
+    </message>
+    <message>
+        <source>only for this month (default: every month)</source>
+        <translation>仅用于该月（默认为每月）</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
