@@ -125,9 +125,8 @@ class DueDays:
     def day(self, unit: str, month: str) -> int:
         """The due day (of the month after *month*) for *unit*."""
         # the nearest level above first; a month's own setting before the every-month one
-        best = max(((len(scope), bool(m)), day) for scope, m, day in self._set
-                   if len(scope) < len(unit) and unit.startswith(scope) and m in ("", month)) \
-            if self._set else None
+        best = max((((len(scope), bool(m)), day) for scope, m, day in self._set
+                    if len(scope) < len(unit) and unit.startswith(scope) and m in ("", month)), default=None)
         return min(max(best[1], 1), LAST_DUE_DAY) if best else DEFAULT_DUE_DAY
 
     def due_on(self, unit: str, month: str) -> str:
