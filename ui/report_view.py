@@ -23,6 +23,7 @@ from desktop.ledger import Ledger
 from desktop.reporting import report as R
 from ui import workers
 from ui.month_header import MonthFigureView
+from ui.submission import SubmissionPanel
 
 UP, DOWN = QColor("#2e7d32"), QColor("#c62828")
 #: A figure reported unlike the ledger, either way: a fault to look into, never good news.
@@ -200,9 +201,14 @@ class ReportView(MonthFigureView):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([3000, 2000])  # scaled to the height there is: tables above, the chart below
 
+        # ---- the monthly submission: the unit's own month, the units below to review
+        self.submission = SubmissionPanel(ledger, self)
+        self.submission.sig_changed.connect(self.refresh)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self.header_layout(self.excel_button, self.pdf_button))
+        layout.addWidget(self.submission)
         layout.addWidget(self.splitter, 1)
         self.retranslate()
         self._update_month_buttons()
@@ -241,6 +247,7 @@ class ReportView(MonthFigureView):
                 self.panels[table.key].show_table(table)
         if current >= 0:
             self.tabs.setCurrentIndex(current)
+        self.submission.show_report(report)
         self.show_chart()
 
     def _section_page(self, section: R.Section) -> QScrollArea:

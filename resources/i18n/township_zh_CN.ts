@@ -6186,4 +6186,87 @@ File: {file}</source>
         <translation>{state}：{reason}</translation>
     </message>
 </context>
+<context>
+    <name>SubmissionPanel</name>
+    <message>
+        <source>Submit this month</source>
+        <translation>上报本月</translation>
+    </message>
+    <message>
+        <source>Freeze this month's figures and send them to the level above</source>
+        <translation>冻结本月数据并报送上级</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重开…</translation>
+    </message>
+    <message>
+        <source>This unit's report for {month}: {state}</source>
+        <translation>本单位 {month} 月报：{state}</translation>
+    </message>
+    <message>
+        <source>Submit again</source>
+        <translation>重新上报</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Monthly submission</source>
+        <translation>月报上报</translation>
+    </message>
+    <message>
+        <source>Approve the report of {unit} for {month}? The month locks: its records can be changed once you reopen it.</source>
+        <translation>审核通过{unit} {month} 的月报？该月将锁定：重开后才能修改该月的记录。</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Why is the report of {unit} for {month} returned?</source>
+        <translation>退回{unit} {month} 月报的原因：</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重开</translation>
+    </message>
+    <message>
+        <source>Why is the month {month} of {unit} reopened?</source>
+        <translation>重开{unit} {month} 的原因：</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Differing figures</source>
+        <translation>不一致数据</translation>
+    </message>
+</context>
 </TS>
