@@ -19,7 +19,7 @@ from desktop.reporting.submissions import NOT_SUBMITTED, SUBMITTED, SubmissionSt
 #: The colour of a state that asks for work (not submitted, returned) or of a discrepancy.
 WARNING = QColor("#b26a00")
 #: Rows the table of the units below shows before it scrolls.
-VISIBLE_ROWS = 6
+VISIBLE_ROWS = 5
 #: Which buttons a state of a unit below allows.
 APPROVABLE = (SUBMITTED, "reopened")
 
@@ -60,8 +60,10 @@ class SubmissionPanel(QFrame):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)  # the state, with a reason of any length
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.approve_button = QPushButton(self)
         self.approve_button.setObjectName("approve_month")
