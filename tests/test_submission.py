@@ -6,6 +6,7 @@ month showing as a discrepancy.  Changes travel as a sync or a data package hand
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -18,7 +19,7 @@ from desktop.reporting import submitting
 from desktop.reporting.months import current_month, previous_month
 from desktop.reporting.report import monthly_report
 from desktop.reporting.report_json import report_data
-from desktop.reporting.submissions import NOT_SUBMITTED, SUBMITTED
+from desktop.reporting.submissions import NOT_SUBMITTED, SUBMITTED, month_being_reported
 
 MONTH = "2025-06"
 ORG = f"org-township_committee-{TOWNSHIP}"
@@ -181,6 +182,10 @@ def test_the_due_day_set_above_travels_down_and_decides_on_time(pair):
     submitting.set_due_day(county, 12, MONTH)  # one month of its own
     travel(county, town)
     assert state_at(town, this).due_on.endswith("-20")
+    # the month being reported turns after the due day set above, not after the 5th
+    assert month_being_reported(town, dt.date(2025, 3, 12)) == "2025-02"
+    assert month_being_reported(town, dt.date(2025, 3, 21)) == "2025-03"
+    assert month_being_reported(county, dt.date(2025, 3, 12)) == "2025-03"  # nothing set above the county
     on_time = submitting.submit(town, this)  # this month, submitted before it ends: on time
     assert on_time.on_time and on_time.due_on.endswith("-20")
     late = submitting.submit(town, MONTH)

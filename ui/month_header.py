@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolBu
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
 from desktop.reporting.chart_axis import value_axis
-from desktop.reporting.months import reporting_month
+from desktop.reporting.submissions import month_being_reported
 from desktop.scope.geo import geography
 from ui import workers
 
@@ -34,8 +34,8 @@ class MonthFigureView(QWidget):
     Widgets: ``unit_label``, ``status_label``, ``month_label``, ``prev_button``,
     ``month_edit``, ``next_button``, ``figure_label`` and ``figure_combo`` (object names
     start with the view's *prefix*); :meth:`header_layout` lays out the first six.  Every view
-    opens on the month being reported (:func:`desktop.reporting.months.reporting_month`) unless
-    given another *month*."""
+    opens on the month being reported (:func:`desktop.reporting.submissions.month_being_reported`)
+    unless given another *month*."""
 
     sig_loaded = Signal()
     """New figures are on screen."""
@@ -99,7 +99,7 @@ class MonthFigureView(QWidget):
         today = dt.date.today()
         self.month_edit.setMaximumDate(QDate(today.year, today.month, 1))
         if month is None:
-            reported = reporting_month()
+            reported = month_being_reported(self.ledger)
             month = QDate(int(reported[:4]), int(reported[5:]), 1)
         self.month_edit.setDate(month)
         self.month_edit.setCurrentSection(QDateEdit.MonthSection)

@@ -72,10 +72,10 @@ def _state_line(state) -> str:
 
 def cmd_submit(args) -> int:
     from desktop.reporting import submitting
-    from desktop.reporting.months import reporting_month
+    from desktop.reporting.submissions import month_being_reported
 
     with open_ledger(args) as ledger:
-        state = submitting.submit(ledger, _month(args.month) or reporting_month())
+        state = submitting.submit(ledger, _month(args.month) or month_being_reported(ledger))
     print(translate(CTX, MSG_SUBMITTED).format(
         unit=state.unit.name, month=state.month, figures=len(state.figures or {}), due=state.due_on,
         timely=translate(CTX, MSG_ON_TIME if state.on_time else MSG_LATE)))

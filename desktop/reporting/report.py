@@ -57,7 +57,7 @@ from desktop.reporting.model import (COMPARED, CTX, LEVELS, MSG_ALL_OF_CHINA, MS
                                      UnitFigures, UnitRef)
 from desktop.reporting.months import (last_month, month_bounds, month_stamp_range, next_month, previous_month,
                                       reporting_month)
-from desktop.reporting.submissions import figures_of, states
+from desktop.reporting.submissions import figures_of, month_being_reported, states
 from desktop.reporting.summary import summary_lines
 from desktop.reporting.timeliness import Reminders, UnitRefs, differences, secretaries, townships_changed
 from desktop.reporting.two_months import Readings, read
@@ -99,9 +99,10 @@ def _units_below(scope: str, month: str, n: int, tally: figures.Tally, agri: fro
 
 def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, parallel: bool = True) -> MonthlyReport:
     """The monthly report of *scope* (a division code, "" = the whole country) for *month*
-    ("YYYY-MM", default: the month being reported, :func:`reporting_month`), as of the month's end.  *parallel*: read half of the
+    ("YYYY-MM", default: the month being reported,
+    :func:`~desktop.reporting.submissions.month_being_reported`), as of the month's end.  *parallel*: read half of the
     tables on a second read-only connection at the same time (needs the ledger's file)."""
-    month = month or reporting_month()
+    month = month or month_being_reported(ledger)
     prev = previous_month(month)
     geo = geography()
     if scope and not geo.exists(scope):

@@ -10,6 +10,7 @@ unit set for that month (``report_due``), else the one it set for every month, e
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -18,7 +19,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ledger import Ledger, Review
 from desktop.ledger.locks import APPROVED, REOPENED, RETURNED
 from desktop.reporting.model import COMPARED, MonthlyReport, UnitRef
-from desktop.reporting.months import DEFAULT_DUE_DAY, month_bounds, next_month
+from desktop.reporting.months import DEFAULT_DUE_DAY, last_month, month_bounds, next_month, reporting_month
 
 CTX = "submission"
 NOT_SUBMITTED, SUBMITTED = "not_submitted", "submitted"
@@ -132,6 +133,15 @@ class DueDays:
     def due_on(self, unit: str, month: str) -> str:
         month_bounds(month)
         return f"{next_month(month)}-{self.day(unit, month):02d}"
+
+
+def month_being_reported(ledger: Ledger, today: dt.date | None = None) -> str:
+    """The month this ledger's unit is reporting (:func:`reporting_month`), turning after the
+    due day the level above set for last month (the 5th unless it set another)."""
+    today = today or dt.date.today()
+    if not ledger.scope:
+        return reporting_month(today)
+    return reporting_month(today, DueDays(ledger).day(ledger.scope, last_month(today)))
 
 
 def _discrepancies(frozen: dict, live: dict | None) -> tuple[Discrepancy, ...]:

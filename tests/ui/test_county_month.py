@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop.ledger import Ledger
 from desktop.records import KINDS, checklist
-from desktop.reporting.months import reporting_month
+from desktop.reporting.submissions import month_being_reported
 from sync.packages import export_package
 from sync.packages.identity import public_identity, trust_peer
 from sync.pending import pending_count
@@ -97,8 +97,8 @@ def window(qtbot, tmp_path, monkeypatch, month):
     ui_i18n.uninstall()
 
 
-def test_both_views_open_on_the_month_being_reported(window):
-    assert window.dashboard.month() == window.report_view.month() == reporting_month()
+def test_both_views_open_on_the_month_being_reported(window, month):
+    assert window.dashboard.month() == window.report_view.month() == month_being_reported(month[0])
 
 
 def test_a_township_package_imported_through_the_window(qtbot, window, month, tmp_path, monkeypatch):
