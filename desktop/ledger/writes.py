@@ -1,5 +1,6 @@
 """Local writes: create, update, delete and restore records, each validated and logged
-with its change record in the same transaction."""
+with its change record in the same transaction.  A write that would change a month the level
+above approved is refused (:mod:`desktop.ledger.locks`)."""
 
 from __future__ import annotations
 
