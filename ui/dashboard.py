@@ -4,7 +4,6 @@ read-only connection of its own (``desktop.reporting.figures``); the GUI thread 
 
 from __future__ import annotations
 
-
 from PySide6.QtCharts import QBarSet, QHorizontalStackedBarSeries
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPalette
