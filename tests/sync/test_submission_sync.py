@@ -115,3 +115,31 @@ def test_the_cycle_by_data_packages(tmp_path):
     finally:
         town.close()
         county.close()
+
+
+def test_a_township_cannot_approve_its_own_month_by_package(tmp_path):
+    """A township program altered to write its county's review: its package does not carry it,
+    a receiver refuses it as outside the sender's scope, and nothing locks."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    county = Ledger.new(tmp_path / "county.sqlite", scope=COUNTY, operator="李书记")
+    town = Ledger.new(tmp_path / "town.sqlite", scope=TOWNSHIP, operator="张三")
+    try:
+        base(county)
+        befriend(town, county, tmp_path)
+        P.import_package(town, P.export_package(county, stick, town.device_id))
+        state = submitting.submit(town, MONTH)
+        town.scope = COUNTY  # the alteration: it now writes as if it were the county
+        submitting.review(town, TOWNSHIP, MONTH, approve=True)
+        town.scope = TOWNSHIP
+        P.import_package(county, P.export_package(town, stick, county.device_id))
+        assert submitting.state_of(county, TOWNSHIP, MONTH).state == "submitted"  # the submission arrived
+        assert county.locked_months() == {} and county.count("month_review") == 0  # the review did not
+        assert submitting.state_of(county, TOWNSHIP, MONTH).submitted_at == state.submitted_at
+        # handed over anyway, it is refused as from outside the sender's scope (as a package import does)
+        forged = [c for c in town.changes_since(0)[0] if c.kind == "month_review"]
+        assert len(county.apply_changes(forged, allowed_scope=TOWNSHIP).rejected) == 1
+        assert county.locked_months() == {}
+    finally:
+        town.close()
+        county.close()
