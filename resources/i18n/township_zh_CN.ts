@@ -4906,8 +4906,8 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     </message>
     <message>
         <location filename="../../desktop/cli_report.py" line="24" />
-        <source>the month, YYYY-MM (default: the month being reported: last month until its report is due on the 5th, then this month)</source>
-        <translation>月份，格式 YYYY-MM（默认为正在填报的月份：5 日上报截止前为上个月，之后为本月）</translation>
+        <source>the month, YYYY-MM (default: the month being reported: last month until its report is due (the 5th, or the day the level above set), then this month)</source>
+        <translation>月份，格式 YYYY-MM（默认为正在填报的月份：上月月报截止日（5 日，或上级设定的日期）前为上个月，之后为本月）</translation>
     </message>
     <message>
         <location filename="../../desktop/cli_report.py" line="25" />
