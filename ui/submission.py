@@ -20,6 +20,8 @@ from desktop.reporting.submissions import NOT_SUBMITTED, SUBMITTED, SubmissionSt
 WARNING = QColor("#b26a00")
 #: Rows the table of the units below shows before it scrolls.
 VISIBLE_ROWS = 5
+#: The states that ask the unit for work: shown in the warning colour.
+TO_DO = (NOT_SUBMITTED, "returned", "reopened")
 #: Which buttons a state of a unit below allows.
 APPROVABLE = (SUBMITTED, "reopened")
 
@@ -129,8 +131,7 @@ class SubmissionPanel(QFrame):
         if own is not None:
             self.own_label.setText(self.tr("This unit's report for {month}: {state}").format(
                 month=own.month, state=own.label))
-            self.own_label.setStyleSheet("" if own.submitted and own.state != "returned"
-                                         else f"color: {WARNING.name()};")
+            self.own_label.setStyleSheet(f"color: {WARNING.name()};" if own.state in TO_DO else "")
             self.submit_button.setEnabled(not own.locked)
             self.submit_button.setText(self.tr("Submit this month") if own.state == NOT_SUBMITTED
                                        else self.tr("Submit again"))
@@ -149,7 +150,7 @@ class SubmissionPanel(QFrame):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.UserRole, s.unit.code)
-                if (column == 1 and s.state in (NOT_SUBMITTED, "returned")) or (column == 4 and s.discrepancies):
+                if (column == 1 and s.state in TO_DO) or (column == 4 and s.discrepancies):
                     item.setForeground(WARNING)
                 self.table.setItem(row, column, item)
         line = self.table.verticalHeader().defaultSectionSize()
