@@ -14,16 +14,16 @@ from desktop.errors import LedgerError
 from desktop.ledger import Ledger
 from desktop.reporting import submitting
 from desktop.reporting.model import MonthlyReport
-from desktop.reporting.submissions import NOT_SUBMITTED, SUBMITTED, SubmissionState
+from desktop.reporting.submissions import NOT_SUBMITTED, REOPENED, RETURNED, SUBMITTED, SubmissionState
 
 #: The colour of a state that asks for work (not submitted, returned) or of a discrepancy.
 WARNING = QColor("#b26a00")
 #: Rows the table of the units below shows before it scrolls.
 VISIBLE_ROWS = 5
 #: The states that ask the unit for work: shown in the warning colour.
-TO_DO = (NOT_SUBMITTED, "returned", "reopened")
+TO_DO = (NOT_SUBMITTED, RETURNED, REOPENED)
 #: Which buttons a state of a unit below allows.
-APPROVABLE = (SUBMITTED, "reopened")
+APPROVABLE = (SUBMITTED, REOPENED)
 
 
 def ask_reason(parent: QWidget, title: str, prompt: str) -> str | None:
