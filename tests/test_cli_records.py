@@ -68,7 +68,8 @@ def test_conflicts_list_and_take_back(county):
     out = ok(run("conflicts", ledger=path))
     line = next(line for line in out.splitlines() if line.startswith("["))
     assert "王芳" in line and "联系电话" in line and "13933334444" in line and "13955556666" in line
-    assert "南高乡（张乡干）" in line
+    assert "南高乡（张乡干）" in line                       # the office and person whose change was kept
+    assert re.search(r"南高乡（张乡干）于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} 改为“13955556666”", line)  # and when
     number = line[1:line.index("]")]
     assert "待同步" in ok(run("conflicts", "--take-back", number, ledger=path))
     assert "没有冲突" in ok(run("conflicts", ledger=path))

@@ -59,6 +59,12 @@ CASES = {
                             title="南高乡团委换届", url="https://example.org/a"),
                        "channel", "Weibo", "weibo"),
     "reported_figure": (dict(unit_code=TOWNSHIP, month="2024-01", metric="团青微信群数", value=3), "value", "4", 4),
+    "month_submission": (dict(unit_code=TOWNSHIP, month="2024-01", figures="{}", submitted_at="2024-02-01T10:00:00.000",
+                              first_submitted_at="2024-02-01T10:00:00.000"), "submitted_by", "张三", "张三"),
+    "month_review": (dict(reviewer_code=COUNTY, unit_code=TOWNSHIP, month="2024-01", decision="退回", reason="缺照片",
+                          submitted_at="2024-02-01T10:00:00.000", reviewed_at="2024-02-02T09:00:00.000"),
+                     "decision", "审核通过", "approved"),
+    "report_due": (dict(issued_by=COUNTY, due_day=10), "due_day", "8", 8),
 }
 
 
@@ -107,7 +113,7 @@ def test_record_set_shortcuts(ledger, kind):
     attr = {"committee_member": "committee_members", "funding_entry": "funding_entries",
             "checklist_template": "checklist_templates", "checklist_task": "checklist_tasks",
             "wechat_group": "wechat_groups", "publicity_item": "publicity_items",
-            "reported_figure": "reported_figures"}.get(kind, kind + "s")
+            "reported_figure": "reported_figures", "report_due": "report_due_days"}.get(kind, kind + "s")
     records = getattr(ledger, attr)
     record_id = records.create(**values)
     assert records.get(record_id)["id"] == record_id

@@ -554,11 +554,20 @@ def test_months():
     assert report.last_month(dt.date(2025, 3, 31)) == "2025-02"
 
 
+def test_the_month_being_reported_turns_after_the_due_day():
+    # until its report is due (the 5th), last month; after it, this month
+    assert report.reporting_month(dt.date(2025, 3, 1)) == "2025-02"
+    assert report.reporting_month(dt.date(2025, 3, 5)) == "2025-02"
+    assert report.reporting_month(dt.date(2025, 3, 6)) == "2025-03"
+    assert report.reporting_month(dt.date(2025, 1, 3)) == "2024-12"
+    assert report.reporting_month(dt.date(2025, 3, 8), due_day=10) == "2025-02"
+
+
 # --------------------------------------------------------------------------- layout and summary
 def test_sections(june):
     secs = sections(june)
     assert [s.key for s in secs] == ["overview", "members", "meetings", "organisations", "wechat", "funding",
-                                     "checklist", "timeliness", "silent", "differences"]
+                                     "checklist", "timeliness", "silent", "submissions", "differences"]
     tables = {t.key: t for s in secs for t in s.tables}
     for t in tables.values():
         assert all(len(row) == len(t.columns) for row in t.rows), t.key

@@ -51,6 +51,11 @@ def valid(ledger: Ledger, kind: str) -> dict:
         "publicity_item": dict(org_id=org, published_on="2024-03-15", channel="微信公众号", title="南高乡团委换届"),
         "reported_figure": dict(unit_code=TOWNSHIP, month="2024-01", metric="wechat_groups", value=3),
         "attachment": dict(owner_kind="organisation", owner_id=org, filename="名单.xlsx", size=len(BLOB)),
+        "month_submission": dict(unit_code=TOWNSHIP, month="2024-01", figures="{}",
+                                 submitted_at="2024-02-01T10:00:00.000", first_submitted_at="2024-02-01T10:00:00.000"),
+        "month_review": dict(reviewer_code=COUNTY, unit_code=TOWNSHIP, month="2024-01", decision="审核通过",
+                             submitted_at="2024-02-01T10:00:00.000", reviewed_at="2024-02-02T09:00:00.000"),
+        "report_due": dict(issued_by=COUNTY, due_day=10),
     }
     values = dict(rows[kind])
     if kind == "attachment":

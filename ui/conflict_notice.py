@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
-from ui.history import ConflictRow, conflict_rows, conflict_sentence
+from desktop.conflict_text import ConflictRow, conflict_sentence
+from ui.history import conflict_rows
 
 #: How many conflicts the banner spells out; the dialog lists them all.
 SHOWN = 3

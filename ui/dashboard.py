@@ -4,10 +4,8 @@ read-only connection of its own (``desktop.reporting.figures``); the GUI thread 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCharts import QBarSet, QHorizontalStackedBarSeries
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPalette
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QToolTip,
                                QVBoxLayout, QWidget)
@@ -71,8 +69,7 @@ class DashboardView(MonthFigureView):
     below as a bar chart."""
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
-        today = dt.date.today()
-        super().__init__(ledger, "dashboard", QDate(today.year, today.month, 1), parent)
+        super().__init__(ledger, "dashboard", None, parent)
         self.setObjectName("dashboard")
         #: the figures on screen
         self.report: figures.Report | None = None

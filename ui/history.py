@@ -4,16 +4,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from desktop.records import ids
 from desktop.errors import LedgerError
 from desktop.ledger import Conflict, HistoryEntry, Ledger
-from desktop.offices import office_of
+from desktop.conflict_text import ConflictRow
+from desktop.conflict_text import conflict_rows as core_conflict_rows
 from desktop.records import DELETED, KINDS
 from ui.models import ListTableModel
 from desktop.records.display import field_label, record_title, reference_titles, shown_value
@@ -176,80 +177,10 @@ class HistoryDialog(QDialog):
 # ---------------------------------------------------------------------------------------- conflicts
 
 
-@dataclass(frozen=True)
-class ConflictRow:
-    conflict: Conflict
-    kind: str
-    record: str
-    field: str
-    lost: str
-    won: str
-    #: the office and person whose change won, and when they made it
-    winner: str
-    won_at: str
-    detected: str
-
-
-def _winner(ledger: Ledger, conflict: Conflict, entries: dict[str, list[HistoryEntry]]) -> tuple[str, str]:
-    """(office and person, local time) of the change that won *conflict*."""
-    if conflict.record_id not in entries:
-        try:
-            entries[conflict.record_id] = ledger.history(conflict.record_id)
-        except LedgerError:
-            entries[conflict.record_id] = []
-    entry = next((e for e in entries[conflict.record_id] if e.stamp == conflict.won_stamp), None)
-    if entry is None:
-        return "—", ""
-    return author_text(ledger, entry), local_time(entry.when)
-
-
-def author_text(ledger: Ledger, entry: HistoryEntry) -> str:
-    """The office and person that made a change: its unit's name and the change's author."""
-    office = office_of(ledger, entry.origin)
-    if office.unit_name() or not entry.author:
-        return replace(office, person=entry.author or office.person).text()
-    # an office this ledger knows by device only: still name the person
-    return QCoreApplication.translate("offices", "{unit} ({person})").format(unit=office.text(), person=entry.author)
-
-
 def conflict_rows(ledger: Ledger, conflicts: list[Conflict]) -> list[ConflictRow]:
-    """Open conflicts as people read them: record, field, both values, who won and when."""
-    by_kind: dict[str, list[Conflict]] = {}
-    for c in conflicts:
-        by_kind.setdefault(c.kind, []).append(c)
-    rows: list[ConflictRow] = []
-    names: dict[tuple[str, str], str] = {}
-    entries: dict[str, list[HistoryEntry]] = {}
-    for kind_name, group in by_kind.items():
-        k = KINDS.get(kind_name)
-        if k is None:
-            continue
-        pairs = [(c.field, v) for c in group for v in (c.lost_value, c.won_value)]
-        titles = reference_titles(ledger, k, pairs)
-        for c in group:
-            key = (kind_name, c.record_id)
-            if key not in names:
-                names[key] = record_title(ledger, k, c.record_id)
-            if c.field == DELETED:
-                lost, won = (QCoreApplication.translate("ConflictsDialog", "deleted") if v else
-                             QCoreApplication.translate("ConflictsDialog", "not deleted")
-                             for v in (c.lost_value, c.won_value))
-                label = QCoreApplication.translate("ConflictsDialog", "Deleted")
-            else:
-                lost, won = (shown_value(k, c.field, v, titles) for v in (c.lost_value, c.won_value))
-                label = field_label(k, c.field)
-            winner, won_at = _winner(ledger, c, entries)
-            rows.append(ConflictRow(c, k.label.text(), names[key], label, lost, won, winner, won_at,
-                                    local_time(c.detected_at)))
-    rows.sort(key=lambda r: r.conflict.id)
-    return rows
-
-
-def conflict_sentence(row: ConflictRow) -> str:
-    """One conflict in a sentence (the window's notice)."""
-    return QCoreApplication.translate("ConflictsDialog", "{record} · {field}: “{won}” from {winner} ({when}) "
-                                      "replaced “{lost}”").format(record=row.record, field=row.field, won=row.won,
-                                                                 winner=row.winner, when=row.won_at, lost=row.lost)
+    """Open conflicts as people read them (:func:`desktop.conflict_text.conflict_rows`), times
+    in the user's locale."""
+    return core_conflict_rows(ledger, conflicts, local_time)
 
 
 class ConflictModel(ListTableModel):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolBu
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
 from desktop.reporting.chart_axis import value_axis
+from desktop.reporting.submissions import month_being_reported
 from desktop.scope.geo import geography
 from ui import workers
 
@@ -32,7 +33,9 @@ class MonthFigureView(QWidget):
 
     Widgets: ``unit_label``, ``status_label``, ``month_label``, ``prev_button``,
     ``month_edit``, ``next_button``, ``figure_label`` and ``figure_combo`` (object names
-    start with the view's *prefix*); :meth:`header_layout` lays out the first six."""
+    start with the view's *prefix*); :meth:`header_layout` lays out the first six.  Every view
+    opens on the month being reported (:func:`desktop.reporting.submissions.month_being_reported`)
+    unless given another *month*."""
 
     sig_loaded = Signal()
     """New figures are on screen."""
@@ -46,7 +49,7 @@ class MonthFigureView(QWidget):
     #: Milliseconds the month picker rests before the figures are recomputed.
     MONTH_DELAY = 200
 
-    def __init__(self, ledger: Ledger, prefix: str, month: QDate, parent: QWidget | None = None) -> None:
+    def __init__(self, ledger: Ledger, prefix: str, month: QDate | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ledger = ledger
         self.scope = ledger.scope
@@ -95,6 +98,9 @@ class MonthFigureView(QWidget):
         self.month_edit.setMinimumDate(QDate(2000, 1, 1))
         today = dt.date.today()
         self.month_edit.setMaximumDate(QDate(today.year, today.month, 1))
+        if month is None:
+            reported = month_being_reported(self.ledger)
+            month = QDate(int(reported[:4]), int(reported[5:]), 1)
         self.month_edit.setDate(month)
         self.month_edit.setCurrentSection(QDateEdit.MonthSection)
         self.month_label.setBuddy(self.month_edit)

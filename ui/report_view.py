@@ -6,12 +6,11 @@ of its own; the Excel form is written in a worker; the PDF is painted on the GUI
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import (QT_TR_NOOP, QAbstractTableModel, QDate, QModelIndex, QObject, QSortFilterProxyModel,
+from PySide6.QtCore import (QT_TR_NOOP, QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel,
                             QStandardPaths, Qt, Signal)
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QMessageBox,
@@ -24,9 +23,12 @@ from desktop.ledger import Ledger
 from desktop.reporting import report as R
 from ui import workers
 from ui.month_header import MonthFigureView
+from ui.submission import SubmissionPanel
 from ui.widgets import save_file_name
 
 UP, DOWN = QColor("#2e7d32"), QColor("#c62828")
+#: A figure reported unlike the ledger, either way: a fault to look into, never good news.
+DISCREPANCY = QColor("#b26a00")
 #: The figure the chart shows first.
 DEFAULT_FIGURE = "mobilisation_share"
 #: Rows a table shows before it scrolls on its own (the section's page scrolls too).
@@ -63,6 +65,8 @@ class ReportTableModel(QAbstractTableModel):
             return int((Qt.AlignLeft if kind == "text" else Qt.AlignRight) | Qt.AlignVCenter)
         if role == Qt.ForegroundRole and kind == "change" and value:
             return UP if value > 0 else DOWN
+        if role == Qt.ForegroundRole and kind == "discrepancy" and value:
+            return DISCREPANCY
         if role == Qt.UserRole:
             if value is None:
                 return -math.inf if kind != "text" else ""
@@ -156,8 +160,7 @@ class ReportView(MonthFigureView):
     MONTH_DELAY = 250
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
-        last = R.last_month(dt.date.today())
-        super().__init__(ledger, "report", QDate(int(last[:4]), int(last[5:]), 1), parent)
+        super().__init__(ledger, "report", None, parent)
         self.setObjectName("report_view")
         self.exporting = False
         self.report: R.MonthlyReport | None = None
@@ -199,9 +202,14 @@ class ReportView(MonthFigureView):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([3000, 2000])  # scaled to the height there is: tables above, the chart below
 
+        # ---- the monthly submission: the unit's own month, the units below to review
+        self.submission = SubmissionPanel(ledger, self)
+        self.submission.sig_changed.connect(self.refresh)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self.header_layout(self.excel_button, self.pdf_button))
+        layout.addWidget(self.submission)
         layout.addWidget(self.splitter, 1)
         self.retranslate()
         self._update_month_buttons()
@@ -240,6 +248,7 @@ class ReportView(MonthFigureView):
                 self.panels[table.key].show_table(table)
         if current >= 0:
             self.tabs.setCurrentIndex(current)
+        self.submission.show_report(report)
         self.show_chart()
 
     def _section_page(self, section: R.Section) -> QScrollArea:

@@ -55,7 +55,8 @@ def overwritten_by(ledger: Ledger, record_id: str, fields: set[str]) -> HistoryE
 
 def overwritten_text(ledger: Ledger, entry: HistoryEntry) -> str:
     """Why a step cannot be undone, naming the office and person of the received change."""
-    from ui.history import author_text, local_time
+    from desktop.conflict_text import author_text
+    from ui.history import local_time
 
     return QCoreApplication.translate(
         "Undo", "{who} changed the record since ({when}); undoing would throw their change away.").format(

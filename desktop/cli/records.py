@@ -2,7 +2,8 @@
 
     township-ledger find 王芳                      # records whose title holds the text, with their ids
     township-ledger history RECORD_ID              # who changed what, when (values as people read them)
-    township-ledger conflicts                      # values here that a concurrent edit elsewhere replaced
+    township-ledger conflicts                      # values here that a concurrent edit elsewhere replaced,
+                                                   # with the office, person and time of the change kept
     township-ledger conflicts --take-back N        # put my value back (a new change that syncs)
     township-ledger conflicts --dismiss N          # keep the other office's value
 
@@ -13,6 +14,7 @@ and offices by unit and person (:mod:`desktop.offices`); ids stay visible for ``
 from __future__ import annotations
 
 from desktop.cli.common import EXIT_OK, EXIT_USAGE, fail, open_ledger
+from desktop.conflict_text import conflict_rows, conflict_sentence
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.offices import office_of
 from desktop.records import DELETED, KINDS, Kind
@@ -98,20 +100,11 @@ def cmd_conflicts(args) -> int:
             print(translate(CTX, "Your value is back; it goes to the others with the next sync.") if args.take_back
                   is not None else translate(CTX, "The other value stays; the conflict is closed."))
             return EXIT_OK
-        conflicts = ledger.conflicts()
-        if not conflicts:
+        rows = conflict_rows(ledger, ledger.conflicts())
+        if not rows:
             print(translate(CTX, "No conflicts: every edit was merged."))
-        for c in conflicts:
-            kind = KINDS[c.kind]
-            winner = next((e for e in ledger.history(c.record_id) if e.stamp == c.won_stamp), None)
-            who = office_of(ledger, winner.origin).text() if winner else "-"
-            when = f"{winner.when:%Y-%m-%d %H:%M}" if winner else "-"
-            print(translate(CTX, "[{n}] {kind} {title}, {field}: here {mine}; kept {theirs}, from {who} "
-                                 "({person}, {when})").format(
-                n=c.id, kind=kind.label.text(), title=record_title(ledger, kind, c.record_id),
-                field=_field(kind, c.field), mine=_value(ledger, kind, c.field, c.lost_value),
-                theirs=_value(ledger, kind, c.field, c.won_value), who=who,
-                person=(winner.author if winner else "") or "-", when=when))
+        for row in rows:  # the window's sentence: the value kept, from which office and person, when
+            print(f"[{row.conflict.id}] {row.kind}: {conflict_sentence(row)}")
     return EXIT_OK
 
 

@@ -23,7 +23,9 @@ PRINTED_REMINDERS = 20
 
 HELP = QT_TRANSLATE_NOOP("report", "the monthly report of a unit: a summary, and the Excel form and PDF on request")
 HELP_SCOPE = QT_TRANSLATE_NOOP("report", "division code of the unit (default: the ledger's own; \"\" = all of China)")
-HELP_MONTH = QT_TRANSLATE_NOOP("report", "the month, YYYY-MM (default: last month)")
+HELP_MONTH = QT_TRANSLATE_NOOP("report", "the month, YYYY-MM (default: the month being reported: last month until "
+                                         "its report is due (the 5th, or the day the level above set), then this "
+                                         "month)")
 HELP_XLSX = QT_TRANSLATE_NOOP("report", "write the Excel form to this file")
 HELP_PDF = QT_TRANSLATE_NOOP("report", "write the PDF (A4) to this file")
 HELP_JSON = QT_TRANSLATE_NOOP("report", "print every figure as JSON instead of the summary: for each figure its "

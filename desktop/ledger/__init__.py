@@ -15,7 +15,8 @@ The class is put together from mixins, one module per job:
 - ``merge``: received changes (``apply_changes``), per-field last-writer-wins, conflicts;
 - ``feeds``: the change log going out (``changes_for``, ``pending_changes``) and scope SQL;
 - ``history``: history, conflicts and their take-back, undo of batches;
-- ``blobs``: file contents; ``backup``: check, backup, restore.
+- ``blobs``: file contents; ``backup``: check, backup, restore;
+- ``locks``: reviews of monthly submissions in force, and the months they lock.
 
 Mixins rather than composed objects because every part works on the same connection,
 transaction, clock and counters: one object holding that state keeps one name per
@@ -29,16 +30,17 @@ from desktop.ledger.backup import Backups
 from desktop.ledger.blobs import Blobs
 from desktop.ledger.feeds import Feeds, prefix_range, received_clause, scope_ancestors, scope_clause
 from desktop.ledger.history import Conflict, History, HistoryEntry
+from desktop.ledger.locks import MonthLocked, MonthLocks, Review
 from desktop.ledger.merge import ApplyReport, Merging
 from desktop.ledger.store import Store
 from desktop.ledger.writes import Writes
 from desktop.records import KINDS, Kind
 
-__all__ = ["ApplyReport", "Conflict", "HistoryEntry", "Ledger", "RecordSet", "prefix_range", "received_clause",
+__all__ = ["ApplyReport", "Conflict", "HistoryEntry", "Ledger", "MonthLocked", "RecordSet", "Review", "prefix_range", "received_clause",
            "scope_ancestors", "scope_clause"]
 
 
-class Ledger(Store, Writes, Merging, Feeds, History, Blobs, Backups):
+class Ledger(Store, Writes, Merging, Feeds, History, Blobs, Backups, MonthLocks):
     """One open ledger file."""
 
     def __init__(self, *args, **kwargs) -> None:

@@ -285,6 +285,54 @@ def _v6(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX change_log_unsigned ON change_log(origin, origin_seq) WHERE signature IS NULL")
 
 
+V7_SUBMISSION_TABLES = """
+CREATE TABLE month_submission (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    unit_code TEXT,
+    month TEXT,
+    figures TEXT,
+    submitted_at TEXT,
+    first_submitted_at TEXT,
+    submitted_by TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX month_submission_scope ON month_submission(scope);
+CREATE TABLE month_review (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    reviewer_code TEXT,
+    unit_code TEXT,
+    month TEXT,
+    decision TEXT,
+    reason TEXT,
+    submitted_at TEXT,
+    reviewed_at TEXT,
+    reviewed_by TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX month_review_unit ON month_review(unit_code, month);
+CREATE TABLE report_due (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    issued_by TEXT,
+    month TEXT,
+    due_day INTEGER,
+    clock TEXT NOT NULL
+);
+"""
+
+
+def _v7(conn: sqlite3.Connection) -> None:
+    """Monthly submissions, their reviews (approval locks the month) and the due day set from above."""
+    for statement in V7_SUBMISSION_TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
@@ -292,6 +340,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: _v4,
     5: _v5,
     6: _v6,
+    7: _v7,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

@@ -1,5 +1,6 @@
 """Local writes: create, update, delete and restore records, each validated and logged
-with its change record in the same transaction."""
+with its change record in the same transaction.  A write that would change a month the level
+above approved is refused (:mod:`desktop.ledger.locks`)."""
 
 from __future__ import annotations
 
@@ -128,6 +129,7 @@ class Writes:
             draft = self._draft(k, values, record_id)
             scope, existing = self._settle(k, draft, self, self._row)
             record_id, _, full, _ = draft
+            self._refuse_locked(k, [(scope, None, full)])
             if existing is None:
                 self._write_created(k, [(record_id, scope, full)])
             else:  # re-creating a deleted natural record: an update of every field
@@ -156,6 +158,8 @@ class Writes:
                     accepted.append((record_id, scope, full))
                 if members:  # later rows of the batch see this one
                     lookups.add_member(full["org_id"], full["name"], record_id, full["birth_date"], full["exited_on"])
+            self._refuse_locked(k, [(scope, None, full) for _id, scope, full in accepted] +
+                                [(scope, None, full) for _row, _id, scope, full in recreated])
             self._write_created(k, accepted)
             for existing, record_id, scope, full in recreated:
                 self._recreate(k, existing, record_id, scope, full)
@@ -248,6 +252,10 @@ class Writes:
         return True
 
     def _local_change(self, k: Kind, row: sqlite3.Row, diff: dict) -> Change:
+        if k.month_dates:  # every local edit of a record passes here: a locked month refuses it
+            old = {n: row[n] for n in k.month_dates}
+            new = None if DELETED in diff else {**old, **{n: v for n, v in diff.items() if n in old}}
+            self._refuse_locked(k, [(row["scope"], old, new)])
         clock = expand_clock(k, row["clock"])
         seq, stamp = self._next_stamp()
         base = {n: clock[n] for n in diff if clock[n]}

@@ -84,6 +84,12 @@ class Kind:
     in_forms: bool = True
     #: fields the generated form leaves out (set by the program, not typed)
     form_hidden: tuple[str, ...] = ()
+    #: the DATE or MONTH fields that place a record in a reporting month: a month approved by
+    #: the level above (locked, :mod:`desktop.ledger.locks`) refuses edits of what they date
+    month_dates: tuple[str, ...] = ()
+    #: the record is an event of the month its date names (a meeting, a payment): any change
+    #: of it changes that month; otherwise only its dates moving into or out of the month do
+    month_event: bool = False
 
     def __post_init__(self) -> None:
         if not self.plural:
@@ -132,7 +138,7 @@ ORGANISATION = Kind(
           enum="demo_level", default="none", required=True),
         F("league_members", T.INT, QT_TRANSLATE_NOOP("fields", "League members")),
         F("note", T.TEXT, QT_TRANSLATE_NOOP("fields", "Note"), max_len=2000, listed=False),
-    ), scope_from="division_code", template=True
+    ), scope_from="division_code", template=True, month_dates=("founded_on", "status_changed_on"),
 )
 
 COMMITTEE_MEMBER = Kind(
@@ -160,7 +166,8 @@ COMMITTEE_MEMBER = Kind(
         F("exit_reason", T.TEXT, QT_TRANSLATE_NOOP("fields", "Exit reason"), listed=False),
         F("appraisal_year", T.YEAR, QT_TRANSLATE_NOOP("fields", "Appraisal year"), listed=False),
         F("appraisal", T.ENUM, QT_TRANSLATE_NOOP("fields", "Appraisal"), enum="appraisal", listed=False),
-    ), scope_from="org_id", unique_hint=("org_id", "name", "birth_date"), plural="committee_members", template=True
+    ), scope_from="org_id", unique_hint=("org_id", "name", "birth_date"), plural="committee_members", template=True,
+    month_dates=("joined_on", "exited_on"),
 )
 
 FUNDING_ENTRY = Kind(
@@ -174,7 +181,8 @@ FUNDING_ENTRY = Kind(
         F("received_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Received on"), not_future=True),
         F("doc_no", T.TEXT, QT_TRANSLATE_NOOP("fields", "Document number"), max_len=100),
         F("purpose", T.TEXT, QT_TRANSLATE_NOOP("fields", "Purpose"), max_len=500),
-    ), scope_from="org_id", title_field="purpose", plural="funding_entries", template=True
+    ), scope_from="org_id", title_field="purpose", plural="funding_entries", template=True,
+    month_dates=("received_on",), month_event=True,
 )
 
 CHECKLIST_TEMPLATE = Kind(
@@ -214,6 +222,7 @@ CHECKLIST_TASK = Kind(
         F("note", T.TEXT, QT_TRANSLATE_NOOP("fields", "Note"), max_len=2000, listed=False),
     ), scope_from="org_id", title_field="title", plural="checklist_tasks", template=True, section=False,
     form_hidden=("return_reason",),  # written by a return (退回), not typed into the form
+    month_dates=("done_on", "verified_on"),
 )
 
 MEETING = Kind(
@@ -226,7 +235,7 @@ MEETING = Kind(
         F("attendance", T.INT, QT_TRANSLATE_NOOP("fields", "Attendance")),
         F("location", T.TEXT, QT_TRANSLATE_NOOP("fields", "Location"), max_len=200),
         F("summary", T.TEXT, QT_TRANSLATE_NOOP("fields", "Summary"), max_len=5000, listed=False),
-    ), scope_from="org_id", title_field="title", template=True
+    ), scope_from="org_id", title_field="title", template=True, month_dates=("held_on",), month_event=True,
 )
 
 WECHAT_GROUP = Kind(
@@ -238,7 +247,7 @@ WECHAT_GROUP = Kind(
         F("league_members", T.INT, QT_TRANSLATE_NOOP("fields", "League members in group")),
         F("youth_reached", T.INT, QT_TRANSLATE_NOOP("fields", "Young people reached")),
         F("created_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Created on"), not_future=True),
-    ), scope_from="org_id", plural="wechat_groups", template=True
+    ), scope_from="org_id", plural="wechat_groups", template=True, month_dates=("created_on",),
 )
 
 VENUE = Kind(
@@ -250,7 +259,7 @@ VENUE = Kind(
         F("address", T.TEXT, QT_TRANSLATE_NOOP("fields", "Address"), max_len=200),
         F("shared_with", T.TEXT, QT_TRANSLATE_NOOP("fields", "Shared with"), max_len=200),
         F("opened_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Opened on"), not_future=True),
-    ), scope_from="org_id",
+    ), scope_from="org_id", month_dates=("opened_on",),
 )
 
 PUBLICITY_ITEM = Kind(
@@ -261,7 +270,8 @@ PUBLICITY_ITEM = Kind(
         F("channel", T.ENUM, QT_TRANSLATE_NOOP("fields", "Channel"), required=True, enum="publicity_channel"),
         F("title", T.TEXT, QT_TRANSLATE_NOOP("fields", "Title"), required=True, max_len=200),
         F("url", T.TEXT, QT_TRANSLATE_NOOP("fields", "Link"), max_len=500),
-    ), scope_from="org_id", title_field="title", plural="publicity_items"
+    ), scope_from="org_id", title_field="title", plural="publicity_items", month_dates=("published_on",),
+    month_event=True,
 )
 
 REPORTED_FIGURE = Kind(
@@ -272,7 +282,8 @@ REPORTED_FIGURE = Kind(
         F("value", T.INT, QT_TRANSLATE_NOOP("fields", "Value"), required=True),
         F("reported_by", T.TEXT, QT_TRANSLATE_NOOP("fields", "Reported by"), max_len=50),
         F("reported_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Reported on"), not_future=True),
-    ), scope_from="unit_code", title_field="metric", plural="reported_figures"
+    ), scope_from="unit_code", title_field="metric", plural="reported_figures", month_dates=("month",),
+    month_event=True,
 )
 
 ATTACHMENT = Kind(
@@ -288,9 +299,51 @@ ATTACHMENT = Kind(
     ), scope_from="owner_id", title_field="filename", importable=False, exportable=False, section=False, in_forms=False
 )
 
+#: The monthly submission workflow (月报上报 → 审核 → 锁定): written by
+#: :mod:`desktop.reporting.submissions` only, never typed or imported.
+_WORKFLOW = dict(importable=False, exportable=False, section=False, in_forms=False)
+
+MONTH_SUBMISSION = Kind(
+    "month_submission", QT_TRANSLATE_NOOP("kinds", "Monthly submission"), (
+        F("unit_code", T.DIVISION, QT_TRANSLATE_NOOP("fields", "Unit"), required=True, immutable=True),
+        F("month", T.MONTH, QT_TRANSLATE_NOOP("fields", "Month"), required=True, immutable=True),
+        # the unit's figures of the month as submitted (JSON: figure -> value), frozen
+        F("figures", T.TEXT, QT_TRANSLATE_NOOP("fields", "Figures submitted"), required=True, max_len=8000,
+          listed=False),
+        F("submitted_at", T.TEXT, QT_TRANSLATE_NOOP("fields", "Submitted at"), required=True, max_len=26),
+        F("first_submitted_at", T.TEXT, QT_TRANSLATE_NOOP("fields", "First submitted at"), required=True,
+          max_len=26, immutable=True),
+        F("submitted_by", T.TEXT, QT_TRANSLATE_NOOP("fields", "Submitted by"), max_len=50),
+    ), scope_from="unit_code", title_field="month", plural="month_submissions", **_WORKFLOW,
+)
+
+MONTH_REVIEW = Kind(
+    "month_review", QT_TRANSLATE_NOOP("kinds", "Review of a monthly submission"), (
+        F("reviewer_code", T.DIVISION, QT_TRANSLATE_NOOP("fields", "Reviewing unit"), required=True, immutable=True),
+        F("unit_code", T.DIVISION, QT_TRANSLATE_NOOP("fields", "Unit"), required=True, immutable=True),
+        F("month", T.MONTH, QT_TRANSLATE_NOOP("fields", "Month"), required=True, immutable=True),
+        F("decision", T.ENUM, QT_TRANSLATE_NOOP("fields", "Decision"), required=True, enum="review_decision"),
+        F("reason", T.TEXT, QT_TRANSLATE_NOOP("fields", "Reason"), max_len=500),
+        # which submission was reviewed (its submitted_at): a later one is not covered
+        F("submitted_at", T.TEXT, QT_TRANSLATE_NOOP("fields", "Submission reviewed"), required=True, max_len=26),
+        F("reviewed_at", T.TEXT, QT_TRANSLATE_NOOP("fields", "Reviewed at"), required=True, max_len=26),
+        F("reviewed_by", T.TEXT, QT_TRANSLATE_NOOP("fields", "Reviewed by"), max_len=50),
+    ), scope_from="reviewer_code", title_field="month", plural="month_reviews", **_WORKFLOW,
+)
+
+REPORT_DUE = Kind(
+    "report_due", QT_TRANSLATE_NOOP("kinds", "Report due day"), (
+        F("issued_by", T.DIVISION, QT_TRANSLATE_NOOP("fields", "Set by"), required=True, immutable=True),
+        # empty: every month
+        F("month", T.MONTH, QT_TRANSLATE_NOOP("fields", "Month"), immutable=True),
+        F("due_day", T.INT, QT_TRANSLATE_NOOP("fields", "Due day of the next month"), required=True),
+    ), scope_from="issued_by", title_field="due_day", plural="report_due_days", **_WORKFLOW,
+)
+
 KINDS: dict[str, Kind] = {k.name: k for k in (
     ORGANISATION, COMMITTEE_MEMBER, FUNDING_ENTRY, CHECKLIST_TEMPLATE, CHECKLIST_TASK,
     MEETING, WECHAT_GROUP, VENUE, PUBLICITY_ITEM, REPORTED_FIGURE, ATTACHMENT,
+    MONTH_SUBMISSION, MONTH_REVIEW, REPORT_DUE,
 )}
 
 #: The tombstone is a field of its own in the per-field clock.

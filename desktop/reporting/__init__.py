@@ -9,6 +9,9 @@ its read API (:mod:`desktop.ledger.report_queries`; no SQL here).
   :mod:`~desktop.reporting.coverage` (meetings per level, co-operative working committees),
   :mod:`~desktop.reporting.timeliness` (who updated, differing figures, reminders),
   :mod:`~desktop.reporting.layout` (sections of tables) and :mod:`~desktop.reporting.summary`;
+- :mod:`~desktop.reporting.submissions` — each unit's monthly submission as the report reads it
+  (state, due day, on time, discrepancies), and :mod:`~desktop.reporting.submitting` — the
+  steps that write it (submit, review, reopen, the due day): ``docs/monthly-submission.md``;
 - :mod:`~desktop.reporting.report_xlsx` — the Excel form;
 - :mod:`~desktop.reporting.chart_axis` — the value axis every bar chart of the figures uses.
 """

@@ -19,7 +19,8 @@ class Column:
     """A column of a report table: its title and how its values are shown."""
 
     title: str
-    #: "text", "int", "share" (0…1, shown as a percentage), "change" (a signed int)
+    #: "text", "int", "share" (0…1, shown as a percentage), "change" (a signed int: up or down),
+    #: "discrepancy" (a signed int where anything but 0 is a fault: reported unlike the ledger)
     kind: str = "int"
 
 
@@ -58,10 +59,10 @@ def format_share(value: float | None) -> str:
 def format_cell(value: object, kind: str) -> str:
     """A cell as text (the PDF, the CLI)."""
     if value is None:
-        return "–" if kind in ("share", "int", "change") else ""
+        return "–" if kind in ("share", "int", "change", "discrepancy") else ""
     if kind == "share":
         return format_share(value)  # type: ignore[arg-type]
-    if kind == "change":
+    if kind in ("change", "discrepancy"):
         return f"{value:+,}" if value else "0"
     if kind == "int":
         return f"{value:,}"
@@ -271,11 +272,43 @@ def _difference_tables(report: MonthlyReport) -> tuple[Table, ...]:
         "differences", T(QT_TRANSLATE_NOOP("report", "Reported figures that differ from the ledger")),
         (*_code_columns(), C(T(QT_TRANSLATE_NOOP("report", "Figure")), "text"),
          C(T(QT_TRANSLATE_NOOP("report", "Reported"))), C(T(QT_TRANSLATE_NOOP("report", "Ledger"))),
-         C(T(QT_TRANSLATE_NOOP("report", "Difference")), "change"),
+         C(T(QT_TRANSLATE_NOOP("report", "Difference")), "discrepancy"),
          C(T(QT_TRANSLATE_NOOP("report", "Reported by")), "text"), C(T(QT_TRANSLATE_NOOP("report", "Reported on")), "text")),
         tuple((d.unit.code, d.unit.name, d.unit.within, d.label, d.reported, d.ledger, d.change, d.reported_by,
                d.reported_on) for d in report.differences),
         note="" if report.differences else T(MSG_NONE_DIFFERING)),)
+
+
+def _submission_tables(report: MonthlyReport) -> tuple[Table, ...]:
+    """Each unit's monthly submission (state, due day, on time), and the figures of the
+    submissions that the live ledger no longer agrees with."""
+    T, C = _t, Column
+    yes, no = T(MSG_YES), T(MSG_NO)
+    subs = report.submissions
+    states = Table(
+        "submissions", T(QT_TRANSLATE_NOOP("report", "Monthly submissions")),
+        (*_code_columns(), C(T(QT_TRANSLATE_NOOP("report", "State")), "text"),
+         C(T(QT_TRANSLATE_NOOP("report", "Due on")), "text"), C(T(QT_TRANSLATE_NOOP("report", "Submitted at")), "text"),
+         C(T(QT_TRANSLATE_NOOP("report", "On time")), "text"), C(T(QT_TRANSLATE_NOOP("report", "Reviewed by")), "text"),
+         C(T(QT_TRANSLATE_NOOP("report", "Differing figures")))),
+        tuple((s.unit.code, s.unit.name, s.unit.within, s.label, s.due_on, s.submitted_at[:16].replace("T", " "),
+               (yes if s.on_time else no) if s.submitted else "", s.review.reviewer_text if s.review else "",
+               len(s.discrepancies)) for s in subs),
+        note=T(QT_TRANSLATE_NOOP("report", "{on_time} of {units} units submitted their report of {month} by the due "
+                                           "day ({share}); {approved} approved and locked.")).format(
+            on_time=f"{report.on_time_submissions:,}", units=f"{len(subs):,}", month=report.month,
+            share=format_share(report.on_time_share), approved=f"{sum(s.locked for s in subs):,}"))
+    rows = tuple((s.unit.code, s.unit.name, d.label, d.submitted, d.ledger, d.change)
+                 for s in subs for d in s.discrepancies)
+    differing = Table(
+        "submission_differences", T(QT_TRANSLATE_NOOP("report", "Submitted figures the ledger no longer agrees with")),
+        (C(T(QT_TRANSLATE_NOOP("report", "Code")), "text"), C(T(QT_TRANSLATE_NOOP("report", "Unit")), "text"),
+         C(T(QT_TRANSLATE_NOOP("report", "Figure")), "text"), C(T(QT_TRANSLATE_NOOP("report", "Submitted"))),
+         C(T(QT_TRANSLATE_NOOP("report", "Ledger now"))), C(T(QT_TRANSLATE_NOOP("report", "Difference")), "discrepancy")),
+        rows, note=T(QT_TRANSLATE_NOOP("report", "Changes made after a submission, such as those received from "
+                                                 "other offices into an approved month, show here.")) if rows else
+        T(QT_TRANSLATE_NOOP("report", "Every submission agrees with the ledger.")))
+    return states, differing
 
 
 #: The sections in order: key, title, and the tables they hold.
@@ -289,6 +322,7 @@ _SECTIONS = (
     ("checklist", QT_TRANSLATE_NOOP("report", "Checklist"), _checklist_tables),
     ("timeliness", QT_TRANSLATE_NOOP("report", "Timeliness and reminders"), _timeliness_tables),
     ("silent", QT_TRANSLATE_NOOP("report", "Silent units"), _silent_tables),
+    ("submissions", QT_TRANSLATE_NOOP("report", "Submissions"), _submission_tables),
     ("differences", QT_TRANSLATE_NOOP("report", "Reported vs ledger"), _difference_tables),
 )
 

@@ -6,10 +6,14 @@ before, timeliness, reported figures that differ from the ledger, and the units 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.records.enums import enumerations
 from desktop.reporting.figures import MSG_BAD_FIGURE, Headline, share
+
+if TYPE_CHECKING:
+    from desktop.reporting.submissions import SubmissionState
 
 CTX = "report"
 
@@ -261,6 +265,10 @@ class MonthlyReport:
     reporting: tuple[str, ...]
     differences: tuple[Difference, ...]
     lagging: tuple[LaggingUnit, ...]
+    #: the monthly submission of each unit below (:mod:`desktop.reporting.submissions`)
+    submissions: tuple["SubmissionState", ...] = ()
+    #: the scope's own submission to the level above (None for all of China)
+    own_submission: "SubmissionState | None" = None
 
     @property
     def title(self) -> str:
@@ -280,6 +288,16 @@ class MonthlyReport:
     def timeliness_share(self) -> float | None:
         """Townships that updated their ledger this month."""
         return share(len(self.updated), len(self.updated) + len(self.silent))
+
+    @property
+    def on_time_submissions(self) -> int:
+        """Units below that submitted their month by its due day."""
+        return sum(s.on_time for s in self.submissions)
+
+    @property
+    def on_time_share(self) -> float | None:
+        """The on-time rate (填报及时率): units below that submitted by the due day."""
+        return share(self.on_time_submissions, len(self.submissions))
 
     @property
     def comparisons(self) -> tuple[Comparison, ...]:

@@ -49,8 +49,22 @@ def next_month(month: str) -> str:
 
 
 def last_month(today: dt.date | None = None) -> str:
-    """The month before today's: the month a monthly report is usually about."""
+    """The month before today's."""
     return previous_month(current_month(today))
+
+
+#: The day of the next month by which a month's report is due, unless the level above sets
+#: another (:mod:`desktop.reporting.submissions`).
+DEFAULT_DUE_DAY = 5
+
+
+def reporting_month(today: dt.date | None = None, due_day: int = DEFAULT_DUE_DAY) -> str:
+    """The month being reported: the one whose report falls due next.  Up to and including
+    the due day (the 5th) that is last month, whose report the office is finishing; after
+    it, this month, whose report is due on the 5th of the next.  The overview, the monthly
+    report and the ``report`` command all open on it, so one office sees one month."""
+    today = today or dt.date.today()
+    return last_month(today) if today.day <= due_day else current_month(today)
 
 
 def _clock_hex(moment: dt.datetime) -> str:

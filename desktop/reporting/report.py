@@ -41,6 +41,7 @@ This module is the report's one door: it names everything callers use.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
 
 from desktop.errors import ScopeError
@@ -54,7 +55,9 @@ from desktop.reporting.model import (COMPARED, CTX, LEVELS, MSG_ALL_OF_CHINA, MS
                                      MSG_NO_SECRETARY, MSG_PAGE, MSG_TITLE, REPORTED_AS, SHARE_FIGURES, UNIT_FIGURES,
                                      Comparison, Contact, Difference, LaggingUnit, LevelCoverage, MonthlyReport,
                                      UnitFigures, UnitRef)
-from desktop.reporting.months import last_month, month_bounds, month_stamp_range, next_month, previous_month
+from desktop.reporting.months import (last_month, month_bounds, month_stamp_range, next_month, previous_month,
+                                      reporting_month)
+from desktop.reporting.submissions import figures_of, month_being_reported, states
 from desktop.reporting.summary import summary_lines
 from desktop.reporting.timeliness import Reminders, UnitRefs, differences, secretaries, townships_changed
 from desktop.reporting.two_months import Readings, read
@@ -65,7 +68,7 @@ __all__ = [
     "MSG_PAGE", "MSG_TITLE", "REPORTED_AS", "SHARE_FIGURES", "UNIT_FIGURES", "Column", "Comparison", "Contact",
     "Difference", "LaggingUnit", "LevelCoverage", "MonthlyReport", "Section", "Table", "UnitFigures", "UnitRef",
     "agricultural_counties", "format_cell", "format_share", "last_month", "month_stamp_range", "monthly_report",
-    "next_month", "previous_month", "secretaries", "sections", "summary_lines", "townships_changed",
+    "next_month", "previous_month", "reporting_month", "secretaries", "sections", "summary_lines", "townships_changed",
 ]
 
 
@@ -96,9 +99,10 @@ def _units_below(scope: str, month: str, n: int, tally: figures.Tally, agri: fro
 
 def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, parallel: bool = True) -> MonthlyReport:
     """The monthly report of *scope* (a division code, "" = the whole country) for *month*
-    ("YYYY-MM", default: last month), as of the month's end.  *parallel*: read half of the
+    ("YYYY-MM", default: the month being reported,
+    :func:`~desktop.reporting.submissions.month_being_reported`), as of the month's end.  *parallel*: read half of the
     tables on a second read-only connection at the same time (needs the ledger's file)."""
-    month = month or last_month()
+    month = month or month_being_reported(ledger)
     prev = previous_month(month)
     geo = geography()
     if scope and not geo.exists(scope):
@@ -118,7 +122,7 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
     found = differences(r.reported, r.tally, meetings, end, refs)
     reminders = Reminders(townships, entered, r.changed, found, r.secretaries, refs)
     reporting = sorted({row[0] for row in r.reported})
-    return MonthlyReport(
+    report = MonthlyReport(
         scope=scope, scope_name=geo.full_name(scope) if scope else translate(CTX, MSG_ALL_OF_CHINA),
         month=month, previous_month=prev, generated_at=dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         headline=head, previous=figures.headline_of(scope, prev, r.previous),
@@ -131,3 +135,16 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
         updated=tuple(refs(c) for c in reminders.updated), silent=tuple(refs(c) for c in reminders.silent),
         unknown=frozenset(reminders.unknown),
         reporting=tuple(reporting), differences=tuple(found), lagging=reminders.lagging)
+    return _with_submissions(ledger, report, refs)
+
+
+def _with_submissions(ledger: Ledger, report: MonthlyReport, refs: UnitRefs) -> MonthlyReport:
+    """*report* with the monthly submission of each unit below and its own, each compared
+    with the live figures the report holds."""
+    scope, month = report.scope, report.month
+    live = lambda code: figures_of(report, code)  # noqa: E731 - one use, two calls
+    below = states(ledger, scope, month, [refs(u.code) for u in report.units], live)
+    own = next((s for s in below if s.unit.code == scope), None)
+    if own is None and scope:
+        own = states(ledger, scope, month, [refs(scope)], live)[0]
+    return dataclasses.replace(report, submissions=below, own_submission=own)

@@ -32,6 +32,9 @@ KEYS = {
     "units": QT_TRANSLATE_NOOP("report", "{expected, reporting, on_time, silent}: the units with their codes"),
     "by_unit": QT_TRANSLATE_NOOP("report", "[{code, name, figures}] every figure of each unit one level below"),
     "differences": QT_TRANSLATE_NOOP("report", "[{code, metric, reported, ledger}] figures reported unlike the ledger"),
+    "submissions": QT_TRANSLATE_NOOP("report", "[{code, state, due_on, submitted_at, on_time, review, figures, "
+                                               "discrepancies}] each unit's monthly submission"),
+    "own_submission": QT_TRANSLATE_NOOP("report", "the unit's own submission to the level above (same form), or null"),
 }
 
 
@@ -57,6 +60,9 @@ def _headline_figures(r: MonthlyReport) -> dict:
     out["not_entered"] = _figure(len(r.unknown), len(r.expected))
     out["reporting"] = _figure(len(r.reporting))
     out["lagging"] = _figure(len(r.lagging))
+    out["submitted"] = _figure(sum(s.submitted for s in r.submissions), len(r.submissions))
+    out["submitted_on_time"] = _figure(r.on_time_submissions, len(r.submissions))
+    out["approved"] = _figure(sum(s.locked for s in r.submissions), len(r.submissions))
     out["members_by_source"] = {k: _figure(v, h.members_current, p.members_by_source.get(k, 0))
                                 for k, v in h.members_by_source.items()}
     out["checklist_by_system"] = {k: {"tasks": t, "done": _figure(d, t), "verified": _figure(v, t)}
@@ -97,6 +103,19 @@ def _silent(lag: LaggingUnit) -> dict:
             "phone": (lag.secretary.phone or None) if lag.secretary else None}
 
 
+def _submission(s) -> dict | None:
+    if s is None:
+        return None
+    review = s.review
+    return {**_ref(s.unit), "state": s.state, "due_on": s.due_on, "submitted_at": s.submitted_at or None,
+            "first_submitted_at": s.first_submitted_at or None, "submitted_by": s.submitted_by or None,
+            "on_time": s.on_time, "figures": s.figures,
+            "review": {"decision": review.decision, "reason": review.reason or None, "reviewer": review.reviewer,
+                       "reviewed_by": review.reviewed_by, "reviewed_at": review.reviewed_at} if review else None,
+            "discrepancies": [{"figure": d.figure, "submitted": d.submitted, "ledger": d.ledger}
+                              for d in s.discrepancies]}
+
+
 def report_data(r: MonthlyReport) -> dict:
     """The report as nested dicts and lists of plain values (see :data:`KEYS`)."""
     return {
@@ -114,6 +133,8 @@ def report_data(r: MonthlyReport) -> dict:
         "by_unit": [{"code": u.code, "name": u.name, "figures": _unit_figures(u)} for u in r.units],
         "differences": [{**_ref(d.unit), "metric": d.metric, "reported": d.reported, "ledger": d.ledger,
                          "reported_by": d.reported_by, "reported_on": d.reported_on} for d in r.differences],
+        "submissions": [_submission(s) for s in r.submissions],
+        "own_submission": _submission(r.own_submission),
     }
 
 

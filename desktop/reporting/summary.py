@@ -40,4 +40,10 @@ def summary_lines(report: MonthlyReport) -> list[str]:
     lines.append(_t(QT_TRANSLATE_NOOP("report", "Expected: {expected} townships (division list); {silent} silent, "
                                                 "{unknown} of them with no records in the ledger.")).format(
         expected=f"{len(report.expected):,}", silent=f"{len(report.silent):,}", unknown=f"{len(report.unknown):,}"))
+    subs = report.submissions
+    lines.append(_t(QT_TRANSLATE_NOOP("report", "Submissions: {on_time} of {units} units submitted by the due day "
+                                                "({share}); {approved} approved; {differing} differ from the ledger "
+                                                "since.")).format(
+        on_time=f"{report.on_time_submissions:,}", units=f"{len(subs):,}", share=format_share(report.on_time_share),
+        approved=f"{sum(s.locked for s in subs):,}", differing=f"{sum(bool(s.discrepancies) for s in subs):,}"))
     return lines

@@ -3180,6 +3180,78 @@ Device {device}</source>
         <source>also bring back a clock that runs ahead of real time (once this computer's date is right)</source>
         <translation>同时校正比实际时间快的台账时钟（请先把本机日期调准）</translation>
     </message>
+    <message>
+        <source>{unit}, {month}: {state}.</source>
+        <translation>{unit} {month}：{state}。</translation>
+    </message>
+    <message>
+        <source>Submitted {unit}'s report for {month} ({figures} figures frozen); due on {due} ({timely}). It goes to the level above with the next sync or data package.</source>
+        <translation>已上报{unit} {month} 的月报（冻结 {figures} 项数据）；截止日期 {due}（{timely}）。下次同步或数据包将其送达上级。</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>The units below submit their report of {month} by day {day} of the next month.</source>
+        <translation>下级单位须在次月 {day} 日前上报 {month} 的月报。</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>division code of the unit whose report it is, e.g. 130111200</source>
+        <translation>月报所属单位的区划代码，例如 130111200</translation>
+    </message>
+    <message>
+        <source>the month, YYYY-MM</source>
+        <translation>月份，格式 YYYY-MM</translation>
+    </message>
+    <message>
+        <source>submit this unit's monthly report (its figures, frozen)</source>
+        <translation>上报本单位的月报（冻结其数据）</translation>
+    </message>
+    <message>
+        <source>the month (default: the month being reported)</source>
+        <translation>月份（默认为正在填报的月份）</translation>
+    </message>
+    <message>
+        <source>approve (the month locks) or return a unit's monthly report</source>
+        <translation>审核通过（该月锁定）或退回下级单位的月报</translation>
+    </message>
+    <message>
+        <source>approve it: the month locks</source>
+        <translation>审核通过：该月锁定</translation>
+    </message>
+    <message>
+        <source>return it, saying why</source>
+        <translation>退回，并说明原因</translation>
+    </message>
+    <message>
+        <source>reopen a unit's approved month, saying why</source>
+        <translation>重开下级单位已审核通过的月份，并说明原因</translation>
+    </message>
+    <message>
+        <source>why it is reopened</source>
+        <translation>重开原因</translation>
+    </message>
+    <message>
+        <source>set the day of the next month by which the units below submit their report</source>
+        <translation>设定下级单位须在次月几日前上报月报</translation>
+    </message>
+    <message>
+        <source>a day from 1 to 28</source>
+        <translation>1 至 28 之间的日期</translation>
+    </message>
+    <message>
+        <source>only for this month (default: every month)</source>
+        <translation>仅用于该月（默认为每月）</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -3579,6 +3651,50 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>Before the task is done it needs {missing}.</source>
         <translation>标记完成前还缺：{missing}。</translation>
+    </message>
+    <message>
+        <source>{month} of {unit} is locked: {reviewer} approved its monthly report ({when}). Records dated in that month can be changed once the level above reopens it.</source>
+        <translation>{unit} {month} 的月报已由{reviewer}审核通过（{when}），该月已锁定。该月的记录须待上级重开后才能修改。</translation>
+    </message>
+    <message>
+        <source>A ledger of all of China submits no monthly report.</source>
+        <translation>全国台账不上报月报。</translation>
+    </message>
+    <message>
+        <source>{month} has not begun yet: there is nothing to submit.</source>
+        <translation>{month} 尚未开始，没有可上报的内容。</translation>
+    </message>
+    <message>
+        <source>The report of {unit} for {month} is approved and locked; the level above reopens it before it can be submitted again.</source>
+        <translation>{unit} {month} 的月报已审核通过并锁定；须由上级重开后才能再次上报。</translation>
+    </message>
+    <message>
+        <source>Only a level above {unit} reviews its monthly report; this ledger is {scope}'s.</source>
+        <translation>只有{unit}的上级才能审核其月报；本台账属于{scope}。</translation>
+    </message>
+    <message>
+        <source>{unit} has not submitted its report for {month}.</source>
+        <translation>{unit}尚未上报 {month} 的月报。</translation>
+    </message>
+    <message>
+        <source>Say why: a reason is required.</source>
+        <translation>请说明原因：原因必填。</translation>
+    </message>
+    <message>
+        <source>The report of {unit} for {month} is already {state}.</source>
+        <translation>{unit} {month} 的月报已是“{state}”状态。</translation>
+    </message>
+    <message>
+        <source>The report of {unit} for {month} is not approved: there is nothing to reopen.</source>
+        <translation>{unit} {month} 的月报尚未审核通过，无需重开。</translation>
+    </message>
+    <message>
+        <source>The due day must be a day from 1 to {last}.</source>
+        <translation>截止日须为 1 至 {last} 日之间的一天。</translation>
+    </message>
+    <message>
+        <source>The due day is set for the units below; a ledger of all of China or of a township sets none.</source>
+        <translation>截止日由上级为下级单位设定；全国台账和乡镇台账不设定截止日。</translation>
     </message>
 </context>
 <context>
@@ -4376,6 +4492,54 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>Proof of completion</source>
         <translation>完成要求</translation>
     </message>
+    <message>
+        <source>Figures submitted</source>
+        <translation>上报数据</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>First submitted at</source>
+        <translation>首次上报时间</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>上报人</translation>
+    </message>
+    <message>
+        <source>Reviewing unit</source>
+        <translation>审核单位</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审核结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Submission reviewed</source>
+        <translation>所审核的上报</translation>
+    </message>
+    <message>
+        <source>Reviewed at</source>
+        <translation>审核时间</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>设定单位</translation>
+    </message>
+    <message>
+        <source>Due day of the next month</source>
+        <translation>次月截止日</translation>
+    </message>
 </context>
 <context>
     <name>figures</name>
@@ -4736,6 +4900,18 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <location filename="../../desktop/records.py" line="129" />
         <source>Attachment</source>
         <translation>附件</translation>
+    </message>
+    <message>
+        <source>Monthly submission</source>
+        <translation>月报上报</translation>
+    </message>
+    <message>
+        <source>Review of a monthly submission</source>
+        <translation>月报审核</translation>
+    </message>
+    <message>
+        <source>Report due day</source>
+        <translation>月报截止日</translation>
     </message>
 </context>
 <context>
@@ -5568,6 +5744,70 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>Seal</source>
         <translation>盖章处</translation>
+    </message>
+    <message>
+        <source>the month, YYYY-MM (default: the month being reported: last month until its report is due (the 5th, or the day the level above set), then this month)</source>
+        <translation>月份，格式 YYYY-MM（默认为正在填报的月份：上月月报截止日（5 日，或上级设定的日期）前为上个月，之后为本月）</translation>
+    </message>
+    <message>
+        <source>Monthly submissions</source>
+        <translation>月报上报情况</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>{on_time} of {units} units submitted their report of {month} by the due day ({share}); {approved} approved and locked.</source>
+        <translation>{units} 个单位中有 {on_time} 个在截止日前上报了 {month} 月报（{share}）；{approved} 个已审核通过并锁定。</translation>
+    </message>
+    <message>
+        <source>Submitted figures the ledger no longer agrees with</source>
+        <translation>上报数据与台账现有数据不一致</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>上报数</translation>
+    </message>
+    <message>
+        <source>Ledger now</source>
+        <translation>台账现值</translation>
+    </message>
+    <message>
+        <source>Changes made after a submission, such as those received from other offices into an approved month, show here.</source>
+        <translation>上报之后的修改（例如从其他单位收到的、属于已审核通过月份的修改）列于此处。</translation>
+    </message>
+    <message>
+        <source>Every submission agrees with the ledger.</source>
+        <translation>所有上报数据均与台账一致。</translation>
+    </message>
+    <message>
+        <source>Submissions</source>
+        <translation>月报上报</translation>
+    </message>
+    <message>
+        <source>[{code, state, due_on, submitted_at, on_time, review, figures, discrepancies}] each unit's monthly submission</source>
+        <translation>[{code, state, due_on, submitted_at, on_time, review, figures, discrepancies}] 各单位的月报上报情况</translation>
+    </message>
+    <message>
+        <source>the unit's own submission to the level above (same form), or null</source>
+        <translation>本单位向上级的上报（格式相同），或 null</translation>
+    </message>
+    <message>
+        <source>Submissions: {on_time} of {units} units submitted by the due day ({share}); {approved} approved; {differing} differ from the ledger since.</source>
+        <translation>月报上报：{units} 个单位中有 {on_time} 个按时上报（{share}）；{approved} 个已审核通过；{differing} 个上报后与台账不一致。</translation>
     </message>
 </context>
 <context>
@@ -6405,6 +6645,116 @@ File: {file}</source>
     <message>
         <source>Import a paper table</source>
         <translation>导入纸质表格</translation>
+    </message>
+</context>
+<context>
+    <name>submission</name>
+    <message>
+        <source>Not submitted</source>
+        <translation>未上报</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Approved (locked)</source>
+        <translation>已通过（已锁定）</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>已重开</translation>
+    </message>
+    <message>
+        <source>{state}: {reason}</source>
+        <translation>{state}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionPanel</name>
+    <message>
+        <source>Submit this month</source>
+        <translation>上报本月</translation>
+    </message>
+    <message>
+        <source>Freeze this month's figures and send them to the level above</source>
+        <translation>冻结本月数据并报送上级</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>重开…</translation>
+    </message>
+    <message>
+        <source>This unit's report for {month}: {state}</source>
+        <translation>本单位 {month} 月报：{state}</translation>
+    </message>
+    <message>
+        <source>Submit again</source>
+        <translation>重新上报</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Monthly submission</source>
+        <translation>月报上报</translation>
+    </message>
+    <message>
+        <source>Approve the report of {unit} for {month}? The month locks: its records can be changed once you reopen it.</source>
+        <translation>审核通过{unit} {month} 的月报？该月将锁定：重开后才能修改该月的记录。</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Why is the report of {unit} for {month} returned?</source>
+        <translation>退回{unit} {month} 月报的原因：</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重开</translation>
+    </message>
+    <message>
+        <source>Why is the month {month} of {unit} reopened?</source>
+        <translation>重开{unit} {month} 的原因：</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Differing figures</source>
+        <translation>不一致数据</translation>
     </message>
 </context>
 </TS>

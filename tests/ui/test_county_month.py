@@ -1,4 +1,6 @@
-"""A county secretary's month, driven through the county's main window: a received change
+"""A county secretary's month, driven through the county's main window: the overview and the
+monthly report open on the month being reported; a township's data package imported through
+the window (the sender named by unit and person, what is still only here); a received change
 that overwrites her edit (the notice, who won and when, the undo that no longer offers it,
 the take-back reaching the township), then a return with a reason and a verification, as
 the township sees them once the changes travel.
@@ -13,16 +15,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop.ledger import Ledger
 from desktop.records import KINDS, checklist
+from desktop.reporting.submissions import month_being_reported
+from sync.packages import export_package
 from sync.packages.identity import public_identity, trust_peer
 from sync.pending import pending_count
 from ui import checklist as checklist_module
 from ui import settings as S
 from ui import sync_widgets, workers
 from ui.checklist import ChecklistView
+from ui.package_dialogs import PackagesDialog
 from ui.review import ReturnDialog
 from ui.undo import EditCommand
 
@@ -96,6 +101,53 @@ def window(qtbot, tmp_path, monkeypatch, month):
     QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     QApplication.processEvents()
     ui_i18n.uninstall()
+
+
+def test_both_views_open_on_the_month_being_reported(window, month):
+    assert window.dashboard.month() == window.report_view.month() == month_being_reported(month[0])
+
+
+def test_a_township_package_imported_through_the_window(qtbot, window, month, tmp_path, monkeypatch):
+    county, town, member, _task = month
+    town.update("committee_member", member, {"phone": "13700000003"})
+    town.meetings.create(org_id=TOWNSHIP_ORG, kind="mobilisation", held_on=TODAY, title="动员会")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    package = export_package(town, stick, county.device_id)
+    pending_before = pending_count(county)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]) or QMessageBox.Ok)
+    seen = {}
+
+    def drive(dialog: PackagesDialog) -> int:
+        """The dialog as she uses it: Import a package…, then read what it says, then Close."""
+        with qtbot.waitSignal(dialog.sig_imported, timeout=20000):
+            qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: bool(told), timeout=20000)
+        model = dialog.model
+        row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(Qt.UserRole) == town.device_id)
+        seen.update(status=dialog.status.text(), only_here=dialog.only_here.text(),
+                    peer=[model.index(row, c).data() for c in range(model.columnCount())])
+        return 0
+
+    monkeypatch.setattr(PackagesDialog, "exec", drive)
+    window.show_packages()  # Tools → Data packages (USB)…
+
+    applied = 2  # the phone and the meeting
+    assert pending_count(county) == pending_before + applied  # received here, not yet at the hub: they count
+    # the sender by unit and person, and what the package brought
+    assert told == [seen["status"]]
+    assert "南高乡（张三）" in seen["status"] and f"新增 {applied} 条" in seen["status"]
+    assert "拒收 0 条" in seen["status"]
+    # right after the import: what is only here, and what the township has not confirmed of ours
+    assert f"仅在本机：{pending_count(county)} 条" in seen["only_here"], seen["only_here"]
+    # the township's package confirms it holds everything here that concerns it (ours, which it had
+    # before, and its own two): nothing waits for it
+    ours = county.conn.execute("SELECT count(*) FROM change_log WHERE origin = ?", (county.device_id,)).fetchone()[0]
+    assert seen["peer"][:3] == ["南高乡（张三）", str(ours + applied), "0"]
+    assert county.get("committee_member", member)["phone"] == "13700000003"
+    assert str(pending_count(county)) in window.sync_status.text()
 
 
 def test_a_conflict_is_news_and_can_be_taken_back(qtbot, window, month):

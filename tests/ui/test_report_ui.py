@@ -115,11 +115,23 @@ def test_shows_the_report(qtbot, view):
     assert view.status_label.text() == ""
 
 
+def test_a_discrepancy_is_a_warning_not_good_news(qtbot, view):
+    from ui.report_view import DISCREPANCY, UP
+
+    loaded(qtbot, view)
+    model = view.panels["differences"].view.model()
+    difference = model.index(0, 6)
+    assert difference.data() == "+2"  # 5 reported, 3 in the ledger
+    assert difference.data(Qt.ForegroundRole) == DISCREPANCY != UP
+    overview = view.panels["headline"].view.model()  # a rise month on month stays green
+    assert overview.index(0, 3).data() == "+1" and overview.index(0, 3).data(Qt.ForegroundRole) == UP
+
+
 def test_loads_the_ledgers_unit_when_first_shown(qtbot, view):
     with qtbot.waitSignal(view.sig_loaded, timeout=20000):
         view.show()
     assert view.report.scope == COUNTY
-    assert view.report.month == R.last_month()
+    assert view.report.month == R.reporting_month()
 
 
 def test_month_switching(qtbot, view):
