@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from desktop import fsio
+from desktop.errors import FileNotWritten
 from desktop.fsio import atomic_path
 from sync import crypto
 from sync.packages.errors import PackageWriteFailed
@@ -77,6 +78,8 @@ def write_atomic(path: Path, write: Callable) -> None:
     try:
         with atomic_path(path) as part, open(part, "wb") as fh:
             write(fh)
+    except FileNotWritten:  # a full disk or a read-only stick, named as such
+        raise
     except OSError as exc:
         raise PackageWriteFailed(path=str(path), detail=exc.strerror or str(exc)) from None
 
