@@ -290,3 +290,14 @@ def test_on_a_real_small_file_system(capsys, world, small_fs, name, fault):
         remount("ro")
         reopen = lambda: remount("rw")  # noqa: E731
     run_and_check(capsys, world, name, fault, where, before, reopen=reopen)
+
+
+def test_the_one_line_is_all_a_real_process_prints(world, small_fs):
+    """Seen from outside: what the libraries that wrote half a file leave behind when they are
+    collected does not follow the line."""
+    from test_cli import fails, run
+
+    _fill(small_fs, leave=0)
+    line = fails(run("report", "--month", "2025-06", "--xlsx", str(small_fs / "report.xlsx"), ledger=world.ledger,
+                     lang="en"))
+    assert SAYS[FULL] in line and str(small_fs / "report.xlsx") in line
