@@ -11,6 +11,7 @@ from pathlib import Path
 
 import requests
 
+from desktop import fsio
 from sync.client.errors import HubRefused, NotAHub, ProtocolError
 from sync.client.results import PullResult
 from sync.client.settings import PULL_CURSOR, SNAPSHOT_STATE
@@ -100,7 +101,7 @@ class SnapshotFetcher:
             total = _total_length(resp)
             resumed = resp.status_code == 206
             on_disk = path.stat().st_size if resumed else 0
-            with open(path, "ab" if resumed else "wb") as fh:
+            with fsio.private_files(), open(path, "ab" if resumed else "wb") as fh:
                 for chunk in resp.iter_content(self.SNAPSHOT_CHUNK):
                     check_cancelled(cancelled)
                     fh.write(chunk)
