@@ -28,13 +28,15 @@ class Backups:
         return problems
 
     def backup(self, dest: Path | str) -> Path:
-        """A consistent copy of the ledger (SQLite backup API), written atomically."""
+        """A consistent copy of the ledger (SQLite backup API), written atomically.  A backup
+        travels (to a stick, by mail): it holds the data but not the device's identity — no
+        hub token, no private key (:data:`DEVICE_BOUND_META`), which a restore drops anyway."""
         folder = str(dest).endswith(("/", "\\"))
         dest = Path(dest)
         if dest.is_dir() or folder:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             dest = dest / f"{self.path.stem}-{stamp}.sqlite"
-        backup_to(self.conn, dest)
+        backup_to(self.conn, dest, prepare=_without_device_identity)
         return dest
 
     @classmethod
@@ -61,10 +63,9 @@ class Backups:
                         backup_to(old, path.with_name(path.name + ".replaced"))
                     finally:
                         old.close()
-                backup_to(src, path)
+                backup_to(src, path, prepare=_continue_as_new_device)
             finally:
                 src.close()
-            _continue_as_new_device(path)
             for suffix in ("-wal", "-shm"):
                 p = Path(str(path) + suffix)
                 if p.exists():
@@ -73,24 +74,32 @@ class Backups:
             lock.release()
 
 
-#: Meta entries that belong to the device identity, not to the data: a restored ledger drops
-#: them (its keys and its hub token are the old device's; the program makes new ones).
-DEVICE_BOUND_META = ("package_keys", "sync_settings", "sync_snapshot", "sync_blob_uploads")
+#: Meta entries that belong to the device identity, not to the data: a backup leaves them out
+#: and a restored ledger drops them (its keys and its hub token are the old device's; the
+#: program makes new ones).
+DEVICE_BOUND_META = ("package_keys", "hub_token", "sync_settings", "sync_snapshot", "sync_blob_uploads")
 
 
-def _continue_as_new_device(path: Path) -> None:
+def _without_device_identity(conn: sqlite3.Connection) -> None:
+    """Take the device's identity (its secrets among it) out of a copy, leaving no trace of it
+    in the file: freed space is zeroed and the undo journal kept in memory."""
+    conn.execute("PRAGMA journal_mode = MEMORY")
+    conn.execute("PRAGMA secure_delete = ON")
+    with conn:
+        conn.executemany("DELETE FROM meta WHERE key = ?", [(k,) for k in DEVICE_BOUND_META])
+    conn.execute("PRAGMA journal_mode = DELETE")
+
+
+def _continue_as_new_device(conn: sqlite3.Connection) -> None:
     """A restored ledger continues as a new device, so no sequence number that already left
     the machine is ever used twice (its old edits stay under the old device's name and come
-    back from the hub or the county like anyone else's)."""
-    conn = sqlite3.connect(str(path))
-    try:
-        with conn:
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-            previous = [d for d in (meta.get("previous_device_ids") or "").split(",") if d]
-            previous.append(meta["device_id"])
-            conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [
-                ("device_id", ids.new_device_id()), ("next_seq", "1"), ("previous_device_ids", ",".join(previous)),
-                ("restored_at", dt.datetime.now().isoformat(timespec="seconds"))])
-            conn.executemany("DELETE FROM meta WHERE key = ?", [(k,) for k in DEVICE_BOUND_META])
-    finally:
-        conn.close()
+    back from the hub or the county like anyone else's).  Done on the copy before it takes
+    the ledger's name: a restore cut short leaves the old ledger."""
+    with conn:
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        previous = [d for d in (meta.get("previous_device_ids") or "").split(",") if d]
+        previous.append(meta["device_id"])
+        conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [
+            ("device_id", ids.new_device_id()), ("next_seq", "1"), ("previous_device_ids", ",".join(previous)),
+            ("restored_at", dt.datetime.now().isoformat(timespec="seconds"))])
+        conn.executemany("DELETE FROM meta WHERE key = ?", [(k,) for k in DEVICE_BOUND_META])

@@ -25,7 +25,7 @@ IDENTITY_SUFFIX = ".tlid"
 PART = fsio.PART
 CIPHER = "X25519-HKDF-SHA256-XCHACHA20POLY1305"
 
-KEYS_META = "package_keys"
+KEYS_META = "package_keys"  # a secret of the device (desktop.ledger.secrets.PACKAGE_KEYS)
 PEERS_META = "package_peers"
 ACKS_META = "package_acks"     # receiver → version vector it confirmed holding
 HAVE_META = "package_have"     # sender → origin → seq: what its packages to us covered
