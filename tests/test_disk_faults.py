@@ -97,6 +97,9 @@ COMMANDS = {
     "package-export": (lambda w: ["package", "export", "--to", w.out, "--for", w.township], {"file"}),
     "package-import": (lambda w: ["package", "import", w.package], {"ledger"}),
     "package-receipt": (lambda w: ["package", "receipt", "--to", w.out, "--for", w.township], {"file"}),
+    "check-repair": (lambda w: ["check", "--repair"], {"ledger"}),
+    "enroll": (lambda w: ["enroll", "--hub", "http://127.0.0.1:9", "--code", "K7PQ3MXT2A"], {"ledger"}),
+    "sync": (lambda w: ["sync"], {"ledger"}),
 }
 
 FULL, READ_ONLY = "full", "read_only"
@@ -104,9 +107,10 @@ FULL, READ_ONLY = "full", "read_only"
 SAYS = {FULL: "the disk is full", READ_ONLY: "read-only"}
 
 
-#: Commands whose only write to the ledger is one small meta entry, which fits in the pages the
-#: ledger has: a ceiling on the page count cannot stop it (the real full file system does).
-IN_PLACE = {"package-identity", "package-trust"}
+#: Commands whose only write to the ledger (before they would need a hub, or a clock that ran
+#: ahead) is a small meta entry, which fits in the pages the ledger has: a ceiling on the page
+#: count cannot stop it; the real full file system does.
+IN_PLACE = {"package-identity", "package-trust", "check-repair", "enroll", "sync"}
 
 
 def cases(where: str, injected: bool = False) -> list:
@@ -301,3 +305,17 @@ def test_the_one_line_is_all_a_real_process_prints(world, small_fs):
     line = fails(run("report", "--month", "2025-06", "--xlsx", str(small_fs / "report.xlsx"), ledger=world.ledger,
                      lang="en"))
     assert SAYS[FULL] in line and str(small_fs / "report.xlsx") in line
+
+
+def test_a_ledger_on_a_read_only_medium_can_still_be_read(capsys, world, small_fs, tmp_path):
+    """A write-protected stick: the commands that only read work (SQLite cannot make the
+    shared-memory file a reader of a WAL ledger needs; the file is read as unchanging)."""
+    moved = small_fs / world.ledger.name
+    moved.write_bytes(world.ledger.read_bytes())
+    subprocess.run(["mount", "-o", "remount,ro", str(small_fs)], check=True, timeout=30)
+    code, out, err = cli(capsys, "--ledger", moved, "info")
+    assert code == 0 and err == "" and "130111" in out
+    code, out, err = cli(capsys, "--ledger", moved, "export-excel", tmp_path / "out" / "copy.xlsx")
+    assert code == 0 and err == "" and (tmp_path / "out" / "copy.xlsx").is_file()
+    code, out, err = cli(capsys, "--ledger", moved, "conflicts", "--dismiss", "1")  # a write: the one line
+    assert code == EXIT_ERROR and SAYS[READ_ONLY] in err and len(err.splitlines()) == 1
