@@ -319,3 +319,23 @@ def test_a_ledger_on_a_read_only_medium_can_still_be_read(capsys, world, small_f
     assert code == 0 and err == "" and (tmp_path / "out" / "copy.xlsx").is_file()
     code, out, err = cli(capsys, "--ledger", moved, "conflicts", "--dismiss", "1")  # a write: the one line
     assert code == EXIT_ERROR and SAYS[READ_ONLY] in err and len(err.splitlines()) == 1
+
+
+def test_a_demo_cut_short_by_a_full_disk_is_taken_away(capsys, monkeypatch, tmp_path):
+    """The disk fills while the new ledger is filled with the demo's records, after it was
+    made: no half-filled ledger is left."""
+    real = db.connect
+    made = []
+
+    def connect(path, *, read_only=False):
+        conn = real(path, read_only=read_only)
+        if not read_only:  # room for the empty ledger (64 pages of 4 KB) and a little more
+            conn.execute("PRAGMA max_page_count = 66")
+            made.append(path)
+        return conn
+
+    monkeypatch.setattr(store, "connect", connect)
+    path = tmp_path / "new.sqlite"
+    code, out, err = cli(capsys, "--ledger", path, "demo", "--scope", TOWNSHIP, "--seed", "1")
+    assert code == EXIT_ERROR and len(err.splitlines()) == 1 and SAYS[FULL] in err, (out, err)
+    assert made and not path.exists() and not Path(f"{path}-wal").exists()

@@ -57,6 +57,13 @@ class InstanceLock:
             self._fh = None
 
 
+def remove_files(path: Path) -> None:
+    """Remove a ledger file and SQLite's files beside it (a creation that failed)."""
+    for name in (str(path), *(str(path) + s for s in SIDE_FILES)):
+        with contextlib.suppress(OSError):
+            os.remove(name)
+
+
 class LedgerConnection(sqlite3.Connection):
     """A connection to a ledger file that names its storage failures: a full disk
     (SQLITE_FULL) or a read-only file (SQLITE_READONLY) comes out of any statement as

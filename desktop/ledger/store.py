@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import sqlite3
 from pathlib import Path
 from typing import Iterable, Self
@@ -14,7 +13,7 @@ from desktop.errors import (EnvironmentFault, LedgerCorrupt, LedgerError, Ledger
                             ScopeError, ledger_fault)
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.ledger import migrations
-from desktop.ledger.db import SIDE_FILES, InstanceLock, Transactions, backup_to, connect, quick_check
+from desktop.ledger.db import InstanceLock, Transactions, backup_to, connect, quick_check, remove_files
 from desktop.ledger.feeds import prefix_range
 from desktop.ledger.changes import expand_clock
 from desktop.ledger.hlc import COUNTER_BITS, HybridClock, make_stamp, stamp_clock
@@ -42,9 +41,7 @@ def _abandon(conn: sqlite3.Connection | None, path: Path) -> None:
     if conn is not None:
         with contextlib.suppress(sqlite3.Error):
             conn.close()
-    for name in (str(path), *(str(path) + s for s in SIDE_FILES)):
-        with contextlib.suppress(OSError):
-            os.remove(name)
+    remove_files(path)
 
 
 #: Meta entry: milliseconds this computer's clock is corrected by (set after a sync).
