@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from pathlib import Path
 from typing import Iterator
 
 #: Suffix of a file being written; readers pass such files over.
 PART = ".part"
+
+_umask_lock = threading.Lock()
+_private_depth = 0
+_saved_umask = 0o022
 
 
 class TargetInUse(PermissionError):
@@ -86,14 +91,21 @@ def private_files() -> Iterator[None]:
     """Files created inside the block are readable by their owner only from the start (POSIX:
     the process's umask; a no-op on Windows).  For files another library creates (SQLite's
     ledger and its -wal/-shm, openpyxl's workbook), where no mode can be passed."""
+    global _private_depth, _saved_umask
     if os.name != "posix":
         yield
         return
-    old = os.umask(0o077)
+    with _umask_lock:  # the umask is the process's: threads writing at once restore it once, at the end
+        if _private_depth == 0:
+            _saved_umask = os.umask(0o077)
+        _private_depth += 1
     try:
         yield
     finally:
-        os.umask(old)
+        with _umask_lock:
+            _private_depth -= 1
+            if _private_depth == 0:
+                os.umask(_saved_umask)
 
 
 def make_private(path: Path) -> None:

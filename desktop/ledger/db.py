@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from desktop.errors import LedgerCorrupt, LedgerLocked, NotALedger, file_fault, ledger_fault
+from desktop.errors import EnvironmentFault, LedgerCorrupt, LedgerLocked, NotALedger, file_fault, ledger_fault
 from desktop.fsio import atomic_path, make_private, private_files
 
 #: Files SQLite keeps beside a ledger in WAL mode.
@@ -140,6 +140,9 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the header
+    except EnvironmentFault:  # a full disk, a read-only file
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
         conn.close()
         if "not a database" in str(exc):
@@ -153,6 +156,9 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA cache_size = -32000")
+    except EnvironmentFault:
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise LedgerCorrupt(path=str(path), detail=str(exc)) from None
