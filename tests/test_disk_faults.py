@@ -339,3 +339,27 @@ def test_a_demo_cut_short_by_a_full_disk_is_taken_away(capsys, monkeypatch, tmp_
     code, out, err = cli(capsys, "--ledger", path, "demo", "--scope", TOWNSHIP, "--seed", "1")
     assert code == EXIT_ERROR and len(err.splitlines()) == 1 and SAYS[FULL] in err, (out, err)
     assert made and not path.exists() and not Path(f"{path}-wal").exists()
+
+
+@pytest.mark.parametrize("fault", [FULL, READ_ONLY])
+def test_close_after_a_failed_write_releases_the_ledger(tmp_path, monkeypatch, fault):
+    from desktop.errors import LedgerFull, LedgerReadOnly
+
+    path = tmp_path / "ledger.sqlite"
+    Ledger.new(path, scope=TOWNSHIP, operator="张三").close()
+    shrink_pages(path)
+    before = state(path)
+    with monkeypatch.context() as patch:
+        if fault == FULL:
+            patch.setattr(store, "connect", _lowered_connect(db.connect))
+        ledger = Ledger.open(path)
+    if fault == READ_ONLY:  # the medium turned read-only while the ledger was open
+        ledger.conn.execute("PRAGMA query_only = ON")
+    with pytest.raises(LedgerFull if fault == FULL else LedgerReadOnly) as caught:
+        ledger.organisations.create(kind="township_committee", name="南高乡团委", division_code=TOWNSHIP)
+    assert str(path) in caught.value.text()
+    ledger.close()  # no error: the clean-close mark is left out
+    assert ledger.closed
+    assert state(path) == before
+    with Ledger.open(path) as again:  # the lock was released; the next opening checks the file
+        assert again.count("organisation") == 0
