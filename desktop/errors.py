@@ -4,6 +4,8 @@ in the current language."""
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from dataclasses import dataclass, field
 
 from desktop.i18n import QT_TRANSLATE_NOOP
@@ -111,6 +113,90 @@ class LedgerMissing(EnvironmentFault):
 
 class LedgerTooNew(EnvironmentFault):
     message = QT_TRANSLATE_NOOP("errors", "The ledger {path} was written by a newer version of the program (schema {found}, this program knows {known}). Please update the program.")
+
+
+class LedgerFull(EnvironmentFault):
+    """SQLite could not grow the ledger: its disk is full.  The transaction was rolled back."""
+
+    message = QT_TRANSLATE_NOOP("errors", "The ledger {path} could not be saved: the disk is full. Nothing was changed; free some space on that disk and try again.")
+
+
+class LedgerReadOnly(EnvironmentFault):
+    """The ledger file or its folder cannot be written (read-only medium, no permission)."""
+
+    message = QT_TRANSLATE_NOOP("errors", "The ledger {path} cannot be changed: the file or its folder is read-only. Nothing was changed; copy the ledger to a folder you can write to, or make it writable, and open it there.")
+
+
+class FileNotWritten(EnvironmentFault, OSError):
+    """A file for the user (backup, workbook, package, report) could not be written; nothing
+    was left under its name.  Also an ``OSError`` (its ``strerror`` is the message), so code
+    that handles failed file writes handles it too."""
+
+    def __init__(self, code: int, **params: object) -> None:
+        EnvironmentFault.__init__(self, **params)
+        self.errno, self.strerror, self.filename = code, self.text(), params.get("path")
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+class FileDiskFull(FileNotWritten):
+    message = QT_TRANSLATE_NOOP("errors", "{path} could not be written: the disk is full. Nothing was written there; free some space on that disk or choose another folder.")
+
+
+class FileReadOnly(FileNotWritten):
+    message = QT_TRANSLATE_NOOP("errors", "{path} could not be written: the disk or folder is read-only or not yours. Nothing was written there; choose another folder.")
+
+
+#: errno values of a full disk (or a full quota), and of a place that cannot be written
+FULL_ERRNOS = frozenset(filter(None, (errno.ENOSPC, getattr(errno, "EDQUOT", None))))
+READ_ONLY_ERRNOS = frozenset((errno.EROFS, errno.EACCES, errno.EPERM))
+
+
+def storage_failure(exc: BaseException) -> str | None:
+    """What *exc* says of the storage written to: ``"full"`` (a full disk or quota),
+    ``"read_only"`` (a read-only medium, folder or file) or None (any other error).
+    Knows ``OSError`` numbers and SQLite's result codes."""
+    if isinstance(exc, sqlite3.Error):
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF  # the primary result code
+        if code == sqlite3.SQLITE_FULL:
+            return "full"
+        if code == sqlite3.SQLITE_READONLY:
+            return "read_only"
+        return None
+    code = getattr(exc, "errno", None) if isinstance(exc, OSError) else None
+    if code in FULL_ERRNOS:
+        return "full"
+    if code in READ_ONLY_ERRNOS:
+        return "read_only"
+    return None
+
+
+def file_fault(exc: BaseException, path: object) -> LedgerError | None:
+    """The message for *exc*, an error writing the file *path*: a full disk or a read-only
+    place; None for any other error.  The one place file-writing errors are named."""
+    if isinstance(exc, LedgerError):
+        return exc
+    kind = storage_failure(exc)
+    if kind == "full":
+        return FileDiskFull(getattr(exc, "errno", None) or errno.ENOSPC, path=str(path))
+    if kind == "read_only":
+        return FileReadOnly(getattr(exc, "errno", None) or errno.EROFS, path=str(path))
+    return None
+
+
+def ledger_fault(exc: BaseException, path: object) -> LedgerError | None:
+    """The message for *exc*, an error SQLite (or the file system) gave writing the ledger
+    *path*: a full disk or a read-only ledger; None for any other error.  The one place
+    the ledger's storage errors are named."""
+    if isinstance(exc, LedgerError):
+        return exc
+    kind = storage_failure(exc)
+    if kind == "full":
+        return LedgerFull(path=str(path))
+    if kind == "read_only":
+        return LedgerReadOnly(path=str(path))
+    return None
 
 
 class NotFound(LedgerError):

@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from pathlib import Path
 from typing import Iterator
 
 #: Suffix of a file being written; readers pass such files over.
 PART = ".part"
+
+_umask_lock = threading.Lock()
+_private_depth = 0
+_saved_umask = 0o022
 
 
 class TargetInUse(PermissionError):
@@ -44,24 +49,63 @@ def sync_folder(folder: Path) -> None:
 @contextlib.contextmanager
 def atomic_path(path: Path | str) -> Iterator[Path]:
     """Yield the temporary path to write *path* through; on leaving the block without an
-    error it is synced, made private and renamed over *path*; on an error it is removed."""
+    error it is synced, made private and renamed over *path*; on an error it is removed.
+
+    A full disk or a place that cannot be written (whoever wrote into the temporary file:
+    SQLite, openpyxl, Qt) comes out as one :class:`~desktop.errors.FileNotWritten` naming
+    *path*, still an ``OSError``."""
+    from desktop.errors import file_fault
+
     path = Path(path)
     tmp = part_path(path)
-    tmp.unlink(missing_ok=True)
     try:
-        yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        make_private(tmp)
+        tmp.unlink(missing_ok=True)
         try:
-            os.replace(tmp, path)
-        except PermissionError as exc:  # Windows: another program (Excel, a virus scanner) has it open
-            raise TargetInUse(exc.errno, exc.strerror, str(path)) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+            with private_files():
+                yield tmp
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            make_private(tmp)
+            try:
+                os.replace(tmp, path)
+            except PermissionError as exc:  # Windows: another program (Excel, a virus scanner) has it open
+                if os.name == "nt":
+                    raise TargetInUse(exc.errno, exc.strerror, str(path)) from None
+                raise
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            raise
+    except TargetInUse:
         raise
+    except OSError as exc:
+        fault = file_fault(exc, path)
+        if fault is None:
+            raise
+        raise fault from exc
     sync_folder(path.parent)
+
+
+@contextlib.contextmanager
+def private_files() -> Iterator[None]:
+    """Files created inside the block are readable by their owner only from the start (POSIX:
+    the process's umask; a no-op on Windows).  For files another library creates (SQLite's
+    ledger and its -wal/-shm, openpyxl's workbook), where no mode can be passed."""
+    global _private_depth, _saved_umask
+    if os.name != "posix":
+        yield
+        return
+    with _umask_lock:  # the umask is the process's: threads writing at once restore it once, at the end
+        if _private_depth == 0:
+            _saved_umask = os.umask(0o077)
+        _private_depth += 1
+    try:
+        yield
+    finally:
+        with _umask_lock:
+            _private_depth -= 1
+            if _private_depth == 0:
+                os.umask(_saved_umask)
 
 
 def make_private(path: Path) -> None:

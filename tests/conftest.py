@@ -7,6 +7,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TOWNSHIP_LEDGER_LANG"] = "zh_CN"
+# Tests never reach the computer's real key store (the tests of it give keyring a store in memory).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 import pytest  # noqa: E402
 

@@ -6,6 +6,7 @@ non-zero exit; no traceback reaches the user.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -84,13 +85,28 @@ def main(argv: list[str] | None = None) -> int:
     return run_command(COMMANDS[args.command or "gui"], args)
 
 
-def cmd_init(args) -> int:
+@contextlib.contextmanager
+def _new_ledger(path: Path, scope: str, operator: str):
+    """A new ledger, taken away again if filling it fails (a full disk half-way): a command
+    that fails leaves no ledger behind, as there was none before."""
     from desktop.ledger import Ledger
+    from desktop.ledger.db import remove_files
 
+    ledger = Ledger.new(path, scope=scope, operator=operator)
+    try:
+        yield ledger
+    except BaseException:
+        ledger.close()
+        remove_files(path)
+        raise
+    ledger.close()
+
+
+def cmd_init(args) -> int:
     from desktop.tools.demo import add_unit_committee
 
     path = ledger_path(args)
-    with Ledger.new(path, scope=args.scope, operator=args.operator) as ledger:
+    with _new_ledger(path, args.scope, args.operator) as ledger:
         add_unit_committee(ledger)
         print(translate("cli", "Created the ledger {path} for {unit} ({scope}).").format(
             path=path, unit=_unit_name(ledger.scope), scope=ledger.scope))
@@ -99,10 +115,9 @@ def cmd_init(args) -> int:
 
 def cmd_demo(args) -> int:
     from desktop.tools import synthetic
-    from desktop.ledger import Ledger
 
     path = ledger_path(args)
-    with Ledger.new(path, scope=args.scope, operator=args.operator) as ledger:
+    with _new_ledger(path, args.scope, args.operator) as ledger:
         def progress(done: int, total: int) -> None:
             if sys.stderr.isatty():
                 print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)

@@ -89,8 +89,11 @@ def run_command(command, args, *, extra_errors: tuple = ()) -> int:
     *extra_errors* are ``(exception class, function giving the message)`` pairs a program adds
     (the hub, for instance, names SQLite errors of its own file).
     """
-    from desktop.errors import LedgerError
+    import sqlite3
 
+    from desktop.errors import LedgerError, file_fault, ledger_fault
+
+    sys.unraisablehook = _log_unraisable
     try:
         return command(args)
     except LedgerError as exc:
@@ -101,9 +104,24 @@ def run_command(command, args, *, extra_errors: tuple = ()) -> int:
         return EXIT_OK
     except tuple(cls for cls, _ in extra_errors) as exc:
         fail(next(text(exc) for cls, text in extra_errors if isinstance(exc, cls)))
+    except sqlite3.Error as exc:  # a full disk met by a read, outside the ledger's own statements
+        fault = ledger_fault(exc, ledger_path(args)) if hasattr(args, "ledger") else None
+        if fault is None:
+            raise
+        fail(fault.text())
     except OSError as exc:
-        fail(translate("cli", "cannot use {path}: {reason}").format(path=exc.filename or "", reason=exc.strerror or exc))
+        fault = file_fault(exc, exc.filename or "")
+        fail(fault.text() if fault is not None and exc.filename else translate(
+            "cli", "cannot use {path}: {reason}").format(path=exc.filename or "", reason=exc.strerror or exc))
     return EXIT_OK
+
+
+def _log_unraisable(unraisable) -> None:
+    """Errors Python can only ignore (a library's half-written file, closed when collected after
+    a write failed) go to the log, not after the one line the user reads."""
+    import logging
+
+    logging.getLogger("township_ledger").debug("ignored in %r: %r", unraisable.object, unraisable.exc_value)
 
 
 def choose_language(argv: list[str]) -> None:

@@ -93,7 +93,8 @@ def cmd_package(args) -> int:
 def _identity(ledger, args) -> None:
     from sync import packages as P
 
-    path = P.peer_identity_file(ledger, args.out)
+    with ledger.tx():  # keys made for the file are not kept when the file cannot be written
+        path = P.peer_identity_file(ledger, args.out)
     print(translate(CTX, MSG_IDENTITY).format(path=path))
     print(translate(CTX, MSG_FINGERPRINT).format(fingerprint=P.public_identity(ledger)["fingerprint"]))
 

@@ -16,7 +16,8 @@ The class is put together from mixins, one module per job:
 - ``feeds``: the change log going out (``changes_for``, ``pending_changes``) and scope SQL;
 - ``history``: history, conflicts and their take-back, undo of batches;
 - ``blobs``: file contents; ``backup``: check, backup, restore;
-- ``locks``: reviews of monthly submissions in force, and the months they lock.
+- ``locks``: reviews of monthly submissions in force, and the months they lock;
+- ``secrets``: the hub token and package keys, in the computer's key store where it has one.
 
 Mixins rather than composed objects because every part works on the same connection,
 transaction, clock and counters: one object holding that state keeps one name per
@@ -26,12 +27,14 @@ other only through the methods listed in ``Store`` and ``Writes``.
 
 from __future__ import annotations
 
+from desktop.errors import EnvironmentFault
 from desktop.ledger.backup import Backups
 from desktop.ledger.blobs import Blobs
 from desktop.ledger.feeds import Feeds, prefix_range, received_clause, scope_ancestors, scope_clause
 from desktop.ledger.history import Conflict, History, HistoryEntry
 from desktop.ledger.locks import MonthLocked, MonthLocks, Review
 from desktop.ledger.merge import ApplyReport, Merging
+from desktop.ledger.secrets import Secrets
 from desktop.ledger.store import Store
 from desktop.ledger.writes import Writes
 from desktop.records import KINDS, Kind
@@ -40,13 +43,18 @@ __all__ = ["ApplyReport", "Conflict", "HistoryEntry", "Ledger", "MonthLocked", "
            "scope_ancestors", "scope_clause"]
 
 
-class Ledger(Store, Writes, Merging, Feeds, History, Blobs, Backups, MonthLocks):
+class Ledger(Store, Writes, Merging, Feeds, History, Blobs, Backups, MonthLocks, Secrets):
     """One open ledger file."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for kind in KINDS.values():
             setattr(self, kind.plural, RecordSet(self, kind))
+        if not self.read_only and not self._sibling:
+            try:
+                self._move_secrets_to_key_store()
+            except EnvironmentFault:  # a full disk: they stay in the ledger and move next time
+                pass
 
 
 class RecordSet:

@@ -32,13 +32,23 @@ class Backups:
         return problems
 
     def backup(self, dest: Path | str) -> Path:
-        """A consistent copy of the ledger (SQLite backup API), written atomically."""
+        """A consistent copy of the ledger (SQLite backup API), written atomically.  A backup
+        travels (to a stick, by mail): it holds the data but not the device's identity — no
+        hub token, no private key (:data:`DEVICE_BOUND_META`), which a restore drops anyway.
+        The device's changes not yet sent are signed in the copy before its key is left out,
+        so they can still leave from a restored ledger (a new device) as this device's own."""
         folder = str(dest).endswith(("/", "\\"))
         dest = Path(dest)
         if dest.is_dir() or folder:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             dest = dest / f"{self.path.stem}-{stamp}.sqlite"
-        backup_to(self.conn, dest)
+        own = {"device_id": self.device_id, "package_keys": self.secret("package_keys")}
+
+        def prepare(conn: sqlite3.Connection) -> None:
+            _sign_left_behind(conn, own)
+            _without_device_identity(conn)
+
+        backup_to(self.conn, dest, prepare=prepare)
         return dest
 
     @classmethod
@@ -65,10 +75,9 @@ class Backups:
                         backup_to(old, path.with_name(path.name + ".replaced"))
                     finally:
                         old.close()
-                backup_to(src, path)
+                backup_to(src, path, prepare=_continue_as_new_device)
             finally:
                 src.close()
-            _continue_as_new_device(path)
             for suffix in ("-wal", "-shm"):
                 p = Path(str(path) + suffix)
                 if p.exists():
@@ -77,39 +86,49 @@ class Backups:
             lock.release()
 
 
-#: Meta entries that belong to the device identity, not to the data: a restored ledger drops
-#: them (its keys and its hub token are the old device's; the program makes new ones).
-DEVICE_BOUND_META = ("package_keys", "sync_settings", "sync_snapshot", "sync_blob_uploads")
+#: Meta entries that belong to the device identity, not to the data: a backup leaves them out
+#: and a restored ledger drops them (its keys and its hub token are the old device's; the
+#: program makes new ones).
+DEVICE_BOUND_META = ("package_keys", "hub_token", "sync_settings", "sync_snapshot", "sync_blob_uploads")
 
 
-def _continue_as_new_device(path: Path) -> None:
+def _without_device_identity(conn: sqlite3.Connection) -> None:
+    """Take the device's identity (its secrets among it) out of a copy, leaving no trace of it
+    in the file: freed space is zeroed and the undo journal kept in memory."""
+    conn.execute("PRAGMA journal_mode = MEMORY")
+    conn.execute("PRAGMA secure_delete = ON")
+    with conn:
+        conn.executemany("DELETE FROM meta WHERE key = ?", [(k,) for k in DEVICE_BOUND_META])
+    conn.execute("PRAGMA journal_mode = DELETE")
+
+
+def _continue_as_new_device(conn: sqlite3.Connection) -> None:
     """A restored ledger continues as a new device, so no sequence number that already left
     the machine is ever used twice (its old edits stay under the old device's name and come
-    back from the hub or the county like anyone else's)."""
-    conn = sqlite3.connect(str(path))
-    try:
-        with conn:
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-            previous = [d for d in (meta.get("previous_device_ids") or "").split(",") if d]
-            previous.append(meta["device_id"])
-            _sign_left_behind(conn, meta)
-            conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [
-                ("device_id", ids.new_device_id()), ("next_seq", "1"), ("previous_device_ids", ",".join(previous)),
-                ("restored_at", dt.datetime.now().isoformat(timespec="seconds"))])
-            conn.executemany("DELETE FROM meta WHERE key = ?", [(k,) for k in DEVICE_BOUND_META])
-    finally:
-        conn.close()
+    back from the hub or the county like anyone else's).  Done on the copy before it takes
+    the ledger's name: a restore cut short leaves the old ledger."""
+    with conn:
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        previous = [d for d in (meta.get("previous_device_ids") or "").split(",") if d]
+        previous.append(meta["device_id"])
+        _sign_left_behind(conn, meta)  # a backup from before backups were signed still holds the key
+        conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [
+            ("device_id", ids.new_device_id()), ("next_seq", "1"), ("previous_device_ids", ",".join(previous)),
+            ("restored_at", dt.datetime.now().isoformat(timespec="seconds"))])
+        conn.executemany("DELETE FROM meta WHERE key = ?", [(k,) for k in DEVICE_BOUND_META])
 
 
 def _sign_left_behind(conn: sqlite3.Connection, meta: dict) -> None:
-    """Sign the old device's changes it had not sent yet, with its key, before the key goes:
-    they leave later from the new device, which relays them like anyone else's, and a relayed
-    change must carry its origin's signature (docs/trust-and-time.md).  PyNaCl directly, as
-    the core may not use ``sync``: the one Ed25519 signature, over the core's canonical form."""
+    """Sign the device's changes it had not sent yet, with its key, in a copy that is about to
+    lose the key (a backup, which travels without it; a restored ledger, which becomes a new
+    device): they leave later from whichever device holds the copy, which relays them like
+    anyone else's, and a relayed change must carry its origin's signature
+    (docs/trust-and-time.md).  PyNaCl directly, as the core may not use ``sync``: the one
+    Ed25519 signature, over the core's canonical form."""
     try:
         seed = base64.b64decode(json.loads(meta.get("package_keys") or "{}")["sign"], validate=True)
     except (ValueError, KeyError, TypeError, binascii.Error):
-        return  # the old device never made its keys: nothing of it left signed, nothing to sign with
+        return  # the device never made its keys: nothing of it left signed, nothing to sign with
     columns = {r[1] for r in conn.execute("PRAGMA table_info(change_log)")}
     if "signature" not in columns or len(seed) != 32:
         return  # a backup from before signing: migrated on opening, its changes stay as they were
@@ -119,6 +138,7 @@ def _sign_left_behind(conn: sqlite3.Connection, meta: dict) -> None:
     conn.row_factory = sqlite3.Row
     rows = conn.execute("SELECT * FROM change_log WHERE origin = ? AND signature IS NULL",
                         (meta["device_id"],)).fetchall()
+    conn.row_factory = None
     conn.executemany("UPDATE change_log SET signature = ? WHERE seq = ?", [
         (signature_text(nacl.bindings.crypto_sign(signed_bytes(Change.from_row(r)), secret)[:64]), r["seq"])
         for r in rows])

@@ -8,8 +8,11 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from desktop.fsio import atomic_path
-from desktop.errors import LedgerCorrupt, LedgerLocked, NotALedger
+from desktop.errors import EnvironmentFault, LedgerCorrupt, LedgerLocked, NotALedger, file_fault, ledger_fault
+from desktop.fsio import atomic_path, make_private, private_files
+
+#: Files SQLite keeps beside a ledger in WAL mode.
+SIDE_FILES = ("-wal", "-shm")
 
 
 class InstanceLock:
@@ -24,7 +27,15 @@ class InstanceLock:
         self._fh = None
 
     def acquire(self) -> None:
-        fh = open(self.path, "a+b")
+        ledger = str(self.path)[: -len(".lock")]
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+        except OSError as exc:  # a read-only medium or folder: not a lock held by someone
+            fault = ledger_fault(exc, ledger)
+            if fault is None:
+                raise
+            raise fault from None
+        fh = os.fdopen(fd, "r+b")
         try:
             if os.name == "nt":
                 import msvcrt
@@ -37,13 +48,83 @@ class InstanceLock:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             fh.close()
-            raise LedgerLocked(path=str(self.path)[: -len(".lock")]) from None
+            raise LedgerLocked(path=ledger) from None
         self._fh = fh
 
     def release(self) -> None:
         if self._fh is not None:
             self._fh.close()
             self._fh = None
+
+
+def remove_files(path: Path) -> None:
+    """Remove a ledger file and SQLite's files beside it (a creation that failed)."""
+    for name in (str(path), *(str(path) + s for s in SIDE_FILES)):
+        with contextlib.suppress(OSError):
+            os.remove(name)
+
+
+class LedgerConnection(sqlite3.Connection):
+    """A connection to a ledger file that names its storage failures: a full disk
+    (SQLITE_FULL) or a read-only file (SQLITE_READONLY) comes out of any statement as
+    :class:`~desktop.errors.LedgerFull` or :class:`~desktop.errors.LedgerReadOnly` naming the
+    file, whichever part of the program wrote.  Every other error passes unchanged."""
+
+    path = ""
+
+    def _reraise(self, exc: sqlite3.Error) -> "None":
+        fault = ledger_fault(exc, self.path)
+        if fault is None:
+            raise exc
+        raise fault from exc
+
+    def execute(self, *args):
+        try:
+            return super().execute(*args)
+        except sqlite3.OperationalError as exc:
+            self._reraise(exc)
+
+    def executemany(self, *args):
+        try:
+            return super().executemany(*args)
+        except sqlite3.OperationalError as exc:
+            self._reraise(exc)
+
+    def executescript(self, *args):
+        try:
+            return super().executescript(*args)
+        except sqlite3.OperationalError as exc:
+            self._reraise(exc)
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        except sqlite3.OperationalError as exc:
+            self._reraise(exc)
+
+    def __exit__(self, *exc_info):
+        try:
+            return super().__exit__(*exc_info)
+        except sqlite3.OperationalError as exc:
+            self._reraise(exc)
+
+
+def _open(path: Path, read_only: bool, immutable: bool = False) -> LedgerConnection:
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, factory=LedgerConnection)
+    else:
+        with private_files():  # a new ledger is readable by its owner only from the start
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, factory=LedgerConnection)
+    conn.path = str(path)
+    return conn
+
+
+def _on_read_only_medium(path: Path) -> bool:
+    """The ledger lies in a folder nobody may write to (a write-protected stick, a CD) and
+    has no write-ahead log to read: SQLite may then read it as an unchanging file."""
+    wal = Path(str(path) + "-wal")
+    return not os.access(path.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size)
 
 
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
@@ -53,19 +134,21 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     descriptor of the file drops every lock this process holds on it, so another
     connection of the process (the GUI's, the hub's writer) would lose its locks and
     another process could then check-point or reset the WAL under it.  A file that is
-    not SQLite shows itself on the first read instead."""
-    if read_only:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-    else:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    not SQLite shows itself on the first read instead.  A ledger opened for writing is made
+    readable by its owner only (with its -wal and -shm, which SQLite creates alike)."""
+    conn = _open(path, read_only)
     try:
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the header
+    except EnvironmentFault:  # a full disk, a read-only file
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
         conn.close()
         if "not a database" in str(exc):
             raise NotALedger(path=str(path)) from None
+        if read_only and exc.sqlite_errorcode == sqlite3.SQLITE_CANTOPEN and _on_read_only_medium(path):
+            return connect_immutable(path)
         raise LedgerCorrupt(path=str(path), detail=str(exc)) from None
     try:
         if not read_only:
@@ -73,6 +156,26 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA cache_size = -32000")
+    except EnvironmentFault:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise LedgerCorrupt(path=str(path), detail=str(exc)) from None
+    if not read_only:
+        for name in (str(path), *(str(path) + s for s in SIDE_FILES)):
+            if os.path.exists(name):
+                make_private(Path(name))
+    return conn
+
+
+def connect_immutable(path: Path) -> sqlite3.Connection:
+    """Read a ledger on a read-only medium, where SQLite cannot make the shared-memory file a
+    reader of a WAL-mode file needs."""
+    conn = _open(path, True, immutable=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise LedgerCorrupt(path=str(path), detail=str(exc)) from None
@@ -128,8 +231,9 @@ class Transactions:
                 yield conn
                 conn.execute(f"RELEASE {name}")
             except BaseException:
-                conn.execute(f"ROLLBACK TO {name}")
-                conn.execute(f"RELEASE {name}")
+                if conn.in_transaction:  # a full disk or an interrupt may have ended the transaction already
+                    conn.execute(f"ROLLBACK TO {name}")
+                    conn.execute(f"RELEASE {name}")
                 raise
             finally:
                 self.depth -= 1
@@ -144,14 +248,26 @@ def quick_check(conn: sqlite3.Connection) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
-def backup_to(conn: sqlite3.Connection, dest: Path) -> None:
-    """Copy a consistent snapshot with SQLite's backup API, atomically (temp file, rename)."""
+def backup_to(conn: sqlite3.Connection, dest: Path, prepare=None) -> None:
+    """Copy a consistent snapshot with SQLite's backup API, atomically (temp file, rename).
+    *prepare*, when given, is called with the copy's connection before it takes its name
+    (to take out what must not travel).  A full disk or a read-only folder is named as
+    :class:`~desktop.errors.FileNotWritten` for *dest*."""
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(dest) as tmp:
-        target = sqlite3.connect(str(tmp))
-        try:
-            conn.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            target.close()
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(dest) as tmp:
+            open(tmp, "wb").close()  # a folder that cannot be written fails here, by its errno
+            target = sqlite3.connect(str(tmp))
+            try:
+                conn.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+                if prepare is not None:
+                    prepare(target)
+            finally:
+                target.close()
+    except (OSError, sqlite3.Error) as exc:
+        fault = file_fault(exc, dest)
+        if fault is None:
+            raise
+        raise fault from None

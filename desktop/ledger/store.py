@@ -3,15 +3,17 @@ look-ups every other part of the ledger builds on."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from pathlib import Path
 from typing import Iterable, Self
 
-from desktop.errors import LedgerCorrupt, LedgerError, LedgerMissing, LedgerTooNew, NotALedger, ScopeError
+from desktop.errors import (EnvironmentFault, LedgerCorrupt, LedgerError, LedgerMissing, LedgerTooNew, NotALedger,
+                            ScopeError, ledger_fault)
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.ledger import migrations
-from desktop.ledger.db import InstanceLock, Transactions, backup_to, connect, quick_check
+from desktop.ledger.db import InstanceLock, Transactions, backup_to, connect, quick_check, remove_files
 from desktop.ledger.feeds import prefix_range
 from desktop.ledger.changes import expand_clock
 from desktop.ledger.hlc import COUNTER_BITS, HybridClock, make_stamp, stamp_clock
@@ -31,6 +33,15 @@ def _half_created(path: Path) -> bool:
             conn.close()
     except sqlite3.DatabaseError:
         return False
+
+
+def _abandon(conn: sqlite3.Connection | None, path: Path) -> None:
+    """Take away a ledger whose creation failed (a full disk, a read-only folder): nothing
+    half-made is left under the user's name."""
+    if conn is not None:
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
+    remove_files(path)
 
 
 #: Meta entry: milliseconds this computer's clock is corrected by (set after a sync).
@@ -74,9 +85,13 @@ class Store:
             raise ScopeError(QT_TRANSLATE_NOOP("errors", "\"{code}\" is not a known division code."), code=scope)
         if not operator.strip():
             raise LedgerError(QT_TRANSLATE_NOOP("errors", "Enter the operator's name."))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ledger_fault(exc, path) or exc from None
         lock = InstanceLock(path)
         lock.acquire()
+        conn = ledger = None
         try:
             conn = connect(path)
             migrations.migrate(conn)
@@ -86,11 +101,12 @@ class Store:
                     ("device_id", ids.new_device_id()), ("scope", scope), ("operator", operator.strip()),
                     ("created_at", now), ("hlc", "0"), ("next_seq", "1"), ("clean", "0"),
                 ])
+            ledger = cls(conn, path, lock)
+            ledger.apply_changes(builtin_template_changes())  # every ledger holds the built-in templates
         except BaseException:
+            _abandon(conn, path)
             lock.release()
             raise
-        ledger = cls(conn, path, lock)
-        ledger.apply_changes(builtin_template_changes())  # every ledger holds the built-in templates
         return ledger
 
     @classmethod
@@ -134,6 +150,8 @@ class Store:
             if not read_only:
                 conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('clean', '0')")
         except BaseException:
+            with contextlib.suppress(NameError, sqlite3.Error):
+                conn.close()
             if lock:
                 lock.release()
             raise
@@ -166,15 +184,21 @@ class Store:
             conn.interrupt()
 
     def close(self) -> None:
+        """Mark the file closed cleanly and release it.  Never fails for a full disk or a
+        read-only file: the mark is then left out (the next opening checks the file)."""
         if self.conn is None:
             return
-        if not self.read_only and not self._sibling:
-            self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('clean', '1')")
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.conn.close()
-        self.conn = None  # type: ignore[assignment]
-        if self._lock:
-            self._lock.release()
+        try:
+            if not self.read_only and not self._sibling:
+                self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('clean', '1')")
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except EnvironmentFault:
+            pass
+        finally:
+            self.conn.close()
+            self.conn = None  # type: ignore[assignment]
+            if self._lock:
+                self._lock.release()
 
     def __enter__(self) -> Self:
         return self

@@ -3261,6 +3261,26 @@ Device {device}</source>
         <translation>台账出错。</translation>
     </message>
     <message>
+        <location filename="../../desktop/errors.py" line="121" />
+        <source>The ledger {path} could not be saved: the disk is full. Nothing was changed; free some space on that disk and try again.</source>
+        <translation>台账 {path} 无法保存：磁盘已满。台账没有任何改动；请在该磁盘上腾出空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="127" />
+        <source>The ledger {path} cannot be changed: the file or its folder is read-only. Nothing was changed; copy the ledger to a folder you can write to, or make it writable, and open it there.</source>
+        <translation>台账 {path} 无法修改：文件或其所在文件夹是只读的。台账没有任何改动；请把台账复制到可以写入的文件夹（或取消只读）后在那里打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="144" />
+        <source>{path} could not be written: the disk is full. Nothing was written there; free some space on that disk or choose another folder.</source>
+        <translation>无法写入 {path}：磁盘已满。那里没有写入任何内容；请在该磁盘上腾出空间，或另选一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/errors.py" line="148" />
+        <source>{path} could not be written: the disk or folder is read-only or not yours. Nothing was written there; choose another folder.</source>
+        <translation>无法写入 {path}：磁盘或文件夹是只读的，或您没有权限。那里没有写入任何内容；请另选一个文件夹。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/errors.py" line="61" />
         <source>The ledger {path} is open in another Township Ledger window or program.</source>
         <translation>台账 {path} 已在另一个团建台账窗口或程序中打开。</translation>

@@ -14,7 +14,8 @@ pushed attachments' contents the hub lacks, pull, download of the received ones 
 ledger lacks.  A content the hub does not have yet is not a failure; it stays listed in
 meta "sync_missing_blobs" and is asked for again at the next sync.
 
-Settings, the device token included, live in the ledger's ``meta`` ("sync_settings").
+Settings live in the ledger's ``meta`` ("sync_settings"); the device token is a secret, in the
+computer's key store where it has one (:mod:`desktop.ledger.secrets`).
 ``progress(done, total)`` is called between batches and pages (``total`` 0 = unknown,
 as for pulls); ``cancelled()`` returning True stops at the next batch or page boundary
 with :class:`SyncCancelled` (what was already stored stays stored).  A progress

@@ -10,6 +10,8 @@ from pathlib import Path
 import requests
 import urllib3
 
+from desktop import fsio
+
 from sync.client.errors import HubRefused
 from sync.client.transport import Cancelled, Progress, Transport, check_cancelled
 
@@ -53,7 +55,7 @@ def fetch_to(transport: Transport, path: str, file: Path, *, accept: str, params
         total = total_length(resp)
         resumed = resp.status_code == 206
         on_disk = file.stat().st_size if resumed else 0
-        with open(file, "ab" if resumed else "wb") as fh:
+        with fsio.private_files(), open(file, "ab" if resumed else "wb") as fh:
             for piece in arriving(resp, chunk):
                 check_cancelled(cancelled)
                 fh.write(piece)

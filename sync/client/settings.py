@@ -1,5 +1,6 @@
 """How to reach the hub (address, token, proxy, CA bundle, timeouts), and the names of
-the sync's bookkeeping in the ledger's ``meta``."""
+the sync's bookkeeping in the ledger's ``meta``.  The token is a secret of the device, kept
+apart from the settings (:mod:`desktop.ledger.secrets`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from desktop.ledger.secrets import HUB_TOKEN
 from sync.client.errors import BadHubUrl
 
 SETTINGS_KEY = "sync_settings"
@@ -28,7 +30,8 @@ BLOB_UPLOADS = "sync_blob_uploads"
 
 @dataclass
 class SyncSettings:
-    """How to reach the hub.  Kept as JSON in the ledger's meta ("sync_settings")."""
+    """How to reach the hub.  Kept as JSON in the ledger's meta ("sync_settings"), but for the
+    token, which is a secret of the device (the key store, where the computer has one)."""
 
     hub_url: str = ""
     token: str = field(default="", repr=False)
@@ -64,7 +67,10 @@ class SyncSettings:
         self.proxies = {"http": url, "https": url} if url else {}
 
     def to_json(self) -> str:
-        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, sort_keys=True)
+        """Everything but the token, which is kept as a secret (:func:`save_settings`)."""
+        data = dataclasses.asdict(self)
+        del data["token"]
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str | None) -> "SyncSettings":
@@ -92,11 +98,18 @@ class SyncSettings:
 
 
 def load_settings(ledger) -> SyncSettings:
-    return SyncSettings.from_json(ledger.meta(SETTINGS_KEY))
+    """The hub settings, with the token from where the ledger keeps its secrets."""
+    settings = SyncSettings.from_json(ledger.meta(SETTINGS_KEY))
+    settings.token = ledger.secret(HUB_TOKEN) or ""
+    return settings
 
 
 def save_settings(ledger, settings: SyncSettings) -> None:
-    ledger.set_meta(SETTINGS_KEY, settings.to_json())
+    """Save the settings in ``meta`` and the token apart, as a secret (the computer's key store
+    where it has one: :mod:`desktop.ledger.secrets`)."""
+    with ledger.tx():
+        ledger.set_meta(SETTINGS_KEY, settings.to_json())
+        ledger.set_secret(HUB_TOKEN, settings.token or None)
 
 
 def enrolled_settings(ledger) -> SyncSettings | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from desktop import fsio
+from desktop.errors import FileNotWritten
 from desktop.fsio import atomic_path
 from sync import crypto
 from sync.packages.errors import PackageWriteFailed
@@ -24,7 +25,7 @@ IDENTITY_SUFFIX = ".tlid"
 PART = fsio.PART
 CIPHER = "X25519-HKDF-SHA256-XCHACHA20POLY1305"
 
-KEYS_META = "package_keys"
+KEYS_META = "package_keys"  # a secret of the device (desktop.ledger.secrets.PACKAGE_KEYS)
 PEERS_META = "package_peers"
 ACKS_META = "package_acks"     # receiver → version vector it confirmed holding
 HAVE_META = "package_have"     # sender → origin → seq: what its packages to us covered
@@ -77,6 +78,8 @@ def write_atomic(path: Path, write: Callable) -> None:
     try:
         with atomic_path(path) as part, open(part, "wb") as fh:
             write(fh)
+    except FileNotWritten:  # a full disk or a read-only stick, named as such
+        raise
     except OSError as exc:
         raise PackageWriteFailed(path=str(path), detail=exc.strerror or str(exc)) from None
 

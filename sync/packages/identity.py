@@ -30,18 +30,27 @@ def normalise_fingerprint(text: str) -> str:
     return "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
 
 
+def _stored_keys(ledger) -> dict:
+    try:
+        value = json.loads(ledger.secret(KEYS_META) or "{}")
+    except ValueError:
+        value = {}
+    return value if isinstance(value, dict) else {}
+
+
 def device_keys(ledger) -> tuple[SigningKey, ExchangeKey]:
-    """This device's signing and encryption keys, created on first use (kept in meta)."""
-    stored = meta_json(ledger, KEYS_META)
+    """This device's signing and encryption keys, created on first use (a secret of the device:
+    in the computer's key store where it has one, see :mod:`desktop.ledger.secrets`)."""
+    stored = _stored_keys(ledger)
     if "sign" in stored and "enc" in stored:
         return SigningKey(unb64(stored["sign"])), ExchangeKey(unb64(stored["enc"]))
     sign, enc = SigningKey.generate(), ExchangeKey.generate()
     with ledger.tx():
-        again = meta_json(ledger, KEYS_META)  # another connection of this program may have won
+        again = _stored_keys(ledger)  # another connection of this program may have won
         if "sign" in again and "enc" in again:
             return device_keys(ledger)
-        set_meta_json(ledger, KEYS_META, {"sign": b64(sign.private_bytes()),
-                                           "enc": b64(enc.private_bytes()), "created": now()})
+        ledger.set_secret(KEYS_META, json.dumps({"sign": b64(sign.private_bytes()), "enc": b64(enc.private_bytes()),
+                                                 "created": now()}, sort_keys=True))
     return sign, enc
 
 

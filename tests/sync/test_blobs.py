@@ -18,7 +18,7 @@ import pytest
 import requests
 
 from desktop.ledger import Ledger
-from sync.client import BLOB_UPLOADS, MISSING_BLOBS, SyncCancelled, SyncClient, SyncSettings, enroll
+from sync.client import BLOB_UPLOADS, MISSING_BLOBS, SyncCancelled, SyncClient, SyncSettings, enroll, load_settings
 
 COUNTY = "130111"
 T1 = "130111200"  # 南高乡
@@ -46,7 +46,7 @@ def device(tmp_path, hub):
 
 
 def token(ledger: Ledger) -> str:
-    return json.loads(ledger.meta("sync_settings"))["token"]
+    return load_settings(ledger).token
 
 
 def hub_blob(hub, digest: str) -> bytes | None:
