@@ -6,7 +6,6 @@ after a given number of them.  See docs/hub-protocol.md ("Attachment contents").
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 import sys
@@ -18,6 +17,7 @@ import requests
 
 from desktop.ledger import Ledger
 from sync.client import SyncClient, SyncSettings, enroll
+from sync.client.settings import load_settings
 from conftest import PROJECT, start_hub, stop
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
@@ -61,7 +61,7 @@ def device(tmp_path, hub, link):
 
 
 def token(ledger: Ledger) -> str:
-    return json.loads(ledger.meta("sync_settings"))["token"]
+    return load_settings(ledger).token
 
 
 def hub_blob(db: Path, digest: str) -> bytes | None:
