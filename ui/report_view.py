@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, Q
 from desktop.errors import LedgerError
 from desktop.i18n import translate
 from desktop.ledger import Ledger
+from desktop.reporting import cards as card_rules
 from desktop.reporting import report as R
 from ui import workers
 from ui.month_header import MonthFigureView
@@ -182,7 +183,8 @@ class ReportView(MonthFigureView):
         self.chart_view = self.make_chart_view("report_chart")
         self.chart_view.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.chart_view.setMinimumHeight(self.fontMetrics().height() * 10)
-        chart_panel = QWidget(self)
+        chart_panel = self.chart_panel = QWidget(self)
+        chart_panel.setObjectName("report_chart_panel")
         chart_layout = QVBoxLayout(chart_panel)
         chart_layout.setContentsMargins(0, 0, 0, 0)
         self.chart_scroll = QScrollArea(chart_panel)  # many units: a tall chart that scrolls
@@ -280,6 +282,8 @@ class ReportView(MonthFigureView):
         chart.setTitle(self.tr("{level}: {figure}").format(level=report.unit_label, figure=label))
         rows = [(code, name, round((v or 0) * 100, 1) if share else float(v or 0))
                 for code, name, v in report.unit_values(figure)]
+        # one bar (a township's own report) says no more than its tables: no chart, no choice
+        self.chart_panel.setVisible(card_rules.worth_a_chart(len(rows)))
         self.unit_bars(chart, label, rows, percent=share)
         line = self.fontMetrics().height()
         self.chart_view.setMinimumHeight(round(line * (6 + 1.5 * max(len(rows), 3))))

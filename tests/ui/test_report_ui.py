@@ -162,6 +162,15 @@ def test_chart_of_any_figure_per_unit(qtbot, view):
         assert translate("report", R.UNIT_FIGURES[figure]) in chart.title()
 
 
+def test_a_township_sees_no_chart_of_its_one_bar(qtbot, view):
+    loaded(qtbot, view)
+    assert not view.chart_panel.isHidden()  # a county: a bar per township
+    township = next(code for code, _n, _v in loaded(qtbot, view).unit_values("members_current"))
+    report = loaded(qtbot, view, scope=township)
+    assert len(report.unit_values(view.figure())) <= 1
+    assert view.chart_panel.isHidden()
+
+
 def test_a_bar_click_names_the_unit(qtbot, view):
     loaded(qtbot, view)
     (series,) = view.chart_view.chart().series()
