@@ -269,11 +269,17 @@ def _v4(conn: sqlite3.Connection) -> None:
     add_field(conn, "checklist_task", "return_reason", "TEXT")
 
 
+def _v5(conn: sqlite3.Connection) -> None:
+    """Committee members' remarks (备注), as rosters keep them."""
+    add_field(conn, "committee_member", "note", "TEXT")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
     4: _v4,
+    5: _v5,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

@@ -4292,6 +4292,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>Reason for return</source>
         <translation>退回原因</translation>
     </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
 </context>
 <context>
     <name>figures</name>
