@@ -534,7 +534,8 @@ def test_a_filled_template_imports(county_ledger, tmp_path):
 
 # --------------------------------------------------------------------------- CLI
 def _args(ledger_path: Path, **kw) -> argparse.Namespace:
-    base = dict(ledger=str(ledger_path), file=None, kind=MEMBER, unit=None, dry_run=False, errors=None, scope=None)
+    base = dict(ledger=str(ledger_path), file=None, kind=MEMBER, unit=None, dry_run=False, errors=None, scope=None,
+                column_values=[], words=[], apply_exits=False, complete_only=False)
     base.update(kw)
     return argparse.Namespace(**base)
 

@@ -217,3 +217,68 @@ def test_a_bad_row_is_still_reported_with_its_whole_reason(county_ledger, tmp_pa
     reason = plan.errors[0].reason()
     assert "任职时间" in reason and "2099-01-01" in reason and not reason.endswith("…")
     assert plan.errors[0].line().endswith(reason)  # what the CLI prints: the whole reason
+
+
+# --------------------------------------------------------------------------- the command line
+def _import(ledger_path: Path, path: Path, *extra: str) -> int:
+    from desktop.cli import commands
+
+    return commands.main(["--lang", "zh_CN", "--ledger", str(ledger_path), "import-excel", str(path),
+                          "--kind", MEMBER, "--unit", TOWNSHIP, *extra])
+
+
+def test_cli_imports_rows_incomplete_by_default_and_says_so(county_ledger, ledger_path, tmp_path, capsys):
+    path = short_roster(tmp_path / "r.xlsx")
+    county_ledger.close()
+    assert _import(ledger_path, path) == 0
+    out = capsys.readouterr().out
+    assert "3 条记录待补全：缺少 任职方式、任职日期" in out
+    assert "3 条为待补全记录" in out
+    with excel_ledger(ledger_path) as ledger:
+        assert ledger.count(MEMBER) == 3 and is_incomplete(K, member(ledger, "张三"))
+
+
+def test_cli_set_gives_a_missing_column_its_value(county_ledger, ledger_path, tmp_path, capsys):
+    path = short_roster(tmp_path / "r.xlsx")
+    county_ledger.close()
+    assert _import(ledger_path, path, "--set", "任职方式=兼职", "--set", "Joined on=2024.1.1") == 0
+    assert "待补全" not in capsys.readouterr().out
+    with excel_ledger(ledger_path) as ledger:
+        zhang = member(ledger, "张三")
+        assert (zhang["employment"], zhang["joined_on"]) == ("part_time", "2024-01-01")
+    with pytest.raises(SystemExit) as exit_:
+        _import(ledger_path, path, "--set", "鞋码=42")
+    assert exit_.value.code != 0 and "鞋码" in capsys.readouterr().err
+
+
+def test_cli_map_answers_a_word_and_the_ledger_remembers_it(county_ledger, ledger_path, tmp_path, capsys):
+    rows = [[name, "男", "本科", "团员", "委员", "兼职", "村干部", "2022.9"] for name in ("甲", "乙", "丙")]
+    path = full_roster(tmp_path / "r.xlsx", rows)
+    county_ledger.close()
+    assert _import(ledger_path, path, "--dry-run") == 3
+    out = capsys.readouterr().out
+    assert "“村干部” ×3" in out and "--map 村干部=" in out
+    assert _import(ledger_path, path, "--map", "村干部=其他") == 0
+    with excel_ledger(ledger_path) as ledger:
+        assert member(ledger, "甲")["source"] == "other"
+    later = full_roster(tmp_path / "later.xlsx", [["丁", "女", "本科", "团员", "委员", "兼职", "村干部", "2023.1"]])
+    assert _import(ledger_path, later) == 0  # remembered: not asked again
+    with excel_ledger(ledger_path) as ledger:
+        assert member(ledger, "丁")["source"] == "other"
+
+
+def test_cli_reports_exits_in_remarks_and_writes_them_when_asked(county_ledger, ledger_path, tmp_path, capsys):
+    path = book(tmp_path / "r.xlsx", [FULL_HEADER + ["备注"],
+                                      ["张三", "男", "本科", "团员", "委员", "兼职", "其他", "2021.9", "2024年5月调离"]])
+    county_ledger.close()
+    assert _import(ledger_path, path, "--dry-run") == 0
+    assert "2024-05-01" in capsys.readouterr().out
+    assert _import(ledger_path, path, "--apply-exits") == 0
+    with excel_ledger(ledger_path) as ledger:
+        assert member(ledger, "张三")["exited_on"] == "2024-05-01"
+
+
+def excel_ledger(path: Path):
+    from desktop.ledger import Ledger
+
+    return Ledger.open(path)

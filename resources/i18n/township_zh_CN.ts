@@ -3884,6 +3884,62 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>{value} was stored as a number, and a spreadsheet keeps only 15 digits of a number, so its last digits are lost; type it as text (put ' before it, or format the column as Text) and import again</source>
         <translation>{value} 以数字形式保存，而表格中的数字只保留 15 位，末几位已丢失；请按文本输入（前面加英文单引号 '，或把该列设为“文本”格式）后重新导入</translation>
     </message>
+    <message>
+        <source>{n} records to complete: no {fields}</source>
+        <translation>{n} 条记录待补全：缺少 {fields}</translation>
+    </message>
+    <message>
+        <source>{column}: &quot;{word}&quot; ×{n} is not a known value; answer with --map {word}=VALUE</source>
+        <translation>{column}：“{word}” ×{n} 不是可选值；请用 --map {word}=取值 指定它代表的值</translation>
+    </message>
+    <message>
+        <source>Row {row}: the remarks give the exit date {date} (--apply-exits writes it)</source>
+        <translation>第 {row} 行：备注中写有退出日期 {date}（加 --apply-exits 即写入）</translation>
+    </message>
+    <message>
+        <source>{n} of them are incomplete: complete them in the table.</source>
+        <translation>其中 {n} 条为待补全记录，请在表格中补全。</translation>
+    </message>
+    <message>
+        <source>one value for every row the file gives none, e.g. 任职方式=兼职 (the field by its Chinese or English label; repeatable)</source>
+        <translation>为文件中没有该值的每一行统一填写一个值，如 任职方式=兼职（字段用中文或英文名称；可重复）</translation>
+    </message>
+    <message>
+        <source>the value a word of a choice column stands for, e.g. 村干部=其他 (by label or code; remembered by the ledger; repeatable)</source>
+        <translation>选项列中某个词代表的值，如 村干部=其他（用名称或代码；台账会记住；可重复）</translation>
+    </message>
+    <message>
+        <source>write the exit dates found in the remarks column (e.g. &quot;2024年5月调离&quot;) as the members&apos; exit dates</source>
+        <translation>把备注列中写明的退出日期（如“2024年5月调离”）写入委员的退出日期</translation>
+    </message>
+    <message>
+        <source>refuse rows that lack required values instead of importing them as incomplete</source>
+        <translation>缺少必填值的行不导入（默认作为待补全记录导入）</translation>
+    </message>
+    <message>
+        <source>to complete: no {fields}</source>
+        <translation>待补全：缺少 {fields}</translation>
+    </message>
+    <message>
+        <source>the remarks give the exit date {date}</source>
+        <translation>备注中写有退出日期 {date}</translation>
+    </message>
+    <message>
+        <source>The value given for {column} cannot be used: {reason}</source>
+        <translation>为“{column}”填写的值无法使用：{reason}</translation>
+    </message>
+    <message>
+        <source>&quot;{name}&quot; is not a column of {kind}; write its Chinese or English label (e.g. {example}).</source>
+        <translation>“{name}”不是{kind}的列；请写列的中文或英文名称（如 {example}）。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a value of {column}; choose one of {allowed}.</source>
+        <translation>“{value}”不是“{column}”的可选值；请从以下选择：{allowed}。</translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not of the form NAME=VALUE.</source>
+        <translation>“{text}”的格式应为 名称=值。</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
