@@ -282,3 +282,21 @@ def excel_ledger(path: Path):
     from desktop.ledger import Ledger
 
     return Ledger.open(path)
+
+
+# --------------------------------------------------------------------------- counted until completed
+def test_incomplete_records_are_counted_by_the_dashboard_and_listed_by_the_report(county_ledger, tmp_path):
+    from conftest import COUNTY
+    from desktop.reporting import figures
+    from desktop.reporting.report import monthly_report, sections
+
+    plan = excel.plan_import(county_ledger, MEMBER, short_roster(tmp_path / "r.xlsx"), TOWNSHIP)
+    excel.apply_import(county_ledger, plan)
+    assert figures.report(county_ledger, COUNTY).headline.records_incomplete == 3
+    report = monthly_report(county_ledger, COUNTY, parallel=False)
+    table = next(t for s in sections(report) for t in s.tables if t.key == "incomplete_by_unit")
+    assert table.rows == (("南高乡", 3),) and "3" in table.note
+
+    zhang = member(county_ledger, "张三")
+    county_ledger.update(MEMBER, zhang["id"], {"employment": "part_time", "joined_on": "2022-01-01"})
+    assert figures.headline(county_ledger, COUNTY).records_incomplete == 2

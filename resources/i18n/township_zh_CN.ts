@@ -5469,6 +5469,22 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>Expected: {expected} townships (division list); {silent} silent, {unknown} of them with no records in the ledger.</source>
         <translation>应报：{expected} 个乡镇（区划表）；{silent} 个未报，其中 {unknown} 个在台账中没有任何记录。</translation>
     </message>
+    <message>
+        <source>Records to complete, by unit</source>
+        <translation>待补全记录（按单位）</translation>
+    </message>
+    <message>
+        <source>Records to complete</source>
+        <translation>待补全记录</translation>
+    </message>
+    <message>
+        <source>Records imported without some required values count here until they are completed in the table; {n} in all.</source>
+        <translation>导入时缺少必填项的记录（待补全）在表格中补全之前都计入此处；共 {n} 条。</translation>
+    </message>
+    <message>
+        <source>  Records to complete: {n}</source>
+        <translation>  待补全记录：{n} 条</translation>
+    </message>
 </context>
 <context>
     <name>sync</name>
