@@ -156,10 +156,11 @@ class DashboardView(MonthFigureView):
                 return ""
             return self.tr("{percent} of %Ln township(s)", "", h.expected_townships).format(percent=pct(part_share))
 
-        c["members"].show_figure(
-            self.tr("Committee members"), n(h.members_current),
-            self.tr("{added} joined, {exited} left this month").format(added=n(h.members_added),
-                                                                       exited=n(h.members_exited)))
+        members_detail = self.tr("{added} joined, {exited} left this month").format(added=n(h.members_added),
+                                                                                    exited=n(h.members_exited))
+        if h.records_incomplete:  # records imported without required values (待补全), until completed
+            members_detail += "\n" + self.tr("{n} records to complete").format(n=n(h.records_incomplete))
+        c["members"].show_figure(self.tr("Committee members"), n(h.members_current), members_detail)
         c["townships"].show_figure(self.tr("Township committees"), n(h.townships))
         c["funding"].show_figure(self.tr("Funding of 20,000 yuan secured"), n(h.townships_funding_secured),
                                  of_townships(h.funding_secured_share))

@@ -62,7 +62,7 @@ from desktop.excel.checker import NOTE_SAME_ROW, NOTE_STORED
 from desktop.excel.conversion import (CONVERSIONS, MSG_BAD_DATE, MSG_EXCEL_ERROR, MSG_LOST_DIGITS, cell_text, convert_cell,
                                       excel_amount, excel_date, excel_enum, excel_int, excel_month,
                                       excel_phone, excel_year)
-from desktop.excel.answers import add_answer, choice, column_values, field_of, word_answers
+from desktop.excel.answers import add_answer, check_column_value, choice, column_values, field_of, word_answers
 from desktop.excel.errors import (BadAssignment, BadColumnValue, BadUnit, DamagedWorkbook, EmptyFile, EmptyWorkbook, ExcelError, ExcelText,
                                   FileInUse, FileMissing, FileUnreadable, ImportChanged, MissingColumns, NoHeader,
                                   NotAChoice, NotAField, NotAWorkbook, NotImportable, PasswordProtected, UnitNotInLedger, UnknownEncoding,
@@ -80,7 +80,7 @@ from desktop.excel.templates import TEMPLATE_KINDS, template_fields, template_pa
 
 __all__ = [
     "ADD", "BadAssignment", "BadColumnValue", "BadUnit", "ImportOptions", "NotAChoice", "NotAField", "add_answer",
-    "choice", "column_values", "field_of", "word_answers", "CONVERSIONS", "DUPLICATE", "DamagedWorkbook", "ERROR", "ERROR_COLUMN", "EXAMPLE_RGB",
+    "check_column_value", "choice", "column_values", "field_of", "word_answers", "CONVERSIONS", "DUPLICATE", "DamagedWorkbook", "ERROR", "ERROR_COLUMN", "EXAMPLE_RGB",
     "EXPORT_KINDS", "EmptyFile", "EmptyWorkbook", "ExcelError", "ExcelText", "FileInUse", "FileMissing",
     "FileUnreadable", "Header", "IMPORT_KINDS", "ImportChanged", "ImportPlan", "ImportResult", "MSG_BAD_DATE",
     "MSG_EXCEL_ERROR", "MSG_LOST_DIGITS", "MissingColumns", "NOTE_SAME_ROW", "NOTE_STORED", "NoHeader", "NotAWorkbook",

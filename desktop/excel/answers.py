@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import unicodedata
 
-from desktop.excel.errors import BadAssignment, NotAChoice, NotAField
+from desktop.excel.conversion import convert_cell
+from desktop.excel.errors import BadAssignment, BadColumnValue, ExcelText, NotAChoice, NotAField, XInvalid
 from desktop.excel.matching import header_field
 from desktop.excel.words import answer_key
 from desktop.records import KINDS, T, Field
-from desktop.records.fieldtypes import AllowedValues
+from desktop.records.fieldtypes import AllowedValues, Invalid
+from desktop.records.validation import field_error
 
 
 def split_assignment(text: str) -> tuple[str, str]:
@@ -39,6 +41,21 @@ def column_values(kind: str, assignments: list[str]) -> dict[str, str]:
         name, value = split_assignment(text)
         out[field_of(kind, name).name] = value
     return out
+
+
+def bad_column_value(f: Field, exc: Invalid) -> BadColumnValue:
+    """Why a value given for *f*'s whole column cannot be used, in the user's language."""
+    reason = ExcelText(exc.message, exc.params) if isinstance(exc, XInvalid) else field_error(f, exc)
+    return BadColumnValue(column=f.label, reason=reason.text())
+
+
+def check_column_value(f: Field, raw: object) -> object:
+    """The value *raw* gives field *f* (a name to look up stays as typed).  Raises
+    BadColumnValue, so a value can be refused as soon as it is typed."""
+    try:
+        return raw if f.type in (T.REF, T.DIVISION) else convert_cell(f, raw)
+    except Invalid as exc:
+        raise bad_column_value(f, exc) from None
 
 
 def choice(f: Field, value: str) -> str:

@@ -11,8 +11,9 @@ from pathlib import Path
 from desktop.errors import NotFound, UnknownKind, ValidationError
 from desktop.excel.checker import Checker
 from desktop.excel import words
+from desktop.excel.answers import bad_column_value
 from desktop.excel.conversion import CONVERSIONS, MSG_EXCEL_ERROR, MSG_LOST_DIGITS, cell_converter, cell_text
-from desktop.excel.errors import (BadColumnValue, ExcelText, ImportChanged, Joined, MissingColumns, NoHeader,
+from desktop.excel.errors import (ExcelText, ImportChanged, Joined, MissingColumns, NoHeader,
                                   NotImportable, XInvalid)
 from desktop.excel.lookups import check_unit, default_unit
 from desktop.excel.matching import Header, find_header, is_footer, norm_header
@@ -22,7 +23,7 @@ from desktop.excel.reader import Sheet, read_workbook
 from desktop.excel.remarks import exit_date
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.records import KINDS, T, Field, Kind, kinds_where
-from desktop.records.validation import MSG_BAD_ENUM, Invalid, completable, field_error, missing_required
+from desktop.records.validation import MSG_BAD_ENUM, Invalid, completable, missing_required
 
 #: Kinds that can be imported from Excel: as their declarations say.
 IMPORT_KINDS = kinds_where("importable")
@@ -138,9 +139,7 @@ class _Reading:
         try:
             return raw, self.convert(f, raw, None)
         except Invalid as exc:
-            reason = exc.message if isinstance(exc, XInvalid) else field_error(f, exc)
-            text = ExcelText(exc.message, exc.params).text() if isinstance(exc, XInvalid) else reason.text()
-            raise BadColumnValue(column=f.label, reason=text) from None
+            raise bad_column_value(f, exc) from None
 
     def convert(self, f: Field, raw: object, fmt: str | None) -> object:
         if f.type is T.ENUM:

@@ -649,6 +649,10 @@
             <numerusform>占%Ln个涉农县的{percent}</numerusform>
         </translation>
     </message>
+    <message>
+        <source>{n} records to complete</source>
+        <translation>{n} 条记录待补全</translation>
+    </message>
 </context>
 <context>
     <name>DemoPage</name>
@@ -1235,6 +1239,18 @@
         <location filename="../../ui/excel_dialogs.py" line="446" />
         <source>Saving…</source>
         <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>Download the blank template</source>
+        <translation>下载空白模板</translation>
+    </message>
+    <message>
+        <source>{n} records to complete: no {fields}</source>
+        <translation>{n} 条记录待补全：缺少 {fields}</translation>
+    </message>
+    <message>
+        <source>{n} of them to complete in the table.</source>
+        <translation>其中 {n} 条待在表格中补全。</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1880,14 @@ Device: {device}</source>
         <location filename="../../ui/excel_dialogs.py" line="103" />
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>{status}, to complete</source>
+        <translation>{status}（待补全）</translation>
+    </message>
+    <message>
+        <source>To complete</source>
+        <translation>待补全</translation>
     </message>
 </context>
 <context>
@@ -5997,6 +6021,52 @@ File: {file}</source>
     <message>
         <source>(reported done on {date})</source>
         <translation>（上报完成日期 {date}）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>To complete</source>
+        <translation>待补全</translation>
+    </message>
+    <message>
+        <source>To complete: no {fields}. Open the record and fill them in.</source>
+        <translation>待补全：缺少 {fields}。请打开该记录补填。</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersPanel</name>
+    <message>
+        <source>Before importing</source>
+        <translation>导入前请确认</translation>
+    </message>
+    <message>
+        <source>Take the exit dates written in the remarks ({n} rows)</source>
+        <translation>采用备注中写明的退出日期（{n} 行）</translation>
+    </message>
+    <message>
+        <source>{column} (no column in the file):</source>
+        <translation>{column}（文件中没有此列）：</translation>
+    </message>
+    <message>
+        <source>Leave to complete later ({n} rows)</source>
+        <translation>暂不填写，以后补全（{n} 行）</translation>
+    </message>
+    <message>
+        <source>one value for every row; empty: complete later ({n} rows)</source>
+        <translation>为所有行统一填写；留空则以后补全（{n} 行）</translation>
+    </message>
+    <message>
+        <source>{column}: “{word}” ×{n} stands for</source>
+        <translation>{column}：“{word}” ×{n} 代表</translation>
+    </message>
+    <message>
+        <source>{column}: “{word}” stands for</source>
+        <translation>{column}：“{word}” 代表</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
     </message>
 </context>
 </TS>
