@@ -300,3 +300,23 @@ def test_incomplete_records_are_counted_by_the_dashboard_and_listed_by_the_repor
     zhang = member(county_ledger, "张三")
     county_ledger.update(MEMBER, zhang["id"], {"employment": "part_time", "joined_on": "2022-01-01"})
     assert figures.headline(county_ledger, COUNTY).records_incomplete == 2
+
+
+def test_members_imported_without_a_joining_date_are_current_members(county_ledger, tmp_path):
+    from conftest import COUNTY
+    from desktop.reporting import figures
+
+    excel.apply_import(county_ledger, excel.plan_import(county_ledger, MEMBER, short_roster(tmp_path / "r.xlsx"),
+                                                        TOWNSHIP))
+    h = figures.headline(county_ledger, COUNTY)
+    assert h.members_current == 3 and h.members_by_source["civil_servant"] == 1
+    assert None not in h.members_by_source
+
+
+def test_a_persons_name_is_labelled_as_a_persons_name():
+    assert K.field("name").label.text("zh_CN") == "姓名"
+    assert KINDS["organisation"].field("name").label.text("zh_CN") == "名称"
+    assert KINDS["wechat_group"].field("name").label.text("zh_CN") == "名称"
+    # rosters and templates written before still import: their header 名称 names the member
+    from desktop.excel.matching import header_field
+    assert header_field(MEMBER, "*名称") == "name" and header_field(MEMBER, "姓名") == "name"

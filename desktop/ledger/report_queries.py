@@ -31,7 +31,8 @@ MEETING_KINDS = ("mobilisation", "review")
 # The conditions behind the figures, over the named parameters :start, :end (the month's
 # first and last day) and :year; _before() renames them onto the previous month's.
 _LIVE_TOWNSHIP = "o.kind = 'township_committee' AND o.deleted = 0 AND o.status IS NOT 'revoked'"
-_MEMBER_CURRENT = "(joined_on <= :end AND (exited_on IS NULL OR exited_on > :end))"
+# a member imported without a joining date (待补全) is counted, as an organisation without a founding date is
+_MEMBER_CURRENT = "((joined_on IS NULL OR joined_on <= :end) AND (exited_on IS NULL OR exited_on > :end))"
 _ORG_BY_END = "(founded_on IS NULL OR founded_on <= :end)"
 _STATUS_BY_END = "(status_changed_on IS NULL OR status_changed_on <= :end)"
 _DIRECT_TOTAL = f"({_ORG_BY_END} AND NOT (status = 'revoked' AND {_STATUS_BY_END}))"

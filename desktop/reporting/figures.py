@@ -8,8 +8,9 @@ the whole country (~300,000 members, ~700,000 organisations) in about 1.5 s, so 
 asks from a worker.  Only live records count (``deleted = 0``).  "As of the month" means
 as of its last day:
 
-- committee members: current = joined by then and not exited by then; added / exited =
-  joined / exited during the month.  Members of every committee in the scope count.
+- committee members: current = joined by then (or without a date) and not exited by then;
+  added / exited = joined / exited during the month; by source: those with a source
+  (a member imported without one is to complete).  Members of every committee in the scope count.
 - township committees: the live, not revoked ``township_committee`` organisations of the
   scope.  The shares of townships (funding, meetings) are taken over the townships the
   division list expects in the scope (:mod:`desktop.reporting.expected`), not over those the
@@ -213,7 +214,8 @@ def _headline(scope: str, month: str, t: Tally) -> Headline:
     current = added = exited = 0
     for _unit, source, cur, add, ex in t.members:
         current, added, exited = current + (cur or 0), added + (add or 0), exited + (ex or 0)
-        by_source[source] = by_source.get(source, 0) + (cur or 0)
+        if source is not None:
+            by_source[source] = by_source.get(source, 0) + (cur or 0)
     townships, counties, coops, d_total, d_new, d_revoked, d_rect = (
         sum(r[i] or 0 for r in t.orgs) for i in range(1, 8))
     checklist = {k: (0, 0, 0) for k in enums.keys("checklist_system")}

@@ -134,6 +134,10 @@ def test_incomplete_records_are_marked_in_the_table(qtbot, county_ledger):
     assert employment.data() == "To complete"  # 待补全 in Chinese
     assert "任职方式" in employment.data(Qt.ToolTipRole) and "任职日期" in employment.data(Qt.ToolTipRole)
     assert model.index(0, columns.index("name")).data() == "孙七"
+    # a person's name is 姓名 in the table's header and in the history, as in the form and the workbook
+    from desktop.records import KINDS
+    from desktop.records.display import field_label
+    assert model.headerData(columns.index("name"), Qt.Horizontal) == "姓名" == field_label(KINDS[MEMBER], "name")
     assert "To complete" in model.index(0, columns.index("name")).data(Qt.ToolTipRole)
 
 
