@@ -180,3 +180,27 @@ def test_the_dashboard_counts_the_records_to_complete(qtbot, county_ledger):
         qtbot.waitUntil(lambda: not view.loading and "1 records to complete" in detail.text(), timeout=20000)
     finally:
         workers.wait_all()
+
+
+def test_filling_an_incomplete_record_in_its_form_completes_it(qtbot, county_ledger):
+    from desktop.records import KINDS
+    from desktop.records.validation import is_incomplete
+    from ui.forms import RecordForm
+
+    record_id = county_ledger.create(MEMBER, {"org_id": f"org-township_committee-{TOWNSHIP}", "name": "孙七",
+                                              "gender": "男", "source": "other", "post": "member"}, incomplete_ok=True)
+    form = RecordForm(county_ledger, MEMBER, record_id)
+    qtbot.addWidget(form)
+    employment = form.fields["employment"]
+    assert employment.editor.currentIndex() == -1 and employment.value() is None  # blank, not a first choice
+    form.fields["phone"].set_value("13800138000")
+    form.save()  # another field changed, the missing ones left: still incomplete, nothing invented
+    record = county_ledger.get(MEMBER, record_id)
+    assert record["phone"] == "13800138000" and record["employment"] is None
+
+    form = RecordForm(county_ledger, MEMBER, record_id)
+    qtbot.addWidget(form)
+    form.fields["employment"].set_value("part_time")
+    form.fields["joined_on"].set_value("2023-03-01")
+    form.save()
+    assert not is_incomplete(KINDS[MEMBER], county_ledger.get(MEMBER, record_id))
