@@ -135,7 +135,8 @@ class SheetPlan:
 
     name: str
     header: Header
-    #: completable required fields the sheet has no column for
+    #: required fields the sheet has no column for (given a value for the whole column, or
+    #: left to complete)
     missing: list[str] = field(default_factory=list)
 
 

@@ -95,8 +95,8 @@ def _sheet_plans(k: Kind, sheets: list[Sheet], unit: str | None, file_name: str,
         if header is None:
             skipped.append((sheet.name, ExcelText(SKIP_NO_HEADER)))
             continue
-        missing = [f for f in _required_missing(k, header, unit) if f.name not in options.column_values]
-        essential = [f for f in missing if f.name not in later]
+        missing = _required_missing(k, header, unit)
+        essential = [f for f in missing if f.name not in later and f.name not in options.column_values]
         if essential:
             columns = Joined(f.label for f in essential)
             missing_error = missing_error or MissingColumns(sheet=sheet.name, name=file_name, columns=columns,

@@ -73,14 +73,16 @@ class Vocabulary:
 
     def __init__(self, ledger, given: dict[str, dict[str, str]] | None = None) -> None:
         self.words: dict[str, dict[str, str]] = {}
+        enums = enumerations()
+        names = set(enums.names())
         for source in (remembered(ledger), given or {}):
             for enum, answers in source.items():
-                if not isinstance(answers, dict):
+                if enum not in names or not isinstance(answers, dict):
                     continue
                 known = self.words.setdefault(enum, {})
-                for w, key in answers.items():
-                    if isinstance(key, str) and enum in enumerations().names() and enumerations().has(enum, key):
-                        known[word_key(w)] = key
+                # only official keys: an answer a later enumeration no longer has is dropped
+                known.update({word_key(w): key for w, key in answers.items()
+                              if isinstance(key, str) and enums.has(enum, key)})
 
     def key(self, f: Field, raw: object) -> str | None:
         """The value the user chose for this cell's word, if any."""

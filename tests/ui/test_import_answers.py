@@ -73,6 +73,7 @@ def test_a_missing_column_gets_one_value_and_a_word_is_mapped(dialog, qtbot, cou
     combo.setCurrentIndex(combo.findData("part_time"))
     planned(qtbot, dialog)
     assert dialog.options.column_values == {"employment": "part_time"} and not dialog.plan.incomplete
+    assert dialog.answers.column_editors["employment"].currentData() == "part_time"  # still shown, changeable
     # … and through the dialog's methods: the word's value, by its label
     dialog.map_word("委员来源", "村干部", "其他")
     planned(qtbot, dialog)
