@@ -7,6 +7,7 @@ format: ``plan_import(..., sheets=...)`` takes the sheets of any reader."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from desktop.errors import NotFound, UnknownKind, ValidationError
 from desktop.excel.checker import Checker
@@ -127,7 +128,9 @@ class _Reading:
 
     def __init__(self, k: Kind, options: ImportOptions, vocabulary: words.Vocabulary) -> None:
         self.k, self.options, self.vocabulary = k, options, vocabulary
-        self.converters = {f.name: cell_converter(f) for f in k.fields}
+        #: field → (cell, number format) → value: the converter itself, or (for a choice
+        #: column with answered words) the answers first; one call per cell
+        self.converters = {f.name: self._converter(f) for f in k.fields}
         self.column_values = {name: self._column_value(name, raw) for name, raw in options.column_values.items()
                               if raw is not None and str(raw).strip()}
 
@@ -137,16 +140,20 @@ class _Reading:
         if CONVERSIONS[f.type].lookup:
             return raw, None
         try:
-            return raw, self.convert(f, raw, None)
+            return raw, self.converters[name](raw, None)
         except Invalid as exc:
             raise bad_column_value(f, exc) from None
 
-    def convert(self, f: Field, raw: object, fmt: str | None) -> object:
-        if f.type is T.ENUM:
-            key = self.vocabulary.key(f, raw)
-            if key is not None:
-                return key
-        return self.converters[f.name](raw, fmt)
+    def _converter(self, f: Field) -> Callable[[object, str | None], object]:
+        convert = cell_converter(f)
+        if f.type is not T.ENUM or not self.vocabulary.words.get(f.enum):
+            return convert
+        answer = self.vocabulary.key
+
+        def answered_first(raw: object, fmt: str | None = None) -> object:
+            key = answer(f, raw)
+            return convert(raw, fmt) if key is None else key
+        return answered_first
 
 
 def _data_rows(reading: _Reading, sheet: Sheet, header: Header) -> list[PlanRow]:
@@ -170,7 +177,7 @@ def _data_rows(reading: _Reading, sheet: Sheet, header: Header) -> list[PlanRow]
 
 
 def _read_row(reading: _Reading, sheet: Sheet, header: Header, r: int, cells: list) -> PlanRow:
-    k = reading.k
+    k, converters = reading.k, reading.converters
     row = PlanRow(sheet.name, r + 1, k.name, cells=list(cells))
     for c, name in header.fields.items():
         f = k.field_map[name]
@@ -183,7 +190,7 @@ def _read_row(reading: _Reading, sheet: Sheet, header: Header, r: int, cells: li
                 raise XInvalid(MSG_EXCEL_ERROR, value=cell_text(raw))
             if (r, c) in sheet.lost_digits:
                 raise XInvalid(MSG_LOST_DIGITS, value=cell_text(raw))
-            row.values[f.name] = reading.convert(f, raw, sheet.formats.get((r, c)))
+            row.values[name] = converters[name](raw, sheet.formats.get((r, c)))
         except Invalid as exc:
             if exc.message == MSG_BAD_ENUM:
                 row.unknown[f.name] = cell_text(raw).strip()
