@@ -320,3 +320,17 @@ def test_a_persons_name_is_labelled_as_a_persons_name():
     # rosters and templates written before still import: their header 名称 names the member
     from desktop.excel.matching import header_field
     assert header_field(MEMBER, "*名称") == "name" and header_field(MEMBER, "姓名") == "name"
+
+
+def test_an_incomplete_record_reaches_another_ledger_as_it_is(county_ledger, tmp_path):
+    from conftest import COUNTY
+    from desktop.ledger import Ledger
+
+    excel.apply_import(county_ledger, excel.plan_import(county_ledger, MEMBER, short_roster(tmp_path / "r.xlsx"),
+                                                        TOWNSHIP))
+    changes, _cursor, _more = county_ledger.changes_for(0, COUNTY)
+    with Ledger.new(tmp_path / "other.ledger", scope=COUNTY, operator="上级") as other:
+        report = other.apply_changes(changes)
+        assert not report.rejected
+        zhang = member(other, "张三")
+        assert zhang["employment"] is None and is_incomplete(K, zhang)
