@@ -267,7 +267,7 @@ def export_rows_of(n: int, committees: dict[str, str], seed: int = 1) -> list[di
             "post": "member", "employment": "part_time", "source": "civil_servant",
             "employer": "=乡政府" if i % 1000 == 0 else "乡政府", "duty": "组织宣传", "rotation_duty": None,
             "joined_on": "2020-05-01", "exited_on": None, "exit_reason": None, "appraisal_year": 2024,
-            "appraisal": "competent"})
+            "appraisal": "competent", "note": None})
     return out
 
 

@@ -101,8 +101,8 @@ def test_a_real_roster_imports_its_good_rows_and_reports_each_bad_one(county_led
     assert county_ledger.last_seq() == seq  # checking stores nothing
     assert [s.name for s in plan.sheets] == ["委员名单", "第二批"]
     assert plan.sheets[0].header.row == 2 and plan.sheets[1].header.row == 1
-    assert set(plan.sheets[0].header.ignored) == {"序号", "备注"}
-    assert plan.ignored_columns == sorted({"序号", "备注"})  # of every sheet, as the CLI and the dialog list them
+    assert set(plan.sheets[0].header.ignored) == {"序号"}  # 备注 is the member's note
+    assert plan.ignored_columns == ["序号"]  # of every sheet, as the CLI and the dialog list them
     assert plan.summary() == {ADD: 6, UPDATE: 0, DUPLICATE: 0, ERROR: 5}
 
     by_row = {(r.sheet, r.row): r for r in plan.rows}
@@ -133,6 +133,7 @@ def test_a_real_roster_imports_its_good_rows_and_reports_each_bad_one(county_led
     assert (zhang["birth_date"], zhang["phone"], zhang["gender"], zhang["post"]) == ("1995-03", "13800138000", "male", "secretary")  # 出生年月 "1995.3": the month is all that is known
     assert (zhang["education"], zhang["political_status"], zhang["ethnicity"]) == ("bachelor", "cpc_member", "han")
     assert zhang["joined_on"] == "2020-05-01" and zhang["employer"] == "南高乡人民政府"
+    assert zhang["note"] == "年度优秀"
     li = member_values(county_ledger, "李四")
     assert (li["birth_date"], li["phone"], li["gender"], li["employment"]) == ("1996-04", "13900139000", "female", "part_time")
     assert (li["education"], li["political_status"], li["ethnicity"], li["joined_on"]) == ("college", "league_member", "hui", "2021-03-02")
@@ -367,7 +368,7 @@ def test_export_writes_real_types_labels_and_a_frozen_header(county_ledger, tmp_
     assert excel.export_rows(path, MEMBER, rows, columns, titles=excel.ref_titles(county_ledger, k, rows)) == 4
     assert not list(tmp_path.glob("*.part"))
     ws = openpyxl.load_workbook(path).active
-    assert [c.value for c in ws[1]] == ["名称", "所属组织", "性别", "出生日期", "联系电话", "述职考核年度"]
+    assert [c.value for c in ws[1]] == ["姓名", "所属组织", "性别", "出生日期", "联系电话", "述职考核年度"]
     assert ws.freeze_panes == "A2"
     assert ws.column_dimensions["A"].width >= 6 and ws.column_dimensions["D"].width >= 10
     zhang = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "张三")
@@ -394,7 +395,7 @@ def test_export_in_english(county_ledger, tmp_path):
     path = tmp_path / "en.xlsx"
     excel.export_rows(path, MEMBER, county_ledger.query(MEMBER, order_by="name"), ["name", "gender"])
     ws = openpyxl.load_workbook(path).active
-    assert ws.title == "Committee member" and [c.value for c in ws[1]] == ["Name", "Gender"]
+    assert ws.title == "Committee member" and [c.value for c in ws[1]] == ["Full name", "Gender"]
     assert {ws.cell(r, 2).value for r in range(2, 6)} == {"Male", "Female"}
 
 
@@ -520,7 +521,7 @@ def test_the_shipped_templates_are_current(tmp_path):
 def test_a_filled_template_imports(county_ledger, tmp_path):
     wb = openpyxl.load_workbook(TEMPLATE_DIR / "committee_member.xlsx")
     ws = wb.worksheets[0]
-    values = {"所属组织": "南高乡团委", "名称": "陈一", "性别": "女", "出生日期": dt.datetime(1998, 1, 2), "职务": "委员",
+    values = {"所属组织": "南高乡团委", "姓名": "陈一", "性别": "女", "出生日期": dt.datetime(1998, 1, 2), "职务": "委员",
               "任职方式": "兼职", "委员来源": "其他", "任职日期": dt.datetime(2023, 1, 1)}
     for c, cell in enumerate(ws[1], 1):
         if cell.value.lstrip("*") in values:
@@ -533,7 +534,8 @@ def test_a_filled_template_imports(county_ledger, tmp_path):
 
 # --------------------------------------------------------------------------- CLI
 def _args(ledger_path: Path, **kw) -> argparse.Namespace:
-    base = dict(ledger=str(ledger_path), file=None, kind=MEMBER, unit=None, dry_run=False, errors=None, scope=None)
+    base = dict(ledger=str(ledger_path), file=None, kind=MEMBER, unit=None, dry_run=False, errors=None, scope=None,
+                column_values=[], words=[], apply_exits=False, complete_only=False)
     base.update(kw)
     return argparse.Namespace(**base)
 

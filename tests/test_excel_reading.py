@@ -229,7 +229,7 @@ BAD_FILES = {
     "roster.et": (excel.WpsFile, _xls_bytes, "WPS"),
     "protected.xlsx": (excel.PasswordProtected, _encrypted_bytes, "password protected"),
     "roster.csv": (excel.UnknownEncoding, lambda: "Name,Ort\nMüller €,Zoë\n".encode("cp1252"), "encoding"),
-    "roster-utf8.xlsx": (excel.MissingColumns, lambda: "\ufeff姓名,性别\n张三,男\n".encode("utf-8"), "no column"),
+    "roster-utf8.xlsx": (excel.MissingColumns, lambda: "\ufeff性别,职务\n男,委员\n".encode("utf-8"), "no column"),
     "web.xls": (excel.WebPageFile, lambda: "<html><table><tr><td>姓名</td></tr></table></html>".encode(), "web page"),
     "random.xlsx": (excel.NotAWorkbook, lambda: random.Random(7).randbytes(4096), "not an Excel workbook"),
     "report.xlsx": (excel.NotAWorkbook, _docx, "not an Excel workbook"),
@@ -259,12 +259,18 @@ def test_a_missing_file_and_missing_columns(county_ledger, tmp_path):
     with pytest.raises(excel.FileMissing):
         excel.plan_import(county_ledger, MEMBER, tmp_path / "nowhere.xlsx", TOWNSHIP)
     path = write_book(tmp_path / "short.xlsx", [("名单", [["姓名", "性别"], ["张三", "男"]], [])])
+    # refused only when the rows may not be imported as incomplete
     with pytest.raises(excel.MissingColumns) as info:
-        excel.plan_import(county_ledger, MEMBER, path, TOWNSHIP)
+        excel.plan_import(county_ledger, MEMBER, path, TOWNSHIP, options=excel.ImportOptions(incomplete=False))
     text = info.value.text()
     for label in ("职务", "任职方式", "委员来源", "任职日期"):
         assert label in text
     assert "名单" in text
+    # a column naming the record is never optional
+    path = write_book(tmp_path / "nameless.xlsx", [("名单", [["性别", "职务"], ["男", "委员"]], [])])
+    with pytest.raises(excel.MissingColumns) as info:
+        excel.plan_import(county_ledger, MEMBER, path, TOWNSHIP)
+    assert "姓名" in info.value.text()
 
 
 def test_attachments_are_not_imported(county_ledger, tmp_path):

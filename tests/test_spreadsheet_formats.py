@@ -230,7 +230,8 @@ def test_the_command_imports_an_xls_or_a_csv_and_hands_back_the_bad_rows_as_xlsx
     path = FORMATS[fmt](tmp_path)
     county_ledger.close()
     args = argparse.Namespace(ledger=str(ledger_path), file=str(path), kind=MEMBER, unit=TOWNSHIP, dry_run=False,
-                              errors=None, scope=None)
+                              errors=None, scope=None, column_values=[], words=[], apply_exits=False,
+                              complete_only=False)
     assert cli_excel.cmd_import_excel(args) == 0
     assert "手机号码" in capsys.readouterr().out  # the bad phone's row, listed
     errors = openpyxl.load_workbook(path.with_name(f"{SHEET}-errors.xlsx")).worksheets[0]

@@ -172,7 +172,7 @@ def test_required_field_cannot_be_cleared_by_update(ledger, township_org):
 
 
 @pytest.mark.parametrize(("kind", "field", "max_len", "zh_label", "en_label"), [
-    ("committee_member", "name", 30, "名称", "Name"),
+    ("committee_member", "name", 30, "姓名", "Full name"),
     ("organisation", "name", 100, "名称", "Name"),
     ("organisation", "note", 2000, "备注", "Note"),
     ("checklist_template", "code", 20, "序号", "Item number"),
@@ -514,7 +514,7 @@ def test_member_exactly_14_at_joining_is_accepted(ledger):
 def test_same_person_twice_in_one_committee(ledger):
     create(ledger, "committee_member")
     exc = rejected(ledger, lambda: create(ledger, "committee_member", post="委员", joined_on="2022-01-01"))
-    check_error(exc, "name", ("名称", "张三", "1990-05-01"), ("Name", "张三", "1990-05-01"))
+    check_error(exc, "name", ("姓名", "张三", "1990-05-01"), ("Full name", "张三", "1990-05-01"))
 
 
 def test_same_person_twice_within_one_create_many_batch(ledger):
@@ -736,9 +736,9 @@ def test_several_errors_at_once_are_all_reported(ledger):
                                           joined_on=TOMORROW, nickname="小张"))
     assert {"name", "gender", "phone", "joined_on", "nickname"} <= exc.fields()
     zh, en = exc.text("zh_CN"), exc.text("en")
-    for piece in ("名称", "性别", "联系电话", "任职日期", "nickname", "12345", TOMORROW.isoformat()):
+    for piece in ("姓名", "性别", "联系电话", "任职日期", "nickname", "12345", TOMORROW.isoformat()):
         assert piece in zh
-    for piece in ("Name", "Gender", "Phone", "Joined on", "nickname", "12345", TOMORROW.isoformat()):
+    for piece in ("Full name", "Gender", "Phone", "Joined on", "nickname", "12345", TOMORROW.isoformat()):
         assert piece in en
     assert zh.count("；") >= 4 and en.count("; ") >= 4
 

@@ -177,6 +177,8 @@ class DashboardView(MonthFigureView):
                                                                             exited=n(h.members_exited))
         if len(sources) == 1:  # the chart of sources would be one bar: it becomes this line
             detail += "\n" + self.tr("all {source}").format(source=enumerations().label("member_source", sources[0]))
+        if h.records_incomplete:  # records imported without required values (待补全), until completed
+            detail += "\n" + self.tr("{n} records to complete").format(n=n(h.records_incomplete))
         c["members"].show_figure(self.tr("Committee members"), n(h.members_current), detail)
         c["townships"].show_figure(self.tr("Township committees"), n(h.townships))
         township_figure("funding", self.tr("Funding of 20,000 yuan secured"), h.townships_funding_secured,

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from desktop import excel
 from desktop.errors import LedgerError
-from desktop.excel import ADD, DUPLICATE, ERROR, STATUS_LABELS, UPDATE, ImportPlan, ImportResult
+from desktop.excel import ADD, DUPLICATE, ERROR, STATUS_LABELS, UPDATE, ImportOptions, ImportPlan, ImportResult
 from desktop.i18n import translate
 from desktop.ledger import Ledger
 from desktop.records import KINDS, T, unit_committee_kind
 from ui import workers
 from ui.forms import ERROR_STYLE
+from ui.import_answers import AnswersPanel
 from ui.widgets import open_file_name, save_file_name
 
 STATUS_ROLE = Qt.UserRole + 1
@@ -31,6 +32,10 @@ STATUS_COLOURS = {ADD: QColor("#e8f5e9"), UPDATE: QColor("#e3f2fd"), DUPLICATE: 
                   ERROR: QColor("#ffebee")}
 STATUS_TEXT_COLOURS = {ADD: QColor("#2e7d32"), UPDATE: QColor("#1565c0"), DUPLICATE: QColor("#616161"),
                        ERROR: QColor("#c62828")}
+#: A value a row lacks and will be completed later (待补全).
+TO_COMPLETE_COLOUR = QColor("#ffe0b2")
+#: Rows of a plan up to which the preview fits every row's height to its wrapped reason.
+WRAP_ROWS = 2000
 
 
 def _cell_text(value: object) -> str:
@@ -63,7 +68,9 @@ class PlanModel(QAbstractTableModel):
     def set_plan(self, plan: ImportPlan | None) -> None:
         self.beginResetModel()
         self.plan = plan
-        self.fields = plan.fields if plan else []
+        # the columns the file has, and those it lacks that rows are written without
+        missing = {n for r in plan.incomplete for n in r.missing} if plan else set()
+        self.fields = [f.name for f in KINDS[plan.kind].fields if f.name in set(plan.fields) | missing] if plan else []
         self.with_sheet = bool(plan and len(plan.sheets) > 1)
         self._filter()
         self.endResetModel()
@@ -115,20 +122,27 @@ class PlanModel(QAbstractTableModel):
             if name == "row":
                 return row.row
             if name == "status":
-                return translate("excel", STATUS_LABELS[row.status])
+                status = translate("excel", STATUS_LABELS[row.status])
+                return self.tr("{status}, to complete").format(status=status) if row.incomplete else status
             if name == "reason":
                 return row.reason()
+            if name in row.missing:
+                return self.tr("To complete")
             return _cell_text(row.raw.get(name))
         if role == Qt.ToolTipRole:
-            if name in ("status", "reason"):
-                return row.reason() or None
+            if name in ("status", "reason", "row", "sheet"):
+                return row.line(with_sheet=self.with_sheet) if row.reason() else None
             bad = [p.text() for p in row.problems if p.field == name]
             return "\n".join(bad) if bad else None
         if role == Qt.BackgroundRole:
             if name not in ("sheet", "row", "status", "reason") and any(p.field == name for p in row.problems):
                 return QBrush(QColor("#ffcdd2"))
             marked = self.cell_colour(row, name) if self.cell_colour is not None else None
-            return QBrush(marked if marked is not None else STATUS_COLOURS[row.status])
+            if marked is not None:
+                return QBrush(marked)
+            if name in row.missing:
+                return QBrush(TO_COMPLETE_COLOUR)
+            return QBrush(STATUS_COLOURS[row.status])
         if role == Qt.ForegroundRole and name == "status":
             return QBrush(STATUS_TEXT_COLOURS[row.status])
         if role == Qt.TextAlignmentRole and name == "row":
@@ -160,6 +174,10 @@ class ImportDialog(QDialog):
         self.result: ImportResult | None = None
         self.task: workers.Task | None = None
         self._generation = 0
+        #: what the user decided about the file (a value for a column, answers for words …)
+        self.options = ImportOptions()
+        #: (field, word) → key: the words answered, kept on show so an answer can be changed
+        self.answered: dict[tuple[str, str], str] = {}
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._choices(kind, unit))
@@ -174,9 +192,20 @@ class ImportDialog(QDialog):
         top.addWidget(self.summary, 1)
         top.addWidget(self.errors_only)
         layout.addLayout(top)
+        self.answers = AnswersPanel(self)
+        self.answers.sig_column_value.connect(self.set_column_value)
+        self.answers.sig_word.connect(self.map_word)
+        self.answers.sig_exits.connect(self.set_exits_from_remarks)
+        layout.addWidget(self.answers)
         layout.addWidget(self._preview(), 1)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("import_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.detail)
         layout.addLayout(self._busy_row())
         layout.addWidget(self._buttons())
+        self.template_link.setVisible(self.kind() in excel.TEMPLATE_KINDS)
         self._update_buttons()
         if path:
             self.set_path(path)
@@ -202,12 +231,18 @@ class ImportDialog(QDialog):
         self.unit_combo = QComboBox(self)
         self.unit_combo.setObjectName("import_unit")
         self._fill_units(unit)
-        self.kind_combo.currentIndexChanged.connect(lambda _i: self.check())
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._new_choices())
         self.unit_combo.currentIndexChanged.connect(lambda _i: self.check())
+        self.template_link = QLabel(f'<a href="template">{self.tr("Download the blank template")}</a>', self)
+        self.template_link.setObjectName("import_template")
+        self.template_link.linkActivated.connect(lambda _link: self.save_blank_template())
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind_combo, 1)
+        kind_row.addWidget(self.template_link)
 
         form = QFormLayout()
         form.addRow(self.tr("File:"), file_row)
-        form.addRow(self.tr("Records:"), self.kind_combo)
+        form.addRow(self.tr("Records:"), kind_row)
         form.addRow(self.tr("Unit:"), self.unit_combo)
         return form
 
@@ -222,7 +257,17 @@ class ImportDialog(QDialog):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setDefaultSectionSize(100)
+        # a reason is read whole: wrapped in its cell, never cut with "…"
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.ElideNone)
+        self.view.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_detail(current.row()))
         return self.view
+
+    def _show_detail(self, row: int) -> None:
+        """The whole reason of the chosen row, selectable, below the preview."""
+        rows = self.model.rows
+        self.detail.setText(rows[row].line(with_sheet=self.model.with_sheet) if 0 <= row < len(rows) and
+                            rows[row].reason() else "")
 
     def _busy_row(self) -> QHBoxLayout:
         self.progress = QProgressBar(self)
@@ -292,7 +337,59 @@ class ImportDialog(QDialog):
 
     def set_path(self, path: str) -> None:
         self.file_edit.setText(str(path))
+        self._new_choices()
+
+    def _new_choices(self) -> None:
+        """Another file or kind: the answers given for the last one do not apply."""
+        self.options, self.answered = ImportOptions(), {}
+        self.template_link.setVisible(self.kind() in excel.TEMPLATE_KINDS)
         self.check()
+
+    # ------------------------------------------------------------- answers
+    def set_column_value(self, field: str, value: object | None) -> None:
+        """One value for every row that has none in *field*'s column (the field by name or
+        label; the value as typed in a cell: "兼职", "2024-01-01"); None leaves the rows to be
+        completed later.  The file is checked again with it."""
+        try:
+            f = excel.field_of(self.kind(), field)
+            if value is not None:
+                excel.check_column_value(f, value)
+        except LedgerError as exc:
+            self._show_failure(exc)
+            return
+        if value is None:
+            self.options.column_values.pop(f.name, None)
+        else:
+            self.options.column_values[f.name] = value
+        self.check()
+
+    def map_word(self, field: str, word: str, value: str | None) -> None:
+        """*word* in *field*'s column stands for *value* (a label or key; None: unanswered);
+        the ledger remembers the answer when the file is imported."""
+        try:
+            f = excel.field_of(self.kind(), field)
+            key = excel.choice(f, value) if value is not None else None
+        except LedgerError as exc:
+            self._show_failure(exc)
+            return
+        if key is None:
+            self.answered.pop((f.name, word), None)
+        else:
+            self.answered[(f.name, word)] = key
+        words: dict[str, dict[str, str]] = {}
+        for (name, w), k in self.answered.items():
+            words.setdefault(KINDS[self.kind()].field(name).enum, {})[w] = k
+        self.options.words = words
+        self.check()
+
+    def set_exits_from_remarks(self, on: bool) -> None:
+        """Take the exit dates the remarks column gives ("2024年5月调离") as exit dates."""
+        self.options.exits_from_remarks = on
+        self.check()
+
+    def save_blank_template(self) -> ExcelJob | None:
+        """The blank template of the kind chosen, saved where the user says."""
+        return save_template(self, self.kind(), choose=False)
 
     # ------------------------------------------------------------- work
     def _start(self, fn, on_done, text: str) -> None:
@@ -353,12 +450,15 @@ class ImportDialog(QDialog):
         self.plan, self.result = None, None
         self.model.set_plan(None)
         kind, unit, owner, reader = self.kind(), self.unit(), self.ledger, self.reader
+        options = ImportOptions(dict(self.options.column_values), dict(self.options.words), self.options.incomplete,
+                                self.options.exits_from_remarks)
 
         def work(task):
             sheets = reader(path, kind, task.progress) if reader is not None else None
             sibling = owner.sibling()
             try:
-                return excel.plan_import(sibling, kind, path, unit, progress=task.progress, sheets=sheets)
+                return excel.plan_import(sibling, kind, path, unit, progress=task.progress, sheets=sheets,
+                                         options=options)
             finally:
                 sibling.close()
 
@@ -367,10 +467,14 @@ class ImportDialog(QDialog):
     def _planned(self, plan: ImportPlan) -> None:
         self.plan = plan
         self.model.set_plan(plan)
+        self.answers.show_plan(plan, self.answered)
+        self.detail.clear()
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         for i in range(header.count() - 1):
             header.resizeSection(i, min(header.sectionSize(i) + 8, 220))
+        if len(plan.rows) <= WRAP_ROWS:  # fitting the heights of many rows takes long; their tooltips say all
+            self.view.resizeRowsToContents()
         self.summary.setStyleSheet("")
         self.summary.setText(self._plan_text(plan))
         self._update_buttons()
@@ -380,6 +484,11 @@ class ImportDialog(QDialog):
         text = self.tr("New: {add}   Update: {update}   Duplicates (skipped): {duplicate}   Errors: {error}").format(**counts)
         if not plan.rows:
             text = self.tr("The file has no data rows below the header.")
+        incomplete = plan.incomplete
+        if incomplete:
+            k = KINDS[plan.kind]
+            fields = "、".join(k.field(n).label.text() for n in plan.missing_counts())
+            text += "\n" + self.tr("{n} records to complete: no {fields}").format(n=len(incomplete), fields=fields)
         ignored = plan.ignored_columns
         if ignored:
             text += "\n" + self.tr("Columns not imported: {columns}").format(columns="、".join(ignored))
@@ -407,6 +516,8 @@ class ImportDialog(QDialog):
             added=result.added, updated=result.updated)
         if result.errors:
             text += " " + self.tr("{n} rows with errors were not imported.").format(n=result.errors)
+        if result.incomplete:
+            text += " " + self.tr("{n} of them to complete in the table.").format(n=result.incomplete)
         self.summary.setText(text)
         self._update_buttons()
         self.sig_imported.emit(self.plan.kind)
@@ -459,6 +570,7 @@ class ImportDialog(QDialog):
         busy = self.busy()
         plan, result = self.plan, self.result
         self.browse_button.setEnabled(not busy)
+        self.answers.setEnabled(not busy)
         self.kind_combo.setEnabled(not busy)
         self.unit_combo.setEnabled(not busy)
         self.import_button.setEnabled(not busy and plan is not None and result is None and plan.writable > 0)

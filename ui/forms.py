@@ -216,7 +216,8 @@ class FieldWidget(QWidget):
             if i < 0 and value is not None:
                 e.addItem(str(value), value)
                 i = e.count() - 1
-            e.setCurrentIndex(max(i, 0))
+            # a required choice an incomplete record (待补全) lacks stays blank until chosen
+            e.setCurrentIndex(-1 if i < 0 else i)
         elif isinstance(e, DateField):
             e.set_value(value)
         elif isinstance(e, QSpinBox):

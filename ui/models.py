@@ -11,6 +11,7 @@ from desktop.scope.geo import geography
 from desktop.ledger import Ledger
 from desktop.records import KINDS, ORGANISATION, T, Kind, unit_committee_kind
 from desktop.records.checklist import OPEN_STATUSES, TASK
+from desktop.records.validation import completable, missing_required
 from ui import workers
 from desktop.records.display import display
 
@@ -18,6 +19,9 @@ PAGE = 500
 ID_ROLE = Qt.UserRole + 1
 RECORD_ROLE = Qt.UserRole + 2
 OVERDUE = QColor("#c62828")
+#: An empty field of an incomplete record (待补全), and the text it shows.
+TO_COMPLETE = QColor("#e65100")
+TO_COMPLETE_BACKGROUND = QColor("#fff3e0")
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -34,6 +38,8 @@ class RecordTableModel(QAbstractTableModel):
         self.ledger = ledger
         self.kind: Kind = KINDS[kind]
         self.columns = [f for f in self.kind.fields if f.listed]
+        #: the fields whose emptiness makes a record incomplete (待补全)
+        self.completable = frozenset(f.name for f in completable(self.kind))
         self.scope = ledger.scope
         self.search = ""
         self.where: dict = {}
@@ -154,6 +160,12 @@ class RecordTableModel(QAbstractTableModel):
         rec = self.rows[index.row()]
         f = self.columns[index.column()]
         value = rec.get(f.name)
+        if value is None and f.name in self.completable:
+            marked = self._to_complete(rec, role)
+            if marked is not None:
+                return marked
+        if role == Qt.ToolTipRole and self.completable and rec.get("id") and self.incomplete(rec):
+            return self._incomplete_tip(rec)
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             return display(f, value, self.titles)
         if role == Qt.TextAlignmentRole:
@@ -166,6 +178,26 @@ class RecordTableModel(QAbstractTableModel):
             return rec["id"]
         if role == RECORD_ROLE:
             return rec
+        return None
+
+    def incomplete(self, rec: dict) -> bool:
+        """Whether the record lacks required values (待补全): the one definition, of validation."""
+        return bool(self.completable) and bool(missing_required(self.kind, rec))
+
+    def _incomplete_tip(self, rec: dict) -> str:
+        names = "、".join(f.label.text() for f in missing_required(self.kind, rec))
+        return self.tr("To complete: no {fields}. Open the record and fill them in.").format(fields=names)
+
+    def _to_complete(self, rec: dict, role: int):
+        """An empty required field of an incomplete record stands out until it is filled."""
+        if role == Qt.DisplayRole:
+            return self.tr("To complete")
+        if role == Qt.ToolTipRole:
+            return self._incomplete_tip(rec)
+        if role == Qt.ForegroundRole:
+            return QBrush(TO_COMPLETE)
+        if role == Qt.BackgroundRole:
+            return QBrush(TO_COMPLETE_BACKGROUND)
         return None
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:

@@ -50,6 +50,7 @@ def add_parsers(sub) -> None:
         "excel", "check the file and show what would be imported, storing nothing")))
     s.add_argument("--errors", metavar="PATH", help=tr(QT_TRANSLATE_NOOP(
         "excel", "where to write the rows with errors (default: FILE-errors.xlsx)")))
+    add_answer_arguments(s)
 
     s = sub.add_parser("export-excel", help=tr(QT_TRANSLATE_NOOP("excel", "export records to an Excel workbook (.xlsx)")))
     s.add_argument("file", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("excel", "the workbook to write")))
@@ -79,6 +80,7 @@ def print_plan(plan) -> None:
     ignored = plan.ignored_columns
     if ignored:
         print(tr(QT_TRANSLATE_NOOP("excel", "Columns not imported: {columns}")).format(columns="、".join(ignored)))
+    print_decisions(plan)
     bad = plan.errors
     many_sheets = len(plan.sheets) > 1
     for row in bad[:MAX_LISTED]:
@@ -87,21 +89,68 @@ def print_plan(plan) -> None:
         print("  " + tr(QT_TRANSLATE_NOOP("excel", "… and {n} more rows with errors")).format(n=len(bad) - MAX_LISTED))
 
 
+def print_decisions(plan) -> None:
+    """What the file leaves to the user: rows to complete, unknown words, exit dates in
+    the remarks."""
+    from desktop.errors import Joined
+    from desktop.records import KINDS
+
+    k = KINDS[plan.kind]
+    incomplete = plan.incomplete
+    if incomplete:
+        fields = Joined(k.field(n).label for n in plan.missing_counts())
+        print(tr(QT_TRANSLATE_NOOP("excel", "{n} records to complete: no {fields}")).format(
+            n=len(incomplete), fields=fields.text()))
+    for name, word, n in plan.unknown_words():
+        print(tr(QT_TRANSLATE_NOOP("excel", "{column}: \"{word}\" ×{n} is not a known value; answer with --map {word}=VALUE")).format(
+            column=k.field(name).label.text(), word=word, n=n))
+    for row in plan.suggestions:
+        date = row.suggested.get("exited_on")
+        if date and not plan.options.exits_from_remarks:
+            print("  " + tr(QT_TRANSLATE_NOOP("excel", "Row {row}: the remarks give the exit date {date} (--apply-exits writes it)")).format(
+                row=row.row, date=date))
+
+
+def add_answer_arguments(s) -> None:
+    """The user's answers to what a roster lacks or words differently (import-excel, import-scan)."""
+    s.add_argument("--set", metavar="FIELD=VALUE", action="append", default=[], dest="column_values",
+                   help=tr(QT_TRANSLATE_NOOP("excel", "one value for every row the file gives none, e.g. 任职方式=兼职 (the field by its Chinese or English label; repeatable)")))
+    s.add_argument("--map", metavar="WORD=VALUE", action="append", default=[], dest="words",
+                   help=tr(QT_TRANSLATE_NOOP("excel", "the value a word of a choice column stands for, e.g. 村干部=其他 (by label or code; remembered by the ledger; repeatable)")))
+    s.add_argument("--apply-exits", action="store_true", help=tr(QT_TRANSLATE_NOOP(
+        "excel", "write the exit dates found in the remarks column (e.g. \"2024年5月调离\") as the members' exit dates")))
+    s.add_argument("--complete-only", action="store_true", help=tr(QT_TRANSLATE_NOOP(
+        "excel", "refuse rows that lack required values instead of importing them as incomplete")))
+
+
+def _options(args, plan=None):
+    """The user's answers of the command line (the words answered against *plan*'s)."""
+    from desktop import excel
+
+    words = excel.word_answers(args.kind, args.words, plan.unknown_words() if plan else [])
+    return excel.ImportOptions(column_values=excel.column_values(args.kind, args.column_values), words=words,
+                               incomplete=not args.complete_only, exits_from_remarks=args.apply_exits)
+
+
 def cmd_import_excel(args) -> int:
     from desktop import excel
 
-    return run_import(args, lambda ledger, path: excel.plan_import(ledger, args.kind, path, args.unit,
-                                                                   progress=_progress))
+    return run_import(args, lambda ledger, path, options: excel.plan_import(
+        ledger, args.kind, path, args.unit, progress=_progress, options=options))
 
 
 def run_import(args, plan_file) -> int:
-    """Plan the import of ``args.file`` with ``plan_file(ledger, path)`` (any reader's), print
+    """Plan the import of ``args.file`` with ``plan_file(ledger, path, options)`` (any reader's), print
     the plan, write the rows with errors, then import the good rows unless ``--dry-run``."""
     from desktop import excel
 
     path = Path(args.file)
     with open_ledger(args) as ledger:
-        plan = plan_file(ledger, path)
+        options = _options(args)
+        plan = plan_file(ledger, path, options)
+        if args.words:  # the words answered for the columns the file has them in
+            options = _options(args, plan)
+            plan = plan_file(ledger, path, options)
         _end_progress()
         print_plan(plan)
         if plan.errors:
@@ -117,6 +166,9 @@ def run_import(args, plan_file) -> int:
     if result.batch_id:
         print(tr(QT_TRANSLATE_NOOP("excel", "Imported {added} new and {updated} updated records (undo batch {batch}).")).format(
             added=result.added, updated=result.updated, batch=result.batch_id))
+        if result.incomplete:
+            print(tr(QT_TRANSLATE_NOOP("excel", "{n} of them are incomplete: complete them in the table.")).format(
+                n=result.incomplete))
     else:
         print(tr(QT_TRANSLATE_NOOP("excel", "Nothing was imported.")))
     if result.errors and not (result.added or result.updated):

@@ -7,7 +7,7 @@ be compared with the paper (the window marks them yellow)."""
 
 from __future__ import annotations
 
-from desktop.cli.excel import _progress, run_import
+from desktop.cli.excel import _progress, add_answer_arguments, run_import
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 #: Doubtful cells listed in full.
@@ -33,13 +33,14 @@ def add_parsers(sub) -> None:
         "excel", "check the file and show what would be imported, storing nothing")))
     s.add_argument("--errors", metavar="PATH", help=tr(QT_TRANSLATE_NOOP(
         "excel", "where to write the rows with errors (default: FILE-errors.xlsx)")))
+    add_answer_arguments(s)
 
 
 def cmd_import_scan(args) -> int:
     from desktop import scan
 
-    def plan_file(ledger, path):
-        plan, sheets = scan.plan_scan(ledger, args.kind, path, args.unit, progress=_progress)
+    def plan_file(ledger, path, options):
+        plan, sheets = scan.plan_scan(ledger, args.kind, path, args.unit, progress=_progress, options=options)
         print_doubtful(sheets)
         return plan
 

@@ -25,6 +25,9 @@ The rooms, in the order a file goes through them::
     lookups     names → ids: organisations, divisions, other records; the unit
     model       the plan: rows with status, values, problems
     checker     rows matched to the ledger and to each other; the dry run
+    words       the words of choice columns: synonyms.json, the answers a ledger remembers
+    remarks     an exit date written in the remarks column
+    answers     the user's answers: a value for a whole column, the value a word stands for
     plan        plan_import, apply_import (one transaction, one undo batch)
     export      export_rows, export_ledger, write_error_workbook
     templates   the blank import templates
@@ -59,14 +62,16 @@ from desktop.excel.checker import NOTE_SAME_ROW, NOTE_STORED
 from desktop.excel.conversion import (CONVERSIONS, MSG_BAD_DATE, MSG_EXCEL_ERROR, MSG_LOST_DIGITS, cell_text, convert_cell,
                                       excel_amount, excel_date, excel_enum, excel_int, excel_month,
                                       excel_phone, excel_year)
-from desktop.excel.errors import (BadUnit, DamagedWorkbook, EmptyFile, EmptyWorkbook, ExcelError, ExcelText,
+from desktop.excel.answers import add_answer, check_column_value, choice, column_values, field_of, word_answers
+from desktop.excel.errors import (BadAssignment, BadColumnValue, BadUnit, DamagedWorkbook, EmptyFile, EmptyWorkbook, ExcelError, ExcelText,
                                   FileInUse, FileMissing, FileUnreadable, ImportChanged, MissingColumns, NoHeader,
-                                  NotAWorkbook, NotImportable, PasswordProtected, UnitNotInLedger, UnknownEncoding,
+                                  NotAChoice, NotAField, NotAWorkbook, NotImportable, PasswordProtected, UnitNotInLedger, UnknownEncoding,
                                   WebPageFile, WpsFile)
 from desktop.excel.export import (ERROR_COLUMN, EXPORT_KINDS, error_workbook_path, export_ledger, export_rows,
                                   ref_titles, write_error_workbook)
 from desktop.excel.matching import Header, find_header, header_field, header_synonyms, norm_header
-from desktop.excel.model import (ADD, DUPLICATE, ERROR, STATUS_LABELS, STATUSES, UPDATE, ImportPlan, ImportResult,
+from desktop.excel.model import (ADD, DUPLICATE, ERROR, STATUS_LABELS, STATUSES, UPDATE, ImportOptions, ImportPlan,
+                                 ImportResult,
                                  PlanRow, Problem, Progress, SheetPlan)
 from desktop.excel.plan import IMPORT_KINDS, apply_import, plan_import
 from desktop.excel.reader import EXAMPLE_RGB, Sheet, read_workbook
@@ -74,7 +79,8 @@ from desktop.excel.sniff import OLE_MAGIC, file_format
 from desktop.excel.templates import TEMPLATE_KINDS, template_fields, template_path, write_template
 
 __all__ = [
-    "ADD", "BadUnit", "CONVERSIONS", "DUPLICATE", "DamagedWorkbook", "ERROR", "ERROR_COLUMN", "EXAMPLE_RGB",
+    "ADD", "BadAssignment", "BadColumnValue", "BadUnit", "ImportOptions", "NotAChoice", "NotAField", "add_answer",
+    "check_column_value", "choice", "column_values", "field_of", "word_answers", "CONVERSIONS", "DUPLICATE", "DamagedWorkbook", "ERROR", "ERROR_COLUMN", "EXAMPLE_RGB",
     "EXPORT_KINDS", "EmptyFile", "EmptyWorkbook", "ExcelError", "ExcelText", "FileInUse", "FileMissing",
     "FileUnreadable", "Header", "IMPORT_KINDS", "ImportChanged", "ImportPlan", "ImportResult", "MSG_BAD_DATE",
     "MSG_EXCEL_ERROR", "MSG_LOST_DIGITS", "MissingColumns", "NOTE_SAME_ROW", "NOTE_STORED", "NoHeader", "NotAWorkbook",

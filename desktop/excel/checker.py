@@ -44,8 +44,10 @@ def org_rank(row: PlanRow) -> int:
 class Checker:
     """Resolves references, matches rows to stored records and runs the dry run."""
 
-    def __init__(self, ledger, k: Kind, unit: str | None, headers: dict[str, Header], many_sheets: bool) -> None:
+    def __init__(self, ledger, k: Kind, unit: str | None, headers: dict[str, Header], many_sheets: bool, *,
+                 incomplete: bool = False) -> None:
         self.ledger, self.k, self.unit, self.headers, self.many_sheets = ledger, k, unit, headers, many_sheets
+        self.incomplete = incomplete  #: rows may lack completable required fields
         needs_orgs = k.name == "organisation" or any(
             f.type is T.REF and f.ref == "organisation" for f in k.fields)
         self.orgs = Organisations(ledger, unit) if needs_orgs else None
@@ -146,7 +148,9 @@ class Checker:
             return
         row.record_id = stored["id"]
         # a month where the day is stored ("1995.3" for 1995-03-02) is no change
-        changes = {n: x for n, x in v.items() if stored.get(n) != x and not less_precise(x, stored.get(n))}
+        # a value given for the whole column fills what the record lacks, never replaces a stored one
+        changes = {n: x for n, x in v.items() if stored.get(n) != x and not less_precise(x, stored.get(n))
+                   and not (n in row.from_column_value and stored.get(n) is not None)}
         if not changes:
             row.status, row.note = DUPLICATE, ExcelText(NOTE_STORED)
             return
@@ -252,7 +256,7 @@ class Checker:
         down to the single rows at fault (the halves that pass stay, as they would in the
         real import)."""
         try:
-            self.ledger.create_many(self.k.name, [r.values for r in rows])
+            self.ledger.create_many(self.k.name, [r.values for r in rows], incomplete_ok=self.incomplete)
         except ValidationError as exc:
             if len(rows) == 1:
                 self._failed(rows[0], exc.errors)
@@ -268,7 +272,7 @@ class Checker:
     def _check(self, row: PlanRow) -> None:
         try:
             if row.status == ADD:
-                self.ledger.create(self.k.name, row.values)
+                self.ledger.create(self.k.name, row.values, incomplete_ok=self.incomplete)
             else:
                 self.ledger.update(self.k.name, row.record_id, row.changes)
         except ValidationError as exc:

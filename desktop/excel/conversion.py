@@ -8,7 +8,6 @@ where the table says the value is already final or is a name that ``lookups`` re
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,7 +15,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Callable
 
 from desktop.excel.errors import XInvalid
-from desktop.excel.matching import norm_header, reference
+from desktop.excel.matching import norm_header
+from desktop.excel.words import enum_value
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.records import Field, T
 from desktop.records.enums import enumerations
@@ -30,6 +30,7 @@ MSG_EXCEL_ERROR = QT_TRANSLATE_NOOP("excel", "the cell shows the Excel error {va
 MSG_LOST_DIGITS = QT_TRANSLATE_NOOP("excel", "{value} was stored as a number, and a spreadsheet keeps only 15 digits of a number, so its last digits are lost; type it as text (put ' before it, or format the column as Text) and import again")
 
 _SPACE = re.compile(r"\s+")
+_PAREN = re.compile(r"\([^)]*\)")
 _COUNT_UNIT = re.compile(r"(?<=\d)(人|个|名|次|群|条|人次|年|年度)$")
 
 
@@ -144,12 +145,6 @@ def excel_phone(raw: object) -> str:
     return text
 
 
-@functools.lru_cache(maxsize=None)
-def _enum_synonyms(enum: str) -> dict[str, str]:
-    values = reference().get("values", {}).get(enum, {})
-    return {norm_header(k): v for k, v in values.items()}
-
-
 #: (enumeration, cell) → key or the Invalid it raised: a roster repeats a few values.
 _ENUM_CACHE: dict[tuple, object] = {}
 
@@ -171,19 +166,14 @@ def excel_enum(f: Field, raw: object) -> str:
 
 
 def _enum_key(f: Field, raw: object) -> str:
-    enums = enumerations()
     text = unicodedata.normalize("NFKC", cell_text(raw)).strip()
-    key = enums.lookup(f.enum, text)
+    key = enum_value(f.enum, text)
     if key is None:
         n = norm_header(text)
-        key = _enum_synonyms(f.enum).get(n)
-        if key is None and f.enum == "ethnicity" and not n.endswith("族"):
-            key = enums.lookup(f.enum, n + "族")
-        if key is None:
-            for v in enums.values(f.enum):  # labels compared without spaces and case
-                if n in (norm_header(v.zh), norm_header(v.en), v.key.lower()):
-                    key = v.key
-                    break
+        if f.enum == "ethnicity" and not n.endswith("族"):
+            key = enumerations().lookup(f.enum, n + "族")
+        elif _PAREN.search(n):  # "副书记(兼职)", "本科(函授)"
+            key = enum_value(f.enum, _PAREN.sub("", n))
     if key is None:
         raise Invalid(MSG_BAD_ENUM, value=cell_text(raw), allowed=AllowedValues(f.enum))
     return key

@@ -111,3 +111,19 @@ class NotImportable(ExcelError):
 
 class ImportChanged(ExcelError):
     message = QT_TRANSLATE_NOOP("excel", "The ledger changed after the file was checked ({detail}); nothing was imported. Check the file again.")
+
+
+class BadColumnValue(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "The value given for {column} cannot be used: {reason}")
+
+
+class NotAField(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "\"{name}\" is not a column of {kind}; write its Chinese or English label (e.g. {example}).")
+
+
+class NotAChoice(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "\"{value}\" is not a value of {column}; choose one of {allowed}.")
+
+
+class BadAssignment(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "\"{text}\" is not of the form NAME=VALUE.")

@@ -75,6 +75,24 @@ def header_field(kind: str, text: object) -> str | None:
     return index.get(n) or index.get(_PAREN.sub("", n))
 
 
+@functools.lru_cache(maxsize=1)
+def _footer_pattern() -> re.Pattern:
+    labels = sorted(reference().get("footers", []), key=len, reverse=True)
+    words = "|".join(re.escape(w) for w in labels)
+    # "填表人：张三", "（盖章）", "单位负责人(签字):", "审核人" alone in its cell
+    return re.compile(rf"^[(]?(?:单位)?[(]?(?:{words})[)]?(?:\((?:签字|签名|盖章)\))?(?::|$)")
+
+
+def is_footer(row: list) -> bool:
+    """Whether a row is the form's footer (填表人：张三  审核人：李四, 盖章, 填表日期 …), in one
+    cell or across cells: its first filled cell is text beginning with a footer label (a
+    name never does; the cells after it may hold anything: a name, a date, a phone)."""
+    first = next((v for v in row if v is not None and not (isinstance(v, str) and not v.strip())), None)
+    if not isinstance(first, str):
+        return False
+    return bool(_footer_pattern().match(_SPACE.sub("", unicodedata.normalize("NFKC", first))))
+
+
 @dataclass
 class Header:
     """Where a sheet's header is and which column holds which field."""

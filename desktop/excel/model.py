@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.errors import FieldError
-from desktop.excel.errors import CTX, ExcelText, XInvalid, english, field_sep, localise
+from desktop.excel.errors import CTX, ExcelText, Joined, XInvalid, english, field_sep, localise
 from desktop.excel.matching import Header
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.records import KINDS, Field
@@ -22,6 +22,9 @@ STATUS_LABELS = {
     DUPLICATE: QT_TRANSLATE_NOOP("excel", "Duplicate"),
     ERROR: QT_TRANSLATE_NOOP("excel", "Has errors"),
 }
+#: A row written as incomplete (待补全): "缺少 任职方式、任职日期".
+NOTE_INCOMPLETE = QT_TRANSLATE_NOOP("excel", "to complete: no {fields}")
+NOTE_EXIT_FOUND = QT_TRANSLATE_NOOP("excel", "the remarks give the exit date {date}")
 #: ``progress(done, total)``, called now and then by long work; it may raise to cancel.
 Progress = Callable[[int, int], None]
 LINE_ROW = QT_TRANSLATE_NOOP("excel", "Row {row}: {reason}")
@@ -31,6 +34,22 @@ LINE_SHEET_ROW = QT_TRANSLATE_NOOP("excel", "Sheet {sheet}, row {row}: {reason}"
 def tick(progress: Progress | None, done: int, total: int) -> None:
     if progress is not None:
         progress(done, total)
+
+
+@dataclass
+class ImportOptions:
+    """What the user decided about a file, applied when it is planned (again)."""
+
+    #: field → one value for every row the sheet gives none (a missing column, a blank cell),
+    #: as it would be typed in a cell ("兼职", "2024-01-01")
+    column_values: dict[str, object] = field(default_factory=dict)
+    #: enumeration → {word: key}: the user's answers for words of a choice column no table
+    #: knows; remembered by the ledger when the import is applied
+    words: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: rows lacking completable required fields are imported as incomplete (待补全)
+    incomplete: bool = True
+    #: the exit dates found in remarks are written to the exit date
+    exits_from_remarks: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +85,7 @@ class PlanRow:
 
     sheet: str
     row: int                                    #: Excel row number
+    kind: str = ""
     status: str = ADD
     cells: list = field(default_factory=list)   #: the sheet row as read (every column)
     raw: dict = field(default_factory=dict)     #: field → cell as read
@@ -75,12 +95,31 @@ class PlanRow:
     problems: list[Problem] = field(default_factory=list)
     note: object | None = None                  #: why duplicate, what an update changes
     same_as: int | None = None                  #: index of the earlier row of the file this one repeats
+    #: fields set from ``ImportOptions.column_values`` (not from the row)
+    from_column_value: set = field(default_factory=set)
+    #: completable required fields the row leaves empty: it is written as incomplete
+    missing: list[str] = field(default_factory=list)
+    #: field → value the row suggests elsewhere (an exit date in its remarks)
+    suggested: dict = field(default_factory=dict)
+    #: field → the word of a choice column no table knows (the row is an error until answered)
+    unknown: dict = field(default_factory=dict)
+
+    @property
+    def incomplete(self) -> bool:
+        return self.status == ADD and bool(self.missing)
 
     def reason(self, language: str | None = None) -> str:
+        sep = "; " if english(language) else "；"
         if self.problems:
-            sep = "; " if english(language) else "；"
             return sep.join(p.text(language) for p in self.problems)
-        return self.note.text(language) if self.note is not None else ""
+        parts = [self.note.text(language)] if self.note is not None else []
+        if self.incomplete:
+            k = KINDS[self.kind]
+            fields = Joined(k.field_map[n].label for n in self.missing)
+            parts.append(ExcelText(NOTE_INCOMPLETE, {"fields": fields}).text(language))
+        if "exited_on" in self.suggested:
+            parts.append(ExcelText(NOTE_EXIT_FOUND, {"date": self.suggested["exited_on"]}).text(language))
+        return sep.join(parts)
 
     def line(self, language: str | None = None, with_sheet: bool = False) -> str:
         """"Row 7: 出生年月：…" — the row for a report (the CLI, a log, the error workbook)."""
@@ -96,6 +135,9 @@ class SheetPlan:
 
     name: str
     header: Header
+    #: required fields the sheet has no column for (given a value for the whole column, or
+    #: left to complete)
+    missing: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -111,6 +153,41 @@ class ImportPlan:
     skipped_sheets: list[tuple[str, object]] = field(default_factory=list)
     #: indexes into ``rows``, in the order they are written (parents before children)
     write_order: list[int] = field(default_factory=list)
+    options: ImportOptions = field(default_factory=ImportOptions)
+
+    @property
+    def missing_columns(self) -> list[str]:
+        """Completable required fields some sheet read has no column for (and no value was
+        given for), in the kind's order: the preview offers one value for the whole column."""
+        missing = {n for s in self.sheets for n in s.missing if n not in self.options.column_values}
+        return [f.name for f in KINDS[self.kind].fields if f.name in missing]
+
+    @property
+    def incomplete(self) -> list[PlanRow]:
+        """The rows written as incomplete (待补全)."""
+        return [r for r in self.rows if r.incomplete]
+
+    def missing_counts(self) -> dict[str, int]:
+        """field → rows written without it, in the kind's order."""
+        counts: dict[str, int] = {}
+        for r in self.incomplete:
+            for n in r.missing:
+                counts[n] = counts.get(n, 0) + 1
+        return {f.name: counts[f.name] for f in KINDS[self.kind].fields if f.name in counts}
+
+    def unknown_words(self) -> list[tuple[str, str, int]]:
+        """(field, word, rows) of the words of a choice column no table knows, most rows
+        first: each answered once for the whole file."""
+        counts: dict[tuple[str, str], int] = {}
+        for r in self.rows:
+            for name, word in r.unknown.items():
+                counts[(name, word)] = counts.get((name, word), 0) + 1
+        return [(n, w, c) for (n, w), c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    @property
+    def suggestions(self) -> list[PlanRow]:
+        """Rows whose remarks suggest a value the row does not have (an exit date)."""
+        return [r for r in self.rows if r.suggested and r.status in (ADD, UPDATE)]
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
@@ -147,3 +224,5 @@ class ImportResult:
     updated: int
     skipped: int
     errors: int
+    #: new records written incomplete (待补全)
+    incomplete: int = 0

@@ -333,6 +333,11 @@ def _v7(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _v8(conn: sqlite3.Connection) -> None:
+    """Committee members' remarks (备注), as rosters keep them."""
+    add_field(conn, "committee_member", "note", "TEXT")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
@@ -341,6 +346,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     5: _v5,
     6: _v6,
     7: _v7,
+    8: _v8,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 
 from desktop.ledger import Ledger, prefix_range
-from desktop.records import natural_org_id
+from desktop.records import KINDS, natural_org_id
+from desktop.records.validation import incomplete_sql
 
 #: A township "has secured funding" when the year's received amount reaches 20,000 yuan (2万元).
 FUNDING_SECURED_FEN = 2_000_000
@@ -30,7 +31,8 @@ MEETING_KINDS = ("mobilisation", "review")
 # The conditions behind the figures, over the named parameters :start, :end (the month's
 # first and last day) and :year; _before() renames them onto the previous month's.
 _LIVE_TOWNSHIP = "o.kind = 'township_committee' AND o.deleted = 0 AND o.status IS NOT 'revoked'"
-_MEMBER_CURRENT = "(joined_on <= :end AND (exited_on IS NULL OR exited_on > :end))"
+# a member imported without a joining date (待补全) is counted, as an organisation without a founding date is
+_MEMBER_CURRENT = "((joined_on IS NULL OR joined_on <= :end) AND (exited_on IS NULL OR exited_on > :end))"
 _ORG_BY_END = "(founded_on IS NULL OR founded_on <= :end)"
 _STATUS_BY_END = "(status_changed_on IS NULL OR status_changed_on <= :end)"
 _DIRECT_TOTAL = f"({_ORG_BY_END} AND NOT (status = 'revoked' AND {_STATUS_BY_END}))"
@@ -167,6 +169,18 @@ def wechat_by_unit(ledger: Ledger, scope: str, month: Period, n: int) -> list[tu
     """(unit, groups, young people reached) of the WeChat groups created by the month's end."""
     return _by_unit(ledger, "wechat_group", scope, n, ["count(*)", "coalesce(sum(youth_reached), 0)"],
                     _params(month), also=_GROUP_BY_END)
+
+def incomplete_by_unit(ledger: Ledger, scope: str, n: int) -> dict[str, int]:
+    """unit → live records that are incomplete (待补全) now, of every kind that can be
+    (:func:`desktop.records.validation.incomplete_sql`): a state, not a figure of a month."""
+    out: dict[str, int] = {}
+    for k in KINDS.values():
+        condition = incomplete_sql(k)
+        if condition is None:
+            continue
+        for unit, count in _by_unit(ledger, k.table, scope, n, ["count(*)"], {}, also=condition):
+            out[unit] = out.get(unit, 0) + count
+    return out
 
 # ----------------------------------------------------------------------------- a month and the month before
 def members_by_unit_two_months(ledger: Ledger, scope: str, month: Period, previous: Period,

@@ -66,12 +66,13 @@ class Writes:
             return ref["scope"] if ref else None
         return src
 
-    def _draft(self, k: Kind, values: dict, record_id: str | None) -> tuple[str, bool, dict, list[FieldError]]:
+    def _draft(self, k: Kind, values: dict, record_id: str | None,
+               incomplete_ok: bool = False) -> tuple[str, bool, dict, list[FieldError]]:
         """The checks of a new record that need nothing but the record itself: its values
         coerced and completed, and its id.  Returns (id, fresh id?, full values, errors)."""
         errors: list[FieldError] = []
         fallback = {"issued_by": self.scope} if k.name == "checklist_template" else None
-        full = kind_check(k).new(values, errors, fallback)
+        full = kind_check(k).new(values, errors, fallback, incomplete_ok)
         if k.name == "organisation" and full.get("kind") in NATURAL_ORG_KINDS and full.get("division_code"):
             record_id = natural_org_id(full["kind"], full["division_code"])
         elif k.name == "reported_figure" and not errors:
@@ -122,11 +123,13 @@ class Writes:
         self._meta_dirty = True
         return seq, make_stamp(self.clock.tick(), self.device_id)
 
-    def create(self, kind: str, values: dict, *, record_id: str | None = None) -> str:
-        """Validate and store a new record; returns its id.  Nothing is stored on error."""
+    def create(self, kind: str, values: dict, *, record_id: str | None = None, incomplete_ok: bool = False) -> str:
+        """Validate and store a new record; returns its id.  Nothing is stored on error.
+        *incomplete_ok*: the record may lack its completable required fields
+        (``validation.completable``), and is then incomplete (待补全) until they are filled."""
         k = kind_of(kind)
         with self._writing():
-            draft = self._draft(k, values, record_id)
+            draft = self._draft(k, values, record_id, incomplete_ok)
             scope, existing = self._settle(k, draft, self, self._row)
             record_id, _, full, _ = draft
             self._refuse_locked(k, [(scope, None, full)])
@@ -136,14 +139,15 @@ class Writes:
                 self._recreate(k, existing, record_id, scope, full)
         return record_id
 
-    def create_many(self, kind: str, rows: list[dict]) -> list[str]:
+    def create_many(self, kind: str, rows: list[dict], *, incomplete_ok: bool = False) -> list[str]:
         """Create many records in one transaction (all or none).  The fast path for bulk
         entry: every row is coerced first, then the records they refer to are read in one
         query per kind, then each row is checked in order (the first bad one raises), and
-        the records and their change records are written with one statement each."""
+        the records and their change records are written with one statement each.
+        *incomplete_ok* as for ``create``."""
         k = kind_of(kind)
         with self._writing():
-            drafts = [self._draft(k, values, None) for values in rows]
+            drafts = [self._draft(k, values, None, incomplete_ok) for values in rows]
             lookups = BulkLookups(self.conn, self.scope, self.has_blob)
             lookups.fetch_references(k, [d[2] for d in drafts])
             lookups.fetch(k, [d[0] for d in drafts if not d[1]])
@@ -231,7 +235,8 @@ class Writes:
             bad = {e.field for e in errors}
             for name, value in given.items():
                 f = k.field_map[name]
-                if f.required and value is None and name not in bad:
+                # an incomplete record's empty field may stay empty; a filled one may not be emptied
+                if f.required and value is None and name not in bad and row[name] is not None:
                     errors.append(required_error(f))
                 elif f.immutable and value != row[name]:
                     errors.append(FieldError(name, MSG_IMMUTABLE, {}, f.label))

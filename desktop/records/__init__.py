@@ -146,7 +146,8 @@ COMMITTEE_MEMBER = Kind(
         F("org_id", T.REF, QT_TRANSLATE_NOOP("fields", "Organisation"),
           required=True, ref="organisation", immutable=True,
           ref_org_kinds=("township_committee", "county_committee")),
-        F("name", T.TEXT, QT_TRANSLATE_NOOP("fields", "Name"), required=True, max_len=30, personal=True),
+        # a person's name: 姓名, where the "Name" of the other kinds is 名称
+        F("name", T.TEXT, QT_TRANSLATE_NOOP("fields", "Full name"), required=True, max_len=30, personal=True),
         F("gender", T.ENUM, QT_TRANSLATE_NOOP("fields", "Gender"), required=True, enum="gender"),
         F("birth_date", T.DATE, QT_TRANSLATE_NOOP("fields", "Birth date"), not_future=True, personal=True,
           month_ok=True),
@@ -166,6 +167,7 @@ COMMITTEE_MEMBER = Kind(
         F("exit_reason", T.TEXT, QT_TRANSLATE_NOOP("fields", "Exit reason"), listed=False),
         F("appraisal_year", T.YEAR, QT_TRANSLATE_NOOP("fields", "Appraisal year"), listed=False),
         F("appraisal", T.ENUM, QT_TRANSLATE_NOOP("fields", "Appraisal"), enum="appraisal", listed=False),
+        F("note", T.TEXT, QT_TRANSLATE_NOOP("fields", "Note"), max_len=2000, listed=False),
     ), scope_from="org_id", unique_hint=("org_id", "name", "birth_date"), plural="committee_members", template=True,
     month_dates=("joined_on", "exited_on"),
 )

@@ -41,6 +41,43 @@ def received_error(f: Field, value: object) -> FieldError | None:
     return None
 
 
+# ------------------------------------------------------------------ incomplete records (待补全)
+# A record may be stored without some of its required fields when it comes from a roster that
+# does not have them (an import that lets rows in as incomplete).  It stays "incomplete" until
+# those fields are filled; this is the one definition of it, used by writes, the tables, the
+# dashboard and the report.
+
+def completable(kind: Kind) -> tuple[Field, ...]:
+    """The required fields a record of *kind* may be stored without, to be completed later:
+    those without a default that neither name the record (its title), place it (a reference
+    or a division) nor are fixed once it exists."""
+    found = _COMPLETABLE.get(kind.name)
+    if found is None or found[0] is not kind:
+        fields = tuple(f for f in kind.fields if f.required and f.default is None and not f.immutable
+                       and f.name != kind.title_field and f.type not in (T.REF, T.DIVISION))
+        found = _COMPLETABLE[kind.name] = (kind, fields)
+    return found[1]
+
+
+_COMPLETABLE: dict[str, tuple[Kind, tuple[Field, ...]]] = {}
+
+
+def missing_required(kind: Kind, record: dict) -> list[Field]:
+    """The completable fields *record* lacks: not empty means the record is incomplete."""
+    return [f for f in completable(kind) if record.get(f.name) is None]
+
+
+def is_incomplete(kind: Kind, record: dict) -> bool:
+    return bool(missing_required(kind, record))
+
+
+def incomplete_sql(kind: Kind) -> str | None:
+    """The SQL condition of :func:`is_incomplete` on a row of *kind*'s table (None: a record
+    of this kind is never incomplete)."""
+    fields = completable(kind)
+    return "(" + " OR ".join(f"{f.name} IS NULL" for f in fields) + ")" if fields else None
+
+
 def field_error(f: Field, exc: Invalid) -> FieldError:
     return FieldError(f.name, exc.message, exc.params, f.label)
 
@@ -57,6 +94,7 @@ class KindCheck:
         self._coercions = {f.name: (f, f.coerce) for f in kind.fields}
         self._blank = {f.name: f.default for f in kind.fields}
         self._required = tuple(f for f in kind.fields if f.required)
+        self._essential = tuple(f for f in self._required if f not in completable(kind))
 
     def coerce(self, values: dict, errors: list[FieldError]) -> dict:
         """The stored form of each given value; a field error for each bad or unknown one."""
@@ -73,9 +111,11 @@ class KindCheck:
                 errors.append(field_error(entry[0], exc))
         return out
 
-    def new(self, values: dict, errors: list[FieldError], fallback: dict | None = None) -> dict:
+    def new(self, values: dict, errors: list[FieldError], fallback: dict | None = None,
+            incomplete_ok: bool = False) -> dict:
         """Every field of a record to be created: the given values, else the field's default,
-        else *fallback*'s; a field error for each required field left empty."""
+        else *fallback*'s; a field error for each required field left empty (with
+        *incomplete_ok*, only for those not :func:`completable`)."""
         full = self._blank.copy()
         coercions = self._coercions
         for name, value in values.items():  # ``coerce`` inlined: this runs for every new record
@@ -94,11 +134,12 @@ class KindCheck:
             for name, value in fallback.items():
                 if full[name] is None:
                     full[name] = value
+        required = self._essential if incomplete_ok else self._required
         if errors:
             bad = {e.field for e in errors}
-            errors += [required_error(f) for f in self._required if full[f.name] is None and f.name not in bad]
+            errors += [required_error(f) for f in required if full[f.name] is None and f.name not in bad]
         else:
-            errors += [required_error(f) for f in self._required if full[f.name] is None]
+            errors += [required_error(f) for f in required if full[f.name] is None]
         return full
 
 

@@ -8,8 +8,9 @@ the whole country (~300,000 members, ~700,000 organisations) in about 1.5 s, so 
 asks from a worker.  Only live records count (``deleted = 0``).  "As of the month" means
 as of its last day:
 
-- committee members: current = joined by then and not exited by then; added / exited =
-  joined / exited during the month.  Members of every committee in the scope count.
+- committee members: current = joined by then (or without a date) and not exited by then;
+  added / exited = joined / exited during the month; by source: those with a source
+  (a member imported without one is to complete).  Members of every committee in the scope count.
 - township committees: the live, not revoked ``township_committee`` organisations of the
   scope.  The shares of townships (funding, meetings) are taken over the townships the
   division list expects in the scope (:mod:`desktop.reporting.expected`), not over those the
@@ -28,6 +29,8 @@ as of its last day:
   statuses, dated by ``status_changed_on``.
 - WeChat groups: created by the month's end (or without a date), with their young
   people reached.
+- records to complete (待补全): the live records of any kind lacking required values now
+  (imported so), whatever the month: a state to work off, not a figure of the month.
 """
 
 from __future__ import annotations
@@ -102,6 +105,8 @@ class Headline:
     expected_townships: int = 0
     #: the agricultural counties of the division list in the scope: the base of the co-op share
     expected_counties: int = 0
+    #: records lacking required values (待补全), now
+    records_incomplete: int = 0
 
     @property
     def funding_secured_share(self) -> float | None:
@@ -156,7 +161,7 @@ _NEEDS = {
     "mobilisation_meeting": {"meetings"}, "review_meeting": {"meetings"}, "checklist_done": {"checklist"},
     "direct_orgs": {"direct"}, "wechat_reach": {"wechat"},
 }
-_ALL = {"members", "direct", "funding", "meetings", "checklist", "wechat"}
+_ALL = {"members", "direct", "funding", "meetings", "checklist", "wechat", "incomplete"}
 
 
 @dataclass
@@ -170,6 +175,7 @@ class Tally:
     meetings: dict = field(default_factory=dict)   # (unit, meeting kind) → townships that held one
     checklist: list = field(default_factory=list)  # (unit, system, tasks, done, verified)
     wechat: list = field(default_factory=list)     # (unit, groups, young people reached)
+    incomplete: dict = field(default_factory=dict)  # unit → records to complete (待补全), now
 
 
 def _organisations(ledger: Ledger, scope: str, month: q.Period, n: int, direct: bool) -> list:
@@ -188,6 +194,8 @@ def _fetch(ledger: Ledger, scope: str, month: str, n: int, parts: set[str]) -> T
     """Run the queries *parts* asks for (the committees are always counted)."""
     p = period(month)
     t = Tally(orgs=_organisations(ledger, scope, p, n, direct="direct" in parts))
+    if "incomplete" in parts:
+        t.incomplete = q.incomplete_by_unit(ledger, scope, n)
     if "members" in parts:
         t.members = q.members_by_unit(ledger, scope, p, n)
     if "funding" in parts:
@@ -206,7 +214,8 @@ def _headline(scope: str, month: str, t: Tally) -> Headline:
     current = added = exited = 0
     for _unit, source, cur, add, ex in t.members:
         current, added, exited = current + (cur or 0), added + (add or 0), exited + (ex or 0)
-        by_source[source] = by_source.get(source, 0) + (cur or 0)
+        if source is not None:
+            by_source[source] = by_source.get(source, 0) + (cur or 0)
     townships, counties, coops, d_total, d_new, d_revoked, d_rect = (
         sum(r[i] or 0 for r in t.orgs) for i in range(1, 8))
     checklist = {k: (0, 0, 0) for k in enums.keys("checklist_system")}
@@ -223,7 +232,8 @@ def _headline(scope: str, month: str, t: Tally) -> Headline:
         direct_orgs_total=d_total, direct_orgs_new=d_new, direct_orgs_revoked=d_revoked,
         direct_orgs_rectifying=d_rect, counties=counties, coop_committees=coops,
         wechat_groups=sum(r[1] for r in t.wechat), wechat_reach=sum(r[2] for r in t.wechat),
-        expected_townships=expected_count(scope), expected_counties=len(agricultural_counties(scope)))
+        expected_townships=expected_count(scope), expected_counties=len(agricultural_counties(scope)),
+        records_incomplete=sum(t.incomplete.values()))
 
 
 def _values(t: Tally, figure: str) -> dict[str, int]:
@@ -330,6 +340,9 @@ def split(t: Tally, n: int) -> dict[str, Tally]:
         out.setdefault(unit[:n], Tally()).funding[unit] = count
     for (unit, kind), count in t.meetings.items():
         out.setdefault(unit[:n], Tally()).meetings[(unit, kind)] = count
+    for unit, count in t.incomplete.items():
+        part = out.setdefault(unit[:n], Tally()).incomplete
+        part[unit] = part.get(unit, 0) + count
     return out
 
 
@@ -337,7 +350,7 @@ def split(t: Tally, n: int) -> dict[str, Tally]:
 SUMS = ("members_current", "members_added", "members_exited", "townships", "townships_funding_secured",
         "townships_mobilisation_meeting", "townships_review_meeting", "direct_orgs_total", "direct_orgs_new",
         "direct_orgs_revoked", "direct_orgs_rectifying", "counties", "coop_committees", "wechat_groups",
-        "wechat_reach")
+        "wechat_reach", "records_incomplete")
 
 
 def unit_sums(t: Tally, n: int) -> dict[str, dict[str, int]]:
@@ -373,6 +386,8 @@ def unit_sums(t: Tally, n: int) -> dict[str, dict[str, int]]:
         d = of(unit)
         d["wechat_groups"] += groups
         d["wechat_reach"] += reach
+    for unit, count in t.incomplete.items():
+        of(unit)["records_incomplete"] += count
     return out
 
 

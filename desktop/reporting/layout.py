@@ -107,7 +107,19 @@ def _member_tables(report: MonthlyReport) -> tuple[Table, ...]:
         tuple((u.name, u.figures.members_current, u.figures.members_added, u.figures.members_exited,
                *(u.figures.members_by_source.get(k, 0) for k in h.members_by_source)) for u in report.units),
         chart=(1,), chart_title=T(UNIT_FIGURES["members_current"]))
-    return sources, member_units
+    return sources, member_units, _incomplete_table(report)
+
+
+def _incomplete_table(report: MonthlyReport) -> Table:
+    """The units with records lacking required values (imported so), until completed."""
+    T, C = _t, Column
+    rows = tuple((u.name, u.figures.records_incomplete) for u in report.units if u.figures.records_incomplete)
+    return Table(
+        "incomplete_by_unit", T(QT_TRANSLATE_NOOP("report", "Records to complete, by unit")),
+        (_unit_column(report), C(T(QT_TRANSLATE_NOOP("report", "Records to complete")))), rows,
+        note=T(QT_TRANSLATE_NOOP("report", "Records imported without some required values count here until "
+                                           "they are completed in the table; {n} in all.")).format(
+            n=f"{report.headline.records_incomplete:,}"))
 
 
 def _meeting_tables(report: MonthlyReport) -> tuple[Table, ...]:

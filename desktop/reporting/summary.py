@@ -30,6 +30,8 @@ def summary_lines(report: MonthlyReport) -> list[str]:
     total, done, verified = h.checklist_total
     lines.append(_t(QT_TRANSLATE_NOOP("report", "  Checklist: {done} of {total} tasks done, {verified} verified")).format(
         done=f"{done:,}", total=f"{total:,}", verified=f"{verified:,}"))
+    if h.records_incomplete:
+        lines.append(_t(QT_TRANSLATE_NOOP("report", "  Records to complete: {n}")).format(n=f"{h.records_incomplete:,}"))
     lines.append("")
     lines.append(_t(QT_TRANSLATE_NOOP("report", "Timeliness: {updated} of {total} townships updated their ledger "
                                                 "({share}); {silent} silent; {diff} reported figures differ; "

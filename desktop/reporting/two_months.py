@@ -127,7 +127,8 @@ def _part_b(scope: str, month: Period, prev: Period, n_unit: int,
     def work(reader: Ledger) -> dict:
         return {"members": _members(reader, scope, month, prev, TOWNSHIP),
                 "checklist": _checklist(reader, scope, month, prev, n_unit),
-                "wechat": _wechat(reader, scope, month, prev, TOWNSHIP), "changed": changed(reader)}
+                "wechat": _wechat(reader, scope, month, prev, TOWNSHIP), "changed": changed(reader),
+                "incomplete": q.incomplete_by_unit(reader, scope, TOWNSHIP)}
     return work
 
 
@@ -151,7 +152,8 @@ def read(ledger: Ledger, scope: str, month: str, prev: str, n_unit: int, changed
                 pass
         raise
     tallies = [Tally(members=b["members"][i], orgs=a["orgs"][i], funding=a["funding"][i], meetings=a["meetings"][i],
-                     checklist=b["checklist"][i], wechat=b["wechat"][i]) for i in (0, 1)]
+                     checklist=b["checklist"][i], wechat=b["wechat"][i], incomplete=b["incomplete"])
+               for i in (0, 1)]
     return Readings(tallies[0], tallies[1], a["county_meetings"], a["coops"], a["reported"], a["secretaries"],
                     b["changed"])
 

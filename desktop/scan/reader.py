@@ -163,10 +163,10 @@ def _level(image, boxes: list[OcrBox], cv2):
 
 
 def plan_scan(ledger, kind: str, path: Path | str, unit_code: str | None = None, *,
-              progress: Progress | None = None):
+              progress: Progress | None = None, options=None):
     """Read the photo at *path* and plan its import as ``plan_import`` plans a workbook's:
     (plan, sheets read), the sheets for the preview's marks and row pictures."""
     from desktop.excel.plan import plan_import
 
     sheets = read_scan(path, kind, progress=progress)
-    return plan_import(ledger, kind, path, unit_code, progress=progress, sheets=sheets), sheets
+    return plan_import(ledger, kind, path, unit_code, progress=progress, sheets=sheets, options=options), sheets

@@ -669,6 +669,10 @@
         <source>all {source}</source>
         <translation>均为{source}</translation>
     </message>
+    <message>
+        <source>{n} records to complete</source>
+        <translation>{n} 条记录待补全</translation>
+    </message>
 </context>
 <context>
     <name>DemoPage</name>
@@ -1255,6 +1259,18 @@
         <location filename="../../ui/excel_dialogs.py" line="446" />
         <source>Saving…</source>
         <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>Download the blank template</source>
+        <translation>下载空白模板</translation>
+    </message>
+    <message>
+        <source>{n} records to complete: no {fields}</source>
+        <translation>{n} 条记录待补全：缺少 {fields}</translation>
+    </message>
+    <message>
+        <source>{n} of them to complete in the table.</source>
+        <translation>其中 {n} 条待在表格中补全。</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +1904,14 @@ Device: {device}</source>
         <location filename="../../ui/excel_dialogs.py" line="103" />
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>{status}, to complete</source>
+        <translation>{status}（待补全）</translation>
+    </message>
+    <message>
+        <source>To complete</source>
+        <translation>待补全</translation>
     </message>
 </context>
 <context>
@@ -4100,6 +4124,62 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>No table with a header row for {kind} was found on {name}. Photograph the whole table, header included, straight from above in good light.</source>
         <translation>在 {name} 上没有找到带{kind}表头的表格。请在光线充足处从正上方拍摄整张表格（包括表头）。</translation>
     </message>
+    <message>
+        <source>{n} records to complete: no {fields}</source>
+        <translation>{n} 条记录待补全：缺少 {fields}</translation>
+    </message>
+    <message>
+        <source>{column}: "{word}" ×{n} is not a known value; answer with --map {word}=VALUE</source>
+        <translation>{column}：“{word}” ×{n} 不是可选值；请用 --map {word}=取值 指定它代表的值</translation>
+    </message>
+    <message>
+        <source>Row {row}: the remarks give the exit date {date} (--apply-exits writes it)</source>
+        <translation>第 {row} 行：备注中写有退出日期 {date}（加 --apply-exits 即写入）</translation>
+    </message>
+    <message>
+        <source>{n} of them are incomplete: complete them in the table.</source>
+        <translation>其中 {n} 条为待补全记录，请在表格中补全。</translation>
+    </message>
+    <message>
+        <source>one value for every row the file gives none, e.g. 任职方式=兼职 (the field by its Chinese or English label; repeatable)</source>
+        <translation>为文件中没有该值的每一行统一填写一个值，如 任职方式=兼职（字段用中文或英文名称；可重复）</translation>
+    </message>
+    <message>
+        <source>the value a word of a choice column stands for, e.g. 村干部=其他 (by label or code; remembered by the ledger; repeatable)</source>
+        <translation>选项列中某个词代表的值，如 村干部=其他（用名称或代码；台账会记住；可重复）</translation>
+    </message>
+    <message>
+        <source>write the exit dates found in the remarks column (e.g. "2024年5月调离") as the members' exit dates</source>
+        <translation>把备注列中写明的退出日期（如“2024年5月调离”）写入委员的退出日期</translation>
+    </message>
+    <message>
+        <source>refuse rows that lack required values instead of importing them as incomplete</source>
+        <translation>缺少必填值的行不导入（默认作为待补全记录导入）</translation>
+    </message>
+    <message>
+        <source>to complete: no {fields}</source>
+        <translation>待补全：缺少 {fields}</translation>
+    </message>
+    <message>
+        <source>the remarks give the exit date {date}</source>
+        <translation>备注中写有退出日期 {date}</translation>
+    </message>
+    <message>
+        <source>The value given for {column} cannot be used: {reason}</source>
+        <translation>为“{column}”填写的值无法使用：{reason}</translation>
+    </message>
+    <message>
+        <source>"{name}" is not a column of {kind}; write its Chinese or English label (e.g. {example}).</source>
+        <translation>“{name}”不是{kind}的列；请写列的中文或英文名称（如 {example}）。</translation>
+    </message>
+    <message>
+        <source>"{value}" is not a value of {column}; choose one of {allowed}.</source>
+        <translation>“{value}”不是“{column}”的可选值；请从以下选择：{allowed}。</translation>
+    </message>
+    <message>
+        <source>"{text}" is not of the form NAME=VALUE.</source>
+        <translation>“{text}”的格式应为 名称=值。</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -4559,6 +4639,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>Due day of the next month</source>
         <translation>次月截止日</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
     </message>
 </context>
 <context>
@@ -5829,6 +5913,22 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>Submissions: {on_time} of {units} units submitted by the due day ({share}); {approved} approved; {differing} differ from the ledger since.</source>
         <translation>月报上报：{units} 个单位中有 {on_time} 个按时上报（{share}）；{approved} 个已审核通过；{differing} 个上报后与台账不一致。</translation>
     </message>
+    <message>
+        <source>Records to complete, by unit</source>
+        <translation>待补全记录（按单位）</translation>
+    </message>
+    <message>
+        <source>Records to complete</source>
+        <translation>待补全记录</translation>
+    </message>
+    <message>
+        <source>Records imported without some required values count here until they are completed in the table; {n} in all.</source>
+        <translation>导入时缺少必填项的记录（待补全）在表格中补全之前都计入此处；共 {n} 条。</translation>
+    </message>
+    <message>
+        <source>  Records to complete: {n}</source>
+        <translation>  待补全记录：{n} 条</translation>
+    </message>
 </context>
 <context>
     <name>sync</name>
@@ -6775,6 +6875,52 @@ File: {file}</source>
     <message>
         <source>Differing figures</source>
         <translation>不一致数据</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>To complete</source>
+        <translation>待补全</translation>
+    </message>
+    <message>
+        <source>To complete: no {fields}. Open the record and fill them in.</source>
+        <translation>待补全：缺少 {fields}。请打开该记录补填。</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersPanel</name>
+    <message>
+        <source>Before importing</source>
+        <translation>导入前请确认</translation>
+    </message>
+    <message>
+        <source>Take the exit dates written in the remarks ({n} rows)</source>
+        <translation>采用备注中写明的退出日期（{n} 行）</translation>
+    </message>
+    <message>
+        <source>{column} (no column in the file):</source>
+        <translation>{column}（文件中没有此列）：</translation>
+    </message>
+    <message>
+        <source>Leave to complete later ({n} rows)</source>
+        <translation>暂不填写，以后补全（{n} 行）</translation>
+    </message>
+    <message>
+        <source>one value for every row; empty: complete later ({n} rows)</source>
+        <translation>为所有行统一填写；留空则以后补全（{n} 行）</translation>
+    </message>
+    <message>
+        <source>{column}: “{word}” ×{n} stands for</source>
+        <translation>{column}：“{word}” ×{n} 代表</translation>
+    </message>
+    <message>
+        <source>{column}: “{word}” stands for</source>
+        <translation>{column}：“{word}” 代表</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
     </message>
 </context>
 </TS>

@@ -60,7 +60,7 @@ def test_the_preview_shows_each_rows_status_and_reason(dialog, qtmodeltester):
     qtmodeltester.check(model)
     assert statuses(model) == [ADD, ADD, ERROR, DUPLICATE]
     headers = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
-    assert headers[0] == "Row" and headers[-1] == "Reason" and "名称" in headers
+    assert headers[0] == "Row" and headers[-1] == "Reason" and "姓名" in headers
     reason = model.index(2, model.columnCount() - 1)
     assert "手机号码" in reason.data() and "123" in reason.data()
     assert reason.data(Qt.BackgroundRole).color() == STATUS_COLOURS[ERROR]
@@ -159,7 +159,7 @@ def test_export_of_a_sections_current_view(section, qtbot, county_ledger, tmp_pa
     visible = excel_dialogs.visible_columns(section)
     assert visible[0] == "phone" and "org_id" not in visible
     assert head == [section.model.kind.field(n).label.text() for n in visible]
-    names_col = head.index("名称")
+    names_col = head.index("姓名")
     assert [ws.cell(r, names_col + 1).value for r in range(2, ws.max_row + 1)] == ["张五", "张二", "张一"]
     assert ws.cell(2, 1).value == "13800138004"
 

@@ -291,7 +291,7 @@ def test_switching_the_language_retranslates_a_section(make_section, qtbot):
         ui_i18n.install("en")
         qtbot.waitUntil(lambda: section.add_button.text() == "New")
         assert "record" in section.count_label.text()
-        assert section.model.headerData(1, Qt.Horizontal) == "Name"
+        assert section.model.headerData(1, Qt.Horizontal) == "Full name"  # a person's name (姓名)
     finally:  # leave Qt as the other tests expect it: no translator installed
         from desktop import i18n
 
