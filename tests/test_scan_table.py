@@ -146,7 +146,7 @@ def test_without_the_scan_component_the_command_says_so_in_one_line(monkeypatch,
     photo = tmp_path / "名册.jpg"
     photo.write_bytes(b"\xff\xd8\xff")
     args = argparse.Namespace(ledger=str(ledger_path), file=str(photo), kind=MEMBER, unit=TOWNSHIP, dry_run=True,
-                              errors=None)
+                              errors=None, column_values=[], words=[], apply_exits=False, complete_only=False)
     with pytest.raises(SystemExit):
         run_command(cli_scan.cmd_import_scan, args)
     err = capsys.readouterr().err.strip()
@@ -220,6 +220,10 @@ def test_import_scan_is_a_command_beside_import_excel():
 
     args = build_parser().parse_args(["import-scan", "名册.jpg", "--kind", MEMBER, "--unit", TOWNSHIP, "--dry-run"])
     assert args.dry_run and args.unit == TOWNSHIP and COMMANDS[args.command] is cli_scan.cmd_import_scan
+    # the answers a paper roster needs as much as a spreadsheet does
+    args = build_parser().parse_args(["import-scan", "名册.jpg", "--kind", MEMBER, "--set", "任职方式=兼职",
+                                      "--map", "村干部=其他", "--complete-only"])
+    assert (args.column_values, args.words, args.complete_only) == (["任职方式=兼职"], ["村干部=其他"], True)
 
 
 def test_the_command_lists_the_doubtful_cells_by_row_and_column(capsys):
