@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from desktop import excel
+from desktop.errors import LedgerError
 from desktop.excel import ImportPlan
 from desktop.records import KINDS, T, Field
 from desktop.records.enums import enumerations
@@ -77,6 +79,11 @@ class AnswersPanel(QGroupBox):
             for v in enumerations().values(f.enum):
                 editor.addItem(v.label(), v.key)
             i = editor.findData(value) if value is not None else 0
+            if i < 0:  # given as written ("兼职"), not as its key
+                try:
+                    i = editor.findData(excel.choice(f, value))
+                except LedgerError:
+                    i = 0
             editor.setCurrentIndex(max(i, 0))
             editor.currentIndexChanged.connect(lambda _i, e=editor, n=f.name: self.sig_column_value.emit(n, e.currentData()))
         else:

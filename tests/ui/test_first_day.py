@@ -1,6 +1,8 @@
 """A township secretary's first day, through the real main window in Chinese, from an empty
 data folder: the first-start wizard makes 南高乡's ledger (with its committee); she adds a
-member whose birth month is all she knows ("1996-08"); hands her first package on a stick to
+member whose birth month is all she knows ("1996-08"); imports last year's roster as it is (a
+merged title, no 任职方式 column, the office's own words, a signature footer, one bad row); hands
+her first package on a stick to
 the county, whose ledger has never been online (the county takes it up and names her office);
 and makes the month's PDF.  Each step checks what was stored, not only that a window opened.
 
@@ -140,6 +142,65 @@ def add_member(qtbot, window, monkeypatch) -> str:
     return member["id"]
 
 
+def roster_workbook(path: Path) -> Path:
+    """Last year's roster as offices keep it: a merged title, no 任职方式 column, their own words
+    (男性, 团委副书记, 村官), birth months only, the signature lines under the table, and one row
+    with a month that does not exist."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["南高乡团委委员名册（2025年）"])
+    ws.merge_cells("A1:G1")
+    ws.append(["姓名", "性别", "出生年月", "职务", "委员来源", "任职日期", "联系电话"])
+    ws.append(["王强", "男性", "1995.03", "团委副书记", "村官", "2023-05-01", "13800001111"])
+    ws.append(["李娜", "女", "1998年7月", "委员", "大学生村官", "2024-01-10", "13800002222"])
+    ws.append(["孙磊", "男", "1990-13", "委员", "大学生村官", "2024-01-10", "13800003333"])
+    ws.append([])
+    ws.append(["填表人：张三", None, "审核人：李四", None, "填表日期：2025年1月5日"])
+    wb.save(path)
+    return path
+
+
+def import_the_roster(qtbot, window, roster: Path, monkeypatch) -> None:
+    """文件 → 导入Excel: the missing column gets one value for all rows; the bad row is named
+    with its whole reason and left out; the footer is no row at all."""
+    from ui.excel_dialogs import ImportDialog
+
+    window.tabs.setCurrentWidget(window.sections["committee_member"])
+    seen = {}
+
+    def drive(dialog: ImportDialog) -> int:
+        dialog.show()
+        dialog.set_path(str(roster))
+        qtbot.waitUntil(lambda: dialog.plan is not None and not dialog.busy(), timeout=30000)
+        assert "employment" in dialog.answers.column_editors  # offered: one value for the whole column
+        dialog.set_column_value("任职方式", "兼职")
+        qtbot.waitUntil(lambda: dialog.plan is not None and not dialog.busy(), timeout=30000)
+        assert dialog.answers.column_editors["employment"].currentData() == "part_time"  # the answer on show
+        plan = dialog.plan
+        assert plan.count("add") == 2 and [r.values.get("name") for r in plan.errors] == ["孙磊"]
+        assert [p.field for p in plan.errors[0].problems] == ["birth_date"]  # named, not a whole-row refusal
+        assert not any("填表人" in str(r.values) for r in plan.rows)  # the footer is not a row
+        shoot(dialog, "import")
+        dialog.import_rows()
+        qtbot.waitUntil(lambda: dialog.result is not None and not dialog.busy(), timeout=30000)
+        seen["result"] = dialog.result
+        return 1
+
+    monkeypatch.setattr(ImportDialog, "exec", drive)
+    window.import_excel()
+    assert seen["result"].added == 2 and seen["result"].errors == 1
+    stored = {m["name"]: m for m in window.ledger.query("committee_member")}
+    assert set(stored) == {"赵丽", "王强", "李娜"}
+    wang = stored["王强"]
+    assert (wang["gender"], wang["post"], wang["source"], wang["employment"], wang["birth_date"], wang["org_id"]) == (
+        "male", "deputy_secretary", "village_official", "part_time", "1995-03", COMMITTEE)
+    assert (stored["李娜"]["birth_date"], stored["李娜"]["employment"]) == ("1998-07", "part_time")
+    section = window.sections["committee_member"]
+    qtbot.waitUntil(lambda: section.model.rowCount() == 3, timeout=10000)
+
+
 def generate_the_checklist(qtbot, window) -> None:
     """The township's tasks from the reference table, every column readable at 1366×768."""
     view = window.checklist
@@ -184,7 +245,9 @@ def county_takes_it_up(county: Ledger, town: Ledger, package: Path) -> None:
     assert isinstance(held, packages.HeldPackage) and county.count("committee_member") == 0
     assert held.office().text() == "南高乡（张三）"  # the sender by unit and person, not by a device id
     packages.confirm_held(county, held.device_id, packages.public_identity(town)["fingerprint"])
-    [member] = county.query("committee_member")
+    members = {m["name"]: m for m in county.query("committee_member")}
+    assert set(members) == {"赵丽", "王强", "李娜"}  # the one typed in and the two imported
+    member = members["赵丽"]
     assert (member["name"], member["birth_date"], member["org_id"]) == ("赵丽", "1996-08", COMMITTEE)
     assert county.get("organisation", COMMITTEE)["name"]
     assert office_of(county, town.device_id).unit_name() == "南高乡"
@@ -198,8 +261,8 @@ def make_the_months_pdf(qtbot, window, target: Path, monkeypatch) -> None:
         view.month_edit.setDate(QDate(today.year(), today.month(), 1))
         view.refresh()
     report = view.report
-    assert report.scope == TOWNSHIP and report.headline.members_current == 1
-    assert report.headline.members_by_source["village_official"] == 1
+    assert report.scope == TOWNSHIP and report.headline.members_current == 3
+    assert report.headline.members_by_source["village_official"] == 3
     shoot(window, "report")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     with qtbot.waitSignal(view.sig_exported, timeout=30000):
@@ -239,6 +302,7 @@ def test_a_township_secretarys_first_day(qtbot, day, tmp_path, monkeypatch):
         shoot(window, "overview")
 
         add_member(qtbot, window, monkeypatch)
+        import_the_roster(qtbot, window, roster_workbook(tmp_path / "南高乡团委委员名册.xlsx"), monkeypatch)
         generate_the_checklist(qtbot, window)
 
         # the county: its own ledger, never connected to a hub; its identity on the stick it hands over
@@ -252,7 +316,7 @@ def test_a_township_secretarys_first_day(qtbot, day, tmp_path, monkeypatch):
             county.close()
 
         window.tabs.setCurrentWidget(window.dashboard)
-        qtbot.waitUntil(lambda: board.cards["members"].value_label.text() == "1", timeout=20000)
+        qtbot.waitUntil(lambda: board.cards["members"].value_label.text() == "3", timeout=20000)
         assert "均为大学生村官" in board.cards["members"].detail_label.text()  # one source: a line, not a chart
         assert not board.source_view.isVisible()
         shoot(window, "overview-after")
