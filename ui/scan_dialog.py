@@ -12,11 +12,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage, QPixmap
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from desktop import scan
 from desktop.ledger import Ledger
 from ui.excel_dialogs import ImportDialog
+from ui.widgets import open_file_name
 
 #: Background of a cell read with low confidence.
 LOW_CONFIDENCE_COLOUR = QColor("#fff59d")
@@ -84,11 +85,10 @@ class ScanImportDialog(ImportDialog):
         self.crop.setPixmap(QPixmap.fromImage(strip).scaledToHeight(CROP_HEIGHT, Qt.SmoothTransformation))
 
     def choose_file(self) -> None:
-        start = str(Path(self.path()).parent) if self.path() else str(Path.home())
         suffixes = " ".join(f"*{s}" for s in scan.IMAGE_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(self, self.windowTitle(), start,
-                                              self.tr("Photos and scans ({suffixes});;All files (*)").format(
-                                                  suffixes=suffixes))
+        path = open_file_name(self, "scan", self.windowTitle(),
+                              self.tr("Photos and scans ({suffixes});;All files (*)").format(suffixes=suffixes),
+                              fallback=Path(self.path()).parent if self.path() else Path.home())
         if path:
             self.set_path(path)
 

@@ -79,31 +79,34 @@ def export_package(ledger, dest_dir, receiver_device_id: str | None,
     dest = Path(dest_dir)
     if not dest.is_dir():
         raise PackageWriteFailed(path=str(dest), detail="not a folder")
-    signatures.sign_own(ledger, device_keys(ledger)[0])  # every change of ours leaves signed
-    changes = for_peer(ledger, peer, acks_for(ledger, receiver_device_id))
-    digests = blobs_needed(ledger, changes)
-    blobs = {}
-    total = len(digests) + 2
-    if progress:
-        progress(1, total)
-    for i, d in enumerate(digests):
-        blobs[d] = ledger.blob(d)
+    # one transaction: a package that could not be written leaves the ledger as it was (its
+    # changes not yet signed, no export logged)
+    with ledger.tx():
+        signatures.sign_own(ledger, device_keys(ledger)[0])  # every change of ours leaves signed
+        changes = for_peer(ledger, peer, acks_for(ledger, receiver_device_id))
+        digests = blobs_needed(ledger, changes)
+        blobs = {}
+        total = len(digests) + 2
         if progress:
-            progress(2 + i, total)
-    data, manifest = build_package(ledger, receiver_device_id, peer, changes, blobs)
-    path = package_name(ledger, dest)
-    write_atomic(path, lambda fh: fh.write(data))
-    try:
-        back = open_verified(path, public_identity(ledger)["sign_pub"])
-        if back[0] != manifest:
-            raise PackageDamaged(path=str(path), detail="manifest")
-    except PackageError as exc:
+            progress(1, total)
+        for i, d in enumerate(digests):
+            blobs[d] = ledger.blob(d)
+            if progress:
+                progress(2 + i, total)
+        data, manifest = build_package(ledger, receiver_device_id, peer, changes, blobs)
+        path = package_name(ledger, dest)
+        write_atomic(path, lambda fh: fh.write(data))
         try:
-            path.unlink()
-        except OSError:
-            pass
-        raise PackageWriteFailed(path=str(path), detail=str(exc)) from None
-    log_event(ledger, "export", receiver_device_id, manifest)
+            back = open_verified(path, public_identity(ledger)["sign_pub"])
+            if back[0] != manifest:
+                raise PackageDamaged(path=str(path), detail="manifest")
+        except PackageError as exc:
+            try:
+                path.unlink()
+            except OSError:
+                pass
+            raise PackageWriteFailed(path=str(path), detail=str(exc)) from None
+        log_event(ledger, "export", receiver_device_id, manifest)
     if progress:
         progress(total, total)
     return path
