@@ -27,7 +27,10 @@ NO_SCAN = ("the optional scan component (rapidocr-onnxruntime: onnxruntime, open
 #: Test files that read photos with the real OCR engine.
 SCAN_FILES = ("tests/test_scan_ocr.py",)
 #: Test files that read spreadsheets (skipped when the reader cannot load).
-SPREADSHEET_FILES = ("tests/test_excel.py", "tests/test_excel_reading.py", "tests/test_spreadsheet_formats.py")
+SPREADSHEET_FILES = ("tests/test_excel.py", "tests/test_excel_reading.py", "tests/test_spreadsheet_formats.py",
+                     "tests/test_excel_rosters.py", "tests/test_first_day_cli.py")
+#: Parameters of a test that read a spreadsheet (the commands run one by one, e.g. on a full disk).
+SPREADSHEET_PARAMS = ("[import-excel-",)
 
 
 def _calamine_loads() -> bool:
@@ -82,7 +85,8 @@ def window_reason(item) -> str | None:
         return SLOW_UNDER_WINE
     if item.nodeid.startswith(SCAN_FILES):
         return NO_SCAN
-    if item.nodeid.startswith(SPREADSHEET_FILES) and not _calamine_loads():
+    reads = item.nodeid.startswith(SPREADSHEET_FILES) or any(p in item.nodeid for p in SPREADSHEET_PARAMS)
+    if reads and not _calamine_loads():
         return NO_CALAMINE
     return None
 
