@@ -4366,8 +4366,13 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     </message>
     <message>
         <location filename="../../sync/hub/cli.py" line="85" />
-        <source>the hub's ledger file (default: $TOWNSHIP_HUB_DB)</source>
-        <translation>汇总端台账文件（默认：环境变量 TOWNSHIP_HUB_DB）</translation>
+        <source>the hub's ledger file, or a PostgreSQL database as postgresql://user@host:port/name (default: $TOWNSHIP_HUB_DB)</source>
+        <translation>汇总端台账文件，或 PostgreSQL 数据库地址 postgresql://用户@主机:端口/库名（默认：环境变量 TOWNSHIP_HUB_DB）</translation>
+    </message>
+    <message>
+        <location filename="../../sync/hub/cli.py" line="106" />
+        <source>folder for this process's snapshot files (default: beside the ledger file; with a database, a temporary folder)</source>
+        <translation>本进程存放快照文件的文件夹（默认：台账文件旁；使用数据库时为临时文件夹）</translation>
     </message>
     <message>
         <location filename="../../sync/hub/cli.py" line="88" />
