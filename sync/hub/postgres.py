@@ -119,8 +119,7 @@ def prepare(url: str) -> None:
         migrate_ledger(conn)
         conn.execute("BEGIN IMMEDIATE")
         try:
-            fresh = conn.execute("SELECT 1 FROM meta WHERE key = 'device_id'").fetchone() is None
-            if fresh:
+            if conn.execute("SELECT 1 FROM meta WHERE key = 'device_id'").fetchone() is None:
                 now = dt.datetime.now().isoformat(timespec="seconds")
                 conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", [
                     ("device_id", ids.new_device_id()), ("scope", ""), ("operator", "hub"), ("created_at", now),
@@ -133,9 +132,9 @@ def prepare(url: str) -> None:
         if scope != "":
             raise NotAHub(path=url, scope=scope)
         hub_migrations.migrate(conn)
-        if fresh:  # every ledger holds the built-in templates (applying them twice changes nothing)
-            ledger = Ledger(conn, None, None, shares_lock=True)
-            ledger.apply_changes(builtin_template_changes())
+        builtin = conn.execute("SELECT 1 FROM change_log WHERE origin = ? LIMIT 1", (ids.BUILTIN_DEVICE,))
+        if builtin.fetchone() is None:  # every ledger holds the built-in templates (twice changes nothing)
+            Ledger(conn, None, None, shares_lock=True).apply_changes(builtin_template_changes())
     finally:
         conn.close()
 
