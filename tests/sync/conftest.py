@@ -72,6 +72,22 @@ def hub_db(request, folder: Path) -> Path | str:
     return folder / "hub" / "hub.sqlite"
 
 
+@pytest.fixture(params=BACKENDS)
+def new_hub_db(request, tmp_path) -> Path | str:
+    """A new hub ledger's ``--db``, once per backend (for tests that start hubs themselves)."""
+    return hub_db(request, tmp_path)
+
+
+def database_connections(url: str) -> int:
+    """Connections open to the database at *url* (other than the one asking)."""
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        return conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                            (name,)).fetchone()[0]
+
+
 @contextlib.contextmanager
 def read_hub_ledger(db: Path | str):
     """The hub's ledger, read-only, beside the running hub (a file or a database)."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-import psycopg
 import pytest
 import requests
 
@@ -102,6 +101,8 @@ def test_health_answers_503_when_the_database_is_gone(pg_cluster, tmp_path):
     hub = start_hub(tmp_path, db=url)
     try:
         assert hub.get("/v1/health").json()["status"] == "ok"
+        import psycopg
+
         with psycopg.connect(pg_cluster.url("postgres"), autocommit=True) as admin:
             admin.execute(f'DROP DATABASE "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
         r = hub.get("/v1/health")
