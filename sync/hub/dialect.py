@@ -186,8 +186,10 @@ class PgConnection:
 
     dialect = POSTGRES
 
-    def __init__(self, conn) -> None:
+    def __init__(self, conn, url: str | None = None) -> None:
         self.raw = conn
+        #: where to connect again when the database went away (None: a pooled connection)
+        self.url = url
         self.row_factory = None  # set by the ledger for SQLite; every row here is a Row
 
     def execute(self, sql: str, params: Iterable = ()):
@@ -195,6 +197,8 @@ class PgConnection:
 
         try:
             if sql == "BEGIN IMMEDIATE":
+                if self.raw.broken and self.url:  # the database restarted: the next write reconnects
+                    self.raw = _connect(self.url)
                 self.raw.execute("BEGIN")
                 return self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             return self.raw.execute(POSTGRES.sql(sql), tuple(params))
@@ -227,11 +231,17 @@ class PgConnection:
         self.raw.close()
 
 
+def _connect(url: str):
+    import psycopg
+
+    return psycopg.connect(url, autocommit=True, row_factory=row_factory)
+
+
 def connect(url: str) -> PgConnection:
     """A connection to the PostgreSQL database at *url*."""
     import psycopg
 
     try:
-        return PgConnection(psycopg.connect(url, autocommit=True, row_factory=row_factory))
+        return PgConnection(_connect(url), url)
     except psycopg.Error as exc:
         raise _as_sqlite_error(exc) from exc

@@ -113,6 +113,80 @@ def test_health_answers_503_when_the_database_is_gone(pg_cluster, tmp_path):
     assert "the database does not answer" in hub.log.read_text(encoding="utf-8")
 
 
+def test_a_hub_carries_on_after_its_database_connections_were_cut(pg_cluster):
+    """A database restart (here: every connection of the hub ended by the server) fails
+    the requests under way; the next write connects again, the pool replaces its readers."""
+    from sync.hub.service import Hub
+
+    url = pg_cluster.new_database()
+    hub = Hub(url)
+    try:
+        hub.write(lambda: hub.store.create_code(COUNTY, "之前"))
+        assert hub.last_seq() > 0
+        _terminate_connections(pg_cluster, url)
+        with pytest.raises(sqlite3.OperationalError):
+            hub.write(lambda: hub.store.create_code(COUNTY, "断开时"))
+        hub.write(lambda: hub.store.create_code(COUNTY, "之后"))
+        for _ in range(2):  # a reader that was cut fails once and is dropped by the pool
+            try:
+                hub.last_seq()
+            except sqlite3.OperationalError:
+                pass
+        assert hub.last_seq() > 0
+        with hub.reading() as reader:
+            names = {r[0] for r in reader.ledger.conn.execute("SELECT name FROM hub_enrollment")}
+        assert names == {"之前", "之后"}
+    finally:
+        hub.close()
+
+
+def _terminate_connections(cluster, url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(cluster.url("postgres"), autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                      (url.rsplit("/", 1)[1],))
+
+
+def test_pg_dump_and_pg_restore_as_the_operations_guide_says(pg_cluster, tmp_path):
+    """docs/hub-operations.md: a custom-format dump, restored into an empty database, and the
+    change-log positions moved on past every cursor handed out before."""
+    import subprocess
+
+    from sync.hub.service import Hub
+
+    url = pg_cluster.new_database()
+    county = county_ledger(tmp_path / "county.sqlite", townships=(TOWNSHIP,))
+    hub = Hub(url)
+    try:
+        code = hub.write(lambda: hub.store.create_code(COUNTY, "县团委"))
+        hub.write(lambda: hub.store.redeem(code, county.device_id, "电脑"))
+        hub.write(lambda: hub.ledger.apply_changes(county.changes_since(0)[0], allowed_scope=COUNTY))
+        before = hub.last_seq()
+    finally:
+        hub.close()
+    dump = tmp_path / "hub.dump"
+    for command in (["pg_dump", "--format=custom", f"--file={dump}", url],
+                    ["pg_restore", "--no-owner", f"--dbname={(restored := pg_cluster.new_database())}", str(dump)],
+                    ["psql", restored, "-c", "SELECT setval(pg_get_serial_sequence('change_log', 'seq'), "
+                                             "(SELECT max(seq) FROM change_log) + 10000000)"]):
+        done = subprocess.run([str(pg_cluster.bin / command[0]), *command[1:]], capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 0, done.stderr
+    hub = Hub(restored)
+    try:
+        assert hub.last_seq() == before
+        assert hub.store.device(county.device_id).scope == COUNTY
+        county.organisations.update(f"org-township_committee-{TOWNSHIP}", note="恢复之后")
+        hub.write(lambda: hub.ledger.apply_changes(county.changes_since(0)[0], allowed_scope=COUNTY))
+        assert hub.last_seq() > before + 10_000_000
+        with hub.reading() as reader:
+            assert reader.ledger.organisations.get(f"org-township_committee-{TOWNSHIP}")["note"] == "恢复之后"
+    finally:
+        hub.close()
+        county.close()
+
+
 # ------------------------------------------------------------------------------------ several processes
 def test_two_hub_processes_on_one_database_serve_two_devices_that_converge(pg_cluster, tmp_path):
     """Two ``township-hub serve`` processes (two ports) share one database; a device syncs
