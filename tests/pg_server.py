@@ -40,8 +40,15 @@ def why_unavailable() -> str | None:
         return "the PostgreSQL hub is tested on Linux (the test cluster runs as a Unix user)"
     if binaries() is None:
         return "PostgreSQL is not installed (bash .ci/bootstrap test installs Debian's postgresql package)"
-    if os.geteuid() == 0 and shutil.which("runuser") is None:
-        return "running as root without runuser: PostgreSQL cannot be started"
+    if os.geteuid() == 0:
+        import pwd
+
+        if shutil.which("runuser") is None:
+            return "running as root without runuser: PostgreSQL cannot be started"
+        try:
+            pwd.getpwnam(RUN_AS)
+        except KeyError:
+            return f"running as root without a {RUN_AS!r} user to run PostgreSQL as"
     return None
 
 
