@@ -7,6 +7,10 @@ counts its own.  Hub ledgers written before the hub counted its versions have th
 tables of version 1 (perhaps with the column of version 2) and no ``hub_schema``:
 each step is written to find its work done already.  The first version is frozen
 text; later ones only add.
+
+The same steps run on a PostgreSQL hub (:mod:`sync.hub.postgres`): table definitions go
+through ``dialect_of(conn).ddl``, and what SQLite learns from a PRAGMA through the
+dialect's ``columns`` and ``has_table`` (:mod:`sync.hub.dialect`).
 """
 
 from __future__ import annotations
