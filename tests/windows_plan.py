@@ -41,6 +41,18 @@ def _calamine_loads() -> bool:
     return True
 
 
+NO_POSTGRES = ("the PostgreSQL-backed hub is a Linux server's: its tests start a throwaway cluster as a Unix user "
+               "(tests/pg_server.py), and psycopg is not installed there; the same tests run on the file-backed hub")
+#: Test files only about the PostgreSQL-backed hub (the others run it as their "postgres" parameter).
+POSTGRES_FILES = ("tests/sync/test_hub_postgres.py",)
+
+
+def _postgres(item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    return item.nodeid.startswith(POSTGRES_FILES) or (
+        callspec is not None and "postgres" in callspec.params.values())
+
+
 #: Test files and folders that are not even imported there (an import would fail), with the reason.
 NOT_COLLECTED = {
     "tests/sync/test_hub_fuzz.py": NO_SCHEMATHESIS,
@@ -88,6 +100,8 @@ def window_reason(item) -> str | None:
     reads = item.nodeid.startswith(SPREADSHEET_FILES) or any(p in item.nodeid for p in SPREADSHEET_PARAMS)
     if reads and not _calamine_loads():
         return NO_CALAMINE
+    if _postgres(item):
+        return NO_POSTGRES
     return None
 
 

@@ -200,6 +200,6 @@ class Merging:
 
     def future_changes(self) -> list[Change]:
         """Received changes stamped more than a day ahead of this machine's clock."""
-        rows = self.conn.execute("SELECT * FROM change_log WHERE flags & ? ORDER BY seq", (FLAG_FUTURE,))
+        rows = self.conn.execute("SELECT * FROM change_log WHERE flags & ? != 0 ORDER BY seq", (FLAG_FUTURE,))
         return [Change.from_row(r) for r in rows]
 

@@ -4947,6 +4947,14 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>{value} is not a number of hours up to 8760</source>
         <translation>{value} 不是不超过 8760 的小时数</translation>
     </message>
+    <message>
+        <source>the hub's ledger file, or a PostgreSQL database as postgresql://user@host:port/name (default: $TOWNSHIP_HUB_DB)</source>
+        <translation>汇总端台账文件，或 PostgreSQL 数据库地址 postgresql://用户@主机:端口/库名（默认：环境变量 TOWNSHIP_HUB_DB）</translation>
+    </message>
+    <message>
+        <source>folder for this process's snapshot files (default: beside the ledger file; with a database, a temporary folder)</source>
+        <translation>本进程存放快照文件的文件夹（默认：台账文件旁；使用数据库时为临时文件夹）</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>

@@ -1,12 +1,13 @@
 """``township-hub``: run the hub and administer its devices.
 
-    township-hub serve   --db PATH [--host 127.0.0.1] [--port 8470] [--readers 4] [--threads N] [--enroll-rate 10]
-                         [--upload-hours 168]
+    township-hub serve   --db PATH|URL [--host 127.0.0.1] [--port 8470] [--readers 4] [--threads N]
+                         [--enroll-rate 10] [--upload-hours 168] [--data-dir DIR]
     township-hub enroll  --db PATH --scope CODE --name NAME [--days 14]
     township-hub devices --db PATH [--scope CODE]
     township-hub revoke  --db PATH DEVICE
 
-``--db`` may also come from ``$TOWNSHIP_HUB_DB``.  Like ``township-ledger``, every
+``--db`` is a ledger file or a PostgreSQL address (``postgresql://user@host:port/db``,
+see docs/hub-operations.md); it may also come from ``$TOWNSHIP_HUB_DB``.  Like ``township-ledger``, every
 error is one line on stderr and a non-zero exit, never a traceback; messages are in
 Chinese unless ``--lang en`` (or ``$TOWNSHIP_LEDGER_LANG=en``).
 
@@ -14,7 +15,8 @@ Chinese unless ``--lang en`` (or ``$TOWNSHIP_LEDGER_LANG=en``).
 ``devices`` and ``revoke`` work beside it: they open the file through
 ``HubStore.open_admin``, a plain SQLite connection without the instance lock, and
 touch only the hub's own tables (enrollment codes and devices), never the change
-log, each write one short transaction.  A revoked token stops working at once: the
+log, each write one short transaction.  On PostgreSQL there is no instance lock:
+several ``serve`` processes may share one database.  A revoked token stops working at once: the
 running hub looks every token up on every call.
 """
 
@@ -38,6 +40,7 @@ from desktop.cli import common
 from desktop.cli.common import EXIT_OK, EXIT_USAGE, ArgumentParser, fail
 from desktop.errors import ScopeError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from sync.hub.dialect import is_database_url
 from sync.hub.settings import HubSettings
 
 PROG = "township-hub"
@@ -93,7 +96,8 @@ def build_parser() -> ArgumentParser:
     p.add_argument("--lang", choices=i18n.LANGUAGES, help=translate("cli", "language of messages (default zh_CN)"))
     common = ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH",
-                        help=translate("hub", "the hub's ledger file (default: $TOWNSHIP_HUB_DB)"))
+                        help=translate("hub", "the hub's ledger file, or a PostgreSQL database as "
+                                              "postgresql://user@host:port/name (default: $TOWNSHIP_HUB_DB)"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
 
     s = sub.add_parser("serve", parents=[common], help=translate("hub", "run the hub (creates its ledger on first start)"))
@@ -113,6 +117,9 @@ def build_parser() -> ArgumentParser:
     s.add_argument("--upload-hours", type=_hours, default=HubSettings.upload_expiry / 3600,
                    help=translate("hub", "hours an unfinished attachment upload is kept for the device to resume it "
                                          "(default {n})").format(n=f"{HubSettings.upload_expiry / 3600:g}"))
+    s.add_argument("--data-dir", metavar="DIR", type=Path,
+                   help=translate("hub", "folder for this process's snapshot files (default: beside the ledger "
+                                         "file; with a database, a temporary folder)"))
 
     s = sub.add_parser("enroll", parents=[common], help=translate("hub", "issue a one-time enrollment code for a device"))
     s.add_argument("--scope", required=True, metavar="CODE", help=translate("hub", "division code the device will work for"))
@@ -147,15 +154,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # ------------------------------------------------------------------------------------ helpers
-def _db(args) -> Path:
+def _db(args) -> Path | str:
+    """The ledger file, or the database address as given."""
     value = args.db or os.environ.get(DB_ENV)
     if not value:
         fail(translate("hub", "say which hub ledger to use: --db PATH or ${env}").format(env=DB_ENV), EXIT_USAGE)
-    return Path(value)
+    return value if is_database_url(value) else Path(value)
 
 
-def _existing_db(args) -> Path:
+def _existing_db(args) -> Path | str:
     path = _db(args)
+    if isinstance(path, str):  # a database: HubStore.open_admin says when it holds no hub ledger
+        return path
     if not path.is_file() or path.stat().st_size == 0:
         fail(translate("hub", "no hub ledger at {path}; start the hub once with: township-hub serve --db {path}").format(
             path=path))
@@ -226,7 +236,7 @@ def cmd_serve(args) -> int:
     port = sock.getsockname()[1]
     # a locked, damaged or foreign file fails here, in one line
     app = create_app(path, HubSettings(readers=args.readers, threads=args.threads, enroll_rate=args.enroll_rate,
-                                         upload_expiry=args.upload_hours * 3600))
+                                         upload_expiry=args.upload_hours * 3600, snapshot_dir=args.data_dir))
 
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
@@ -277,7 +287,11 @@ def cmd_enroll(args) -> int:
 
     path = _db(args)
     _check_scope(args.scope)
-    if not path.is_file() or path.stat().st_size == 0:
+    if isinstance(path, str):
+        from sync.hub.postgres import prepare
+
+        prepare(path)  # a hub ledger from the first use on, as a file is created below
+    elif not path.is_file() or path.stat().st_size == 0:
         Ledger.new(path, scope="", operator="hub").close()
         print(translate("hub", "Created the hub ledger {path}.").format(path=path))
     with HubStore.open_admin(path) as store:

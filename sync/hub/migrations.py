@@ -7,6 +7,10 @@ counts its own.  Hub ledgers written before the hub counted its versions have th
 tables of version 1 (perhaps with the column of version 2) and no ``hub_schema``:
 each step is written to find its work done already.  The first version is frozen
 text; later ones only add.
+
+The same steps run on a PostgreSQL hub (:mod:`sync.hub.postgres`): table definitions go
+through ``dialect_of(conn).ddl``, and what SQLite learns from a PRAGMA through the
+dialect's ``columns`` and ``has_table`` (:mod:`sync.hub.dialect`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from typing import Callable
+
+from sync.hub.dialect import dialect_of
 
 V1_TABLES = """
 CREATE TABLE IF NOT EXISTS hub_enrollment (
@@ -53,7 +59,7 @@ CREATE TABLE IF NOT EXISTS hub_schema (
 
 def _v1(conn: sqlite3.Connection) -> None:
     """Enrollment codes and devices."""
-    for statement in V1_TABLES.split(";"):
+    for statement in dialect_of(conn).ddl(V1_TABLES).split(";"):
         if statement.strip():
             conn.execute(statement)
 
@@ -61,10 +67,9 @@ def _v1(conn: sqlite3.Connection) -> None:
 def _v2(conn: sqlite3.Connection) -> None:
     """Which codes came before a device's revocation: only a later code lets it back.
     Devices revoked before this version come back only with codes issued from now on."""
-    columns = {r[1] for r in conn.execute("PRAGMA table_info(hub_device)").fetchall()}
-    if "codes_before_revocation" in columns:
+    if "codes_before_revocation" in dialect_of(conn).columns(conn, "hub_device"):
         return
-    conn.execute("ALTER TABLE hub_device ADD COLUMN codes_before_revocation INTEGER")
+    conn.execute(dialect_of(conn).ddl("ALTER TABLE hub_device ADD COLUMN codes_before_revocation INTEGER"))
     conn.execute("UPDATE hub_device SET codes_before_revocation = (SELECT max(rowid) FROM hub_enrollment) "
                  "WHERE revoked = 1")
 
@@ -79,8 +84,8 @@ def _v3(conn: sqlite3.Connection) -> None:
 def _v4(conn: sqlite3.Connection) -> None:
     """The signing keys of offices that never enrolled, as the first device that relayed
     their signed changes vouched for them (sync/hub/keys.py)."""
-    conn.execute("CREATE TABLE IF NOT EXISTS hub_origin_key (origin TEXT PRIMARY KEY, public_key TEXT NOT NULL, "
-                 "vouched_by TEXT NOT NULL, vouched_at TEXT NOT NULL)")
+    conn.execute(dialect_of(conn).ddl("CREATE TABLE IF NOT EXISTS hub_origin_key (origin TEXT PRIMARY KEY, "
+                                      "public_key TEXT NOT NULL, vouched_by TEXT NOT NULL, vouched_at TEXT NOT NULL)"))
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
@@ -94,10 +99,9 @@ CURRENT_VERSION = max(MIGRATIONS)
 
 def version(conn: sqlite3.Connection) -> int:
     """The hub tables' version (0: none, or made before the hub counted its versions)."""
-    try:
-        return conn.execute("SELECT coalesce(max(version), 0) FROM hub_schema").fetchone()[0]
-    except sqlite3.OperationalError:  # no hub_schema yet
+    if not dialect_of(conn).has_table(conn, "hub_schema"):
         return 0
+    return conn.execute("SELECT coalesce(max(version), 0) FROM hub_schema").fetchone()[0]
 
 
 def migrate(conn: sqlite3.Connection, target: int = CURRENT_VERSION) -> list[int]:
@@ -112,7 +116,7 @@ def migrate(conn: sqlite3.Connection, target: int = CURRENT_VERSION) -> list[int
             break
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute(VERSION_TABLE)
+            conn.execute(dialect_of(conn).ddl(VERSION_TABLE))
             if version(conn) < v:
                 MIGRATIONS[v](conn)
                 conn.execute("INSERT INTO hub_schema (version, applied_at) VALUES (?, ?)",

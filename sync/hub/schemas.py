@@ -31,7 +31,10 @@ HEX16_PATTERN = "^[0-9a-f]{16}$"
 
 
 def _plain(text: str) -> str:
-    """Text SQLite and the JSON answer can hold: no lone surrogates."""
+    """Text every database of the hub and the JSON answer can hold: no lone surrogates, and
+    no NUL character (PostgreSQL's text cannot hold one)."""
+    if "\x00" in text:
+        raise PydanticCustomError("nul", "holds a NUL character")
     if not text.isascii() and any("\ud800" <= ch <= "\udfff" for ch in text):
         raise PydanticCustomError("unicode", "is not valid Unicode text")
     return text
@@ -252,6 +255,8 @@ def _message(model: type[BaseModel], err: dict) -> str:
         return f"Field '{name}' holds an item that is not valid: {err['msg']}."
     if kind in ("string_unicode", "unicode"):
         return f"Field '{name}' is not valid Unicode text."
+    if kind == "nul":
+        return f"Field '{name}' holds a NUL character, which the hub does not store."
     if kind.endswith("_type"):
         return f"Field '{name}' must be {_WHAT.get(kind[:-5], 'of another type')}."
     if kind in ("string_too_short", "string_too_long"):

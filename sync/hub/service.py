@@ -1,7 +1,8 @@
 """The hub service: its ledger, its tables, and how requests share them.
 
-:class:`Hub` holds the hub's ledger (scope "", created on first start) and its
-instance lock for the life of the process.  Reads (authentication, pulls, the
+:class:`Hub` holds the hub's ledger (scope "", created on first start): a file with
+its instance lock for the life of the process, or a PostgreSQL database
+(:mod:`sync.hub.postgres`) that several hub processes share.  Reads (authentication, pulls, the
 device list, attachment downloads, snapshot pages) check a read-only connection out
 of a bounded pool (:mod:`sync.hub.pool`) for as long as they read; writes (pushes,
 enrollments, attachment uploads, the devices' "last contact" and pull cursor) go
@@ -12,12 +13,15 @@ connection.
 from __future__ import annotations
 
 import contextlib
+import shutil
+import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from desktop.ledger import Ledger
+from sync.hub.dialect import is_database_url
 from sync.hub.errors import UNAUTHORIZED, HubError
 from sync.hub.pool import Reader, ReaderPool
 from sync.hub.ratelimit import RateLimiter
@@ -46,23 +50,54 @@ class Hub:
 
     def __init__(self, db_path: Path | str, settings: HubSettings | None = None) -> None:
         self.settings = settings or HubSettings()
-        self.ledger = open_hub_ledger(Path(db_path))
+        self._own_folder: Path | None = None
+        self._own_uploads: Path | None = None
+        if is_database_url(db_path):
+            from sync.hub import postgres
+
+            self.ledger = postgres.open_hub_ledger(str(db_path))
+        else:
+            self.ledger = open_hub_ledger(Path(db_path))
         try:
             self.store = HubStore(self.ledger)  # brings the hub's tables up to date
+            if self.ledger.path is None:
+                self.pool = postgres.PgReaderPool(str(db_path), self.settings.readers, self.settings.reader_wait)
+            else:
+                self.pool = ReaderPool(self.ledger.reader, self.settings.readers, self.settings.reader_wait)
         except BaseException:
             self.ledger.close()
             raise
         self.writer = GroupWriter(self.ledger)
-        self.pool = ReaderPool(self.ledger.reader, self.settings.readers, self.settings.reader_wait)
-        folder = self.settings.snapshot_dir or Path(str(self.ledger.path) + ".snapshots")
-        self.snapshots = SnapshotFiles(folder, self.pool, self.settings.snapshots_kept,
+        self.snapshots = SnapshotFiles(self._snapshot_folder(), self.pool, self.settings.snapshots_kept,
                                        self.settings.snapshot_writers)
-        self.uploads = PartialUploads(self.settings.upload_dir or Path(str(self.ledger.path) + ".uploads"),
-                                      self.settings.upload_expiry)
+        self.uploads = PartialUploads(self._upload_folder(), self.settings.upload_expiry)
         #: enrollment attempts per client address (in this process; docs/hub-protocol.md)
         self.enroll_limiter = RateLimiter(self.settings.enroll_rate)
         self._touched: dict[str, float] = {}
         self._touch_lock = threading.Lock()
+
+    def _snapshot_folder(self) -> Path:
+        """``--data-dir``, or beside the ledger file, or (a database) a folder of this
+        process's own, removed when it stops: snapshot files are a cache of the change log,
+        the same bytes whichever process writes them."""
+        if self.settings.snapshot_dir is not None:
+            return self.settings.snapshot_dir
+        if self.ledger.path is not None:
+            return Path(str(self.ledger.path) + ".snapshots")
+        self._own_folder = Path(tempfile.mkdtemp(prefix="township-hub-snapshots-"))
+        return self._own_folder
+
+    def _upload_folder(self) -> Path:
+        """Where unfinished attachment uploads wait: as configured, or beside the ledger file,
+        or (a database) a folder of this process's own, removed when it stops — an upload cut
+        and resumed through another process then starts again from its first byte there
+        (docs/hub-operations.md: a sticky reverse proxy keeps a device on one process)."""
+        if self.settings.upload_dir is not None:
+            return self.settings.upload_dir
+        if self.ledger.path is not None:
+            return Path(str(self.ledger.path) + ".uploads")
+        self._own_uploads = Path(tempfile.mkdtemp(prefix="township-hub-uploads-"))
+        return self._own_uploads
 
     @property
     def lock(self) -> threading.Lock:
@@ -75,6 +110,9 @@ class Hub:
             self.pool.close()
             if self.ledger.conn is not None:
                 self.ledger.close()
+            for own in (self._own_folder, self._own_uploads):
+                if own is not None:
+                    shutil.rmtree(own, ignore_errors=True)
 
     def reading(self) -> contextlib.AbstractContextManager[Reader]:
         """A read-only connection for the block (``with hub.reading() as r: r.ledger…``)."""

@@ -23,6 +23,10 @@ Two ways in:
   *without* the instance lock.  That is safe because these commands only write the
   hub tables, never the change log or the records, and every write is one short
   SQLite transaction (SQLite itself serialises the two writers).
+
+On PostgreSQL (a ``postgresql://`` address) the same SQL runs through
+:mod:`sync.hub.dialect`; there is no instance lock, and writers take turns on the
+database's write lock instead.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.ledger import Ledger, received_clause, scope_clause
 from desktop.ledger.changes import Change
 from sync.hub import migrations as hub_migrations
+from sync.hub.dialect import is_database_url
 
 #: Letters and digits without look-alikes (no I, L, O, 0, 1).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -111,7 +116,7 @@ def normalise_code(code: str) -> str:
 
 def _prefix_clause(column: str, prefix: str) -> tuple[str, list]:
     if not prefix:
-        return "1", []
+        return "1 = 1", []
     hi = prefix[:-1] + chr(ord(prefix[-1]) + 1)
     return f"({column} >= ? AND {column} < ?)", [prefix, hi]
 
@@ -135,9 +140,18 @@ class HubStore:
 
     @classmethod
     def open_admin(cls, path: Path | str) -> "HubStore":
-        """The hub tables of the hub ledger at *path*, through a connection that does not
-        take the ledger's instance lock (the running hub holds it).  Only for the admin
-        commands: they touch the hub tables alone."""
+        """The hub tables of the hub ledger at *path* (a file, or a PostgreSQL database's
+        address), through a connection that does not take the ledger's instance lock (the
+        running hub holds it).  Only for the admin commands: they touch the hub tables alone."""
+        if is_database_url(path):
+            from sync.hub.postgres import open_admin_connection
+
+            conn = open_admin_connection(path)
+            try:
+                return cls(conn=conn)  # brings the hub's tables up to date
+            except BaseException:
+                conn.close()
+                raise
         path = Path(path)
         if not path.is_file() or path.stat().st_size == 0:
             raise LedgerMissing(path=str(path))
@@ -216,7 +230,8 @@ class HubStore:
         token = secrets.token_urlsafe(32)
         name = (name or "").strip()[:NAME_MAX]
         with self.tx():
-            row = self.conn.execute("SELECT rowid, * FROM hub_enrollment WHERE code_sha256=?",
+            row = self.conn.execute("SELECT rowid, code_sha256, scope, name, expires_at, used, used_by "
+                                    "FROM hub_enrollment WHERE code_sha256=?",
                                     (sha256(normalise_code(code)),)).fetchone()
             if row is None:
                 raise EnrollmentRefused("unknown")

@@ -138,7 +138,11 @@ def check_schema(schema: int) -> None:
 
 # ------------------------------------------------------------------------------------ received changes
 def _text_ok(text: str) -> bool:
-    """Text SQLite and the JSON answer can hold: no lone surrogates."""
+    """Text every database of the hub and the JSON answer can hold: no lone surrogates, and
+    no NUL character (PostgreSQL's text cannot hold one; a file-backed hub refuses it too, so
+    both answer alike)."""
+    if "\x00" in text:
+        return False
     if text.isascii():
         return True
     try:
@@ -160,7 +164,7 @@ def storable(value: object) -> str | None:
         v = stack.pop()
         if isinstance(v, str):
             if not _text_ok(v):
-                return "the change holds text that is not valid Unicode"
+                return "the change holds text that is not valid Unicode or holds a NUL character"
         elif isinstance(v, bool) or v is None:
             continue
         elif isinstance(v, float):  # no field holds a fraction (money is in fen); 1.0 is not 1
@@ -171,7 +175,7 @@ def storable(value: object) -> str | None:
         elif isinstance(v, dict):
             for k, item in v.items():
                 if not _text_ok(k):
-                    return "the change holds text that is not valid Unicode"
+                    return "the change holds text that is not valid Unicode or holds a NUL character"
                 stack.append(item)
         elif isinstance(v, list):
             stack.extend(v)

@@ -3,7 +3,11 @@
 The hub listens on a port the system picks (``--port 0``) and prints its address;
 the fixture waits for ``/v1/health`` and stops the process at teardown (and checks
 that it logged no traceback).  ``HubProcess`` also runs the admin CLI against the
-same file while the hub runs, and enrolls devices the way an admin and a desktop do.
+same ledger while the hub runs, and enrolls devices the way an admin and a desktop do.
+
+The ``hub`` and ``module_hub`` fixtures run every test twice: on a hub whose ledger is
+a file (``sqlite``) and on one whose ledger is a database of a throwaway PostgreSQL
+cluster (``postgres``, :mod:`pg_server`), started once per session.
 """
 
 from __future__ import annotations
@@ -16,11 +20,14 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import contextlib
+
 import pytest
 import requests
 
 from desktop.ledger import Ledger
 from desktop.ledger.migrations import CURRENT_VERSION
+from pg_server import PgCluster, why_unavailable
 from sync import packages, signatures
 
 #: device id → the public key string of a ledger the fixtures made: such a device enrolls
@@ -73,13 +80,75 @@ def run_hub_cli(*args: str, db: Path | None = None, lang: str = "en", timeout: f
                           capture_output=True, text=True, encoding="utf-8", timeout=timeout)
 
 
+#: The hub's ledger: a file, or a PostgreSQL database.
+BACKENDS = ("sqlite", "postgres")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A PostgreSQL cluster for the session (skips, with the reason, where none can run)."""
+    reason = why_unavailable()
+    if reason:
+        pytest.skip(reason)
+    cluster = PgCluster().start()
+    yield cluster
+    cluster.stop()
+
+
+def hub_db(request, folder: Path) -> Path | str:
+    """The ``--db`` of a new hub for the backend *request* is parametrised with."""
+    if getattr(request, "param", "sqlite") == "postgres":
+        return request.getfixturevalue("pg_cluster").new_database()
+    return folder / "hub" / "hub.sqlite"
+
+
+@pytest.fixture(params=BACKENDS)
+def new_hub_db(request, tmp_path) -> Path | str:
+    """A new hub ledger's ``--db``, once per backend (for tests that start hubs themselves)."""
+    return hub_db(request, tmp_path)
+
+
+def database_connections(url: str) -> int:
+    """Connections open to the database at *url* (other than the one asking)."""
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        return conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                            (name,)).fetchone()[0]
+
+
+@contextlib.contextmanager
+def read_hub_ledger(db: Path | str):
+    """The hub's ledger, read-only, beside the running hub (a file or a database)."""
+    if isinstance(db, str):
+        from sync.hub.dialect import connect
+
+        ledger = Ledger(connect(db), None, None)
+    else:
+        ledger = Ledger.open(db, read_only=True, verify=False)
+    try:
+        yield ledger
+    finally:
+        ledger.close()
+
+
 @dataclass
 class HubProcess:
     url: str
-    db: Path
+    #: the ledger file, or the database's address
+    db: Path | str
     proc: subprocess.Popen
     log: Path
     sessions: list = field(default_factory=list)
+
+    @property
+    def backend(self) -> str:
+        return "postgres" if isinstance(self.db, str) else "sqlite"
+
+    def ledger(self):
+        """The hub's ledger, read-only (``with hub.ledger() as ledger: …``)."""
+        return read_hub_ledger(self.db)
 
     # ------------------------------------------------------------------ admin CLI
     def cli(self, *args: str, lang: str = "en") -> subprocess.CompletedProcess:
@@ -142,14 +211,14 @@ def _read_first_line(stream, timeout: float) -> str:
         return ""
 
 
-def start_hub(tmp_path: Path, *options: str) -> HubProcess:
-    """``township-hub serve`` with *options*; the tests enroll many devices a minute, so the
-    enrollment rate limit is high unless *options* name one."""
+def start_hub(tmp_path: Path, *options: str, db: Path | str | None = None, name: str = "hub") -> HubProcess:
+    """``township-hub serve`` with *options* on *db* (default: a new ledger file); the tests
+    enroll many devices a minute, so the enrollment rate limit is high unless *options* name one."""
     if "--enroll-rate" not in options:
         options = (*options, "--enroll-rate", "1000")
-    db = tmp_path / "hub" / "hub.sqlite"
-    db.parent.mkdir(parents=True, exist_ok=True)
-    log = tmp_path / "hub" / "hub.log"
+    db = tmp_path / "hub" / "hub.sqlite" if db is None else db
+    (tmp_path / "hub").mkdir(parents=True, exist_ok=True)
+    log = tmp_path / "hub" / f"{name}.log"
     err = open(log, "w", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "sync.hub.cli", "serve", "--db", str(db), "--host", "127.0.0.1",
                              "--port", "0", *options], cwd=PROJECT, env=hub_env("zh_CN"), stdout=subprocess.PIPE,
@@ -178,19 +247,20 @@ def stop(proc: subprocess.Popen) -> None:
         proc.stdout.close()
 
 
-@pytest.fixture
-def hub(tmp_path) -> HubProcess:
-    process = start_hub(tmp_path)
+@pytest.fixture(params=BACKENDS)
+def hub(request, tmp_path) -> HubProcess:
+    process = start_hub(tmp_path, db=hub_db(request, tmp_path))
     yield process
     stop(process.proc)
     text = process.log.read_text(encoding="utf-8")
     assert "Traceback" not in text and " ERROR " not in text, text
 
 
-@pytest.fixture(scope="module")
-def module_hub(tmp_path_factory) -> HubProcess:
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_hub(request, tmp_path_factory) -> HubProcess:
     """One hub for a whole test module (for the fuzz tests)."""
-    process = start_hub(tmp_path_factory.mktemp("module-hub"))
+    folder = tmp_path_factory.mktemp("module-hub")
+    process = start_hub(folder, db=hub_db(request, folder))
     yield process
     stop(process.proc)
     text = process.log.read_text(encoding="utf-8")

@@ -12,7 +12,6 @@ import gzip
 import hashlib
 import json
 import os
-import sqlite3
 
 import pytest
 import requests
@@ -50,12 +49,8 @@ def token(ledger: Ledger) -> str:
 
 
 def hub_blob(hub, digest: str) -> bytes | None:
-    conn = sqlite3.connect(f"file:{hub.db}?mode=ro", uri=True)
-    try:
-        row = conn.execute("SELECT data FROM blob WHERE sha256=?", (digest,)).fetchone()
-    finally:
-        conn.close()
-    return None if row is None else bytes(row[0])
+    with hub.ledger() as ledger:
+        return ledger.blob(digest) if ledger.has_blob(digest) else None
 
 
 def task_with_file(ledger: Ledger, code: str, data: bytes, filename: str = "整改照片.jpg") -> tuple[str, str]:

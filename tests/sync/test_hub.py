@@ -547,7 +547,8 @@ def test_cli_enroll_devices_revoke(hub, make_ledger, tmp_path):
     not_a_ledger.write_text("hello", encoding="utf-8")
     fails(run_cli_plain("revoke", "--db", str(not_a_ledger), "ffffffffffffffff"))
     fails(run_cli_plain("devices", "--db", str(county.path)))  # a unit's ledger is not a hub
-    fails(hub.cli("serve", "--port", "0"))  # the running hub holds the ledger
+    if hub.backend == "sqlite":  # the running hub holds the ledger file (a database takes several processes)
+        fails(hub.cli("serve", "--port", "0"))
     fails(hub.cli("frobnicate"))
     fails(hub.cli())
 

@@ -24,7 +24,7 @@ import pytest
 import requests
 import uvicorn
 
-from conftest import COUNTY, TOWNSHIP, start_hub, stop
+from conftest import COUNTY, TOWNSHIP, database_connections, start_hub, stop
 from desktop.ledger import Ledger
 from desktop.ledger.migrations import CURRENT_VERSION
 from sync.client import SyncClient, enroll
@@ -52,9 +52,17 @@ def handles(pid: int | str = "self", name: str = "hub.sqlite") -> dict[str, int]
     return out
 
 
+def open_handles(db: Path | str) -> dict[str, int]:
+    """What this process holds open on the hub ledger: file handles on the ledger and its WAL,
+    or (a database) connections to it, counted as "db"."""
+    if isinstance(db, str):
+        return {"db": database_connections(db), "wal": 0}
+    return handles()
+
+
 class InProcessHub:
-    def __init__(self, folder: Path, settings: HubSettings) -> None:
-        self.db = folder / "hub.sqlite"
+    def __init__(self, folder: Path, settings: HubSettings, db: Path | str | None = None) -> None:
+        self.db = folder / "hub.sqlite" if db is None else db
         self.app = create_app(self.db, settings)
         self.hub = self.app.state.hub
         sock = socket.socket()
@@ -88,8 +96,9 @@ def short_idle(monkeypatch):
 
 
 @pytest.fixture
-def local_hub(tmp_path, short_idle):
-    hub = InProcessHub(tmp_path, HubSettings(readers=3, enroll_rate=1000))  # many devices enroll from one address
+def local_hub(tmp_path, short_idle, new_hub_db):
+    # many devices enroll from one address
+    hub = InProcessHub(tmp_path, HubSettings(readers=3, enroll_rate=1000), new_hub_db)
     yield hub
     hub.stop()
 
@@ -128,7 +137,7 @@ def test_open_handles_stay_flat_across_bursts_and_idle_gaps(local_hub, tmp_path)
         requests.get(local_hub.url + "/v1/health", timeout=10)  # …when the next call comes
         time.sleep(IDLE)
         threads_in_gaps.append(threading.active_count())
-        after_bursts.append(handles())
+        after_bursts.append(open_handles(local_hub.db))
     print(f"\nhandles on hub.sqlite/-wal after each burst: {after_bursts}; "
           f"threads busiest {busiest}, in gaps {threads_in_gaps}; pool {local_hub.hub.pool.open_count}")
     assert min(threads_in_gaps) < busiest, "the worker threads did not retire: the test tests nothing"
@@ -138,8 +147,8 @@ def test_open_handles_stay_flat_across_bursts_and_idle_gaps(local_hub, tmp_path)
     assert local_hub.hub.pool.open_count <= 3
 
 
-def test_more_requests_than_readers_share_the_pool(tmp_path):
-    hub = InProcessHub(tmp_path, HubSettings(readers=1, reader_wait=30, enroll_rate=1000))
+def test_more_requests_than_readers_share_the_pool(tmp_path, new_hub_db):
+    hub = InProcessHub(tmp_path, HubSettings(readers=1, reader_wait=30, enroll_rate=1000), new_hub_db)
     try:
         token = hub.token("ab" * 8)
         auth = {"Authorization": f"Bearer {token}"}
@@ -147,7 +156,7 @@ def test_more_requests_than_readers_share_the_pool(tmp_path):
             codes = list(pool.map(lambda _: requests.get(hub.url + "/v1/devices", headers=auth, timeout=60).status_code,
                                   range(48)))
         assert codes == [200] * 48
-        assert hub.hub.pool.open_count == 1 and handles()["db"] <= 2
+        assert hub.hub.pool.open_count == 1 and open_handles(hub.db)["db"] <= 2
     finally:
         hub.stop()
 
@@ -189,7 +198,7 @@ def test_a_snapshot_is_written_once_and_served_from_disk(local_hub, tmp_path):
     info = requests.get(local_hub.url + "/v1/snapshot/info", headers=auth, timeout=30).json()
     whole = requests.get(local_hub.url + "/v1/snapshot", params={"upto": info["cursor"]}, headers=auth, timeout=30)
     assert whole.status_code == 200 and int(whole.headers["content-length"]) == len(whole.content)
-    files = list(Path(str(local_hub.db) + ".snapshots").glob("*.ndjson.gz"))
+    files = list(local_hub.hub.snapshots.folder.glob("*.ndjson.gz"))
     assert len(files) == 1 and files[0].read_bytes() == whole.content
     stamp = files[0].stat().st_ino
     part = requests.get(local_hub.url + "/v1/snapshot", params={"upto": info["cursor"]}, timeout=30,
@@ -202,8 +211,8 @@ def test_a_snapshot_is_written_once_and_served_from_disk(local_hub, tmp_path):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM and systemd are the hub's Linux service; Windows ends a process without a signal to catch")
-def test_sigterm_stops_the_hub_cleanly_with_status_0(tmp_path):
-    hub = start_hub(tmp_path)
+def test_sigterm_stops_the_hub_cleanly_with_status_0(tmp_path, new_hub_db):
+    hub = start_hub(tmp_path, db=new_hub_db)
     try:
         token = hub.enroll("12" * 8, COUNTY)
         assert hub.get("/v1/pull", token=token).status_code == 200
@@ -213,13 +222,15 @@ def test_sigterm_stops_the_hub_cleanly_with_status_0(tmp_path):
         stop(hub.proc)
     log = hub.log.read_text(encoding="utf-8")
     assert "Traceback" not in log, log
-    ledger = Ledger.open(hub.db)  # closed cleanly: the instance lock is free
-    ledger.close()
+    if isinstance(hub.db, str):  # closed cleanly: no connection left behind
+        assert database_connections(hub.db) == 0
+    else:  # closed cleanly: the instance lock is free
+        Ledger.open(hub.db).close()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_the_ledger_is_closed_after_sigterm_even_mid_request(tmp_path):
-    hub = start_hub(tmp_path)
+def test_the_ledger_is_closed_after_sigterm_even_mid_request(tmp_path, new_hub_db):
+    hub = start_hub(tmp_path, db=new_hub_db)
     try:
         token = hub.enroll("34" * 8, COUNTY)
         with ThreadPoolExecutor(8) as pool:

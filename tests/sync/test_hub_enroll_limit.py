@@ -12,8 +12,8 @@ def attempt(hub, code: str, device_id: str = "00000000000000aa"):
     return hub.post("/v1/enroll", {"code": code, "device_id": device_id, "name": "试探", "schema": CURRENT_VERSION})
 
 
-def test_guessing_codes_is_answered_429_with_retry_after(tmp_path):
-    hub = start_hub(tmp_path, "--enroll-rate", "10")
+def test_guessing_codes_is_answered_429_with_retry_after(tmp_path, new_hub_db):
+    hub = start_hub(tmp_path, "--enroll-rate", "10", db=new_hub_db)
     try:
         good = hub.new_code(TOWNSHIP)
         for _ in range(10):

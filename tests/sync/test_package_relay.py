@@ -27,12 +27,9 @@ def enrolled(hub, tmp: Path, name: str, scope: str) -> Ledger:
 
 
 def hub_origin_seqs(hub, origin: str) -> list[int]:
-    h = Ledger.open(hub.db, read_only=True, verify=False)
-    try:
+    with hub.ledger() as h:
         return [r[0] for r in h.conn.execute(
             "SELECT origin_seq FROM change_log WHERE origin = ? ORDER BY origin_seq", (origin,))]
-    finally:
-        h.close()
 
 
 def test_township_package_relayed_through_the_county_reaches_the_hub_and_beyond(hub, tmp_path):

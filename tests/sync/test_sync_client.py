@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
+from conftest import BACKENDS, hub_db, read_hub_ledger
 from desktop.tools import synthetic
 from desktop.ledger import Ledger
 from desktop.records import KINDS
@@ -70,9 +71,10 @@ def child_env(tmp: Path) -> dict:
 class Hub:
     """One hub process serving ``db`` on 127.0.0.1:``port``; restartable on the same port."""
 
-    def __init__(self, tmp: Path, name: str = "hub") -> None:
+    def __init__(self, tmp: Path, name: str = "hub", db: Path | str | None = None) -> None:
         self.tmp = tmp
-        self.db = tmp / f"{name}.sqlite"
+        #: a ledger file, or a PostgreSQL database's address
+        self.db = tmp / f"{name}.sqlite" if db is None else db
         self.port = free_port()
         self.log = tmp / f"{name}.log"
         self.proc: subprocess.Popen | None = None
@@ -137,14 +139,14 @@ class Hub:
     def revoke(self, device_id: str) -> None:
         self.hub_cli("revoke", "--db", str(self.db), device_id)
 
-    def ledger(self) -> Ledger:
-        """The hub's own ledger, read-only beside the running hub."""
-        return Ledger.open(self.db, read_only=True, verify=False)
+    def ledger(self):
+        """The hub's own ledger, read-only beside the running hub (``with hub.ledger() as h``)."""
+        return read_hub_ledger(self.db)
 
 
-@pytest.fixture
-def hub(tmp_path):
-    h = Hub(tmp_path)
+@pytest.fixture(params=BACKENDS)
+def hub(request, tmp_path):
+    h = Hub(tmp_path, db=hub_db(request, tmp_path))
     h.start()
     yield h
     h.stop()

@@ -64,8 +64,11 @@ class Admin:
 
 
 def create_tables(conn: sqlite3.Connection) -> None:
-    """The hub migration that brings the accounts: the tables and the session secret."""
-    for statement in TABLES.split(";"):
+    """The hub migration that brings the accounts: the tables and the session secret (on
+    SQLite or PostgreSQL: the definitions through the connection's dialect)."""
+    from sync.hub.dialect import dialect_of
+
+    for statement in dialect_of(conn).ddl(TABLES).split(";"):
         if statement.strip():
             conn.execute(statement)
     conn.execute("INSERT OR IGNORE INTO hub_admin_key (id, secret) VALUES (1, ?)", (secrets.token_hex(32),))

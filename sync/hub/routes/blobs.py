@@ -157,8 +157,8 @@ def _finish(hub: Hub, path: Path, sha256: str, device: Device) -> bool:
 def _visible(reader: Ledger, sha256: str, scope: str) -> bool:
     """An attachment record with this content lies in *scope*, below it or above it."""
     above = set(scope_ancestors(scope))
-    rows = reader.query("attachment", where={"sha256": sha256})
-    return any(r["scope"].startswith(scope) or r["scope"] in above for r in rows)
+    rows = reader.conn.execute("SELECT scope FROM attachment WHERE sha256 = ? AND deleted = 0", (sha256,))
+    return any(r[0].startswith(scope) or r[0] in above for r in rows)
 
 
 @router.get("/{sha256}", responses=blob_responses(None, 401, 404, 416, 422), summary=(

@@ -1,0 +1,201 @@
+"""Benchmark: a SQLite hub against a PostgreSQL hub of one and of four processes, same run.
+
+    .venv/bin/python benchmarks/bench_hub_scale.py [--devices 120] [--rounds 5] [--batch 20]
+                                                   [--clients 4] [--pg postgresql://…]
+
+Each configuration gets a fresh hub: ``sqlite`` (one ``township-hub serve`` on a file),
+``pg-1`` (one process on a PostgreSQL database) and ``pg-4`` (four processes on one
+database, the clients spreading their requests over them as a reverse proxy would).
+``--devices`` simulated devices, each enrolled for a township of one county, run
+``--rounds`` rounds of: push ``--batch`` new records, then pull what the others of its
+township pushed.  The devices are threads in ``--clients`` client processes (so the load
+generator is not one interpreter's lock).  Printed per configuration: pushes and pulls
+per second, changes stored per second, p50/p95 of push and pull latency, and each
+figure's ratio to the SQLite hub's (the baseline of the same run).
+
+Without ``--pg`` a throwaway cluster is started (tests/pg_server.py: PostgreSQL's
+binaries, as root the ``postgres`` user).  Not a timed test: it prints figures, exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "sync"))
+
+import requests  # noqa: E402
+
+from desktop.ledger.changes import Change  # noqa: E402
+from desktop.ledger.hlc import COUNTER_BITS  # noqa: E402
+from desktop.ledger.migrations import CURRENT_VERSION  # noqa: E402
+from desktop.scope.geo import geography  # noqa: E402
+
+COUNTY = "130111"
+
+
+def townships() -> list[str]:
+    return sorted(d.code for d in geography().children(COUNTY))
+
+
+def new_change(device_id: str, seq: int, scope: str, n: int) -> dict:
+    clock = (int(time.time() * 1000) << COUNTER_BITS) + seq
+    return Change(device_id, seq, f"{clock:016x}-{device_id}", "publicity_item", f"pub-{device_id}-{seq}", scope,
+                  {"org_id": f"org-township_committee-{scope}", "published_on": "2024-05-01",
+                   "channel": "website", "title": f"第{n}条宣传"}, created=True).to_wire()
+
+
+def run_devices(urls: list[str], devices: list[tuple[str, str, str]], rounds: int, batch: int, out) -> None:
+    """One client process: a thread per device; (kind, seconds, changes) per request to *out*."""
+    samples: list[tuple[str, float, int]] = []
+    lock = threading.Lock()
+    start = threading.Barrier(len(devices))
+
+    def device(i: int, device_id: str, scope: str, token: str) -> None:
+        url = urls[i % len(urls)]
+        auth = {"Authorization": f"Bearer {token}"}
+        mine, cursor, seq = [], 0, 0
+        with requests.Session() as s:
+            start.wait()
+            for _ in range(rounds):
+                changes = []
+                for _ in range(batch):
+                    seq += 1
+                    changes.append(new_change(device_id, seq, scope, seq))
+                t = time.perf_counter()
+                r = s.post(url + "/v1/push", json={"schema": CURRENT_VERSION, "changes": changes}, headers=auth,
+                           timeout=300)
+                mine.append(("push", time.perf_counter() - t, len(changes)))
+                assert r.status_code == 200, r.text
+                assert all(x["status"] == "applied" for x in r.json()["results"]), r.text[:300]
+                more = True
+                while more:
+                    t = time.perf_counter()
+                    r = s.get(url + "/v1/pull", params={"cursor": cursor, "limit": 2000}, headers=auth, timeout=300)
+                    assert r.status_code == 200, r.text
+                    body = r.json()
+                    mine.append(("pull", time.perf_counter() - t, len(body["changes"])))
+                    cursor, more = body["cursor"], body["more"]
+        with lock:
+            samples.extend(mine)
+
+    threads = [threading.Thread(target=device, args=(i, *d)) for i, d in enumerate(devices)]
+    for t in threads:
+        t.start()
+    began = time.time()  # about when the barrier lets them go
+    for t in threads:
+        t.join()
+    out.put((began, time.time(), samples))
+
+
+def start_hubs(tmp: Path, db, processes: int) -> list:
+    from conftest import start_hub
+
+    return [start_hub(tmp / f"p{i}", "--readers", "4", db=db, name=f"hub{i}") for i in range(processes)]
+
+
+def enroll_all(hub, n: int) -> list[tuple[str, str, str]]:
+    from sync.hub.store import HubStore
+
+    towns = townships()
+    out = []
+    with HubStore.open_admin(hub.db) as store:
+        codes = [(f"{i + 1:016x}", towns[i % len(towns)]) for i in range(n)]
+        issued = [(d, s, store.create_code(s, f"设备{d}")) for d, s in codes]
+    for device_id, scope, code in issued:
+        r = requests.post(hub.url + "/v1/enroll", json={"code": code, "device_id": device_id, "name": "电脑",
+                                                         "schema": CURRENT_VERSION}, timeout=60)
+        assert r.status_code == 200, r.text
+        out.append((device_id, scope, r.json()["token"]))
+    return out
+
+
+def measure(name: str, tmp: Path, db, processes: int, args) -> dict:
+    from conftest import stop
+
+    hubs = start_hubs(tmp / name, db, processes)
+    try:
+        devices = enroll_all(hubs[0], args.devices)
+        urls = [h.url for h in hubs]
+        ctx = multiprocessing.get_context("spawn")
+        out = ctx.Queue()
+        parts = [devices[k::args.clients] for k in range(args.clients)]
+        workers = [ctx.Process(target=run_devices, args=(urls, part, args.rounds, args.batch, out))
+                   for part in parts if part]
+        for w in workers:
+            w.start()
+        answers = [out.get(timeout=1800) for _ in workers]
+        for w in workers:
+            w.join()
+        wall = max(a[1] for a in answers) - min(a[0] for a in answers)  # from the first device's start
+        samples = [s for a in answers for s in a[2]]
+    finally:
+        for h in hubs:
+            stop(h.proc)
+    push = sorted(s[1] for s in samples if s[0] == "push")
+    pull = sorted(s[1] for s in samples if s[0] == "pull")
+    stored = sum(s[2] for s in samples if s[0] == "push")
+
+    def pct(values: list[float], p: float) -> float:
+        return values[min(len(values) - 1, int(p * len(values)))] * 1000
+
+    return {"name": name, "wall": wall, "push/s": len(push) / wall, "pull/s": len(pull) / wall,
+            "changes/s": stored / wall, "push p50": pct(push, 0.5), "push p95": pct(push, 0.95),
+            "pull p50": pct(pull, 0.5), "pull p95": pct(pull, 0.95), "pushes": len(push), "pulls": len(pull),
+            "mean pulled": statistics.mean(s[2] for s in samples if s[0] == "pull")}
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--devices", type=int, default=120)
+    p.add_argument("--rounds", type=int, default=5)
+    p.add_argument("--batch", type=int, default=20)
+    p.add_argument("--clients", type=int, default=4)
+    p.add_argument("--pg", help="an empty PostgreSQL database to use (default: a throwaway cluster)")
+    args = p.parse_args()
+    cluster = None
+    if args.pg is None:
+        from pg_server import PgCluster, why_unavailable
+
+        reason = why_unavailable()
+        if reason:
+            print(f"no PostgreSQL: {reason}")
+            return 0
+        cluster = PgCluster().start()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            results = [measure("sqlite", tmp, tmp / "hub.sqlite", 1, args)]
+            for name, processes in (("pg-1", 1), ("pg-4", 4)):
+                db = args.pg if args.pg and name == "pg-1" else cluster.new_database() if cluster else None
+                if db is None:
+                    print(f"{name}: needs a second empty database (run without --pg)")
+                    continue
+                results.append(measure(name, tmp, db, processes, args))
+    finally:
+        if cluster is not None:
+            cluster.stop()
+    print(f"\n{args.devices} devices in {args.clients} client processes, {args.rounds} rounds of a push of "
+          f"{args.batch} records and the pulls after it")
+    keys = ["wall", "push/s", "pull/s", "changes/s", "push p50", "push p95", "pull p50", "pull p95"]
+    print(f"{'':8}" + "".join(f"{k:>11}" for k in keys) + f"{'pulled/pull':>13}")
+    base = results[0]
+    for r in results:
+        print(f"{r['name']:8}" + "".join(f"{r[k]:11.1f}" for k in keys) + f"{r['mean pulled']:13.1f}")
+        if r is not base:
+            print(f"{'  ratio':8}" + "".join(f"{r[k] / base[k]:11.2f}" for k in keys))
+    print("(wall in s, latencies in ms; ratio against the sqlite hub)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
