@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 from prometheus_client.parser import text_string_to_metric_families
 
@@ -44,7 +45,15 @@ def test_metrics_count_requests_pushed_changes_and_devices(hub, make_ledger):
 def test_every_answer_is_one_json_line_in_the_access_log(hub):
     hub.get("/v1/health")
     hub.get("/v1/no-such-thing")
-    lines = [json.loads(line) for line in hub.log.read_text(encoding="utf-8").splitlines() if line.startswith("{")]
+
+    def logged() -> list[dict]:
+        return [json.loads(line) for line in hub.log.read_text(encoding="utf-8").splitlines() if line.startswith("{")]
+
+    # the line is written once the answer has left: give the hub a moment
+    deadline = time.monotonic() + 10
+    while not any(e["path"] == "/v1/no-such-thing" for e in logged()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    lines = logged()
     health = [entry for entry in lines if entry["path"] == "/v1/health"]
     assert health and health[-1]["status"] == 200 and health[-1]["method"] == "GET" and health[-1]["ms"] >= 0
     assert health[-1]["client"] == "127.0.0.1" and health[-1]["time"].endswith("+00:00")
