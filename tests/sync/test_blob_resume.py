@@ -23,11 +23,23 @@ from conftest import PROJECT, start_hub, stop
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 from weaklink import WeakLink  # noqa: E402
 
+
 T1 = "130111200"
 COUNTY = "130111"
 SIZE = 200_000
 #: what a few requests' headers and JSON answers take on the wire, at most
 OVERHEAD = 6_000
+
+
+@pytest.fixture
+def hub(tmp_path):
+    """A hub on a ledger file: these tests look at the partial files beside it and read its blob
+    table directly (a database hub keeps its partials in a folder of the process's own; the code
+    is the same, sync/hub/uploads.py)."""
+    process = start_hub(tmp_path)
+    yield process
+    stop(process.proc)
+    assert "Traceback" not in process.log.read_text(encoding="utf-8")
 
 
 def fast() -> SyncSettings:

@@ -8,6 +8,8 @@ import base64
 import os
 import sqlite3
 
+import pytest
+
 from conftest import COUNTY, TOWNSHIP, TOWNSHIP_2, resign, sign_key, signed_wire
 from desktop.i18n import translate
 from desktop.ledger import Ledger
@@ -100,6 +102,8 @@ def test_a_never_enrolled_office_keeps_the_key_its_first_relay_vouched_for(hub, 
         observer.close()
 
 
+# alters the hub's SQLite file underneath it, as an attacker with the disk would
+@pytest.mark.parametrize("hub", ["sqlite"], indirect=True)
 def test_a_device_refuses_what_the_hub_altered_and_keeps_the_rest(hub, tmp_path):
     town = Ledger.new(tmp_path / "town.sqlite", scope=TOWNSHIP, operator="乡团委")
     county = Ledger.new(tmp_path / "county.sqlite", scope=COUNTY, operator="县团委")
