@@ -22,7 +22,7 @@ def test_import_scan_stores_the_members_of_a_photographed_roster(county_ledger, 
     photo = page.save(tmp_path / "南高乡委员名册.jpg")
     county_ledger.close()
     args = argparse.Namespace(ledger=str(ledger_path), file=str(photo), kind=MEMBER, unit=TOWNSHIP, dry_run=True,
-                              errors=None)
+                              errors=None, column_values=[], words=[], apply_exits=False, complete_only=False)
 
     assert cli_scan.cmd_import_scan(args) == 0
     out = capsys.readouterr().out
