@@ -23,16 +23,22 @@ MSG_SENTENCE = QT_TRANSLATE_NOOP("ConflictsDialog", "{record} · {field}: “{wo
 TimeText = Callable[["dt.datetime | str | None"], str]
 
 
+def moment_of(when: dt.datetime | str | None) -> dt.datetime | str | None:
+    """A stored time as a datetime; a text that is no time comes back as it is, nothing as None."""
+    if not when or not isinstance(when, str):
+        return when or None
+    try:
+        return dt.datetime.fromisoformat(when)
+    except ValueError:
+        return when
+
+
 def plain_time(when: dt.datetime | str | None) -> str:
     """A local time as "YYYY-MM-DD HH:MM:SS" (the command line's form)."""
-    if not when:
-        return ""
-    if isinstance(when, str):
-        try:
-            when = dt.datetime.fromisoformat(when)
-        except ValueError:
-            return when
-    return f"{when:%Y-%m-%d %H:%M:%S}"
+    moment = moment_of(when)
+    if moment is None or isinstance(moment, str):
+        return moment or ""
+    return f"{moment:%Y-%m-%d %H:%M:%S}"
 
 
 @dataclass(frozen=True)

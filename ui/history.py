@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QDialog
 from desktop.records import ids
 from desktop.errors import LedgerError
 from desktop.ledger import Conflict, HistoryEntry, Ledger
-from desktop.conflict_text import ConflictRow
+from desktop.conflict_text import ConflictRow, moment_of
 from desktop.conflict_text import conflict_rows as core_conflict_rows
 from desktop.records import DELETED, KINDS
 from ui.models import ListTableModel
@@ -34,13 +34,9 @@ def stored_moment(iso: str | None) -> dt.datetime | None:
 
 def local_time(when: dt.datetime | str | None) -> str:
     """A local date and time in the user's locale (short form)."""
-    if not when:
-        return ""
-    if isinstance(when, str):
-        try:
-            when = dt.datetime.fromisoformat(when)
-        except ValueError:
-            return when
+    when = moment_of(when)
+    if when is None or isinstance(when, str):
+        return when or ""
     qdt = QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute, when.second))
     fmt = QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat)
     if "ss" not in fmt:  # edits a few seconds apart must not look simultaneous

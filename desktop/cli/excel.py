@@ -38,19 +38,10 @@ def tr(text: str) -> str:
 
 def add_parsers(sub) -> None:
     """Add ``import-excel`` and ``export-excel`` to the sub-command parsers."""
-    from desktop.excel import EXPORT_KINDS, IMPORT_KINDS
+    from desktop.excel import EXPORT_KINDS
 
     s = sub.add_parser("import-excel", help=tr(QT_TRANSLATE_NOOP("excel", "import records from a spreadsheet (.xlsx, .xls, .xlsb, .ods) or a CSV file")))
-    s.add_argument("file", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("excel", "the file to import")))
-    s.add_argument("--kind", required=True, choices=IMPORT_KINDS,
-                   help=tr(QT_TRANSLATE_NOOP("excel", "the kind of records the file holds")))
-    s.add_argument("--unit", metavar="CODE", help=tr(QT_TRANSLATE_NOOP(
-        "excel", "township (or county) code: rows without an organisation belong to its committee")))
-    s.add_argument("--dry-run", action="store_true", help=tr(QT_TRANSLATE_NOOP(
-        "excel", "check the file and show what would be imported, storing nothing")))
-    s.add_argument("--errors", metavar="PATH", help=tr(QT_TRANSLATE_NOOP(
-        "excel", "where to write the rows with errors (default: FILE-errors.xlsx)")))
-    add_answer_arguments(s)
+    add_import_arguments(s, tr(QT_TRANSLATE_NOOP("excel", "the file to import")))
 
     s = sub.add_parser("export-excel", help=tr(QT_TRANSLATE_NOOP("excel", "export records to an Excel workbook (.xlsx)")))
     s.add_argument("file", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("excel", "the workbook to write")))
@@ -109,6 +100,23 @@ def print_decisions(plan) -> None:
         if date and not plan.options.exits_from_remarks:
             print("  " + tr(QT_TRANSLATE_NOOP("excel", "Row {row}: the remarks give the exit date {date} (--apply-exits writes it)")).format(
                 row=row.row, date=date))
+
+
+def add_import_arguments(s, file_help: str) -> None:
+    """The arguments of an import (import-excel, import-scan): the file, what it holds, for
+    which unit, a dry run, where errors go, and the user's answers."""
+    from desktop.excel import IMPORT_KINDS
+
+    s.add_argument("file", metavar="FILE", help=file_help)
+    s.add_argument("--kind", required=True, choices=IMPORT_KINDS,
+                   help=tr(QT_TRANSLATE_NOOP("excel", "the kind of records the file holds")))
+    s.add_argument("--unit", metavar="CODE", help=tr(QT_TRANSLATE_NOOP(
+        "excel", "township (or county) code: rows without an organisation belong to its committee")))
+    s.add_argument("--dry-run", action="store_true", help=tr(QT_TRANSLATE_NOOP(
+        "excel", "check the file and show what would be imported, storing nothing")))
+    s.add_argument("--errors", metavar="PATH", help=tr(QT_TRANSLATE_NOOP(
+        "excel", "where to write the rows with errors (default: FILE-errors.xlsx)")))
+    add_answer_arguments(s)
 
 
 def add_answer_arguments(s) -> None:

@@ -7,7 +7,7 @@ be compared with the paper (the window marks them yellow)."""
 
 from __future__ import annotations
 
-from desktop.cli.excel import _progress, add_answer_arguments, run_import
+from desktop.cli.excel import _progress, add_import_arguments, run_import
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 #: Doubtful cells listed in full.
@@ -20,20 +20,9 @@ def tr(text: str) -> str:
 
 def add_parsers(sub) -> None:
     """Add ``import-scan`` to the sub-command parsers."""
-    from desktop.excel import IMPORT_KINDS
-
     s = sub.add_parser("import-scan", help=tr(QT_TRANSLATE_NOOP(
         "excel", "import records from a photo or scan of a printed table (.jpg, .png; needs the scan component)")))
-    s.add_argument("file", metavar="FILE", help=tr(QT_TRANSLATE_NOOP("excel", "the photo or scan to import")))
-    s.add_argument("--kind", required=True, choices=IMPORT_KINDS,
-                   help=tr(QT_TRANSLATE_NOOP("excel", "the kind of records the file holds")))
-    s.add_argument("--unit", metavar="CODE", help=tr(QT_TRANSLATE_NOOP(
-        "excel", "township (or county) code: rows without an organisation belong to its committee")))
-    s.add_argument("--dry-run", action="store_true", help=tr(QT_TRANSLATE_NOOP(
-        "excel", "check the file and show what would be imported, storing nothing")))
-    s.add_argument("--errors", metavar="PATH", help=tr(QT_TRANSLATE_NOOP(
-        "excel", "where to write the rows with errors (default: FILE-errors.xlsx)")))
-    add_answer_arguments(s)
+    add_import_arguments(s, tr(QT_TRANSLATE_NOOP("excel", "the photo or scan to import")))
 
 
 def cmd_import_scan(args) -> int:
