@@ -108,9 +108,35 @@ def migrate(conn: sqlite3.Connection, target: int = CURRENT_VERSION) -> list[int
     """Bring the hub tables to *target*; each step in its own transaction with its
     version row.  Safe beside another process doing the same (the admin command
     beside the hub): the version is read again once the write lock is held."""
-    done: list[int] = []
     if version(conn) >= target:
-        return done
+        return []
+    return run_steps(conn, MIGRATIONS, target, version, VERSION_TABLE, "hub_schema")
+
+
+def run_steps(conn, steps: dict[int, Callable], target: int, current: Callable[[object], int],
+              version_table: str, table: str) -> list[int]:
+    """Apply the numbered *steps* up to *target* that *current* says are missing, each in its
+    own transaction with its row in *table*; the version is read again once the write lock is
+    held, so processes starting together apply each step once (SQLite or PostgreSQL)."""
+    done: list[int] = []
+    for v in sorted(steps):
+        if v > target:
+            break
+        if current(conn) >= v:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(dialect_of(conn).ddl(version_table))
+            if current(conn) < v:
+                steps[v](conn)
+                conn.execute(f"INSERT INTO {table} (version, applied_at) VALUES (?, ?)",
+                             (v, dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")))
+                done.append(v)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return done
     for v in sorted(MIGRATIONS):
         if v > target:
             break

@@ -104,23 +104,7 @@ def ledger_version(conn: PgConnection) -> int:
 def migrate_ledger(conn: PgConnection, target: int = ledger_migrations.CURRENT_VERSION) -> list[int]:
     """Bring the ledger's tables to *target*; each step in its own transaction, holding the
     write lock, so processes starting together apply each step once."""
-    done: list[int] = []
-    for v in sorted(LEDGER_STEPS):
-        if v > target or ledger_version(conn) >= v:
-            continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            conn.execute(POSTGRES.ddl(VERSION_TABLE))
-            if ledger_version(conn) < v:
-                LEDGER_STEPS[v](conn)
-                conn.execute("INSERT INTO ledger_schema (version, applied_at) VALUES (?, ?)",
-                             (v, dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")))
-                done.append(v)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    return done
+    return hub_migrations.run_steps(conn, LEDGER_STEPS, target, ledger_version, VERSION_TABLE, "ledger_schema")
 
 
 def _meta_scope(conn: PgConnection) -> str | None:
