@@ -9,6 +9,7 @@ pool of read connections, writes its group-commit writer, as the protocol's rout
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, quote
@@ -107,8 +108,6 @@ def _csrf_ok(request: Request, form: dict[str, str]) -> bool:
     if not cookie:
         return False
     expected = _accounts_read(request, lambda a: a.csrf_token(cookie))
-    import hmac
-
     return hmac.compare_digest(expected, form.get("csrf", ""))
 
 
