@@ -129,6 +129,8 @@ def test_a_township_package_imported_through_the_window(qtbot, window, month, tm
         row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(Qt.UserRole) == town.device_id)
         seen.update(status=dialog.status.text(), only_here=dialog.only_here.text(),
                     peer=[model.index(row, c).data() for c in range(model.columnCount())])
+        dialog.show()
+        shoot(dialog, "county-package-imported")
         return 0
 
     monkeypatch.setattr(PackagesDialog, "exec", drive)
