@@ -22,7 +22,8 @@ import logging
 import time
 
 from fastapi import FastAPI
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from fastapi.responses import Response
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 
 ACCESS_LOG = logging.getLogger("township.hub.access")
@@ -102,9 +103,6 @@ class Measured:
 
 def install(app: FastAPI, hub) -> HubMetrics:
     """Count the application's answers and serve ``/metrics``."""
-    from fastapi.responses import Response
-    from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-
     metrics = HubMetrics(hub)
     app.state.metrics = metrics
     app.add_middleware(Measured, metrics=metrics)
