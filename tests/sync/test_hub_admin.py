@@ -224,9 +224,10 @@ def test_the_page_speaks_chinese_by_default_and_english_when_chosen(admin_hub):
 
 
 # ------------------------------------------------------------------------------ in a real browser
+NOT_ON_WINDOWS = "drives Debian's chromium and its driver, Linux programs (the hub and its page run on Linux)"
+
+
 def _browser():
-    if sys.platform == "win32":
-        pytest.skip("drives Debian's chromium and its driver, Linux programs (the hub and its page run on Linux)")
     webdriver = pytest.importorskip("selenium.webdriver")
     chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
     if not chromium or not driver:
@@ -242,7 +243,9 @@ def _browser():
     return webdriver.Chrome(service=Service(driver), options=options)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason=NOT_ON_WINDOWS)
 def test_the_admin_page_end_to_end_in_chromium(admin_hub, tmp_path):
+    pytest.importorskip("selenium")
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
