@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import ctypes
-import datetime as dt
 import logging
 import os
 import signal
@@ -186,13 +185,9 @@ def _check_scope(code: str) -> None:
 
 
 def _local_time(text: str | None) -> str:
-    if not text:
-        return "-"
-    try:
-        moment = dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
-    except ValueError:
-        return text
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    from sync.hub.store import local_text
+
+    return local_text(text)
 
 
 def _width(text: str) -> int:

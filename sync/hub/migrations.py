@@ -137,19 +137,3 @@ def run_steps(conn, steps: dict[int, Callable], target: int, current: Callable[[
             conn.execute("ROLLBACK")
             raise
     return done
-    for v in sorted(MIGRATIONS):
-        if v > target:
-            break
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            conn.execute(dialect_of(conn).ddl(VERSION_TABLE))
-            if version(conn) < v:
-                MIGRATIONS[v](conn)
-                conn.execute("INSERT INTO hub_schema (version, applied_at) VALUES (?, ?)",
-                             (v, dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")))
-                done.append(v)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    return done

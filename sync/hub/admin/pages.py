@@ -27,6 +27,7 @@ from sync.hub.admin.accounts import Admin, AdminAccounts
 from sync.hub.admin.slips import slip_for
 from sync.hub.ratelimit import RateLimiter, retry_after
 from sync.hub.service import Hub
+from sync.hub.store import local_text
 
 HERE = Path(__file__).resolve().parent
 COOKIE, LANG_COOKIE = "hub_admin", "hub_lang"
@@ -119,13 +120,7 @@ def _unit(code: str) -> str:
 
 
 def local_time(text: str | None) -> str:
-    if not text:
-        return "–"
-    try:
-        moment = dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
-    except ValueError:
-        return text
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return local_text(text, "–")
 
 
 # ------------------------------------------------------------------------------ sign in
