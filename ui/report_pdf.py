@@ -18,9 +18,12 @@ itself is computed beforehand, in a worker.
 
 from __future__ import annotations
 
+import errno
 import html
 import math
+import os
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +44,8 @@ CJK_FAMILIES = ("Microsoft YaHei", "微软雅黑", "SimHei", "SimSun", "WenQuanY
                 "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Heiti SC")
 #: Longer tables are cut in the PDF (the Excel form has every row).
 PDF_MAX_ROWS = 300
+#: Free space below which a PDF cut short is put down to a full disk.
+PDF_ROOM = 1 << 20
 #: Layout resolution: CSS pixels are 1/96 inch, as on screen; text and lines stay vectors and
 #: the chart images keep their own (higher) resolution.
 DPI = 96
@@ -433,7 +438,31 @@ def write_report_pdf(report: MonthlyReport, path: Path | str, max_rows: int = PD
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(path) as tmp:
         _print(report, path, tmp, max_rows)
+        _check_complete(tmp)
     return path
+
+
+def _check_complete(tmp: Path) -> None:
+    """Qt's PDF writer says nothing when the disk fills under it: the file simply stops.  A
+    whole PDF ends with its trailer (``%%EOF``); one without it is never renamed into place,
+    and the error names the full disk when that is why (:func:`desktop.fsio.atomic_path`
+    turns it into the one message for a file that could not be written)."""
+    try:
+        size = tmp.stat().st_size
+        with open(tmp, "rb") as fh:
+            fh.seek(max(0, size - 64))
+            tail = fh.read()
+    except OSError:
+        tail = b""
+    if b"%%EOF" in tail:
+        return
+    try:
+        free = shutil.disk_usage(tmp.parent).free
+    except OSError:
+        free = 0
+    if free < PDF_ROOM:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp))
+    raise OSError(errno.EIO, os.strerror(errno.EIO), str(tmp))
 
 
 def _print(report: MonthlyReport, path: Path, tmp: Path, max_rows: int) -> None:

@@ -89,3 +89,33 @@ def test_the_report_keeps_its_headings_and_ends_with_the_signature_block(qapp, r
     if shutil.which("pdftotext"):
         out = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
         assert "填报人" in out and "盖章处" in out
+
+
+def test_a_pdf_cut_short_by_a_full_disk_is_refused_and_never_left_behind(qapp, report, tmp_path):
+    """Qt's PDF writer does not report a full disk; the PDF is checked for its end before it
+    takes its name, on a real small file system filled up."""
+    from desktop.errors import FileDiskFull
+    from test_disk_faults import _fill, _mount
+
+    small = tmp_path / "small"
+    _mount(small, "2m")
+    try:
+        _fill(small, leave=8 * 1024)
+        with pytest.raises(FileDiskFull) as caught:
+            R.write_report_pdf(report, small / "月报.pdf")
+        assert "月报.pdf" in str(caught.value) and "磁盘已满" in str(caught.value)
+        assert sorted(p.name for p in small.iterdir()) == ["filler"]  # neither the PDF nor its part
+        (small / "filler").unlink()
+        assert R.write_report_pdf(report, small / "月报.pdf").stat().st_size > 10_000  # room again: written
+    finally:
+        subprocess.run(["umount", "-l", str(small)], capture_output=True, timeout=30)
+
+
+def test_a_pdf_without_its_end_is_not_put_down_to_the_disk_when_there_is_room(tmp_path):
+    cut = tmp_path / "cut.pdf.part"
+    cut.write_bytes(b"%PDF-1.4\n1 0 obj\n")
+    with pytest.raises(OSError) as caught:
+        R._check_complete(cut)
+    assert caught.value.errno != 28  # not ENOSPC: the disk has room
+    cut.write_bytes(b"%PDF-1.4\n...\nstartxref\n123\n%%EOF\n")
+    R._check_complete(cut)
