@@ -8,13 +8,14 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TR_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
 from desktop.reporting import submitting
 from desktop.reporting.model import MonthlyReport
 from desktop.reporting.submissions import NOT_SUBMITTED, REOPENED, RETURNED, SUBMITTED, SubmissionState
+from ui.models import ListTableModel
 
 #: The colour of a state that asks for work (not submitted, returned) or of a discrepancy.
 WARNING = QColor("#b26a00")
@@ -32,14 +33,57 @@ def ask_reason(parent: QWidget, title: str, prompt: str) -> str | None:
     return text.strip() if accepted else None
 
 
+class SubmissionModel(ListTableModel):
+    """The submissions of the units below, one row each (:class:`SubmissionState`)."""
+
+    UNIT, STATE, SUBMITTED_AT, ON_TIME, DIFFERING = range(5)
+    COLUMNS = (QT_TR_NOOP("Unit"), QT_TR_NOOP("State"), QT_TR_NOOP("Submitted at"), QT_TR_NOOP("On time"),
+               QT_TR_NOOP("Differing figures"))
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[SubmissionState] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._headers = [self.tr(c) for c in self.COLUMNS]
+        self.headerDataChanged.emit(Qt.Horizontal, 0, len(self._headers) - 1)
+
+    def set_rows(self, rows: list[SubmissionState]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def text(self, s: SubmissionState, column: int) -> str:
+        if column == self.UNIT:
+            return s.unit.name
+        if column == self.STATE:
+            return s.label
+        if column == self.SUBMITTED_AT:
+            return s.submitted_at[:16].replace("T", " ")
+        if column == self.ON_TIME:
+            return (self.tr("yes") if s.on_time else self.tr("no")) if s.submitted else ""
+        return str(len(s.discrepancies))
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        s, column = self.rows[index.row()], index.column()
+        if role == Qt.DisplayRole:
+            return self.text(s, column)
+        if role == Qt.UserRole:
+            return s.unit.code
+        if role == Qt.ForegroundRole and ((column == self.STATE and s.state in TO_DO)
+                                          or (column == self.DIFFERING and s.discrepancies)):
+            return WARNING
+        return None
+
+
 class SubmissionPanel(QFrame):
     """The unit's own month and, at an upper level, the months submitted by the units below."""
 
     sig_changed = Signal()
     """A submission or a review was written: the report is out of date."""
-
-    COLUMNS = (QT_TR_NOOP("Unit"), QT_TR_NOOP("State"), QT_TR_NOOP("Submitted at"), QT_TR_NOOP("On time"),
-               QT_TR_NOOP("Differing figures"))
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,8 +100,10 @@ class SubmissionPanel(QFrame):
         own.addWidget(self.own_label, 1)
         own.addWidget(self.submit_button)
 
-        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.model = SubmissionModel(self)
+        self.table = QTableView(self)
         self.table.setObjectName("submission_table")
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -66,7 +112,7 @@ class SubmissionPanel(QFrame):
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)  # the state, with a reason of any length
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.approve_button = QPushButton(self)
         self.approve_button.setObjectName("approve_month")
         self.approve_button.clicked.connect(self.approve)
@@ -100,7 +146,7 @@ class SubmissionPanel(QFrame):
         self.approve_button.setText(self.tr("Approve"))
         self.return_button.setText(self.tr("Return…"))
         self.reopen_button.setText(self.tr("Reopen…"))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.model.retranslate()
         self.show_report(self.report)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -142,39 +188,28 @@ class SubmissionPanel(QFrame):
 
     def _fill(self, states: list[SubmissionState]) -> None:
         selected = self.selected()
-        self.table.setRowCount(len(states))
-        yes, no = self.tr("yes"), self.tr("no")
-        for row, s in enumerate(states):
-            cells = (s.unit.name, s.label, s.submitted_at[:16].replace("T", " "),
-                     (yes if s.on_time else no) if s.submitted else "", str(len(s.discrepancies)))
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.UserRole, s.unit.code)
-                if (column == 1 and s.state in TO_DO) or (column == 4 and s.discrepancies):
-                    item.setForeground(WARNING)
-                self.table.setItem(row, column, item)
+        self.model.set_rows(states)
         line = self.table.verticalHeader().defaultSectionSize()
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
                                   + line * min(max(len(states), 1), VISIBLE_ROWS))
-        codes = [s.unit.code for s in states]
-        if selected is not None and selected.unit.code in codes:
-            self.table.selectRow(codes.index(selected.unit.code))
+        if selected is not None:
+            self.select_unit(selected.unit.code)
         self._update_buttons()
 
     def selected(self) -> SubmissionState | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or not 0 <= rows[0].row() < len(self.model.rows):
             return None
-        code = self.table.item(rows[0].row(), 0).data(Qt.UserRole)
+        code = self.model.rows[rows[0].row()].unit.code
         return next((s for s in self.reviewable() if s.unit.code == code), None)
 
     def select_unit(self, code: str) -> bool:
         """Select the row of the unit *code*; False when it is not listed."""
-        for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.UserRole) == code:
-                self.table.selectRow(row)
-                return True
-        return False
+        codes = [s.unit.code for s in self.model.rows]
+        if code not in codes:
+            return False
+        self.table.selectRow(codes.index(code))
+        return True
 
     def _update_buttons(self) -> None:
         s = self.selected()

@@ -6833,14 +6833,6 @@ File: {file}</source>
         <translation>重新上报</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-    <message>
         <source>Monthly submission</source>
         <translation>月报上报</translation>
     </message>
@@ -6863,26 +6855,6 @@ File: {file}</source>
     <message>
         <source>Why is the month {month} of {unit} reopened?</source>
         <translation>重开{unit} {month} 的原因：</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Submitted at</source>
-        <translation>上报时间</translation>
-    </message>
-    <message>
-        <source>On time</source>
-        <translation>按时</translation>
-    </message>
-    <message>
-        <source>Differing figures</source>
-        <translation>不一致数据</translation>
     </message>
 </context>
 <context>
@@ -6929,6 +6901,37 @@ File: {file}</source>
     <message>
         <source>(choose)</source>
         <translation>（请选择）</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Differing figures</source>
+        <translation>不一致数据</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.ledger import Ledger
 from ui import submission as submission_module
 from ui import workers
+from ui.submission import WARNING
 from ui.report_view import ReportView
 
 pytestmark = pytest.mark.gui
@@ -66,9 +67,9 @@ def click(qtbot, view: ReportView, button) -> None:
 
 
 def state_of(view: ReportView, code: str) -> str:
-    table = view.submission.table
-    row = next(r for r in range(table.rowCount()) if table.item(r, 0).data(Qt.UserRole) == code)
-    return table.item(row, 1).text()
+    model = view.submission.table.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(Qt.UserRole) == code)
+    return model.index(row, 1).data()
 
 
 def test_submit_review_reopen_and_return_through_the_buttons(qtbot, pair, monkeypatch):
@@ -85,8 +86,12 @@ def test_submit_review_reopen_and_return_through_the_buttons(qtbot, pair, monkey
     # the county: the townships below, 南高乡 submitted
     county_view = view_of(qtbot, county, COUNTY)
     cp = county_view.submission
-    assert cp.review_box.isVisible() and cp.table.rowCount() == 7
+    assert cp.review_box.isVisible() and cp.table.model().rowCount() == 7
     assert state_of(county_view, TOWNSHIP) == "已上报" and state_of(county_view, "130111201") == "未上报"
+    model = cp.table.model()
+    colours = {model.index(r, 0).data(Qt.UserRole): model.index(r, 1).data(Qt.ForegroundRole)
+               for r in range(model.rowCount())}
+    assert colours["130111201"] == WARNING and colours[TOWNSHIP] is None  # work to do stands out; done does not
     assert not cp.approve_button.isEnabled()  # nothing selected yet
     assert cp.select_unit(TOWNSHIP)
     assert cp.approve_button.isEnabled() and cp.return_button.isEnabled() and not cp.reopen_button.isEnabled()
