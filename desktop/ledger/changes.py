@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import binascii
 import json
+import re
 from dataclasses import dataclass, field
 
 from desktop.records import DELETED, Kind
@@ -100,12 +101,12 @@ class Change:
             (isinstance(stamp, str) and _valid_stamp(stamp) and isinstance(origin, str) and stamp.endswith(origin),
              "stamp"),
             (isinstance(kind, str), "kind"),
-            (isinstance(record_id, str) and 0 < len(record_id) <= 64 and _plain(record_id), "id"),
+            (isinstance(record_id, str) and 0 < len(record_id) <= 64 and plain_text(record_id), "id"),
             (isinstance(scope, str) and len(scope) <= 12 and (scope == "" or scope.isdigit()), "scope"),
             (isinstance(fields, dict) and (fields or created) and all(isinstance(k, str) for k in fields), "fields"),
             (isinstance(created, bool), "created"),
             (isinstance(base, dict) and all(isinstance(v, str) and _valid_stamp(v) for v in base.values()), "base"),
-            (isinstance(author, str) and len(author) <= 100 and _plain(author), "author"),
+            (isinstance(author, str) and len(author) <= 100 and plain_text(author), "author"),
             (isinstance(signature, str) and (signature == "" or signature_bytes(signature) is not None), "sig"),
         ]
         for ok, name in checks:
@@ -162,9 +163,14 @@ def signature_text(raw: bytes) -> str:
     return binascii.b2a_base64(raw, newline=False).decode("ascii")
 
 
-def _plain(text: str) -> bool:
-    """No lone surrogates (they cannot be stored as UTF-8)."""
-    return not any("\ud800" <= ch <= "\udfff" for ch in text)
+#: A lone surrogate: text that cannot be stored as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def plain_text(text: str) -> bool:
+    """No lone surrogates (they cannot be stored as UTF-8); one C-speed scan, not one Python
+    step per character, as every received text field passes here."""
+    return text.isascii() or _SURROGATE.search(text) is None
 
 
 def _valid_stamp(stamp: str) -> bool:

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
-from desktop.ledger.changes import FLAG_FUTURE, Change, clock_fields, compact_clock, dumps, expand_clock
+from desktop.ledger.changes import (FLAG_FUTURE, Change, clock_fields, compact_clock, dumps, expand_clock,
+                                     plain_text)
 from desktop.records import DELETED, KINDS, Kind
 from desktop.records.validation import received_error
 
@@ -149,7 +150,7 @@ class Merging:
             if numeric and (not isinstance(value, int) or isinstance(value, bool) or not -2**63 <= value < 2**63):
                 return translate("errors", REJECT_BAD_VALUE).format(field=name)
             if not numeric and (not isinstance(value, str) or len(value) > 10000
-                                or any("\ud800" <= ch <= "\udfff" for ch in value)):
+                                or not plain_text(value)):
                 return translate("errors", REJECT_BAD_VALUE).format(field=name)
             error = received_error(f, value)  # the same checks as a local write's
             if error is not None:

@@ -18,6 +18,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       ValidationError, ValidationInfo, field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
+from desktop.ledger.changes import plain_text
 from desktop.records import ids
 from sync.hub.errors import invalid, too_large
 from sync.hub.settings import INT64_MAX, MAX_BLOB_QUERY, MAX_CHANGES, SHA256_PATTERN
@@ -35,7 +36,7 @@ def _plain(text: str) -> str:
     no NUL character (PostgreSQL's text cannot hold one)."""
     if "\x00" in text:
         raise PydanticCustomError("nul", "holds a NUL character")
-    if not text.isascii() and any("\ud800" <= ch <= "\udfff" for ch in text):
+    if not plain_text(text):
         raise PydanticCustomError("unicode", "is not valid Unicode text")
     return text
 
