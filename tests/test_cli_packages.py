@@ -168,3 +168,31 @@ def test_info_counts_an_imported_package_as_pending_and_the_county_receipt_clear
     [receipt] = tmp_path.glob(f"*{P.RECEIPT_SUFFIX}")
     cli(capsys, town, "package", "import", str(receipt))
     assert pending(cli(capsys, town, "info")[1]) == 0
+
+
+def test_a_receipt_telling_of_refused_changes_lists_them_and_fails(capsys, tmp_path, offices):
+    """The county refused changes the township handed over: the township's import of the
+    county's receipt names them, with the reason, and exits non-zero as a refused sync does."""
+    town, county = offices
+    trusting(capsys, tmp_path, offices)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    other = Ledger.new(tmp_path / "other.sqlite", scope="130111201", operator="另一乡")
+    other.organisations.create(kind="township_committee", name="另一乡团委", division_code="130111201")
+    smuggled = other.changes_after({})
+    other.close()
+    with Ledger.open(town) as ledger, Ledger.open(county, read_only=True) as c:
+        peer = P.peers(ledger)[c.device_id]
+        data, _ = P.build_package(ledger, c.device_id, peer, ledger.changes_after({}) + smuggled, {})
+    (stick / "mixed.tlpkg").write_bytes(data)
+    code, out, err = cli(capsys, county, "package", "import", str(stick / "mixed.tlpkg"))
+    assert code == 0 and f"{len(smuggled)} rejected" in out
+    code, out, err = cli(capsys, county, "package", "receipt", "--to", str(stick), "--for", TOWNSHIP)
+    [receipt] = stick.glob(f"*{P.RECEIPT_SUFFIX}")
+    code, out, err = cli(capsys, town, "package", "import", str(receipt))
+    assert code == 1
+    assert f"refused {len(smuggled)} of the changes this office handed over:" in out
+    assert out.count("130111201") >= len(smuggled)  # each with its reason: outside the sender's scope
+    assert "listed above" in err and len(err.strip().splitlines()) == 1
+    code, out, err = cli(capsys, town, "package", "import", str(receipt), lang="zh_CN")
+    assert code == 0 and "拒收" not in out, err  # told once

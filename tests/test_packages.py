@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from sync import packages as P
+from sync.client import refused_for_display, rejected_changes
 from desktop.ledger import Ledger
 from desktop.records import KINDS
 
@@ -223,6 +224,50 @@ def test_a_change_outside_the_senders_scope_is_rejected_alone(pair, tmp_path):
     other.close()
 
 
+def _refused_by_the_county(t: Ledger, c: Ledger, stick: Path, tmp_path: Path) -> list:
+    """The township hands the county a package that also carries another township's changes:
+    the county refuses those (and only those); returns them."""
+    other = township_ledger(tmp_path / "other.sqlite", TOWNSHIP_2, members=1)
+    smuggled = other.changes_after({})
+    other.close()
+    data, _ = P.build_package(t, c.device_id, P.peers(t)[c.device_id], t.changes_after({}) + smuggled, {})
+    (stick / "mixed.tlpkg").write_bytes(data)
+    assert len(P.import_package(c, stick / "mixed.tlpkg").rejected) == len(smuggled)
+    return smuggled
+
+
+def _told(t: Ledger, c: Ledger) -> list[dict]:
+    return [e for e in rejected_changes(t) if e.get("direction") == "package" and e.get("refused_by") == c.device_id]
+
+
+def test_what_the_county_refused_goes_back_by_receipt_and_is_kept_once(pair, tmp_path):
+    t, c, stick = pair
+    smuggled = _refused_by_the_county(t, c, stick, tmp_path)
+    got = P.import_receipt(t, P.write_receipt(c, stick, t.device_id))
+    assert {(e["origin"], e["seq"]) for e in got.refused_by_them} == {(ch.origin, ch.origin_seq) for ch in smuggled}
+    assert all(TOWNSHIP_2 in e["reason"] and e["kind"] and e["id"] for e in got.refused_by_them)
+    assert len(_told(t, c)) == len(smuggled)
+    shown = refused_for_display(t)[0]
+    assert shown.refused_by == c.device_id and not shown.by_hub and TOWNSHIP_2 in shown.reason
+    # the county says it again in its next package and receipt: the township keeps each refusal once
+    assert P.import_package(t, P.export_package(c, stick, t.device_id)).refused_by_them == []
+    assert P.import_receipt(t, P.write_receipt(c, stick, t.device_id)).refused_by_them == []
+    assert len(_told(t, c)) == len(smuggled)
+
+
+def test_what_the_county_refused_goes_back_in_its_package(pair, tmp_path):
+    t, c, stick = pair
+    smuggled = _refused_by_the_county(t, c, stick, tmp_path)
+    back = P.import_package(t, P.export_package(c, stick, t.device_id))
+    assert len(back.refused_by_them) == len(smuggled) == len(_told(t, c))
+    # what the county says it refused is inside its signature: changed on the stick, refused whole
+    doc = json.loads(P.write_receipt(c, stick, t.device_id).read_text(encoding="utf-8"))
+    doc["receipt"]["refused"] = []
+    (stick / "edited.tlrcpt").write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises((P.PackageBadSignature, P.BadReceipt)):
+        P.import_receipt(t, stick / "edited.tlrcpt")
+
+
 def test_a_package_of_a_newer_schema_is_refused(pair):
     t, c, stick = pair
     peer = P.peers(t)[c.device_id]
@@ -346,7 +391,8 @@ def test_a_receipt_acknowledges_without_a_package(pair):
     t, c, stick = pair
     P.import_package(c, P.export_package(t, stick, c.device_id))
     receipt = P.write_receipt(c, stick, t.device_id)
-    assert P.import_receipt(t, receipt) == len(t.changes_after({}))
+    got = P.import_receipt(t, receipt)
+    assert got.acknowledged == len(t.changes_after({})) and got.sender == c.device_id and got.refused_by_them == []
     assert P.delivery_status(t)[0].pending == 0
     doc = json.loads(receipt.read_text(encoding="utf-8"))
     doc["receipt"]["acks"] = {o: s + 100 for o, s in doc["receipt"]["acks"].items()}
@@ -360,7 +406,8 @@ def test_import_file_takes_a_package_or_a_receipt_by_its_suffix(pair):
     t, c, stick = pair
     report = P.import_file(c, P.export_package(t, stick, c.device_id))
     assert isinstance(report, P.ImportReport) and report.applied == len(t.changes_after({}))
-    assert P.import_file(t, P.write_receipt(c, stick, t.device_id)) == len(t.changes_after({}))
+    taken = P.import_file(t, P.write_receipt(c, stick, t.device_id))
+    assert isinstance(taken, P.ReceiptReport) and taken.acknowledged == len(t.changes_after({}))
 
 
 def test_trust_by_fingerprint_only_when_the_fingerprint_read_out_matches(tmp_path):

@@ -124,14 +124,26 @@ def check_held_by_phone(ledger: Ledger, held: packages.HeldPackage, parent: QWid
 
 
 def imported_text(ledger: Ledger, reports: list) -> str:
-    """What imports did, in one line per package; refused changes name their office."""
+    """What imports did, in one line per package or receipt; refused changes name their
+    office, and so does an office that refused changes of ours."""
     lines = []
     for r in reports:
-        lines.append(QCoreApplication.translate(
-            "ExchangeDialog", "Imported from {office}: {applied} new, {had} already here, {rejected} refused.").format(
-            office=office_of(ledger, r.sender).text(), applied=r.applied, had=r.already_had, rejected=len(r.rejected)))
-        for origin, seq, reason in r.rejected[:10]:
-            lines.append(f"  {office_of(ledger, origin).text()} #{seq}: {reason}")
+        if isinstance(r, packages.ReceiptReport):
+            lines.append(QCoreApplication.translate(
+                "PackagesDialog", "Receipt read: %n change(s) newly confirmed as delivered.", "", r.acknowledged))
+        else:
+            lines.append(QCoreApplication.translate(
+                "ExchangeDialog", "Imported from {office}: {applied} new, {had} already here, {rejected} refused.").format(
+                office=office_of(ledger, r.sender).text(), applied=r.applied, had=r.already_had,
+                rejected=len(r.rejected)))
+            for origin, seq, reason in r.rejected[:10]:
+                lines.append(f"  {office_of(ledger, origin).text()} #{seq}: {reason}")
+        if r.refused_by_them:
+            lines.append(QCoreApplication.translate(
+                "ExchangeDialog", "{office} refused {n} of the changes this office handed over (first reason: "
+                "{reason}). They stay here; click the sync status for the list.").format(
+                office=office_of(ledger, r.sender).text(), n=len(r.refused_by_them),
+                reason=r.refused_by_them[0].get("reason", "")))
     return "\n".join(lines)
 
 

@@ -349,13 +349,11 @@ class PackagesDialog(BusyGuard, QDialog):
 
     def _imported(self, report) -> str:
         """What an import did, in words; the window reloads when it brought changes."""
-        if isinstance(report, int):  # a receipt
-            return self.tr("Receipt read: %n change(s) newly confirmed as delivered.", "", report)
         if isinstance(report, packages.HeldPackage):
             return self.tr("{office} is not trusted by this computer yet, so its package ({n} changes) was not "
                            "applied: it waits below. Phone {office} and press Check by phone.").format(
                 office=report.office().text(), n=report.count)
-        if report.applied:
+        if getattr(report, "applied", 0):  # a receipt applies nothing
             self.sig_imported.emit()
         return imported_text(self.ledger, [report])
 

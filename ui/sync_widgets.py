@@ -428,7 +428,8 @@ class SyncDetailsDialog(QDialog):
         refused = client.refused_for_display(self.ledger)
         rows = []
         for r in refused:
-            by = self.tr("the hub") if r.by_hub else self.tr("this ledger")
+            by = office_of(self.ledger, r.refused_by).text() if r.refused_by else \
+                self.tr("the hub") if r.by_hub else self.tr("this ledger")
             writer = office_of(self.ledger, r.origin).text() if r.origin else ""
             detail = self.tr("{office}, change no. {seq}\nDevice {device}").format(office=writer, seq=r.seq,
                                                                                    device=r.origin)

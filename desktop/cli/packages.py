@@ -48,6 +48,9 @@ MSG_IMPORTED = QT_TRANSLATE_NOOP("cli", "Imported from {office}: {applied} new, 
 MSG_REJECTED = QT_TRANSLATE_NOOP("cli", "  rejected {origin}#{seq}: {reason}")
 MSG_RECEIPT = QT_TRANSLATE_NOOP("cli", "Receipt written to {path}.")
 MSG_RECEIPT_READ = QT_TRANSLATE_NOOP("cli", "Receipt taken up: {acked} of our changes newly confirmed.")
+MSG_THEY_REFUSED = QT_TRANSLATE_NOOP("cli", "{office} refused {n} of the changes this office handed over:")
+MSG_THEY_REFUSED_ONE = QT_TRANSLATE_NOOP("cli", "  {kind} {id} (change {origin}#{seq}): {reason}")
+MSG_THEY_REFUSED_FAIL = QT_TRANSLATE_NOOP("cli", "{office} refused {n} of the changes this office handed over; they are listed above and in the window's sync details.")
 MSG_NO_PEERS = QT_TRANSLATE_NOOP("cli", "No trusted offices yet. Use: township-ledger package trust FILE --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX (or import the other office's first package and confirm it)")
 MSG_STATUS_HEAD = QT_TRANSLATE_NOOP("cli", "confirmed  not yet confirmed  last export / last import  office")
 MSG_ONLY_HERE = QT_TRANSLATE_NOOP("cli", "Only here (no upper office has confirmed them yet): {n} changes")
@@ -122,13 +125,31 @@ def _import(ledger, args) -> None:
     from sync import packages as P
 
     r = P.receive(ledger, args.file)
-    if isinstance(r, int):  # a receipt
-        print(translate(CTX, MSG_RECEIPT_READ).format(acked=r))
-        return
-    if isinstance(r, P.HeldPackage):
+    if isinstance(r, P.ReceiptReport):
+        print(translate(CTX, MSG_RECEIPT_READ).format(acked=f"{r.acknowledged:,}"))
+    elif isinstance(r, P.HeldPackage):
         print(translate(CTX, MSG_HELD).format(count=r.count, office=r.office().text(), who=_who(r)))
         return
-    _report(ledger, r)
+    else:
+        _report(ledger, r)
+    _refused_by_them(ledger, r.sender, r.refused_by_them)
+
+
+def _refused_by_them(ledger, sender: str, refused: list[dict]) -> None:
+    """What the other office refused of ours: listed, and the command fails as a sync the
+    hub refused changes of does (nothing was lost: they stay in this ledger)."""
+    if not refused:
+        return
+    from desktop.records import KINDS
+
+    office = _office(ledger, sender)
+    print(translate(CTX, MSG_THEY_REFUSED).format(office=office, n=len(refused)))
+    for e in refused[:50]:
+        k = KINDS.get(e.get("kind", ""))
+        print(translate(CTX, MSG_THEY_REFUSED_ONE).format(
+            kind=k.label.text() if k is not None else e.get("kind", "?"), id=e.get("id", "?"),
+            origin=_office(ledger, e["origin"]), seq=e["seq"], reason=e.get("reason", "")))
+    fail(translate(CTX, MSG_THEY_REFUSED_FAIL).format(office=office, n=len(refused)))
 
 
 def _report(ledger, r) -> None:
@@ -158,6 +179,7 @@ def _released(ledger, device: str, reports) -> None:
                                                   applied=f"{sum(r.applied for r in reports):,}",
                                                   already=f"{sum(r.already_had for r in reports):,}",
                                                   rejected=sum(len(r.rejected) for r in reports)))
+        _refused_by_them(ledger, device, [e for r in reports for e in r.refused_by_them])
 
 
 def _office(ledger, device: str) -> str:

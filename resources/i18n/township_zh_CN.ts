@@ -3276,6 +3276,18 @@ Device {device}</source>
         <source>only for this month (default: every month)</source>
         <translation>仅用于该月（默认为每月）</translation>
     </message>
+    <message>
+        <source>{office} refused {n} of the changes this office handed over:</source>
+        <translation>{office}拒收了本单位交去的 {n} 条修改：</translation>
+    </message>
+    <message>
+        <source>  {kind} {id} (change {origin}#{seq}): {reason}</source>
+        <translation>  {kind} {id}（修改 {origin}#{seq}）：{reason}</translation>
+    </message>
+    <message>
+        <source>{office} refused {n} of the changes this office handed over; they are listed above and in the window's sync details.</source>
+        <translation>{office}拒收了本单位交去的 {n} 条修改；已在上面列出，窗口的同步详情中也可查看。这些修改仍保留在本机。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -6294,6 +6306,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>The package could not be written: {reason}</source>
         <translation>数据包无法写入：{reason}</translation>
+    </message>
+    <message>
+        <source>{office} refused {n} of the changes this office handed over (first reason: {reason}). They stay here; click the sync status for the list.</source>
+        <translation>{office}拒收了本单位交去的 {n} 条修改（第一条原因：{reason}）。这些修改仍保留在本机；点击状态栏的同步状态查看清单。</translation>
     </message>
 </context>
 <context>

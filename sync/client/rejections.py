@@ -33,9 +33,10 @@ def rejected_changes(ledger) -> list[dict]:
     return meta_list(ledger, REJECTED_KEY)
 
 
-def record_rejected(ledger, refused: list[tuple[Change | dict, str]], direction: str) -> None:
+def record_rejected(ledger, refused: list[tuple[Change | dict, str]], direction: str, refused_by: str = "") -> None:
     """Add *refused* ((change or its wire form, reason) pairs) to the kept list; *direction*
-    is "push" (the hub refused ours) or "pull" (this ledger refused the hub's)."""
+    is "push" (the hub refused ours), "pull" (this ledger refused the hub's) or "package"
+    (the office *refused_by* refused ours, handed over on a stick)."""
     entries = rejected_changes(ledger)
     now = now_iso()
     for c, reason in refused:
@@ -45,6 +46,8 @@ def record_rejected(ledger, refused: list[tuple[Change | dict, str]], direction:
             d = c if isinstance(c, dict) else {}
             entry = {k: d.get(k) for k in ("origin", "seq", "kind", "id", "scope")}
         entry.update(reason=str(reason), at=now, direction=direction)
+        if refused_by:
+            entry["refused_by"] = refused_by
         entries.append(entry)
     ledger.set_meta(REJECTED_KEY, json.dumps(entries[-REJECTED_KEPT:], ensure_ascii=False))
 
@@ -86,10 +89,12 @@ class RefusedChange:
     #: the record's title in this ledger, else its id
     title: str
     reason: str
-    #: True: the hub refused our change; False: this ledger refused the hub's
+    #: True: the hub refused our change; False: this ledger or another office refused it
     by_hub: bool
     origin: str
     seq: object
+    #: the device of the office that refused our change in a package ("" when not one)
+    refused_by: str = ""
 
 
 def refused_for_display(ledger) -> list[RefusedChange]:
@@ -102,7 +107,8 @@ def refused_for_display(ledger) -> list[RefusedChange]:
         k = KINDS.get(kind)
         out.append(RefusedChange(item.get("at") or None, kind, k.label.text() if k is not None else kind, record_id,
                                  titles.get((kind, record_id)) or record_id, str(item.get("reason") or ""),
-                                 item.get("direction") != "pull", str(item.get("origin", "")), item.get("seq", "")))
+                                 item.get("direction", "push") == "push", str(item.get("origin", "")),
+                                 item.get("seq", ""), str(item.get("refused_by") or "")))
     return out
 
 

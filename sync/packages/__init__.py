@@ -54,7 +54,7 @@ from sync.packages.identity import (TRUST_ROUTES, code_matches, device_keys, fin
 from sync.packages.importing import ImportReport, import_file, import_package
 from sync.packages.reading import packages_in, read_manifest
 from sync.packages.naming import identity_name, office_title, package_name
-from sync.packages.receipts import import_receipt, write_receipt
+from sync.packages.receipts import ReceiptReport, import_receipt, write_receipt
 from sync.packages.stick import StickIdentity, identities_on, packages_for, upper_identities_on
 from sync.packages.writing import build_package, export_package
 
@@ -62,7 +62,7 @@ __all__ = [
     "device_keys", "public_identity", "public_key_string", "fingerprint", "normalise_fingerprint",
     "peer_identity_file", "read_identity_file", "trust_peer", "trust_by_fingerprint", "trust_hub_devices", "peers",
     "resolve_peer", "export_package", "build_package", "import_package", "import_file", "ImportReport",
-    "read_manifest", "packages_in", "delivery_status", "PeerStatus", "write_receipt", "import_receipt",
+    "read_manifest", "packages_in", "delivery_status", "PeerStatus", "write_receipt", "import_receipt", "ReceiptReport",
     "FORMAT", "FORMAT_VERSION", "CIPHER", "SUFFIX", "RECEIPT_SUFFIX", "KEYS_META", "PEERS_META",
     "ACKS_META", "HAVE_META", "LOG_META", "REJECT_NOT_OURS", "PackageError", "PackageDamaged", "PackageUnfinished",
     "PackageBadSignature", "PackageUnknownSender", "PackageKeyMismatch", "PackageNotForUs", "PackageTooNew",

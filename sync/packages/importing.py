@@ -14,6 +14,7 @@ from sync.signatures import KeyBook
 from sync.crypto import InvalidTag
 from sync.packages.common import (ACKS_META, CHANGES, CIPHER, HAVE_META, RECEIPT_SUFFIX, aad, derive_key, office_text,
                                   sha, unb64)
+from sync.packages import refusals
 from sync.packages.delivery import log_event, pending_count, raise_vector, visible_to
 from sync.packages.errors import (PackageDamaged, PackageKeyMismatch, PackageNotForUs, PackageTooNew,
                                   PackageUnknownSender, REJECT_NOT_OURS)
@@ -30,6 +31,8 @@ class ImportReport:
     rejected: list[tuple[str, int, str]] = field(default_factory=list)
     #: how many of our changes the sender newly confirmed holding
     acknowledged: int = 0
+    #: what the sender says it refused of the changes we handed it, newly learned (wire-like dicts with a reason)
+    refused_by_them: list[dict] = field(default_factory=list)
     sender: str = ""
     package_id: str = ""
     blobs: int = 0
@@ -58,6 +61,8 @@ def import_package(ledger, path) -> ImportReport:
         book.keep()
         raise_vector(ledger, ACKS_META, device, acks)
         raise_vector(ledger, HAVE_META, device, covers)
+        refusals.remember(ledger, device, foreign + applied.rejected)
+        report.refused_by_them = refusals.take_up(ledger, device, manifest.get("refused"))
         log_event(ledger, "import", device, manifest)
     report.applied, report.already_had, report.conflicts = applied.applied, applied.duplicate, applied.conflicts
     for change, reason in foreign + applied.rejected:

@@ -4,16 +4,29 @@ goes back."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.ledger.changes import dumps
 from sync.crypto import InvalidSignature, VerifyKey
 from sync.packages.common import (ACKS_META, RECEIPT_FORMAT, RECEIPT_SUFFIX, b64, now, office_text, unb64,
                                   write_atomic)
+from sync.packages import refusals
 from sync.packages.delivery import holding_for, pending_count, raise_vector
 from sync.packages.errors import BadReceipt, PackageBadSignature, PackageNotForUs, PackageUnknownSender
 from sync.packages.identity import device_keys, peer_entry, peers
 from sync.packages.naming import package_name
+
+
+@dataclass
+class ReceiptReport:
+    """What taking up a receipt did."""
+
+    sender: str
+    #: how many of our changes it newly confirmed holding
+    acknowledged: int = 0
+    #: what the sender says it refused of the changes we handed it, newly learned
+    refused_by_them: list[dict] = field(default_factory=list)
 
 
 def write_receipt(ledger, dest_dir, sender_device_id: str) -> Path:
@@ -21,15 +34,15 @@ def write_receipt(ledger, dest_dir, sender_device_id: str) -> Path:
     peer_entry(ledger, sender_device_id)
     sign, _ = device_keys(ledger)
     body = {"format": RECEIPT_FORMAT, "from": ledger.device_id, "to": sender_device_id, "created": now(),
-            "acks": holding_for(ledger, sender_device_id)}
+            "acks": holding_for(ledger, sender_device_id), "refused": refusals.for_peer(ledger, sender_device_id)}
     doc = {"receipt": body, "signature": b64(sign.sign(dumps(body).encode("utf-8")))}
     path = package_name(ledger, Path(dest_dir), RECEIPT_SUFFIX)
     write_atomic(path, lambda fh: fh.write(json.dumps(doc, ensure_ascii=False).encode("utf-8")))
     return path
 
 
-def import_receipt(ledger, path) -> int:
-    """Take up a peer's receipt; returns how many of our changes it newly acknowledged."""
+def import_receipt(ledger, path) -> ReceiptReport:
+    """Take up a peer's receipt: what it newly acknowledged, and what it refused of ours."""
     path = Path(path)
     try:
         doc = json.loads(path.read_bytes().decode("utf-8"))
@@ -55,4 +68,5 @@ def import_receipt(ledger, path) -> int:
     before = pending_count(ledger, trusted, device)
     with ledger.tx():
         raise_vector(ledger, ACKS_META, device, body["acks"])
-    return max(before - pending_count(ledger, trusted, device), 0)
+        refused = refusals.take_up(ledger, device, body.get("refused"))
+    return ReceiptReport(device, max(before - pending_count(ledger, trusted, device), 0), refused)

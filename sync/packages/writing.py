@@ -16,6 +16,7 @@ from sync import crypto, signatures
 from sync.crypto import ExchangeKey, SigningKey
 from sync.packages.common import (CHANGES, CIPHER, FORMAT, FORMAT_VERSION, MANIFEST, SIGNATURE, aad, b64,
                                   derive_key, now, sha, unb64, write_atomic)
+from sync.packages import refusals
 from sync.packages.delivery import acks_for, blobs_needed, for_peer, holding_for, log_event
 from sync.packages.errors import PackageDamaged, PackageError, PackageWriteFailed
 from sync.packages.identity import device_keys, peer_entry, public_identity
@@ -54,6 +55,8 @@ def build_package(ledger, receiver: str, peer: dict, changes: list[Change], blob
         "receiver": receiver, "created": now(),
         "schema": ledger.schema_version if schema is None else schema,
         "ranges": ranges, "acks": holding_for(ledger, receiver) if acks is None else acks,
+        # what this ledger refused of the receiver's changes (sync.packages.refusals)
+        "refused": refusals.for_peer(ledger, receiver),
         "covers": {o: s for o, s in ledger.version_vector().items() if o != ids.BUILTIN_DEVICE},
         "count": len(changes), "blob_count": len(blobs),
         # the keys of the other offices whose changes it carries, vouched for by this signature

@@ -159,3 +159,32 @@ def test_peer_model_passes_the_model_tester(qtmodeltester, tmp_path):
     qtmodeltester.check(model)
     town.close()
     county.close()
+
+
+def test_a_receipt_says_which_handed_over_changes_the_county_refused(qtbot, tmp_path, monkeypatch):
+    town, county = _pair(tmp_path)
+    for me, other in ((town, county), (county, town)):
+        ident = packages.public_identity(other)
+        packages.trust_by_fingerprint(me, ident, ident["fingerprint"])
+    other = Ledger.new(tmp_path / "other.sqlite", scope="130111201", operator="另一乡")
+    other.organisations.create(kind="township_committee", name="另一乡团委", division_code="130111201")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    data, _ = packages.build_package(town, county.device_id, packages.peers(town)[county.device_id],
+                                     town.changes_after({}) + other.changes_after({}), {})
+    (stick / "mixed.tlpkg").write_bytes(data)
+    assert len(packages.import_package(county, stick / "mixed.tlpkg").rejected) == 1
+    receipt = packages.write_receipt(county, stick, town.device_id)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]) or QMessageBox.Ok)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(receipt), ""))
+    dialog = PackagesDialog(town)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert "newly confirmed as delivered" in shown[0]
+    assert "栾城区（县团委） refused 1 of the changes this office handed over" in shown[0]
+    assert "130111201" in shown[0]  # the first reason: outside the sender's scope
+    other.close()
+    town.close()
+    county.close()
