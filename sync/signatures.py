@@ -177,6 +177,13 @@ class KeyBook:
             self.learned[change.origin] = key
         return None
 
+    def adopt_offered(self) -> None:
+        """Remember every offered key as it is (inside the caller's transaction): a first
+        sync's ready ledger, whose changes the hub checked against these keys when they
+        were pushed, and which a new device has no other keys to check against."""
+        self.learned.update(self.offered)
+        self.keep()
+
     def keep(self) -> None:
         """Remember the offered keys that proved good (inside the caller's transaction)."""
         if not self.learned:

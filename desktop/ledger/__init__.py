@@ -28,6 +28,7 @@ other only through the methods listed in ``Store`` and ``Writes``.
 from __future__ import annotations
 
 from desktop.errors import EnvironmentFault
+from desktop.ledger.adopt import Adopting
 from desktop.ledger.backup import Backups
 from desktop.ledger.blobs import Blobs
 from desktop.ledger.feeds import Feeds, prefix_range, received_clause, scope_ancestors, scope_clause
@@ -43,7 +44,7 @@ __all__ = ["ApplyReport", "Conflict", "HistoryEntry", "Ledger", "MonthLocked", "
            "scope_ancestors", "scope_clause"]
 
 
-class Ledger(Store, Writes, Merging, Feeds, History, Blobs, Backups, MonthLocks, Secrets):
+class Ledger(Store, Writes, Merging, Adopting, Feeds, History, Blobs, Backups, MonthLocks, Secrets):
     """One open ledger file."""
 
     def __init__(self, *args, **kwargs) -> None:

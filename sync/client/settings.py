@@ -51,6 +51,8 @@ class SyncSettings:
     #: a first sync of at least this many changes comes as one resumable snapshot file
     #: rather than page by page (0: never)
     snapshot_min: int = 20_000
+    #: such a first sync takes the hub's ready ledger file when it offers one (sync.client.ready)
+    ready_ledger: bool = True
     retries: int = 5
     backoff_base: float = 1.0
     backoff_cap: float = 30.0

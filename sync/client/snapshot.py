@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sync.client.errors import NotAHub, ProtocolError
 from sync.client.ranged import CHUNK, fetch_to
+from sync.client.ready import ReadyAdopter, offer_of
 from sync.client.results import PullResult
 from sync.client.settings import PULL_CURSOR, SNAPSHOT_STATE
 from sync.client.transport import Cancelled, Progress, check_cancelled
@@ -19,7 +20,7 @@ def _is_count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-class SnapshotFetcher:
+class SnapshotFetcher(ReadyAdopter):
     """The first sync through a snapshot (a part of :class:`SyncClient`)."""
 
     #: bytes of a snapshot download written to disk at a time
@@ -29,13 +30,19 @@ class SnapshotFetcher:
         return Path(str(self.ledger.path) + ".snapshot")
 
     def _snapshot(self, result: PullResult, progress: Progress | None, cancelled: Cancelled | None) -> bool:
-        """Download the hub's snapshot file and apply it; the pull cursor moves to the
-        snapshot's end with the last page.  False when the scope is small (or the hub
-        has no snapshots): the caller pulls page by page."""
+        """Take the hub's ready ledger, else download the hub's snapshot file and apply it;
+        the pull cursor moves to the snapshot's end with the last page.  False when the scope
+        is small (or the hub has no snapshots): the caller pulls page by page."""
         ledger = self.ledger
         state = json.loads(ledger.meta(SNAPSHOT_STATE, "") or "{}")
         if not state:
             state = self._start_snapshot(cancelled)
+            if state is None:
+                return False
+        if "ready" in state:
+            if self._adopt_ready(state, result, progress, cancelled):
+                return True
+            state = self._start_snapshot(cancelled, ready=False)  # the file could not be used: changes
             if state is None:
                 return False
         result.snapshot = True
@@ -54,8 +61,9 @@ class SnapshotFetcher:
         self.snapshot_file().unlink(missing_ok=True)
         return True
 
-    def _start_snapshot(self, cancelled: Cancelled | None) -> dict | None:
-        """Ask the hub how big the scope is; the new snapshot's state, or None to pull page by page."""
+    def _start_snapshot(self, cancelled: Cancelled | None, ready: bool = True) -> dict | None:
+        """Ask the hub how big the scope is; the new snapshot's state — a ready ledger when
+        the hub offers one and *ready* — or None to pull page by page."""
         if self.settings.snapshot_min <= 0:
             return None
         try:
@@ -67,8 +75,12 @@ class SnapshotFetcher:
             raise ProtocolError(detail="snapshot/info: cursor/count")
         if count < self.settings.snapshot_min:
             return None
-        state = {"upto": upto, "count": count, "downloaded": False, "applied": 0}
+        offer = offer_of(self.transport, cancelled) if ready and self.settings.ready_ledger else None
+        state = {"ready": offer, "downloaded": False} if offer else \
+            {"upto": upto, "count": count, "downloaded": False, "applied": 0}
         self.snapshot_file().unlink(missing_ok=True)
+        for stale in self.ready_files():
+            stale.unlink(missing_ok=True)
         self.ledger.set_meta(SNAPSHOT_STATE, json.dumps(state))
         return state
 

@@ -62,6 +62,14 @@ def snapshot_responses() -> dict:
     return out
 
 
+def ready_responses() -> dict:
+    out = responses(SnapshotInfo, 401, 404, 416)
+    binary = {"application/gzip": BINARY}
+    out[200] = {"description": "The whole ready ledger: a gzip'd SQLite ledger file", "content": binary}
+    out[206] = {"description": "The rest of the file from the requested byte", "content": binary}
+    return out
+
+
 def blob_responses(ok_status: int | None, *errors: int) -> dict:
     out = responses(BlobStored, *errors)
     if ok_status == 201:

@@ -232,9 +232,25 @@ class SnapshotInfo(Shape):
     hub_time_ms: int
 
 
+class ReadyLedger(Shape):
+    """A ready ledger for a first sync (sync.hub.ready): fetch ``/v1/snapshot/ledger/{id}``."""
+
+    id: str
+    cursor: int = Field(ge=0)
+    count: int = Field(ge=0)
+    size: int = Field(ge=0)
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    keys: dict[str, str]
+
+
+class ReadyAnswer(Shape):
+    ready: ReadyLedger | None
+    hub_time_ms: int
+
+
 MODELS = (WireChange, EnrollRequest, PushRequest, BlobMissingRequest, ErrorAnswer, EnrollAnswer, PushResult,
           PushAnswer, PullAnswer, WireDevice, DevicesAnswer, HealthAnswer, TimeAnswer, BlobStored,
-          UploadState, BlobMissingAnswer, SnapshotInfo)
+          UploadState, BlobMissingAnswer, SnapshotInfo, ReadyLedger, ReadyAnswer)
 
 
 # ------------------------------------------------------------------------------------ checking requests

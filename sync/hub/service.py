@@ -26,6 +26,7 @@ from sync.hub.errors import UNAUTHORIZED, HubError
 from sync.hub.pool import Reader, ReaderPool
 from sync.hub.ratelimit import RateLimiter
 from sync.hub.settings import TOUCH_EVERY, HubSettings
+from sync.hub.ready import ReadyLedgers
 from sync.hub.snapshots import SnapshotFiles
 from sync.hub.store import Device, HubStore, NotAHub
 from sync.hub.uploads import PartialUploads
@@ -70,6 +71,7 @@ class Hub:
         self.writer = GroupWriter(self.ledger)
         self.snapshots = SnapshotFiles(self._snapshot_folder(), self.pool, self.settings.snapshots_kept,
                                        self.settings.snapshot_writers)
+        self.ready = ReadyLedgers(self.snapshots.folder / "ready", self.pool, self.settings.snapshots_kept)
         self.uploads = PartialUploads(self._upload_folder(), self.settings.upload_expiry)
         #: enrollment attempts per client address (in this process; docs/hub-protocol.md)
         self.enroll_limiter = RateLimiter(self.settings.enroll_rate)

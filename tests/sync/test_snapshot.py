@@ -1,4 +1,5 @@
-"""The first sync of a big scope as one resumable snapshot file (GET /v1/snapshot).
+"""The first sync of a big scope as one resumable snapshot file of changes (GET /v1/snapshot),
+the way taken when the hub offers no ready ledger (tests/sync/test_ready_ledger.py).
 
 A real hub process on 127.0.0.1; the client is the program's own SyncClient, in this
 process or, to be killed half-way through a download, in a child process.
@@ -36,7 +37,7 @@ def token_of(ledger: Ledger) -> str:
 
 def test_a_big_first_sync_comes_as_one_snapshot_and_converges(devices):
     county = county_with_records(devices)
-    fresh = devices.new(COUNTY, "新电脑", settings=fast(snapshot_min=100, page_size=64))
+    fresh = devices.new(COUNTY, "新电脑", settings=fast(snapshot_min=100, page_size=64, ready_ledger=False))
     info = SyncClient(fresh).transport.request("GET", "/v1/snapshot/info")
     own = [c for c in county.changes_since(0)[0] if c.origin == county.device_id]
     assert info["count"] == len(own) > 400
@@ -114,7 +115,7 @@ client.pull(progress)
 
 def test_a_download_killed_half_way_resumes_where_it_stopped(devices, hub, tmp_path):
     county_with_records(devices, n=600)
-    fresh = devices.new(COUNTY, "新电脑", settings=fast(snapshot_min=100))
+    fresh = devices.new(COUNTY, "新电脑", settings=fast(snapshot_min=100, ready_ledger=False))
     path = fresh.path
     fresh.close()
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], cwd=PROJECT, env=child_env(tmp_path),
@@ -146,7 +147,7 @@ def test_a_download_killed_half_way_resumes_where_it_stopped(devices, hub, tmp_p
 
 def test_a_damaged_snapshot_file_is_fetched_again(devices):
     county = county_with_records(devices)
-    fresh = devices.new(COUNTY, "新电脑", settings=fast(snapshot_min=100))
+    fresh = devices.new(COUNTY, "新电脑", settings=fast(snapshot_min=100, ready_ledger=False))
     client = SyncClient(fresh)
     info = client.transport.request("GET", "/v1/snapshot/info")
     fresh.set_meta(SNAPSHOT_STATE, json.dumps({"upto": info["cursor"], "count": info["count"],

@@ -1,0 +1,178 @@
+"""Ready ledgers: a big first sync as one database file the device adopts in one step.
+
+Applying a province's 150,000 changes one by one costs a fresh device most of its first sync.
+The hub already holds the result of merging them — its own records with their per-field
+stamps, merged by the same code a device runs — so for a device that has sent nothing yet it
+copies the records of the device's scope and the change log they came from, in one consistent
+read, into a new SQLite ledger file, gzip'd; the device downloads it (resumable, checked by
+its SHA-256 given over the authenticated connection) and adopts it
+(:meth:`desktop.ledger.Ledger.adopt_ready`), then pulls page by page from the file's cursor.
+
+Files are kept per scope and cursor and shared by the devices of one scope; the newest few
+are kept, and the folder is emptied when the hub starts.  A device whose first sync is cut
+after the file was evicted gets a new one (its state says which file it was fetching).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import json
+import shutil
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from desktop.fsio import PART, atomic_path
+from desktop.ledger import migrations, scope_clause
+from desktop.ledger.adopt import LOG_COLUMNS
+from desktop.ledger.feeds import received_clause
+from desktop.records import KINDS
+from sync.hub.dialect import dialect_of
+from sync.hub.keys import origin_keys
+from sync.hub.pool import ReaderPool
+from sync.hub.store import Device
+
+SUFFIX = ".ledger.gz"
+#: rows copied per batch (bounded memory whatever the scope's size)
+BATCH = 5000
+#: gzip level: the file is written once per scope and cursor, downloaded on slow links
+LEVEL = 6
+#: seconds a file is shared by further first syncs of its scope (they pull what came after)
+FRESH = 600
+
+
+class ReadyLedgers:
+    """The ready-ledger files of one hub, in *folder*."""
+
+    def __init__(self, folder: Path, pool: ReaderPool, kept: int = 4) -> None:
+        self.folder, self.pool, self.kept = folder, pool, kept
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.iterdir():  # of another ledger, or half-written when the hub stopped
+            if old.name.endswith((SUFFIX, SUFFIX + PART, ".sqlite", ".json", ".json" + PART)):
+                with contextlib.suppress(OSError):
+                    old.unlink()
+        self._lock = threading.Lock()
+
+    def offer(self, device: Device) -> dict | None:
+        """The ready ledger for *device*'s first sync, written if need be: ``{"id", "cursor",
+        "count", "size", "sha256", "keys"}``; None when the device has sent changes of its
+        own (they would be its own origin's rows in the file: it pulls page by page).  A file
+        of the scope written within :data:`FRESH` seconds is shared; the device pulls what
+        came after its cursor page by page."""
+        with self.pool.reading() as reader:
+            if reader.ledger.conn.execute("SELECT 1 FROM change_log WHERE origin = ? LIMIT 1",
+                                          (device.device_id,)).fetchone():
+                return None
+        prefix = f"{device.scope or 'all'}-"
+        with self._lock:  # one file written at a time; the others wait for it and share it
+            path = self._fresh(prefix)
+            if path is None:
+                path = self._write(device.scope, prefix)
+            self._evict(path)
+            about = json.loads(_about(path).read_text(encoding="utf-8"))
+        return {"id": path.name[:-len(SUFFIX)], "cursor": int(path.name[len(prefix):-len(SUFFIX)]),
+                "count": about["count"], "size": path.stat().st_size, "sha256": about["sha256"],
+                "keys": about["keys"]}
+
+    def path(self, device: Device, file_id: str) -> Path | None:
+        """The file *file_id* when it is *device*'s scope's and still kept."""
+        scope, _, cursor = file_id.rpartition("-")
+        if scope != (device.scope or "all") or not cursor.isdigit():
+            return None
+        path = self.folder / (file_id + SUFFIX)
+        return path if path.exists() and _about(path).exists() else None
+
+    def _fresh(self, prefix: str) -> Path | None:
+        now = time.time()
+        for f in sorted(self.folder.glob(prefix + "*" + SUFFIX), key=lambda f: f.stat().st_mtime, reverse=True):
+            if f.name[len(prefix):-len(SUFFIX)].isdigit() and now - f.stat().st_mtime < FRESH and _about(f).exists():
+                return f
+        return None
+
+    def _write(self, scope: str, prefix: str) -> Path:
+        """Copy the scope's records and change log, in one consistent read, into a new ledger
+        file, gzip'd; its path (named by the cursor it reaches), with its description beside."""
+        plain = self.folder / (prefix + "new.sqlite")
+        plain.unlink(missing_ok=True)
+        out = sqlite3.connect(str(plain), isolation_level=None)
+        try:
+            migrations.migrate(out)
+            with self.pool.reading() as reader, _one_snapshot(reader.ledger.conn) as conn:
+                upto = reader.ledger.last_seq()
+                out.execute("BEGIN")
+                out.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('scope', ?)", (scope,))
+                where, params = scope_clause(scope)
+                for k in KINDS.values():
+                    columns = ("id", "scope", "deleted", *k.field_names, "clock")
+                    names = ", ".join(columns)
+                    _copy(conn.execute(f"SELECT {names} FROM {k.table} WHERE {where}", params), out,
+                          f"INSERT INTO {k.table} ({names}) VALUES ({', '.join('?' * len(columns))})")
+                where, params = received_clause(scope)
+                log = ", ".join(LOG_COLUMNS)
+                count = _copy(conn.execute(f"SELECT {log} FROM change_log WHERE seq <= ? AND {where} ORDER BY seq",
+                                           [upto, *params]), out,
+                              f"INSERT INTO change_log ({log}) VALUES ({', '.join('?' * len(LOG_COLUMNS))})")
+                keys = origin_keys(reader.store.conn, [r[0] for r in out.execute(
+                    "SELECT DISTINCT origin FROM change_log")])
+                out.execute("COMMIT")
+        finally:
+            out.close()
+        path = self.folder / f"{prefix}{upto}{SUFFIX}"
+        try:
+            with atomic_path(path) as tmp, open(plain, "rb") as src, \
+                    gzip.GzipFile(tmp, "wb", compresslevel=LEVEL, mtime=0) as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+        finally:
+            plain.unlink(missing_ok=True)
+        about = {"count": count, "sha256": _sha256(path), "keys": dict(sorted(keys.items()))}
+        with atomic_path(_about(path)) as tmp:
+            tmp.write_text(json.dumps(about), encoding="utf-8")
+        return path
+
+    def _evict(self, keep: Path) -> None:
+        files = []
+        for f in self.folder.glob("*" + SUFFIX):
+            with contextlib.suppress(OSError):
+                files.append((f.stat().st_mtime, f))
+        files.sort(reverse=True)
+        for _, f in files[self.kept:]:
+            if f != keep:
+                with contextlib.suppress(OSError):  # being served on Windows: kept until next time
+                    _about(f).unlink(missing_ok=True)
+                    f.unlink()
+
+
+@contextlib.contextmanager
+def _one_snapshot(conn):
+    """One read transaction, so the records and the change log copied agree with each other
+    (PostgreSQL: repeatable read; SQLite: a deferred transaction holds its WAL snapshot)."""
+    postgres = dialect_of(conn).name != "sqlite"
+    conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" if postgres else "BEGIN")
+    try:
+        yield conn
+    finally:
+        conn.execute("COMMIT")
+
+
+def _copy(cursor, out: sqlite3.Connection, insert: str) -> int:
+    n = 0
+    while rows := cursor.fetchmany(BATCH):
+        out.executemany(insert, [tuple(bytes(v) if isinstance(v, memoryview) else v for v in r) for r in rows])
+        n += len(rows)
+    return n
+
+
+def _about(path: Path) -> Path:
+    """The description beside a ready-ledger file: its change count, SHA-256 and keys."""
+    return path.with_name(path.name[:-len(SUFFIX)] + ".json")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while piece := fh.read(1 << 20):
+            digest.update(piece)
+    return digest.hexdigest()
