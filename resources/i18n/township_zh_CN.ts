@@ -3752,6 +3752,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>The due day is set for the units below; a ledger of all of China or of a township sets none.</source>
         <translation>截止日由上级为下级单位设定；全国台账和乡镇台账不设定截止日。</translation>
     </message>
+    <message>
+        <source>The first-sync file from the hub cannot be used: {detail}.</source>
+        <translation>无法使用中心服务器发来的首次同步文件：{detail}。</translation>
+    </message>
 </context>
 <context>
     <name>excel</name>
