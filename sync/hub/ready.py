@@ -100,6 +100,11 @@ class ReadyLedgers:
         out = sqlite3.connect(str(plain), isolation_level=None)
         try:
             migrations.migrate(out)
+            # the device copies the rows into its own tables: indexes here would only be written,
+            # sent and thrown away (the UNIQUE constraints' own stay)
+            for (index,) in out.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                                        ).fetchall():
+                out.execute(f'DROP INDEX "{index}"')
             with self.pool.reading() as reader, _one_snapshot(reader.ledger.conn) as conn:
                 upto = reader.ledger.last_seq()
                 out.execute("BEGIN")
