@@ -10,6 +10,7 @@ holds personal data (a no-op on Windows, where the per-user folders already are 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import threading
 from pathlib import Path
@@ -113,3 +114,12 @@ def make_private(path: Path) -> None:
     if os.name == "posix":
         with contextlib.suppress(OSError):
             os.chmod(path, 0o600)
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's content (hex), read a megabyte at a time."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while piece := fh.read(1 << 20):
+            digest.update(piece)
+    return digest.hexdigest()

@@ -14,12 +14,12 @@ changes or to pages, which check every change as always.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import logging
 import shutil
 from pathlib import Path
 
+from desktop.fsio import file_sha256
 from desktop.ledger.adopt import NotReady, check_ready
 from desktop.records import KINDS
 from sync.client.blobs import add_digests, is_sha256
@@ -69,7 +69,7 @@ class ReadyAdopter:
                 result.snapshot_bytes += fetch_to(self.transport, f"/v1/snapshot/ledger/{offer['id']}", packed,
                                                   accept="application/gzip, application/json", progress=progress,
                                                   cancelled=cancelled, chunk=self.SNAPSHOT_CHUNK)
-                if packed.stat().st_size != offer["size"] or _sha256(packed) != offer["sha256"]:
+                if packed.stat().st_size != offer["size"] or file_sha256(packed) != offer["sha256"]:
                     raise NotReady(detail="its SHA-256 differs from the hub's")
                 ledger.set_meta(SNAPSHOT_STATE, json.dumps(dict(state, downloaded=True)))
             check_cancelled(cancelled)
@@ -108,11 +108,3 @@ class ReadyAdopter:
         result.applied += applied
         result.pages += 1
         self.transport.stats.raw_received += plain.stat().st_size
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while piece := fh.read(1 << 20):
-            digest.update(piece)
-    return digest.hexdigest()

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import hashlib
 import json
 import shutil
 import sqlite3
@@ -25,7 +24,7 @@ import threading
 import time
 from pathlib import Path
 
-from desktop.fsio import PART, atomic_path
+from desktop.fsio import PART, atomic_path, file_sha256
 from desktop.ledger import migrations, scope_clause
 from desktop.ledger.adopt import LOG_COLUMNS
 from desktop.ledger.feeds import received_clause
@@ -33,6 +32,7 @@ from desktop.records import KINDS
 from sync.hub.dialect import dialect_of
 from sync.hub.keys import origin_keys
 from sync.hub.pool import ReaderPool
+from sync.hub.snapshots import evict_oldest
 from sync.hub.store import Device
 
 SUFFIX = ".ledger.gz"
@@ -132,22 +132,13 @@ class ReadyLedgers:
                 shutil.copyfileobj(src, dst, 1 << 20)
         finally:
             plain.unlink(missing_ok=True)
-        about = {"count": count, "sha256": _sha256(path), "keys": dict(sorted(keys.items()))}
+        about = {"count": count, "sha256": file_sha256(path), "keys": dict(sorted(keys.items()))}
         with atomic_path(_about(path)) as tmp:
             tmp.write_text(json.dumps(about), encoding="utf-8")
         return path
 
     def _evict(self, keep: Path) -> None:
-        files = []
-        for f in self.folder.glob("*" + SUFFIX):
-            with contextlib.suppress(OSError):
-                files.append((f.stat().st_mtime, f))
-        files.sort(reverse=True)
-        for _, f in files[self.kept:]:
-            if f != keep:
-                with contextlib.suppress(OSError):  # being served on Windows: kept until next time
-                    _about(f).unlink(missing_ok=True)
-                    f.unlink()
+        evict_oldest(self.folder, SUFFIX, self.kept, keep, beside=lambda f: (_about(f),))
 
 
 @contextlib.contextmanager
@@ -173,11 +164,3 @@ def _copy(cursor, out: sqlite3.Connection, insert: str) -> int:
 def _about(path: Path) -> Path:
     """The description beside a ready-ledger file: its change count, SHA-256 and keys."""
     return path.with_name(path.name[:-len(SUFFIX)] + ".json")
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while piece := fh.read(1 << 20):
-            digest.update(piece)
-    return digest.hexdigest()

@@ -93,15 +93,23 @@ class SnapshotFiles:
         yield packer.flush()
 
     def _evict(self, keep: Path) -> None:
-        files = []
-        for f in self.folder.glob("*" + SUFFIX):
-            with contextlib.suppress(OSError):
-                files.append((f.stat().st_mtime, f))
-        files.sort(reverse=True)
-        for _, f in files[self.kept:]:
-            if f != keep:
-                with contextlib.suppress(OSError):  # being served on Windows: kept until next time
-                    f.unlink()
+        evict_oldest(self.folder, SUFFIX, self.kept, keep)
+
+
+def evict_oldest(folder: Path, suffix: str, kept: int, keep: Path, beside=lambda f: ()) -> None:
+    """Remove the files ending in *suffix* in *folder* but the *kept* newest and *keep*,
+    with the files ``beside(file)`` names."""
+    files = []
+    for f in folder.glob("*" + suffix):
+        with contextlib.suppress(OSError):
+            files.append((f.stat().st_mtime, f))
+    files.sort(reverse=True)
+    for _, f in files[kept:]:
+        if f != keep:
+            with contextlib.suppress(OSError):  # being served on Windows: kept until next time
+                for other in beside(f):
+                    other.unlink(missing_ok=True)
+                f.unlink()
 
 
 def chunks(fh, start: int) -> Iterator[bytes]:
