@@ -104,6 +104,7 @@ def chart_image(table: Table, width: int = CHART_WIDTH) -> QImage:
     shares = all(table.columns[c].kind == "share" for c in table.chart)
     labels = [str(row[0]) for row in table.rows]
     series = [(name, [row[c] for row in table.rows]) for c, name in zip(table.chart, table.series_names())]
+    value_kind = "share" if shares else "money" if all(table.columns[c].kind == "money" for c in table.chart) else "int"
     px = width / 66  # the text size: about 9 pt when the image spans the page width
     font = QFont()
     font.setFamilies(report_families())
@@ -161,7 +162,7 @@ def chart_image(table: Table, width: int = CHART_WIDTH) -> QImage:
             colour = BAR_COLOURS[s % len(BAR_COLOURS)]
             p.fillRect(QRectF(plot.left(), y + bar * 0.1, w, bar * 0.8), colour)
             p.setPen(TEXT)
-            text = format_cell(value, "share" if shares else "int")
+            text = format_cell(value, value_kind)
             p.drawText(QRectF(plot.left() + w + line * 0.25, y, value_room + line, bar),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 

@@ -188,3 +188,33 @@ def trends(ledger: Ledger, scope: str, month: str | None = None,
         out[figure] = Trend(figure, tuple(rows))
     return Trends(scope, geo.full_name(scope) if scope else translate(CTX, MSG_ALL_OF_CHINA), months,
                   {2: 1, 4: 2, 6: 3, 9: 4}[n], out)
+
+
+# ----------------------------------------------------------------------------- as data
+#: Bumped when a key changes meaning or goes away.
+SCHEMA = 1
+
+
+def trends_data(t: Trends) -> dict:
+    """The trends as plain data: per figure, each unit's values and which were frozen."""
+    return {
+        "schema": SCHEMA, "scope": {"code": t.scope, "name": t.scope_name}, "months": list(t.months),
+        "figures": {key: {"label": trend.label, "totals": list(trend.totals),
+                          "units": [{"code": r.code, "name": r.name, "values": list(r.values),
+                                     "frozen": list(r.frozen)} for r in trend.rows]}
+                    for key, trend in t.trends.items()},
+    }
+
+
+def trends_json(t: Trends) -> str:
+    return json.dumps(trends_data(t), ensure_ascii=False, sort_keys=True, indent=1)
+
+
+def trends_lines(t: Trends) -> list[str]:
+    """The sum of the units of each figure, month by month, as lines of text."""
+    width = max(len(figure_label(f)) for f in t.trends) + 2
+    lines = [t.title, " " * width + "".join(f"{m:>9}" for m in t.months)]
+    for trend in t.trends.values():
+        pad = width - len(trend.label)  # Chinese characters take two columns
+        lines.append(trend.label + " " * max(pad - len(trend.label), 1) + "".join(f"{v:>9,}" for v in trend.totals))
+    return lines
