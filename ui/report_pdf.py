@@ -133,7 +133,8 @@ def chart_image(table: Table, width: int = CHART_WIDTH) -> QImage:
     maximum = 1.0 if shares else max(values + [1])
     top, step = (1.0, 0.2) if shares else value_axis(maximum, headroom=1.12)  # the values have a column of their own
     label_w = min(max([fm.horizontalAdvance(s) for s in labels] + [0]) + line, width * 0.3)
-    value_room = fm.horizontalAdvance("100.0%" if shares else f"{int(maximum):,}") + line * 0.8
+    widest = "100.0%" if shares else f"{int(maximum):,}" + (".00" if value_kind == "money" else "")
+    value_room = fm.horizontalAdvance(widest) + line * 0.8
     plot = QRectF(label_w, title_h, width - label_w - value_room, group * max(len(labels), 1))
 
     # grid and value axis
