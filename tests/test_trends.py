@@ -63,8 +63,8 @@ def _units_and_venues(led: Ledger) -> dict[str, str]:
     ids = {
         "demo_direct": orgs.create(kind="direct_org", name="示范直属团支部", parent_id=ORG_A, division_code=A,
                                    demo_level="county", founded_on="2020-01-01"),           # demo 2
-        "rectified": orgs.create(kind="direct_org", name="软弱涣散团支部", parent_id=ORG_A, division_code=A_VILLAGE,
-                                 status="rectifying", status_changed_on="2025-05-01", founded_on="2019-01-01"),
+        "rectified": orgs.create(kind="direct_org", name="软弱涣散团支部", parent_id=ORG_A,
+                                 division_code=A_VILLAGE, status="rectifying", status_changed_on="2025-05-01", founded_on="2019-01-01"),
         "later": orgs.create(kind="direct_org", name="六月整顿团支部", parent_id=ORG_B, division_code=B,
                              founded_on="2019-01-01"),
     }

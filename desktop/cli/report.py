@@ -3,12 +3,13 @@
     township-ledger report --scope 130111 --month 2025-06 [--xlsx 月报.xlsx] [--pdf 月报.pdf] [--json]
     township-ledger report --trends [--figure KEY …] [--month M] [--json] [--xlsx 趋势.xlsx]
 
-With ``--trends``, the trends instead (:mod:`desktop.reporting.trends`): each figure per unit
-below for the twelve months ending at the month.  Prints a text summary and the first units to remind (or, with ``--json``, every figure as JSON:
+Prints a text summary and the first units to remind (or, with ``--json``, every figure as JSON:
 :mod:`desktop.reporting.report_json`); writes the Excel form and the PDF when asked.  The PDF is
 painted by Qt (``ui.report_pdf``), imported only when ``--pdf`` is given,
-offscreen when there is no display.  Wired into :mod:`desktop.cli.commands` by ``add_parsers`` and
-``COMMANDS``.
+offscreen when there is no display.  With ``--trends``, the trends instead
+(:mod:`desktop.reporting.trends`): each figure per unit below for the twelve months ending at
+the month, as text, JSON or an Excel sheet per figure.  Wired into :mod:`desktop.cli.commands`
+by ``add_parsers`` and ``COMMANDS``.
 """
 
 from __future__ import annotations

@@ -436,14 +436,6 @@ def unified_activities(ledger: Ledger, scope: str, month: Period, n: int) -> lis
                  {**_year_params(month), **sp})
 
 
-def demonstration_units(ledger: Ledger, scope: str, month: Period, n: int) -> list[tuple]:
-    """(unit, organisation kind, demonstration level, count) of the organisations founded by the
-    month's end and not revoked that are demonstration units (示范)."""
-    return _by_unit(ledger, "organisation", scope, n, ["count(*)"], _params(month), group="kind, demo_level",
-                    also=f"demo_level IS NOT 'none' AND demo_level IS NOT NULL AND status IS NOT 'revoked' "
-                         f"AND {_ORG_BY_END}")
-
-
 def venues_by_unit(ledger: Ledger, scope: str, month: Period, n: int) -> list[tuple]:
     """(unit, venue kind, venues opened by the month's end, opened during the month)."""
     return _by_unit(ledger, "venue", scope, n, ["sum(opened_on IS NULL OR opened_on <= :end)",
@@ -451,13 +443,18 @@ def venues_by_unit(ledger: Ledger, scope: str, month: Period, n: int) -> list[tu
                     _params(month), group="kind")
 
 
-def coop_orgs_by_unit(ledger: Ledger, scope: str, month: Period, n: int) -> list[tuple]:
-    """(unit, total, new, under rectification, revoked) League organisations in co-operatives
-    (农村合作组织团组织), counted as the directly affiliated ones are."""
+def organisations_work(ledger: Ledger, scope: str, month: Period, n: int) -> list[tuple]:
+    """(unit, kind, demonstration level, demonstration units, co-operative organisations: total,
+    new, under rectification, revoked), in one pass over the organisations that are either.
+    A demonstration unit (示范) is founded by the month's end and not revoked; the League
+    organisations in co-operatives (农村合作组织团组织) count as the directly affiliated ones do."""
+    coop = "kind = 'coop_org' AND "
     return _by_unit(ledger, "organisation", scope, n, [
-        f"sum({_DIRECT_TOTAL})", "sum(founded_on BETWEEN :start AND :end)",
-        f"sum(status = 'rectifying' AND {_ORG_BY_END} AND {_STATUS_BY_END})",
-        f"sum(status = 'revoked' AND {_ORG_BY_END} AND {_STATUS_BY_END})"], _params(month), also="kind = 'coop_org'")
+        f"sum(demo_level IS NOT NULL AND demo_level IS NOT 'none' AND status IS NOT 'revoked' AND {_ORG_BY_END})",
+        f"sum({coop}{_DIRECT_TOTAL})", f"sum({coop}founded_on BETWEEN :start AND :end)",
+        f"sum({coop}status = 'rectifying' AND {_ORG_BY_END} AND {_STATUS_BY_END})",
+        f"sum({coop}status = 'revoked' AND {_ORG_BY_END} AND {_STATUS_BY_END})"], _params(month),
+        group="kind, demo_level", also="(kind = 'coop_org' OR demo_level IS NOT 'none')")
 
 
 def organisation_names(ledger: Ledger, ids: list[str]) -> dict[str, tuple[str, str, str]]:

@@ -147,7 +147,8 @@ def _funding(ledger: Ledger, scope: str, p: q.Period, n: int, units: dict) -> di
 def _counted(ledger: Ledger, scope: str, p: q.Period, n: int, units: dict) -> dict:
     """Publicity, unified activities, demonstration units, venues and co-operative organisations."""
     out: dict = {"publicity": {k: (0, 0) for k in enumerations().keys("publicity_channel")}, "unified": {},
-                 "demonstration": collections.Counter(), "venues": {k: (0, 0) for k in enumerations().keys("venue_kind")},
+                 "demonstration": collections.Counter(),
+                 "venues": {k: (0, 0) for k in enumerations().keys("venue_kind")},
                  "coop_orgs": [0, 0, 0, 0]}
     for unit, channel, month, year in q.publicity_by_unit(ledger, scope, p, n):
         m0, y0 = out["publicity"].get(channel, (0, 0))
@@ -163,18 +164,19 @@ def _counted(ledger: Ledger, scope: str, p: q.Period, n: int, units: dict) -> di
             units[unit]["unified_orgs"] += orgs
     out["unified"] = {m: tuple(unified.get(m, (0, 0, 0))) for m in (f"{p.year}-{i:02d}" for i in
                                                                     range(1, int(p.start[5:7]) + 1))}
-    for unit, kind, level, count in q.demonstration_units(ledger, scope, p, n):
-        out["demonstration"][(kind, level)] += count
-        units[unit]["demonstration"] += count
+    for unit, kind, level, demo, *coop in q.organisations_work(ledger, scope, p, n):
+        if demo:
+            out["demonstration"][(kind, level)] += demo
+            units[unit]["demonstration"] += demo
+        coop = [v or 0 for v in coop]
+        out["coop_orgs"] = [a + b for a, b in zip(out["coop_orgs"], coop)]
+        units[unit]["coop_orgs"] += coop[0]
+        units[unit]["coop_orgs_new"] += coop[1]
     for unit, kind, total, new in q.venues_by_unit(ledger, scope, p, n):
         t0, n0 = out["venues"].get(kind, (0, 0))
         out["venues"][kind] = (t0 + (total or 0), n0 + (new or 0))
         units[unit]["venues"] += total or 0
         units[unit]["venues_new"] += new or 0
-    for unit, *values in q.coop_orgs_by_unit(ledger, scope, p, n):
-        out["coop_orgs"] = [a + (b or 0) for a, b in zip(out["coop_orgs"], values)]
-        units[unit]["coop_orgs"] += values[0] or 0
-        units[unit]["coop_orgs_new"] += values[1] or 0
     return out
 
 
@@ -297,8 +299,8 @@ def publicity_tables(report) -> tuple:
          C(_t(QT_TRANSLATE_NOOP("report", "Organisations that held one"))),
          C(_t(QT_TRANSLATE_NOOP("report", "Attendance")))),
         tuple((m, *v) for m, v in w.unified.items()),
-        note=_t(QT_TRANSLATE_NOOP("report", "The nationwide unified activities (全国性统一活动) are held monthly from "
-                                            "July to October.")))
+        note=_t(QT_TRANSLATE_NOOP("report", "The nationwide unified activities (全国性统一活动) are held "
+                                            "monthly from July to October.")))
     if not per_unit:
         return channels, months
     unit_rows = _unit_rows(report, lambda u: (u.publicity_month, u.publicity_year, u.unified_month, u.unified_orgs))
@@ -370,9 +372,10 @@ def rectification_tables(report) -> tuple:
          C(_t(QT_TRANSLATE_NOOP("report", "Organisation")), "text"), C(_t(QT_TRANSLATE_NOOP("report", "Kind")), "text"),
          C(_t(QT_TRANSLATE_NOOP("report", "Back to active on")), "text"),
          C(_t(QT_TRANSLATE_NOOP("report", "Changed by")), "text")),
-        rows, note=_t(QT_TRANSLATE_NOOP("report", "{back} organisations went from under rectification (整顿, 软弱涣散) "
-                                                  "back to active in {month}; {entered} were put under rectification. "
-                                                  "From the change log: the ledger keeps only the current status.")
+        rows, note=_t(QT_TRANSLATE_NOOP("report", "{back} organisations went from under rectification (整顿, "
+                                                  "软弱涣散) back to active in {month}; {entered} were put under "
+                                                  "rectification. From the change log: the ledger keeps only the "
+                                                  "current status.")
                       ).format(back=f"{len(rows):,}", entered=f"{w.entered_rectification:,}", month=report.month))
     if not _per_unit(report):
         return (back,)

@@ -53,7 +53,13 @@ def ledger(ledger_path):
                                received_on="2025-06-15")
     led.funding_entries.create(org_id=ORG_B, year=2025, received=2_000_000, source="local_budget",
                                received_on="2025-03-15")
-    led.publicity_items.create(org_id=ORG_A, published_on="2025-06-02", channel="wechat_account", title="动员会报道")
+    led.publicity_items.create(org_id=ORG_A, published_on="2025-06-02", channel="wechat_account",
+                               title="动员会报道")
+    led.organisations.update(ORG_A, demo_level="province")
+    led.venues.create(org_id=ORG_A, name="南高乡青年之家", kind="youth_home", opened_on="2025-06-01")
+    led.venues.create(org_id=ORG_B, name="冶河镇共享阵地", kind="shared_service", opened_on="2024-09-01")
+    led.organisations.create(kind="coop_org", name="南高乡果蔬合作社团支部", parent_id=ORG_A, division_code=A,
+                             founded_on="2025-06-08")
     branch = led.organisations.create(kind="direct_org", name="软弱涣散团支部", parent_id=ORG_B, division_code=B,
                                       status="rectifying", founded_on="2019-01-01")
     led.create("month_submission", {"unit_code": A, "month": "2025-05", "figures": json.dumps({"members_current": 7}),
