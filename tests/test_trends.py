@@ -287,3 +287,16 @@ def test_cli_trends_json_and_excel(ledger, tmp_path, capsys):
     code = main(["--ledger", str(ledger.path), "report", "--month", JULY, "--trends"])
     lines = capsys.readouterr().out.splitlines()
     assert code == 0 and lines[0] == T.trends(ledger, COUNTY, JULY).title and len(lines) == 2 + len(T.TREND_FIGURES)
+
+
+def test_work_figures_in_the_json(june):
+    from desktop.reporting.report_json import KEYS, report_data
+
+    data = report_data(june)
+    assert set(data) == set(KEYS) | {"previous_month"}   # described with "month"
+    work = data["work"]
+    assert work["funding"]["league_support"]["received"] == 1_000_000 and work["funding_total"]["received"] == 2_500_000
+    assert work["publicity_average"] == {"value": pytest.approx(3 / 7), "numerator": 3, "denominator": 7}
+    assert work["unified_activities"]["2025-06"] == {"activities": 2, "organisations": 1, "attendance": 50}
+    assert work["coop_orgs"] == {"total": 3, "new": 1, "rectifying": 1, "revoked": 0}
+    assert [r["name"] for r in work["rectified"]] == ["软弱涣散团支部"] and work["by_unit"][A]["rectified"] == 1

@@ -30,6 +30,7 @@ tables or charts of these (one row, one bar) and no average per unit.
 from __future__ import annotations
 
 import collections
+import dataclasses
 from dataclasses import dataclass, field
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
@@ -395,3 +396,27 @@ SECTIONS = (
     ("work_units", QT_TRANSLATE_NOOP("report", "Demonstration, venues, co-operatives"), units_tables),
     ("rectification", QT_TRANSLATE_NOOP("report", "Rectification"), rectification_tables),
 )
+
+
+# ----------------------------------------------------------------------------- as data
+def work_data(w: WorkFigures | None, units: int) -> dict | None:
+    """The work figures as plain data (``report --json``): amounts in fen; the publicity
+    average with its numerator and denominator (the *units* below)."""
+    if w is None:
+        return None
+    total = w.publicity_total[0]
+    return {
+        "funding": {k: dataclasses.asdict(f) for k, f in w.funding.items()},
+        "funding_total": dataclasses.asdict(w.funding_total),
+        "publicity": {k: {"month": m, "year": y} for k, (m, y) in w.publicity.items()},
+        "publicity_average": {"value": w.publicity_average(units), "numerator": total, "denominator": units},
+        "unified_activities": {m: {"activities": a, "organisations": o, "attendance": n}
+                               for m, (a, o, n) in w.unified.items()},
+        "demonstration": [{"kind": k, "level": lv, "count": n} for (k, lv), n in w.demonstration.items()],
+        "venues": {k: {"total": t, "new": n} for k, (t, n) in w.venues.items()},
+        "coop_orgs": dict(zip(("total", "new", "rectifying", "revoked"), w.coop_orgs)),
+        "rectified": [{"id": r.record_id, "name": r.name, "kind": r.kind, "code": r.code, "on": r.on, "by": r.by}
+                      for r in w.rectified],
+        "entered_rectification": w.entered_rectification,
+        "by_unit": {code: dataclasses.asdict(u) for code, u in w.units.items()},
+    }

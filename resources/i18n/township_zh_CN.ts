@@ -5154,6 +5154,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
 <context>
     <name>report</name>
     <message>
+        <source>funding by source (fen), publicity and its average per unit below, unified activities per month, demonstration units, venues, co-operative organisations, rectified organisations, and each by unit</source>
+        <translation>经费来源（单位：分）、宣传信息及下级单位平均数、每月统一活动、示范单位、阵地、农村合作组织团组织、整顿后恢复正常的团组织，以及各项的分单位数</translation>
+    </message>
+    <message>
         <source>Received by the month's end (yuan)</source>
         <translation>截至月末到位（元）</translation>
     </message>
