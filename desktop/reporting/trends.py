@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import collections
 import json
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -210,11 +211,16 @@ def trends_json(t: Trends) -> str:
     return json.dumps(trends_data(t), ensure_ascii=False, sort_keys=True, indent=1)
 
 
+def _display_width(text: str) -> int:
+    """Columns *text* takes in a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def trends_lines(t: Trends) -> list[str]:
     """The sum of the units of each figure, month by month, as lines of text."""
-    width = max(len(figure_label(f)) for f in t.trends) + 2
+    width = max(_display_width(trend.label) for trend in t.trends.values()) + 2
     lines = [t.title, " " * width + "".join(f"{m:>9}" for m in t.months)]
     for trend in t.trends.values():
-        pad = width - len(trend.label)  # Chinese characters take two columns
-        lines.append(trend.label + " " * max(pad - len(trend.label), 1) + "".join(f"{v:>9,}" for v in trend.totals))
+        pad = " " * (width - _display_width(trend.label))
+        lines.append(trend.label + pad + "".join(f"{v:>9,}" for v in trend.totals))
     return lines
