@@ -12,7 +12,11 @@ in this process:
 - the expected units of the country from the division list (every rural township, agricultural
   county, prefecture and province: the shares' base), computed cold (caches cleared);
 - the national report as JSON (``township-ledger report --json``);
-- writing the Excel form and (unless ``--no-pdf``) the PDF of the national report.
+- writing the Excel form and (unless ``--no-pdf``) the PDF of the national report;
+- the report's work figures (funding by source, publicity, unified activities, demonstration units,
+  venues, co-operative organisations, rectifications from the change log) of the country and a province;
+- the trends (twelve months per unit below, :mod:`desktop.reporting.trends`) of a province and of the
+  country: one figure (what the trends tab computes) and every figure (``report --trends``).
 
 The month defaults to the latest month with reported figures (the synthetic ledger's "last month").
 Machine load is printed first: the figures are wall-clock times.  Not a timed test: it prints
@@ -34,7 +38,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from desktop.ledger import Ledger  # noqa: E402
 from desktop.ledger.report_queries import latest_reported_month  # noqa: E402
-from desktop.reporting import expected, figures, report  # noqa: E402
+from desktop.reporting import expected, figures, report, trends  # noqa: E402
+from desktop.reporting.work_figures import work_figures  # noqa: E402
 from desktop.reporting.report_json import report_json  # noqa: E402
 from desktop.reporting.report_xlsx import write_report_xlsx  # noqa: E402
 
@@ -42,6 +47,7 @@ GOAL_NATIONAL_S = 5.0
 GOAL_PROVINCE_S = 1.0
 GOAL_XLSX_S = 10.0
 GOAL_PDF_S = 10.0
+GOAL_TRENDS_S = 1.0
 
 
 def timed(fn, runs: int) -> tuple[float, float, float, object]:
@@ -113,6 +119,8 @@ def main() -> int:
           f"{len(n.updated):,} updated, {len(n.silent):,} silent; {len(n.reporting):,} reported, "
           f"{len(n.differences):,} differing figures; {len(n.lagging):,} units to remind")
 
+    bench_trends(ledger, month, args.runs)
+
     with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
         t = time.perf_counter()
         xlsx = write_report_xlsx(national, Path(tmp) / "national.xlsx")
@@ -129,6 +137,19 @@ def main() -> int:
                  f"{pdf.stat().st_size / 1e6:.1f} MB")
     ledger.close()
     return 0
+
+
+def bench_trends(ledger, month: str, runs: int) -> None:
+    """The work figures and the trends, of a province and of the country."""
+    for scope, name in (("", "whole country"), ("13", "a province (13)")):
+        _f, best, cpu, _r = timed(lambda: work_figures(ledger, scope, month, figures.unit_length(scope)), runs)
+        line(f"work figures, {name}", best, None, f"CPU {cpu:.2f} s")
+    for scope, name in (("13", "a province (13)"), ("", "whole country")):
+        for figure in ("members_current", "mobilisation_meeting", "funding_secured", "direct_orgs"):
+            _f, best, cpu, _r = timed(lambda: trends.trends(ledger, scope, month, [figure]), runs)
+            line(f"trends of {figure}, {name}", best, GOAL_TRENDS_S if scope else None, f"CPU {cpu:.2f} s")
+        _f, best, cpu, _r = timed(lambda: trends.trends(ledger, scope, month), 1)
+        line(f"trends, every figure, {name}", best, None, f"CPU {cpu:.2f} s; {len(trends.TREND_FIGURES)} figures")
 
 
 if __name__ == "__main__":

@@ -567,11 +567,12 @@ def test_the_month_being_reported_turns_after_the_due_day():
 def test_sections(june):
     secs = sections(june)
     assert [s.key for s in secs] == ["overview", "members", "meetings", "organisations", "wechat", "funding",
+                                     "funding_sources", "publicity", "work_units", "rectification",
                                      "checklist", "timeliness", "silent", "submissions", "differences"]
     tables = {t.key: t for s in secs for t in s.tables}
     for t in tables.values():
         assert all(len(row) == len(t.columns) for row in t.rows), t.key
-        assert all(c < len(t.columns) and t.columns[c].kind in ("int", "share") for c in t.chart), t.key
+        assert all(c < len(t.columns) and t.columns[c].kind in ("int", "share", "money") for c in t.chart), t.key
     assert len(tables["headline"].rows) == len(report.COMPARED)
     rows = {row[0]: row for row in tables["meetings_by_unit"].rows}
     assert len(rows) == 7 and rows["柳林屯乡"] == ("柳林屯乡", 0, 0, 0.0, 0, 0.0)

@@ -21,6 +21,7 @@ from ui.conflict_notice import ConflictBanner, ConflictWatch
 from ui.history import ConflictsDialog, HistoryDialog
 from ui.models import UnitTreeModel
 from ui.report_view import ReportView
+from ui.trends_view import TrendsView
 from ui.sections import RecordSection
 from ui.undo import drop_overwritten, overwritten_text
 from ui.widgets import existing_folder, open_file_name
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self.report_view = ReportView(ledger, self)
         self.report_view.sig_unit_clicked.connect(self.choose_unit)
         self.tabs.addTab(self.report_view, self.tr("Monthly report"))
+        self.trends_view = TrendsView(ledger, self)
+        self.tabs.addTab(self.trends_view, self.tr("Trends"))
         self.sections: dict[str, RecordSection] = {}
         for kind in SECTION_KINDS[:3]:
             self._add_section(kind)
@@ -278,7 +281,7 @@ class MainWindow(QMainWindow):
             return "overview"
         if w is self.checklist:
             return "checklist"
-        if w is self.report_view:
+        if w in (self.report_view, self.trends_view):
             return "report"
         section = self.current_section()
         return section.kind.name if section is not None else "overview"
@@ -354,6 +357,8 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabText(i, self.tr("Benchmarking checklist"))
             elif w is self.report_view:
                 self.tabs.setTabText(i, self.tr("Monthly report"))
+            elif w is self.trends_view:
+                self.tabs.setTabText(i, self.tr("Trends"))
         self._update_status()
         self._update_title()
 

@@ -109,6 +109,7 @@ def chart_image(table: Table, width: int = CHART_WIDTH) -> QImage:
     shares = all(table.columns[c].kind == "share" for c in table.chart)
     labels = [str(row[0]) for row in table.rows]
     series = [(name, [row[c] for row in table.rows]) for c, name in zip(table.chart, table.series_names())]
+    value_kind = "share" if shares else "money" if all(table.columns[c].kind == "money" for c in table.chart) else "int"
     px = width / 66  # the text size: about 9 pt when the image spans the page width
     font = QFont()
     font.setFamilies(report_families())
@@ -137,7 +138,8 @@ def chart_image(table: Table, width: int = CHART_WIDTH) -> QImage:
     maximum = 1.0 if shares else max(values + [1])
     top, step = (1.0, 0.2) if shares else value_axis(maximum, headroom=1.12)  # the values have a column of their own
     label_w = min(max([fm.horizontalAdvance(s) for s in labels] + [0]) + line, width * 0.3)
-    value_room = fm.horizontalAdvance("100.0%" if shares else f"{int(maximum):,}") + line * 0.8
+    widest = "100.0%" if shares else f"{int(maximum):,}" + (".00" if value_kind == "money" else "")
+    value_room = fm.horizontalAdvance(widest) + line * 0.8
     plot = QRectF(label_w, title_h, width - label_w - value_room, group * max(len(labels), 1))
 
     # grid and value axis
@@ -166,7 +168,7 @@ def chart_image(table: Table, width: int = CHART_WIDTH) -> QImage:
             colour = BAR_COLOURS[s % len(BAR_COLOURS)]
             p.fillRect(QRectF(plot.left(), y + bar * 0.1, w, bar * 0.8), colour)
             p.setPen(TEXT)
-            text = format_cell(value, "share" if shares else "int")
+            text = format_cell(value, value_kind)
             p.drawText(QRectF(plot.left() + w + line * 0.25, y, value_room + line, bar),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 

@@ -1,12 +1,15 @@
 """``township-ledger report``: the monthly report (月报) on the command line.
 
     township-ledger report --scope 130111 --month 2025-06 [--xlsx 月报.xlsx] [--pdf 月报.pdf] [--json]
+    township-ledger report --trends [--figure KEY …] [--month M] [--json] [--xlsx 趋势.xlsx]
 
 Prints a text summary and the first units to remind (or, with ``--json``, every figure as JSON:
 :mod:`desktop.reporting.report_json`); writes the Excel form and the PDF when asked.  The PDF is
 painted by Qt (``ui.report_pdf``), imported only when ``--pdf`` is given,
-offscreen when there is no display.  Wired into :mod:`desktop.cli.commands` by ``add_parsers`` and
-``COMMANDS``.
+offscreen when there is no display.  With ``--trends``, the trends instead
+(:mod:`desktop.reporting.trends`): each figure per unit below for the twelve months ending at
+the month, as text, JSON or an Excel sheet per figure.  Wired into :mod:`desktop.cli.commands`
+by ``add_parsers`` and ``COMMANDS``.
 """
 
 from __future__ import annotations
@@ -33,6 +36,11 @@ HELP_JSON = QT_TRANSLATE_NOOP("report", "print every figure as JSON instead of t
                                         "and the expected, reporting, on-time and silent units with their codes; "
                                         "keys sorted and stable")
 HELP_JSON_KEYS = QT_TRANSLATE_NOOP("report", "JSON keys (--json):")
+HELP_TRENDS = QT_TRANSLATE_NOOP("report", "the trends instead of the report: each figure per unit below for the 12 "
+                                          "months ending at the month (frozen where a unit submitted); --json prints "
+                                          "them all, --xlsx writes a sheet per figure")
+HELP_FIGURE = QT_TRANSLATE_NOOP("report", "with --trends: only this figure (may be repeated): {figures}")
+MSG_TRENDS_NO_PDF = QT_TRANSLATE_NOOP("report", "--pdf is for the monthly report, not the trends.")
 MSG_XLSX_WRITTEN = QT_TRANSLATE_NOOP("report", "Excel form written to {path}.")
 MSG_PDF_WRITTEN = QT_TRANSLATE_NOOP("report", "PDF written to {path}.")
 MSG_NO_QT = QT_TRANSLATE_NOOP("report", "writing a PDF needs the program's Qt components (PySide6), which are "
@@ -58,6 +66,11 @@ def add_parsers(sub) -> None:
     s.add_argument("--xlsx", metavar="FILE", help=translate(CTX, HELP_XLSX))
     s.add_argument("--pdf", metavar="FILE", help=translate(CTX, HELP_PDF))
     s.add_argument("--json", action="store_true", help=translate(CTX, HELP_JSON))
+    from desktop.reporting.trends import TREND_FIGURES
+
+    s.add_argument("--trends", action="store_true", help=translate(CTX, HELP_TRENDS))
+    s.add_argument("--figure", action="append", metavar="KEY", choices=list(TREND_FIGURES),
+                   help=translate(CTX, HELP_FIGURE).format(figures=", ".join(TREND_FIGURES)))
 
 
 def _reminder_line(lag) -> str:
@@ -94,6 +107,8 @@ def cmd_report(args) -> int:
     from desktop.records import rules
     from desktop.reporting.report import monthly_report, summary_lines
 
+    if getattr(args, "trends", False):
+        return _cmd_trends(args)
     with open_ledger(args, read_only=True) as ledger:
         scope = ledger.scope if args.scope is None else args.scope.strip()
         if not scope.startswith(ledger.scope):  # the ledger holds only a part of that unit
@@ -114,6 +129,33 @@ def cmd_report(args) -> int:
         _note(args, translate(CTX, MSG_XLSX_WRITTEN).format(path=write_report_xlsx(report, args.xlsx)))
     if args.pdf:
         _note(args, translate(CTX, MSG_PDF_WRITTEN).format(path=_write_pdf(report, args.pdf)))
+    return EXIT_OK
+
+
+def _cmd_trends(args) -> int:
+    """``report --trends``: each figure per unit below, month by month (:mod:`desktop.reporting.trends`)."""
+    from desktop.records import rules
+    from desktop.reporting import trends as tr
+
+    if args.pdf:
+        fail(translate(CTX, MSG_TRENDS_NO_PDF), EXIT_USAGE)
+    with open_ledger(args, read_only=True) as ledger:
+        scope = ledger.scope if args.scope is None else args.scope.strip()
+        if not scope.startswith(ledger.scope):
+            fail(translate("errors", rules.MSG_OUTSIDE_SCOPE).format(code=scope or "-", scope=ledger.scope))
+        try:
+            found = tr.trends(ledger, scope, args.month, args.figure)
+        except ValueError as exc:
+            fail(str(exc), EXIT_USAGE)
+    if args.json:
+        print(tr.trends_json(found))
+    else:
+        for line in tr.trends_lines(found):
+            print(line)
+    if args.xlsx:
+        from desktop.reporting.report_xlsx import write_trends_xlsx
+
+        _note(args, translate(CTX, MSG_XLSX_WRITTEN).format(path=write_trends_xlsx(found, args.xlsx)))
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from desktop.errors import Label, NotFound
 from desktop.ledger.changes import Change, expand_clock
+from desktop.ledger.feeds import prefix_range
 from desktop.ledger.hlc import stamp_ms
 from desktop.records import DELETED, KINDS
 
@@ -21,6 +22,18 @@ class HistoryEntry:
     origin: str
     changes: tuple[tuple[str, object, object], ...]  # (field, old, new)
     created: bool
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one record changed: old → new, when and by whom."""
+
+    record_id: str
+    stamp: str
+    when: dt.datetime
+    author: str
+    old: object
+    new: object
 
 
 @dataclass(frozen=True)
@@ -65,6 +78,23 @@ class History:
             when = dt.datetime.fromtimestamp(stamp_ms(change.stamp) / 1000)
             out.append(HistoryEntry(change.stamp, when, change.author, change.origin, tuple(diffs), created))
         return out
+
+    def field_changes(self, kind: str, field: str, scope: str, lo: str, hi: str) -> list["FieldChange"]:
+        """The changes of *field* of the records of *kind* within *scope* ("" = all) stamped
+        ``lo <= stamp < hi``, old → new as :meth:`history` reads them, in stamp order.  The
+        change log's (scope, stamp) index finds the records changed then; only those are
+        read back."""
+        s_lo, s_hi = prefix_range(scope) if scope else ("", "\uffff")
+        ids = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT record_id FROM change_log WHERE scope >= ? AND scope < ? AND stamp >= ? AND stamp < ? "
+            "AND kind = ? AND instr(patch, ?) > 0", (s_lo, s_hi, lo, hi, kind, json.dumps(field)))]
+        out = []
+        for record_id in ids:
+            for entry in self.history(record_id):
+                if lo <= entry.stamp < hi:
+                    out += [FieldChange(record_id, entry.stamp, entry.when, entry.author, old, new)
+                            for name, old, new in entry.changes if name == field]
+        return sorted(out, key=lambda c: c.stamp)
 
     def conflicts(self, include_resolved: bool = False) -> list[Conflict]:
         sql = "SELECT * FROM conflicts" + ("" if include_resolved else " WHERE resolved = 0") + " ORDER BY id"

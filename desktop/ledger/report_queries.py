@@ -319,3 +319,150 @@ def scopes_changed(ledger: Ledger, scope: str, lo: str, hi: str, length: int) ->
     rows = _rows(ledger, f"SELECT DISTINCT substr(scope, 1, {int(length)}) FROM change_log "
                          f"WHERE scope >= ? AND scope < ? AND stamp >= ? AND stamp < ?", (s_lo, s_hi, lo, hi))
     return {r[0] for r in rows}
+
+
+# ----------------------------------------------------------------------------- twelve months at once (trends)
+def _at(condition: str, i: int) -> str:
+    """*condition* over the parameters of the *i*-th month of a trend (:s<i>, :e<i>, :y<i>)."""
+    return re.sub(r":(start|end|year)\b", lambda m: f":{m.group(1)[0]}{i}", condition)
+
+
+def _months_params(months: list[Period]) -> dict:
+    p: dict = {"threshold": FUNDING_SECURED_FEN}
+    for i, m in enumerate(months):
+        p.update({f"s{i}": m.start, f"e{i}": m.end, f"y{i}": m.year})
+    return p
+
+
+#: The figures a trend sums over one table: figure → (table, the rows counted, the value of a month).
+TREND_SUMS: dict[str, tuple[str, str, str]] = {
+    "members_current": ("committee_member", "", f"sum({_MEMBER_CURRENT})"),
+    "members_added": ("committee_member", "", f"sum({_ADDED})"),
+    "members_exited": ("committee_member", "", f"sum({_EXITED})"),
+    "townships": ("organisation", "kind = 'township_committee' AND status IS NOT 'revoked'", "count(*)"),
+    "direct_orgs": ("organisation", "kind = 'direct_org'", f"sum({_DIRECT_TOTAL})"),
+    "direct_orgs_new": ("organisation", "kind = 'direct_org'", "sum(founded_on BETWEEN :start AND :end)"),
+    "direct_orgs_revoked": ("organisation", "kind = 'direct_org'",
+                            f"sum(status = 'revoked' AND {_ORG_BY_END} AND {_STATUS_BY_END})"),
+    "direct_orgs_rectifying": ("organisation", "kind = 'direct_org'",
+                               f"sum(status = 'rectifying' AND {_ORG_BY_END} AND {_STATUS_BY_END})"),
+    "wechat_groups": ("wechat_group", "", f"sum({_GROUP_BY_END})"),
+    "wechat_reach": ("wechat_group", "", f"coalesce(sum(CASE WHEN {_GROUP_BY_END} THEN youth_reached END), 0)"),
+    "checklist_done": ("checklist_task", "", f"sum({_TASK_DONE})"),
+    "checklist_verified": ("checklist_task", "", f"sum({_TASK_VERIFIED})"),
+}
+
+
+def trend_sums(ledger: Ledger, figure: str, scope: str, months: list[Period], n: int) -> list[tuple]:
+    """(unit, value of each month …) of a figure of :data:`TREND_SUMS`: one pass over its table."""
+    table, rows, value = TREND_SUMS[figure]
+    return _by_unit(ledger, table, scope, n, [_at(value, i) for i in range(len(months))], _months_params(months),
+                    also=rows)
+
+
+def trend_meetings(ledger: Ledger, kind: str, scope: str, months: list[Period], n: int) -> list[tuple]:
+    """(unit, live township committees that held a *kind* meeting by each month's end …)."""
+    where, sp = _within(ledger, scope, "m")
+    counts = ", ".join(f"sum(s.first <= :e{i})" for i in range(len(months)))
+    return _rows(ledger,
+                 f"SELECT {_unit(n, 'o')} AS unit, {counts} FROM ("
+                 f"  SELECT +m.org_id AS org_id, min(m.held_on) AS first FROM meeting m "
+                 f"  WHERE m.deleted = 0 AND {where} AND m.kind = :kind AND m.held_on <= :e{len(months) - 1} GROUP BY 1"
+                 f") s JOIN organisation o ON o.id = s.org_id WHERE {_LIVE_TOWNSHIP} GROUP BY unit",
+                 {**_months_params(months), **sp, "kind": kind})
+
+
+def trend_funding_secured(ledger: Ledger, scope: str, months: list[Period], n: int) -> list[tuple]:
+    """(unit, live township committees with funding secured by each month's end …): one pass
+    over the funding entries of the months' years."""
+    where, sp = _within(ledger, scope, "f")
+    sums = ", ".join(f"sum(CASE WHEN f.year = :y{i} AND {_at(_RECEIVED_BY_END, i)} THEN coalesce(f.received, 0) "
+                     f"ELSE 0 END) AS c{i}" for i in range(len(months)))
+    counts = ", ".join(f"sum(s.c{i} >= :threshold)" for i in range(len(months)))
+    years = sorted({m.year for m in months})
+    return _rows(ledger,
+                 f"SELECT {_unit(n, 'o')} AS unit, {counts} FROM ("
+                 f"  SELECT f.org_id, {sums} FROM funding_entry f WHERE f.deleted = 0 AND {where} "
+                 f"  AND f.year IN ({', '.join(str(int(y)) for y in years)}) GROUP BY f.org_id"
+                 f") s JOIN organisation o ON o.id = s.org_id WHERE {_LIVE_TOWNSHIP} GROUP BY unit",
+                 {**_months_params(months), **sp})
+
+
+def submitted_figures(ledger: Ledger, scope: str, n: int, first: str, last: str) -> list[tuple[str, str, str]]:
+    """(unit, month, figures as JSON) of the monthly submissions of the units of *n* characters
+    within *scope*, for the months *first* … *last* ("YYYY-MM"): each unit's own submission
+    (its record's scope is the unit)."""
+    where, sp = _within(ledger, scope)
+    return _rows(ledger, f"SELECT unit_code, month, figures FROM month_submission WHERE deleted = 0 AND {where} "
+                         f"AND scope = unit_code AND length(unit_code) = :n AND month BETWEEN :first AND :last",
+                 {**sp, "n": n, "first": first, "last": last})
+
+
+# ----------------------------------------------------------------------------- the report's work figures
+def _year_params(month: Period) -> dict:
+    return {**_params(month), "ystart": f"{month.year}-01-01"}
+
+
+def funding_by_source(ledger: Ledger, scope: str, month: Period, n: int) -> list[tuple]:
+    """(unit, source, entries, organisations funded, budgeted, received by the month's end,
+    received during the month) of the funding entries of the month's year (amounts in fen),
+    of live organisations not revoked (a revoked committee's money is not the scope's, as
+    its funding never counts as secured)."""
+    where, sp = _within(ledger, scope, "f")
+    return _rows(ledger,
+                 f"SELECT {_unit(n, 'f')} AS unit, f.source, count(*), count(DISTINCT f.org_id), "
+                 f"coalesce(sum(f.budgeted), 0), "
+                 f"coalesce(sum(CASE WHEN {_RECEIVED_BY_END} THEN f.received END), 0), "
+                 f"coalesce(sum(CASE WHEN f.received_on BETWEEN :start AND :end THEN f.received END), 0) "
+                 f"FROM funding_entry f JOIN organisation o ON o.id = f.org_id "
+                 f"WHERE f.deleted = 0 AND {where} AND f.year = :year AND o.deleted = 0 AND o.status IS NOT 'revoked' "
+                 f"GROUP BY unit, f.source", {**_params(month), **sp})
+
+
+def publicity_by_unit(ledger: Ledger, scope: str, month: Period, n: int) -> list[tuple]:
+    """(unit, channel, items published during the month, items published this year by its end)."""
+    return _by_unit(ledger, "publicity_item", scope, n, [
+        "sum(published_on >= :start)", "count(*)"], _year_params(month), group="channel",
+        also="published_on BETWEEN :ystart AND :end")
+
+
+def unified_activities(ledger: Ledger, scope: str, month: Period, n: int) -> list[tuple]:
+    """(unit, month "YYYY-MM", activities, organisations that held one, attendance) of the
+    nationwide unified activities (全国性统一活动) of the month's year up to its end."""
+    where, sp = _within(ledger, scope)
+    return _rows(ledger, f"SELECT {_unit(n)} AS unit, substr(held_on, 1, 7) AS m, count(*), count(DISTINCT org_id), "
+                         f"coalesce(sum(attendance), 0) FROM meeting WHERE kind = 'unified_activity' AND deleted = 0 "
+                         f"AND {where} AND held_on BETWEEN :ystart AND :end GROUP BY unit, m",
+                 {**_year_params(month), **sp})
+
+
+def venues_by_unit(ledger: Ledger, scope: str, month: Period, n: int) -> list[tuple]:
+    """(unit, venue kind, venues opened by the month's end, opened during the month)."""
+    return _by_unit(ledger, "venue", scope, n, ["sum(opened_on IS NULL OR opened_on <= :end)",
+                                                "sum(opened_on BETWEEN :start AND :end)"],
+                    _params(month), group="kind")
+
+
+def organisations_work(ledger: Ledger, scope: str, month: Period, n: int) -> list[tuple]:
+    """(unit, kind, demonstration level, demonstration units, co-operative organisations: total,
+    new, under rectification, revoked), in one pass over the organisations that are either.
+    A demonstration unit (示范) is founded by the month's end and not revoked; the League
+    organisations in co-operatives (农村合作组织团组织) count as the directly affiliated ones do."""
+    coop = "kind = 'coop_org' AND "
+    return _by_unit(ledger, "organisation", scope, n, [
+        f"sum(demo_level IS NOT NULL AND demo_level IS NOT 'none' AND status IS NOT 'revoked' AND {_ORG_BY_END})",
+        f"sum({coop}{_DIRECT_TOTAL})", f"sum({coop}founded_on BETWEEN :start AND :end)",
+        f"sum({coop}status = 'rectifying' AND {_ORG_BY_END} AND {_STATUS_BY_END})",
+        f"sum({coop}status = 'revoked' AND {_ORG_BY_END} AND {_STATUS_BY_END})"], _params(month),
+        group="kind, demo_level", also="(kind = 'coop_org' OR demo_level IS NOT 'none')")
+
+
+def organisation_names(ledger: Ledger, ids: list[str]) -> dict[str, tuple[str, str, str]]:
+    """id → (name, kind, division code) of the organisations *ids*."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for row in _rows(ledger, f"SELECT id, name, kind, division_code FROM organisation WHERE id IN "
+                                 f"({', '.join('?' * len(chunk))})", tuple(chunk)):
+            out[row[0]] = tuple(row[1:])  # type: ignore[assignment]
+    return out

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.records.enums import enumerations
+from desktop.reporting import work_figures
 from desktop.reporting.figures import share
 from desktop.reporting.model import (CTX, LEVELS, MSG_AS_REPORTED, MSG_GENERATED, MSG_LEDGER, MSG_NO,
                                      MSG_NO_CHANGE, MSG_NO_SECRETARY, MSG_NONE_DIFFERING, MSG_NONE_LAGGING,
@@ -20,7 +21,8 @@ class Column:
 
     title: str
     #: "text", "int", "share" (0…1, shown as a percentage), "change" (a signed int: up or down),
-    #: "discrepancy" (a signed int where anything but 0 is a fault: reported unlike the ledger)
+    #: "discrepancy" (a signed int where anything but 0 is a fault: reported unlike the ledger),
+    #: "money" (yuan, with two decimals)
     kind: str = "int"
 
 
@@ -59,13 +61,15 @@ def format_share(value: float | None) -> str:
 def format_cell(value: object, kind: str) -> str:
     """A cell as text (the PDF, the CLI)."""
     if value is None:
-        return "–" if kind in ("share", "int", "change", "discrepancy") else ""
+        return "–" if kind in ("share", "int", "change", "discrepancy", "money") else ""
     if kind == "share":
         return format_share(value)  # type: ignore[arg-type]
     if kind in ("change", "discrepancy"):
         return f"{value:+,}" if value else "0"
     if kind == "int":
         return f"{value:,}"
+    if kind == "money":
+        return f"{value:,.2f}"
     return str(value)
 
 
@@ -331,6 +335,7 @@ _SECTIONS = (
     ("organisations", QT_TRANSLATE_NOOP("report", "Organisations"), _organisation_tables),
     ("wechat", QT_TRANSLATE_NOOP("report", "WeChat groups"), _wechat_tables),
     ("funding", QT_TRANSLATE_NOOP("report", "Funding"), _funding_tables),
+    *work_figures.SECTIONS,
     ("checklist", QT_TRANSLATE_NOOP("report", "Checklist"), _checklist_tables),
     ("timeliness", QT_TRANSLATE_NOOP("report", "Timeliness and reminders"), _timeliness_tables),
     ("silent", QT_TRANSLATE_NOOP("report", "Silent units"), _silent_tables),

@@ -14,6 +14,7 @@ from desktop.reporting.figures import MSG_BAD_FIGURE, Headline, share
 
 if TYPE_CHECKING:
     from desktop.reporting.submissions import SubmissionState
+    from desktop.reporting.work_figures import WorkFigures
 
 CTX = "report"
 
@@ -269,6 +270,9 @@ class MonthlyReport:
     submissions: tuple["SubmissionState", ...] = ()
     #: the scope's own submission to the level above (None for all of China)
     own_submission: "SubmissionState | None" = None
+    #: funding by source, publicity, unified activities, demonstration units, venues, co-operative
+    #: organisations and rectifications (:mod:`desktop.reporting.work_figures`)
+    work: "WorkFigures | None" = None
 
     @property
     def title(self) -> str:

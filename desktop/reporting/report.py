@@ -61,6 +61,7 @@ from desktop.reporting.submissions import figures_of, month_being_reported, stat
 from desktop.reporting.summary import summary_lines
 from desktop.reporting.timeliness import Reminders, UnitRefs, differences, secretaries, townships_changed
 from desktop.reporting.two_months import Readings, read
+from desktop.reporting.work_figures import work_figures
 from desktop.scope.geo import geography
 
 __all__ = [
@@ -109,8 +110,14 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
         raise ScopeError(QT_TRANSLATE_NOOP("errors", "\"{code}\" is not a known division code."), code=scope)
     end, pend = month_bounds(month)[1], month_bounds(prev)[1]
     n = figures.unit_length(scope)
-    r: Readings = read(ledger, scope, month, prev, n, lambda reader: townships_changed(reader, scope, month),
-                       parallel=parallel)
+    work: dict = {}
+
+    def changed(reader: Ledger) -> set[str]:
+        # the work figures are read on the second connection too, beside the first half of the tables
+        work["figures"] = work_figures(reader, scope, month, n)
+        return townships_changed(reader, scope, month)
+
+    r: Readings = read(ledger, scope, month, prev, n, changed, parallel=parallel)
     head = figures.headline_of(scope, month, r.tally)
     entered = {row[0] for row in r.tally.orgs if len(row[0]) == 9 and row[1]}
     townships = sorted(entered.union(expected_townships(scope)))
@@ -135,6 +142,7 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
         updated=tuple(refs(c) for c in reminders.updated), silent=tuple(refs(c) for c in reminders.silent),
         unknown=frozenset(reminders.unknown),
         reporting=tuple(reporting), differences=tuple(found), lagging=reminders.lagging)
+    report = dataclasses.replace(report, work=work["figures"])
     return _with_submissions(ledger, report, refs)
 
 

@@ -14,6 +14,7 @@ import json
 from desktop.i18n import QT_TRANSLATE_NOOP
 
 from desktop.reporting.figures import share
+from desktop.reporting.work_figures import work_data
 from desktop.reporting.model import UNIT_FIGURES, LaggingUnit, MonthlyReport, UnitFigures, UnitRef
 
 __all__ = ["KEYS", "SCHEMA", "report_data", "report_json"]
@@ -35,6 +36,9 @@ KEYS = {
     "submissions": QT_TRANSLATE_NOOP("report", "[{code, state, due_on, submitted_at, on_time, review, figures, "
                                                "discrepancies}] each unit's monthly submission"),
     "own_submission": QT_TRANSLATE_NOOP("report", "the unit's own submission to the level above (same form), or null"),
+    "work": QT_TRANSLATE_NOOP("report", "funding by source (fen), publicity and its average per unit below, unified "
+                                        "activities per month, demonstration units, venues, co-operative "
+                                        "organisations, rectified organisations, and each by unit"),
 }
 
 
@@ -135,6 +139,7 @@ def report_data(r: MonthlyReport) -> dict:
                          "reported_by": d.reported_by, "reported_on": d.reported_on} for d in r.differences],
         "submissions": [_submission(s) for s in r.submissions],
         "own_submission": _submission(r.own_submission),
+        "work": work_data(r.work, len(r.units)),
     }
 
 

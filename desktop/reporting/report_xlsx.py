@@ -25,7 +25,8 @@ from desktop.fsio import atomic_path
 from desktop.reporting.report import MonthlyReport, Section, Table, sections
 
 #: Number formats by column kind (see :class:`desktop.reporting.report.Column`).
-FORMATS = {"int": "#,##0", "share": "0.0%", "change": "+#,##0;-#,##0;0", "discrepancy": "+#,##0;-#,##0;0"}
+FORMATS = {"int": "#,##0", "money": "#,##0.00", "share": "0.0%", "change": "+#,##0;-#,##0;0",
+           "discrepancy": "+#,##0;-#,##0;0"}
 #: Bar colours of the charts' series (league red, then a muted blue).
 SERIES_COLOURS = ("C62828", "5C6BC0", "2E7D32", "F9A825")
 
@@ -50,6 +51,8 @@ def _shown(value: object, kind: str) -> str:
         return ""
     if kind == "share":
         return f"{value * 100:.1f}%"  # type: ignore[operator]
+    if kind == "money":
+        return f"{value:,.2f}"
     if kind in ("int", "change", "discrepancy"):
         return f"{value:,}" if kind == "int" else f"{value:+,}"
     return str(value)
@@ -195,6 +198,64 @@ def write_report_xlsx(report: MonthlyReport, path: Path | str) -> Path:
         ws = wb.create_sheet(_sheet_title(section.title, used))
         _write_section(ws, report, section)
     wb.properties.title = report.title
+    wb.properties.creator = "团建台账 Township Ledger"
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+    return path
+
+
+# ----------------------------------------------------------------------------- trends
+_FROZEN_FILL = PatternFill("solid", fgColor="DCE8F5")
+
+
+def _write_trend(ws, trends, trend) -> None:
+    """One figure's pivot: a row per unit, a column per month, the units' sum last; the
+    figures frozen in a submission shaded, and a line chart of the sum."""
+    from openpyxl.chart import LineChart
+
+    from desktop.i18n import translate
+    from desktop.reporting.trends import MSG_FROZEN_NOTE, MSG_TOTAL
+
+    ws.column_dimensions["A"].width = max([_width(r.name) for r in trend.rows] + [_width(trends.unit_label), 10]) + 2
+    for i in range(len(trends.months)):
+        ws.column_dimensions[get_column_letter(i + 2)].width = 10
+    cell = _Cells(ws)
+    ws.append([cell(trends.title, font=_TITLE_FONT)])
+    ws.append([cell(trend.label, font=_TABLE_FONT)])
+    ws.append([cell(v, font=_HEAD_FONT, fill=_HEAD_FILL, border=_BORDER, alignment=_WRAP)
+               for v in (trends.unit_label, *trends.months)])
+    for row in trend.rows:
+        ws.append([cell(row.name, border=_BORDER)] + [
+            cell(v, border=_BORDER, number_format=FORMATS["int"], fill=_FROZEN_FILL if f else None)
+            for v, f in zip(row.values, row.frozen)])
+    ws.append([cell(translate("report", MSG_TOTAL), font=_HEAD_FONT, border=_BORDER)]
+              + [cell(v, font=_HEAD_FONT, border=_BORDER, number_format=FORMATS["int"]) for v in trend.totals])
+    ws.append([cell(translate("report", MSG_FROZEN_NOTE), font=_NOTE_FONT)])
+    total_row = 4 + len(trend.rows)
+    chart = LineChart()
+    chart.title = f"{trend.label}（{translate('report', MSG_TOTAL)}）"
+    chart.legend = None
+    chart.add_data(Reference(ws, min_col=2, max_col=len(trends.months) + 1, min_row=total_row, max_row=total_row),
+                   from_rows=True)
+    chart.set_categories(Reference(ws, min_col=2, max_col=len(trends.months) + 1, min_row=3, max_row=3))
+    chart.series[0].graphicalProperties.line.solidFill = SERIES_COLOURS[0]
+    chart.y_axis.scaling.min = 0
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.width, chart.height = 18, 8
+    ws.add_chart(chart, f"A{total_row + 3}")
+
+
+def write_trends_xlsx(trends, path: Path | str) -> Path:
+    """Write the trends (:class:`desktop.reporting.trends.Trends`) to *path* (.xlsx), a sheet
+    per figure, atomically."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb = Workbook(write_only=True)
+    used: set[str] = set()
+    for trend in trends.trends.values():
+        _write_trend(wb.create_sheet(_sheet_title(trend.label, used)), trends, trend)
+    wb.properties.title = trends.title
     wb.properties.creator = "团建台账 Township Ledger"
     with atomic_path(path) as tmp:
         wb.save(tmp)

@@ -1501,6 +1501,10 @@
         <source>Import a &amp;paper table (photo or scan)…</source>
         <translation>导入纸质表格（照片/扫描件）(&amp;P)…</translation>
     </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
 </context>
 <context>
     <name>MonthFigureView</name>
@@ -5953,6 +5957,242 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>  Records to complete: {n}</source>
         <translation>  待补全记录：{n} 条</translation>
     </message>
+    <message>
+        <source>funding by source (fen), publicity and its average per unit below, unified activities per month, demonstration units, venues, co-operative organisations, rectified organisations, and each by unit</source>
+        <translation>经费来源（单位：分）、宣传信息及下级单位平均数、每月统一活动、示范单位、阵地、农村合作组织团组织、整顿后恢复正常的团组织，以及各项的分单位数</translation>
+    </message>
+    <message>
+        <source>Received by the month's end (yuan)</source>
+        <translation>截至月末到位（元）</translation>
+    </message>
+    <message>
+        <source>Shaded cells are the figures a unit froze in its submission of the month; the others are computed from the ledger's dated records.</source>
+        <translation>底色标出的是单位月报上报时冻结的数；其余按台账记录的日期计算。</translation>
+    </message>
+    <message>
+        <source>--pdf is for the monthly report, not the trends.</source>
+        <translation>--pdf 只用于月报，不用于趋势。</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动次数</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <source>Budgeted (yuan)</source>
+        <translation>预算（元）</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Demonstration level</source>
+        <translation>示范级别</translation>
+    </message>
+    <message>
+        <source>Demonstration units</source>
+        <translation>示范单位</translation>
+    </message>
+    <message>
+        <source>Demonstration units, venues and co-operative organisations, by unit</source>
+        <translation>各单位示范单位、阵地和农村合作组织团组织</translation>
+    </message>
+    <message>
+        <source>Entries of {year}. Support from the upper league: {amount} yuan received by {orgs} organisations ({each} yuan each on average).</source>
+        <translation>{year}年经费。上级团组织支持：{orgs}个组织共到位{amount}元（平均每个{each}元）。</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Funding by source</source>
+        <translation>经费来源</translation>
+    </message>
+    <message>
+        <source>Funding received (yuan)</source>
+        <translation>经费到位（元）</translation>
+    </message>
+    <message>
+        <source>Funding received, by unit</source>
+        <translation>各单位经费到位</translation>
+    </message>
+    <message>
+        <source>Items this month</source>
+        <translation>本月条数</translation>
+    </message>
+    <message>
+        <source>Items this year</source>
+        <translation>本年条数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>League organisations in co-operatives</source>
+        <translation>农村合作组织团组织</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Nationwide unified activities, month by month</source>
+        <translation>全国性统一活动（逐月）</translation>
+    </message>
+    <message>
+        <source>New this month</source>
+        <translation>本月新建</translation>
+    </message>
+    <message>
+        <source>Of which from the upper league (yuan)</source>
+        <translation>其中上级团组织支持（元）</translation>
+    </message>
+    <message>
+        <source>Opened this month</source>
+        <translation>本月新建</translation>
+    </message>
+    <message>
+        <source>Organisation kind</source>
+        <translation>组织类型</translation>
+    </message>
+    <message>
+        <source>Organisations funded</source>
+        <translation>获得经费的组织</translation>
+    </message>
+    <message>
+        <source>Organisations that held one</source>
+        <translation>开展活动的组织</translation>
+    </message>
+    <message>
+        <source>Publicity and unified activities, by unit</source>
+        <translation>各单位宣传信息和统一活动</translation>
+    </message>
+    <message>
+        <source>Publicity items by channel</source>
+        <translation>宣传信息（按渠道）</translation>
+    </message>
+    <message>
+        <source>Publicity items this month</source>
+        <translation>本月宣传信息条数</translation>
+    </message>
+    <message>
+        <source>Received this month (yuan)</source>
+        <translation>本月到位（元）</translation>
+    </message>
+    <message>
+        <source>Received, all sources (yuan)</source>
+        <translation>到位经费合计（元）</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Share of received</source>
+        <translation>占到位经费</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>The nationwide unified activities (全国性统一活动) are held monthly from July to October.</source>
+        <translation>全国性统一活动于7月至10月每月开展。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Trends of {unit}, {first} to {last}</source>
+        <translation>{unit}趋势（{first}至{last}）</translation>
+    </message>
+    <message>
+        <source>Unified activities this month</source>
+        <translation>本月统一活动次数</translation>
+    </message>
+    <message>
+        <source>Venues (youth homes and shared service venues)</source>
+        <translation>阵地（青年之家、共享服务阵地等）</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>阵地</translation>
+    </message>
+    <message>
+        <source>the trends instead of the report: each figure per unit below for the 12 months ending at the month (frozen where a unit submitted); --json prints them all, --xlsx writes a sheet per figure</source>
+        <translation>输出趋势而不是月报：下级各单位截至该月的12个月的各项数字（单位已上报的月份取上报时冻结的数）；--json 输出全部，--xlsx 每项数字写一个工作表</translation>
+    </message>
+    <message>
+        <source>with --trends: only this figure (may be repeated): {figures}</source>
+        <translation>与 --trends 同用：只输出这项数字（可重复）：{figures}</translation>
+    </message>
+    <message>
+        <source>{n} items published in {month}; {average} per unit of the {units} {level} on average.</source>
+        <translation>{month}共发布宣传信息{n}条；{units}个{level}平均每个{average}条。</translation>
+    </message>
+    <message>
+        <source>Publicity and activities</source>
+        <translation>宣传与活动</translation>
+    </message>
+    <message>
+        <source>Demonstration, venues, co-operatives</source>
+        <translation>示范·阵地·合作组织</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整顿</translation>
+    </message>
+    <message>
+        <source>Organisations back to active after rectification</source>
+        <translation>整顿（软弱涣散）后恢复正常的团组织</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>团组织</translation>
+    </message>
+    <message>
+        <source>Back to active on</source>
+        <translation>恢复正常日期</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>{back} organisations went from under rectification (整顿, 软弱涣散) back to active in {month}; {entered} were put under rectification. From the change log: the ledger keeps only the current status.</source>
+        <translation>{month}有{back}个团组织由整顿中（软弱涣散）恢复正常，{entered}个转入整顿。据修改记录统计：台账只保存当前状态。</translation>
+    </message>
+    <message>
+        <source>Back to active after rectification, by unit</source>
+        <translation>各单位整顿后恢复正常的团组织</translation>
+    </message>
+    <message>
+        <source>Back to active after rectification</source>
+        <translation>整顿后恢复正常</translation>
+    </message>
+    <message>
+        <source>Co-operative organisations</source>
+        <translation>农村合作组织团组织</translation>
+    </message>
+    <message>
+        <source>New co-operative organisations</source>
+        <translation>新建农村合作组织团组织</translation>
+    </message>
+    <message>
+        <source>Demonstration units, venues and co-operative organisations</source>
+        <translation>示范单位、阵地和农村合作组织团组织</translation>
+    </message>
 </context>
 <context>
     <name>sync</name>
@@ -6876,6 +7116,34 @@ File: {file}</source>
         <source>Why is the month {month} of {unit} reopened?</source>
         <translation>重开{unit} {month} 的原因：</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Differing figures</source>
+        <translation>不一致数据</translation>
+    </message>
 </context>
 <context>
     <name>RecordTableModel</name>
@@ -6952,6 +7220,92 @@ File: {file}</source>
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsView</name>
+    <message>
+        <source>Computing the trends…</source>
+        <translation>正在计算趋势…</translation>
+    </message>
+    <message>
+        <source>The trends could not be computed.</source>
+        <translation>无法计算趋势。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>All of China</source>
+        <translation>全国</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Figure</source>
+        <translation>指标(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Trends {unit} {month}</source>
+        <translation>趋势 {unit} {month}</translation>
+    </message>
+    <message>
+        <source>Export the trends to Excel</source>
+        <translation>将趋势导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation>已保存 {file}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>The trends could not be saved: {reason}</source>
+        <translation>无法保存趋势：{reason}</translation>
+    </message>
+    <message>
+        <source>{units} {level}, {first} to {last}. Shaded: {n} figures frozen in the units' submissions; the others are computed from the ledger's dated records.</source>
+        <translation>{units}个{level}，{first}至{last}。底色标出的{n}个数是各单位月报上报时冻结的；其余按台账记录的日期计算。</translation>
+    </message>
+</context>
+<context>
+    <name>TrendTableModel</name>
+    <message>
+        <source>All units</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>as frozen in the unit's submission</source>
+        <translation>单位上报时冻结的数</translation>
+    </message>
+    <message>
+        <source>computed from the ledger</source>
+        <translation>按台账计算</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,226 @@
+"""Trends (趋势): each figure a monthly submission freezes, per unit one level below the scope
+(a township: itself; a county: its townships; …), month by month for the twelve months ending
+at the reporting month — a pivot of figure × unit × month.
+
+Where a unit submitted a past month, the pivot shows the figure frozen in its submission
+(what it reported; :mod:`desktop.reporting.submissions`); otherwise, and for the reporting
+month itself, the figure as the ledger yields it from the records' dates, exactly as the
+monthly report counts it (:mod:`desktop.reporting.figures`).  Each cell says which
+(:attr:`TrendRow.frozen`).  The ledger keeps an organisation's current status only, so a
+computed month shows today's statuses, dated by ``status_changed_on``, as the report does.
+
+Each figure is one pass over its table with a column per month
+(:mod:`desktop.ledger.report_queries`, ``trend_*``), grouped by unit; only the tables of the
+figures asked for are read (``benchmarks/bench_report.py`` measures it).
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
+from desktop.errors import ScopeError
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.ledger import Ledger
+from desktop.ledger import report_queries as q
+from desktop.reporting.coverage import coop_covered
+from desktop.reporting.expected import agricultural_counties, expected_townships
+from desktop.reporting.figures import unit_length, units_below
+from desktop.reporting.model import COMPARED, CTX, LEVELS, MSG_ALL_OF_CHINA, MSG_BAD_FIGURE
+from desktop.reporting.months import period, previous_month
+from desktop.reporting.submissions import month_being_reported
+from desktop.scope.geo import geography
+
+#: The figures of the trends: those a submission freezes (key → label, context "report").
+TREND_FIGURES: dict[str, str] = dict(COMPARED)
+#: Months in a trend, the reporting month last.
+MONTHS = 12
+MSG_TITLE = QT_TRANSLATE_NOOP("report", "Trends of {unit}, {first} to {last}")
+MSG_FROZEN_NOTE = QT_TRANSLATE_NOOP("report", "Shaded cells are the figures a unit froze in its submission of the "
+                                              "month; the others are computed from the ledger's dated records.")
+MSG_TOTAL = QT_TRANSLATE_NOOP("report", "All units")
+
+
+def trend_months(month: str, count: int = MONTHS) -> tuple[str, ...]:
+    """The *count* months ending at *month* ("YYYY-MM"), oldest first."""
+    months = [month]
+    while len(months) < count:
+        months.append(previous_month(months[-1]))
+    return tuple(reversed(months))
+
+
+def figure_label(figure: str) -> str:
+    return translate(CTX, TREND_FIGURES[figure])
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    """One unit's values of a figure, month by month, and which were frozen in its submission."""
+
+    code: str
+    name: str
+    values: tuple[int, ...]
+    frozen: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One figure: a row per unit, a column per month."""
+
+    figure: str
+    rows: tuple[TrendRow, ...]
+
+    @property
+    def label(self) -> str:
+        return figure_label(self.figure)
+
+    @property
+    def totals(self) -> tuple[int, ...]:
+        """The sum of the units, month by month."""
+        return tuple(map(sum, zip(*(r.values for r in self.rows)))) if self.rows else ()
+
+    def row(self, code: str) -> TrendRow:
+        return next(r for r in self.rows if r.code == code)
+
+
+@dataclass(frozen=True)
+class Trends:
+    """The trends of a scope: each figure asked for, over :attr:`months`."""
+
+    scope: str
+    scope_name: str
+    months: tuple[str, ...]
+    #: the level of the units (1 province … 4 township)
+    unit_level: int
+    trends: dict[str, Trend]
+
+    @property
+    def month(self) -> str:
+        """The reporting month (the last)."""
+        return self.months[-1]
+
+    @property
+    def title(self) -> str:
+        return translate(CTX, MSG_TITLE).format(unit=self.scope_name, first=self.months[0], last=self.months[-1])
+
+    @property
+    def unit_label(self) -> str:
+        return translate(CTX, LEVELS[self.unit_level])
+
+    def trend(self, figure: str) -> Trend:
+        return self.trends[figure]
+
+
+# ----------------------------------------------------------------------------- computing
+def _computed(ledger: Ledger, figure: str, scope: str, months: tuple[str, ...], n: int) -> dict[str, list[int]]:
+    """unit → the figure's value of each month, from the ledger's dated records."""
+    periods = [period(m) for m in months]
+    if figure in q.TREND_SUMS:
+        rows = q.trend_sums(ledger, figure, scope, periods, n)
+    elif figure in ("mobilisation_meeting", "review_meeting"):
+        rows = q.trend_meetings(ledger, figure.split("_")[0], scope, periods, n)
+    elif figure == "funding_secured":
+        rows = q.trend_funding_secured(ledger, scope, periods, n)
+    elif figure == "coop_committees":  # agricultural counties with a co-operative working committee
+        agri = agricultural_counties(scope)
+        coops = q.coop_committees(ledger, scope)
+        by_month = [collections.Counter(c[:n] for c in coop_covered(coops, agri, p.end)) for p in periods]
+        units = {u for counts in by_month for u in counts}
+        rows = [(u, *(counts[u] for counts in by_month)) for u in units]
+    else:
+        raise ValueError(translate("figures", MSG_BAD_FIGURE).format(figure=figure))
+    return {row[0]: [v or 0 for v in row[1:]] for row in rows}
+
+
+def _frozen(ledger: Ledger, scope: str, months: tuple[str, ...], n: int) -> dict[tuple[str, str], dict]:
+    """(unit, month) → the figures frozen in the unit's submission, for the months before the last."""
+    out = {}
+    for unit, month, text in q.submitted_figures(ledger, scope, n, months[0], months[-2]):
+        try:
+            found = json.loads(text or "{}")
+        except ValueError:
+            continue
+        if isinstance(found, dict):
+            out[(unit, month)] = found
+    return out
+
+
+def _units(scope: str, n: int, present: set[str]) -> list[tuple[str, str]]:
+    """(code, name) of the units shown: those the division list expects townships in, and
+    any with a value or a submission, in the division list's order (unknown codes last)."""
+    wanted = present | {c[:n] for c in expected_townships(scope)}
+    listed = [(code, name) for code, name in units_below(scope) if code in wanted]
+    known = {code for code, _name in listed}
+    return listed + [(code, code) for code in sorted(wanted - known) if len(code) == n]
+
+
+def trends(ledger: Ledger, scope: str, month: str | None = None,
+           figures: Iterable[str] | None = None) -> Trends:
+    """The trends of *scope* ("" = the whole country) over the twelve months ending at *month*
+    (default: the month being reported) for *figures* (default: all of :data:`TREND_FIGURES`)."""
+    geo = geography()
+    if scope and not geo.exists(scope):
+        raise ScopeError(QT_TRANSLATE_NOOP("errors", "\"{code}\" is not a known division code."), code=scope)
+    month = month or month_being_reported(ledger)
+    months = trend_months(month)
+    n = unit_length(scope)
+    wanted = list(figures) if figures is not None else list(TREND_FIGURES)
+    for figure in wanted:
+        if figure not in TREND_FIGURES:
+            raise ValueError(translate("figures", MSG_BAD_FIGURE).format(figure=figure))
+    computed = {figure: _computed(ledger, figure, scope, months, n) for figure in wanted}
+    frozen = _frozen(ledger, scope, months, n)
+    present = {u for values in computed.values() for u, vs in values.items() if any(vs)} | {u for u, _m in frozen}
+    units = _units(scope, n, present)
+    out = {}
+    for figure in wanted:
+        rows = []
+        for code, name in units:
+            values, flags = [], []
+            for i, m in enumerate(months):
+                submitted = frozen.get((code, m), {}).get(figure)
+                is_frozen = isinstance(submitted, int) and not isinstance(submitted, bool)
+                values.append(submitted if is_frozen else computed[figure].get(code, [0] * len(months))[i])
+                flags.append(is_frozen)
+            rows.append(TrendRow(code, name, tuple(values), tuple(flags)))
+        out[figure] = Trend(figure, tuple(rows))
+    return Trends(scope, geo.full_name(scope) if scope else translate(CTX, MSG_ALL_OF_CHINA), months,
+                  {2: 1, 4: 2, 6: 3, 9: 4}[n], out)
+
+
+# ----------------------------------------------------------------------------- as data
+#: Bumped when a key changes meaning or goes away.
+SCHEMA = 1
+
+
+def trends_data(t: Trends) -> dict:
+    """The trends as plain data: per figure, each unit's values and which were frozen."""
+    return {
+        "schema": SCHEMA, "scope": {"code": t.scope, "name": t.scope_name}, "months": list(t.months),
+        "figures": {key: {"label": trend.label, "totals": list(trend.totals),
+                          "units": [{"code": r.code, "name": r.name, "values": list(r.values),
+                                     "frozen": list(r.frozen)} for r in trend.rows]}
+                    for key, trend in t.trends.items()},
+    }
+
+
+def trends_json(t: Trends) -> str:
+    return json.dumps(trends_data(t), ensure_ascii=False, sort_keys=True, indent=1)
+
+
+def _display_width(text: str) -> int:
+    """Columns *text* takes in a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def trends_lines(t: Trends) -> list[str]:
+    """The sum of the units of each figure, month by month, as lines of text."""
+    width = max(_display_width(trend.label) for trend in t.trends.values()) + 2
+    lines = [t.title, " " * width + "".join(f"{m:>9}" for m in t.months)]
+    for trend in t.trends.values():
+        pad = " " * (width - _display_width(trend.label))
+        lines.append(trend.label + pad + "".join(f"{v:>9,}" for v in trend.totals))
+    return lines
