@@ -257,6 +257,65 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return x
 
 
+MEETINGS = [("对标整改动员会", "动员会"), ("第一季度团干部培训班", "培训班"), ("班子会", "班子会"),
+            ("青年志愿服务总结会", "总结会"), ("乡村振兴青年调研走访", "调研走访")]
+PLACES = ["乡政府三楼会议室", "南高村党群服务中心", "乡青年之家", "镇文化站二楼"]
+UNITS = ["南高村", "西营村", "乡政府", "中心小学", "卫生院", "南高村团支部", "农业服务中心"]
+DUTIES = ["团支部书记", "村委委员", "团员", "青年志愿者", "教师", "干事"]
+
+
+def make_signin(seed: int, *, rows: int | None = None, angle: float | None = None, degrade: bool = True,
+                photo: bool = False, keystone: float = KEYSTONE) -> Page:
+    """A degraded photo of a meeting's sign-in sheet: the title naming the meeting, a line
+    with its date and place, and 序号/姓名/单位/职务/签到 rows, some left unsigned (the
+    signature is printed in the same font: no handwriting font is used).  ``Page.cells``
+    holds the one meeting: kind word, date, title, attendance (the rows signed), place."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    rng = random.Random(seed)
+    fp = font_path()
+    if fp is None:
+        raise FileNotFoundError("no CJK font (install fonts-wqy-microhei)")
+    town, (meeting, kind) = rng.choice(TOWNS), rng.choice(MEETINGS)
+    place = rng.choice(PLACES)
+    y, m, d = 2025, rng.randint(1, 11), rng.randint(1, 28)
+    n_rows = rows if rows is not None else rng.randint(8, 15)
+    people = [(rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2)))),
+               rng.choice(UNITS), rng.choice(DUTIES), rng.random() < 0.85) for _ in range(n_rows)]
+    if not any(signed for *_rest, signed in people):
+        people[0] = people[0][:3] + (True,)
+    ruled = rng.random() < 0.7
+
+    img = Image.new("L", PAGE[::-1], 255)  # A4 upright
+    draw = ImageDraw.Draw(img)
+    big, body = ImageFont.truetype(str(fp), 40), ImageFont.truetype(str(fp), 26)
+    title = f"{town}团委{meeting}签到表"
+    draw.text(((img.width - draw.textlength(title, font=big)) / 2, 80), title, font=big, fill=0)
+    draw.text((90, 160), f"时间：{y}年{m}月{d}日上午9:00", font=body, fill=0)
+    draw.text((img.width / 2 + 40, 160), f"地点：{place}", font=body, fill=0)
+    xs = [90, 180, 370, 650, 870, img.width - 90]
+    top, row_h = 220, 60
+    lines = [["序号", "姓名", "单位", "职务", "签到"]]
+    lines += [[str(i + 1), name, unit, duty, name if signed else ""]
+              for i, (name, unit, duty, signed) in enumerate(people)]
+    for r, texts in enumerate(lines):
+        yy = top + r * row_h
+        for i, text in enumerate(texts):
+            w = draw.textlength(text, font=body)
+            draw.text((xs[i] + (xs[i + 1] - xs[i] - w) / 2, yy + (row_h - 30) / 2), text, font=body, fill=0)
+    bottom = top + len(lines) * row_h
+    if ruled:
+        for r in range(len(lines) + 1):
+            draw.line([(xs[0], top + r * row_h), (xs[-1], top + r * row_h)], fill=0, width=2)
+        for x in xs:
+            draw.line([(x, top), (x, bottom)], fill=0, width=2)
+    draw.text((90, bottom + 40), f"记录人：{rng.choice(SURNAMES)}{rng.choice(GIVEN)}", font=body, fill=0)
+    truth = {"kind": kind, "held_on": f"{y}年{m}月{d}日", "title": f"{town}团委{meeting}",
+             "attendance": str(sum(1 for *_rest, signed in people if signed)), "location": place}
+    return _finish(img, rng, list(truth), [truth], ruled, {"date_style": "cn", "people": people},
+                   degrade=degrade, angle=angle, keystone=keystone if photo else None)
+
+
 def skip_reason() -> str | None:
     """Why a test reading a generated photo with the real OCR engine cannot run, or None."""
     from desktop import scan

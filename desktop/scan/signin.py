@@ -41,6 +41,8 @@ HEADER = {"kind": "类型", "held_on": "会议时间", "title": "会议名称", 
 
 _DATE = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?")
 _PLACE = re.compile(r"(?:会议|活动)?地点\s*[:：]?\s*(.+?)(?=\s{2,}|(?:会议|活动)?(?:时间|日期|主持人?|记录人?)\s*[:：]|$)")
+#: A line opening so (记录人：…) is under the table, like the roster's footers.
+_UNDER = re.compile(r"^(?:记录人?|主持人?|会议记录|统计人|报送人)\s*[:：]")
 _LABEL = re.compile(r"(?:会议|活动)?(?:时间|日期|名称|主题)\s*[:：]\s*")
 
 
@@ -119,7 +121,7 @@ def _attendance(header: list[OcrBox], roles: dict[int, str | None],
 
     counted: dict[str, list[float]] = {"sign": [], "name": []}
     for line in lines:
-        if any(is_footer(b.text) for b in line):
+        if any(is_footer(b.text) or _UNDER.match(_norm(b.text)) for b in line):
             break
         for role in counted:
             edges = band(role)
