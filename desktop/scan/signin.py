@@ -26,7 +26,7 @@ import statistics
 import unicodedata
 
 from desktop.scan.boxes import OcrBox, union
-from desktop.scan.table import ScanSheet, _fit_line, _group_rows, is_footer
+from desktop.scan.table import ScanSheet, fit_line, group_rows, is_footer
 
 MEETING = "meeting"
 #: The words of a sign-in sheet's header, by role.
@@ -72,16 +72,16 @@ def recover_signin(boxes: list[OcrBox], name: str) -> ScanSheet | None:
     header = _header(boxes, tol)
     if header is None:
         return None
-    slope, intercept = _fit_line([(b.cx, b.cy) for b in header])
+    slope, intercept = fit_line([(b.cx, b.cy) for b in header])
     above = [b for b in boxes if b.cy - (intercept + slope * b.cx) < -tol]
     lines_above = ["  ".join(b.text.strip() for b in sorted(line, key=lambda b: b.cx))
-                   for line in _group_rows(above, slope, intercept, tol)]
+                   for line in group_rows(above, slope, intercept, tol)]
     titled = next((t for t in lines_above if any(w in _norm(t) for w in TITLE_WORDS)), None)
     roles = {id(b): _role(b.text) for b in header}
     if titled is None and "sign" not in roles.values():
         return None
     below = [b for b in boxes if b.cy - (intercept + slope * b.cx) > tol]
-    signed, conf = _attendance(header, roles, _group_rows(below, slope, intercept, tol))
+    signed, conf = _attendance(header, roles, group_rows(below, slope, intercept, tol))
     title_line = titled or (lines_above[0] if lines_above else "")
     values = {"kind": _kind_word(title_line), "held_on": _first_date(lines_above), "title": _title(title_line),
               "attendance": str(signed), "location": _place(lines_above)}

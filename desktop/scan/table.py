@@ -81,12 +81,12 @@ def recover_table(boxes: list[OcrBox], kind: str, name: str, follow: ScanSheet |
         if follow is None or not follow.columns:
             return None
         sheet = ScanSheet(name, [list(follow.rows[0])], columns=follow.columns)
-        lines = _group_rows(boxes, 0.0, 0.0, tol)
+        lines = group_rows(boxes, 0.0, 0.0, tol)
         while lines and sum(1 for cell in _assign(lines[0], follow.columns) if cell) < 2:
             lines.pop(0)
         _fill(sheet, lines)
         return sheet if len(sheet.rows) > 1 else None
-    slope, intercept = _fit_line([(b.cx, b.cy) for b in header])
+    slope, intercept = fit_line([(b.cx, b.cy) for b in header])
     header_ids = {id(b) for b in header}
     columns = _columns(header, kind)
     below = [b for b in boxes if id(b) not in header_ids and b.cy - (intercept + slope * b.cx) > tol]
@@ -96,7 +96,7 @@ def recover_table(boxes: list[OcrBox], kind: str, name: str, follow: ScanSheet |
         if b:
             sheet.confidence[(0, c)] = min(x.conf for x in b)
             sheet.cell_boxes[(0, c)] = union([x.bounds for x in b])
-    _fill(sheet, _group_rows(below, slope, intercept, tol))
+    _fill(sheet, group_rows(below, slope, intercept, tol))
     return sheet
 
 
@@ -153,11 +153,11 @@ def _header_line(boxes: list[OcrBox], kind: str, tol: float) -> list[OcrBox] | N
             best, best_count = [o for o, _f in line], count
     if best is None:
         return None
-    slope, intercept = _fit_line([(b.cx, b.cy) for b in best])
+    slope, intercept = fit_line([(b.cx, b.cy) for b in best])
     return sorted((b for b in boxes if abs(b.cy - (intercept + slope * b.cx)) <= tol), key=lambda b: b.cx)
 
 
-def _fit_line(points: list[tuple[float, float]]) -> tuple[float, float]:
+def fit_line(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Least-squares y = intercept + slope·x (level through the mean for a single point)."""
     mx = sum(x for x, _y in points) / len(points)
     my = sum(y for _x, y in points) / len(points)
@@ -178,7 +178,7 @@ def _columns(header: list[OcrBox], kind: str) -> list[Column]:
     return cols
 
 
-def _group_rows(boxes: list[OcrBox], slope: float, intercept: float, tol: float) -> list[list[OcrBox]]:
+def group_rows(boxes: list[OcrBox], slope: float, intercept: float, tol: float) -> list[list[OcrBox]]:
     """The boxes grouped into lines by their height above the header line (parallel to
     it), top to bottom; a new line starts where the heights jump by more than *tol*."""
     keyed = sorted(((b.cy - (intercept + slope * b.cx), b) for b in boxes), key=lambda kb: kb[0])
