@@ -4,8 +4,12 @@
 a title and an office line above the header, a signature footer below, ruled or unruled,
 the columns in a shuffled order under one of several header spellings, dates written
 1990年3月, 1990.03, 1990-03-02 or 1990/3/2; then degrades it (turned by up to 5°, blurred,
-saved as JPEG at quality 40).  ``Page.cells`` keeps, for every data row, the text printed
-in each field's column, so a benchmark can score what the scan reader recovers.
+saved as JPEG at quality 40); with ``photo=True`` as a phone sees it instead: on a darker
+desk, at a slant (a keystone of up to ``keystone``), unevenly lit.  ``Page.cells`` keeps,
+for every data row, the text printed in each field's column, so a benchmark can score what
+the scan reader recovers.  ``make_signin(seed)`` draws a meeting's sign-in sheet the same
+way, its one meeting in ``Page.cells``.  No handwriting font is used: a signature is
+printed in the same font as the rest.
 
 Used by tests/test_scan*.py and benchmarks/bench_scan.py; needs Pillow (which the scan
 extra brings) and the font (``fonts-wqy-microhei``; .ci/bootstrap installs it).

@@ -6,10 +6,9 @@ The OCR engine is RapidOCR (PP-OCRv4 Chinese models on onnxruntime, CPU), an opt
 component: ``available()`` tells whether it is installed and ``read_scan`` raises
 ``ScanNotInstalled`` when it is not.  A phone photo's page seen at a slant is first warped
 flat (``desktop.scan.page``); a PDF's pages are rendered by pypdfium2 (in the component too).
-A page is read once; its turn is measured from the
-boxes' baselines and the boxes and the image are turned level with opencv (which the
-engine brings) — the engine reads tilted lines well, so a second reading of the levelled
-page would double the time for nothing.  Files are decoded from bytes, never opened by
+A page is read once; its turn is measured from the boxes' baselines and the boxes and the
+image are turned level with opencv (which the engine brings) — the engine reads tilted
+lines well, so a second reading of the levelled page would double the time for nothing.  Files are decoded from bytes, never opened by
 opencv by name (it cannot open a Chinese file name on Windows).
 """
 
