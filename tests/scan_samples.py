@@ -314,7 +314,7 @@ def make_signin(seed: int, *, rows: int | None = None, angle: float | None = Non
         for x in xs:
             draw.line([(x, top), (x, bottom)], fill=0, width=2)
     draw.text((90, bottom + 40), f"记录人：{rng.choice(SURNAMES)}{rng.choice(GIVEN)}", font=body, fill=0)
-    truth = {"kind": kind, "held_on": f"{y}年{m}月{d}日", "title": f"{town}团委{meeting}",
+    truth = {"kind": kind, "held_on": f"{y}年{m}月{d}日", "title": meeting,
              "attendance": str(sum(1 for *_rest, signed in people if signed)), "location": place}
     return _finish(img, rng, list(truth), [truth], ruled, {"date_style": "cn", "people": people},
                    degrade=degrade, angle=angle, keystone=keystone if photo else None)

@@ -63,7 +63,7 @@ def test_a_sign_in_sheet_is_one_meeting_with_its_date_place_and_attendance():
     sheet = scan.recover_signin(signin(PEOPLE), "签到表")
     assert sheet is not None
     assert sheet.rows == [["类型", "会议时间", "会议名称", "参会人数", "会议地点"],
-                          ["动员会", "2025年3月5日", "南高乡团委对标整改动员会", "3", "乡政府三楼会议室"]]
+                          ["动员会", "2025年3月5日", "对标整改动员会", "3", "乡政府三楼会议室"]]
     assert sheet.low_confidence == set()
 
 
@@ -71,6 +71,13 @@ def test_without_signatures_read_the_names_are_counted_and_the_footer_is_not():
     unsigned = [(name, unit, "") for name, unit, _sign in PEOPLE]
     sheet = scan.recover_signin(signin(unsigned, header=("序号", "姓名", "单位", "职务", "本人签名")), "x")
     assert sheet is not None and sheet.rows[1][3] == "4"
+
+
+@pytest.mark.parametrize("title, name", [("南高乡团委班子会签到表", "班子会"), ("共青团南高乡委员会动员会签到表", "共青团南高乡委员会动员会"),
+                                         ("团委班子会签到表", "团委班子会"), ("南高村团支部主题团日签到表", "主题团日")])
+def test_the_organisation_opening_the_title_is_left_out(title, name):
+    sheet = scan.recover_signin(signin(PEOPLE, title=title), "x")
+    assert sheet is not None and sheet.rows[1][2] == name
 
 
 def test_the_date_may_be_in_the_title_and_the_kind_word_is_the_longest_known():
@@ -99,7 +106,7 @@ def test_a_roster_or_a_meeting_register_is_not_a_sign_in_sheet():
 def test_a_turned_sign_in_sheet_reads_the_same():
     boxes = [OcrBox(tuple(turn_point(p, 2.0, (500, 500)) for p in b.quad), b.text, b.conf) for b in signin(PEOPLE)]
     sheet = scan.recover_signin(boxes, "x")
-    assert sheet is not None and sheet.rows[1][1:4] == ["2025年3月5日", "南高乡团委对标整改动员会", "3"]
+    assert sheet is not None and sheet.rows[1][1:4] == ["2025年3月5日", "对标整改动员会", "3"]
 
 
 def test_the_sign_in_sheet_is_stored_as_one_meeting(county_ledger):
@@ -109,7 +116,7 @@ def test_the_sign_in_sheet_is_stored_as_one_meeting(county_ledger):
     excel.apply_import(county_ledger, plan)
     (meeting,) = county_ledger.query("meeting")
     assert (meeting["kind"], meeting["held_on"], meeting["attendance"]) == ("mobilisation", "2025-03-05", 3)
-    assert (meeting["title"], meeting["location"]) == ("南高乡团委对标整改动员会", "乡政府三楼会议室")
+    assert (meeting["title"], meeting["location"]) == ("对标整改动员会", "乡政府三楼会议室")
 
 
 def test_a_sign_in_sheet_naming_no_kind_of_meeting_leaves_it_to_be_given(county_ledger):

@@ -5,7 +5,8 @@ line with the time and place ("时间：2025年3月5日  地点：乡政府三�
 the people who came: 姓名, 单位, 签到 (and 序号, 职务, 联系电话 …).  Its header is found by
 the same table recovery as a roster's, with the sheet's own vocabulary; the meeting is then:
 
-    title       the title line without 签到表 and without the date
+    title       the title line without 签到表, the date and the organisation opening it
+                (南高乡团委: the meeting is stored under its organisation)
     held_on     the first date written above the table (title or time line)
     kind        the longest meeting kind word in the title (动员会, 培训班 …), else blank
                 (the import then asks for it, as for any blank required cell)
@@ -43,6 +44,8 @@ _DATE = re.compile(r"(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*�
 _PLACE = re.compile(r"(?:会议|活动)?地点\s*[:：]?\s*(.+?)(?=\s{2,}|(?:会议|活动)?(?:时间|日期|主持人?|记录人?)\s*[:：]|$)")
 #: A line opening so (记录人：…) is under the table, like the roster's footers.
 _UNDER = re.compile(r"^(?:记录人?|主持人?|会议记录|统计人|报送人)\s*[:：]")
+#: The organisation opening a title ("南高乡团委…"): the meeting is recorded under it anyway.
+_ORG_PREFIX = re.compile(r"^(?:共青团)?[^\s团]{1,12}?(?:团委|团工委|团总支|团支部)(?=.{2})")
 _LABEL = re.compile(r"(?:会议|活动)?(?:时间|日期|名称|主题)\s*[:：]\s*")
 
 
@@ -157,7 +160,8 @@ def _title(line: str) -> str:
     t = _LABEL.sub("", t)
     for w in TITLE_WORDS:
         t = t.replace(w, "")
-    return "".join(t.split()).strip("()（）:：-—_ ")
+    t = "".join(t.split()).strip("()（）:：-—_ ")
+    return _ORG_PREFIX.sub("", t) or t
 
 
 def _place(lines: list[str]) -> str | None:
