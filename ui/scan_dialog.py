@@ -1,6 +1,7 @@
 """Paper tables in (导入纸质表格): the Excel import dialog with the scan reader.
 
-The photo is read by ``desktop.scan`` in the dialog's worker (OCR takes seconds), then
+A photo, a scan or a scanned PDF is chosen or dropped on the dialog; it is read by
+``desktop.scan`` in the dialog's worker (OCR takes seconds a page), then
 planned, previewed, imported and undone exactly as a workbook is.  Cells the engine was
 unsure of are yellow in the preview (a cell the import refuses stays red); the selected
 row's strip of the photo is shown under the preview, to compare with what was read.
@@ -11,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from desktop import scan
@@ -36,7 +37,8 @@ class ScanImportDialog(ImportDialog):
         super().__init__(ledger, parent, kind=kind, unit=unit, path=None, reader=self._read)
         self.setObjectName("scan_import_dialog")
         self.setWindowTitle(self.tr("Import a paper table (photo or scan)"))
-        self.file_edit.setPlaceholderText(self.tr("Choose a photo or scan of the table (.jpg, .png)…"))
+        self.file_edit.setPlaceholderText(self.tr("Choose or drop a photo or scan of the table (.jpg, .png, .pdf)…"))
+        self.setAcceptDrops(True)
         self.model.cell_colour = self._cell_colour
         self.crop.setParent(self)
         self.crop.setObjectName("scan_row_picture")
@@ -85,11 +87,31 @@ class ScanImportDialog(ImportDialog):
         self.crop.setPixmap(QPixmap.fromImage(strip).scaledToHeight(CROP_HEIGHT, Qt.SmoothTransformation))
 
     def choose_file(self) -> None:
-        suffixes = " ".join(f"*{s}" for s in scan.IMAGE_SUFFIXES)
+        suffixes = " ".join(f"*{s}" for s in scan.SCAN_SUFFIXES)
         path = open_file_name(self, "scan", self.windowTitle(),
-                              self.tr("Photos and scans ({suffixes});;All files (*)").format(suffixes=suffixes),
+                              self.tr("Photos, scans and scanned PDFs ({suffixes});;All files (*)").format(
+                                  suffixes=suffixes),
                               fallback=Path(self.path()).parent if self.path() else Path.home())
         if path:
+            self.set_path(path)
+
+    @staticmethod
+    def _dropped(event: QDragEnterEvent | QDropEvent) -> str | None:
+        """The one photo, scan or PDF being dragged, or None."""
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [u.toLocalFile() for u in urls if u.isLocalFile()]
+        return paths[0] if len(paths) == 1 and scan.is_scan(paths[0]) else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self.busy() and self._dropped(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped(event)
+        if path and not self.busy():
+            event.acceptProposedAction()
             self.set_path(path)
 
 

@@ -1,6 +1,7 @@
-"""``township-ledger import-scan``: a photo or scan of a printed roster imported through the
-Excel import's own planning, checks and summary (``desktop.cli.excel.run_import``), the
-table read by the optional OCR component (``desktop.scan``).
+"""``township-ledger import-scan``: a photo, a scan or a scanned PDF (every page) of a printed
+table imported through the Excel import's own planning, checks and summary
+(``desktop.cli.excel.run_import``), the table read by the optional OCR component
+(``desktop.scan``); with ``--kind meeting`` a meeting's sign-in sheet gives the meeting.
 
 Cells read with low confidence are listed after the summary, with their row and column, to
 be compared with the paper (the window marks them yellow)."""
@@ -21,8 +22,9 @@ def tr(text: str) -> str:
 def add_parsers(sub) -> None:
     """Add ``import-scan`` to the sub-command parsers."""
     s = sub.add_parser("import-scan", help=tr(QT_TRANSLATE_NOOP(
-        "excel", "import records from a photo or scan of a printed table (.jpg, .png; needs the scan component)")))
-    add_import_arguments(s, tr(QT_TRANSLATE_NOOP("excel", "the photo or scan to import")))
+        "excel", "import records from a photo, scan or scanned PDF of a printed table (.jpg, .png, .pdf; with "
+                 "--kind meeting, also a meeting's sign-in sheet; needs the scan component)")))
+    add_import_arguments(s, tr(QT_TRANSLATE_NOOP("excel", "the photo, scan or scanned PDF to import")))
 
 
 def cmd_import_scan(args) -> int:

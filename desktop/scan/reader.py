@@ -1,12 +1,14 @@
-"""The scan reader: a photo or scan of a printed roster (JPEG, PNG, BMP, TIFF) in, a
-``ScanSheet`` out, for ``plan_import(..., sheets=...)`` like any other reader's sheets.
+"""The scan reader: a photo or scan of a printed roster (JPEG, PNG, BMP, TIFF) or a scanned
+PDF in, ``ScanSheet``s out (one per page with a table), for ``plan_import(..., sheets=...)``
+like any other reader's sheets: the rows of every page make one import.
 
 The OCR engine is RapidOCR (PP-OCRv4 Chinese models on onnxruntime, CPU), an optional
 component: ``available()`` tells whether it is installed and ``read_scan`` raises
-``ScanNotInstalled`` when it is not.  The page is read once; its turn is measured from the
-boxes' baselines and the boxes and the image are turned level with opencv (which the
-engine brings) — the engine reads tilted lines well, so a second reading of the levelled
-page would double the time for nothing.  Files are decoded from bytes, never opened by
+``ScanNotInstalled`` when it is not.  A phone photo's page seen at a slant is first warped
+flat (``desktop.scan.page``); a PDF's pages are rendered by pypdfium2 (in the component too).
+A page is read once; its turn is measured from the boxes' baselines and the boxes and the
+image are turned level with opencv (which the engine brings) — the engine reads tilted
+lines well, so a second reading of the levelled page would double the time for nothing.  Files are decoded from bytes, never opened by
 opencv by name (it cannot open a Chinese file name on Windows).
 """
 
@@ -23,11 +25,17 @@ from desktop.excel.model import Progress, tick
 from desktop.excel.reader import read_bytes
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.scan.boxes import OcrBox, page_angle, turned
+from desktop.scan.page import flatten
+from desktop.scan.signin import MEETING, recover_signin
 from desktop.scan.table import ScanSheet, recover_table
 
 #: The module the optional scan component installs.
 ENGINE_MODULE = "rapidocr_onnxruntime"
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp")
+#: What the reader takes: photos and scans, and scanned PDFs.
+SCAN_SUFFIXES = IMAGE_SUFFIXES + (".pdf",)
+#: A PDF page is rendered at most this sharp (a small page is not blown up past print).
+PDF_DPI = 300
 #: A photo is shrunk to this longest side first: enough for print at A4, and the
 #: engine's time grows with the pixels.
 MAX_SIDE = 2000
@@ -50,7 +58,11 @@ class ScanNotInstalled(ExcelError):
 
 
 class NotAnImage(ExcelError):
-    message = QT_TRANSLATE_NOOP("excel", "{name} is not a photo or scan the program can read (JPEG, PNG, BMP or TIFF).")
+    message = QT_TRANSLATE_NOOP("excel", "{name} is not a photo or scan the program can read (JPEG, PNG, BMP, TIFF or PDF).")
+
+
+class NotAPdf(ExcelError):
+    message = QT_TRANSLATE_NOOP("excel", "{name} is not a PDF the program can read (damaged or password protected).")
 
 
 class NoTableFound(ExcelError):
@@ -79,50 +91,92 @@ def is_image(path: Path | str) -> bool:
     return Path(path).suffix.lower() in IMAGE_SUFFIXES
 
 
-@dataclass
-class _Reading:
-    """A page as read: the boxes and the image, both turned level, and the turn."""
+def is_scan(path: Path | str) -> bool:
+    """Whether *path* is a file the scan reader takes: a photo, a scan or a scanned PDF."""
+    return Path(path).suffix.lower() in SCAN_SUFFIXES
 
-    key: tuple
+
+@dataclass
+class _Page:
+    """A page as read: the boxes and the image, both flattened and turned level; the turn,
+    and the page's corners in the photo when a slant was undone."""
+
     boxes: list[OcrBox]
     image: object
     angle: float
+    corners: object = None
 
 
-#: The last page read: choosing another kind or unit re-plans without reading again.
+@dataclass
+class _Reading:
+    key: tuple
+    pages: list[_Page]
+
+
+#: The last file read: choosing another kind or unit re-plans without reading again.
 _last: _Reading | None = None
 
 
 def read_scan(path: Path | str, kind: str, *, progress: Progress | None = None,
               keep_image: bool = True) -> list[ScanSheet]:
-    """The table of *kind* on the photo or scan at *path*, as one sheet."""
+    """The table of *kind* on the photo, scan or scanned PDF at *path*: a sheet per page
+    with a table (a page without a header of its own goes on in the columns of the page
+    before); for a meeting, a sign-in sheet as the one meeting it records."""
     global _last
     path = Path(path)
-    tick(progress, 0, 3)
     data = read_bytes(path)
     key = (str(path.resolve()), len(data), hashlib.blake2b(data, digest_size=16).digest())
     reading = _last if _last is not None and _last.key == key else None
     if reading is None:
-        reading = _read_page(data, path.name, key, progress)
+        reading = _Reading(key, _read_pages(data, path, progress))
         _last = reading
-    sheet = recover_table(reading.boxes, kind, path.stem)
-    if sheet is None:
+    found = _sheets(reading.pages, kind, path.stem)
+    if not found:
         from desktop.records import KINDS
 
         raise NoTableFound(name=path.name, kind=KINDS[kind].label)
-    sheet.angle = reading.angle
     if keep_image:
         import cv2
 
-        ok, encoded = cv2.imencode(".jpg", reading.image, [cv2.IMWRITE_JPEG_QUALITY, 80])
-        sheet.image = encoded.tobytes() if ok else None
-    tick(progress, 3, 3)
-    return [sheet]
+        for sheet, page in found:
+            ok, encoded = cv2.imencode(".jpg", page.image, [cv2.IMWRITE_JPEG_QUALITY, 80])
+            sheet.image = encoded.tobytes() if ok else None
+    return [sheet for sheet, _page in found]
 
 
-def _read_page(data: bytes, name: str, key: tuple, progress: Progress | None) -> _Reading:
-    """OCR of one image file's bytes, the result turned level."""
+def _sheets(pages: list[_Page], kind: str, stem: str) -> list[tuple[ScanSheet, _Page]]:
+    """The sheet of each page with a table of *kind* on it, with its page."""
+    if kind == MEETING and len(pages) == 1:
+        sheet = recover_signin(pages[0].boxes, stem)
+        if sheet is not None:
+            sheet.angle = pages[0].angle
+            return [(sheet, pages[0])]
+    out: list[tuple[ScanSheet, _Page]] = []
+    for n, page in enumerate(pages, 1):
+        name = stem if len(pages) == 1 else f"{stem}-{n}"
+        sheet = recover_table(page.boxes, kind, name, follow=out[-1][0] if out else None)
+        if sheet is not None:
+            sheet.angle = page.angle
+            out.append((sheet, page))
+    return out
+
+
+def _read_pages(data: bytes, path: Path, progress: Progress | None) -> list[_Page]:
+    """Every page of the file read by the engine: the one of a photo, each of a PDF."""
     ocr = engine()
+    images = _pdf_images(data, path.name) if path.suffix.lower() == ".pdf" else [_decode(data, path.name)]
+    total = len(images) + 1
+    tick(progress, 1, total)
+    pages = []
+    for n, image in enumerate(images, 2):
+        pages.append(_read_page(ocr, image))
+        tick(progress, n, total)
+    return pages
+
+
+def _decode(data: bytes, name: str):
+    """A photo's bytes decoded (never opened by name: opencv cannot open a Chinese file
+    name on Windows), shrunk to MAX_SIDE."""
     import cv2
     import numpy as np
 
@@ -132,14 +186,45 @@ def _read_page(data: bytes, name: str, key: tuple, progress: Progress | None) ->
     scale = MAX_SIDE / max(image.shape[:2])
     if scale < 1:
         image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    tick(progress, 1, 3)
+    return image
+
+
+def _pdf_images(data: bytes, name: str) -> list:
+    """Each page of a PDF rendered by pypdfium2 with its longer side MAX_SIDE pixels, at
+    most PDF_DPI dots per inch, as opencv's BGR arrays."""
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:
+        raise ScanNotInstalled() from None
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        raise NotAPdf(name=name) from None
+    try:
+        images = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            width, height = page.get_size()
+            scale = min(MAX_SIDE / max(width, height, 1.0), PDF_DPI / 72)
+            images.append(page.render(scale=scale).to_numpy()[:, :, :3].copy())
+            page.close()
+        return images
+    finally:
+        pdf.close()
+
+
+def _read_page(ocr, image) -> _Page:
+    """One page read: warped flat when seen at a slant, read, the result turned level."""
+    import cv2
+    import numpy as np
+
+    image, corners = flatten(image, cv2, np)
     with _engine_lock:
         found, _elapsed = ocr(image)
-    tick(progress, 2, 3)
     boxes = [OcrBox(tuple((float(x), float(y)) for x, y in quad), str(text), float(conf))  # type: ignore[arg-type]
              for quad, text, conf in (found or [])]
     (flat, level), angle = _level(image, boxes, cv2)
-    return _Reading(key, level, flat, angle)
+    return _Page(level, flat, angle, corners)
 
 
 def _level(image, boxes: list[OcrBox], cv2):

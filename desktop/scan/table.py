@@ -39,6 +39,16 @@ HEADER_CUTOFF = 0.6
 
 
 @dataclass
+class Column:
+    """A column of the table on the page: its band (left, right) and its header."""
+
+    left: float
+    right: float
+    title: str
+    centre: float
+
+
+@dataclass
 class ScanSheet(Sheet):
     """A sheet read from a photo: the cells as text, and per cell (row, column, 0-based)
     the engine's confidence and where the cell is on the page image (``image``: the page
@@ -49,6 +59,7 @@ class ScanSheet(Sheet):
     row_boxes: dict[int, Rect] = field(default_factory=dict)
     angle: float = 0.0
     image: bytes | None = None
+    columns: list[Column] = field(default_factory=list)
 
     @property
     def low_confidence(self) -> set[tuple[int, int]]:
@@ -56,42 +67,47 @@ class ScanSheet(Sheet):
         return {rc for rc, conf in self.confidence.items() if conf < LOW_CONFIDENCE}
 
 
-@dataclass
-class _Column:
-    left: float
-    right: float
-    title: str
-    centre: float
-
-
-def recover_table(boxes: list[OcrBox], kind: str, name: str) -> ScanSheet | None:
+def recover_table(boxes: list[OcrBox], kind: str, name: str, follow: ScanSheet | None = None) -> ScanSheet | None:
     """The table of *kind* the boxes (turned level) hold, or None when no line of them
-    names at least two fields of *kind*."""
+    names at least two fields of *kind*.  With *follow* (the table of the page before), a
+    page without a header goes on in that table's columns, from its first line that fills
+    two of them (a running title or page number above is passed over)."""
     boxes = [part for b in boxes if b.text.strip() for part in _split_header(b, kind)]
     if not boxes:
         return None
     tol = statistics.median(b.height for b in boxes) * 0.5
     header = _header_line(boxes, kind, tol)
     if header is None:
-        return None
-    slope, intercept = _fit_line([(b.cx, b.cy) for b in header])
+        if follow is None or not follow.columns:
+            return None
+        sheet = ScanSheet(name, [list(follow.rows[0])], columns=follow.columns)
+        lines = group_rows(boxes, 0.0, 0.0, tol)
+        while lines and sum(1 for cell in _assign(lines[0], follow.columns) if cell) < 2:
+            lines.pop(0)
+        _fill(sheet, lines)
+        return sheet if len(sheet.rows) > 1 else None
+    slope, intercept = fit_line([(b.cx, b.cy) for b in header])
     header_ids = {id(b) for b in header}
     columns = _columns(header, kind)
     below = [b for b in boxes if id(b) not in header_ids and b.cy - (intercept + slope * b.cx) > tol]
-    lines = _group_rows(below, slope, intercept, tol)
-
-    rows: list[list] = [[c.title for c in columns]]
-    sheet = ScanSheet(name, rows)
+    sheet = ScanSheet(name, [[c.title for c in columns]], columns=columns)
     sheet.row_boxes[0] = union([b.bounds for b in header])
     for c, b in enumerate(_assign(header, columns)):
         if b:
             sheet.confidence[(0, c)] = min(x.conf for x in b)
             sheet.cell_boxes[(0, c)] = union([x.bounds for x in b])
+    _fill(sheet, group_rows(below, slope, intercept, tol))
+    return sheet
+
+
+def _fill(sheet: ScanSheet, lines: list[list[OcrBox]]) -> None:
+    """The lines' cells added to *sheet* as rows, up to the first footer line."""
+    rows = sheet.rows
     for line in lines:
         if any(is_footer(b.text) for b in line):
             break
         r = len(rows)
-        cells = _assign(line, columns)
+        cells = _assign(line, sheet.columns)
         rows.append([_join(cell) for cell in cells])
         sheet.row_boxes[r] = union([b.bounds for b in line])
         for c, cell in enumerate(cells):
@@ -101,7 +117,6 @@ def recover_table(boxes: list[OcrBox], kind: str, name: str) -> ScanSheet | None
     for row in rows:
         while row and row[-1] is None:
             row.pop()
-    return sheet
 
 
 def is_footer(text: str) -> bool:
@@ -138,11 +153,11 @@ def _header_line(boxes: list[OcrBox], kind: str, tol: float) -> list[OcrBox] | N
             best, best_count = [o for o, _f in line], count
     if best is None:
         return None
-    slope, intercept = _fit_line([(b.cx, b.cy) for b in best])
+    slope, intercept = fit_line([(b.cx, b.cy) for b in best])
     return sorted((b for b in boxes if abs(b.cy - (intercept + slope * b.cx)) <= tol), key=lambda b: b.cx)
 
 
-def _fit_line(points: list[tuple[float, float]]) -> tuple[float, float]:
+def fit_line(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Least-squares y = intercept + slope·x (level through the mean for a single point)."""
     mx = sum(x for x, _y in points) / len(points)
     my = sum(y for _x, y in points) / len(points)
@@ -153,17 +168,17 @@ def _fit_line(points: list[tuple[float, float]]) -> tuple[float, float]:
     return slope, my - slope * mx
 
 
-def _columns(header: list[OcrBox], kind: str) -> list[_Column]:
+def _columns(header: list[OcrBox], kind: str) -> list[Column]:
     """A column per header box, left to right; each reaches halfway to its neighbours."""
     cols = []
     for i, b in enumerate(header):
         left = (header[i - 1].x1 + b.x0) / 2 if i else float("-inf")
         right = (b.x1 + header[i + 1].x0) / 2 if i + 1 < len(header) else float("inf")
-        cols.append(_Column(left, right, title(known_header(kind, b.text) or b.text), b.cx))
+        cols.append(Column(left, right, title(known_header(kind, b.text) or b.text), b.cx))
     return cols
 
 
-def _group_rows(boxes: list[OcrBox], slope: float, intercept: float, tol: float) -> list[list[OcrBox]]:
+def group_rows(boxes: list[OcrBox], slope: float, intercept: float, tol: float) -> list[list[OcrBox]]:
     """The boxes grouped into lines by their height above the header line (parallel to
     it), top to bottom; a new line starts where the heights jump by more than *tol*."""
     keyed = sorted(((b.cy - (intercept + slope * b.cx), b) for b in boxes), key=lambda kb: kb[0])
@@ -177,7 +192,7 @@ def _group_rows(boxes: list[OcrBox], slope: float, intercept: float, tol: float)
     return lines
 
 
-def _assign(line: list[OcrBox], columns: list[_Column]) -> list[list[OcrBox]]:
+def _assign(line: list[OcrBox], columns: list[Column]) -> list[list[OcrBox]]:
     """The line's boxes per column (by their centres), each cell's boxes left to right."""
     cells: list[list[OcrBox]] = [[] for _ in columns]
     for b in sorted((part for b in line for part in _split_wide(b, columns)), key=lambda b: b.x0):
@@ -200,7 +215,7 @@ def _split_header(b: OcrBox, kind: str) -> list[OcrBox]:
     return [b]
 
 
-def _split_wide(b: OcrBox, columns: list[_Column]) -> list[OcrBox]:
+def _split_wide(b: OcrBox, columns: list[Column]) -> list[OcrBox]:
     """A box reaching over the middle of two or more columns' headers whose text has a gap
     (two cells read as one: "男 1995年3月") cut at its gaps, each piece as wide as its
     characters; any other box as it is (a cell with no gap stays whole: the import then

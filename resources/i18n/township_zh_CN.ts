@@ -4113,12 +4113,12 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>{value} 以数字形式保存，而表格中的数字只保留 15 位，末几位已丢失；请按文本输入（前面加英文单引号 '，或把该列设为“文本”格式）后重新导入</translation>
     </message>
     <message>
-        <source>import records from a photo or scan of a printed table (.jpg, .png; needs the scan component)</source>
-        <translation>从纸质表格的照片或扫描件导入记录（.jpg、.png；需要扫描组件）</translation>
+        <source>import records from a photo, scan or scanned PDF of a printed table (.jpg, .png, .pdf; with --kind meeting, also a meeting's sign-in sheet; needs the scan component)</source>
+        <translation>从纸质表格的照片、扫描件或扫描 PDF 导入记录（.jpg、.png、.pdf；--kind meeting 时也可导入会议签到表；需要扫描组件）</translation>
     </message>
     <message>
-        <source>the photo or scan to import</source>
-        <translation>要导入的照片或扫描件</translation>
+        <source>the photo, scan or scanned PDF to import</source>
+        <translation>要导入的照片、扫描件或扫描 PDF</translation>
     </message>
     <message>
         <source>{n} cells were read with low confidence; compare them with the paper:</source>
@@ -4137,8 +4137,12 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>未安装扫描组件，无法读取纸质表格的照片或扫描件；请安装带扫描组件的程序。</translation>
     </message>
     <message>
-        <source>{name} is not a photo or scan the program can read (JPEG, PNG, BMP or TIFF).</source>
-        <translation>{name} 不是程序能读取的照片或扫描件（JPEG、PNG、BMP 或 TIFF）。</translation>
+        <source>{name} is not a photo or scan the program can read (JPEG, PNG, BMP, TIFF or PDF).</source>
+        <translation>{name} 不是程序能读取的照片或扫描件（JPEG、PNG、BMP、TIFF 或 PDF）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a PDF the program can read (damaged or password protected).</source>
+        <translation>{name} 不是程序能读取的 PDF（文件已损坏或设有密码）。</translation>
     </message>
     <message>
         <source>No table with a header row for {kind} was found on {name}. Photograph the whole table, header included, straight from above in good light.</source>
@@ -7019,16 +7023,16 @@ File: {file}</source>
         <translation>导入纸质表格（照片/扫描件）</translation>
     </message>
     <message>
-        <source>Choose a photo or scan of the table (.jpg, .png)…</source>
-        <translation>选择表格的照片或扫描件（.jpg、.png）…</translation>
+        <source>Choose or drop a photo or scan of the table (.jpg, .png, .pdf)…</source>
+        <translation>选择或拖入表格的照片或扫描件（.jpg、.png、.pdf）…</translation>
     </message>
     <message>
         <source>The selected row as photographed</source>
         <translation>所选行在照片上的样子</translation>
     </message>
     <message>
-        <source>Photos and scans ({suffixes});;All files (*)</source>
-        <translation>照片和扫描件 ({suffixes});;所有文件 (*)</translation>
+        <source>Photos, scans and scanned PDFs ({suffixes});;All files (*)</source>
+        <translation>照片、扫描件和扫描 PDF ({suffixes});;所有文件 (*)</translation>
     </message>
     <message>
         <source>Import a paper table</source>

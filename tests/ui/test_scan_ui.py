@@ -1,11 +1,15 @@
 """The window's import of a paper table (文件 → 导入纸质表格): a generated photo of a printed
 roster read by the real OCR engine in the dialog's worker, previewed with doubtful cells
-yellow and the selected row's strip of the photo, imported, and stored."""
+yellow and the selected row's strip of the photo, imported, and stored; a scanned PDF chosen
+or dropped on the dialog."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from conftest import TOWNSHIP
@@ -71,4 +75,51 @@ def test_a_photographed_roster_is_imported_from_the_window(window, qtbot, tmp_pa
     assert set(stored) == set(expected)
     for name, values in expected.items():
         assert {f: stored[name][f] for f in values} == values
+    dialog.close()
+
+
+def _drag(cls, path: Path, keep: list):
+    """A drag (enter) or drop event carrying one file (its data kept alive in *keep*: the
+    event holds only a pointer to it)."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    keep.append(data)
+    pos = QPointF(10, 10) if cls is QDropEvent else QPoint(10, 10)
+    return cls(pos, Qt.CopyAction, data, Qt.LeftButton, Qt.NoModifier)
+
+
+def test_a_scanned_pdf_is_chosen_or_dropped_on_the_dialog(qtbot, county_ledger, tmp_path, monkeypatch):
+    """The file dialog offers PDFs beside photos; a PDF (or photo) dropped on the dialog is
+    read, another file dropped is refused.  The reader is replaced: no engine needed."""
+    from test_scan_table import DATA, HEADER, page
+
+    read = []
+
+    def fake_read(path, kind, progress=None, keep_image=True):
+        read.append(Path(path).name)
+        return [scan.recover_table(page([HEADER] + DATA), kind, Path(path).stem)]
+
+    monkeypatch.setattr(scan, "read_scan", fake_read)
+    dialog = ScanImportDialog(county_ledger, None, kind=MEMBER, unit=TOWNSHIP)
+    qtbot.addWidget(dialog)
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda _p, _t, _d, filters: offered.append(filters) or ("", ""))
+    dialog.choose_file()
+    assert "*.pdf" in offered[0] and "*.jpg" in offered[0]
+
+    pdf = tmp_path / "名册扫描.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    other = tmp_path / "名册.docx"
+    other.write_bytes(b"PK")
+    keep: list[QMimeData] = []
+    refused = _drag(QDragEnterEvent, other, keep)
+    dialog.dragEnterEvent(refused)
+    assert not refused.isAccepted()
+    entering = _drag(QDragEnterEvent, pdf, keep)
+    dialog.dragEnterEvent(entering)
+    assert entering.isAccepted()
+    dialog.dropEvent(_drag(QDropEvent, pdf, keep))
+    assert dialog.path() == str(pdf)
+    qtbot.waitUntil(lambda: dialog.plan is not None and not dialog.busy(), timeout=60_000)
+    assert read == ["名册扫描.pdf"] and [r.status for r in dialog.plan.rows] == [ADD] * 3
     dialog.close()
