@@ -54,7 +54,8 @@ from sync.packages.identity import (SCOPE_ROUTES, TRUST_ROUTES, allowed_scope, c
                                     public_identity, public_key_string, read_identity_file, resolve_peer,
                                     trust_by_fingerprint, trust_by_statement, trust_hub_devices, trust_peer)
 from sync.packages.statements import (StatementBadSignature, StatementMismatch, StatementRefused,
-                                      StatementUnknownHub, hub_key_code, hub_keys, learn_hub_key)
+                                      StatementUnknownHub, hub_key_code, hub_keys, learn_hub_key,
+                                      take_from_enrollment)
 from sync.packages.importing import ImportReport, import_file, import_package
 from sync.packages.reading import packages_in, read_manifest
 from sync.packages.naming import identity_name, office_title, package_name
@@ -76,5 +77,5 @@ __all__ = [
     "package_name", "StickIdentity", "identities_on", "packages_for", "upper_identities_on", "HELD_META",
     "IDENTITY_SUFFIX", "SCOPE_ROUTES", "allowed_scope", "check_code", "code_version", "trust_by_statement",
     "PackageScopeUnconfirmed", "StatementRefused", "StatementBadSignature", "StatementUnknownHub",
-    "StatementMismatch", "hub_key_code", "hub_keys", "learn_hub_key",
+    "StatementMismatch", "hub_key_code", "hub_keys", "learn_hub_key", "take_from_enrollment",
 ]

@@ -130,3 +130,30 @@ def verify(ledger, doc: object, identity: dict, office: str) -> dict:
     if any(body[k] != identity.get(k) for k in ("device_id", "scope", "sign_pub", "enc_pub")):
         raise StatementMismatch(office=office, stated=body["scope"] or "-", claimed=identity.get("scope") or "-")
     return body
+
+
+def take_from_enrollment(ledger, answer: dict) -> bool:
+    """Keep what an enrollment answer brings: the hub's public key (this device reached the
+    hub with its one-time code, so it learns the key from it) and its own statement, when
+    the statement is signed by that key and speaks of this device's id, unit and keys.
+    Whether a statement was kept; an older hub sends none."""
+    from sync.packages.identity import public_identity
+
+    key, doc = answer.get("hub_key"), answer.get("statement")
+    public = key.get("public_key") if isinstance(key, dict) else None
+    if not isinstance(public, str):
+        return False
+    try:
+        learn_hub_key(ledger, public, "enrollment")
+    except ValueError:
+        return False
+    if doc is None:
+        return False
+    try:
+        verify(ledger, doc, public_identity(ledger), office="")
+    except StatementRefused:
+        return False
+    if well_formed(doc)["hub_key"] != hub_key_code(public):
+        return False
+    keep_own_statement(ledger, doc)
+    return True
