@@ -175,7 +175,7 @@ def trust_peer(ledger, identity: dict, via: str, *, replace: bool = False, scope
     if ident["device_id"] == ledger.device_id:
         raise BadIdentityFile(path=ident["device_id"], detail="this device itself")
     stated = _stated(ledger, ident, required=scope_by == "statement")
-    if stated is not None and scope_by is None:
+    if stated is not None and scope_by in (None, "hub"):
         scope_by = "statement"
     with ledger.tx():
         peers = meta_json(ledger, PEERS_META)
