@@ -6237,6 +6237,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
 <context>
     <name>PhoneCheckDialog</name>
     <message>
+        <source>This is the check code of an older version of the program: it proves the computer, not the unit it works for. Ask on the phone whether the office is {unit} (division code {scope}). If it is, click "Check and trust" again.</source>
+        <translation>这是旧版程序的核对码：它只能证明是那台电脑，不能证明其所属单位。请在电话中问明对方是否为 {unit}（区划代码 {scope}）。如果是，请再点一次“核对并信任”。</translation>
+    </message>
+    <message>
         <source>Check by phone</source>
         <translation>电话核对</translation>
     </message>
