@@ -31,12 +31,14 @@ whoever can copy the ledger can read its packages and sign as it (they could rea
 ledger itself anyway).  Peers are trusted explicitly: after the check code (fingerprint)
 read out by phone matches, because the hub vouched for them, or because their identity
 file came on a stick handed over in person.  The first package of an office not trusted
-yet is held until then (``held``); a key that changes is refused.
+yet is held until then (``held``); a key that changes is refused.  The unit (scope) a sender
+may send records of is the one confirmed for it — by a hub statement (``statements``) or the
+check code compared by phone, which binds device and unit — never the one its package claims.
 
 The rooms: ``common`` (the format's names, small helpers), ``errors``, ``identity`` (keys,
 identity files, trust), ``delivery`` (what goes to whom, the status view), ``writing``,
 ``reading``, ``importing``, ``receipts``, ``naming`` (readable file names), ``held`` (trust on
-first use) and ``stick`` (what a stick brings).
+first use), ``statements`` (the hub's word on a device's unit) and ``stick`` (what a stick brings).
 """
 
 from sync.packages.common import (ACKS_META, CIPHER, FORMAT, FORMAT_VERSION, HAVE_META, HELD_META, IDENTITY_SUFFIX,
