@@ -3,7 +3,7 @@
     township-ledger package identity --out E:\\            (writes E:\\南高乡团委-身份.tlid)
     township-ledger package trust 栾城区团委-身份.tlid --fingerprint ABCD-EFGH-IJKL-MNOP-QRST
     township-ledger package trust 栾城区团委-身份.tlid --in-person
-    township-ledger package trust 栾城区团委-身份.tlid            (on the hub's statement in the file)
+    township-ledger package trust 栾城区团委-身份.tlid --by-hub    (on the hub's statement in the file)
     township-ledger package export --to E:\\ --for 130111
     township-ledger package import E:\\南高乡团委-2026-12-05.tlpkg
     township-ledger package confirm 130111200 --fingerprint ABCD-EFGH-IJKL-MNOP-QRST
@@ -33,6 +33,7 @@ HELP_IMPORT = QT_TRANSLATE_NOOP("cli", "import a data package (or a receipt) fro
 HELP_FILE = QT_TRANSLATE_NOOP("cli", "the package (.tlpkg) or receipt (.tlrcpt) file")
 HELP_RECEIPT = QT_TRANSLATE_NOOP("cli", "write a receipt (what this ledger holds) for an office that sent a package")
 HELP_IN_PERSON = QT_TRANSLATE_NOOP("cli", "trust the file without a phone check: it came on a stick the other office handed you in person")
+HELP_BY_HUB = QT_TRANSLATE_NOOP("cli", "trust the file without a phone check on the hub's statement it carries (both offices enrolled at the same hub)")
 HELP_UNIT = QT_TRANSLATE_NOOP("cli", "the division code of the unit the other office confirmed on the phone: needed only with the check code of an older program, which covers the keys alone")
 HELP_CONFIRM = QT_TRANSLATE_NOOP("cli", "confirm the office whose first package is held here, by the check code (fingerprint) its person read out on the phone; its packages are then imported")
 HELP_CONFIRM_WHO = QT_TRANSLATE_NOOP("cli", "the office: its division code, device id or person's name")
@@ -67,9 +68,10 @@ def add_parsers(sub) -> None:
     p.add_argument("--out", required=True, metavar="FILE", help=translate(CTX, HELP_OUT))
     p = inner.add_parser("trust", help=translate(CTX, HELP_TRUST))
     p.add_argument("file", metavar="FILE", help=translate(CTX, HELP_TRUST_FILE))
-    how = p.add_mutually_exclusive_group()  # neither: on the hub's statement the file carries
+    how = p.add_mutually_exclusive_group(required=True)
     how.add_argument("--fingerprint", metavar="XXXX-XXXX-XXXX-XXXX-XXXX", help=translate(CTX, HELP_FINGERPRINT))
     how.add_argument("--in-person", action="store_true", help=translate(CTX, HELP_IN_PERSON))
+    how.add_argument("--by-hub", action="store_true", help=translate(CTX, HELP_BY_HUB))
     p.add_argument("--unit", metavar="CODE", help=translate(CTX, HELP_UNIT))
     p = inner.add_parser("export", help=translate(CTX, HELP_EXPORT))
     p.add_argument("--to", required=True, metavar="DIR", help=translate(CTX, HELP_TO))
@@ -112,7 +114,7 @@ def _trust(ledger, args) -> None:
     shown = _unit_shown(ident, args.unit)
     if args.in_person or args.fingerprint:
         reports = P.trust_office(ledger, ident, code=None if args.in_person else args.fingerprint, scope_shown=shown)
-    else:  # no phone call: the hub's statement in the file decides
+    else:  # --by-hub, no phone call: the hub's statement in the file decides
         P.trust_by_statement(ledger, ident)
         reports = P.release_held(ledger, ident["device_id"])
     print(translate(CTX, MSG_TRUSTED).format(office=_office(ledger, ident["device_id"]), device=ident["device_id"],

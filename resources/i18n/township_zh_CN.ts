@@ -2615,6 +2615,10 @@ Device {device}</source>
 <context>
     <name>cli</name>
     <message>
+        <source>trust the file without a phone check on the hub's statement it carries (both offices enrolled at the same hub)</source>
+        <translation>不打电话，凭文件中中心服务器的证明信任该单位（双方在同一中心服务器注册）</translation>
+    </message>
+    <message>
         <source>the division code of the unit the other office confirmed on the phone: needed only with the check code of an older program, which covers the keys alone</source>
         <translation>对方在电话中确认的所属单位区划代码：仅在使用旧版程序的核对码（只核对密钥）时需要</translation>
     </message>

@@ -44,8 +44,9 @@ def enroll(request: Request, raw: bytes = Depends(raw_body)) -> JSONResponse:
              device.scope)
     with hub.reading() as reader:  # the hub's word on the device's unit and keys (sync/hub/statements.py)
         statement, key = statements.statement_for(reader.store.conn, device), statements.public_key(reader.store.conn)
-    return JSONResponse({"token": token, "device_id": device.device_id, "scope": device.scope,
-                         "hub_time_ms": now_ms(), "statement": statement, "hub_key": key})
+    answer = {"token": token, "device_id": device.device_id, "scope": device.scope, "hub_time_ms": now_ms(),
+              "hub_key": key}
+    return JSONResponse(answer | ({"statement": statement} if statement else {}))
 
 
 def _redeem(hub: Hub, request: Request, raw: bytes) -> tuple[str, Device]:
@@ -70,8 +71,9 @@ def devices(request: Request, device: Device = Depends(device_of)) -> JSONRespon
     with hub_of(request).reading() as reader:
         visible = reader.store.devices_visible_to(device.scope)
         key = statements.signing_key(reader.store.conn)
-        listed = [dict(d.wire(), statement=statements.statement_for(reader.store.conn, d, key=key)) for d in visible]
-    return JSONResponse({"devices": listed})
+        signed = [(d.wire(), statements.statement_for(reader.store.conn, d, key=key)) for d in visible]
+    # "statement" only for a device with package keys: the others are listed as before
+    return JSONResponse({"devices": [wire | ({"statement": s} if s else {}) for wire, s in signed]})
 
 
 @router.get("/hub-key", responses=responses(HubKey), summary="The public key the hub signs device statements with")
