@@ -254,3 +254,36 @@ def test_enrollment_keeps_only_a_statement_of_this_device(tmp_path):
     assert "statement" not in json.loads(P.peer_identity_file(ledger, tmp_path / "x.tlid").read_text("utf-8"))
     ledger.close()
     other.close()
+
+
+# ------------------------------------------------------------------------------- command line
+def test_the_command_line_trusts_by_hub_and_asks_for_the_unit_with_an_old_code(capsys, tmp_path):
+    from test_cli_packages import cli
+
+    hub = FakeHub()
+    paths = {name: tmp_path / f"{name}.sqlite" for name in ("town", "county", "stranger")}
+    for name, scope in (("town", TOWNSHIP), ("county", COUNTY), ("stranger", TOWNSHIP_2)):
+        with Ledger.new(paths[name], scope=scope, operator=name) as ledger:
+            if name != "stranger":
+                hub.enroll(ledger)
+            P.peer_identity_file(ledger, tmp_path / f"{name}.tlid")
+            ident = P.public_identity(ledger)
+            if name == "stranger":
+                old = P.fingerprint(ident["sign_pub"], ident["enc_pub"])
+    code, out, _err = cli(capsys, paths["county"], "package", "trust", str(tmp_path / "town.tlid"), "--by-hub")
+    assert code == 0 and "Trusted" in out
+    code, _out, err = cli(capsys, paths["county"], "package", "trust", str(tmp_path / "stranger.tlid"), "--by-hub")
+    assert code == 1 and "does not know" in err
+    # an older program's code: the keys are trusted, the unit waits for --unit
+    code, out, _err = cli(capsys, paths["county"], "package", "trust", str(tmp_path / "stranger.tlid"),
+                          "--fingerprint", old)
+    assert code == 0 and "--unit " + TOWNSHIP_2 in out
+    code, _out, err = cli(capsys, paths["county"], "package", "trust", str(tmp_path / "stranger.tlid"),
+                          "--fingerprint", old, "--unit", TOWNSHIP)
+    assert code == 1 and TOWNSHIP_2 in err
+    code, out, _err = cli(capsys, paths["county"], "package", "trust", str(tmp_path / "stranger.tlid"),
+                          "--fingerprint", old, "--unit", TOWNSHIP_2)
+    assert code == 0 and "--unit" not in out
+    with Ledger.open(paths["county"]) as county:
+        peers = P.peers(county)
+    assert {p["scope_by"] for p in peers.values()} == {"statement", "code_v1_shown"}
