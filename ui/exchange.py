@@ -4,7 +4,9 @@
 USB step (``open_exchange``), with why in plain words.
 
 ``PhoneCheckDialog``: the phone check.  It never shows the code it expects: the person
-types what the other office reads out, and a mismatch says so plainly.
+types what the other office reads out, and a mismatch says so plainly.  An older program's
+code covers the computer's keys but not its unit: the dialog then names the unit and asks
+for it to be confirmed on the phone before the unit is taken as confirmed.
 
 ``ExchangeDialog``: one step on a USB stick.  It takes up what the stick brings for this
 office (a package, a receipt), and then writes what the stick should carry back: the
@@ -36,13 +38,17 @@ OK_STYLE = "color: #2e7d32;"
 
 
 class PhoneCheckDialog(QDialog):
-    """Type the check code another office reads out on the phone; ``check(code)`` decides
-    (it raises :class:`packages.FingerprintMismatch` when the code differs).  With
-    *in_person*, a second way: the identity came on a stick handed over in person."""
+    """Type the check code another office reads out on the phone; ``check(code, unit_shown)``
+    decides (it raises :class:`packages.FingerprintMismatch` when the code differs;
+    *unit_shown*: the unit was named here and confirmed on the phone).  With *in_person*, a
+    second way: the identity came on a stick handed over in person.  *identity* (what the
+    other office claims) tells an older program's code apart."""
 
-    def __init__(self, office: str, check: Callable[[str], object], parent: QWidget | None = None,
-                 in_person: Callable[[], object] | None = None) -> None:
+    def __init__(self, office: str, check: Callable[[str, bool], object], parent: QWidget | None = None,
+                 in_person: Callable[[], object] | None = None, identity: dict | None = None) -> None:
         super().__init__(parent)
+        self._identity = identity
+        self._unit_asked = ""
         self.setObjectName("phone_check")
         self.setWindowTitle(self.tr("Check by phone"))
         self.office = office
@@ -88,8 +94,17 @@ class PhoneCheckDialog(QDialog):
         if not typed:
             self._say(self.tr("Type the code the other office reads out first."), ERROR_STYLE)
             return
+        old = self._identity is not None and packages.code_version(self._identity, typed) == 1
+        code = packages.normalise_fingerprint(typed)
+        if old and self._unit_asked != code:
+            self._unit_asked = code
+            self._say(self.tr("This is the check code of an older version of the program: it proves the computer, "
+                              "not the unit it works for. Ask on the phone whether the office is {unit} "
+                              "(division code {scope}). If it is, click \"Check and trust\" again.").format(
+                unit=office_unit(self._identity), scope=self._identity["scope"] or "-"), ERROR_STYLE)
+            return
         try:
-            self.result_value = self._check(typed)
+            self.result_value = self._check(typed, old)
         except packages.FingerprintMismatch:
             self._say(self.tr("This is not the code of {office}'s computer. Do not trust it: check what you typed, "
                               "or phone again and have it read out slowly. Nothing from a computer whose code does "
@@ -115,11 +130,32 @@ class PhoneCheckDialog(QDialog):
         self.result_label.setStyleSheet(style)
 
 
+def office_unit(identity: dict) -> str:
+    from desktop.offices import Office
+
+    return Office(identity["device_id"], identity["scope"], identity.get("name") or "").unit_name()
+
+
+def trust_on_hub_word(ledger: Ledger, identity: dict) -> list | None:
+    """Trust an office without a phone call when its identity carries a statement of a hub
+    this ledger knows (the reports of its held packages, now imported); None when it carries
+    none, or one of another hub (the phone check decides).  A forged statement raises."""
+    if "statement" not in identity:
+        return None
+    try:
+        packages.trust_by_statement(ledger, identity)
+    except packages.StatementUnknownHub:
+        return None
+    return packages.release_held(ledger, identity["device_id"])
+
+
 def check_held_by_phone(ledger: Ledger, held: packages.HeldPackage, parent: QWidget | None) -> list | None:
     """Ask for the check code of a held package's sender; the import reports of its
     packages once it matched, None when the person gave up."""
     dialog = PhoneCheckDialog(held.office().text(),
-                              lambda code: packages.confirm_held(ledger, held.device_id, code), parent)
+                              lambda code, shown: packages.confirm_held(ledger, held.device_id, code,
+                                                                        scope_shown=shown), parent,
+                              identity=held.identity)
     return dialog.result_value if dialog.exec() == QDialog.Accepted else None
 
 
@@ -289,13 +325,21 @@ class ExchangeDialog(BusyGuard, QDialog):
 
     def trust_from_stick(self, found: packages.StickIdentity) -> None:
         ledger, ident = self.ledger, found.identity
-        dialog = PhoneCheckDialog(found.office().text(), lambda code: packages.trust_office(ledger, ident, code=code),
-                                  self, in_person=lambda: packages.trust_office(ledger, ident))
-        if dialog.exec() != QDialog.Accepted:
+        try:
+            reports = trust_on_hub_word(ledger, ident)
+        except LedgerError as exc:
+            self.status.setText(exc.text())
             return
+        if reports is None:
+            dialog = PhoneCheckDialog(found.office().text(), lambda code, shown: packages.trust_office(
+                ledger, ident, code=code, scope_shown=shown), self, in_person=lambda: packages.trust_office(ledger, ident),
+                identity=ident)
+            if dialog.exec() != QDialog.Accepted:
+                return
+            reports = dialog.result_value
         text = self.tr("{office} is trusted: packages can now go both ways.").format(office=found.office().text())
-        if dialog.result_value:
-            text += "\n" + imported_text(ledger, dialog.result_value)
+        if reports:
+            text += "\n" + imported_text(ledger, reports)
         self.status.setText(text)
         self.sig_changed.emit()
         self.fill_targets()

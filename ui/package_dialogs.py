@@ -21,7 +21,7 @@ from sync import packages
 from sync.pending import pending_count
 from ui import workers
 from ui.busy import BusyGuard, on_sibling
-from ui.exchange import PhoneCheckDialog, check_held_by_phone, imported_text
+from ui.exchange import PhoneCheckDialog, check_held_by_phone, imported_text, trust_on_hub_word
 from ui.history import local_time, stored_moment
 from ui.models import ListTableModel
 from ui.widgets import existing_folder, last_folder, open_file_name, remember_folder, save_file_name
@@ -436,14 +436,22 @@ class PackagesDialog(BusyGuard, QDialog):
             return
         ledger = self.ledger
         office = Office(identity["device_id"], identity["scope"], identity["name"]).text()
-        dialog = PhoneCheckDialog(office, lambda code: packages.trust_office(ledger, identity, code=code), self,
-                                  in_person=lambda: packages.trust_office(ledger, identity))
-        if dialog.exec() != QDialog.Accepted:
-            self.status.setText(self.tr("{office} was not trusted.").format(office=office))
+        try:
+            reports = trust_on_hub_word(ledger, identity)  # the hub vouches for its unit: no phone call
+        except LedgerError as exc:
+            self._fail(exc)
             return
+        if reports is None:
+            dialog = PhoneCheckDialog(office, lambda code, shown: packages.trust_office(
+                ledger, identity, code=code, scope_shown=shown), self,
+                in_person=lambda: packages.trust_office(ledger, identity), identity=identity)
+            if dialog.exec() != QDialog.Accepted:
+                self.status.setText(self.tr("{office} was not trusted.").format(office=office))
+                return
+            reports = dialog.result_value
         self.refresh()
         text = self.tr("{office} is trusted; packages can now go both ways.").format(office=office)
-        if dialog.result_value:
-            text += "\n" + imported_text(ledger, dialog.result_value)
+        if reports:
+            text += "\n" + imported_text(ledger, reports)
         self.status.setText(text)
         self.sig_imported.emit()

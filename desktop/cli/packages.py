@@ -3,6 +3,7 @@
     township-ledger package identity --out E:\\            (writes E:\\南高乡团委-身份.tlid)
     township-ledger package trust 栾城区团委-身份.tlid --fingerprint ABCD-EFGH-IJKL-MNOP-QRST
     township-ledger package trust 栾城区团委-身份.tlid --in-person
+    township-ledger package trust 栾城区团委-身份.tlid --by-hub    (on the hub's statement in the file)
     township-ledger package export --to E:\\ --for 130111
     township-ledger package import E:\\南高乡团委-2026-12-05.tlpkg
     township-ledger package confirm 130111200 --fingerprint ABCD-EFGH-IJKL-MNOP-QRST
@@ -32,6 +33,8 @@ HELP_IMPORT = QT_TRANSLATE_NOOP("cli", "import a data package (or a receipt) fro
 HELP_FILE = QT_TRANSLATE_NOOP("cli", "the package (.tlpkg) or receipt (.tlrcpt) file")
 HELP_RECEIPT = QT_TRANSLATE_NOOP("cli", "write a receipt (what this ledger holds) for an office that sent a package")
 HELP_IN_PERSON = QT_TRANSLATE_NOOP("cli", "trust the file without a phone check: it came on a stick the other office handed you in person")
+HELP_BY_HUB = QT_TRANSLATE_NOOP("cli", "trust the file without a phone check on the hub's statement it carries (both offices enrolled at the same hub)")
+HELP_UNIT = QT_TRANSLATE_NOOP("cli", "the division code of the unit the other office confirmed on the phone: needed only with the check code of an older program, which covers the keys alone")
 HELP_CONFIRM = QT_TRANSLATE_NOOP("cli", "confirm the office whose first package is held here, by the check code (fingerprint) its person read out on the phone; its packages are then imported")
 HELP_CONFIRM_WHO = QT_TRANSLATE_NOOP("cli", "the office: its division code, device id or person's name")
 HELP_STATUS = QT_TRANSLATE_NOOP("cli", "show, per trusted office, the changes it has confirmed and those still only here")
@@ -39,6 +42,8 @@ HELP_STATUS = QT_TRANSLATE_NOOP("cli", "show, per trusted office, the changes it
 MSG_IDENTITY = QT_TRANSLATE_NOOP("cli", "Identity file written to {path}.")
 MSG_FINGERPRINT = QT_TRANSLATE_NOOP("cli", "This computer's check code (its fingerprint: read it out when another office phones to check a package): {fingerprint}")
 MSG_TRUSTED = QT_TRANSLATE_NOOP("cli", "Trusted: {office} (check code {fingerprint}, device {device}).")
+MSG_UNIT_UNCONFIRMED = QT_TRANSLATE_NOOP("cli", "The check code is an older program's: it confirms the keys of {office}, not its unit {scope}. Its packages are held until the unit is confirmed: ask on the phone whether the office is {unit} and add --unit {scope}, or have it read out the code its updated program shows.")
+MSG_UNIT_DIFFERS = QT_TRANSLATE_NOOP("cli", "The office's identity names the unit {scope}, not {unit} as confirmed on the phone. Nothing was trusted.")
 MSG_HELD = QT_TRANSLATE_NOOP("cli", "Held, not imported yet: {count} changes from {office}, which this ledger does not trust yet. Phone that office, have its person read out the check code shown in its window (Data packages), and run: township-ledger package confirm {who} --fingerprint XXXX-XXXX-XXXX-XXXX-XXXX")
 MSG_HELD_LINE = QT_TRANSLATE_NOOP("cli", "held: {count} changes from {office} since {when}, waiting for the phone check (township-ledger package confirm {who} --fingerprint …)")
 MSG_RELEASED = QT_TRANSLATE_NOOP("cli", "The held packages of {office} were imported: {applied} new, {already} already here, {rejected} rejected.")
@@ -69,6 +74,8 @@ def add_parsers(sub) -> None:
     how = p.add_mutually_exclusive_group(required=True)
     how.add_argument("--fingerprint", metavar="XXXX-XXXX-XXXX-XXXX-XXXX", help=translate(CTX, HELP_FINGERPRINT))
     how.add_argument("--in-person", action="store_true", help=translate(CTX, HELP_IN_PERSON))
+    how.add_argument("--by-hub", action="store_true", help=translate(CTX, HELP_BY_HUB))
+    p.add_argument("--unit", metavar="CODE", help=translate(CTX, HELP_UNIT))
     p = inner.add_parser("export", help=translate(CTX, HELP_EXPORT))
     p.add_argument("--to", required=True, metavar="DIR", help=translate(CTX, HELP_TO))
     p.add_argument("--for", dest="receiver", required=True, metavar="DEVICE_ID_OR_CODE", help=translate(CTX, HELP_FOR))
@@ -78,6 +85,7 @@ def add_parsers(sub) -> None:
     p.add_argument("office", metavar="OFFICE", help=translate(CTX, HELP_CONFIRM_WHO))
     p.add_argument("--fingerprint", required=True, metavar="XXXX-XXXX-XXXX-XXXX-XXXX",
                    help=translate(CTX, HELP_FINGERPRINT))
+    p.add_argument("--unit", metavar="CODE", help=translate(CTX, HELP_UNIT))
     p = inner.add_parser("receipt", help=translate(CTX, HELP_RECEIPT))
     p.add_argument("--to", required=True, metavar="DIR", help=translate(CTX, HELP_TO))
     p.add_argument("--for", dest="receiver", required=True, metavar="DEVICE_ID_OR_CODE", help=translate(CTX, HELP_FOR))
@@ -106,10 +114,36 @@ def _trust(ledger, args) -> None:
     from sync import packages as P
 
     ident = P.read_identity_file(args.file)
-    reports = P.trust_office(ledger, ident, code=None if args.in_person else args.fingerprint)
+    shown = _unit_shown(ident, args.unit)
+    if args.in_person or args.fingerprint:
+        reports = P.trust_office(ledger, ident, code=None if args.in_person else args.fingerprint, scope_shown=shown)
+    else:  # --by-hub, no phone call: the hub's statement in the file decides
+        P.trust_by_statement(ledger, ident)
+        reports = P.release_held(ledger, ident["device_id"])
     print(translate(CTX, MSG_TRUSTED).format(office=_office(ledger, ident["device_id"]), device=ident["device_id"],
                                              fingerprint=ident["fingerprint"]))
     _released(ledger, ident["device_id"], reports)
+    _unit_pending(ledger, ident)
+
+
+def _unit_shown(identity: dict, unit: str | None) -> bool:
+    """Whether the unit confirmed on the phone (``--unit``) is the one *identity* names."""
+    if unit is None:
+        return False
+    if unit.strip() != identity["scope"]:
+        fail(translate(CTX, MSG_UNIT_DIFFERS).format(scope=identity["scope"] or "-", unit=unit.strip()))
+    return True
+
+
+def _unit_pending(ledger, identity: dict) -> None:
+    """Say so when only the keys of *identity* are trusted (an older program's code)."""
+    from desktop.offices import Office
+    from sync import packages as P
+
+    if P.peers(ledger)[identity["device_id"]]["allowed_scope"] is None:
+        office = Office(identity["device_id"], identity["scope"], identity.get("name") or "")
+        print(translate(CTX, MSG_UNIT_UNCONFIRMED).format(office=office.text(), scope=identity["scope"] or "-",
+                                                          unit=office.unit_name()))
 
 
 def _export(ledger, args) -> None:
@@ -169,7 +203,10 @@ def _confirm(ledger, args) -> None:
     if not held:
         fail(translate(CTX, MSG_NOT_HELD).format(who=wanted))
     device = held[0].device_id
-    _released(ledger, device, P.confirm_held(ledger, device, args.fingerprint))
+    shown = _unit_shown(held[0].identity, args.unit)
+    _released(ledger, device, P.confirm_held(ledger, device, args.fingerprint, scope_shown=shown))
+    if device in P.peers(ledger):
+        _unit_pending(ledger, held[0].identity)
 
 
 def _released(ledger, device: str, reports) -> None:

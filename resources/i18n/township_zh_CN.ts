@@ -2619,6 +2619,22 @@ Device {device}</source>
 <context>
     <name>cli</name>
     <message>
+        <source>trust the file without a phone check on the hub's statement it carries (both offices enrolled at the same hub)</source>
+        <translation>不打电话，凭文件中中心服务器的证明信任该单位（双方在同一中心服务器注册）</translation>
+    </message>
+    <message>
+        <source>the division code of the unit the other office confirmed on the phone: needed only with the check code of an older program, which covers the keys alone</source>
+        <translation>对方在电话中确认的所属单位区划代码：仅在使用旧版程序的核对码（只核对密钥）时需要</translation>
+    </message>
+    <message>
+        <source>The check code is an older program's: it confirms the keys of {office}, not its unit {scope}. Its packages are held until the unit is confirmed: ask on the phone whether the office is {unit} and add --unit {scope}, or have it read out the code its updated program shows.</source>
+        <translation>这是旧版程序的核对码：它只确认 {office} 的密钥，不确认其所属单位 {scope}。在确认所属单位之前，该单位的数据包暂不导入：请在电话中问明对方是否为 {unit}，再加上 --unit {scope}；或请对方读出其新版程序显示的核对码。</translation>
+    </message>
+    <message>
+        <source>The office's identity names the unit {scope}, not {unit} as confirmed on the phone. Nothing was trusted.</source>
+        <translation>该单位的身份文件写的所属单位是 {scope}，而不是电话中确认的 {unit}。未信任任何内容。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/cli.py" line="29" />
         <source>missing required arguments: {args}</source>
         <translation>缺少必需的参数：{args}</translation>
@@ -4721,6 +4737,22 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
 <context>
     <name>hub</name>
     <message>
+        <source>show the public key the hub signs device statements with, and its check code</source>
+        <translation>显示中心服务器签发设备证明所用的公钥及其核对码</translation>
+    </message>
+    <message>
+        <source>choose a command: serve, enroll, devices, revoke, key or admin</source>
+        <translation>请选择命令：serve、enroll、devices、revoke、key 或 admin</translation>
+    </message>
+    <message>
+        <source>The hub's signing key (it signs the statements of each device's unit and keys):</source>
+        <translation>中心服务器的签名密钥（用于签发每台设备所属单位和密钥的证明）：</translation>
+    </message>
+    <message>
+        <source>Its check code (printed on enrollment slips; offices compare it): {code}</source>
+        <translation>其核对码（印在注册单上，供各单位核对）：{code}</translation>
+    </message>
+    <message>
         <location filename="../../sync/hub/cli.py" line="64" />
         <source>{value} is not a whole number of days</source>
         <translation>{value} 不是整数天数</translation>
@@ -5052,6 +5084,26 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
 </context>
 <context>
     <name>packages</name>
+    <message>
+        <source>The hub's statement about {office} cannot be used.</source>
+        <translation>中心服务器关于 {office} 的证明无法使用。</translation>
+    </message>
+    <message>
+        <source>The hub's statement about {office} does not carry a valid signature of the hub (hub check code {hub}): it was altered or forged. Nothing was trusted; phone that office.</source>
+        <translation>中心服务器关于 {office} 的证明没有中心服务器的有效签名（服务器核对码 {hub}）：它被改动过或是伪造的。未信任任何内容，请给该单位打电话核实。</translation>
+    </message>
+    <message>
+        <source>The statement about {office} is signed by a hub this ledger does not know (hub check code {hub}). Its unit cannot be taken from it: confirm the office by phone with its check code.</source>
+        <translation>关于 {office} 的证明由本台账不认识的中心服务器签发（服务器核对码 {hub}），不能据此确认其所属单位：请打电话用该单位的核对码确认。</translation>
+    </message>
+    <message>
+        <source>The hub's statement names {office} with unit {stated} and other details than the office claims (unit {claimed}). It may be forged; nothing was trusted. Phone that office.</source>
+        <translation>中心服务器的证明中 {office} 的所属单位为 {stated}，与该单位自称的信息（单位 {claimed}）不符。它可能是伪造的，未信任任何内容。请给该单位打电话核实。</translation>
+    </message>
+    <message>
+        <source>The data package comes from {office}, whose keys are trusted but whose unit is not confirmed yet (it was checked with an older program's code, which covers the keys alone). It is kept, not imported, until the unit is confirmed: phone that office and type the check code its window shows now, or confirm its unit with the old code.</source>
+        <translation>该数据包来自 {office}：其密钥已信任，但所属单位尚未确认（当时用的是旧版程序的核对码，只核对密钥）。数据包已保留、暂不导入，直到确认其所属单位：请给该单位打电话，输入其窗口中现在显示的核对码，或在用旧核对码时一并确认其所属单位。</translation>
+    </message>
     <message>
         <location filename="../../desktop/packages.py" line="83" />
         <source>The data package could not be used.</source>
@@ -6449,6 +6501,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
 <context>
     <name>PhoneCheckDialog</name>
     <message>
+        <source>This is the check code of an older version of the program: it proves the computer, not the unit it works for. Ask on the phone whether the office is {unit} (division code {scope}). If it is, click "Check and trust" again.</source>
+        <translation>这是旧版程序的核对码：它只能证明是那台电脑，不能证明其所属单位。请在电话中问明对方是否为 {unit}（区划代码 {scope}）。如果是，请再点一次“核对并信任”。</translation>
+    </message>
+    <message>
         <source>Check by phone</source>
         <translation>电话核对</translation>
     </message>
@@ -6732,6 +6788,10 @@ File: {file}</source>
 </context>
 <context>
     <name>hubadmin</name>
+    <message>
+        <source>Check code of the hub's signing key (it vouches for each office's unit): {code}</source>
+        <translation>中心服务器签名密钥的核对码（用于证明各单位的所属单位）：{code}</translation>
+    </message>
     <message>
         <source>Hub administration</source>
         <translation>汇总端管理</translation>

@@ -49,6 +49,7 @@ def enroll(ledger, hub_url: str, code: str, name: str | None = None, session: re
         elif old.scope != s.scope:  # another scope: its older changes were never sent to us
             ledger.set_meta(PULL_CURSOR, "0")
         save_settings(ledger, s)
+        packages.take_from_enrollment(ledger, answer)  # the hub's key and its statement of our unit
     return s
 
 

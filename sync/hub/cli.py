@@ -5,6 +5,7 @@
     township-hub enroll  --db PATH --scope CODE --name NAME [--days 14]
     township-hub devices --db PATH [--scope CODE]
     township-hub revoke  --db PATH DEVICE
+    township-hub key     --db PATH
 
 ``--db`` is a ledger file or a PostgreSQL address (``postgresql://user@host:port/db``,
 see docs/hub-operations.md); it may also come from ``$TOWNSHIP_HUB_DB``.  Like ``township-ledger``, every
@@ -131,6 +132,9 @@ def build_parser() -> ArgumentParser:
     s = sub.add_parser("revoke", parents=[common], help=translate("hub", "revoke a device's token"))
     s.add_argument("device", metavar="DEVICE", help=translate("hub", "the device id (16 hex digits)"))
 
+    sub.add_parser("key", parents=[common], help=translate("hub", "show the public key the hub signs device "
+                                                                  "statements with, and its check code"))
+
     s = sub.add_parser("admin", parents=[common], help=translate("hub", "accounts of the admin page (/admin)"))
     s.add_argument("action", choices=("add", "list"), help=translate("hub", "add an account, or list them"))
     s.add_argument("name", nargs="?", metavar="NAME", help=translate("hub", "the account's name (for add)"))
@@ -147,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang:
         i18n.set_language(args.lang)
     if not args.command:
-        fail(translate("hub", "choose a command: serve, enroll, devices, revoke or admin"), EXIT_USAGE)
+        fail(translate("hub", "choose a command: serve, enroll, devices, revoke, key or admin"), EXIT_USAGE)
     return common.run_command(COMMANDS[args.command], args, extra_errors=(
         (sqlite3.Error, lambda exc: translate("hub", "cannot use the hub's ledger: {reason}").format(reason=exc)),))
 
@@ -337,6 +341,19 @@ def cmd_revoke(args) -> int:
     return EXIT_OK
 
 
+def cmd_key(args) -> int:
+    from sync.hub import statements
+    from sync.hub.store import HubStore
+
+    with HubStore.open_admin(_existing_db(args)) as store:
+        key = statements.public_key(store.conn)
+    print(translate("hub", "The hub's signing key (it signs the statements of each device's unit and keys):"))
+    print(key["public_key"])
+    print(translate("hub", "Its check code (printed on enrollment slips; offices compare it): {code}").format(
+        code=key["check_code"]))
+    return EXIT_OK
+
+
 def _read_password() -> str:
     """Typed twice, unseen, at a terminal; else one line of standard input (for scripts)."""
     if not sys.stdin.isatty():
@@ -379,7 +396,7 @@ def cmd_admin(args) -> int:
 
 
 COMMANDS = {"serve": cmd_serve, "enroll": cmd_enroll, "devices": cmd_devices, "revoke": cmd_revoke,
-            "admin": cmd_admin}
+            "key": cmd_key, "admin": cmd_admin}
 
 
 if __name__ == "__main__":

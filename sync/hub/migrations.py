@@ -88,11 +88,20 @@ def _v4(conn: sqlite3.Connection) -> None:
                                       "public_key TEXT NOT NULL, vouched_by TEXT NOT NULL, vouched_at TEXT NOT NULL)"))
 
 
+def _v5(conn: sqlite3.Connection) -> None:
+    """The hub's own signing key, made once, for the statements it signs of each device's
+    unit and keys (sync/hub/statements.py)."""
+    from sync.hub.statements import create_key
+
+    create_key(conn)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
     4: _v4,
+    5: _v5,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

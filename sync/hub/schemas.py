@@ -148,11 +148,40 @@ class ErrorAnswer(Shape):
     params: dict | None = None
 
 
+class DeviceStatementBody(Shape):
+    device_id: str
+    scope: str
+    name: str
+    sign_pub: str
+    enc_pub: str
+    issued_at: str
+    hub_key: str = Field(description="the check code of the hub key that signed it")
+
+
+class DeviceStatement(Shape):
+    """The hub's signed word on a device's unit (scope), name and package keys
+    (docs/hub-protocol.md, "Device statements")."""
+
+    format: str = Field(json_schema_extra={"enum": ["township-device-statement"]})
+    version: int
+    statement: DeviceStatementBody
+    signature: str = Field(description="Ed25519 of the hub key, base64")
+    hub_pub: str = Field(description="the hub's public key, base64 (not signed: known by its check code)")
+
+
+class HubKey(Shape):
+    public_key: str = Field(description="the hub's Ed25519 public key, base64")
+    check_code: str
+
+
 class EnrollAnswer(Shape):
     token: str
     device_id: str
     scope: str
     hub_time_ms: int
+    #: the device's own statement (none when it enrolled without package keys)
+    statement: DeviceStatement | None = None
+    hub_key: HubKey | None = None
 
 
 class PushResult(Shape):
@@ -189,6 +218,7 @@ class WireDevice(Shape):
     public_key: str | None
     enrolled_at: str
     revoked: bool
+    statement: DeviceStatement | None = None
 
 
 class DevicesAnswer(Shape):
@@ -250,7 +280,8 @@ class ReadyAnswer(Shape):
 
 MODELS = (WireChange, EnrollRequest, PushRequest, BlobMissingRequest, ErrorAnswer, EnrollAnswer, PushResult,
           PushAnswer, PullAnswer, WireDevice, DevicesAnswer, HealthAnswer, TimeAnswer, BlobStored,
-          UploadState, BlobMissingAnswer, SnapshotInfo, ReadyLedger, ReadyAnswer)
+          UploadState, BlobMissingAnswer, SnapshotInfo, ReadyLedger, ReadyAnswer, DeviceStatementBody,
+          DeviceStatement, HubKey)
 
 
 # ------------------------------------------------------------------------------------ checking requests

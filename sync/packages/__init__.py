@@ -31,12 +31,14 @@ whoever can copy the ledger can read its packages and sign as it (they could rea
 ledger itself anyway).  Peers are trusted explicitly: after the check code (fingerprint)
 read out by phone matches, because the hub vouched for them, or because their identity
 file came on a stick handed over in person.  The first package of an office not trusted
-yet is held until then (``held``); a key that changes is refused.
+yet is held until then (``held``); a key that changes is refused.  The unit (scope) a sender
+may send records of is the one confirmed for it — by a hub statement (``statements``) or the
+check code compared by phone, which binds device and unit — never the one its package claims.
 
 The rooms: ``common`` (the format's names, small helpers), ``errors``, ``identity`` (keys,
 identity files, trust), ``delivery`` (what goes to whom, the status view), ``writing``,
 ``reading``, ``importing``, ``receipts``, ``naming`` (readable file names), ``held`` (trust on
-first use) and ``stick`` (what a stick brings).
+first use), ``statements`` (the hub's word on a device's unit) and ``stick`` (what a stick brings).
 """
 
 from sync.packages.common import (ACKS_META, CIPHER, FORMAT, FORMAT_VERSION, HAVE_META, HELD_META, IDENTITY_SUFFIX,
@@ -44,13 +46,18 @@ from sync.packages.common import (ACKS_META, CIPHER, FORMAT, FORMAT_VERSION, HAV
 from sync.packages.delivery import PeerStatus, delivery_status
 from sync.packages.errors import (REJECT_NOT_OURS, BadIdentityFile, BadReceipt, BadReceiver, FingerprintMismatch,
                                   NoHeldPackage, PackageBadSignature, PackageDamaged, PackageError,
-                                  PackageKeyMismatch, PackageNotForUs, PackageTooNew, PackageUnfinished,
+                                  PackageKeyMismatch, PackageNotForUs, PackageScopeUnconfirmed, PackageTooNew,
+                                  PackageUnfinished,
                                   PackageUnknownSender, PackageWriteFailed, PeerKeyChanged, UnknownPeer)
 from sync.packages.held import (HeldPackage, confirm_held, discard_held, held_packages, hold_package, receive,
                                 release_held, trust_office)
-from sync.packages.identity import (TRUST_ROUTES, code_matches, device_keys, fingerprint, normalise_fingerprint,
-                                    peer_identity_file, peers, public_identity, public_key_string, read_identity_file, resolve_peer,
-                                    trust_by_fingerprint, trust_hub_devices, trust_peer)
+from sync.packages.identity import (SCOPE_ROUTES, TRUST_ROUTES, allowed_scope, check_code, code_matches, code_version,
+                                    device_keys, fingerprint, normalise_fingerprint, peer_identity_file, peers,
+                                    public_identity, public_key_string, read_identity_file, resolve_peer,
+                                    trust_by_fingerprint, trust_by_statement, trust_hub_devices, trust_peer)
+from sync.packages.statements import (StatementBadSignature, StatementMismatch, StatementRefused,
+                                      StatementUnknownHub, hub_key_code, hub_keys, learn_hub_key,
+                                      take_from_enrollment)
 from sync.packages.importing import ImportReport, import_file, import_package
 from sync.packages.reading import packages_in, read_manifest
 from sync.packages.naming import identity_name, office_title, package_name
@@ -70,5 +77,7 @@ __all__ = [
     "BadReceipt", "NoHeldPackage", "HeldPackage", "held_packages", "hold_package", "receive", "release_held",
     "trust_office", "confirm_held", "discard_held", "TRUST_ROUTES", "code_matches", "identity_name", "office_title",
     "package_name", "StickIdentity", "identities_on", "packages_for", "upper_identities_on", "HELD_META",
-    "IDENTITY_SUFFIX",
+    "IDENTITY_SUFFIX", "SCOPE_ROUTES", "allowed_scope", "check_code", "code_version", "trust_by_statement",
+    "PackageScopeUnconfirmed", "StatementRefused", "StatementBadSignature", "StatementUnknownHub",
+    "StatementMismatch", "hub_key_code", "hub_keys", "learn_hub_key", "take_from_enrollment",
 ]

@@ -37,9 +37,12 @@ def holding_for(ledger, peer_id: str) -> dict:
 
 
 def for_peer(ledger, peer: dict, acks: dict) -> list[Change]:
-    """Changes inside this ledger's scope, seen by the peer, that the peer has not confirmed."""
-    return [c for c in ledger.changes_after(acks, scope=ledger.scope or None)
-            if visible_to(peer["scope"], c.scope)]
+    """Changes inside this ledger's scope, seen by the peer, that the peer has not confirmed.
+    What a peer sees follows its confirmed unit: one whose unit is not confirmed gets none."""
+    scope = peer.get("allowed_scope", peer["scope"])
+    if scope is None:
+        return []
+    return [c for c in ledger.changes_after(acks, scope=ledger.scope or None) if visible_to(scope, c.scope)]
 
 
 def blobs_needed(ledger, changes: list[Change]) -> list[str]:

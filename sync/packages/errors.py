@@ -76,3 +76,7 @@ class BadReceipt(PackageError):
 
 #: Reason a received change is rejected: it is none of this ledger's business.
 REJECT_NOT_OURS = QT_TRANSLATE_NOOP("packages", "record scope {scope} lies outside this ledger's scope {own}")
+
+
+class PackageScopeUnconfirmed(PackageError):
+    message = QT_TRANSLATE_NOOP("packages", "The data package comes from {office}, whose keys are trusted but whose unit is not confirmed yet (it was checked with an older program's code, which covers the keys alone). It is kept, not imported, until the unit is confirmed: phone that office and type the check code its window shows now, or confirm its unit with the old code.")

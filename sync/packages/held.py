@@ -17,8 +17,10 @@ from pathlib import Path
 from sync.packages.common import (HELD_META, RECEIPT_SUFFIX, SUFFIX, meta_json, now, office_text, set_meta_json,
                                   write_atomic)
 from sync.packages.errors import (FingerprintMismatch, NoHeldPackage, PackageDamaged, PackageNotForUs,
-                                  PackageUnknownSender)
-from sync.packages.identity import check_identity, code_matches, peers, trust_by_fingerprint, trust_peer
+                                  PackageScopeUnconfirmed, PackageUnknownSender)
+from sync.packages.identity import (check_identity, code_matches, peers, trust_by_fingerprint, trust_by_statement,
+                                    trust_peer)
+from sync.packages.statements import StatementUnknownHub
 from sync.packages.importing import ImportReport, import_package
 from sync.packages.reading import manifest_of, open_verified, read_zip
 
@@ -91,7 +93,8 @@ def hold_package(ledger, path) -> HeldPackage:
     data = path.read_bytes()
     write_atomic(copy, lambda fh: fh.write(data))
     entry = {"device_id": sender["device_id"], "identity": {k: sender[k] for k in
-                                                            ("device_id", "scope", "sign_pub", "enc_pub", "name")},
+                                                            ("device_id", "scope", "sign_pub", "enc_pub", "name",
+                                                             "statement") if k in sender},
              "path": str(copy), "source": path.name, "count": manifest.get("count", 0), "held_at": now(),
              "package_id": manifest["package_id"]}
     with ledger.tx():
@@ -111,16 +114,40 @@ def receive(ledger, path) -> ImportReport | int | HeldPackage:
         return import_receipt(ledger, path)
     try:
         return import_package(ledger, path)
-    except PackageUnknownSender:
+    except PackageScopeUnconfirmed:
         return hold_package(ledger, path)
+    except PackageUnknownSender:
+        if not _trusted_by_statement(ledger, Path(path)):
+            return hold_package(ledger, path)
+    return import_package(ledger, path)
+
+
+def _trusted_by_statement(ledger, path: Path) -> bool:
+    """Trust the unknown sender of the package at *path* on the hub's word, when the package
+    (whole and signed by the keys it carries) holds a statement of a hub this ledger knows
+    about exactly that sender.  A forged or mismatched statement refuses the package
+    (:class:`StatementRefused`); one of an unknown hub leaves it to the phone check."""
+    members = read_zip(path)
+    try:
+        sender = check_identity(manifest_of(path, members)["sender"])
+    except ValueError:
+        return False
+    if "statement" not in sender:
+        return False
+    open_verified(path, sender["sign_pub"])
+    try:
+        trust_by_statement(ledger, sender)
+    except StatementUnknownHub:
+        return False
+    return True
 
 
 def release_held(ledger, device_id: str) -> list[ImportReport]:
     """Apply the held packages of *device_id*, now trusted; those carrying other keys than
     the trusted ones are dropped (they would be refused).  Each leaves the list once done."""
     trusted = peers(ledger).get(device_id)
-    if trusted is None:
-        return []
+    if trusted is None or trusted["allowed_scope"] is None:
+        return []  # not trusted, or its unit not confirmed yet: they stay held
     reports = []
     for held in held_packages(ledger):
         if held.device_id != device_id:
@@ -135,19 +162,23 @@ def release_held(ledger, device_id: str) -> list[ImportReport]:
     return reports
 
 
-def trust_office(ledger, identity: dict, *, code: str | None = None) -> list[ImportReport]:
+def trust_office(ledger, identity: dict, *, code: str | None = None,
+                 scope_shown: bool = False) -> list[ImportReport]:
     """Trust an office and apply what it sent that was held: with *code*, the check code
-    its person read out by phone (:class:`FingerprintMismatch` when it differs); without,
-    because its identity came on a stick handed over in person."""
+    its person read out by phone (:class:`FingerprintMismatch` when it differs; an older
+    program's code confirms the unit only with *scope_shown*, see
+    :func:`~sync.packages.identity.trust_by_fingerprint`); without, because its identity
+    came on a stick handed over in person."""
     if code is None:
         trust_peer(ledger, identity, "in_person")
     else:
-        trust_by_fingerprint(ledger, identity, code)
+        trust_by_fingerprint(ledger, identity, code, scope_shown=scope_shown)
     return release_held(ledger, identity["device_id"])
 
 
-def confirm_held(ledger, device_id: str, code: str) -> list[ImportReport]:
-    """Confirm the sender of held packages by the check code read out on the phone."""
+def confirm_held(ledger, device_id: str, code: str, *, scope_shown: bool = False) -> list[ImportReport]:
+    """Confirm the sender of held packages by the check code read out on the phone (an
+    older program's code: with *scope_shown*, the unit shown and confirmed as well)."""
     from desktop.offices import office_of
 
     waiting = [h for h in held_packages(ledger) if h.device_id == device_id]
@@ -155,7 +186,7 @@ def confirm_held(ledger, device_id: str, code: str) -> list[ImportReport]:
         raise NoHeldPackage(office=office_of(ledger, device_id).text())
     for held in waiting:  # normally one identity; a forger's differs and never matches
         if code_matches(held.identity, code):
-            return trust_office(ledger, held.identity, code=code)
+            return trust_office(ledger, held.identity, code=code, scope_shown=scope_shown)
     raise FingerprintMismatch(entered=(code or "").strip())
 
 

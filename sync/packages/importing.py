@@ -16,9 +16,10 @@ from sync.packages.common import (ACKS_META, CHANGES, CIPHER, HAVE_META, RECEIPT
                                   sha, unb64)
 from sync.packages import refusals
 from sync.packages.delivery import log_event, pending_count, raise_vector, visible_to
-from sync.packages.errors import (PackageDamaged, PackageKeyMismatch, PackageNotForUs, PackageTooNew,
-                                  PackageUnknownSender, REJECT_NOT_OURS)
-from sync.packages.identity import device_keys, fingerprint, peers
+from sync.packages.errors import (PackageDamaged, PackageKeyMismatch, PackageNotForUs, PackageScopeUnconfirmed,
+                                  PackageTooNew, PackageUnknownSender, REJECT_NOT_OURS)
+from sync.packages.identity import check_code, device_keys, peers, trust_peer
+from sync.packages.statements import StatementUnknownHub
 from sync.packages.reading import manifest_of, open_verified, read_zip
 
 
@@ -57,7 +58,9 @@ def import_package(ledger, path) -> ImportReport:
         # each change signed by its origin: the sender's own by the key trusted for it, those
         # it relays by the key known here or the one it vouches for (sync.signatures)
         book = KeyBook(ledger, manifest.get("keys"), handed_by=device, handed_by_key=trusted["sign_pub"])
-        applied = ledger.apply_changes(mine, allowed_scope=trusted["scope"], authentic=book)
+        # the unit confirmed for the sender (hub statement, phone check), never the one its
+        # package claims: a township claiming the county's scope sends a township's records only
+        applied = ledger.apply_changes(mine, allowed_scope=trusted["allowed_scope"], authentic=book)
         book.keep()
         raise_vector(ledger, ACKS_META, device, acks)
         raise_vector(ledger, HAVE_META, device, covers)
@@ -91,7 +94,7 @@ def _verified(ledger, path: Path) -> tuple[dict, dict, dict[str, bytes]]:
     this ledger trusts with these keys, whose signature and hashes hold and which is for us."""
     sender = manifest_of(path, read_zip(path))["sender"]
     device = sender["device_id"]
-    claimed_fp = fingerprint(sender["sign_pub"], sender["enc_pub"]) if _keys_ok(sender) else "?"
+    claimed_fp = check_code(sender) if _keys_ok(sender) else "?"
     trusted = peers(ledger).get(device)
     if trusted is None:
         raise PackageUnknownSender(device=device, fingerprint=claimed_fp, office=office_text(ledger, device, sender))
@@ -99,6 +102,10 @@ def _verified(ledger, path: Path) -> tuple[dict, dict, dict[str, bytes]]:
         raise PackageKeyMismatch(device=device, fingerprint=claimed_fp, trusted=trusted["fingerprint"],
                                  office=office_text(ledger, device))
     manifest, members = open_verified(path, trusted["sign_pub"])
+    if trusted["allowed_scope"] is None:
+        trusted = _confirmed_by_statement(ledger, manifest["sender"]) or trusted
+    if trusted["allowed_scope"] is None:
+        raise PackageScopeUnconfirmed(device=device, fingerprint=claimed_fp, office=office_text(ledger, device))
     if manifest["receiver"] != ledger.device_id:
         raise PackageNotForUs(receiver=office_text(ledger, manifest["receiver"]), device=ledger.device_id,
                               office=office_text(ledger, ledger.device_id))
@@ -106,6 +113,18 @@ def _verified(ledger, path: Path) -> tuple[dict, dict, dict[str, bytes]]:
     if not isinstance(schema, int) or schema > ledger.schema_version:
         raise PackageTooNew(found=schema, known=ledger.schema_version)
     return trusted, manifest, members
+
+
+def _confirmed_by_statement(ledger, sender: dict) -> dict | None:
+    """The trusted entry of a sender whose unit was not confirmed, now confirmed by the hub
+    statement its (verified) package carries; None when it carries no usable one."""
+    if not isinstance(sender.get("statement"), dict):
+        return None
+    try:
+        trust_peer(ledger, sender, "hub", scope_by="statement")
+    except StatementUnknownHub:
+        return None
+    return peers(ledger)[sender["device_id"]]
 
 
 def _contents(ledger, path: Path, manifest: dict, members: dict[str, bytes]) -> tuple[list, dict, dict, dict]:

@@ -21,6 +21,7 @@ from sync.packages.delivery import acks_for, blobs_needed, for_peer, holding_for
 from sync.packages.errors import PackageDamaged, PackageError, PackageWriteFailed
 from sync.packages.identity import device_keys, peer_entry, public_identity
 from sync.packages.naming import package_name
+from sync.packages.statements import own_statement
 from sync.packages.reading import open_verified
 
 
@@ -33,6 +34,7 @@ def build_package(ledger, receiver: str, peer: dict, changes: list[Change], blob
     sign, _ = device_keys(ledger)
     signer = signer or sign
     me = sender or public_identity(ledger)
+    statement = own_statement(ledger, me) if sender is None else sender.get("statement")
     package_id = str(uuid.uuid4())
     eph = ExchangeKey.generate()
     key = derive_key(eph.exchange(unb64(peer["enc_pub"])), package_id)
@@ -51,7 +53,9 @@ def build_package(ledger, receiver: str, peer: dict, changes: list[Change], blob
     manifest = {
         "format": FORMAT, "format_version": FORMAT_VERSION, "package_id": package_id,
         "sender": {"device_id": me["device_id"], "scope": me["scope"], "sign_pub": me["sign_pub"],
-                   "enc_pub": me["enc_pub"], "name": me.get("name", "")},
+                   "enc_pub": me["enc_pub"], "name": me.get("name", ""),
+                   # the hub's word on the sender's unit, when it enrolled (older readers ignore it)
+                   **({"statement": statement} if statement else {})},
         "receiver": receiver, "created": now(),
         "schema": ledger.schema_version if schema is None else schema,
         "ranges": ranges, "acks": holding_for(ledger, receiver) if acks is None else acks,

@@ -153,6 +153,8 @@ def test_a_county_issues_a_slip_whose_code_enrolls_a_township(admin_hub, tmp_pat
     # the county's computer is on the slip with its check code, for the township's first USB exchange
     slip = re.search(r"<article.*</article>", r.text, re.S).group(0)
     assert re.search(f'<td>栾城区团委</td><td class="code">{check}</td>', slip), slip
+    # and the check code of the hub's own key, which signs each office's unit
+    assert hub.get("/v1/hub-key").json()["check_code"] in re.search(r'id="slip_hub_key">[^<]*<', slip).group(0)
     enrolled = hub.post("/v1/enroll", {"code": code, "device_id": "1111111111111111", "name": "南高乡电脑",
                                        "public_key": None, "schema": CURRENT_VERSION})
     assert enrolled.status_code == 200 and enrolled.json()["scope"] == T1

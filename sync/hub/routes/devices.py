@@ -7,12 +7,13 @@ import logging
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
+from sync.hub import statements
 from sync.hub.errors import HubError
 from sync.hub.openapi import body, responses
 from sync.hub.routes import device_of, hub_of
 from sync.hub.routes.health import now_ms
 from sync.hub.ratelimit import retry_after
-from sync.hub.schemas import DevicesAnswer, EnrollAnswer, EnrollRequest, validate
+from sync.hub.schemas import DevicesAnswer, EnrollAnswer, EnrollRequest, HubKey, validate
 from sync.hub.service import Hub
 from sync.hub.store import Device, EnrollmentRefused
 from sync.hub.wire import check_schema, parse_json, raw_body
@@ -41,8 +42,11 @@ def enroll(request: Request, raw: bytes = Depends(raw_body)) -> JSONResponse:
         raise
     log.info("enrollment attempt from %s: enrolled device %s for scope %s", address, device.device_id,
              device.scope)
-    return JSONResponse({"token": token, "device_id": device.device_id, "scope": device.scope,
-                         "hub_time_ms": now_ms()})
+    with hub.reading() as reader:  # the hub's word on the device's unit and keys (sync/hub/statements.py)
+        statement, key = statements.statement_for(reader.store.conn, device), statements.public_key(reader.store.conn)
+    answer = {"token": token, "device_id": device.device_id, "scope": device.scope, "hub_time_ms": now_ms(),
+              "hub_key": key}
+    return JSONResponse(answer | ({"statement": statement} if statement else {}))
 
 
 def _redeem(hub: Hub, request: Request, raw: bytes) -> tuple[str, Device]:
@@ -66,4 +70,14 @@ def _redeem(hub: Hub, request: Request, raw: bytes) -> tuple[str, Device]:
 def devices(request: Request, device: Device = Depends(device_of)) -> JSONResponse:
     with hub_of(request).reading() as reader:
         visible = reader.store.devices_visible_to(device.scope)
-    return JSONResponse({"devices": [d.wire() for d in visible]})
+        key = statements.signing_key(reader.store.conn)
+        signed = [(d.wire(), statements.statement_for(reader.store.conn, d, key=key)) for d in visible]
+    # "statement" only for a device with package keys: the others are listed as before
+    return JSONResponse({"devices": [wire | ({"statement": s} if s else {}) for wire, s in signed]})
+
+
+@router.get("/hub-key", responses=responses(HubKey), summary="The public key the hub signs device statements with")
+def hub_key(request: Request) -> JSONResponse:
+    """Public: a device compares its check code with the one on its enrollment slip."""
+    with hub_of(request).reading() as reader:
+        return JSONResponse(statements.public_key(reader.store.conn))
