@@ -49,6 +49,7 @@ def enroll(ledger, hub_url: str, code: str, name: str | None = None, session: re
         elif old.scope != s.scope:  # another scope: its older changes were never sent to us
             ledger.set_meta(PULL_CURSOR, "0")
         save_settings(ledger, s)
+        ledger.set_predecessor(None)  # enrolled with a code: a restored ledger's claim is spent
     return s
 
 

@@ -8,13 +8,14 @@ import requests
 from desktop.errors import LedgerError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from sync.client.blobs import BlobExchange
-from sync.client.errors import CTX, NotEnrolled, ProtocolError, SyncCancelled, SyncError
+from sync.client.errors import CTX, LedgerCopied, NotEnrolled, ProtocolError, SyncCancelled, SyncError
 from sync.client.pull import Puller
 from sync.client.push import Pusher
 from sync.client.rejections import refused_summary
 from sync.client.results import PushResult, SyncResult, TransferStats
 from sync.client.settings import LAST_SYNC, LAST_SYNC_ERROR, SyncSettings, load_settings, now_iso
 from sync.client.snapshot import SnapshotFetcher
+from sync.client.succession import claim_settings, take_over
 from sync.client.transport import Cancelled, Progress, Transport
 
 #: a clock further from the hub's than this is worth a warning
@@ -35,6 +36,10 @@ class SyncClient(Pusher, Puller, SnapshotFetcher, BlobExchange):
     def __init__(self, ledger, settings: SyncSettings | None = None, session: requests.Session | None = None) -> None:
         self.ledger = ledger
         self.settings = settings or load_settings(ledger)
+        #: a restored or copied ledger's claim on the old device's place, shown at the first sync
+        self.claim = ledger.predecessor() if not self.settings.enrolled else None
+        if self.claim is not None and self.claim.token and self.claim.hub_url:
+            self.settings = claim_settings(self.claim)
         if not self.settings.enrolled:
             raise NotEnrolled()
         self.transport = Transport(self.settings, session, ledger.clock.now_ms)
@@ -90,6 +95,11 @@ class SyncClient(Pusher, Puller, SnapshotFetcher, BlobExchange):
         ledger = self.ledger
         try:
             self.transport.contacted = False  # a new attempt: fail fast if there is no network
+            if ledger.copied_from() == ledger.device_id:  # told once by the hub: no push until it has a new identity
+                raise LedgerCopied()
+            if self.claim is not None:
+                take_over(ledger, transport=self.transport)
+                self.claim = None
             push = self.push(progress, cancelled)
             self.upload_blobs(push, progress, cancelled)
             if self._correct_clock():  # what the hub refused as dated ahead goes again, stamped right

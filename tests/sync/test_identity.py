@@ -1,0 +1,164 @@
+"""A ledger under a new device identity, against a real hub (both backends): a restored
+ledger takes the old device's place without a new enrollment code, and two copies of one
+ledger file end up as two devices with every edit of both kept."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import DEVICE_KEYS, TOWNSHIP
+from desktop.ledger import Ledger
+from desktop.ledger.migrations import CURRENT_VERSION
+from sync import packages
+from sync.client import SyncClient, Unauthorized, enroll, load_settings
+from sync.client.errors import IdentityTakenOver, LedgerCopied, PredecessorSucceeded
+from sync.client.succession import new_identity, take_over
+
+ORG = f"org-township_committee-{TOWNSHIP}"
+
+
+def member(n: int, **extra) -> dict:
+    d = {"org_id": ORG, "name": f"委员{n}", "gender": "female" if n % 2 else "male", "post": "member",
+         "employment": "part_time", "source": "other", "joined_on": "2020-01-01", "birth_date": "1990-01-1" + str(n % 10)}
+    d.update(extra)
+    return d
+
+
+def township(make_ledger, name: str) -> Ledger:
+    ledger = make_ledger(name, TOWNSHIP)
+    ledger.organisations.create(kind="township_committee", name="南高乡团委", division_code=TOWNSHIP)
+    return ledger
+
+
+def sync(ledger: Ledger):
+    return SyncClient(ledger).sync()
+
+
+def names(ledger: Ledger) -> set[str]:
+    return {r[0] for r in ledger.conn.execute("SELECT name FROM committee_member WHERE deleted = 0")}
+
+
+def hub_rows(hub, sql: str, params=()) -> list[tuple]:
+    with hub.ledger() as h:
+        return [tuple(r) for r in h.conn.execute(sql, params)]
+
+
+def no_pair_twice(conn) -> None:
+    assert conn.execute("SELECT count(*) FROM (SELECT origin, origin_seq FROM change_log "
+                        "GROUP BY origin, origin_seq HAVING count(*) > 1)").fetchone()[0] == 0
+
+
+def test_restored_ledger_takes_the_old_devices_place(hub, make_ledger, tmp_path):
+    ledger = township(make_ledger, "t1")
+    path = ledger.path
+    enroll(ledger, hub.url, hub.new_code(TOWNSHIP))
+    first = ledger.committee_members.create(**member(1))
+    sync(ledger)
+    backup = ledger.backup(tmp_path / "backup.sqlite")
+    ledger.committee_members.update(first, post="deputy_secretary")  # after the backup
+    ledger.committee_members.create(**member(2))
+    sync(ledger)
+    old_id, old_token = ledger.device_id, load_settings(ledger).token
+    ledger.close()
+
+    Ledger.restore_from(backup, path)
+    restored = Ledger.open(path)
+    try:
+        assert restored.device_id != old_id and restored.predecessor().device_id == old_id
+        restored.committee_members.create(**member(3))
+        sync(restored)
+        settings = load_settings(restored)
+        assert settings.enrolled and settings.token != old_token and restored.predecessor() is None
+        assert names(restored) == {"委员1", "委员2", "委员3"}  # the old device's later edits came back
+        assert restored.committee_members.get(first)["post"] == "deputy_secretary"
+        with hub.ledger() as h:
+            assert names(h) == names(restored)
+        assert hub_rows(hub, "SELECT count(*) FROM hub_enrollment") == [(1,)]  # no second code
+        new = hub_rows(hub, "SELECT scope, revoked FROM hub_device WHERE device_id = ?", (restored.device_id,))
+        assert new == [(TOWNSHIP, 0)]
+        assert hub_rows(hub, "SELECT revoked, succeeded_by FROM hub_device WHERE device_id = ?",
+                        (old_id,)) == [(1, restored.device_id)]
+        r = hub.get("/v1/devices", token=old_token)
+        assert r.status_code == 401 and r.json()["error"] == "device_succeeded"
+        assert sync(restored).push.accepted == 0  # hub and device agree
+        assert restored.check() == []
+    finally:
+        restored.close()
+
+
+def test_successor_refused_when_the_old_device_was_revoked(hub, make_ledger, tmp_path):
+    ledger = township(make_ledger, "t1")
+    path = ledger.path
+    enroll(ledger, hub.url, hub.new_code(TOWNSHIP))
+    sync(ledger)
+    backup = ledger.backup(tmp_path / "backup.sqlite")
+    old_id = ledger.device_id
+    ledger.close()
+    assert hub.cli("revoke", old_id).returncode == 0
+    Ledger.restore_from(backup, path)
+    with Ledger.open(path) as restored:
+        with pytest.raises(Exception) as raised:
+            sync(restored)
+        assert "revoked" in raised.value.text() and "enroll" in raised.value.text()
+        assert restored.predecessor() is None and load_settings(restored).hub_url == hub.url
+
+
+def test_successor_claim_needs_the_old_key(hub, make_ledger, tmp_path):
+    """A token without the old device's key cannot hand its place to other keys."""
+    ledger = township(make_ledger, "t1")
+    enroll(ledger, hub.url, hub.new_code(TOWNSHIP))
+    token = load_settings(ledger).token
+    r = hub.post("/v1/devices/successor", {"predecessor": ledger.device_id, "device_id": "0123456789abcdef",
+                                           "public_key": DEVICE_KEYS[ledger.device_id], "schema": CURRENT_VERSION,
+                                           "signature": ""}, token=token)
+    assert r.status_code == 403 and r.json()["error"] == "bad_claim_signature", r.text
+    assert sync(ledger).push.accepted >= 0  # the old token still works
+
+
+def test_two_copies_of_one_ledger_become_two_devices(hub, make_ledger, tmp_path):
+    a = township(make_ledger, "a")
+    enroll(a, hub.url, hub.new_code(TOWNSHIP))
+    a.committee_members.create(**member(1))
+    sync(a)
+    a.close()
+    copy = tmp_path / "devices" / "b.sqlite"
+    shutil.copyfile(a.path, copy)
+    a = Ledger.open(a.path)
+    b = Ledger.open(copy)
+    try:
+        assert a.device_id == b.device_id
+        a.committee_members.create(**member(2))
+        a.committee_members.create(**member(3))
+        b.committee_members.create(**member(4))
+        sync(a)
+        with pytest.raises(LedgerCopied):
+            sync(b)  # the hub holds a's changes under these numbers
+        with pytest.raises(LedgerCopied):
+            sync(b)  # and it says so until the ledger takes a new identity
+        done, settings = new_identity(b)
+        assert done.reissued == 1 and settings is not None and b.device_id != a.device_id
+        b.committee_members.create(**member(5))
+        sync(b)
+        a.committee_members.create(**member(6))
+        with pytest.raises(IdentityTakenOver):
+            sync(a)  # b took the old device's place
+        done, settings = new_identity(a)
+        assert settings is None  # the old place is taken: a new code
+        enroll(a, hub.url, hub.new_code(TOWNSHIP))
+        sync(a)
+        sync(b)
+        sync(a)
+        everyone = {f"委员{n}" for n in range(1, 7)}
+        assert names(a) == names(b) == everyone
+        with hub.ledger() as h:
+            assert names(h) == everyone
+            no_pair_twice(h.conn)
+        for ledger in (a, b):
+            no_pair_twice(ledger.conn)
+            assert ledger.check() == []
+        assert len({a.device_id, b.device_id, done.old_device_id}) == 3
+    finally:
+        a.close()
+        b.close()
