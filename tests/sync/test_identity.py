@@ -47,7 +47,7 @@ def hub_rows(hub, sql: str, params=()) -> list[tuple]:
 
 def no_pair_twice(conn) -> None:
     assert conn.execute("SELECT count(*) FROM (SELECT origin, origin_seq FROM change_log "
-                        "GROUP BY origin, origin_seq HAVING count(*) > 1)").fetchone()[0] == 0
+                        "GROUP BY origin, origin_seq HAVING count(*) > 1) AS twice").fetchone()[0] == 0
 
 
 def test_restored_ledger_takes_the_old_devices_place(hub, make_ledger, tmp_path):
