@@ -2615,6 +2615,22 @@ Device {device}</source>
 <context>
     <name>cli</name>
     <message>
+        <source>continue this ledger under a new device identity (a copy of another computer&apos;s ledger)</source>
+        <translation>让本台账以新的设备身份继续使用（适用于另一台电脑台账的副本）</translation>
+    </message>
+    <message>
+        <source>This ledger now continues as the device {new} (it was {old}); {n} of its changes the hub did not hold will be sent as the new device&apos;s.</source>
+        <translation>本台账现以设备 {new} 的身份继续使用（原为 {old}）；汇总端尚未收到的 {n} 条修改将以新设备的名义发送。</translation>
+    </message>
+    <message>
+        <source>Enroll it with a new code from the hub&apos;s administrator: township-ledger enroll --hub URL --code CODE</source>
+        <translation>请向汇总端管理员索取新的接入码后接入：township-ledger enroll --hub 地址 --code 接入码</translation>
+    </message>
+    <message>
+        <source>The hub {url} took it on in place of the old device; run township-ledger sync.</source>
+        <translation>汇总端 {url} 已让它接替原设备；请运行 township-ledger sync。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/cli.py" line="29" />
         <source>missing required arguments: {args}</source>
         <translation>缺少必需的参数：{args}</translation>
@@ -3279,6 +3295,10 @@ Device {device}</source>
 </context>
 <context>
     <name>errors</name>
+    <message>
+        <source>The hub refused to let this device take over from the old one.</source>
+        <translation>汇总端拒绝让本设备接替原设备。</translation>
+    </message>
     <message>
         <location filename="../../desktop/errors.py" line="18" />
         <source>The ledger reported an error.</source>
@@ -5940,6 +5960,26 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
 </context>
 <context>
     <name>sync</name>
+    <message>
+        <source>This ledger is a copy of another computer&apos;s ledger and must continue under a new identity: run township-ledger new-identity.</source>
+        <translation>本台账是另一台电脑台账的副本，必须以新的身份继续使用：请运行 township-ledger new-identity。</translation>
+    </message>
+    <message>
+        <source>Another copy of this ledger has taken over this computer&apos;s place at the hub, so this one must continue under a new identity: run township-ledger new-identity.</source>
+        <translation>本台账的另一份副本已在汇总端接替了本电脑的位置，因此本台账必须以新的身份继续使用：请运行 township-ledger new-identity。</translation>
+    </message>
+    <message>
+        <source>The hub does not know the device this ledger replaces, so it cannot take its place. Enroll it with a new code from the hub&apos;s administrator: township-ledger enroll --hub URL --code CODE</source>
+        <translation>汇总端不认识本台账所替换的设备，无法接替其位置。请向汇总端管理员索取新的接入码后接入：township-ledger enroll --hub 地址 --code 接入码</translation>
+    </message>
+    <message>
+        <source>The device this ledger replaces was revoked at the hub, so it cannot take its place. Enroll it with a new code from the hub&apos;s administrator: township-ledger enroll --hub URL --code CODE</source>
+        <translation>本台账所替换的设备已在汇总端被撤销，无法接替其位置。请向汇总端管理员索取新的接入码后接入：township-ledger enroll --hub 地址 --code 接入码</translation>
+    </message>
+    <message>
+        <source>Another ledger has already taken the place of the device this ledger replaces. Enroll this one with a new code from the hub&apos;s administrator: township-ledger enroll --hub URL --code CODE</source>
+        <translation>另一份台账已经接替了本台账所替换的设备。请向汇总端管理员索取新的接入码后接入本台账：township-ledger enroll --hub 地址 --code 接入码</translation>
+    </message>
     <message>
         <location filename="../../sync/client.py" line="93" />
         <source>Synchronisation with the hub failed.</source>

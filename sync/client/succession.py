@@ -20,15 +20,8 @@ import requests
 
 from desktop.ledger.identity import NewIdentity, Predecessor, claim_bytes
 from sync.client.errors import NotEnrolled, ProtocolError, SuccessionRefused
-from sync.client.settings import SyncSettings, now_iso, save_settings
+from sync.client.settings import SyncSettings, claim_settings, now_iso, save_settings
 from sync.client.transport import SUCCESSOR_PATH, Transport
-
-
-def claim_settings(claim: Predecessor) -> SyncSettings:
-    """The old device's hub settings with its token: what the take-over calls the hub with."""
-    settings = SyncSettings.from_json(claim.settings)
-    settings.token = claim.token or ""
-    return settings
 
 
 def take_over(ledger, session: requests.Session | None = None, *, transport: Transport | None = None

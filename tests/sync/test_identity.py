@@ -11,10 +11,10 @@ import pytest
 from conftest import DEVICE_KEYS, TOWNSHIP
 from desktop.ledger import Ledger
 from desktop.ledger.migrations import CURRENT_VERSION
-from sync import packages
-from sync.client import SyncClient, Unauthorized, enroll, load_settings
-from sync.client.errors import IdentityTakenOver, LedgerCopied, PredecessorSucceeded
-from sync.client.succession import new_identity, take_over
+from desktop.cli.commands import main
+from sync.client import SyncClient, enroll, load_settings
+from sync.client.errors import IdentityTakenOver, LedgerCopied, PredecessorRevoked
+from sync.client.succession import new_identity
 
 ORG = f"org-township_committee-{TOWNSHIP}"
 
@@ -48,6 +48,35 @@ def hub_rows(hub, sql: str, params=()) -> list[tuple]:
 def no_pair_twice(conn) -> None:
     assert conn.execute("SELECT count(*) FROM (SELECT origin, origin_seq FROM change_log "
                         "GROUP BY origin, origin_seq HAVING count(*) > 1) AS twice").fetchone()[0] == 0
+
+
+def cli(capsys, path, *argv: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    try:
+        code = main(["--lang", "en", "--ledger", str(path), *argv])
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def own_changes(ledger: Ledger) -> list[int]:
+    return [r[0] for r in ledger.conn.execute("SELECT origin_seq FROM change_log WHERE origin = ? ORDER BY origin_seq",
+                                              (ledger.device_id,))]
+
+
+def stamps_logged(ledger: Ledger) -> None:
+    """Every field stamp of every record is the stamp of a change the ledger holds (a change
+    issued again under a new origin took its records' stamps along), and every base names one."""
+    from desktop.ledger.changes import Change, expand_clock
+    from desktop.records import KINDS
+
+    logged = {r[0] for r in ledger.conn.execute("SELECT stamp FROM change_log")}
+    for k in KINDS.values():
+        for row in ledger.conn.execute(f"SELECT clock FROM {k.table}"):
+            assert set(expand_clock(k, row[0]).values()) - {""} <= logged, k.name
+    for row in ledger.conn.execute("SELECT * FROM change_log WHERE origin = ?", (ledger.device_id,)):
+        assert set(Change.from_row(row).base.values()) <= logged
 
 
 def test_restored_ledger_takes_the_old_devices_place(hub, make_ledger, tmp_path):
@@ -99,9 +128,9 @@ def test_successor_refused_when_the_old_device_was_revoked(hub, make_ledger, tmp
     assert hub.cli("revoke", old_id).returncode == 0
     Ledger.restore_from(backup, path)
     with Ledger.open(path) as restored:
-        with pytest.raises(Exception) as raised:
+        with pytest.raises(PredecessorRevoked) as raised:
             sync(restored)
-        assert "revoked" in raised.value.text() and "enroll" in raised.value.text()
+        assert "enroll" in raised.value.text()
         assert restored.predecessor() is None and load_settings(restored).hub_url == hub.url
 
 
@@ -117,10 +146,10 @@ def test_successor_claim_needs_the_old_key(hub, make_ledger, tmp_path):
     assert sync(ledger).push.accepted >= 0  # the old token still works
 
 
-def test_two_copies_of_one_ledger_become_two_devices(hub, make_ledger, tmp_path):
+def test_two_copies_of_one_ledger_become_two_devices(hub, make_ledger, tmp_path, capsys):
     a = township(make_ledger, "a")
     enroll(a, hub.url, hub.new_code(TOWNSHIP))
-    a.committee_members.create(**member(1))
+    first = a.committee_members.create(**member(1))
     sync(a)
     a.close()
     copy = tmp_path / "devices" / "b.sqlite"
@@ -131,14 +160,21 @@ def test_two_copies_of_one_ledger_become_two_devices(hub, make_ledger, tmp_path)
         assert a.device_id == b.device_id
         a.committee_members.create(**member(2))
         a.committee_members.create(**member(3))
+        a.committee_members.update(first, post="deputy_secretary")
         b.committee_members.create(**member(4))
+        b.committee_members.update(first, employment="full_time")
+        b.committee_members.update(first, employment="seconded")  # based on its own edit just before
         sync(a)
         with pytest.raises(LedgerCopied):
             sync(b)  # the hub holds a's changes under these numbers
-        with pytest.raises(LedgerCopied):
-            sync(b)  # and it says so until the ledger takes a new identity
-        done, settings = new_identity(b)
-        assert done.reissued == 1 and settings is not None and b.device_id != a.device_id
+        b.close()
+        code, out, err = cli(capsys, copy, "sync")  # and it says so until the ledger takes a new identity
+        assert code == 1 and "new-identity" in err and len(err.strip().splitlines()) == 1, err
+        code, out, err = cli(capsys, copy, "new-identity")
+        assert code == 0 and "sync" in out.splitlines()[-1], (out, err)
+        b = Ledger.open(copy)
+        assert b.device_id != a.device_id and b.predecessor() is None
+        assert len(own_changes(b)) == 3  # its three edits the hub did not hold, issued again
         b.committee_members.create(**member(5))
         sync(b)
         a.committee_members.create(**member(6))
@@ -157,7 +193,10 @@ def test_two_copies_of_one_ledger_become_two_devices(hub, make_ledger, tmp_path)
             no_pair_twice(h.conn)
         for ledger in (a, b):
             no_pair_twice(ledger.conn)
+            stamps_logged(ledger)
             assert ledger.check() == []
+            row = ledger.committee_members.get(first)
+            assert (row["post"], row["employment"]) == ("deputy_secretary", "seconded")
         assert len({a.device_id, b.device_id, done.old_device_id}) == 3
     finally:
         a.close()
