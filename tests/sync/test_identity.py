@@ -201,3 +201,22 @@ def test_two_copies_of_one_ledger_become_two_devices(hub, make_ledger, tmp_path,
     finally:
         a.close()
         b.close()
+
+
+def test_the_successor_sends_the_old_devices_changes_the_hub_lacks(hub, make_ledger, tmp_path):
+    """Edits the old device made before the backup and never sent go out from the restored
+    ledger as the old device's, though it was revoked by the succession."""
+    ledger = township(make_ledger, "t1")
+    path = ledger.path
+    enroll(ledger, hub.url, hub.new_code(TOWNSHIP))
+    sync(ledger)
+    ledger.committee_members.create(**member(8))
+    backup = ledger.backup(tmp_path / "backup.sqlite")
+    old_id = ledger.device_id
+    ledger.close()
+    Ledger.restore_from(backup, path)
+    with Ledger.open(path) as restored:
+        result = sync(restored)
+        assert result.push.rejected == 0 and result.push.applied >= 1
+        assert hub_rows(hub, "SELECT count(*) FROM change_log WHERE origin = ? AND kind = 'committee_member'",
+                        (old_id,)) == [(1,)]
