@@ -2306,6 +2306,18 @@ Device: {device}</source>
 <context>
     <name>SyncDetailsDialog</name>
     <message>
+        <source>Continue under a new &amp;identity…</source>
+        <translation>以新身份继续使用(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>New identity</source>
+        <translation>新身份</translation>
+    </message>
+    <message>
+        <source>This ledger is a copy of another computer&apos;s. It will continue as a new device; its changes the hub does not hold yet are sent under the new identity. Continue?</source>
+        <translation>本台账是另一台电脑台账的副本。它将作为新设备继续使用；汇总端尚未收到的修改将以新身份发送。是否继续？</translation>
+    </message>
+    <message>
         <location filename="../../ui/sync_widgets.py" line="306" />
         <source>Sync details</source>
         <translation>同步详情</translation>

@@ -8,7 +8,8 @@ import requests
 from desktop.errors import LedgerError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from sync.client.blobs import BlobExchange
-from sync.client.errors import CTX, LedgerCopied, NotEnrolled, ProtocolError, SyncCancelled, SyncError
+from sync.client.errors import (CTX, IdentityTakenOver, LedgerCopied, NotEnrolled, ProtocolError, SyncCancelled,
+                                SyncError)
 from sync.client.pull import Puller
 from sync.client.push import Pusher
 from sync.client.rejections import refused_summary
@@ -114,6 +115,10 @@ class SyncClient(Pusher, Puller, SnapshotFetcher, BlobExchange):
             self.download_blobs(pull, progress, cancelled)
             self.trust_hub_devices()
         except SyncCancelled:
+            raise
+        except IdentityTakenOver as exc:  # from now on the ledger says so without asking the hub
+            ledger.mark_copied()
+            self._record_failure(exc.text())
             raise
         except LedgerError as exc:
             self._record_failure(exc.text())
