@@ -16,7 +16,7 @@ from sync.client.rejections import refused_summary
 from sync.client.results import PushResult, SyncResult, TransferStats
 from sync.client.settings import LAST_SYNC, LAST_SYNC_ERROR, SyncSettings, claim_settings, load_settings, now_iso
 from sync.client.snapshot import SnapshotFetcher
-from sync.client.succession import take_over
+from sync.client.succession import pending_claim, take_over
 from sync.client.transport import Cancelled, Progress, Transport
 
 #: a clock further from the hub's than this is worth a warning
@@ -38,10 +38,7 @@ class SyncClient(Pusher, Puller, SnapshotFetcher, BlobExchange):
         self.ledger = ledger
         self.settings = settings or load_settings(ledger)
         #: a restored or copied ledger's claim on the old device's place, shown at the first sync
-        self.claim = ledger.predecessor()
-        if self.claim is not None and (not (self.claim.token and self.claim.hub_url)
-                                       or load_settings(ledger).enrolled):  # enrolled with a code meanwhile
-            self.claim = None
+        self.claim = pending_claim(ledger)
         if self.claim is not None and not self.settings.enrolled:
             self.settings = claim_settings(self.claim)
         if not self.settings.enrolled:

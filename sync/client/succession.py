@@ -20,8 +20,17 @@ import requests
 
 from desktop.ledger.identity import NewIdentity, Predecessor, claim_bytes
 from sync.client.errors import NotEnrolled, ProtocolError, SuccessionRefused
-from sync.client.settings import SyncSettings, claim_settings, now_iso, save_settings
+from sync.client.settings import SyncSettings, claim_settings, load_settings, now_iso, save_settings
 from sync.client.transport import SUCCESSOR_PATH, Transport
+
+
+def pending_claim(ledger) -> Predecessor | None:
+    """The claim the next sync shows the hub: one held with the old device's token, by a
+    ledger not enrolled (with a code) since."""
+    claim = ledger.predecessor()
+    if claim is None or not (claim.token and claim.hub_url) or load_settings(ledger).enrolled:
+        return None
+    return claim
 
 
 def take_over(ledger, session: requests.Session | None = None, *, transport: Transport | None = None
