@@ -126,8 +126,6 @@ class Identities:
         new key); the records' field stamps and the conflicts follow.  The pull starts over,
         so the other copy's changes under the old id arrive.  The old identity becomes the
         ledger's predecessor claim.  One transaction."""
-        if self.read_only:
-            raise LedgerError()
         claim = self.own_identity_claim()
         held = int(self.meta(PUSH_CURSOR, "0") or 0)
         own = self.device_id
