@@ -16,8 +16,8 @@ import logging
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QPushButton, QStyle, QTableView,
-                               QToolButton, QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox, QPushButton, QStyle,
+                               QTableView, QToolButton, QVBoxLayout, QWidget)
 from shiboken6 import isValid
 
 from desktop.errors import LedgerError
@@ -357,7 +357,12 @@ class SyncDetailsDialog(QDialog):
         self.enroll_button.setObjectName("details_enroll")
         self.enroll_button.setAutoDefault(False)
         self.buttons.addButton(self.enroll_button, QDialogButtonBox.ActionRole)
+        self.identity_button = QPushButton(self.tr("Continue under a new &identity…"), self)
+        self.identity_button.setObjectName("details_new_identity")
+        self.identity_button.setAutoDefault(False)
+        self.buttons.addButton(self.identity_button, QDialogButtonBox.ActionRole)
         self.buttons.rejected.connect(self.reject)
+        self.identity_button.clicked.connect(self._new_identity)
         self.sync_button.clicked.connect(controller.sync_now)
         self.enroll_button.clicked.connect(self._enroll)
 
@@ -409,6 +414,22 @@ class SyncDetailsDialog(QDialog):
     def _enroll(self) -> None:
         self.sig_enroll_requested.emit()
 
+    def _new_identity(self) -> None:
+        """A copied ledger goes on as a new device; the sync that follows takes the old
+        device's place at the hub where it can (docs/trust-and-time.md, "A copied ledger")."""
+        answer = QMessageBox.question(self, self.tr("New identity"), self.tr(
+            "This ledger is a copy of another computer's. It will continue as a new device; its changes the hub "
+            "does not hold yet are sent under the new identity. Continue?"))
+        if answer != QMessageBox.Yes or self.controller.is_running():
+            return
+        try:
+            self.ledger.take_new_identity()
+        except LedgerError as exc:
+            QMessageBox.warning(self, self.tr("New identity"), exc.text())
+            return
+        self.controller.sync_now()
+        self.refresh()
+
     def refresh(self) -> None:
         if self.ledger.closed:
             return
@@ -424,6 +445,7 @@ class SyncDetailsDialog(QDialog):
         self.error_value.setStyleSheet(ERROR_STYLE if error else "")
         self.sync_button.setEnabled(c.state != NOT_ENROLLED and not c.is_running())
         self.enroll_button.setVisible(c.state == NOT_ENROLLED)
+        self.identity_button.setVisible(self.ledger.copied_from() == self.ledger.device_id)
 
         refused = client.refused_for_display(self.ledger)
         rows = []

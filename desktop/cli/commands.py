@@ -61,6 +61,8 @@ def build_parser() -> ArgumentParser:
     s.add_argument("--ca-bundle", metavar="PATH", help=translate("cli", "a file of CA certificates to verify the hub with (saved for later syncs)"))
 
     sub.add_parser("sync", help=translate("cli", "send this ledger's changes to the hub and fetch everyone else's"))
+    sub.add_parser("new-identity", help=translate(
+        "cli", "continue this ledger under a new device identity (a copy of another computer's ledger)"))
 
     cli_records.add_parsers(sub)
     cli_excel.add_parsers(sub)
@@ -253,6 +255,21 @@ def cmd_sync(args) -> int:
     return EXIT_OK
 
 
+def cmd_new_identity(args) -> int:
+    from sync.client.succession import new_identity
+
+    with open_ledger(args) as ledger:
+        done, settings = new_identity(ledger)
+        print(translate("cli", "This ledger now continues as the device {new} (it was {old}); {n} of its changes the hub did not hold will be sent as the new device's.").format(
+            new=done.device_id, old=done.old_device_id, n=done.reissued))
+        if settings is None:
+            print(translate("cli", "Enroll it with a new code from the hub's administrator: township-ledger enroll --hub URL --code CODE"))
+        else:
+            print(translate("cli", "The hub {url} took it on in place of the old device; run township-ledger sync.").format(
+                url=settings.hub_url))
+    return EXIT_OK
+
+
 def cmd_gui(args) -> int:
     from desktop import gui
 
@@ -269,7 +286,8 @@ def cmd_gui(args) -> int:
 
 COMMANDS = {
     "init": cmd_init, "demo": cmd_demo, "info": cmd_info, "check": cmd_check, "backup": cmd_backup,
-    "restore": cmd_restore, "enroll": cmd_enroll, "sync": cmd_sync, "gui": cmd_gui,
+    "restore": cmd_restore, "enroll": cmd_enroll, "sync": cmd_sync, "new-identity": cmd_new_identity,
+    "gui": cmd_gui,
 }
 
 

@@ -17,7 +17,8 @@ The class is put together from mixins, one module per job:
 - ``history``: history, conflicts and their take-back, undo of batches;
 - ``blobs``: file contents; ``backup``: check, backup, restore;
 - ``locks``: reviews of monthly submissions in force, and the months they lock;
-- ``secrets``: the hub token and package keys, in the computer's key store where it has one.
+- ``secrets``: the hub token and package keys, in the computer's key store where it has one;
+- ``identity``: going on under a new device id, and the claim on the old one.
 
 Mixins rather than composed objects because every part works on the same connection,
 transaction, clock and counters: one object holding that state keeps one name per
@@ -33,6 +34,7 @@ from desktop.ledger.backup import Backups
 from desktop.ledger.blobs import Blobs
 from desktop.ledger.feeds import Feeds, prefix_range, received_clause, scope_ancestors, scope_clause
 from desktop.ledger.history import Conflict, History, HistoryEntry
+from desktop.ledger.identity import Identities
 from desktop.ledger.locks import MonthLocked, MonthLocks, Review
 from desktop.ledger.merge import ApplyReport, Merging
 from desktop.ledger.secrets import Secrets
@@ -44,7 +46,7 @@ __all__ = ["ApplyReport", "Conflict", "HistoryEntry", "Ledger", "MonthLocked", "
            "scope_ancestors", "scope_clause"]
 
 
-class Ledger(Store, Writes, Merging, Adopting, Feeds, History, Blobs, Backups, MonthLocks, Secrets):
+class Ledger(Store, Writes, Merging, Adopting, Feeds, History, Blobs, Backups, MonthLocks, Secrets, Identities):
     """One open ledger file."""
 
     def __init__(self, *args, **kwargs) -> None:

@@ -53,7 +53,12 @@ class Backups:
 
     @classmethod
     def restore_from(cls, backup: Path | str, path: Path | str) -> None:
-        """Replace the ledger at *path* by *backup* (checked first; the old file is kept as .replaced)."""
+        """Replace the ledger at *path* by *backup* (checked first; the old file is kept as .replaced).
+        The restored ledger is a new device; the hub enrollment of the ledger it replaces (same
+        unit) goes with it as a claim to take that device's place at the next sync
+        (:mod:`desktop.ledger.identity`)."""
+        from desktop.ledger.identity import carried_claim
+
         backup, path = Path(backup), Path(path)
         if not backup.is_file():
             raise LedgerError(QT_TRANSLATE_NOOP("errors", "The backup file {path} does not exist."), path=str(backup))
@@ -62,8 +67,10 @@ class Backups:
             problems = quick_check(probe.conn)
             if problems:
                 raise LedgerCorrupt(path=str(backup), detail=problems[0])
+            scope = probe.scope
         finally:
             probe.close()
+        claim = carried_claim(cls, path, scope) if path.exists() else None
         lock = InstanceLock(path)
         lock.acquire()
         try:
@@ -84,12 +91,19 @@ class Backups:
                     p.unlink()
         finally:
             lock.release()
+        if claim is not None:
+            restored = cls.open(path, verify=False)
+            try:
+                restored.set_predecessor(claim)
+            finally:
+                restored.close()
 
 
 #: Meta entries that belong to the device identity, not to the data: a backup leaves them out
 #: and a restored ledger drops them (its keys and its hub token are the old device's; the
 #: program makes new ones).
-DEVICE_BOUND_META = ("package_keys", "hub_token", "sync_settings", "sync_snapshot", "sync_blob_uploads")
+DEVICE_BOUND_META = ("package_keys", "hub_token", "sync_settings", "sync_snapshot", "sync_blob_uploads",
+                     "identity_predecessor", "predecessor_hub_token", "predecessor_package_keys", "identity_copied")
 
 
 def _without_device_identity(conn: sqlite3.Connection) -> None:
@@ -108,14 +122,25 @@ def _continue_as_new_device(conn: sqlite3.Connection) -> None:
     back from the hub or the county like anyone else's).  Done on the copy before it takes
     the ledger's name: a restore cut short leaves the old ledger."""
     with conn:
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        previous = [d for d in (meta.get("previous_device_ids") or "").split(",") if d]
-        previous.append(meta["device_id"])
-        _sign_left_behind(conn, meta)  # a backup from before backups were signed still holds the key
-        conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [
-            ("device_id", ids.new_device_id()), ("next_seq", "1"), ("previous_device_ids", ",".join(previous)),
-            ("restored_at", dt.datetime.now().isoformat(timespec="seconds"))])
-        conn.executemany("DELETE FROM meta WHERE key = ?", [(k,) for k in DEVICE_BOUND_META])
+        new_device_identity(conn, "restored_at")
+
+
+def new_device_identity(conn: sqlite3.Connection, note: str) -> tuple[str, str]:
+    """Give the ledger on *conn* a new device id, inside the caller's transaction: its
+    numbering starts again at 1, the old id joins "previous_device_ids", the device-bound
+    meta goes (the old identity's hub token and keys; the program makes new ones), and
+    *note* records when.  The old device's changes not sent yet are signed with its key
+    first, where the file still holds it.  Returns (old id, new id)."""
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    previous = [d for d in (meta.get("previous_device_ids") or "").split(",") if d]
+    previous.append(meta["device_id"])
+    _sign_left_behind(conn, meta)  # a backup from before backups were signed still holds the key
+    new = ids.new_device_id()
+    conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", [
+        ("device_id", new), ("next_seq", "1"), ("previous_device_ids", ",".join(previous)),
+        (note, dt.datetime.now().isoformat(timespec="seconds"))])
+    conn.executemany("DELETE FROM meta WHERE key = ?", [(k,) for k in DEVICE_BOUND_META])
+    return meta["device_id"], new
 
 
 def _sign_left_behind(conn: sqlite3.Connection, meta: dict) -> None:
@@ -135,10 +160,10 @@ def _sign_left_behind(conn: sqlite3.Connection, meta: dict) -> None:
     import nacl.bindings
 
     _, secret = nacl.bindings.crypto_sign_seed_keypair(seed)
-    conn.row_factory = sqlite3.Row
+    factory, conn.row_factory = conn.row_factory, sqlite3.Row
     rows = conn.execute("SELECT * FROM change_log WHERE origin = ? AND signature IS NULL",
                         (meta["device_id"],)).fetchall()
-    conn.row_factory = None
+    conn.row_factory = factory
     conn.executemany("UPDATE change_log SET signature = ? WHERE seq = ?", [
         (signature_text(nacl.bindings.crypto_sign(signed_bytes(Change.from_row(r)), secret)[:64]), r["seq"])
         for r in rows])

@@ -27,8 +27,12 @@ SERVICE = "township-ledger"
 HUB_TOKEN = "hub_token"
 #: This device's package signing and encryption keys (JSON).
 PACKAGE_KEYS = "package_keys"
+#: The hub token and the keys of the device this ledger took over from, until the hub has
+#: taken it on as that device's successor (:mod:`desktop.ledger.identity`).
+PREDECESSOR_TOKEN = "predecessor_hub_token"
+PREDECESSOR_KEYS = "predecessor_package_keys"
 #: Every secret; without a key store each is a ``meta`` entry of the same name.
-SECRETS = (HUB_TOKEN, PACKAGE_KEYS)
+SECRETS = (HUB_TOKEN, PACKAGE_KEYS, PREDECESSOR_TOKEN, PREDECESSOR_KEYS)
 #: Where older versions kept a secret inside another ``meta`` entry: (entry, JSON field, secret).
 LEGACY = (("sync_settings", "token", HUB_TOKEN),)
 

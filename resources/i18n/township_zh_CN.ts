@@ -2424,6 +2424,18 @@ Device {device}</source>
         <translation>{office}，第 {seq} 条修改
 设备 {device}</translation>
     </message>
+    <message>
+        <source>Continue under a new &amp;identity…</source>
+        <translation>以新身份继续使用(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>New identity</source>
+        <translation>新身份</translation>
+    </message>
+    <message>
+        <source>This ledger is a copy of another computer's. It will continue as a new device; its changes the hub does not hold yet are sent under the new identity. Continue?</source>
+        <translation>本台账是另一台电脑台账的副本。它将作为新设备继续使用；汇总端尚未收到的修改将以新身份发送。是否继续？</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>
@@ -3308,6 +3320,22 @@ Device {device}</source>
         <source>{office} refused {n} of the changes this office handed over; they are listed above and in the window's sync details.</source>
         <translation>{office}拒收了本单位交去的 {n} 条修改；已在上面列出，窗口的同步详情中也可查看。这些修改仍保留在本机。</translation>
     </message>
+    <message>
+        <source>continue this ledger under a new device identity (a copy of another computer's ledger)</source>
+        <translation>让本台账以新的设备身份继续使用（适用于另一台电脑台账的副本）</translation>
+    </message>
+    <message>
+        <source>This ledger now continues as the device {new} (it was {old}); {n} of its changes the hub did not hold will be sent as the new device's.</source>
+        <translation>本台账现以设备 {new} 的身份继续使用（原为 {old}）；汇总端尚未收到的 {n} 条修改将以新设备的名义发送。</translation>
+    </message>
+    <message>
+        <source>Enroll it with a new code from the hub's administrator: township-ledger enroll --hub URL --code CODE</source>
+        <translation>请向汇总端管理员索取新的接入码后接入：township-ledger enroll --hub 地址 --code 接入码</translation>
+    </message>
+    <message>
+        <source>The hub {url} took it on in place of the old device; run township-ledger sync.</source>
+        <translation>汇总端 {url} 已让它接替原设备；请运行 township-ledger sync。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -3776,6 +3804,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>The first-sync file from the hub cannot be used: {detail}.</source>
         <translation>无法使用中心服务器发来的首次同步文件：{detail}。</translation>
     </message>
+    <message>
+        <source>The hub refused to let this device take over from the old one.</source>
+        <translation>汇总端拒绝让本设备接替原设备。</translation>
+    </message>
 </context>
 <context>
     <name>excel</name>
@@ -4219,6 +4251,18 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>"{text}" is not of the form NAME=VALUE.</source>
         <translation>“{text}”的格式应为 名称=值。</translation>
+    </message>
+    <message>
+        <source>import records from a photo or scan of a printed table (.jpg, .png; needs the scan component)</source>
+        <translation>从纸质表格的照片或扫描件导入记录（.jpg、.png；需要扫描组件）</translation>
+    </message>
+    <message>
+        <source>the photo or scan to import</source>
+        <translation>要导入的照片或扫描件</translation>
+    </message>
+    <message>
+        <source>{name} is not a photo or scan the program can read (JPEG, PNG, BMP or TIFF).</source>
+        <translation>{name} 不是程序能读取的照片或扫描件（JPEG、PNG、BMP 或 TIFF）。</translation>
     </message>
 </context>
 <context>
@@ -6478,6 +6522,26 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>The hub at {url} refuses further enrollment attempts from this computer for now (too many in a minute). Check the code and try again in {seconds} seconds.</source>
         <translation>本机一分钟内尝试接入的次数过多，汇总端 {url} 暂不接受本机再次尝试。请核对接入码，{seconds} 秒后再试。</translation>
     </message>
+    <message>
+        <source>This ledger is a copy of another computer's ledger and must continue under a new identity: run township-ledger new-identity.</source>
+        <translation>本台账是另一台电脑台账的副本，必须以新的身份继续使用：请运行 township-ledger new-identity。</translation>
+    </message>
+    <message>
+        <source>Another copy of this ledger has taken over this computer's place at the hub, so this one must continue under a new identity: run township-ledger new-identity.</source>
+        <translation>本台账的另一份副本已在汇总端接替了本电脑的位置，因此本台账必须以新的身份继续使用：请运行 township-ledger new-identity。</translation>
+    </message>
+    <message>
+        <source>The hub does not know the device this ledger replaces, so it cannot take its place. Enroll it with a new code from the hub's administrator: township-ledger enroll --hub URL --code CODE</source>
+        <translation>汇总端不认识本台账所替换的设备，无法接替其位置。请向汇总端管理员索取新的接入码后接入：township-ledger enroll --hub 地址 --code 接入码</translation>
+    </message>
+    <message>
+        <source>The device this ledger replaces was revoked at the hub, so it cannot take its place. Enroll it with a new code from the hub's administrator: township-ledger enroll --hub URL --code CODE</source>
+        <translation>本台账所替换的设备已在汇总端被撤销，无法接替其位置。请向汇总端管理员索取新的接入码后接入：township-ledger enroll --hub 地址 --code 接入码</translation>
+    </message>
+    <message>
+        <source>Another ledger has already taken the place of the device this ledger replaces. Enroll this one with a new code from the hub's administrator: township-ledger enroll --hub URL --code CODE</source>
+        <translation>另一份台账已经接替了本台账所替换的设备。请向汇总端管理员索取新的接入码后接入本台账：township-ledger enroll --hub 地址 --code 接入码</translation>
+    </message>
 </context>
 <context>
     <name>offices</name>
@@ -7097,6 +7161,14 @@ File: {file}</source>
     <message>
         <source>Import a paper table</source>
         <translation>导入纸质表格</translation>
+    </message>
+    <message>
+        <source>Choose a photo or scan of the table (.jpg, .png)…</source>
+        <translation>选择表格的照片或扫描件（.jpg、.png）…</translation>
+    </message>
+    <message>
+        <source>Photos and scans ({suffixes});;All files (*)</source>
+        <translation>照片和扫描件 ({suffixes});;所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,7 @@ def enroll(ledger, hub_url: str, code: str, name: str | None = None, session: re
             ledger.set_meta(PULL_CURSOR, "0")
         save_settings(ledger, s)
         packages.take_from_enrollment(ledger, answer)  # the hub's key and its statement of our unit
+        ledger.set_predecessor(None)  # enrolled with a code: a restored ledger's claim is spent
     return s
 
 

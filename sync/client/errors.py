@@ -63,6 +63,32 @@ class DeviceRevoked(SyncError):
     message = QT_TRANSLATE_NOOP("sync", "This computer was revoked at the hub. Only an enrollment code the hub's administrator issues after the revocation lets it in again.")
 
 
+class LedgerCopied(SyncError):
+    """The hub holds other contents under this ledger's own (origin, seq): the file was copied."""
+
+    message = QT_TRANSLATE_NOOP("sync", "This ledger is a copy of another computer's ledger and must continue under a new identity: run township-ledger new-identity.")
+
+
+class IdentityTakenOver(LedgerCopied):
+    """401 device_succeeded: another ledger (a copy, or a restored one) took this device's place."""
+
+    message = QT_TRANSLATE_NOOP("sync", "Another copy of this ledger has taken over this computer's place at the hub, so this one must continue under a new identity: run township-ledger new-identity.")
+
+
+class SuccessionRefused(SyncError):
+    """The hub would not let this restored or copied ledger take the old device's place."""
+
+    message = QT_TRANSLATE_NOOP("sync", "The hub does not know the device this ledger replaces, so it cannot take its place. Enroll it with a new code from the hub's administrator: township-ledger enroll --hub URL --code CODE")
+
+
+class PredecessorRevoked(SuccessionRefused):
+    message = QT_TRANSLATE_NOOP("sync", "The device this ledger replaces was revoked at the hub, so it cannot take its place. Enroll it with a new code from the hub's administrator: township-ledger enroll --hub URL --code CODE")
+
+
+class PredecessorSucceeded(SuccessionRefused):
+    message = QT_TRANSLATE_NOOP("sync", "Another ledger has already taken the place of the device this ledger replaces. Enroll this one with a new code from the hub's administrator: township-ledger enroll --hub URL --code CODE")
+
+
 class BadEnrollmentCode(SyncError):
     message = QT_TRANSLATE_NOOP("sync", "The hub did not accept the enrollment code: it is wrong, already used or expired. Ask the hub's administrator for a new code.")
 

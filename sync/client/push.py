@@ -7,7 +7,7 @@ from __future__ import annotations
 from desktop.ledger.changes import Change
 from sync import signatures
 from sync.client.blobs import add_digests, is_sha256
-from sync.client.errors import HubRefused, ProtocolError, TooLarge
+from sync.client.errors import HubRefused, LedgerCopied, ProtocolError, TooLarge
 from sync.client.reasons import worded
 from sync.client.rejections import record_rejected
 from sync.client.results import PushResult
@@ -45,7 +45,7 @@ class Pusher:
             if not changes:
                 break
             to_send = [c for c in changes if not self._relayed_from_above(c)]
-            answers: dict[tuple[str, int], tuple[str, str]] = {}
+            answers: dict[tuple[str, int], tuple[str, str, str]] = {}
             if to_send:
                 try:
                     answer = self.transport.request(
@@ -67,9 +67,16 @@ class Pusher:
                 n += 1
             if n == 0:
                 raise ProtocolError(detail="push: no change of the batch was answered")
-            if n < len(changes):
+            copied = _first_own_differing(changes[:n], answers, ledger.device_id)
+            if copied is not None:  # another copy of this ledger sent these numbers first
+                n = copied
+            if n < len(changes) and n:
                 _, end = ledger.changes_since(cursor, limit=n)
-            self._settle(changes[:n], answers, end, result)
+            if n:
+                self._settle(changes[:n], answers, end, result)
+            if copied is not None:
+                ledger.mark_copied()
+                raise LedgerCopied()
             cursor = end
             done += n
             if progress:
@@ -82,7 +89,7 @@ class Pusher:
         refused = []
         uploads = []
         for c in changes:
-            status, reason = answers.get((c.origin, c.origin_seq), ("skipped", ""))
+            status, reason, _ = answers.get((c.origin, c.origin_seq), ("skipped", "", ""))
             if status in ("applied", "duplicate") and c.kind == "attachment" and is_sha256(c.fields.get("sha256")):
                 uploads.append(c.fields["sha256"])
             if status == "applied":
@@ -104,6 +111,16 @@ class Pusher:
         result.refused += refused
 
 
+def _first_own_differing(changes: list[Change], answers: dict, device_id: str) -> int | None:
+    """The position of the first of this device's own changes the hub refused as
+    ``duplicate_differs`` — the hub holds other contents under its (origin, seq): the ledger
+    file was copied and the other copy sent first — or None."""
+    for i, c in enumerate(changes):
+        if c.origin == device_id and answers.get((c.origin, c.origin_seq), ("", "", ""))[2] == "duplicate_differs":
+            return i
+    return None
+
+
 def _body(ledger, changes: list[Change], key) -> dict:
     """A push's body: the changes, and the signing keys of their origins as this device
     knows them (its own; those of the offices it relays, for a hub that never met them)."""
@@ -112,7 +129,7 @@ def _body(ledger, changes: list[Change], key) -> dict:
     return {"schema": ledger.schema_version, "changes": [c.to_wire() for c in changes], "keys": keys}
 
 
-def _parse_results(answer: dict) -> dict[tuple[str, int], tuple[str, str]]:
+def _parse_results(answer: dict) -> dict[tuple[str, int], tuple[str, str, str]]:
     results = answer.get("results")
     if not isinstance(results, list):
         raise ProtocolError(detail="push: results")
@@ -125,5 +142,6 @@ def _parse_results(answer: dict) -> dict[tuple[str, int], tuple[str, str]]:
             continue
         origin, seq = r.get("origin"), r.get("seq")
         if isinstance(origin, str) and isinstance(seq, int):
-            out[(origin, seq)] = (status, worded(r.get("code"), r.get("params"), str(r.get("reason") or "")))
+            out[(origin, seq)] = (status, worded(r.get("code"), r.get("params"), str(r.get("reason") or "")),
+                                  r.get("code") if isinstance(r.get("code"), str) else "")
     return out

@@ -8,13 +8,15 @@ import requests
 from desktop.errors import LedgerError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from sync.client.blobs import BlobExchange
-from sync.client.errors import CTX, NotEnrolled, ProtocolError, SyncCancelled, SyncError
+from sync.client.errors import (CTX, IdentityTakenOver, LedgerCopied, NotEnrolled, ProtocolError, SyncCancelled,
+                                SyncError)
 from sync.client.pull import Puller
 from sync.client.push import Pusher
 from sync.client.rejections import refused_summary
 from sync.client.results import PushResult, SyncResult, TransferStats
-from sync.client.settings import LAST_SYNC, LAST_SYNC_ERROR, SyncSettings, load_settings, now_iso
+from sync.client.settings import LAST_SYNC, LAST_SYNC_ERROR, SyncSettings, claim_settings, load_settings, now_iso
 from sync.client.snapshot import SnapshotFetcher
+from sync.client.succession import pending_claim, take_over
 from sync.client.transport import Cancelled, Progress, Transport
 
 #: a clock further from the hub's than this is worth a warning
@@ -35,6 +37,10 @@ class SyncClient(Pusher, Puller, SnapshotFetcher, BlobExchange):
     def __init__(self, ledger, settings: SyncSettings | None = None, session: requests.Session | None = None) -> None:
         self.ledger = ledger
         self.settings = settings or load_settings(ledger)
+        #: a restored or copied ledger's claim on the old device's place, shown at the first sync
+        self.claim = pending_claim(ledger)
+        if self.claim is not None and not self.settings.enrolled:
+            self.settings = claim_settings(self.claim)
         if not self.settings.enrolled:
             raise NotEnrolled()
         self.transport = Transport(self.settings, session, ledger.clock.now_ms)
@@ -90,6 +96,11 @@ class SyncClient(Pusher, Puller, SnapshotFetcher, BlobExchange):
         ledger = self.ledger
         try:
             self.transport.contacted = False  # a new attempt: fail fast if there is no network
+            if ledger.copied_from() == ledger.device_id:  # told once by the hub: no push until it has a new identity
+                raise LedgerCopied()
+            if self.claim is not None:
+                take_over(ledger, transport=self.transport)
+                self.claim = None
             push = self.push(progress, cancelled)
             self.upload_blobs(push, progress, cancelled)
             if self._correct_clock():  # what the hub refused as dated ahead goes again, stamped right
@@ -101,6 +112,10 @@ class SyncClient(Pusher, Puller, SnapshotFetcher, BlobExchange):
             self.download_blobs(pull, progress, cancelled)
             self.trust_hub_devices()
         except SyncCancelled:
+            raise
+        except IdentityTakenOver as exc:  # from now on the ledger says so without asking the hub
+            ledger.mark_copied()
+            self._record_failure(exc.text())
             raise
         except LedgerError as exc:
             self._record_failure(exc.text())

@@ -115,9 +115,23 @@ def save_settings(ledger, settings: SyncSettings) -> None:
 
 
 def enrolled_settings(ledger) -> SyncSettings | None:
-    """This ledger's hub settings, or None when it is not enrolled (reads meta only)."""
+    """This ledger's hub settings, or None when it is not enrolled (reads meta only).  A
+    restored or copied ledger that holds a claim on the old device's place has the old
+    device's settings until its next sync takes that place (:mod:`sync.client.succession`)."""
     settings = load_settings(ledger)
+    if not settings.enrolled:
+        claim = ledger.predecessor()
+        if claim is not None and claim.token:
+            settings = claim_settings(claim)
     return settings if settings.enrolled else None
+
+
+def claim_settings(claim) -> SyncSettings:
+    """The hub settings a predecessor claim holds, with the old device's token: what the
+    take-over calls the hub with."""
+    settings = SyncSettings.from_json(claim.settings)
+    settings.token = claim.token or ""
+    return settings
 
 
 def hub_url(ledger) -> str:

@@ -15,7 +15,8 @@ import requests
 from sync.client.errors import (R_BROKEN, R_NAME, R_PROXY, R_REFUSED, R_TIMEOUT, BadEnrollmentCode, BadHubUrl,
                                 BlobNotFound, CertificateError, DeviceRevoked, EnrollmentCodeExpired,
                                 EnrollmentCodeSpent, EnrollmentCodeUsed, HubRefused, HubTrouble, HubUnreachable,
-                                NotAHub, NotEnrolled, SchemaTooNew, SyncCancelled, TooLarge, TooManyAttempts,
+                                IdentityTakenOver, NotAHub, NotEnrolled, PredecessorRevoked, PredecessorSucceeded,
+                                SchemaTooNew, SuccessionRefused, SyncCancelled, TooLarge, TooManyAttempts,
                                 Unauthorized, reason)
 from sync.client.results import TransferStats
 from sync.client.settings import SyncSettings
@@ -28,6 +29,8 @@ GZIP_MIN_BYTES = 1024
 #: Bodies larger than this are sent from a file object, block by block.
 STREAM_BODY_MIN = 16 * 1024
 USER_AGENT = "township-ledger/0.1"
+#: where a restored or copied ledger takes the place of the device whose token it holds
+SUCCESSOR_PATH = "/v1/devices/successor"
 #: retries of a connection error before the hub has answered anything (then settings.retries)
 FIRST_CONTACT_RETRIES = 1
 
@@ -212,7 +215,10 @@ class Transport:
         if not isinstance(detail, str):
             detail = json.dumps(detail, ensure_ascii=False)[:300]
         if status == 401:
-            raise Unauthorized()
+            raise IdentityTakenOver() if code == "device_succeeded" else Unauthorized()
+        if path == SUCCESSOR_PATH and status in (403, 409):
+            raise {"predecessor_revoked": PredecessorRevoked, "predecessor_succeeded": PredecessorSucceeded,
+                   "device_exists": PredecessorSucceeded}.get(code, SuccessionRefused)()
         if path == "/v1/enroll" and status == 403:
             if code == "device_revoked":
                 raise DeviceRevoked()

@@ -18,6 +18,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 log = logging.getLogger("township.hub")
 
 UNAUTHORIZED = "unauthorized"
+#: 401 for the token of a device another took over from (``POST /v1/devices/successor``)
+SUCCEEDED = "device_succeeded"
 RETRY_SOON = {"Retry-After": "5"}
 
 

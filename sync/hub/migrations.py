@@ -96,12 +96,22 @@ def _v5(conn: sqlite3.Connection) -> None:
     create_key(conn)
 
 
+def _v6(conn: sqlite3.Connection) -> None:
+    """Which device took over from which (``POST /v1/devices/successor``): a device that was
+    succeeded is revoked, but its changes stay those of a known device (sync/hub/trust.py)."""
+    have = dialect_of(conn).columns(conn, "hub_device")
+    for column in ("succeeded_by", "succeeded_at"):
+        if column not in have:
+            conn.execute(dialect_of(conn).ddl(f"ALTER TABLE hub_device ADD COLUMN {column} TEXT"))
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
     4: _v4,
     5: _v5,
+    6: _v6,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

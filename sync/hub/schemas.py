@@ -124,6 +124,25 @@ class EnrollRequest(Shape):
         return device_id
 
 
+class SuccessorRequest(Shape):
+    """A new device taking over from one whose token it holds (a restored or copied ledger)."""
+
+    predecessor: str = Field(pattern=HEX16_PATTERN, description="the device whose token authenticates the call")
+    device_id: str = Field(pattern=HEX16_PATTERN, description="the new device: 16 lower-case hex digits")
+    name: PlainText = Field("", max_length=NAME_MAX)
+    public_key: PlainText | None = Field(None, max_length=PUBLIC_KEY_MAX)
+    #: the predecessor's Ed25519 signature over the claim (desktop.ledger.identity.claim_bytes), when it has a key
+    signature: str = Field("", pattern=SIGNATURE_PATTERN)
+    schema_: int = Field(alias="schema", ge=1)
+
+    @field_validator("device_id")
+    @classmethod
+    def _not_reserved(cls, device_id: str) -> str:
+        if device_id == ids.BUILTIN_DEVICE:
+            raise PydanticCustomError("reserved", "is reserved")
+        return device_id
+
+
 class PushRequest(Shape):
     schema_: int = Field(alias="schema", ge=1)
     #: each change is checked on its own (and answered per change), not with the body
@@ -182,6 +201,15 @@ class EnrollAnswer(Shape):
     #: the device's own statement (none when it enrolled without package keys)
     statement: DeviceStatement | None = None
     hub_key: HubKey | None = None
+
+
+class SuccessorAnswer(Shape):
+    token: str
+    device_id: str
+    predecessor: str
+    scope: str
+    name: str
+    hub_time_ms: int
 
 
 class PushResult(Shape):

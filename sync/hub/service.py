@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterator
 
 from desktop.ledger import Ledger
 from sync.hub.dialect import is_database_url
-from sync.hub.errors import UNAUTHORIZED, HubError
+from sync.hub.errors import SUCCEEDED, UNAUTHORIZED, HubError
 from sync.hub.pool import Reader, ReaderPool
 from sync.hub.ratelimit import RateLimiter
 from sync.hub.settings import TOUCH_EVERY, HubSettings
@@ -133,6 +133,13 @@ class Hub:
         with self.reading() as reader:
             device = reader.store.device_for_token(token)
         if device is None:
+            with self.reading() as reader:
+                former = reader.store.device_for_any_token(token)
+            if former is not None and former.succeeded_by:  # the token of a copy, or of a restored ledger's past
+                raise HubError(401, SUCCEEDED, f"This device's identity has passed to the device "
+                               f"{former.succeeded_by}; this token is no longer valid.",
+                               {"WWW-Authenticate": 'Bearer error="invalid_token"'},
+                               {"device_id": former.device_id, "succeeded_by": former.succeeded_by})
             raise HubError(401, UNAUTHORIZED, "The device token is unknown or has been revoked.",
                            {"WWW-Authenticate": 'Bearer error="invalid_token"'})
         now = time.monotonic()

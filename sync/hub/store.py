@@ -55,6 +55,17 @@ CODE_DAYS = 14
 NAME_MAX = 100
 PUBLIC_KEY_MAX = 10_000
 
+class SuccessionRefused(LedgerError):
+    """A device that may not take over from another.  ``reason`` is "unknown", "revoked",
+    "succeeded" or "exists"."""
+
+    message = QT_TRANSLATE_NOOP("errors", "The hub refused to let this device take over from the old one.")
+
+    def __init__(self, reason: str, **params) -> None:
+        self.reason = reason
+        super().__init__(**params)
+
+
 class EnrollmentRefused(LedgerError):
     """An enrollment code that cannot be redeemed.  ``reason`` is "unknown", "used",
     "expired" or "revoked"."""
@@ -89,6 +100,8 @@ class Device:
     revoked: bool
     #: whether the device has ever called with its token (synced at least once)
     used: bool = False
+    #: the device that took over from this one (``POST /v1/devices/successor``), if any
+    succeeded_by: str | None = None
 
     def wire(self) -> dict:
         """The device as ``GET /v1/devices`` lists it."""
@@ -266,7 +279,7 @@ class HubStore:
                 self.conn.execute(
                     "UPDATE hub_device SET name = ?, label = ?, scope = ?, token_sha256 = ?, public_key = ?, "
                     "enrolled_at = ?, last_contact = ?, token_used = 0, last_pull_cursor = 0, revoked = 0, "
-                    "revoked_at = NULL WHERE device_id = ?",
+                    "revoked_at = NULL, succeeded_by = NULL, succeeded_at = NULL WHERE device_id = ?",
                     (*values, utc_text(now), device_id))
         return token
 
@@ -275,7 +288,7 @@ class HubStore:
     def _device(row: sqlite3.Row) -> Device:
         return Device(row["device_id"], row["name"], row["label"], row["scope"], row["public_key"],
                       row["enrolled_at"], row["last_contact"], row["last_pull_cursor"], bool(row["revoked"]),
-                      bool(row["token_used"]))
+                      bool(row["token_used"]), row["succeeded_by"])
 
     def device(self, device_id: str) -> Device | None:
         row = self.conn.execute("SELECT * FROM hub_device WHERE device_id=?", (device_id,)).fetchone()
@@ -288,6 +301,52 @@ class HubStore:
         row = self.conn.execute("SELECT * FROM hub_device WHERE token_sha256=? AND revoked = 0",
                                 (sha256(token),)).fetchone()
         return self._device(row) if row else None
+
+    def device_for_any_token(self, token: str) -> Device | None:
+        """The device *token* was issued to, revoked or not (to say why it is refused)."""
+        if not token:
+            return None
+        row = self.conn.execute("SELECT * FROM hub_device WHERE token_sha256=?", (sha256(token),)).fetchone()
+        return self._device(row) if row else None
+
+    def succeed(self, token: str, predecessor: str, device_id: str, name: str, public_key: str | None,
+                *, now: dt.datetime | None = None) -> str:
+        """Enroll *device_id* as the successor of *predecessor*, whose *token* the caller
+        holds: the new device takes its scope, label and (unless *name* is given) its name;
+        the old one is revoked, with ``succeeded_by`` naming the new.  Returns the new token.
+
+        Safe to repeat after a lost reply: while the successor has not used its token, the
+        same claim gets a fresh token in place of the first."""
+        now = now or _now()
+        new_token = secrets.token_urlsafe(32)
+        with self.tx():
+            old = self.conn.execute("SELECT * FROM hub_device WHERE token_sha256=? AND device_id=?",
+                                    (sha256(token), predecessor)).fetchone()
+            if old is None:
+                raise SuccessionRefused("unknown")
+            existing = self.conn.execute("SELECT * FROM hub_device WHERE device_id=?", (device_id,)).fetchone()
+            if old["succeeded_by"]:
+                retry = (old["succeeded_by"] == device_id and existing is not None and not existing["token_used"])
+                if not retry:
+                    raise SuccessionRefused("succeeded")
+                self.conn.execute("UPDATE hub_device SET token_sha256 = ? WHERE device_id = ?",
+                                  (sha256(new_token), device_id))
+                return new_token
+            if old["revoked"]:
+                raise SuccessionRefused("revoked")
+            if existing is not None:
+                raise SuccessionRefused("exists")
+            name = (name or "").strip()[:NAME_MAX] or old["name"]
+            self.conn.execute(
+                "INSERT INTO hub_device (name, label, scope, token_sha256, public_key, enrolled_at, last_contact, "
+                "device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (name, old["label"], old["scope"], sha256(new_token), public_key, utc_text(now), utc_text(now),
+                 device_id))
+            last_code = self.conn.execute("SELECT max(rowid) FROM hub_enrollment").fetchone()[0] or 0
+            self.conn.execute("UPDATE hub_device SET revoked = 1, revoked_at = ?, codes_before_revocation = ?, "
+                              "succeeded_by = ?, succeeded_at = ? WHERE device_id = ?",
+                              (utc_text(now), last_code, device_id, utc_text(now), predecessor))
+        return new_token
 
     def touch(self, device_id: str, *, now: dt.datetime | None = None) -> None:
         """The device called (with its token)."""

@@ -82,7 +82,7 @@ def origin_refusal(device: Device, change: Change, origin: Device | None, hub_id
                        params)
     if origin is None:
         return None  # a never-enrolled office's package, relayed: its scope was checked
-    if origin.revoked:
+    if origin.revoked and not origin.succeeded_by:  # a successor's predecessor still speaks for its past
         return Refusal("origin_revoked", f"the device {change.origin} that wrote the change has been revoked",
                        params)
     if not origin.scope.startswith(device.scope):
