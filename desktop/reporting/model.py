@@ -13,6 +13,7 @@ from desktop.records.enums import enumerations
 from desktop.reporting.figures import MSG_BAD_FIGURE, Headline, share
 
 if TYPE_CHECKING:
+    from desktop.reporting.problems import Problem
     from desktop.reporting.submissions import SubmissionState
 
 CTX = "report"
@@ -269,6 +270,10 @@ class MonthlyReport:
     submissions: tuple["SubmissionState", ...] = ()
     #: the scope's own submission to the level above (None for all of China)
     own_submission: "SubmissionState | None" = None
+    #: the problem list (问题清单) of the scope and month (:mod:`desktop.reporting.problems`)
+    problems: tuple["Problem", ...] = ()
+    #: (key, value) of the thresholds the rules were evaluated with
+    problem_thresholds: tuple[tuple[str, int], ...] = ()
 
     @property
     def title(self) -> str:

@@ -35,6 +35,8 @@ KEYS = {
     "submissions": QT_TRANSLATE_NOOP("report", "[{code, state, due_on, submitted_at, on_time, review, figures, "
                                                "discrepancies}] each unit's monthly submission"),
     "own_submission": QT_TRANSLATE_NOOP("report", "the unit's own submission to the level above (same form), or null"),
+    "problems": QT_TRANSLATE_NOOP("report", "{counts, by_unit, thresholds, list: [{rule, severity, code, name, kind, "
+                                            "id, text}]} the problem list"),
 }
 
 
@@ -116,6 +118,18 @@ def _submission(s) -> dict | None:
                               for d in s.discrepancies]}
 
 
+def _problems(r: MonthlyReport) -> dict:
+    """The problem list: counts per rule (and per unit below), the thresholds used, each problem."""
+    from desktop.reporting import problems as P
+
+    per_unit = P.counts_by_unit(r.problems, [u.code for u in r.units])
+    return {"counts": P.counts(r.problems),
+            "by_unit": [{"code": u.code, "name": u.name, "counts": per_unit[u.code]} for u in r.units],
+            "thresholds": dict(r.problem_thresholds),
+            "list": [{"rule": p.rule, "severity": p.severity, "code": p.unit, "name": p.unit_name, "kind": p.kind,
+                      "id": p.record_id, "text": p.text} for p in r.problems]}
+
+
 def report_data(r: MonthlyReport) -> dict:
     """The report as nested dicts and lists of plain values (see :data:`KEYS`)."""
     return {
@@ -135,6 +149,7 @@ def report_data(r: MonthlyReport) -> dict:
                          "reported_by": d.reported_by, "reported_on": d.reported_on} for d in r.differences],
         "submissions": [_submission(s) for s in r.submissions],
         "own_submission": _submission(r.own_submission),
+        "problems": _problems(r),
     }
 
 
