@@ -126,7 +126,7 @@ def _unit_name(code: str) -> str:
     return d.name if d else code
 
 
-def _problem(rule: str, unit: str, kind: str, record_id: str, message: str, **params) -> Problem:
+def _problem(rule: str, unit: str, kind: str, record_id: str, message: str, /, **params) -> Problem:
     return Problem(rule, unit, _unit_name(unit), kind, record_id, message, params)
 
 
