@@ -155,3 +155,19 @@ def test_the_rules_command_sets_and_shows_thresholds(built, capsys):
     assert run(capsys, "--ledger", path, "rules", "reset", "hollow_months")[:2] == (0, "hollow_months = 3\n")
     code, out, _err = run(capsys, "--ledger", path, "rules", "check", "--month", JUNE)
     assert code == 0 and "冶河镇团委" in out
+
+
+def test_a_province_report_leaves_the_list_to_the_units_below(ledger_path, tmp_path):
+    """A province's report does not look at every organisation in it; a prefecture's does."""
+    from desktop.reporting.report_xlsx import write_report_xlsx
+
+    with Ledger.new(ledger_path, scope="13", operator="测试员") as led:
+        build(led)
+        province = monthly_report(led, "13", JUNE)
+        assert province.problems == () and report_data(province)["problems"]["evaluated"] is False
+        tables = next(s for s in sections(province) if s.key == "problems").tables
+        assert [t.key for t in tables] == ["problems_by_rule"] and "县" in tables[0].note
+        assert write_report_xlsx(province, tmp_path / "province.xlsx").exists()
+        prefecture = report_data(monthly_report(led, "1301", JUNE))["problems"]
+        assert prefecture["evaluated"] is True and prefecture["counts"]["no_secretary"] == 1
+        assert {u["code"]: sum(u["counts"].values()) for u in prefecture["by_unit"]}[COUNTY] >= 9

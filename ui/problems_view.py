@@ -39,7 +39,7 @@ class ProblemTableModel(ListTableModel):
 
     def retranslate(self) -> None:
         self._headers = [self.tr("Severity"), self.tr("Rule"), self.tr("Code"), self.tr("Unit"),
-                         self.tr("Problem"), self.tr("Record")]
+                         self.tr("Record"), self.tr("Problem")]
         self.headerDataChanged.emit(Qt.Horizontal, 0, len(self._headers) - 1)
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self._headers) - 1))
@@ -75,9 +75,9 @@ class ProblemTableModel(ListTableModel):
         if column == 1:
             return P.RULE_MAP[p.rule].label
         if column == 4:
-            return p.text
-        if column == 5:
             return KINDS[p.kind].label.text()
+        if column == 5:
+            return p.text
         return p.unit if column == 2 else p.unit_name
 
 
@@ -90,6 +90,7 @@ class ThresholdsDialog(QDialog):
         self.setObjectName("thresholds_dialog")
         self.setWindowTitle(self.tr("Thresholds of the problem list"))
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         values = P.thresholds(ledger)
         self.boxes: dict[str, QSpinBox] = {}
         for key, t in P.THRESHOLDS.items():
@@ -98,9 +99,7 @@ class ThresholdsDialog(QDialog):
             box.setRange(t.minimum, t.maximum)
             box.setValue(values[key])
             box.setToolTip(self.tr("Default: {value}").format(value=t.default))
-            label = QLabel(translate(P.CTX, t.label), self)
-            label.setWordWrap(True)
-            form.addRow(label, box)
+            form.addRow(QLabel(translate(P.CTX, t.label), self), box)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel | QDialogButtonBox.RestoreDefaults,
                                    self)
         buttons.accepted.connect(self.accept)
@@ -168,7 +167,7 @@ class ProblemsView(MonthFigureView):
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.horizontalHeader().setStretchLastSection(True)  # the description takes the room there is
         self.view.doubleClicked.connect(self._open_index)
 
         filters = QHBoxLayout()
@@ -224,7 +223,7 @@ class ProblemsView(MonthFigureView):
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         limit = self.fontMetrics().averageCharWidth() * 70
-        for column in range(self.model.columnCount()):
+        for column in range(self.model.columnCount() - 1):
             header.resizeSection(column, min(header.sectionSize(column) + 12, limit))
 
     # ------------------------------------------------------------- set the filters

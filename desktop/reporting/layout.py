@@ -331,6 +331,10 @@ def _problem_tables(report: MonthlyReport) -> tuple[Table, ...]:
 
     T, C = _t, Column
     found = report.problems
+    if not report.problem_thresholds:  # too wide a scope for the rules
+        return (Table("problems_by_rule", T(QT_TRANSLATE_NOOP("report", "Problems by rule")), (), (), note=T(
+            QT_TRANSLATE_NOOP("report", "The problem list is made for a prefecture, a county or a township: "
+                                        "choose one of them."))),)
     rule_col, problems_col = C(T(QT_TRANSLATE_NOOP("report", "Rule")), "text"), C(T(QT_TRANSLATE_NOOP("report", "Problems")))
     by_rule = Table(
         "problems_by_rule", T(QT_TRANSLATE_NOOP("report", "Problems by rule")),

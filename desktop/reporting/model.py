@@ -272,7 +272,8 @@ class MonthlyReport:
     own_submission: "SubmissionState | None" = None
     #: the problem list (问题清单) of the scope and month (:mod:`desktop.reporting.problems`)
     problems: tuple["Problem", ...] = ()
-    #: (key, value) of the thresholds the rules were evaluated with
+    #: (key, value) of the thresholds the rules were evaluated with; empty when the report's
+    #: scope is too wide for them (:func:`desktop.reporting.problems.in_report`)
     problem_thresholds: tuple[tuple[str, int], ...] = ()
 
     @property

@@ -26,7 +26,7 @@ country) and a month, the figures a League committee reports upwards each month:
 - the lagging units (silent, or differing) with the name and phone of their committee's
   secretary: the list a county works through for one-to-one reminders (:class:`LaggingUnit`);
 - the problem list (问题清单, :mod:`desktop.reporting.problems`): what the activity and
-  data-quality rules find in the scope for the month.
+  data-quality rules find in the scope for the month (a prefecture and below).
 
 Speed: one pass over each table computes the month and the month before at once
 (:mod:`desktop.reporting.two_months`), grouped by township and rolled up in Python; half of the
@@ -138,6 +138,8 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
         unknown=frozenset(reminders.unknown),
         reporting=tuple(reporting), differences=tuple(found), lagging=reminders.lagging)
     report = _with_submissions(ledger, report, refs)
+    if not problems.in_report(scope):
+        return report
     return dataclasses.replace(report, problems=problems.evaluate(ledger, scope, month),
                                problem_thresholds=tuple(problems.thresholds(ledger).items()))
 

@@ -35,8 +35,9 @@ KEYS = {
     "submissions": QT_TRANSLATE_NOOP("report", "[{code, state, due_on, submitted_at, on_time, review, figures, "
                                                "discrepancies}] each unit's monthly submission"),
     "own_submission": QT_TRANSLATE_NOOP("report", "the unit's own submission to the level above (same form), or null"),
-    "problems": QT_TRANSLATE_NOOP("report", "{counts, by_unit, thresholds, list: [{rule, severity, code, name, kind, "
-                                            "id, text}]} the problem list"),
+    "problems": QT_TRANSLATE_NOOP("report", "{evaluated, counts, by_unit, thresholds, list: [{rule, severity, code, "
+                                            "name, kind, id, text}]} the problem list (evaluated for a prefecture "
+                                            "and below)"),
 }
 
 
@@ -123,7 +124,7 @@ def _problems(r: MonthlyReport) -> dict:
     from desktop.reporting import problems as P
 
     per_unit = P.counts_by_unit(r.problems, [u.code for u in r.units])
-    return {"counts": P.counts(r.problems),
+    return {"evaluated": bool(r.problem_thresholds), "counts": P.counts(r.problems),
             "by_unit": [{"code": u.code, "name": u.name, "counts": per_unit[u.code]} for u in r.units],
             "thresholds": dict(r.problem_thresholds),
             "list": [{"rule": p.rule, "severity": p.severity, "code": p.unit, "name": p.unit_name, "kind": p.kind,

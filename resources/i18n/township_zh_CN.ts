@@ -6031,8 +6031,12 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <source>{counts, by_unit, thresholds, list: [{rule, severity, code, name, kind, id, text}]} the problem list</source>
-        <translation>{counts, by_unit, thresholds, list: [{rule, severity, code, name, kind, id, text}]} 问题清单</translation>
+        <source>{evaluated, counts, by_unit, thresholds, list: [{rule, severity, code, name, kind, id, text}]} the problem list (evaluated for a prefecture and below)</source>
+        <translation>{evaluated, counts, by_unit, thresholds, list: [{rule, severity, code, name, kind, id, text}]} 问题清单（地市及以下单位生成）</translation>
+    </message>
+    <message>
+        <source>The problem list is made for a prefecture, a county or a township: choose one of them.</source>
+        <translation>问题清单按地市、县或乡镇生成：请选择其中一个单位。</translation>
     </message>
 </context>
 <context>

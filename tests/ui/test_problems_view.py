@@ -78,9 +78,9 @@ def test_the_view_lists_every_problem_of_the_month(view, built):
     assert len(found) == 9
     assert view.count_label.text() == "9 个问题"
     model = view.model
-    assert model.headerData(4, Qt.Horizontal) == "问题"
+    assert model.headerData(5, Qt.Horizontal) == "问题"
     twin = next(i for i, p in enumerate(rows(view)) if p.record_id == ids["twin"])
-    assert model.index(twin, 1).data() == "疑似重复的委员" and "李四" in model.index(twin, 4).data()
+    assert model.index(twin, 1).data() == "疑似重复的委员" and "李四" in model.index(twin, 5).data()
     shoot(view, "list")
 
 
@@ -164,5 +164,3 @@ def test_the_main_window_has_the_tab(qtbot, built, tmp_path, monkeypatch):
     with qtbot.waitSignal(window.problems_view.sig_loaded, timeout=20_000):
         window.tabs.setCurrentIndex(index)
     window.sync_controller.shutdown()
-    workers.wait_all()
-    window.close()
