@@ -212,6 +212,10 @@ JUMP_FIGURES = ("members_current", "townships", "direct_orgs", "coop_committees"
 JUMP_METRICS = ("members_current", "direct_orgs_total", "wechat_groups", "wechat_reach")
 
 
+def _stocks(values: dict, keys: tuple[str, ...]) -> dict:
+    return {k: values.get(k) for k in keys}
+
+
 def _jumps(values: dict[str, int], previous: dict[str, int], percent: int, minimum: int):
     """(figure, previous, value) of the figures that moved by more than *percent* % and by
     at least *minimum* (a figure that was 0 has no percentage to move by)."""
@@ -242,15 +246,15 @@ def _figure_jumps(ledger: Ledger, c: Context) -> Iterable[Problem]:
         both = submitted.get(unit, {})
         if prev in both and c.month in both:  # the frozen figures first
             sub_id, values = both[c.month]
-            pick = lambda d: {k: d.get(k) for k in JUMP_FIGURES}  # noqa: E731
-            for key, before, value in _jumps(pick(values), pick(both[prev][1]), percent, minimum):
+            for key, before, value in _jumps(_stocks(values, JUMP_FIGURES), _stocks(both[prev][1], JUMP_FIGURES),
+                                             percent, minimum):
                 yield _jump(unit, "month_submission", sub_id, translate("report", COMPARED[key]), before, value, c)
             continue
         months = reported.get(unit, {})
         now, then = months.get(c.month, {}), months.get(prev, {})
-        values = {k: now[k][1] for k in JUMP_METRICS if k in now}
-        for key, before, value in _jumps(values, {k: then[k][1] for k in JUMP_METRICS if k in then},
-                                         percent, minimum):
+        values = {k: v for k, (_id, v) in now.items()}
+        for key, before, value in _jumps(_stocks(values, JUMP_METRICS),
+                                         _stocks({k: v for k, (_id, v) in then.items()}, JUMP_METRICS), percent, minimum):
             yield _jump(unit, "reported_figure", now[key][0], enums.label("report_metric", key), before, value, c)
 
 
