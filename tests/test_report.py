@@ -568,7 +568,7 @@ def test_sections(june):
     secs = sections(june)
     assert [s.key for s in secs] == ["overview", "members", "meetings", "organisations", "wechat", "funding",
                                      "funding_sources", "publicity", "work_units", "rectification",
-                                     "checklist", "timeliness", "silent", "submissions", "differences"]
+                                     "checklist", "timeliness", "silent", "submissions", "differences", "problems"]
     tables = {t.key: t for s in secs for t in s.tables}
     for t in tables.values():
         assert all(len(row) == len(t.columns) for row in t.rows), t.key
@@ -680,7 +680,7 @@ def test_xlsx_sheets_tables_and_charts(june, workbook):
 
 
 def test_xlsx_differences_with_both_numbers(workbook, june):
-    ws = openpyxl.load_workbook(workbook)[sections(june)[-1].title]
+    ws = openpyxl.load_workbook(workbook)[next(s for s in sections(june) if s.key == "differences").title]
     rows = [tuple(c.value for c in row) for row in ws.iter_rows(min_row=5)]
     assert (A, "南高乡", "河北省石家庄市栾城区", "现有委员数", 4, 3, 1, "填报员", "2025-07-03") in rows
 

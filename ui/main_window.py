@@ -20,6 +20,7 @@ from ui.dashboard import DashboardView
 from ui.conflict_notice import ConflictBanner, ConflictWatch
 from ui.history import ConflictsDialog, HistoryDialog
 from ui.models import UnitTreeModel
+from ui.problems_view import ProblemsView
 from ui.report_view import ReportView
 from ui.trends_view import TrendsView
 from ui.sections import RecordSection
@@ -72,6 +73,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.report_view, self.tr("Monthly report"))
         self.trends_view = TrendsView(ledger, self)
         self.tabs.addTab(self.trends_view, self.tr("Trends"))
+        self.problems_view = ProblemsView(ledger, self.undo_stack, self)
+        self.problems_view.sig_changed.connect(self._record_changed)
+        self.tabs.addTab(self.problems_view, self.tr("Problem list"))
         self.sections: dict[str, RecordSection] = {}
         for kind in SECTION_KINDS[:3]:
             self._add_section(kind)
@@ -359,6 +363,8 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabText(i, self.tr("Monthly report"))
             elif w is self.trends_view:
                 self.tabs.setTabText(i, self.tr("Trends"))
+            elif w is self.problems_view:
+                self.tabs.setTabText(i, self.tr("Problem list"))
         self._update_status()
         self._update_title()
 

@@ -2,14 +2,16 @@
 
     township-ledger report --scope 130111 --month 2025-06 [--xlsx 月报.xlsx] [--pdf 月报.pdf] [--json]
     township-ledger report --trends [--figure KEY …] [--month M] [--json] [--xlsx 趋势.xlsx]
+    township-ledger rules [show | set KEY VALUE | reset KEY | check [--scope CODE] [--month YYYY-MM]]
 
 Prints a text summary and the first units to remind (or, with ``--json``, every figure as JSON:
 :mod:`desktop.reporting.report_json`); writes the Excel form and the PDF when asked.  The PDF is
 painted by Qt (``ui.report_pdf``), imported only when ``--pdf`` is given,
 offscreen when there is no display.  With ``--trends``, the trends instead
 (:mod:`desktop.reporting.trends`): each figure per unit below for the twelve months ending at
-the month, as text, JSON or an Excel sheet per figure.  Wired into :mod:`desktop.cli.commands`
-by ``add_parsers`` and ``COMMANDS``.
+the month, as text, JSON or an Excel sheet per figure.  ``rules`` shows and sets the
+thresholds of the problem list (:mod:`desktop.reporting.problems`) and lists the problems.
+Wired into :mod:`desktop.cli.commands` by ``add_parsers`` and ``COMMANDS``.
 """
 
 from __future__ import annotations
@@ -71,6 +73,85 @@ def add_parsers(sub) -> None:
     s.add_argument("--trends", action="store_true", help=translate(CTX, HELP_TRENDS))
     s.add_argument("--figure", action="append", metavar="KEY", choices=list(TREND_FIGURES),
                    help=translate(CTX, HELP_FIGURE).format(figures=", ".join(TREND_FIGURES)))
+    _add_rules_parser(sub)
+
+
+HELP_RULES = QT_TRANSLATE_NOOP("report", "the problem list's rules: show them and their thresholds, set or reset a "
+                                         "threshold, or list the problems of a unit and month")
+HELP_RULES_SHOW = QT_TRANSLATE_NOOP("report", "list the rules and the thresholds in force")
+HELP_RULES_SET = QT_TRANSLATE_NOOP("report", "set a threshold of this ledger (e.g. hollow_months 4)")
+HELP_RULES_RESET = QT_TRANSLATE_NOOP("report", "set a threshold back to its default")
+HELP_RULES_CHECK = QT_TRANSLATE_NOOP("report", "list the problems of a unit and month")
+HELP_KEY = QT_TRANSLATE_NOOP("report", "the threshold")
+HELP_VALUE = QT_TRANSLATE_NOOP("report", "a whole number")
+MSG_THRESHOLD_SET = QT_TRANSLATE_NOOP("report", "{key} = {value}")
+MSG_DEFAULT = QT_TRANSLATE_NOOP("report", "default {value}")
+MSG_NO_PROBLEMS = QT_TRANSLATE_NOOP("report", "No rule finds a problem in {unit} for {month}.")
+MSG_PROBLEMS = QT_TRANSLATE_NOOP("report", "{n} problem(s) in {unit} for {month}:")
+
+
+def _add_rules_parser(sub) -> None:
+    s = sub.add_parser("rules", help=translate(CTX, HELP_RULES))
+    actions = s.add_subparsers(dest="rules_action", metavar="ACTION")
+    actions.add_parser("show", help=translate(CTX, HELP_RULES_SHOW))
+    a = actions.add_parser("set", help=translate(CTX, HELP_RULES_SET))
+    a.add_argument("key", metavar="KEY", help=translate(CTX, HELP_KEY))
+    a.add_argument("value", metavar="VALUE", help=translate(CTX, HELP_VALUE))
+    a = actions.add_parser("reset", help=translate(CTX, HELP_RULES_RESET))
+    a.add_argument("key", metavar="KEY", help=translate(CTX, HELP_KEY))
+    a = actions.add_parser("check", help=translate(CTX, HELP_RULES_CHECK))
+    a.add_argument("--scope", metavar="CODE", help=translate(CTX, HELP_SCOPE))
+    a.add_argument("--month", metavar="YYYY-MM", help=translate(CTX, HELP_MONTH))
+
+
+def cmd_rules(args) -> int:
+    from desktop.reporting import problems as P
+
+    action = args.rules_action or "show"
+    with open_ledger(args, read_only=action in ("show", "check")) as ledger:
+        if action in ("set", "reset"):
+            value = P.set_threshold(ledger, args.key, args.value if action == "set" else None)
+            print(translate(CTX, MSG_THRESHOLD_SET).format(key=args.key, value=value))
+        elif action == "check":
+            _print_problems(ledger, args)
+        else:
+            values = P.thresholds(ledger)
+            for rule in P.RULES:
+                print(f"{rule.id}  {rule.label}  [{translate(P.CTX, P.SEVERITIES[rule.severity])}]")
+                for t in rule.thresholds:
+                    default = translate(CTX, MSG_DEFAULT).format(value=t.default)
+                    print(f"    {t.key} = {values[t.key]}  ({default}; {translate(P.CTX, t.label)})")
+    return EXIT_OK
+
+
+def _print_problems(ledger, args) -> None:
+    from desktop.reporting import problems as P
+    from desktop.reporting.submissions import month_being_reported
+    from desktop.scope.geo import geography
+
+    scope = _scope_of(ledger, args)
+    month = args.month or month_being_reported(ledger)
+    try:
+        found = P.evaluate(ledger, scope, month)
+    except ValueError as exc:
+        fail(str(exc), EXIT_USAGE)
+    unit = geography().full_name(scope) if scope else scope
+    if not found:
+        print(translate(CTX, MSG_NO_PROBLEMS).format(unit=unit or "-", month=month))
+        return
+    print(translate(CTX, MSG_PROBLEMS).format(n=f"{len(found):,}", unit=unit or "-", month=month))
+    for p in found:
+        print(f"  {p.unit}  {p.unit_name}  [{P.RULE_MAP[p.rule].label}]  {p.text}  ({p.kind} {p.record_id})")
+
+
+def _scope_of(ledger, args) -> str:
+    """The unit asked for (default: the ledger's own), which must lie within the ledger's."""
+    from desktop.records import rules
+
+    scope = ledger.scope if args.scope is None else args.scope.strip()
+    if not scope.startswith(ledger.scope):  # the ledger holds only a part of that unit
+        fail(translate("errors", rules.MSG_OUTSIDE_SCOPE).format(code=scope or "-", scope=ledger.scope))
+    return scope
 
 
 def _reminder_line(lag) -> str:
@@ -104,15 +185,12 @@ def _write_pdf(report, path: str):
 
 
 def cmd_report(args) -> int:
-    from desktop.records import rules
     from desktop.reporting.report import monthly_report, summary_lines
 
     if getattr(args, "trends", False):
         return _cmd_trends(args)
     with open_ledger(args, read_only=True) as ledger:
-        scope = ledger.scope if args.scope is None else args.scope.strip()
-        if not scope.startswith(ledger.scope):  # the ledger holds only a part of that unit
-            fail(translate("errors", rules.MSG_OUTSIDE_SCOPE).format(code=scope or "-", scope=ledger.scope))
+        scope = _scope_of(ledger, args)
         try:
             report = monthly_report(ledger, scope, args.month)
         except ValueError as exc:
@@ -176,4 +254,4 @@ def _print_summary(report, lines: list[str]) -> None:
             print(translate(CTX, MSG_MORE).format(n=f"{len(report.lagging) - PRINTED_REMINDERS:,}"))
 
 
-COMMANDS = {"report": cmd_report}
+COMMANDS = {"report": cmd_report, "rules": cmd_rules}

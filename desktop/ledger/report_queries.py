@@ -466,3 +466,104 @@ def organisation_names(ledger: Ledger, ids: list[str]) -> dict[str, tuple[str, s
                                  f"({', '.join('?' * len(chunk))})", tuple(chunk)):
             out[row[0]] = tuple(row[1:])  # type: ignore[assignment]
     return out
+
+
+# ----------------------------------------------------------------------------- problem rules
+# The queries of :mod:`desktop.reporting.problems`: each lists the records one rule finds
+# within a scope, through the scope index (and the org_id indexes for what an organisation
+# lacks), in the order the problem list shows them.
+def _names(prefix: str, values: tuple[str, ...]) -> tuple[str, dict]:
+    """Named placeholders for ``IN (…)`` over *values*, and their parameters."""
+    params = {f"{prefix}{i}": v for i, v in enumerate(values)}
+    return ", ".join(f":{k}" for k in params), params
+
+
+def quiet_organisations(ledger: Ledger, scope: str, kinds: tuple[str, ...], since: str, end: str) -> list[tuple]:
+    """(id, scope, name, league members, last meeting held by *end*) of the live, not
+    revoked organisations of *kinds* within *scope*, there by *end*, that have no league
+    members (0), or that were founded before *since* (or undated) and held no meeting from
+    *since* to *end*.  Meetings are looked up by the org_id index, once per organisation (and
+    once more for the day of the last one, per organisation found): faster than a join with
+    every meeting's organisation grouped, which SQLite reads without an index."""
+    where, sp = _within(ledger, scope, "o")
+    names, kp = _names("k", kinds)
+    return _rows(ledger,
+                 f"SELECT o.id, o.scope, o.name, o.league_members, (SELECT max(m.held_on) FROM meeting m "
+                 f"WHERE m.org_id = o.id AND m.deleted = 0 AND m.held_on <= :end) FROM organisation o "
+                 f"WHERE o.deleted = 0 AND {where} AND o.kind IN ({names}) AND o.status IS NOT 'revoked' "
+                 f"AND (o.founded_on IS NULL OR o.founded_on <= :end) AND (o.league_members = 0 "
+                 f"OR ((o.founded_on IS NULL OR o.founded_on < :since) AND NOT EXISTS (SELECT 1 FROM meeting m "
+                 f"WHERE m.org_id = o.id AND m.deleted = 0 AND m.held_on BETWEEN :since AND :end))) "
+                 f"ORDER BY o.scope, o.id", {**sp, **kp, "since": since, "end": end})
+
+
+def committees_without_secretary(ledger: Ledger, scope: str, end: str) -> list[tuple]:
+    """(id, scope, name) of the live, not revoked township and county committees within
+    *scope*, there by *end*, without a secretary (post "secretary") in office at *end*: by
+    their natural ids (a small range of the primary key), the members through the org index."""
+    where, sp = _within(ledger, scope, "o")
+    lo, hi = "org-county_committee-", prefix_range(natural_org_id("township_committee", ""))[1]
+    return _rows(ledger,
+                 f"SELECT o.id, o.scope, o.name FROM organisation o WHERE o.id >= :id_lo AND o.id < :id_hi "
+                 f"AND o.deleted = 0 AND {where} AND o.kind IN ('township_committee', 'county_committee') "
+                 f"AND o.status IS NOT 'revoked' AND (o.founded_on IS NULL OR o.founded_on <= :end) AND NOT EXISTS ("
+                 f"SELECT 1 FROM committee_member c WHERE c.org_id = o.id AND c.deleted = 0 AND c.post = 'secretary' "
+                 f"AND (c.joined_on IS NULL OR c.joined_on <= :end) AND (c.exited_on IS NULL OR c.exited_on > :end)) "
+                 f"ORDER BY o.scope, o.id", {**sp, "end": end, "id_lo": lo, "id_hi": hi})
+
+
+def overdue_tasks(ledger: Ledger, scope: str, due_before: str, as_of: str) -> list[tuple]:
+    """(id, scope, title, deadline, status) of the live checklist tasks within *scope* whose
+    deadline is before *due_before* and that were not done by *as_of*."""
+    where, sp = _within(ledger, scope)
+    return _rows(ledger,
+                 f"SELECT id, scope, title, deadline, status FROM checklist_task WHERE deleted = 0 AND {where} "
+                 f"AND deadline IS NOT NULL AND deadline < :due_before "
+                 f"AND NOT {_TASK_DONE} ORDER BY scope, deadline, id",
+                 {**sp, "due_before": due_before, "end": as_of})
+
+
+def incomplete_records(ledger: Ledger, scope: str) -> list[tuple]:
+    """(kind, id, scope, title) of the live records within *scope* that are incomplete
+    (待补全, :func:`desktop.records.validation.incomplete_sql`), kind by kind."""
+    out: list[tuple] = []
+    for k in KINDS.values():
+        condition = incomplete_sql(k)
+        if condition is None:
+            continue
+        where, sp = _within(ledger, scope)
+        out += [(k.name, *row) for row in _rows(
+            ledger, f"SELECT id, scope, {k.title_field} FROM {k.table} WHERE deleted = 0 AND {where} "
+                    f"AND {condition} ORDER BY scope, id", sp)]
+    return out
+
+
+def duplicate_members(ledger: Ledger, scope: str) -> list[tuple]:
+    """(id, other id, scope, name, same birth month, same phone) of the pairs of committee
+    members in office within *scope* with one name in one unit (scope) and the same month
+    of birth or the same phone; the later id of each pair first."""
+    where, sp = _within(ledger, scope, "a")
+    same_birth = "(substr(a.birth_date, 1, 7) = substr(b.birth_date, 1, 7))"
+    return _rows(ledger,
+                 f"SELECT b.id, a.id, a.scope, a.name, coalesce({same_birth}, 0), coalesce(a.phone = b.phone, 0) "
+                 f"FROM committee_member a JOIN committee_member b ON b.scope = a.scope AND b.name = a.name "
+                 f"AND b.id > a.id AND b.deleted = 0 AND b.exited_on IS NULL "
+                 f"WHERE a.deleted = 0 AND a.exited_on IS NULL AND {where} "
+                 f"AND ({same_birth} OR a.phone = b.phone) ORDER BY a.scope, a.name, b.id", sp)
+
+
+def submissions_of_months(ledger: Ledger, scope: str, months: tuple[str, ...]) -> list[tuple]:
+    """(id, unit, month, figures (JSON)) of the monthly submissions of *months* of the units
+    within *scope* (each the unit's own: its scope is its unit)."""
+    where, sp = _within(ledger, scope)
+    names, mp = _names("m", months)
+    return _rows(ledger, f"SELECT id, unit_code, month, figures FROM month_submission WHERE deleted = 0 AND {where} "
+                         f"AND scope = unit_code AND month IN ({names}) ORDER BY unit_code, month", {**sp, **mp})
+
+
+def reported_figure_rows(ledger: Ledger, scope: str, months: tuple[str, ...]) -> list[tuple]:
+    """(id, unit, month, metric, value) of the figures reported for *months* within *scope*."""
+    where, sp = _within(ledger, scope)
+    names, mp = _names("m", months)
+    return _rows(ledger, f"SELECT id, unit_code, month, metric, value FROM reported_figure WHERE deleted = 0 "
+                         f"AND {where} AND month IN ({names}) ORDER BY unit_code, month, metric", {**sp, **mp})

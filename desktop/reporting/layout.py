@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.records import KINDS
 from desktop.records.enums import enumerations
 from desktop.reporting import work_figures
 from desktop.reporting.figures import share
@@ -327,6 +328,43 @@ def _submission_tables(report: MonthlyReport) -> tuple[Table, ...]:
     return states, differing
 
 
+def _problem_tables(report: MonthlyReport) -> tuple[Table, ...]:
+    """The problem list (问题清单): problems per rule, per unit below (a county and above),
+    and each problem with the record it points at."""
+    from desktop.reporting import problems as P
+
+    T, C = _t, Column
+    found = report.problems
+    if not report.problem_thresholds:  # too wide a scope for the rules
+        return (Table("problems_by_rule", T(QT_TRANSLATE_NOOP("report", "Problems by rule")), (), (), note=T(
+            QT_TRANSLATE_NOOP("report", "The problem list is made for a prefecture, a county or a township: "
+                                        "choose one of them."))),)
+    rule_col, problems_col = C(T(QT_TRANSLATE_NOOP("report", "Rule")), "text"), C(T(QT_TRANSLATE_NOOP("report", "Problems")))
+    by_rule = Table(
+        "problems_by_rule", T(QT_TRANSLATE_NOOP("report", "Problems by rule")),
+        (rule_col, C(T(QT_TRANSLATE_NOOP("report", "Severity")), "text"), problems_col),
+        tuple((r.label, translate(P.CTX, P.SEVERITIES[r.severity]), n)
+              for r, n in zip(P.RULES, P.counts(found).values())),
+        note=T(QT_TRANSLATE_NOOP("report", "{n} problems in all; the rules' thresholds are set with "
+                                           "\"township-ledger rules set\".")).format(n=f"{len(found):,}"))
+    tables = [by_rule]
+    if len(report.scope) <= 6:  # a county and above: which unit below has them
+        per_unit = P.counts_by_unit(found, [u.code for u in report.units])
+        tables.append(Table(
+            "problems_by_unit", T(QT_TRANSLATE_NOOP("report", "Problems by unit")),
+            (_unit_column(report), *(C(r.label) for r in P.RULES), problems_col),
+            tuple((u.name, *per_unit[u.code].values(), sum(per_unit[u.code].values())) for u in report.units),
+            chart=(len(P.RULES) + 1,), chart_title=T(QT_TRANSLATE_NOOP("report", "Problems"))))
+    tables.append(Table(
+        "problems", T(QT_TRANSLATE_NOOP("report", "Problem list")),
+        (*_code_columns()[:2], rule_col, C(T(QT_TRANSLATE_NOOP("report", "Description")), "text"),
+         C(T(QT_TRANSLATE_NOOP("report", "Record kind")), "text"), C(T(QT_TRANSLATE_NOOP("report", "Record")), "text")),
+        tuple((p.unit, p.unit_name, P.RULE_MAP[p.rule].label, p.text, KINDS[p.kind].label.text(), p.record_id)
+              for p in found),
+        note="" if found else T(QT_TRANSLATE_NOOP("report", "No rule finds a problem."))))
+    return tuple(tables)
+
+
 #: The sections in order: key, title, and the tables they hold.
 _SECTIONS = (
     ("overview", QT_TRANSLATE_NOOP("report", "Overview"), _headline_tables),
@@ -341,6 +379,7 @@ _SECTIONS = (
     ("silent", QT_TRANSLATE_NOOP("report", "Silent units"), _silent_tables),
     ("submissions", QT_TRANSLATE_NOOP("report", "Submissions"), _submission_tables),
     ("differences", QT_TRANSLATE_NOOP("report", "Reported vs ledger"), _difference_tables),
+    ("problems", QT_TRANSLATE_NOOP("report", "Problem list"), _problem_tables),
 )
 
 

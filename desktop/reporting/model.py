@@ -13,6 +13,7 @@ from desktop.records.enums import enumerations
 from desktop.reporting.figures import MSG_BAD_FIGURE, Headline, share
 
 if TYPE_CHECKING:
+    from desktop.reporting.problems import Problem
     from desktop.reporting.submissions import SubmissionState
     from desktop.reporting.work_figures import WorkFigures
 
@@ -273,6 +274,11 @@ class MonthlyReport:
     #: funding by source, publicity, unified activities, demonstration units, venues, co-operative
     #: organisations and rectifications (:mod:`desktop.reporting.work_figures`)
     work: "WorkFigures | None" = None
+    #: the problem list (问题清单) of the scope and month (:mod:`desktop.reporting.problems`)
+    problems: tuple["Problem", ...] = ()
+    #: (key, value) of the thresholds the rules were evaluated with; empty when the report's
+    #: scope is too wide for them (:func:`desktop.reporting.problems.in_report`)
+    problem_thresholds: tuple[tuple[str, int], ...] = ()
 
     @property
     def title(self) -> str:

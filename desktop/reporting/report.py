@@ -24,7 +24,9 @@ country) and a month, the figures a League committee reports upwards each month:
 - the reported figures of the month that differ from what the ledger yields, both numbers
   (:class:`Difference`);
 - the lagging units (silent, or differing) with the name and phone of their committee's
-  secretary: the list a county works through for one-to-one reminders (:class:`LaggingUnit`).
+  secretary: the list a county works through for one-to-one reminders (:class:`LaggingUnit`);
+- the problem list (问题清单, :mod:`desktop.reporting.problems`): what the activity and
+  data-quality rules find in the scope for the month (a prefecture and below).
 
 Speed: one pass over each table computes the month and the month before at once
 (:mod:`desktop.reporting.two_months`), grouped by township and rolled up in Python; half of the
@@ -47,7 +49,7 @@ import datetime as dt
 from desktop.errors import ScopeError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ledger import Ledger
-from desktop.reporting import figures
+from desktop.reporting import figures, problems
 from desktop.reporting.coverage import CountyMeetings, coop_covered, levels
 from desktop.reporting.expected import agricultural_counties, expected_townships
 from desktop.reporting.layout import Column, Section, Table, format_cell, format_share, sections
@@ -143,7 +145,11 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
         unknown=frozenset(reminders.unknown),
         reporting=tuple(reporting), differences=tuple(found), lagging=reminders.lagging)
     report = dataclasses.replace(report, work=work["figures"])
-    return _with_submissions(ledger, report, refs)
+    report = _with_submissions(ledger, report, refs)
+    if not problems.in_report(scope):
+        return report
+    return dataclasses.replace(report, problems=problems.evaluate(ledger, scope, month),
+                               problem_thresholds=tuple(problems.thresholds(ledger).items()))
 
 
 def _with_submissions(ledger: Ledger, report: MonthlyReport, refs: UnitRefs) -> MonthlyReport:

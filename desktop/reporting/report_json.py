@@ -39,6 +39,9 @@ KEYS = {
     "work": QT_TRANSLATE_NOOP("report", "funding by source (fen), publicity and its average per unit below, unified "
                                         "activities per month, demonstration units, venues, co-operative "
                                         "organisations, rectified organisations, and each by unit"),
+    "problems": QT_TRANSLATE_NOOP("report", "{evaluated, counts, by_unit, thresholds, list: [{rule, severity, code, "
+                                            "name, kind, id, text}]} the problem list (evaluated for a prefecture "
+                                            "and below)"),
 }
 
 
@@ -120,6 +123,18 @@ def _submission(s) -> dict | None:
                               for d in s.discrepancies]}
 
 
+def _problems(r: MonthlyReport) -> dict:
+    """The problem list: counts per rule (and per unit below), the thresholds used, each problem."""
+    from desktop.reporting import problems as P
+
+    per_unit = P.counts_by_unit(r.problems, [u.code for u in r.units])
+    return {"evaluated": bool(r.problem_thresholds), "counts": P.counts(r.problems),
+            "by_unit": [{"code": u.code, "name": u.name, "counts": per_unit[u.code]} for u in r.units],
+            "thresholds": dict(r.problem_thresholds),
+            "list": [{"rule": p.rule, "severity": p.severity, "code": p.unit, "name": p.unit_name, "kind": p.kind,
+                      "id": p.record_id, "text": p.text} for p in r.problems]}
+
+
 def report_data(r: MonthlyReport) -> dict:
     """The report as nested dicts and lists of plain values (see :data:`KEYS`)."""
     return {
@@ -140,6 +155,7 @@ def report_data(r: MonthlyReport) -> dict:
         "submissions": [_submission(s) for s in r.submissions],
         "own_submission": _submission(r.own_submission),
         "work": work_data(r.work, len(r.units)),
+        "problems": _problems(r),
     }
 
 

@@ -1505,6 +1505,10 @@
         <source>Trends</source>
         <translation>趋势</translation>
     </message>
+    <message>
+        <source>Problem list</source>
+        <translation>问题清单</translation>
+    </message>
 </context>
 <context>
     <name>MonthFigureView</name>
@@ -6293,6 +6297,102 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>Demonstration units, venues and co-operative organisations</source>
         <translation>示范单位、阵地和农村合作组织团组织</translation>
     </message>
+    <message>
+        <source>the problem list's rules: show them and their thresholds, set or reset a threshold, or list the problems of a unit and month</source>
+        <translation>问题清单的规则：显示各项规则及其阈值，设置或恢复某个阈值，或列出某单位某月的问题</translation>
+    </message>
+    <message>
+        <source>list the rules and the thresholds in force</source>
+        <translation>列出各项规则及当前阈值</translation>
+    </message>
+    <message>
+        <source>set a threshold of this ledger (e.g. hollow_months 4)</source>
+        <translation>设置本台账的阈值（如 hollow_months 4）</translation>
+    </message>
+    <message>
+        <source>set a threshold back to its default</source>
+        <translation>将阈值恢复为默认值</translation>
+    </message>
+    <message>
+        <source>list the problems of a unit and month</source>
+        <translation>列出某单位某月的问题</translation>
+    </message>
+    <message>
+        <source>the threshold</source>
+        <translation>阈值名称</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>{key} = {value}</source>
+        <translation>{key} = {value}</translation>
+    </message>
+    <message>
+        <source>default {value}</source>
+        <translation>默认 {value}</translation>
+    </message>
+    <message>
+        <source>No rule finds a problem in {unit} for {month}.</source>
+        <translation>{unit} {month} 未发现问题。</translation>
+    </message>
+    <message>
+        <source>{n} problem(s) in {unit} for {month}:</source>
+        <translation>{unit} {month} 共有 {n} 个问题：</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <source>Problems by rule</source>
+        <translation>各规则问题数</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>{n} problems in all; the rules' thresholds are set with "township-ledger rules set".</source>
+        <translation>共 {n} 个问题；规则的阈值用“township-ledger rules set”设置。</translation>
+    </message>
+    <message>
+        <source>Problems by unit</source>
+        <translation>各单位问题数</translation>
+    </message>
+    <message>
+        <source>Problem list</source>
+        <translation>问题清单</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Record kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>No rule finds a problem.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>{evaluated, counts, by_unit, thresholds, list: [{rule, severity, code, name, kind, id, text}]} the problem list (evaluated for a prefecture and below)</source>
+        <translation>{evaluated, counts, by_unit, thresholds, list: [{rule, severity, code, name, kind, id, text}]} 问题清单（地市及以下单位生成）</translation>
+    </message>
+    <message>
+        <source>The problem list is made for a prefecture, a county or a township: choose one of them.</source>
+        <translation>问题清单按地市、县或乡镇生成：请选择其中一个单位。</translation>
+    </message>
 </context>
 <context>
     <name>sync</name>
@@ -7442,6 +7542,212 @@ File: {file}</source>
     <message>
         <source>computed from the ledger</source>
         <translation>按台账计算</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>{name} has no league members.</source>
+        <translation>{name}没有团员。</translation>
+    </message>
+    <message>
+        <source>{name} has held no meeting or activity.</source>
+        <translation>{name}没有召开过会议或开展过活动。</translation>
+    </message>
+    <message>
+        <source>{name} has held no meeting or activity for {months} months (the last on {last}).</source>
+        <translation>{name}已连续 {months} 个月未召开会议或开展活动（最近一次在 {last}）。</translation>
+    </message>
+    <message>
+        <source>{name} has no secretary (书记) in office.</source>
+        <translation>{name}没有在任书记。</translation>
+    </message>
+    <message>
+        <source>“{title}” was due on {deadline} and is not done ({status}).</source>
+        <translation>“{title}”期限为 {deadline}，尚未完成（{status}）。</translation>
+    </message>
+    <message>
+        <source>{kind} “{title}” lacks required values (to be completed).</source>
+        <translation>{kind}“{title}”缺少必填内容（待补全）。</translation>
+    </message>
+    <message>
+        <source>{name} is on record twice in this unit ({same}).</source>
+        <translation>{name}在本单位登记了两次（{same}）。</translation>
+    </message>
+    <message>
+        <source>same month of birth</source>
+        <translation>出生年月相同</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>{figure}: {previous} in {previous_month}, {value} in {month} ({change}).</source>
+        <translation>{figure}：{previous_month} 为 {previous}，{month} 为 {value}（{change}）。</translation>
+    </message>
+    <message>
+        <source>"{key}" is not a threshold of the problem list; they are: {keys}.</source>
+        <translation>“{key}”不是问题清单的阈值；可设置的有：{keys}。</translation>
+    </message>
+    <message>
+        <source>{key} takes a whole number from {minimum} to {maximum}, not "{value}".</source>
+        <translation>{key} 须为 {minimum} 到 {maximum} 之间的整数，不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>Hollow organisation</source>
+        <translation>空壳化组织</translation>
+    </message>
+    <message>
+        <source>Months without a meeting before an organisation counts as hollow</source>
+        <translation>连续多少个月未开会视为空壳化</translation>
+    </message>
+    <message>
+        <source>No secretary</source>
+        <translation>未配备书记</translation>
+    </message>
+    <message>
+        <source>Overdue checklist task</source>
+        <translation>整改任务逾期</translation>
+    </message>
+    <message>
+        <source>Days past the deadline before a task counts as overdue</source>
+        <translation>超过期限多少天视为逾期</translation>
+    </message>
+    <message>
+        <source>Figure jump</source>
+        <translation>数据异常波动</translation>
+    </message>
+    <message>
+        <source>Change from the month before that counts as a jump (%)</source>
+        <translation>较上月变化超过多少视为异常波动（%）</translation>
+    </message>
+    <message>
+        <source>Smallest change that counts as a jump</source>
+        <translation>视为异常波动的最小变化量</translation>
+    </message>
+    <message>
+        <source>Likely duplicate member</source>
+        <translation>疑似重复的委员</translation>
+    </message>
+    <message>
+        <source>Incomplete record</source>
+        <translation>记录待补全</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemTableModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsDialog</name>
+    <message>
+        <source>Thresholds of the problem list</source>
+        <translation>问题清单的阈值</translation>
+    </message>
+    <message>
+        <source>Default: {value}</source>
+        <translation>默认值：{value}</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsView</name>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>全部规则</translation>
+    </message>
+    <message>
+        <source>{rule} ({n})</source>
+        <translation>{rule}（{n}）</translation>
+    </message>
+    <message>
+        <source>%n problem(s)</source>
+        <translation>
+            %n 个问题
+        </translation>
+    </message>
+    <message>
+        <source>{shown} of {total} problems</source>
+        <translation>{total} 个问题中的 {shown} 个</translation>
+    </message>
+    <message>
+        <source>edit {kind}</source>
+        <translation>编辑{kind}</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Rule</source>
+        <translation>规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Thresholds…</source>
+        <translation>阈值(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Checking the rules…</source>
+        <translation>正在检查规则…</translation>
+    </message>
+    <message>
+        <source>The rules could not be checked.</source>
+        <translation>无法检查规则。</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>All of China</source>
+        <translation>全国</translation>
     </message>
 </context>
 </TS>
