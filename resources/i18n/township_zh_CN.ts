@@ -7699,10 +7699,10 @@ File: {file}</source>
         <source>{rule} ({n})</source>
         <translation>{rule}（{n}）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n problem(s)</source>
         <translation>
-            %n 个问题
+            <numerusform>%n 个问题</numerusform>
         </translation>
     </message>
     <message>
