@@ -3740,6 +3740,54 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>The due day is set for the units below; a ledger of all of China or of a township sets none.</source>
         <translation>截止日由上级为下级单位设定；全国台账和乡镇台账不设定截止日。</translation>
     </message>
+    <message>
+        <source>"{code}" is not a {levels}</source>
+        <translation>“{code}”不是{levels}</translation>
+    </message>
+    <message>
+        <source>a done date needs the status "{done}"</source>
+        <translation>填写完成日期时，状态须为“{done}”</translation>
+    </message>
+    <message>
+        <source>only a case enters the excellent case library, not a {kind}</source>
+        <translation>只有工作案例可入选优秀案例库，{kind}不能</translation>
+    </message>
+    <message>
+        <source>the link ended on {ended}, before it began on {linked}</source>
+        <translation>结束联系日期 {ended} 早于建立联系日期 {linked}</translation>
+    </message>
+    <message>
+        <source>assessed on {date}, before the year {year} began</source>
+        <translation>考核日期 {date} 早于考核年度 {year}</translation>
+    </message>
+    <message>
+        <source>the term ends on {end}, before the election on {elected}</source>
+        <translation>任期届满日期 {end} 不晚于换届日期 {elected}</translation>
+    </message>
+    <message>
+        <source>a term lasts at most {years} years ({elected} to {end})</source>
+        <translation>任期最长 {years} 年（{elected} 至 {end}）</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <source>prefecture</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <source>county</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <source>township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>village</source>
+        <translation>村</translation>
+    </message>
 </context>
 <context>
     <name>excel</name>
@@ -4644,6 +4692,82 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
+    <message>
+        <source>Work item</source>
+        <translation>工作事项</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Issue number</source>
+        <translation>期号</translation>
+    </message>
+    <message>
+        <source>Excellent case library</source>
+        <translation>入选优秀案例库</translation>
+    </message>
+    <message>
+        <source>Unit contacted</source>
+        <translation>联系单位</translation>
+    </message>
+    <message>
+        <source>Contact official</source>
+        <translation>联系干部</translation>
+    </message>
+    <message>
+        <source>Official's office</source>
+        <translation>所在机关</translation>
+    </message>
+    <message>
+        <source>Official's post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Linked since</source>
+        <translation>建立联系日期</translation>
+    </message>
+    <message>
+        <source>Linked until</source>
+        <translation>结束联系日期</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>考核等次</translation>
+    </message>
+    <message>
+        <source>Award or honour</source>
+        <translation>评优表彰</translation>
+    </message>
+    <message>
+        <source>Assessed by</source>
+        <translation>考核单位</translation>
+    </message>
+    <message>
+        <source>Assessed on</source>
+        <translation>考核日期</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Elected on</source>
+        <translation>换届日期</translation>
+    </message>
+    <message>
+        <source>Term ends on</source>
+        <translation>任期届满日期</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>书记</translation>
+    </message>
+    <message>
+        <source>Committee members (number)</source>
+        <translation>委员人数</translation>
+    </message>
 </context>
 <context>
     <name>figures</name>
@@ -5024,6 +5148,26 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>Report due day</source>
         <translation>月报截止日</translation>
+    </message>
+    <message>
+        <source>Monthly work plan item</source>
+        <translation>每月工作安排</translation>
+    </message>
+    <message>
+        <source>Case or brief</source>
+        <translation>案例与简报</translation>
+    </message>
+    <message>
+        <source>Contact point</source>
+        <translation>联系点</translation>
+    </message>
+    <message>
+        <source>Annual assessment</source>
+        <translation>年度考核评优</translation>
+    </message>
+    <message>
+        <source>Village branch term</source>
+        <translation>村团组织换届</translation>
     </message>
 </context>
 <context>
