@@ -413,6 +413,7 @@ CREATE TABLE branch_term (
     clock TEXT NOT NULL
 );
 CREATE INDEX branch_term_scope ON branch_term(scope);
+CREATE INDEX branch_term_village ON branch_term(village_code, elected_on);
 """
 
 

@@ -323,6 +323,12 @@ def _submission_tables(report: MonthlyReport) -> tuple[Table, ...]:
     return states, differing
 
 
+def _work_tables(report: MonthlyReport) -> tuple[Table, ...]:
+    from desktop.reporting.work_section import work_tables  # it lays out with this module's tables
+
+    return work_tables(report)
+
+
 #: The sections in order: key, title, and the tables they hold.
 _SECTIONS = (
     ("overview", QT_TRANSLATE_NOOP("report", "Overview"), _headline_tables),
@@ -332,6 +338,7 @@ _SECTIONS = (
     ("wechat", QT_TRANSLATE_NOOP("report", "WeChat groups"), _wechat_tables),
     ("funding", QT_TRANSLATE_NOOP("report", "Funding"), _funding_tables),
     ("checklist", QT_TRANSLATE_NOOP("report", "Checklist"), _checklist_tables),
+    ("work", QT_TRANSLATE_NOOP("report", "Work ledger"), _work_tables),
     ("timeliness", QT_TRANSLATE_NOOP("report", "Timeliness and reminders"), _timeliness_tables),
     ("silent", QT_TRANSLATE_NOOP("report", "Silent units"), _silent_tables),
     ("submissions", QT_TRANSLATE_NOOP("report", "Submissions"), _submission_tables),

@@ -14,6 +14,7 @@ from desktop.reporting.figures import MSG_BAD_FIGURE, Headline, share
 
 if TYPE_CHECKING:
     from desktop.reporting.submissions import SubmissionState
+    from desktop.reporting.work_section import WorkRecords
 
 CTX = "report"
 
@@ -269,6 +270,8 @@ class MonthlyReport:
     submissions: tuple["SubmissionState", ...] = ()
     #: the scope's own submission to the level above (None for all of China)
     own_submission: "SubmissionState | None" = None
+    #: the work-ledger section (:mod:`desktop.reporting.work_section`)
+    work: "WorkRecords | None" = None
 
     @property
     def title(self) -> str:

@@ -61,6 +61,7 @@ from desktop.reporting.submissions import figures_of, month_being_reported, stat
 from desktop.reporting.summary import summary_lines
 from desktop.reporting.timeliness import Reminders, UnitRefs, differences, secretaries, townships_changed
 from desktop.reporting.two_months import Readings, read
+from desktop.reporting.work_section import work_records
 from desktop.scope.geo import geography
 
 __all__ = [
@@ -135,6 +136,8 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
         updated=tuple(refs(c) for c in reminders.updated), silent=tuple(refs(c) for c in reminders.silent),
         unknown=frozenset(reminders.unknown),
         reporting=tuple(reporting), differences=tuple(found), lagging=reminders.lagging)
+    report = dataclasses.replace(report, work=work_records(
+        ledger, scope, month, tuple((u.code, u.name) for u in report.units)))
     return _with_submissions(ledger, report, refs)
 
 

@@ -6081,6 +6081,82 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>  Records to complete: {n}</source>
         <translation>  待补全记录：{n} 条</translation>
     </message>
+    <message>
+        <source>Work ledger</source>
+        <translation>工作台账</translation>
+    </message>
+    <message>
+        <source>Work plan, cases and branch terms by unit</source>
+        <translation>各单位工作计划、案例与换届情况</translation>
+    </message>
+    <message>
+        <source>Plan items this month</source>
+        <translation>本月计划事项</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>工作案例</translation>
+    </message>
+    <message>
+        <source>Briefs</source>
+        <translation>专题简报</translation>
+    </message>
+    <message>
+        <source>Into a case library</source>
+        <translation>入选案例库</translation>
+    </message>
+    <message>
+        <source>Village branch terms</source>
+        <translation>村团组织任期</translation>
+    </message>
+    <message>
+        <source>Ending soon</source>
+        <translation>即将届满</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未换届</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>{done} of {planned} work plan items of {month} done ({share}; postponed and cancelled items not counted); {cases} cases and {briefs} briefs; {library} cases in an excellent case library by the month's end.</source>
+        <translation>{month} 计划事项 {planned} 项，已完成 {done} 项（{share}；顺延、取消的不计）；工作案例 {cases} 篇，专题简报 {briefs} 期；截至月末入选优秀案例库的案例 {library} 篇。</translation>
+    </message>
+    <message>
+        <source>Work plan items done</source>
+        <translation>已完成的计划事项</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期未换届</translation>
+    </message>
+    <message>
+        <source>ends soon</source>
+        <translation>即将届满</translation>
+    </message>
+    <message>
+        <source>Village branches due for election</source>
+        <translation>需换届的村团组织</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Elected on</source>
+        <translation>换届日期</translation>
+    </message>
+    <message>
+        <source>Term ends on</source>
+        <translation>任期届满日期</translation>
+    </message>
+    <message>
+        <source>{overdue} village branches are overdue for election and {due} more terms end by {horizon}.</source>
+        <translation>{overdue} 个村团组织任期已满未换届，另有 {due} 个将于 {horizon} 前届满。</translation>
+    </message>
 </context>
 <context>
     <name>sync</name>
