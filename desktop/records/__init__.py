@@ -95,6 +95,8 @@ class Kind:
     #: the main window's tab that holds this kind's section with others of the same group
     #: (empty: a tab of its own); keeps the tab bar within a small screen
     section_group: str = ""
+    #: records of this kind carry files (attachments), which its section lists for the chosen record
+    attachments: bool = False
 
     def __post_init__(self) -> None:
         if not self.plural:
@@ -382,7 +384,7 @@ CASE_BRIEF = Kind(
         F("library", T.ENUM, QT_TRANSLATE_NOOP("fields", "Excellent case library"), enum="case_library"),
         F("summary", T.TEXT, QT_TRANSLATE_NOOP("fields", "Summary"), max_len=5000, listed=False),
     ), scope_from="org_id", title_field="title", plural="case_briefs", month_dates=("dated_on",), month_event=True,
-    **_WORK,
+    attachments=True, **_WORK,
 )
 
 CONTACT_POINT = Kind(

@@ -1501,6 +1501,10 @@
         <source>Import a &amp;paper table (photo or scan)…</source>
         <translation>导入纸质表格（照片/扫描件）(&amp;P)…</translation>
     </message>
+    <message>
+        <source>Work ledger</source>
+        <translation>工作台账</translation>
+    </message>
 </context>
 <context>
     <name>MonthFigureView</name>
@@ -7149,6 +7153,75 @@ File: {file}</source>
     <message>
         <source>(choose)</source>
         <translation>（请选择）</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPanel</name>
+    <message>
+        <source>Attach file…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Files (%n file(s))</source>
+        <translation>
+            <numerusform>附件（%n 个文件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Files (choose a record)</source>
+        <translation>附件（请先选择一条记录）</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} is {size}. Files over {limit} cannot be attached: the ledger travels on USB sticks and over slow connections. Attach a smaller copy (for example compressed photos or a PDF).</source>
+        <translation>{file} 大小为 {size}。超过 {limit} 的文件不能作为附件：台账要通过U盘和较慢的网络传递。请附加较小的副本（例如压缩后的照片或 PDF）。</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>attach {file}</source>
+        <translation>添加附件 {file}</translation>
+    </message>
+    <message>
+        <source>Opening {file}…</source>
+        <translation>正在打开 {file}…</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens {file}. It was saved as {path}.</source>
+        <translation>本机没有能打开 {file} 的程序。文件已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>{file} could not be opened: {reason}</source>
+        <translation>无法打开 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Remove {file}? You can undo this with Ctrl+Z.</source>
+        <translation>移除附件 {file}？可以按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>remove {file}</source>
+        <translation>移除附件 {file}</translation>
     </message>
 </context>
 </TS>
