@@ -294,7 +294,8 @@ def test_the_monthly_report_counts_the_work_ledger(ledger):
 
     [section] = [s for s in sections(report) if s.key == "work"]
     by_unit, due = section.tables
-    assert by_unit.rows[-1][:7] == ("合计", 6, 2, 0.5, 2, 1, 1)
+    assert ("南高乡", 5, 2, 2 / 3, 2, 0, 1, 3, 1, 1) in by_unit.rows
+    assert ("冶河镇", 1, 0, 0.0, 0, 1, 0, 1, 1, 0) in by_unit.rows
     assert "已完成 2 项" in by_unit.note and "计划事项 4 项" in by_unit.note
     assert [row[0] for row in due.rows] == [VILLAGE, VILLAGE_2, VILLAGE_B]
     assert due.rows[0][5] == "逾期未换届" and due.rows[1][5] == "即将届满" and due.rows[0][1] == "南高村民委员会"

@@ -137,8 +137,7 @@ def work_tables(report) -> tuple[Table, ...]:
          C(T(QT_TRANSLATE_NOOP("report", "Briefs"))), C(T(QT_TRANSLATE_NOOP("report", "Into a case library"))),
          C(T(QT_TRANSLATE_NOOP("report", "Village branch terms"))), C(T(QT_TRANSLATE_NOOP("report", "Ending soon"))),
          C(T(QT_TRANSLATE_NOOP("report", "Overdue")))),
-        rows + ((T(QT_TRANSLATE_NOOP("report", "Total")), t.plan_items, t.plan_done, t.plan_done_share, t.cases,
-                 t.briefs, t.library, t.terms, t.terms_due, t.terms_overdue),),
+        rows,
         note=T(QT_TRANSLATE_NOOP("report", "{done} of {planned} work plan items of {month} done ({share}; postponed "
                                            "and cancelled items not counted); {cases} cases and {briefs} briefs; "
                                            "{library} cases in an excellent case library by the month's end.")).format(

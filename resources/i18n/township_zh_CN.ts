@@ -6122,10 +6122,6 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>逾期未换届</translation>
     </message>
     <message>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
         <source>{done} of {planned} work plan items of {month} done ({share}; postponed and cancelled items not counted); {cases} cases and {briefs} briefs; {library} cases in an excellent case library by the month's end.</source>
         <translation>{month} 计划事项 {planned} 项，已完成 {done} 项（{share}；顺延、取消的不计）；工作案例 {cases} 篇，专题简报 {briefs} 期；截至月末入选优秀案例库的案例 {library} 篇。</translation>
     </message>

@@ -168,3 +168,20 @@ def test_a_cases_files_attach_open_and_go(window, qtbot, tmp_path, monkeypatch):
     assert panel.model.rowCount() == before + 1
     window.undo_stack.undo()  # the attaching
     assert panel.model.rowCount() == before
+
+
+def test_the_monthly_report_has_the_work_ledger_page(window, qtbot):
+    from PySide6.QtCore import QDate
+
+    view = window.report_view
+    window.tabs.setCurrentWidget(view)
+    with qtbot.waitSignal(view.sig_loaded, timeout=30000):
+        view.month_edit.setDate(QDate(2026, 11, 1))
+        view.set_scope(COUNTY)
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    view.tabs.setCurrentIndex(titles.index("工作台账"))
+    model = view.panels["branch_terms_due"].view.model()
+    states = {model.index(r, 5).data() for r in range(model.rowCount())}
+    assert model.rowCount() == len(view.report.work.terms) > 0 and states <= {"逾期未换届", "即将届满"}
+    assert view.panels["work_by_unit"].view.model().rowCount() == len(view.report.units)
+    shoot(window, "report")
