@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
             if isinstance(w, RecordSection):
                 self.tabs.setTabText(i, w.kind.label.text())
             elif isinstance(w, SectionGroup):
-                self.tabs.setTabText(i, self._group_title(w.objectName().removeprefix("group_")))
+                self.tabs.setTabText(i, self._group_title(w.name))
             elif w is self.checklist:
                 self.tabs.setTabText(i, self.tr("Benchmarking checklist"))
             elif w is self.report_view:

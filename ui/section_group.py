@@ -15,6 +15,7 @@ class SectionGroup(QWidget):
 
     def __init__(self, name: str, sections: list[RecordSection], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.name = name
         self.setObjectName(f"group_{name}")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName(f"group_tabs_{name}")

@@ -11,6 +11,7 @@ from desktop.ledger import Ledger
 from desktop.records import KINDS, ORGANISATION, Kind, T, natural_org_id, unit_committee_kind
 from desktop.scope.geo import geography
 from ui import settings as S
+from ui.attachments import AttachmentPanel
 from ui.forms import RecordForm
 from ui.models import ID_ROLE, RecordTableModel
 from ui.undo import CreateCommand, DeleteCommand, EditCommand
@@ -102,10 +103,8 @@ class RecordSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
-        self.attachments = None
+        self.attachments: AttachmentPanel | None = None
         if self.kind.attachments:  # the chosen record's files below its list
-            from ui.attachments import AttachmentPanel
-
             self.attachments = AttachmentPanel(ledger, kind, undo_stack, self)
             self.attachments.sig_changed.connect(self.sig_changed)
             split = QSplitter(Qt.Vertical, self)
