@@ -65,6 +65,16 @@ CASES = {
                           submitted_at="2024-02-01T10:00:00.000", reviewed_at="2024-02-02T09:00:00.000"),
                      "decision", "审核通过", "approved"),
     "report_due": (dict(issued_by=COUNTY, due_day=10), "due_day", "8", 8),
+    "work_plan_item": (dict(org_id=TOWNSHIP_ORG, month="2024-03", item="召开班子会", responsible="张三"),
+                       "status", "推进中", "in_progress"),
+    "case_brief": (dict(org_id=TOWNSHIP_ORG, kind="工作案例", title="南高乡建青年之家", dated_on="2024年3月15日"),
+                   "library", "县级优秀案例", "county"),
+    "contact_point": (dict(unit_code=TOWNSHIP, leader="李四", office="石家庄团市委农村部", linked_on="2024-03-01"),
+                      "phone", "139 1234 5678", "13912345678"),
+    "unit_assessment": (dict(org_id=TOWNSHIP_ORG, year=2023, grade="合格", award="五四红旗团委"),
+                        "grade", "优秀", "excellent"),
+    "branch_term": (dict(village_code=VILLAGE, elected_on="2021-12-01", term_end="2026-11-30", secretary="王五"),
+                    "members", "5", 5),
 }
 
 

@@ -60,6 +60,11 @@ GOOD = {
     "publicity_item": dict(id="new", org_id=TOWNSHIP_ORG),
     "reported_figure": dict(id="new", unit_code=TOWNSHIP, month="2024-01"),
     "attachment": dict(id="new", owner_kind="organisation", owner_id=TOWNSHIP_ORG, sha256=BLOB),
+    "work_plan_item": dict(id="new", org_id=TOWNSHIP_ORG, month="2024-03", status="done", done_on="2024-03-20"),
+    "case_brief": dict(id="new", org_id=TOWNSHIP_ORG, kind="case", library="county"),
+    "contact_point": dict(id="new", unit_code=TOWNSHIP, linked_on="2024-03-01", ended_on="2024-12-31"),
+    "unit_assessment": dict(id="new", org_id=TOWNSHIP_ORG, year=2023, assessed_on="2024-01-10"),
+    "branch_term": dict(id="new", village_code=VILLAGE, elected_on="2021-12-01", term_end="2026-11-30"),
 }
 
 # (kind, changes to the good record, the old record of an update or None, field, message)
@@ -94,6 +99,18 @@ BAD = [
     ("attachment", dict(owner_kind="attachment"), None, "owner_kind", rules.MSG_UNKNOWN_OWNER_KIND),
     ("attachment", dict(owner_id="nowhere"), None, "owner_id", rules.MSG_MISSING_REF),
     ("attachment", dict(sha256="cd" * 32), None, "sha256", rules.MSG_NO_BLOB),
+    ("work_plan_item", dict(org_id=BRANCH), None, "org_id", rules.MSG_ORG_KIND),
+    ("work_plan_item", dict(status="in_progress"), None, "done_on", rules.MSG_DONE_WITHOUT_STATUS),
+    ("case_brief", dict(org_id="nowhere"), None, "org_id", rules.MSG_MISSING_REF),
+    ("case_brief", dict(kind="brief"), None, "library", rules.MSG_LIBRARY_NOT_CASE),
+    ("contact_point", dict(unit_code=VILLAGE), None, "unit_code", rules.MSG_WRONG_DIVISION_LEVEL),
+    ("contact_point", dict(ended_on="2024-02-29"), None, "ended_on", rules.MSG_ENDED_BEFORE_LINKED),
+    ("unit_assessment", dict(year=dt.date.today().year + 1, assessed_on=None), None, "year", rules.MSG_FUTURE_MONTH),
+    ("unit_assessment", dict(assessed_on="2022-12-31"), None, "assessed_on", rules.MSG_ASSESSED_BEFORE_YEAR),
+    ("unit_assessment", dict(org_id="nowhere"), None, "org_id", rules.MSG_MISSING_REF),
+    ("branch_term", dict(village_code=TOWNSHIP), None, "village_code", rules.MSG_WRONG_DIVISION_LEVEL),
+    ("branch_term", dict(term_end="2021-12-01"), None, "term_end", rules.MSG_TERM_END_BEFORE),
+    ("branch_term", dict(term_end="2026-12-02"), None, "term_end", rules.MSG_TERM_TOO_LONG),
 ]
 
 

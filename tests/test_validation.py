@@ -56,6 +56,11 @@ def valid(ledger: Ledger, kind: str) -> dict:
         "month_review": dict(reviewer_code=COUNTY, unit_code=TOWNSHIP, month="2024-01", decision="审核通过",
                              submitted_at="2024-02-01T10:00:00.000", reviewed_at="2024-02-02T09:00:00.000"),
         "report_due": dict(issued_by=COUNTY, due_day=10),
+        "work_plan_item": dict(org_id=org, month="2024-03", item="召开班子会"),
+        "case_brief": dict(org_id=org, kind="专题简报", title="第3期简报", dated_on="2024-03-15"),
+        "contact_point": dict(unit_code=TOWNSHIP, leader="李四", office="石家庄团市委农村部", linked_on="2024-03-01"),
+        "unit_assessment": dict(org_id=org, year=2023, grade="优秀"),
+        "branch_term": dict(village_code=VILLAGE, elected_on="2021-12-01", term_end="2026-11-30"),
     }
     values = dict(rows[kind])
     if kind == "attachment":
@@ -155,6 +160,11 @@ def test_the_valid_rows_are_accepted(ledger, kind):
     ("publicity_item", "channel", "发布渠道", "Channel"),
     ("reported_figure", "value", "数值", "Value"),
     ("attachment", "filename", "文件名", "File name"),
+    ("work_plan_item", "item", "工作事项", "Work item"),
+    ("case_brief", "dated_on", "日期", "Date"),
+    ("contact_point", "office", "所在机关", "Official's office"),
+    ("unit_assessment", "grade", "考核等次", "Grade"),
+    ("branch_term", "term_end", "任期届满日期", "Term ends on"),
 ])
 @pytest.mark.parametrize("missing", [DROP, None, "", "   "], ids=["absent", "None", "empty", "blank"])
 def test_required_field(ledger, kind, field, zh_label, en_label, missing):

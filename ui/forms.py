@@ -105,14 +105,25 @@ def reference_items(ledger: Ledger, f: Field) -> list[tuple[str, str]]:
     return [(str(r.get(title) or r["id"]), r["id"]) for r in rows]
 
 
-def division_items(scope: str) -> list[tuple[str, str]]:
-    """The ledger's unit and the divisions under it down to the townships."""
+#: Villages are listed under a county or a township only (a province has some 50,000); above
+#: that the field takes a typed code.
+VILLAGES_FROM_LEVEL = 3
+
+
+def division_items(scope: str, levels: tuple[int, ...] = ()) -> list[tuple[str, str]]:
+    """The ledger's unit and the divisions under it down to the townships, or the divisions
+    of *levels* (1 province … 5 village) among them."""
     geo = geography()
-    units = [geo.get(scope)] if scope else []
-    for level in (2, 3, 4):
-        if scope and geo.level(scope) < level:
+    own = geo.level(scope) if scope else 0
+    units = [geo.get(scope)] if scope and (not levels or own in levels) else []
+    for level in levels or (2, 3, 4):
+        if scope and own < level and (level < 5 or own >= VILLAGES_FROM_LEVEL):
             units += geo.descendants(scope, level)
-    return [(f"{d.name}（{d.code}）", d.code) for d in units if d is not None]
+    if levels:
+        units.sort(key=lambda d: d.code if d is not None else "")
+    shown = (lambda d: f"{geo.full_name(d.code)[len(geo.full_name(scope)):]}（{d.code}）") if levels == (5,) else \
+        (lambda d: f"{d.name}（{d.code}）")
+    return [(shown(d), d.code) for d in units if d is not None]
 
 
 class FieldWidget(QWidget):
@@ -145,7 +156,7 @@ class FieldWidget(QWidget):
         if f.type is T.REF:
             return self._combo(f, reference_items(ledger, f), searchable_combo(self))
         if f.type is T.DIVISION:
-            return self._combo(f, division_items(ledger.scope), searchable_combo(self))
+            return self._combo(f, division_items(ledger.scope, f.division_levels), searchable_combo(self))
         if f.type is T.DATE:
             w = DateField(self)
             if f.not_future:

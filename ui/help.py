@@ -14,6 +14,8 @@ TOPICS = {
     "meeting": "members", "wechat_group": "members", "venue": "members", "publicity_item": "members",
     "reported_figure": "report", "checklist": "checklist", "report": "report", "import": "import",
     "packages": "handup", "sync": "handup", "conflicts": "conflicts", "backup": "backup",
+    "work_plan_item": "work", "case_brief": "work", "contact_point": "work", "unit_assessment": "work",
+    "branch_term": "work",
 }
 
 

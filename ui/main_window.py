@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QSplitter, QTab
 from desktop.errors import LedgerError
 from desktop.scope.geo import geography
 from desktop.ledger import Ledger
-from desktop.records import COMMITTEE_MEMBER, ORGANISATION, Kind, kinds_where
+from desktop.records import COMMITTEE_MEMBER, KINDS, ORGANISATION, Kind, kinds_where
 from ui import settings as S
 from ui import workers
 from ui.checklist import ChecklistView
@@ -23,13 +23,19 @@ from ui.models import UnitTreeModel
 from ui.problems_view import ProblemsView
 from ui.report_view import ReportView
 from ui.trends_view import TrendsView
+from ui.section_group import SectionGroup
 from ui.sections import RecordSection
 from ui.undo import drop_overwritten, overwritten_text
 from ui.widgets import existing_folder, open_file_name
 from sync.pending import pending_count
 
-#: The record sections, in the order of the tabs (the checklist has a view of its own).
-SECTION_KINDS = kinds_where("section")
+#: The record sections with a tab of their own, in the order of the tabs (the checklist has a
+#: view of its own).
+SECTION_KINDS = tuple(k for k in kinds_where("section") if not KINDS[k].section_group)
+#: The sections grouped in one tab (group → its kinds), after the others.
+SECTION_GROUPS: dict[str, tuple[str, ...]] = {
+    group: tuple(k for k in kinds_where("section") if KINDS[k].section_group == group)
+    for group in dict.fromkeys(KINDS[k].section_group for k in kinds_where("section")) if group}
 
 
 def organisation_key(kind: Kind) -> str | None:
@@ -84,6 +90,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.checklist, self.tr("Benchmarking checklist"))
         for kind in SECTION_KINDS[3:]:
             self._add_section(kind)
+        self.groups: dict[str, SectionGroup] = {}
+        for name, kinds in SECTION_GROUPS.items():
+            group = SectionGroup(name, [self._make_section(kind) for kind in kinds], self)
+            self.groups[name] = group
+            self.tabs.addTab(group, self._group_title(name))
         self.tabs.currentChanged.connect(lambda _i: self._activate_current())
 
         splitter = QSplitter(self)
@@ -116,12 +127,30 @@ class MainWindow(QMainWindow):
         self.sync = install_sync(self)
 
     # ------------------------------------------------------------- building
-    def _add_section(self, kind: str) -> None:
+    def _make_section(self, kind: str) -> RecordSection:
         section = RecordSection(self.ledger, kind, self.undo_stack, self.settings, self)
         section.sig_changed.connect(self._record_changed)
         section.sig_history.connect(self.show_history)
         self.sections[kind] = section
+        return section
+
+    def _add_section(self, kind: str) -> None:
+        section = self._make_section(kind)
         self.tabs.addTab(section, section.kind.label.text())
+
+    def _group_title(self, name: str) -> str:
+        return {"work": self.tr("Work ledger")}.get(name, name)
+
+    def show_section(self, kind: str) -> RecordSection:
+        """Bring the section of *kind* to the front (in its group's tab when it has one)."""
+        section = self.sections[kind]
+        group = self.groups.get(section.kind.section_group)
+        if group is not None:
+            group.show_section(section)
+            self.tabs.setCurrentWidget(group)
+        else:
+            self.tabs.setCurrentWidget(section)
+        return section
 
     def _make_status_bar(self) -> None:
         bar = self.statusBar()
@@ -297,13 +326,15 @@ class MainWindow(QMainWindow):
 
     def current_section(self) -> RecordSection | None:
         w = self.tabs.currentWidget()
+        if isinstance(w, SectionGroup):
+            return w.current_section()
         return w if isinstance(w, RecordSection) else None
 
     def _record_view(self) -> RecordSection | ChecklistView | None:
         """The tab shown when it lists records (a section or the checklist): both add
         records and show a record's history."""
         w = self.tabs.currentWidget()
-        return w if isinstance(w, (RecordSection, ChecklistView)) else None
+        return self.current_section() or (w if isinstance(w, ChecklistView) else None)
 
     def new_record(self) -> None:
         view = self._record_view()
@@ -357,6 +388,8 @@ class MainWindow(QMainWindow):
             w = self.tabs.widget(i)
             if isinstance(w, RecordSection):
                 self.tabs.setTabText(i, w.kind.label.text())
+            elif isinstance(w, SectionGroup):
+                self.tabs.setTabText(i, self._group_title(w.name))
             elif w is self.checklist:
                 self.tabs.setTabText(i, self.tr("Benchmarking checklist"))
             elif w is self.report_view:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox, QSplitter,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
 from desktop.records import KINDS, ORGANISATION, Kind, T, natural_org_id, unit_committee_kind
+from desktop.scope.geo import geography
 from ui import settings as S
+from ui.attachments import AttachmentPanel
 from ui.forms import RecordForm
 from ui.models import ID_ROLE, RecordTableModel
 from ui.undo import CreateCommand, DeleteCommand, EditCommand
@@ -24,7 +26,8 @@ def default_values(kind: Kind, scope: str) -> dict:
         return {}
     f = kind.field(kind.scope_from) if kind.scope_from in kind.field_map else None
     if f is not None and f.type is T.DIVISION:
-        return {f.name: scope}
+        levels = f.division_levels
+        return {f.name: scope} if not levels or geography().level(scope) in levels else {}
     committee = unit_committee_kind(scope)
     if f is not None and f.ref == ORGANISATION.name and committee and committee in (f.ref_org_kinds or (committee,)):
         return {f.name: natural_org_id(committee, scope)}
@@ -100,7 +103,19 @@ class RecordSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
-        layout.addWidget(self.view, 1)
+        self.attachments: AttachmentPanel | None = None
+        if self.kind.attachments:  # the chosen record's files below its list
+            self.attachments = AttachmentPanel(ledger, kind, undo_stack, self)
+            self.attachments.sig_changed.connect(self.sig_changed)
+            split = QSplitter(Qt.Vertical, self)
+            split.setObjectName(f"split_{kind}")
+            split.addWidget(self.view)
+            split.addWidget(self.attachments)
+            split.setStretchFactor(0, 3)
+            split.setStretchFactor(1, 1)
+            layout.addWidget(split, 1)
+        else:
+            layout.addWidget(self.view, 1)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
@@ -161,6 +176,8 @@ class RecordSection(QWidget):
         self.edit_button.setEnabled(selected == 1)
         self.history_button.setEnabled(selected == 1)
         self.delete_button.setEnabled(selected >= 1)
+        if self.attachments is not None:
+            self.attachments.set_owner(self.selected_ids()[0] if selected == 1 else None)
 
     def save_state(self) -> None:
         self.settings.set(S.header_key(self.kind.name), bytes(self.view.horizontalHeader().saveState()))

@@ -338,6 +338,93 @@ def _v8(conn: sqlite3.Connection) -> None:
     add_field(conn, "committee_member", "note", "TEXT")
 
 
+V9_WORK_TABLES = """
+CREATE TABLE work_plan_item (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    org_id TEXT,
+    month TEXT,
+    item TEXT,
+    responsible TEXT,
+    status TEXT,
+    done_on TEXT,
+    note TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX work_plan_item_scope ON work_plan_item(scope);
+CREATE INDEX work_plan_item_org ON work_plan_item(org_id);
+CREATE INDEX work_plan_item_month ON work_plan_item(month, scope);
+CREATE TABLE case_brief (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    org_id TEXT,
+    kind TEXT,
+    title TEXT,
+    dated_on TEXT,
+    issue_no TEXT,
+    library TEXT,
+    summary TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX case_brief_scope ON case_brief(scope);
+CREATE INDEX case_brief_org ON case_brief(org_id);
+CREATE TABLE contact_point (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    unit_code TEXT,
+    leader TEXT,
+    office TEXT,
+    post TEXT,
+    linked_on TEXT,
+    ended_on TEXT,
+    phone TEXT,
+    note TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX contact_point_scope ON contact_point(scope);
+CREATE TABLE unit_assessment (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    org_id TEXT,
+    year INTEGER,
+    grade TEXT,
+    award TEXT,
+    assessed_by TEXT,
+    assessed_on TEXT,
+    note TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX unit_assessment_scope ON unit_assessment(scope);
+CREATE INDEX unit_assessment_org ON unit_assessment(org_id);
+CREATE TABLE branch_term (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    village_code TEXT,
+    elected_on TEXT,
+    term_end TEXT,
+    secretary TEXT,
+    members INTEGER,
+    note TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX branch_term_scope ON branch_term(scope);
+CREATE INDEX branch_term_village ON branch_term(village_code, elected_on);
+"""
+
+
+def _v9(conn: sqlite3.Connection) -> None:
+    """The work ledger: monthly work plan items, cases and briefs, contact points, annual
+    assessments of units and village branch terms."""
+    for statement in V9_WORK_TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
@@ -347,6 +434,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     6: _v6,
     7: _v7,
     8: _v8,
+    9: _v9,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

@@ -35,6 +35,8 @@ class Field:
     ref_org_kinds: tuple[str, ...] = ()
     #: a DATE that may be known to the month only ("1996-08": 出生年月)
     month_ok: bool = False
+    #: for a DIVISION: the levels it may name (1 province … 5 village; empty: any)
+    division_levels: tuple[int, ...] = ()
 
     @property
     def label(self) -> Label:
@@ -90,6 +92,11 @@ class Kind:
     #: the record is an event of the month its date names (a meeting, a payment): any change
     #: of it changes that month; otherwise only its dates moving into or out of the month do
     month_event: bool = False
+    #: the main window's tab that holds this kind's section with others of the same group
+    #: (empty: a tab of its own); keeps the tab bar within a small screen
+    section_group: str = ""
+    #: records of this kind carry files (attachments), which its section lists for the chosen record
+    attachments: bool = False
 
     def __post_init__(self) -> None:
         if not self.plural:
@@ -342,10 +349,95 @@ REPORT_DUE = Kind(
     ), scope_from="issued_by", title_field="due_day", plural="report_due_days", **_WORKFLOW,
 )
 
+# ---------------------------------------------------------------- the work ledger (工作台账)
+# What the campaign asks each level to keep besides its organisations and members: the monthly
+# work plan (每月具体工作), cases and briefs (优秀案例库, 专题简报, with their files as
+# attachments), contact points (联系点), the annual assessment of units (考核、评优) and the
+# terms of village branches (村团组织换届).  One tab of the main window holds them.
+_WORK = dict(template=True, section_group="work")
+#: The League committees a unit's own work records belong to.
+_COMMITTEES = ("township_committee", "county_committee", "county_coop_committee")
+
+WORK_PLAN_ITEM = Kind(
+    "work_plan_item", QT_TRANSLATE_NOOP("kinds", "Monthly work plan item"), (
+        F("org_id", T.REF, QT_TRANSLATE_NOOP("fields", "Organisation"),
+          required=True, ref="organisation", immutable=True, ref_org_kinds=_COMMITTEES),
+        F("month", T.MONTH, QT_TRANSLATE_NOOP("fields", "Month"), required=True),
+        F("item", T.TEXT, QT_TRANSLATE_NOOP("fields", "Work item"), required=True, max_len=200),
+        F("responsible", T.TEXT, QT_TRANSLATE_NOOP("fields", "Person responsible"), max_len=50),
+        F("status", T.ENUM, QT_TRANSLATE_NOOP("fields", "Status"), required=True, enum="plan_status",
+          default="planned"),
+        F("done_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Done on"), not_future=True),
+        F("note", T.TEXT, QT_TRANSLATE_NOOP("fields", "Note"), max_len=2000, listed=False),
+    ), scope_from="org_id", title_field="item", plural="work_plan_items", month_dates=("month", "done_on"),
+    month_event=True, **_WORK,
+)
+
+CASE_BRIEF = Kind(
+    "case_brief", QT_TRANSLATE_NOOP("kinds", "Case or brief"), (
+        F("org_id", T.REF, QT_TRANSLATE_NOOP("fields", "Organisation"),
+          required=True, ref="organisation", immutable=True),
+        F("kind", T.ENUM, QT_TRANSLATE_NOOP("fields", "Kind"), required=True, enum="case_kind"),
+        F("title", T.TEXT, QT_TRANSLATE_NOOP("fields", "Title"), required=True, max_len=200),
+        F("dated_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Date"), required=True, not_future=True),
+        F("issue_no", T.TEXT, QT_TRANSLATE_NOOP("fields", "Issue number"), max_len=50),
+        F("library", T.ENUM, QT_TRANSLATE_NOOP("fields", "Excellent case library"), enum="case_library"),
+        F("summary", T.TEXT, QT_TRANSLATE_NOOP("fields", "Summary"), max_len=5000, listed=False),
+    ), scope_from="org_id", title_field="title", plural="case_briefs", month_dates=("dated_on",), month_event=True,
+    attachments=True, **_WORK,
+)
+
+CONTACT_POINT = Kind(
+    "contact_point", QT_TRANSLATE_NOOP("kinds", "Contact point"), (
+        F("unit_code", T.DIVISION, QT_TRANSLATE_NOOP("fields", "Unit contacted"), required=True, immutable=True,
+          division_levels=(3, 4)),
+        F("leader", T.TEXT, QT_TRANSLATE_NOOP("fields", "Contact official"), required=True, max_len=30,
+          personal=True),
+        F("office", T.TEXT, QT_TRANSLATE_NOOP("fields", "Official's office"), required=True, max_len=100),
+        F("post", T.TEXT, QT_TRANSLATE_NOOP("fields", "Official's post"), max_len=50),
+        F("linked_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Linked since"), required=True, not_future=True),
+        F("ended_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Linked until")),
+        F("phone", T.PHONE, QT_TRANSLATE_NOOP("fields", "Phone"), personal=True),
+        F("note", T.TEXT, QT_TRANSLATE_NOOP("fields", "Note"), max_len=2000, listed=False),
+    ), scope_from="unit_code", title_field="leader", plural="contact_points", unique_hint=("unit_code", "leader"),
+    month_dates=("linked_on", "ended_on"), **_WORK,
+)
+
+UNIT_ASSESSMENT = Kind(
+    "unit_assessment", QT_TRANSLATE_NOOP("kinds", "Annual assessment"), (
+        F("org_id", T.REF, QT_TRANSLATE_NOOP("fields", "Organisation"),
+          required=True, ref="organisation", immutable=True),
+        F("year", T.YEAR, QT_TRANSLATE_NOOP("fields", "Year"), required=True),
+        F("grade", T.ENUM, QT_TRANSLATE_NOOP("fields", "Grade"), required=True, enum="assessment_grade"),
+        F("award", T.TEXT, QT_TRANSLATE_NOOP("fields", "Award or honour"), max_len=200),
+        F("assessed_by", T.TEXT, QT_TRANSLATE_NOOP("fields", "Assessed by"), max_len=100),
+        F("assessed_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Assessed on"), not_future=True),
+        F("note", T.TEXT, QT_TRANSLATE_NOOP("fields", "Note"), max_len=2000, listed=False),
+    ), scope_from="org_id", title_field="grade", plural="unit_assessments", unique_hint=("org_id", "year"),
+    month_dates=("assessed_on",), **_WORK,
+)
+
+BRANCH_TERM = Kind(
+    "branch_term", QT_TRANSLATE_NOOP("kinds", "Village branch term"), (
+        F("village_code", T.DIVISION, QT_TRANSLATE_NOOP("fields", "Village"), required=True, immutable=True,
+          division_levels=(5,)),
+        F("elected_on", T.DATE, QT_TRANSLATE_NOOP("fields", "Elected on"), required=True, not_future=True),
+        F("term_end", T.DATE, QT_TRANSLATE_NOOP("fields", "Term ends on"), required=True),
+        F("secretary", T.TEXT, QT_TRANSLATE_NOOP("fields", "Secretary"), max_len=30, personal=True),
+        F("members", T.INT, QT_TRANSLATE_NOOP("fields", "Committee members (number)")),
+        F("note", T.TEXT, QT_TRANSLATE_NOOP("fields", "Note"), max_len=2000, listed=False),
+    ), scope_from="village_code", title_field="village_code", plural="branch_terms",
+    unique_hint=("village_code", "elected_on"), month_dates=("elected_on",), month_event=True, **_WORK,
+)
+
+#: The kinds of the work ledger, in the order of their tabs.
+WORK_KINDS = (WORK_PLAN_ITEM, CASE_BRIEF, CONTACT_POINT, UNIT_ASSESSMENT, BRANCH_TERM)
+# ---------------------------------------------------------------- end of the work ledger
+
 KINDS: dict[str, Kind] = {k.name: k for k in (
     ORGANISATION, COMMITTEE_MEMBER, FUNDING_ENTRY, CHECKLIST_TEMPLATE, CHECKLIST_TASK,
     MEETING, WECHAT_GROUP, VENUE, PUBLICITY_ITEM, REPORTED_FIGURE, ATTACHMENT,
-    MONTH_SUBMISSION, MONTH_REVIEW, REPORT_DUE,
+    MONTH_SUBMISSION, MONTH_REVIEW, REPORT_DUE, *WORK_KINDS,
 )}
 
 #: The tombstone is a field of its own in the per-field clock.

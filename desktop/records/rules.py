@@ -12,7 +12,7 @@ from typing import Callable, Protocol
 
 from desktop.records.enums import enumerations
 from desktop.errors import FieldError, Joined
-from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.records import KINDS, ORG_DIVISION_LEVELS, ORG_PARENT_KINDS, Kind
 from desktop.records.dates import same_date
 from desktop.records.checklist import can_verify, transition_allowed
@@ -212,3 +212,94 @@ RULES: dict[str, Rule] = {
     "reported_figure": reported_figure,
     "attachment": attachment,
 }
+
+
+# ---------------------------------------------------------------- the work ledger (工作台账)
+MSG_WRONG_DIVISION_LEVEL = QT_TRANSLATE_NOOP("errors", "\"{code}\" is not a {levels}")
+MSG_DONE_WITHOUT_STATUS = QT_TRANSLATE_NOOP("errors", "a done date needs the status \"{done}\"")
+MSG_LIBRARY_NOT_CASE = QT_TRANSLATE_NOOP("errors", "only a case enters the excellent case library, not a {kind}")
+MSG_ENDED_BEFORE_LINKED = QT_TRANSLATE_NOOP("errors", "the link ended on {ended}, before it began on {linked}")
+MSG_ASSESSED_BEFORE_YEAR = QT_TRANSLATE_NOOP("errors", "assessed on {date}, before the year {year} began")
+MSG_TERM_END_BEFORE = QT_TRANSLATE_NOOP("errors", "the term ends on {end}, before the election on {elected}")
+MSG_TERM_TOO_LONG = QT_TRANSLATE_NOOP("errors", "a term lasts at most {years} years ({elected} to {end})")
+#: What the units of each level are called in the errors above.
+LEVEL_NAMES = {1: QT_TRANSLATE_NOOP("errors", "province"), 2: QT_TRANSLATE_NOOP("errors", "prefecture"),
+               3: QT_TRANSLATE_NOOP("errors", "county"), 4: QT_TRANSLATE_NOOP("errors", "township"),
+               5: QT_TRANSLATE_NOOP("errors", "village")}
+#: The longest term of a village branch (村"两委" and their League branches are elected for five years).
+MAX_TERM_YEARS = 5
+
+
+class _LevelNames:
+    """The names of division levels ("county/township"), in the reader's language."""
+
+    def __init__(self, levels: tuple[int, ...]) -> None:
+        self.levels = levels
+
+    def text(self, language: str | None = None) -> str:
+        return "/".join(translate("errors", LEVEL_NAMES[n], language) for n in self.levels)
+
+
+def _division_levels(kind: Kind, new: dict, errors: list) -> None:
+    """A division field declared for some levels names a unit of one of them."""
+    for f in kind.fields:
+        code = new.get(f.name)
+        if f.division_levels and code and geography().level(code) not in f.division_levels:
+            errors.append(_err(kind, f.name, MSG_WRONG_DIVISION_LEVEL, code=code,
+                               levels=_LevelNames(f.division_levels)))
+
+
+def work_plan_item(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+    errors: list[FieldError] = []
+    _org(ledger, kind, new, errors, kind.field("org_id").ref_org_kinds)
+    if new.get("done_on") and new.get("status") != "done":
+        errors.append(_err(kind, "done_on", MSG_DONE_WITHOUT_STATUS, done=EnumText("plan_status", "done")))
+    return errors
+
+
+def case_brief(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+    errors = org_only(ledger, kind, new, old)
+    if new.get("library") and new.get("kind") not in (None, "case"):
+        errors.append(_err(kind, "library", MSG_LIBRARY_NOT_CASE, kind=EnumText("case_kind", new["kind"])))
+    return errors
+
+
+def contact_point(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+    errors: list[FieldError] = []
+    _division_levels(kind, new, errors)
+    linked, ended = new.get("linked_on"), new.get("ended_on")
+    if linked and ended and ended < linked:
+        errors.append(_err(kind, "ended_on", MSG_ENDED_BEFORE_LINKED, ended=ended, linked=linked))
+    return errors
+
+
+def unit_assessment(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+    errors = org_only(ledger, kind, new, old)
+    year, on = new.get("year"), new.get("assessed_on")
+    if year and year > dt.date.today().year:
+        errors.append(_err(kind, "year", MSG_FUTURE_MONTH, value=year))
+    if year and on and int(on[:4]) < year:
+        errors.append(_err(kind, "assessed_on", MSG_ASSESSED_BEFORE_YEAR, date=on, year=year))
+    return errors
+
+
+def branch_term(ledger: Lookups, kind: Kind, new: dict, old: dict | None, invalid: frozenset = frozenset()) -> list[FieldError]:
+    errors: list[FieldError] = []
+    _division_levels(kind, new, errors)
+    elected, end = new.get("elected_on"), new.get("term_end")
+    if elected and end:
+        if end <= elected:
+            errors.append(_err(kind, "term_end", MSG_TERM_END_BEFORE, end=end, elected=elected))
+        elif end > f"{int(elected[:4]) + MAX_TERM_YEARS}{elected[4:]}":
+            errors.append(_err(kind, "term_end", MSG_TERM_TOO_LONG, years=MAX_TERM_YEARS, elected=elected, end=end))
+    return errors
+
+
+RULES.update({
+    "work_plan_item": work_plan_item,
+    "case_brief": case_brief,
+    "contact_point": contact_point,
+    "unit_assessment": unit_assessment,
+    "branch_term": branch_term,
+})
+# ---------------------------------------------------------------- end of the work ledger

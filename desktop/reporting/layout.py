@@ -365,6 +365,12 @@ def _problem_tables(report: MonthlyReport) -> tuple[Table, ...]:
     return tuple(tables)
 
 
+def _work_tables(report: MonthlyReport) -> tuple[Table, ...]:
+    from desktop.reporting.work_section import work_tables  # it lays out with this module's tables
+
+    return work_tables(report)
+
+
 #: The sections in order: key, title, and the tables they hold.
 _SECTIONS = (
     ("overview", QT_TRANSLATE_NOOP("report", "Overview"), _headline_tables),
@@ -375,6 +381,7 @@ _SECTIONS = (
     ("funding", QT_TRANSLATE_NOOP("report", "Funding"), _funding_tables),
     *work_figures.SECTIONS,
     ("checklist", QT_TRANSLATE_NOOP("report", "Checklist"), _checklist_tables),
+    ("work", QT_TRANSLATE_NOOP("report", "Work ledger"), _work_tables),
     ("timeliness", QT_TRANSLATE_NOOP("report", "Timeliness and reminders"), _timeliness_tables),
     ("silent", QT_TRANSLATE_NOOP("report", "Silent units"), _silent_tables),
     ("submissions", QT_TRANSLATE_NOOP("report", "Submissions"), _submission_tables),

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from desktop.reporting.problems import Problem
     from desktop.reporting.submissions import SubmissionState
     from desktop.reporting.work_figures import WorkFigures
+    from desktop.reporting.work_section import WorkRecords
 
 CTX = "report"
 
@@ -279,6 +280,8 @@ class MonthlyReport:
     #: (key, value) of the thresholds the rules were evaluated with; empty when the report's
     #: scope is too wide for them (:func:`desktop.reporting.problems.in_report`)
     problem_thresholds: tuple[tuple[str, int], ...] = ()
+    #: the work-ledger section (:mod:`desktop.reporting.work_section`)
+    work_ledger: "WorkRecords | None" = None
 
     @property
     def title(self) -> str:

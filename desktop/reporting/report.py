@@ -64,6 +64,7 @@ from desktop.reporting.summary import summary_lines
 from desktop.reporting.timeliness import Reminders, UnitRefs, differences, secretaries, townships_changed
 from desktop.reporting.two_months import Readings, read
 from desktop.reporting.work_figures import work_figures
+from desktop.reporting.work_section import work_records
 from desktop.scope.geo import geography
 
 __all__ = [
@@ -145,6 +146,8 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
         unknown=frozenset(reminders.unknown),
         reporting=tuple(reporting), differences=tuple(found), lagging=reminders.lagging)
     report = dataclasses.replace(report, work=work["figures"])
+    report = dataclasses.replace(report, work_ledger=work_records(
+        ledger, scope, month, tuple((u.code, u.name) for u in report.units)))
     report = _with_submissions(ledger, report, refs)
     if not problems.in_report(scope):
         return report

@@ -10,7 +10,7 @@ from desktop.ledger import Ledger
 from desktop.records import natural_org_id, unit_committee_kind
 from desktop.scope.geo import geography
 from desktop.ledger.db import InstanceLock
-from desktop.tools import synthetic
+from desktop.tools import synthetic, work_demo
 
 Progress = Callable[[int, int], None]
 
@@ -59,6 +59,7 @@ def build_demo(path: Path, county: str, operator: str, *, progress: Progress | N
         ledger = Ledger.new(building, scope=county, operator=operator)
         try:
             synthetic.build(ledger, county, progress=progress)
+            work_demo.attach_case_files(ledger)
         except BaseException:
             ledger.close()
             _remove_ledger_files(building)

@@ -41,6 +41,7 @@ from desktop.records.enums import enumerations
 from desktop.scope.geo import COUNTY, TOWNSHIP, VILLAGE, geography, level_of_code
 from desktop.records import natural_org_id
 from desktop.records.checklist import can_verify
+from desktop.tools import work_demo
 
 __all__ = ["build", "Shares", "SHARES"]
 
@@ -418,6 +419,18 @@ class _Builder:
         self._write("venue", self._venues(code, org, t))
         self._write("publicity_item", self._publicity(code, org, t))
         self._write("reported_figure", self._figures(code, secretary, members, orgs, meetings, groups, funding))
+        self._work(code, org, t, secretary, [d.code for d in villages])
+
+    def _work(self, code: str, org: str, t: str, secretary: str, villages: list[str]) -> None:
+        """The township's work ledger (工作台账)."""
+        rng = _rng(self.seed, code, "work")
+        today, geo = self.today, self.geo
+        self._write("work_plan_item", work_demo.plan_items(rng, org, today, secretary, self.months))
+        if self.months > 0:
+            self._write("case_brief", work_demo.cases_and_briefs(rng, org, t, self.window_start, today))
+        self._write("contact_point", work_demo.contact_point(rng, code, geo.name(code[:4]), today))
+        self._write("unit_assessment", work_demo.assessment(rng, org, geo.name(code[:6]), today))
+        self._write("branch_term", work_demo.branch_terms(rng, villages, today))
 
     def _members(self, code: str, org: str, t: str, villages: list) -> list[dict]:
         rng = _rng(self.seed, code, "members")

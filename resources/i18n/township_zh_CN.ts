@@ -1509,6 +1509,10 @@
         <source>Problem list</source>
         <translation>问题清单</translation>
     </message>
+    <message>
+        <source>Work ledger</source>
+        <translation>工作台账</translation>
+    </message>
 </context>
 <context>
     <name>MonthFigureView</name>
@@ -3812,6 +3816,54 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>The hub refused to let this device take over from the old one.</source>
         <translation>汇总端拒绝让本设备接替原设备。</translation>
     </message>
+    <message>
+        <source>"{code}" is not a {levels}</source>
+        <translation>“{code}”不是{levels}</translation>
+    </message>
+    <message>
+        <source>a done date needs the status "{done}"</source>
+        <translation>填写完成日期时，状态须为“{done}”</translation>
+    </message>
+    <message>
+        <source>only a case enters the excellent case library, not a {kind}</source>
+        <translation>只有工作案例可入选优秀案例库，{kind}不能</translation>
+    </message>
+    <message>
+        <source>the link ended on {ended}, before it began on {linked}</source>
+        <translation>结束联系日期 {ended} 早于建立联系日期 {linked}</translation>
+    </message>
+    <message>
+        <source>assessed on {date}, before the year {year} began</source>
+        <translation>考核日期 {date} 早于考核年度 {year}</translation>
+    </message>
+    <message>
+        <source>the term ends on {end}, before the election on {elected}</source>
+        <translation>任期届满日期 {end} 不晚于换届日期 {elected}</translation>
+    </message>
+    <message>
+        <source>a term lasts at most {years} years ({elected} to {end})</source>
+        <translation>任期最长 {years} 年（{elected} 至 {end}）</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <source>prefecture</source>
+        <translation>地市</translation>
+    </message>
+    <message>
+        <source>county</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <source>township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>village</source>
+        <translation>村</translation>
+    </message>
 </context>
 <context>
     <name>excel</name>
@@ -4732,6 +4784,82 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
+    <message>
+        <source>Work item</source>
+        <translation>工作事项</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Issue number</source>
+        <translation>期号</translation>
+    </message>
+    <message>
+        <source>Excellent case library</source>
+        <translation>入选优秀案例库</translation>
+    </message>
+    <message>
+        <source>Unit contacted</source>
+        <translation>联系单位</translation>
+    </message>
+    <message>
+        <source>Contact official</source>
+        <translation>联系干部</translation>
+    </message>
+    <message>
+        <source>Official's office</source>
+        <translation>所在机关</translation>
+    </message>
+    <message>
+        <source>Official's post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Linked since</source>
+        <translation>建立联系日期</translation>
+    </message>
+    <message>
+        <source>Linked until</source>
+        <translation>结束联系日期</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>考核等次</translation>
+    </message>
+    <message>
+        <source>Award or honour</source>
+        <translation>评优表彰</translation>
+    </message>
+    <message>
+        <source>Assessed by</source>
+        <translation>考核单位</translation>
+    </message>
+    <message>
+        <source>Assessed on</source>
+        <translation>考核日期</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Elected on</source>
+        <translation>换届日期</translation>
+    </message>
+    <message>
+        <source>Term ends on</source>
+        <translation>任期届满日期</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>书记</translation>
+    </message>
+    <message>
+        <source>Committee members (number)</source>
+        <translation>委员人数</translation>
+    </message>
 </context>
 <context>
     <name>figures</name>
@@ -5128,6 +5256,26 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>Report due day</source>
         <translation>月报截止日</translation>
+    </message>
+    <message>
+        <source>Monthly work plan item</source>
+        <translation>每月工作安排</translation>
+    </message>
+    <message>
+        <source>Case or brief</source>
+        <translation>案例与简报</translation>
+    </message>
+    <message>
+        <source>Contact point</source>
+        <translation>联系点</translation>
+    </message>
+    <message>
+        <source>Annual assessment</source>
+        <translation>年度考核评优</translation>
+    </message>
+    <message>
+        <source>Village branch term</source>
+        <translation>村团组织换届</translation>
     </message>
 </context>
 <context>
@@ -6392,6 +6540,78 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>The problem list is made for a prefecture, a county or a township: choose one of them.</source>
         <translation>问题清单按地市、县或乡镇生成：请选择其中一个单位。</translation>
+    </message>
+    <message>
+        <source>Work ledger</source>
+        <translation>工作台账</translation>
+    </message>
+    <message>
+        <source>Work plan, cases and branch terms by unit</source>
+        <translation>各单位工作计划、案例与换届情况</translation>
+    </message>
+    <message>
+        <source>Plan items this month</source>
+        <translation>本月计划事项</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>工作案例</translation>
+    </message>
+    <message>
+        <source>Briefs</source>
+        <translation>专题简报</translation>
+    </message>
+    <message>
+        <source>Into a case library</source>
+        <translation>入选案例库</translation>
+    </message>
+    <message>
+        <source>Village branch terms</source>
+        <translation>村团组织任期</translation>
+    </message>
+    <message>
+        <source>Ending soon</source>
+        <translation>即将届满</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未换届</translation>
+    </message>
+    <message>
+        <source>{done} of {planned} work plan items of {month} done ({share}; postponed and cancelled items not counted); {cases} cases and {briefs} briefs; {library} cases in an excellent case library by the month's end.</source>
+        <translation>{month} 计划事项 {planned} 项，已完成 {done} 项（{share}；顺延、取消的不计）；工作案例 {cases} 篇，专题简报 {briefs} 期；截至月末入选优秀案例库的案例 {library} 篇。</translation>
+    </message>
+    <message>
+        <source>Work plan items done</source>
+        <translation>已完成的计划事项</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期未换届</translation>
+    </message>
+    <message>
+        <source>ends soon</source>
+        <translation>即将届满</translation>
+    </message>
+    <message>
+        <source>Village branches due for election</source>
+        <translation>需换届的村团组织</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Elected on</source>
+        <translation>换届日期</translation>
+    </message>
+    <message>
+        <source>Term ends on</source>
+        <translation>任期届满日期</translation>
+    </message>
+    <message>
+        <source>{overdue} village branches are overdue for election and {due} more terms end by {horizon}.</source>
+        <translation>{overdue} 个村团组织任期已满未换届，另有 {due} 个将于 {horizon} 前届满。</translation>
     </message>
 </context>
 <context>
@@ -7748,6 +7968,75 @@ File: {file}</source>
     <message>
         <source>All of China</source>
         <translation>全国</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPanel</name>
+    <message>
+        <source>Attach file…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Files (%n file(s))</source>
+        <translation>
+            <numerusform>附件（%n 个文件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Files (choose a record)</source>
+        <translation>附件（请先选择一条记录）</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} is {size}. Files over {limit} cannot be attached: the ledger travels on USB sticks and over slow connections. Attach a smaller copy (for example compressed photos or a PDF).</source>
+        <translation>{file} 大小为 {size}。超过 {limit} 的文件不能作为附件：台账要通过U盘和较慢的网络传递。请附加较小的副本（例如压缩后的照片或 PDF）。</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>attach {file}</source>
+        <translation>添加附件 {file}</translation>
+    </message>
+    <message>
+        <source>Opening {file}…</source>
+        <translation>正在打开 {file}…</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens {file}. It was saved as {path}.</source>
+        <translation>本机没有能打开 {file} 的程序。文件已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>{file} could not be opened: {reason}</source>
+        <translation>无法打开 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Remove {file}? You can undo this with Ctrl+Z.</source>
+        <translation>移除附件 {file}？可以按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>remove {file}</source>
+        <translation>移除附件 {file}</translation>
     </message>
 </context>
 </TS>

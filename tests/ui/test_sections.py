@@ -32,6 +32,15 @@ GOOD = {
                        ("title", "南高乡召开团委会")],
     "reported_figure": [("unit_code", f"南高乡（{TOWNSHIP}）"), ("month", "2026-10"), ("metric", "现有委员数"),
                         ("value", "11")],
+    "work_plan_item": [("org_id", "南高乡团委"), ("month", "2026-03"), ("item", "召开班子会"), ("responsible", "张三"),
+                       ("status", "已完成"), ("done_on", "2026-03-10")],
+    "case_brief": [("org_id", "南高乡团委"), ("kind", "工作案例"), ("title", "南高乡建青年之家"), ("dated_on", "2026-04-01"),
+                   ("library", "县级优秀案例")],
+    "contact_point": [("unit_code", f"南高乡（{TOWNSHIP}）"), ("leader", "李四"), ("office", "石家庄团市委农村部"),
+                      ("linked_on", "2026-03-01")],
+    "unit_assessment": [("org_id", "南高乡团委"), ("year", 2025), ("grade", "优秀"), ("award", "五四红旗团委")],
+    "branch_term": [("village_code", "南高乡南高村民委员会（130111200201）"), ("elected_on", "2021-12-01"),
+                    ("term_end", "2026-11-30"), ("secretary", "王五"), ("members", "5")],
 }
 # An edit per kind (field, new value typed, stored value expected).
 EDIT = {
@@ -43,6 +52,11 @@ EDIT = {
     "venue": ("address", "南高乡政府院内", "南高乡政府院内"),
     "publicity_item": ("title", "南高乡团委会召开", "南高乡团委会召开"),
     "reported_figure": ("value", "12", 12),
+    "work_plan_item": ("responsible", "李四", "李四"),
+    "case_brief": ("issue_no", "第3期", "第3期"),
+    "contact_point": ("phone", "13912345678", "13912345678"),
+    "unit_assessment": ("assessed_by", "栾城区团委", "栾城区团委"),
+    "branch_term": ("members", "7", 7),
 }
 # Invalid input per kind (field, bad value typed, words the error must contain).
 BAD = {
@@ -54,6 +68,11 @@ BAD = {
     "venue": ("name", "", "必填"),
     "publicity_item": ("title", "", "必填"),
     "reported_figure": ("value", "", "必填"),
+    "work_plan_item": ("month", "2026-13", "2026-13"),
+    "case_brief": ("title", "", "必填"),
+    "contact_point": ("ended_on", "2020-01-01", "早于"),
+    "unit_assessment": ("assessed_on", "2024-01-01", "早于"),
+    "branch_term": ("term_end", "2040-01-01", "5"),
 }
 
 
