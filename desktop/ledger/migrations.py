@@ -338,6 +338,30 @@ def _v8(conn: sqlite3.Connection) -> None:
     add_field(conn, "committee_member", "note", "TEXT")
 
 
+V9_INSPECTION_TABLES = """
+CREATE TABLE inspection_answer (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    org_id TEXT,
+    period TEXT,
+    item_id TEXT,
+    answer TEXT,
+    finding TEXT,
+    task_id TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX inspection_answer_scope ON inspection_answer(scope);
+"""
+
+
+def _v9(conn: sqlite3.Connection) -> None:
+    """Self-inspection answers (八查八看): one per unit, period and item."""
+    for statement in V9_INSPECTION_TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
@@ -347,6 +371,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     6: _v6,
     7: _v7,
     8: _v8,
+    9: _v9,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

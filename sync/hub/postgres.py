@@ -82,6 +82,12 @@ def _v8(conn: PgConnection) -> None:
     add_field(conn, "committee_member", "note", "TEXT")
 
 
+def _v9(conn: PgConnection) -> None:
+    for statement in POSTGRES.ddl(ledger_migrations.V9_INSPECTION_TABLES).split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 #: The ledger's migrations on PostgreSQL, by the same numbers (a test checks none is missing).
 LEDGER_STEPS: dict[int, Callable[[PgConnection], None]] = {
     1: _v1,
@@ -92,6 +98,7 @@ LEDGER_STEPS: dict[int, Callable[[PgConnection], None]] = {
     6: _v6,
     7: _v7,
     8: _v8,
+    9: _v9,
 }
 
 
