@@ -65,6 +65,8 @@ CASES = {
                           submitted_at="2024-02-01T10:00:00.000", reviewed_at="2024-02-02T09:00:00.000"),
                      "decision", "审核通过", "approved"),
     "report_due": (dict(issued_by=COUNTY, due_day=10), "due_day", "8", 8),
+    "inspection_answer": (dict(org_id=TOWNSHIP_ORG, period="2024-03", item_id="tpl-township-I1", answer="否",
+                               finding="委员不全"), "answer", "部分", "partial"),
 }
 
 

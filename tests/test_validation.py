@@ -56,6 +56,7 @@ def valid(ledger: Ledger, kind: str) -> dict:
         "month_review": dict(reviewer_code=COUNTY, unit_code=TOWNSHIP, month="2024-01", decision="审核通过",
                              submitted_at="2024-02-01T10:00:00.000", reviewed_at="2024-02-02T09:00:00.000"),
         "report_due": dict(issued_by=COUNTY, due_day=10),
+        "inspection_answer": dict(org_id=org, period="2024-03", item_id="tpl-township-I1", answer="否"),
     }
     values = dict(rows[kind])
     if kind == "attachment":

@@ -2615,6 +2615,30 @@ Device {device}</source>
 <context>
     <name>cli</name>
     <message>
+        <source>{unit}: {n} tasks created</source>
+        <translation>{unit}：已生成 {n} 项整改任务</translation>
+    </message>
+    <message>
+        <source>{n} checklist templates written; they go to the units with the next sync or package.</source>
+        <translation>已写入 {n} 条参考表项目；下次同步或数据包交换时送达各单位。</translation>
+    </message>
+    <message>
+        <source>a unit's division code: issue the tables as its own (repeatable)</source>
+        <translation>单位的区划代码：作为该单位自己的表下发（可重复，一县一表、一乡一表）</translation>
+    </message>
+    <message>
+        <source>a checklist table file (JSON, as checklists.json)</source>
+        <translation>参考表文件（JSON，格式同 checklists.json）</translation>
+    </message>
+    <message>
+        <source>issue the tables of a file in the reference data's form</source>
+        <translation>下发一个参考表文件（与内置参考数据格式相同）中的表</translation>
+    </message>
+    <message>
+        <source>issue checklist tables (参考表, 八查八看) to the units below</source>
+        <translation>向下级单位下发对标整改参考表和“八查八看”自查项</translation>
+    </message>
+    <message>
         <location filename="../../desktop/cli.py" line="29" />
         <source>missing required arguments: {args}</source>
         <translation>缺少必需的参数：{args}</translation>
@@ -3279,6 +3303,22 @@ Device {device}</source>
 </context>
 <context>
     <name>errors</name>
+    <message>
+        <source>{unit} is not a unit under this ledger's scope {scope}</source>
+        <translation>{unit} 不是本台账范围 {scope} 下的单位</translation>
+    </message>
+    <message>
+        <source>the item number {code} appears twice</source>
+        <translation>项目编号 {code} 出现了两次</translation>
+    </message>
+    <message>
+        <source>{name} is not a checklist table: {problem}</source>
+        <translation>{name} 不是参考表文件：{problem}</translation>
+    </message>
+    <message>
+        <source>the change verifies or returns a task of {scope}, which only the level above that unit may do (the sender's scope is {author_scope})</source>
+        <translation>该修改验收或退回了 {scope} 的整改任务，只有该单位的上级才能这样做（发送方范围为 {author_scope}）</translation>
+    </message>
     <message>
         <location filename="../../desktop/errors.py" line="18" />
         <source>The ledger reported an error.</source>
@@ -4184,6 +4224,26 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
 <context>
     <name>fields</name>
     <message>
+        <source>Rectification task</source>
+        <translation>整改任务</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>查摆问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>自查结果</translation>
+    </message>
+    <message>
+        <source>Self-inspection item</source>
+        <translation>自查项目</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>自查期间</translation>
+    </message>
+    <message>
         <location filename="../../desktop/records.py" line="99" />
         <source>Kind</source>
         <extracomment>shown in the default table columns personal data (encrypted in data packages) field holding the division code that is the record's scope, or the REF field whose record's scope it inherits field used as the record's title in lists and history</extracomment>
@@ -4958,6 +5018,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
 </context>
 <context>
     <name>kinds</name>
+    <message>
+        <source>Self-inspection answer</source>
+        <translation>八查八看自查</translation>
+    </message>
     <message>
         <location filename="../../desktop/records.py" line="126" />
         <source>League organisation</source>
@@ -5940,6 +6004,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
 </context>
 <context>
     <name>sync</name>
+    <message>
+        <source>it verifies or returns a task of {scope}, which only the level above that unit may do (the writer's scope is {author_scope})</source>
+        <translation>它验收或退回了 {scope} 的整改任务，只有该单位的上级才能这样做（写入方范围为 {author_scope}）</translation>
+    </message>
     <message>
         <location filename="../../sync/client.py" line="93" />
         <source>Synchronisation with the hub failed.</source>
