@@ -567,7 +567,7 @@ def test_the_month_being_reported_turns_after_the_due_day():
 def test_sections(june):
     secs = sections(june)
     assert [s.key for s in secs] == ["overview", "members", "meetings", "organisations", "wechat", "funding",
-                                     "checklist", "timeliness", "silent", "submissions", "differences"]
+                                     "checklist", "overdue", "timeliness", "silent", "submissions", "differences"]
     tables = {t.key: t for s in secs for t in s.tables}
     for t in tables.values():
         assert all(len(row) == len(t.columns) for row in t.rows), t.key

@@ -13,6 +13,7 @@ from desktop.records.enums import enumerations
 from desktop.reporting.figures import MSG_BAD_FIGURE, Headline, share
 
 if TYPE_CHECKING:
+    from desktop.reporting.overdue import OverdueTasks
     from desktop.reporting.submissions import SubmissionState
 
 CTX = "report"
@@ -269,6 +270,8 @@ class MonthlyReport:
     submissions: tuple["SubmissionState", ...] = ()
     #: the scope's own submission to the level above (None for all of China)
     own_submission: "SubmissionState | None" = None
+    # ---- overdue checklist tasks (desktop.reporting.overdue)
+    overdue: "OverdueTasks | None" = None
 
     @property
     def title(self) -> str:

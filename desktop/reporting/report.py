@@ -55,6 +55,7 @@ from desktop.reporting.model import (COMPARED, CTX, LEVELS, MSG_ALL_OF_CHINA, MS
                                      MSG_NO_SECRETARY, MSG_PAGE, MSG_TITLE, REPORTED_AS, SHARE_FIGURES, UNIT_FIGURES,
                                      Comparison, Contact, Difference, LaggingUnit, LevelCoverage, MonthlyReport,
                                      UnitFigures, UnitRef)
+from desktop.reporting.overdue import overdue_tasks
 from desktop.reporting.months import (last_month, month_bounds, month_stamp_range, next_month, previous_month,
                                       reporting_month)
 from desktop.reporting.submissions import figures_of, month_being_reported, states
@@ -135,6 +136,7 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
         updated=tuple(refs(c) for c in reminders.updated), silent=tuple(refs(c) for c in reminders.silent),
         unknown=frozenset(reminders.unknown),
         reporting=tuple(reporting), differences=tuple(found), lagging=reminders.lagging)
+    report = dataclasses.replace(report, overdue=overdue_tasks(ledger, scope, month))  # overdue checklist tasks
     return _with_submissions(ledger, report, refs)
 
 

@@ -5214,6 +5214,46 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
 <context>
     <name>report</name>
     <message>
+        <source>No checklist task is overdue.</source>
+        <translation>没有逾期的整改任务。</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Overdue checklist tasks</source>
+        <translation>逾期未完成的整改任务</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>逾期任务</translation>
+    </message>
+    <message>
+        <source>Overdue checklist tasks by unit</source>
+        <translation>各单位逾期整改任务</translation>
+    </message>
+    <message>
+        <source>{n} checklist tasks were past their deadline and not done on {day}.</source>
+        <translation>截至 {day}，有 {n} 项整改任务已过期限仍未完成。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/cli_report.py" line="22" />
         <source>the monthly report of a unit: a summary, and the Excel form and PDF on request</source>
         <extracomment>Units of the reminders list printed (the Excel form and the PDF have them all).</extracomment>
