@@ -36,6 +36,26 @@
 <context>
     <name>ChecklistView</name>
     <message>
+        <source>Choose a township (or a county) for its self-inspection.</source>
+        <translation>请选择一个乡镇（或县）开展自查。</translation>
+    </message>
+    <message>
+        <source>The first step: answer the self-inspection items and turn what you found into rectification tasks.</source>
+        <translation>第一步：逐项开展“八查八看”自查，把查摆出的问题生成整改任务。</translation>
+    </message>
+    <message>
+        <source>Edit the reference table and issue it to the units below.</source>
+        <translation>编辑参考表并下发给下级单位。</translation>
+    </message>
+    <message>
+        <source>Issue tables…</source>
+        <translation>下发参考表…</translation>
+    </message>
+    <message>
+        <source>Self-inspection (八查八看)…</source>
+        <translation>八查八看自查…</translation>
+    </message>
+    <message>
         <location filename="../../ui/checklist.py" line="173" />
         <source>Generate tasks from the reference table</source>
         <translation>按参考表生成任务</translation>
@@ -7037,6 +7057,182 @@ File: {file}</source>
     <message>
         <source>(choose)</source>
         <translation>（请选择）</translation>
+    </message>
+</context>
+<context>
+    <name>SelfInspectionDialog</name>
+    <message>
+        <source>{file} attached.</source>
+        <translation>已附上 {file}。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} is larger than 50 MB; attach a smaller copy.</source>
+        <translation>{file} 超过 50 MB，请附一个较小的副本。</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>附佐证材料</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rectification task(s) made; they are in the checklist.</source>
+        <translation>
+            <numerusform>已生成 %n 项整改任务，可在对标整改台账中查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>make rectification tasks</source>
+        <translation>生成整改任务</translation>
+    </message>
+    <message>
+        <source>Make a task of each chosen finding (of every finding without a task when none is chosen).</source>
+        <translation>为选中的每个问题生成整改任务（未选中时，为所有尚无任务的问题生成）。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>problem: no task yet</source>
+        <translation>问题：尚未生成整改任务</translation>
+    </message>
+    <message>
+        <source>{status}, due {deadline}</source>
+        <translation>{status}，时限 {deadline}</translation>
+    </message>
+    <message>
+        <source>No self-inspection items apply to this unit.</source>
+        <translation>本单位没有适用的自查项目。</translation>
+    </message>
+    <message>
+        <source>Deadline of new tasks</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Attach evidence…</source>
+        <translation>附佐证材料…</translation>
+    </message>
+    <message>
+        <source>Make rectification tasks</source>
+        <translation>生成整改任务</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Rectification task</source>
+        <translation>整改任务</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>查摆问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>自查结果</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>自查项目</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Answer each item and write down what you found. Every finding is a problem to rectify: select it and press "Make rectification tasks".</source>
+        <translation>逐项作答并写明查摆出的问题。每个问题都要整改：选中后点击“生成整改任务”。</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>自查期间</translation>
+    </message>
+    <message>
+        <source>{unit}: self-inspection</source>
+        <translation>{unit}：八查八看自查</translation>
+    </message>
+    <message>
+        <source>Self-inspection (eight checks, eight looks)</source>
+        <translation>八查八看自查</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateIssueDialog</name>
+    <message>
+        <source>The table was issued to {units} unit(s), with {tasks} new task(s). It goes down with the next sync or data package.</source>
+        <translation>已下发给 {units} 个单位，新生成 {tasks} 项整改任务，将随下次同步或数据包送达。</translation>
+    </message>
+    <message>
+        <source>The table was issued to every unit below ({n} items). It goes down with the next sync or data package.</source>
+        <translation>已下发给全部下级单位（共 {n} 项），将随下次同步或数据包送达。</translation>
+    </message>
+    <message>
+        <source>The table has no item with a number and a title.</source>
+        <translation>参考表中没有同时填写编号和名称的项目。</translation>
+    </message>
+    <message>
+        <source>No unit below this ledger keeps a checklist.</source>
+        <translation>本台账下没有需要对标整改的单位。</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>The table every unit under this ledger follows unless it has its own.</source>
+        <translation>本台账下所有单位适用的表（单独下发过的单位除外）。</translation>
+    </message>
+    <message>
+        <source>Issue to every unit below</source>
+        <translation>下发给全部下级单位</translation>
+    </message>
+    <message>
+        <source>Each chosen unit gets this table as its own (一县一表、一乡一表), and its tasks when its committee is in the ledger.</source>
+        <translation>每个所选单位得到一张自己的表（一县一表、一乡一表）；其团委已在台账中的，同时生成整改任务。</translation>
+    </message>
+    <message>
+        <source>Issue to the chosen units</source>
+        <translation>下发给所选单位</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加项目</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>重点工作</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>体系</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Table of</source>
+        <translation>参考表级别</translation>
+    </message>
+    <message>
+        <source>Issue checklist tables</source>
+        <translation>下发参考表</translation>
     </message>
 </context>
 </TS>
