@@ -16,9 +16,9 @@ done
 # A township secretary's first day (tests/ui/test_first_day.py), step by step, in Chinese
 TL_SCREENSHOTS=docs/screenshots xvfb-run -a -s "-screen 0 1366x768x24" \
     .venv/bin/python -m pytest -q -p no:cacheprovider tests/ui/test_first_day.py
-# The checklist cycle (tests/ui/test_checklist_cycle.py): self-inspection, tables issued per unit
+# The checklist cycle (tests/ui/test_checklist_cycle_ui.py): self-inspection, tables issued per unit
 TL_SCREENSHOTS=docs/screenshots xvfb-run -a -s "-screen 0 1366x768x24" \
-    .venv/bin/python -m pytest -q -p no:cacheprovider tests/ui/test_checklist_cycle.py
+    .venv/bin/python -m pytest -q -p no:cacheprovider tests/ui/test_checklist_cycle_ui.py
 # The hub's admin page in Debian's chromium (tests/sync/test_hub_admin.py), in Chinese
 TL_SCREENSHOTS=docs/screenshots .venv/bin/python -m pytest -q -p no:cacheprovider \
     tests/sync/test_hub_admin.py -k chromium
