@@ -157,13 +157,14 @@ class SelfInspectionDialog(QDialog):
             item.setFlags(fixed)
             self.table.setItem(r, column, item)
         finding = QTableWidgetItem(row.finding)
-        finding.setFlags(fixed | Qt.ItemIsEditable)
+        finding.setFlags(fixed if self.ledger.read_only else fixed | Qt.ItemIsEditable)
         self.table.setItem(r, FINDING, finding)
         combo = QComboBox(self.table)
         combo.addItem("", None)
         for value in enumerations().values("inspection_answer"):
             combo.addItem(value.label(), value.key)
         combo.setCurrentIndex(max(combo.findData((row.answer or {}).get("answer")), 0))
+        combo.setEnabled(not self.ledger.read_only)
         combo.currentIndexChanged.connect(lambda _i, r=r: self._answer_chosen(r))
         self.table.setCellWidget(r, ANSWER, combo)
 

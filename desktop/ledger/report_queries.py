@@ -319,3 +319,16 @@ def scopes_changed(ledger: Ledger, scope: str, lo: str, hi: str, length: int) ->
     rows = _rows(ledger, f"SELECT DISTINCT substr(scope, 1, {int(length)}) FROM change_log "
                          f"WHERE scope >= ? AND scope < ? AND stamp >= ? AND stamp < ?", (s_lo, s_hi, lo, hi))
     return {r[0] for r in rows}
+
+
+# ----------------------------------------------------------------------------- overdue checklist tasks
+_TASK_OVERDUE = ("deadline IS NOT NULL AND deadline < :as_of AND (status IN ('not_started', 'in_progress') "
+                 "OR (done_on IS NOT NULL AND done_on > :as_of))")
+
+
+def overdue_tasks(ledger: Ledger, scope: str, as_of: str) -> list[tuple]:
+    """(scope, title, system, responsible, deadline, status) of the live checklist tasks within
+    *scope* past their deadline on *as_of* ("YYYY-MM-DD") and not done by then."""
+    where, sp = _within(ledger, scope)
+    return _rows(ledger, f"SELECT scope, title, system, responsible, deadline, status FROM checklist_task "
+                         f"WHERE deleted = 0 AND {where} AND {_TASK_OVERDUE}", {"as_of": as_of, **sp})

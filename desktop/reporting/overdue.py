@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.records.checklist import OPEN_STATUSES, TASK
+from desktop.ledger import report_queries
+from desktop.records.checklist import OPEN_STATUSES
 from desktop.reporting.model import UnitRef
 from desktop.reporting.months import month_bounds
 from desktop.scope.geo import geography
@@ -76,18 +77,15 @@ def _unit_ref(code: str) -> UnitRef:
 
 
 def overdue_tasks(ledger: "Ledger", scope: str, month: str, today: dt.date | None = None) -> OverdueTasks:
-    """The tasks under *scope* overdue as of *month*'s report day, the longest overdue first."""
+    """The tasks under *scope* overdue as of *month*'s report day, the longest overdue first
+    (the condition of :func:`is_overdue`, in one query)."""
     day = overdue_as_of(month, today)
     as_of = day.isoformat()
     refs: dict[str, UnitRef] = {}
     found = []
-    for task in ledger.query(TASK, scope=scope or None):
-        if not is_overdue(task, as_of):
-            continue
-        code = task["scope"]
+    for code, title, system, responsible, deadline, status in report_queries.overdue_tasks(ledger, scope, as_of):
         unit = refs.get(code) or refs.setdefault(code, _unit_ref(code))
-        days = (day - dt.date.fromisoformat(task["deadline"])).days
-        found.append(OverdueTask(unit, task["title"] or "", task["system"] or "", task["responsible"] or "",
-                                 task["deadline"], task["status"], days))
+        days = (day - dt.date.fromisoformat(deadline)).days
+        found.append(OverdueTask(unit, title or "", system or "", responsible or "", deadline, status, days))
     found.sort(key=lambda t: (-t.days, t.unit.code, t.title))
     return OverdueTasks(as_of, tuple(found), len(scope) >= LISTED_FROM)
