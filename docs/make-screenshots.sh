@@ -19,6 +19,9 @@ TL_SCREENSHOTS=docs/screenshots xvfb-run -a -s "-screen 0 1366x768x24" \
 # The trends tab and the monthly report's work sections (tests/ui/test_trends_ui.py), in Chinese
 TL_SCREENSHOTS=docs/screenshots xvfb-run -a -s "-screen 0 1366x768x24" \
     .venv/bin/python -m pytest -q -p no:cacheprovider tests/ui/test_trends_ui.py -k main_window
+# The checklist cycle (tests/ui/test_checklist_cycle_ui.py): self-inspection, tables issued per unit
+TL_SCREENSHOTS=docs/screenshots xvfb-run -a -s "-screen 0 1366x768x24" \
+    .venv/bin/python -m pytest -q -p no:cacheprovider tests/ui/test_checklist_cycle_ui.py
 # The hub's admin page in Debian's chromium (tests/sync/test_hub_admin.py), in Chinese
 TL_SCREENSHOTS=docs/screenshots .venv/bin/python -m pytest -q -p no:cacheprovider \
     tests/sync/test_hub_admin.py -k chromium

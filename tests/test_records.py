@@ -75,6 +75,8 @@ CASES = {
                         "grade", "优秀", "excellent"),
     "branch_term": (dict(village_code=VILLAGE, elected_on="2021-12-01", term_end="2026-11-30", secretary="王五"),
                     "members", "5", 5),
+    "inspection_answer": (dict(org_id=TOWNSHIP_ORG, period="2024-03", item_id="tpl-township-I1", answer="否",
+                               finding="委员不全"), "answer", "部分", "partial"),
 }
 
 

@@ -61,6 +61,7 @@ def valid(ledger: Ledger, kind: str) -> dict:
         "contact_point": dict(unit_code=TOWNSHIP, leader="李四", office="石家庄团市委农村部", linked_on="2024-03-01"),
         "unit_assessment": dict(org_id=org, year=2023, grade="优秀"),
         "branch_term": dict(village_code=VILLAGE, elected_on="2021-12-01", term_end="2026-11-30"),
+        "inspection_answer": dict(org_id=org, period="2024-03", item_id="tpl-township-I1", answer="否"),
     }
     values = dict(rows[kind])
     if kind == "attachment":

@@ -171,7 +171,12 @@ class ChecklistView(QWidget):
         return heading
 
     def _make_tools(self) -> QHBoxLayout:
-        """The task buttons, then the workflow buttons."""
+        """The self-inspection and the tables, the task buttons, then the workflow buttons."""
+        self.inspect_button = tool_button(self, "self_inspection", self.self_inspection,
+                                          self.tr("Self-inspection (八查八看)…"))
+        self.issue_button = tool_button(self, "issue_tables", self.issue_tables, self.tr("Issue tables…"))
+        self.issue_button.setToolTip(self.tr("Edit the reference table and issue it to the units below."))
+        self.issue_button.setVisible(checklist.verifies_others(self.ledger.scope))
         self.generate_button = tool_button(self, "generate_tasks", self.generate,
                                            self.tr("Generate tasks from the reference table"))
         self.new_button = tool_button(self, "new_task", self.add, self.tr("New task"))
@@ -187,7 +192,8 @@ class ChecklistView(QWidget):
         self.action_buttons = {"start": self.start_button, "done": self.done_button, "verify": self.verify_button,
                                "reopen": self.reopen_button}
         tools = QHBoxLayout()
-        for b in (self.generate_button, self.new_button, self.edit_button, self.history_button):
+        for b in (self.inspect_button, self.issue_button, self.generate_button, self.new_button, self.edit_button,
+                  self.history_button):
             tools.addWidget(b)
         tools.addSpacing(16)
         for action in checklist.ACTIONS:
@@ -298,6 +304,11 @@ class ChecklistView(QWidget):
         name = d.name if d else self.tr("All units")
         self.unit_label.setText(f"{name}（{self.scope}）" if d else name)
         level = checklist.unit_level(self.scope)
+        self.inspect_button.setEnabled(level is not None)
+        self.inspect_button.setToolTip(self.tr("The first step: answer the self-inspection items and turn what you "
+                                               "found into rectification tasks.") if level is not None else
+                                       self.tr("Choose a township (or a county) for its self-inspection."))
+        self.issue_button.setEnabled(not self.ledger.read_only)
         self.generate_button.setEnabled(level is not None and not self.ledger.read_only)
         if level is None:
             self.generate_button.setToolTip(self.tr("Choose a township (or a county) to generate its tasks."))
@@ -454,6 +465,21 @@ class ChecklistView(QWidget):
             self.undo_stack.push(CreateCommand(self.ledger, TASK, task_id, "", notify))
         self.undo_stack.endMacro()
         self.status_label.setText(self.tr("%n task(s) created from the reference table.", "", len(created)))
+        self._task_changed(TASK, "")
+
+    def self_inspection(self) -> None:
+        """The chosen unit's self-inspection (八查八看), whose findings become tasks here."""
+        from ui.checklist_inspection import SelfInspectionDialog
+
+        dialog = SelfInspectionDialog(self.ledger, self.scope, self.undo_stack, self)
+        dialog.sig_tasks_made.connect(lambda _n: self._task_changed(TASK, ""))
+        dialog.exec()
+
+    def issue_tables(self) -> None:
+        """Edit the reference table and issue it to units below (一县一表)."""
+        from ui.checklist_templates import TemplateIssueDialog
+
+        TemplateIssueDialog(self.ledger, self).exec()
         self._task_changed(TASK, "")
 
     def add(self) -> None:

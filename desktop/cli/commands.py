@@ -17,6 +17,7 @@ from desktop.cli import packages as cli_packages
 from desktop.cli import records as cli_records
 from desktop.cli import report as cli_report
 from desktop.cli import submission as cli_submission
+from desktop.cli import templates as cli_templates
 from desktop.cli.common import (EXIT_OK, PROG, ArgumentParser, choose_language, fail, ledger_path, open_ledger,
                                 run_command, warn)
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
@@ -70,6 +71,7 @@ def build_parser() -> ArgumentParser:
     cli_report.add_parsers(sub)
     cli_submission.add_parsers(sub)
     cli_packages.add_parsers(sub)
+    cli_templates.add_parsers(sub)
     sub.add_parser("gui", help=translate("cli", "start the program's window (the default)"))
     return p
 
@@ -298,6 +300,7 @@ def _extend_commands() -> None:
     COMMANDS.update(cli_report.COMMANDS)
     COMMANDS.update(cli_submission.COMMANDS)
     COMMANDS.update(cli_packages.COMMANDS)
+    COMMANDS.update(cli_templates.COMMANDS)
 
 
 _extend_commands()

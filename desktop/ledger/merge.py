@@ -12,6 +12,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ledger.changes import (FLAG_FUTURE, Change, clock_fields, compact_clock, dumps, expand_clock,
                                      plain_text)
 from desktop.records import DELETED, KINDS, Kind
+from desktop.records.checklist import verification_refused
 from desktop.records.validation import received_error
 
 #: Reasons a received change is rejected (shown per change to the user).
@@ -25,6 +26,9 @@ REJECT_OWN_ORIGIN = QT_TRANSLATE_NOOP("errors", "the change claims to come from 
 REJECT_CLOCK_AHEAD = QT_TRANSLATE_NOOP(
     "errors", "the change is dated {hours} hours ahead of this computer's clock: the clock of the computer that "
               "wrote it is wrong; it is kept there and sent again once its time has come or the clock is put right")
+REJECT_VERIFY = QT_TRANSLATE_NOOP(
+    "errors", "the change verifies or returns a task of {scope}, which only the level above that unit may do "
+              "(the sender's scope is {author_scope})")
 REJECT_DIFFERS = QT_TRANSLATE_NOOP(
     "errors", "a different change with the same origin and number ({origin} #{seq}) was received before")
 
@@ -160,6 +164,9 @@ class Merging:
                 return translate("errors", REJECT_UNKNOWN_FIELD).format(field=name, kind=change.kind)
         if allowed_scope is not None and not change.scope.startswith(allowed_scope):
             return translate("errors", REJECT_SCOPE).format(scope=change.scope or "-", allowed=allowed_scope)
+        if allowed_scope is not None and verification_refused(change.kind, change.scope, change.fields, allowed_scope):
+            return Reason(translate("errors", REJECT_VERIFY).format(scope=change.scope, author_scope=allowed_scope or "-"),
+                          "verify_not_allowed", scope=change.scope, author_scope=allowed_scope)
         return None
 
     def _merge(self, k: Kind, row: sqlite3.Row | None, change: Change) -> int:

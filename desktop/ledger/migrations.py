@@ -425,6 +425,30 @@ def _v9(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+V10_INSPECTION_TABLES = """
+CREATE TABLE inspection_answer (
+    id TEXT PRIMARY KEY,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    org_id TEXT,
+    period TEXT,
+    item_id TEXT,
+    answer TEXT,
+    finding TEXT,
+    task_id TEXT,
+    clock TEXT NOT NULL
+);
+CREATE INDEX inspection_answer_scope ON inspection_answer(scope);
+"""
+
+
+def _v10(conn: sqlite3.Connection) -> None:
+    """Self-inspection answers (八查八看): one per unit, period and item."""
+    for statement in V10_INSPECTION_TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
@@ -435,6 +459,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     7: _v7,
     8: _v8,
     9: _v9,
+    10: _v10,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

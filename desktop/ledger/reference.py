@@ -8,6 +8,7 @@ takes the nearest issuer's set).
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Protocol
@@ -28,6 +29,13 @@ class Records(Protocol):
 def load_checklists(path: Path | None = None) -> dict:
     path = path or paths.resource_dir() / "reference" / "checklists.json"
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def inspection_systems() -> dict[str, str]:
+    """The system (of the four) that a task made from each self-inspection item belongs to,
+    by item number, as the reference data names it."""
+    return dict(load_checklists().get("inspection_systems", {}))
 
 
 def builtin_template_changes(data: dict | None = None) -> list[Change]:

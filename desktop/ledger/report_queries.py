@@ -567,3 +567,16 @@ def reported_figure_rows(ledger: Ledger, scope: str, months: tuple[str, ...]) ->
     names, mp = _names("m", months)
     return _rows(ledger, f"SELECT id, unit_code, month, metric, value FROM reported_figure WHERE deleted = 0 "
                          f"AND {where} AND month IN ({names}) ORDER BY unit_code, month, metric", {**sp, **mp})
+
+
+# ----------------------------------------------------------------------------- overdue checklist tasks
+_TASK_OVERDUE = ("deadline IS NOT NULL AND deadline < :as_of AND (status IN ('not_started', 'in_progress') "
+                 "OR (done_on IS NOT NULL AND done_on > :as_of))")
+
+
+def overdue_task_list(ledger: Ledger, scope: str, as_of: str) -> list[tuple]:
+    """(scope, title, system, responsible, deadline, status) of the live checklist tasks within
+    *scope* past their deadline on *as_of* ("YYYY-MM-DD") and not done by then."""
+    where, sp = _within(ledger, scope)
+    return _rows(ledger, f"SELECT scope, title, system, responsible, deadline, status FROM checklist_task "
+                         f"WHERE deleted = 0 AND {where} AND {_TASK_OVERDUE}", {"as_of": as_of, **sp})

@@ -440,6 +440,24 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     MONTH_SUBMISSION, MONTH_REVIEW, REPORT_DUE, *WORK_KINDS,
 )}
 
+# ---- self-inspection (八查八看): a unit's answer to one item for a period; its finding is a
+# problem (整改问题) that becomes a rectification task (desktop.records.inspection)
+INSPECTION_ANSWER = Kind(
+    "inspection_answer", QT_TRANSLATE_NOOP("kinds", "Self-inspection answer"), (
+        F("org_id", T.REF, QT_TRANSLATE_NOOP("fields", "Organisation"), required=True, ref="organisation",
+          immutable=True, ref_org_kinds=("township_committee", "county_committee")),
+        F("period", T.MONTH, QT_TRANSLATE_NOOP("fields", "Period"), required=True, immutable=True),
+        F("item_id", T.REF, QT_TRANSLATE_NOOP("fields", "Self-inspection item"), required=True,
+          ref="checklist_template", immutable=True),
+        F("answer", T.ENUM, QT_TRANSLATE_NOOP("fields", "Answer"), required=True, enum="inspection_answer"),
+        F("finding", T.TEXT, QT_TRANSLATE_NOOP("fields", "Finding"), max_len=2000),
+        F("task_id", T.REF, QT_TRANSLATE_NOOP("fields", "Rectification task"), ref="checklist_task"),
+    ), scope_from="org_id", title_field="finding", plural="inspection_answers", importable=False, section=False,
+    in_forms=False,
+)
+KINDS[INSPECTION_ANSWER.name] = INSPECTION_ANSWER
+# ---- end of self-inspection
+
 #: The tombstone is a field of its own in the per-field clock.
 DELETED = "deleted"
 

@@ -45,6 +45,8 @@ WORKFLOW_FIELDS = ("status", "done_on", "verified_on", "verified_by", "return_re
 PROOF = ("measure", "evidence")
 MSG_EVIDENCE = QT_TRANSLATE_NOOP("errors", "at least one evidence file")
 MSG_NEEDS_PROOF = QT_TRANSLATE_NOOP("errors", "Before the task is done it needs {missing}.")
+#: Fields of a task that only the level above writes: its verification (验收) or a return (退回).
+ABOVE_FIELDS = ("verified_on", "verified_by", "return_reason")
 
 
 def can_verify(ledger_scope: str, unit_scope: str) -> bool:
@@ -52,6 +54,16 @@ def can_verify(ledger_scope: str, unit_scope: str) -> bool:
     ancestor of the unit's division code (the task's scope)."""
     unit_scope = unit_scope or ""
     return unit_scope.startswith(ledger_scope) and unit_scope != ledger_scope
+
+
+def verification_refused(kind: str, scope: str, fields: dict, author_scope: str) -> bool:
+    """Whether a change of *kind* to a record of *scope* that sets *fields* verifies (or
+    returns) a task although its author's scope (*author_scope*) is not above the task's
+    unit: the rule the local form keeps, checked again on changes received from elsewhere."""
+    if kind != TASK:
+        return False
+    verifies = fields.get("status") == "verified" or any(fields.get(n) for n in ABOVE_FIELDS)
+    return verifies and not can_verify(author_scope, scope)
 
 
 def verifies_others(ledger_scope: str) -> bool:

@@ -15,6 +15,7 @@ from desktop.reporting.model import (CTX, LEVELS, MSG_AS_REPORTED, MSG_GENERATED
                                      MSG_NO_CHANGE, MSG_NO_SECRETARY, MSG_NONE_DIFFERING, MSG_NONE_LAGGING,
                                      MSG_NOT_ENTERED, MSG_YES, UNIT_FIGURES,
                                      MonthlyReport)
+from desktop.reporting.overdue import OverdueTasks
 
 @dataclass(frozen=True)
 class Column:
@@ -371,6 +372,36 @@ def _work_tables(report: MonthlyReport) -> tuple[Table, ...]:
     return work_tables(report)
 
 
+# ---- overdue checklist tasks (desktop.reporting.overdue)
+def _overdue_tables(report: MonthlyReport) -> tuple[Table, ...]:
+    """Checklist tasks past their deadline and not done: a count per unit below and, at a
+    county's scope or below, the tasks one by one (the longest overdue first)."""
+    T, C = _t, Column
+    overdue = report.overdue or OverdueTasks("", (), False)
+    enums = enumerations()
+    counts = [(u.name, overdue.by_unit(len(u.code)).get(u.code, 0)) for u in report.units]
+    note = T(QT_TRANSLATE_NOOP("report", "{n} checklist tasks were past their deadline and not done on {day}.")).format(
+        n=f"{overdue.count:,}", day=overdue.as_of)
+    by_unit = Table(
+        "overdue_by_unit", T(QT_TRANSLATE_NOOP("report", "Overdue checklist tasks by unit")),
+        (_unit_column(report), C(T(QT_TRANSLATE_NOOP("report", "Overdue tasks")))), tuple(counts), note=note,
+        chart=(1,), chart_title=T(QT_TRANSLATE_NOOP("report", "Overdue checklist tasks")))
+    if not overdue.listed:
+        return (by_unit,)
+    tasks = Table(
+        "overdue_tasks", T(QT_TRANSLATE_NOOP("report", "Overdue checklist tasks")),
+        (*_code_columns(), C(T(QT_TRANSLATE_NOOP("report", "System")), "text"),
+         C(T(QT_TRANSLATE_NOOP("report", "Task")), "text"), C(T(QT_TRANSLATE_NOOP("report", "Responsible")), "text"),
+         C(T(QT_TRANSLATE_NOOP("report", "Deadline")), "text"), C(T(QT_TRANSLATE_NOOP("report", "Status")), "text"),
+         C(T(QT_TRANSLATE_NOOP("report", "Days overdue")))),
+        tuple((t.unit.code, t.unit.name, t.unit.within, enums.label("checklist_system", t.system) if t.system else "",
+               t.title, t.responsible, t.deadline, enums.label("task_status", t.status), t.days)
+              for t in overdue.tasks),
+        note=note if overdue.tasks else T(QT_TRANSLATE_NOOP("report", "No checklist task is overdue.")))
+    return tasks, by_unit
+# ---- end of overdue checklist tasks
+
+
 #: The sections in order: key, title, and the tables they hold.
 _SECTIONS = (
     ("overview", QT_TRANSLATE_NOOP("report", "Overview"), _headline_tables),
@@ -382,6 +413,7 @@ _SECTIONS = (
     *work_figures.SECTIONS,
     ("checklist", QT_TRANSLATE_NOOP("report", "Checklist"), _checklist_tables),
     ("work", QT_TRANSLATE_NOOP("report", "Work ledger"), _work_tables),
+    ("overdue", QT_TRANSLATE_NOOP("report", "Overdue tasks"), _overdue_tables),
     ("timeliness", QT_TRANSLATE_NOOP("report", "Timeliness and reminders"), _timeliness_tables),
     ("silent", QT_TRANSLATE_NOOP("report", "Silent units"), _silent_tables),
     ("submissions", QT_TRANSLATE_NOOP("report", "Submissions"), _submission_tables),

@@ -14,6 +14,7 @@ from desktop.reporting.figures import MSG_BAD_FIGURE, Headline, share
 
 if TYPE_CHECKING:
     from desktop.reporting.problems import Problem
+    from desktop.reporting.overdue import OverdueTasks
     from desktop.reporting.submissions import SubmissionState
     from desktop.reporting.work_figures import WorkFigures
     from desktop.reporting.work_section import WorkRecords
@@ -282,6 +283,8 @@ class MonthlyReport:
     problem_thresholds: tuple[tuple[str, int], ...] = ()
     #: the work-ledger section (:mod:`desktop.reporting.work_section`)
     work_ledger: "WorkRecords | None" = None
+    # ---- overdue checklist tasks (desktop.reporting.overdue)
+    overdue: "OverdueTasks | None" = None
 
     @property
     def title(self) -> str:

@@ -57,6 +57,7 @@ from desktop.reporting.model import (COMPARED, CTX, LEVELS, MSG_ALL_OF_CHINA, MS
                                      MSG_NO_SECRETARY, MSG_PAGE, MSG_TITLE, REPORTED_AS, SHARE_FIGURES, UNIT_FIGURES,
                                      Comparison, Contact, Difference, LaggingUnit, LevelCoverage, MonthlyReport,
                                      UnitFigures, UnitRef)
+from desktop.reporting.overdue import overdue_tasks
 from desktop.reporting.months import (last_month, month_bounds, month_stamp_range, next_month, previous_month,
                                       reporting_month)
 from desktop.reporting.submissions import figures_of, month_being_reported, states
@@ -148,6 +149,7 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
     report = dataclasses.replace(report, work=work["figures"])
     report = dataclasses.replace(report, work_ledger=work_records(
         ledger, scope, month, tuple((u.code, u.name) for u in report.units)))
+    report = dataclasses.replace(report, overdue=overdue_tasks(ledger, scope, month))  # overdue checklist tasks
     report = _with_submissions(ledger, report, refs)
     if not problems.in_report(scope):
         return report

@@ -324,6 +324,26 @@
         <source>Changed by the workflow buttons (Start, Mark done, Verify, Return).</source>
         <translation>由流程按钮（开始整改、标记完成、验收、退回）修改。</translation>
     </message>
+    <message>
+        <source>Choose a township (or a county) for its self-inspection.</source>
+        <translation>请选择一个乡镇（或县）开展自查。</translation>
+    </message>
+    <message>
+        <source>The first step: answer the self-inspection items and turn what you found into rectification tasks.</source>
+        <translation>第一步：逐项开展“八查八看”自查，把查摆出的问题生成整改任务。</translation>
+    </message>
+    <message>
+        <source>Edit the reference table and issue it to the units below.</source>
+        <translation>编辑参考表并下发给下级单位。</translation>
+    </message>
+    <message>
+        <source>Issue tables…</source>
+        <translation>下发参考表…</translation>
+    </message>
+    <message>
+        <source>Self-inspection (八查八看)…</source>
+        <translation>八查八看自查…</translation>
+    </message>
 </context>
 <context>
     <name>ConflictModel</name>
@@ -3344,6 +3364,30 @@ Device {device}</source>
         <source>The hub {url} took it on in place of the old device; run township-ledger sync.</source>
         <translation>汇总端 {url} 已让它接替原设备；请运行 township-ledger sync。</translation>
     </message>
+    <message>
+        <source>{unit}: {n} tasks created</source>
+        <translation>{unit}：已生成 {n} 项整改任务</translation>
+    </message>
+    <message>
+        <source>{n} checklist templates written; they go to the units with the next sync or package.</source>
+        <translation>已写入 {n} 条参考表项目；下次同步或数据包交换时送达各单位。</translation>
+    </message>
+    <message>
+        <source>a unit's division code: issue the tables as its own (repeatable)</source>
+        <translation>单位的区划代码：作为该单位自己的表下发（可重复，一县一表、一乡一表）</translation>
+    </message>
+    <message>
+        <source>a checklist table file (JSON, as checklists.json)</source>
+        <translation>参考表文件（JSON，格式同 checklists.json）</translation>
+    </message>
+    <message>
+        <source>issue the tables of a file in the reference data's form</source>
+        <translation>下发一个参考表文件（与内置参考数据格式相同）中的表</translation>
+    </message>
+    <message>
+        <source>issue checklist tables (参考表, 八查八看) to the units below</source>
+        <translation>向下级单位下发对标整改参考表和“八查八看”自查项</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -3863,6 +3907,22 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>village</source>
         <translation>村</translation>
+    </message>
+    <message>
+        <source>{unit} is not a unit under this ledger's scope {scope}</source>
+        <translation>{unit} 不是本台账范围 {scope} 下的单位</translation>
+    </message>
+    <message>
+        <source>the item number {code} appears twice</source>
+        <translation>项目编号 {code} 出现了两次</translation>
+    </message>
+    <message>
+        <source>{name} is not a checklist table: {problem}</source>
+        <translation>{name} 不是参考表文件：{problem}</translation>
+    </message>
+    <message>
+        <source>the change verifies or returns a task of {scope}, which only the level above that unit may do (the sender's scope is {author_scope})</source>
+        <translation>该修改验收或退回了 {scope} 的整改任务，只有该单位的上级才能这样做（发送方范围为 {author_scope}）</translation>
     </message>
 </context>
 <context>
@@ -4860,6 +4920,26 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>Committee members (number)</source>
         <translation>委员人数</translation>
     </message>
+    <message>
+        <source>Rectification task</source>
+        <translation>整改任务</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>查摆问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>自查结果</translation>
+    </message>
+    <message>
+        <source>Self-inspection item</source>
+        <translation>自查项目</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>自查期间</translation>
+    </message>
 </context>
 <context>
     <name>figures</name>
@@ -5276,6 +5356,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>Village branch term</source>
         <translation>村团组织换届</translation>
+    </message>
+    <message>
+        <source>Self-inspection answer</source>
+        <translation>八查八看自查</translation>
     </message>
 </context>
 <context>
@@ -6613,6 +6697,46 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>{overdue} village branches are overdue for election and {due} more terms end by {horizon}.</source>
         <translation>{overdue} 个村团组织任期已满未换届，另有 {due} 个将于 {horizon} 前届满。</translation>
     </message>
+    <message>
+        <source>No checklist task is overdue.</source>
+        <translation>没有逾期的整改任务。</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Overdue checklist tasks</source>
+        <translation>逾期未完成的整改任务</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>逾期任务</translation>
+    </message>
+    <message>
+        <source>Overdue checklist tasks by unit</source>
+        <translation>各单位逾期整改任务</translation>
+    </message>
+    <message>
+        <source>{n} checklist tasks were past their deadline and not done on {day}.</source>
+        <translation>截至 {day}，有 {n} 项整改任务已过期限仍未完成。</translation>
+    </message>
 </context>
 <context>
     <name>sync</name>
@@ -6861,6 +6985,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>Another ledger has already taken the place of the device this ledger replaces. Enroll this one with a new code from the hub's administrator: township-ledger enroll --hub URL --code CODE</source>
         <translation>另一份台账已经接替了本台账所替换的设备。请向汇总端管理员索取新的接入码后接入本台账：township-ledger enroll --hub 地址 --code 接入码</translation>
+    </message>
+    <message>
+        <source>it verifies or returns a task of {scope}, which only the level above that unit may do (the writer's scope is {author_scope})</source>
+        <translation>它验收或退回了 {scope} 的整改任务，只有该单位的上级才能这样做（写入方范围为 {author_scope}）</translation>
     </message>
 </context>
 <context>
@@ -8037,6 +8165,182 @@ File: {file}</source>
     <message>
         <source>remove {file}</source>
         <translation>移除附件 {file}</translation>
+    </message>
+</context>
+<context>
+    <name>SelfInspectionDialog</name>
+    <message>
+        <source>{file} attached.</source>
+        <translation>已附上 {file}。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} is larger than 50 MB; attach a smaller copy.</source>
+        <translation>{file} 超过 50 MB，请附一个较小的副本。</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>附佐证材料</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rectification task(s) made; they are in the checklist.</source>
+        <translation>
+            <numerusform>已生成 %n 项整改任务，可在对标整改台账中查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>make rectification tasks</source>
+        <translation>生成整改任务</translation>
+    </message>
+    <message>
+        <source>Make a task of each chosen finding (of every finding without a task when none is chosen).</source>
+        <translation>为选中的每个问题生成整改任务（未选中时，为所有尚无任务的问题生成）。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>problem: no task yet</source>
+        <translation>问题：尚未生成整改任务</translation>
+    </message>
+    <message>
+        <source>{status}, due {deadline}</source>
+        <translation>{status}，时限 {deadline}</translation>
+    </message>
+    <message>
+        <source>No self-inspection items apply to this unit.</source>
+        <translation>本单位没有适用的自查项目。</translation>
+    </message>
+    <message>
+        <source>Deadline of new tasks</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Attach evidence…</source>
+        <translation>附佐证材料…</translation>
+    </message>
+    <message>
+        <source>Make rectification tasks</source>
+        <translation>生成整改任务</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Rectification task</source>
+        <translation>整改任务</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>查摆问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>自查结果</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>自查项目</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Answer each item and write down what you found. Every finding is a problem to rectify: select it and press "Make rectification tasks".</source>
+        <translation>逐项作答并写明查摆出的问题。每个问题都要整改：选中后点击“生成整改任务”。</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>自查期间</translation>
+    </message>
+    <message>
+        <source>{unit}: self-inspection</source>
+        <translation>{unit}：八查八看自查</translation>
+    </message>
+    <message>
+        <source>Self-inspection (eight checks, eight looks)</source>
+        <translation>八查八看自查</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateIssueDialog</name>
+    <message>
+        <source>The table was issued to {units} unit(s), with {tasks} new task(s). It goes down with the next sync or data package.</source>
+        <translation>已下发给 {units} 个单位，新生成 {tasks} 项整改任务，将随下次同步或数据包送达。</translation>
+    </message>
+    <message>
+        <source>The table was issued to every unit below ({n} items). It goes down with the next sync or data package.</source>
+        <translation>已下发给全部下级单位（共 {n} 项），将随下次同步或数据包送达。</translation>
+    </message>
+    <message>
+        <source>The table has no item with a number and a title.</source>
+        <translation>参考表中没有同时填写编号和名称的项目。</translation>
+    </message>
+    <message>
+        <source>No unit below this ledger keeps a checklist.</source>
+        <translation>本台账下没有需要对标整改的单位。</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>The table every unit under this ledger follows unless it has its own.</source>
+        <translation>本台账下所有单位适用的表（单独下发过的单位除外）。</translation>
+    </message>
+    <message>
+        <source>Issue to every unit below</source>
+        <translation>下发给全部下级单位</translation>
+    </message>
+    <message>
+        <source>Each chosen unit gets this table as its own (一县一表、一乡一表), and its tasks when its committee is in the ledger.</source>
+        <translation>每个所选单位得到一张自己的表（一县一表、一乡一表）；其团委已在台账中的，同时生成整改任务。</translation>
+    </message>
+    <message>
+        <source>Issue to the chosen units</source>
+        <translation>下发给所选单位</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加项目</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>重点工作</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>体系</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Table of</source>
+        <translation>参考表级别</translation>
+    </message>
+    <message>
+        <source>Issue checklist tables</source>
+        <translation>下发参考表</translation>
     </message>
 </context>
 </TS>

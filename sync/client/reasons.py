@@ -18,6 +18,7 @@ REASONS = {
     "origin_revoked": QT_TRANSLATE_NOOP("sync", "it was written by the device {origin}, which has been revoked at the hub"),
     "duplicate_differs": QT_TRANSLATE_NOOP("sync", "it differs from the change already received with this origin and sequence number ({origin}, {seq})"),
     "clock_ahead": QT_TRANSLATE_NOOP("sync", "this computer's clock was {minutes} minutes ahead when it was made"),
+    "verify_not_allowed": QT_TRANSLATE_NOOP("sync", "it verifies or returns a task of {scope}, which only the level above that unit may do (the writer's scope is {author_scope})"),
     **signatures.REASONS,
 }
 

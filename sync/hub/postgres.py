@@ -88,6 +88,12 @@ def _v9(conn: PgConnection) -> None:
             conn.execute(statement)
 
 
+def _v10(conn: PgConnection) -> None:
+    for statement in POSTGRES.ddl(ledger_migrations.V10_INSPECTION_TABLES).split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 #: The ledger's migrations on PostgreSQL, by the same numbers (a test checks none is missing).
 LEDGER_STEPS: dict[int, Callable[[PgConnection], None]] = {
     1: _v1,
@@ -99,6 +105,7 @@ LEDGER_STEPS: dict[int, Callable[[PgConnection], None]] = {
     7: _v7,
     8: _v8,
     9: _v9,
+    10: _v10,
 }
 
 

@@ -15,7 +15,10 @@ English text), when
 * its signature does not hold against its origin's key (``bad_signature``), it has none
   and the sender is not its origin (``unsigned_relay``), or no key is known for its
   origin (``origin_key_unknown``) — checked before the write transaction
-  (:func:`signature_refusals`, keys from :mod:`sync.hub.keys`).
+  (:func:`signature_refusals`, keys from :mod:`sync.hub.keys`);
+* it verifies (验收) or returns a checklist task although the device that wrote it is not
+  above the task's unit (``verify_not_allowed``): judged by the scope of its origin when
+  that device enrolled, else by the sender's.
 
 A change the hub holds with the same content is a duplicate whoever sends it: it
 changes nothing.  docs/hub-protocol.md states the rules and what they cannot stop yet.
@@ -28,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from desktop.ledger.changes import Change
+from desktop.records.checklist import verification_refused
 from desktop.scope.geo import geography
 from sync import signatures
 from sync.hub import keys as hub_keys
@@ -89,6 +93,17 @@ def origin_refusal(device: Device, change: Change, origin: Device | None, hub_id
         return Refusal("origin_not_allowed", f"this device (scope {device.scope}) may not send changes written by "
                        f"the device {change.origin} of scope {origin.scope}", {**params, "origin_scope": origin.scope})
     return None
+
+
+def verify_refusal(device: Device, change: Change, origin: Device | None) -> Refusal | None:
+    """Whether *change* verifies or returns a task its writer may not: only the level above
+    a unit does (*origin*: the writing device at the hub, None for the sender itself or a
+    never-enrolled office, whose scope the sender's bounds)."""
+    author = origin.scope if origin is not None else device.scope
+    if not verification_refused(change.kind, change.scope, change.fields, author):
+        return None
+    return Refusal("verify_not_allowed", f"only the level above {change.scope} may verify or return its tasks, "
+                   f"not a device of scope {author}", {"scope": change.scope, "author_scope": author})
 
 
 def same_content(a: Change, b: Change) -> bool:
@@ -183,7 +198,7 @@ def sort_batch(store: HubStore, device: Device, hub_id: str, batch: Iterable[tup
             out.duplicates.append(i)
             continue
         refusal = (refusal or origin_refusal(device, change, origins.get(change.origin), hub_id)
-                   or bad_signatures.get(i))
+                   or bad_signatures.get(i) or verify_refusal(device, change, origins.get(change.origin)))
         if refusal is None and prior is not None:
             refusal = differs(change)
         if refusal is not None:

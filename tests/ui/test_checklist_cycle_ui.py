@@ -1,0 +1,170 @@
+"""The checklist cycle in the window: the self-inspection step (八查八看) whose findings
+become rectification tasks with one button, and a county editing its reference table and
+issuing it to one township (一县一表), whose tasks reach the township with the changes.
+
+With ``TL_SCREENSHOTS=DIR`` the steps are saved there as ``checklist-*.png``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+
+from desktop.ledger import Ledger
+from desktop.records import inspection
+from ui import checklist_inspection
+from ui.checklist import ChecklistView
+from ui.checklist_inspection import ANSWER, FINDING, TASK_COLUMN, SelfInspectionDialog
+from ui.checklist_templates import CODE, DESCRIPTION, SYSTEM, TITLE, TemplateIssueDialog
+
+pytestmark = pytest.mark.gui
+
+COUNTY, TOWNSHIP = "130111", "130111200"
+TOWN_ORG = f"org-township_committee-{TOWNSHIP}"
+SHOTS = os.environ.get("TL_SCREENSHOTS")
+
+
+def shoot(widget, name: str) -> None:
+    if SHOTS:
+        QApplication.processEvents()
+        widget.grab().save(str(Path(SHOTS) / f"checklist-{name}.png"))
+
+
+@pytest.fixture
+def chinese():
+    from ui import i18n as ui_i18n
+
+    ui_i18n.install("zh_CN")
+    yield
+    ui_i18n.uninstall()
+
+
+@pytest.fixture
+def town(tmp_path):
+    ledger = Ledger.new(tmp_path / "town.sqlite", scope=TOWNSHIP, operator="张三")
+    ledger.organisations.create(kind="township_committee", name="南高乡团委", division_code=TOWNSHIP)
+    yield ledger
+    ledger.close()
+
+
+def show(qtbot, widget, size=(1100, 560)):
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def answer(dialog: SelfInspectionDialog, row: int, key: str) -> None:
+    combo = dialog.table.cellWidget(row, ANSWER)
+    combo.setCurrentIndex(combo.findData(key))
+
+
+def test_the_self_inspection_step_turns_findings_into_tasks(qtbot, town, chinese, tmp_path, monkeypatch):
+    stack = QUndoStack()
+    dialog = show(qtbot, SelfInspectionDialog(town, TOWNSHIP, stack))
+    period = inspection.default_period()
+    assert dialog.current_period == period and dialog.table.rowCount() == 8
+    assert dialog.table.item(0, 1).text() == "查组织设置，看是否健全"
+    assert not dialog.make_button.isEnabled()  # nothing found yet
+    answer(dialog, 0, "yes")
+    answer(dialog, 1, "yes")
+    dialog.table.item(2, FINDING).setText("2万元工作经费尚未落实")  # a finding alone is answered "no"
+    answer(dialog, 5, "partial")
+    dialog.table.item(5, FINDING).setText("全国性统一活动只开展了两次")
+    rows = {r.item["code"]: r for r in inspection.sheet(town, TOWNSHIP, period)}
+    assert (rows["I1"].answer["answer"], rows["I3"].answer["answer"], rows["I6"].answer["answer"]) \
+        == ("yes", "no", "partial")
+    assert [c for c, r in rows.items() if r.is_problem] == ["I3", "I6"]
+    assert dialog.table.item(2, TASK_COLUMN).text() == dialog.tr("problem: no task yet")
+
+    # evidence for an answer
+    photo = tmp_path / "经费申请.jpg"
+    photo.write_bytes(b"jpeg")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(photo), ""))
+    dialog.table.selectRow(2)
+    assert dialog.attach_button.isEnabled()
+    qtbot.mouseClick(dialog.attach_button, Qt.LeftButton)
+    assert town.count("attachment", where={"owner_kind": "inspection_answer"}) == 1
+    assert dialog.table.item(2, 5).text() == "1"
+    dialog.table.clearSelection()
+    shoot(dialog, "self-inspection")
+
+    # one click: every finding without a task becomes one, due on the chosen day
+    dialog.deadline.setDate(dt.date(2026, 12, 31))
+    made = []
+    dialog.sig_tasks_made.connect(made.append)
+    assert dialog.make_button.isEnabled()
+    qtbot.mouseClick(dialog.make_button, Qt.LeftButton)
+    assert made == [2]
+    tasks = {t["title"]: t for t in town.query("checklist_task", where={"org_id": TOWN_ORG})}
+    assert set(tasks) == {"查工作经费，看是否落实", "查活动开展，看是否经常"}
+    assert {(t["problem"], t["deadline"]) for t in tasks.values()} == {
+        ("2万元工作经费尚未落实", "2026-12-31"), ("全国性统一活动只开展了两次", "2026-12-31")}
+    assert dialog.table.item(2, TASK_COLUMN).text().endswith("2026-12-31")
+    assert not dialog.make_button.isEnabled()
+    shoot(dialog, "self-inspection-tasks")
+    # one undo step takes both tasks back; the findings are problems again
+    stack.undo()
+    assert town.count("checklist_task") == 0
+    assert all(not r.task_id or town.get("checklist_task", r.task_id) is None
+               for r in inspection.sheet(town, TOWNSHIP, period))
+
+
+def test_the_checklist_tab_opens_the_self_inspection_first(qtbot, town, monkeypatch):
+    view = show(qtbot, ChecklistView(town, QUndoStack()))
+    with qtbot.waitSignal(view.sig_loaded, timeout=10000):
+        view.set_scope(TOWNSHIP)
+    assert view.inspect_button.isEnabled() and not view.issue_button.isVisibleTo(view)
+    opened = []
+
+    def fake_exec(dialog):
+        opened.append(dialog.code)
+        dialog.table.item(7, FINDING).setText("台账不全")
+        dialog.table.selectRow(7)
+        dialog.make_tasks()
+        return QDialog.Rejected
+
+    monkeypatch.setattr(checklist_inspection.SelfInspectionDialog, "exec", fake_exec)
+    with qtbot.waitSignal(view.sig_loaded, timeout=10000):
+        qtbot.mouseClick(view.inspect_button, Qt.LeftButton)
+    assert opened == [TOWNSHIP]
+    assert view.model.total == 1  # the new task is in the checklist at once
+
+
+def test_a_county_edits_its_table_and_issues_it_to_one_township(qtbot, county_ledger, town, chinese):
+    dialog = show(qtbot, TemplateIssueDialog(county_ledger), (1200, 600))
+    assert dialog.level.currentData() == (4, "township") and dialog.items.rowCount() == 11
+    assert dialog.units.count() > 5 and not dialog.issue_button.isEnabled()
+    dialog.items.item(0, TITLE).setText("配齐配强南高乡团委班子")
+    dialog.add_item({})
+    last = dialog.items.rowCount() - 1
+    dialog.items.item(last, CODE).setText("N1")
+    dialog.items.item(last, TITLE).setText("南高乡自选：建设乡村青年之家")
+    dialog.items.item(last, DESCRIPTION).setText("依托乡文化站建成青年之家")
+    combo = dialog.items.cellWidget(last, SYSTEM)
+    combo.setCurrentIndex(combo.findData("project"))
+    dialog.set_chosen([TOWNSHIP])
+    assert dialog.chosen_units() == [TOWNSHIP] and dialog.issue_button.isEnabled()
+    shoot(dialog, "issue")
+    qtbot.mouseClick(dialog.issue_button, Qt.LeftButton)
+    own = county_ledger.query("checklist_template", where={"issued_by": TOWNSHIP})
+    assert len(own) == 12 and {"配齐配强南高乡团委班子", "南高乡自选：建设乡村青年之家"} <= {t["title"] for t in own}
+    assert county_ledger.count("checklist_task", where={"org_id": TOWN_ORG}) == 12
+    assert "12" in dialog.status.text()
+
+    # after the sync, the township has its table and its tasks
+    report = town.apply_changes(county_ledger.changes_since(0)[0], allowed_scope=COUNTY)
+    assert report.rejected == []
+    view = show(qtbot, ChecklistView(town, QUndoStack()), (1100, 600))
+    with qtbot.waitSignal(view.sig_loaded, timeout=10000):
+        view.set_scope(TOWNSHIP)
+    assert view.model.total == 12
+    titles = {view.model.index(r, view.model.column_of("title")).data() for r in range(view.model.rowCount())}
+    assert "南高乡自选：建设乡村青年之家" in titles
+    shoot(view, "issued-township")
