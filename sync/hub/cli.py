@@ -305,20 +305,23 @@ def cmd_devices(args) -> int:
     with HubStore.open_admin(path) as store:
         devices = store.devices(args.scope)
         pending = store.pending_counts(devices)
+        refused = store.refusals((d.device_id for d in devices), "")
     if not devices:
         print(translate("hub", "No devices are enrolled."))
         return EXIT_OK
     yes = translate("hub", "revoked")
     header = [translate("hub", "DEVICE"), translate("hub", "NAME"), translate("hub", "SCOPE"),
-              translate("hub", "LAST CONTACT"), translate("hub", "PENDING"), translate("hub", "REVOKED")]
+              translate("hub", "LAST CONTACT"), translate("hub", "PENDING"), translate("hub", "CLOCK (S)"),
+              translate("hub", "REFUSED"), translate("hub", "REVOKED")]
     rows = []
     for d in devices:
         name = d.label if not d.name or d.name == d.label else f"{d.label} ({d.name})"
-        rows.append([d.device_id, name, d.scope, _local_time(d.last_contact), f"{pending[d.device_id]:,}",
-                     yes if d.revoked else "-"])
+        skew = "-" if d.clock_skew_s is None else f"{d.clock_skew_s:+,}"
+        rows.append([d.device_id, name, d.scope, _local_time(d.last_contact), f"{pending[d.device_id]:,}", skew,
+                     f"{refused[d.device_id].total:,}" if d.device_id in refused else "0", yes if d.revoked else "-"])
     widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
-        print("  ".join(_pad(cell, widths[i], right=(i == 4)) for i, cell in enumerate(row)).rstrip())
+        print("  ".join(_pad(cell, widths[i], right=(4 <= i <= 6)) for i, cell in enumerate(row)).rstrip())
     return EXIT_OK
 
 
@@ -368,7 +371,11 @@ def cmd_admin(args) -> int:
     if args.scope:
         _check_scope(args.scope)
     password = _read_password()
-    if not path.is_file() or path.stat().st_size == 0:
+    if isinstance(path, str):  # a database: made a hub ledger when it is empty, as serve does
+        from sync.hub.postgres import open_hub_ledger
+
+        open_hub_ledger(path).close()
+    elif not path.is_file() or path.stat().st_size == 0:
         Ledger.new(path, scope="", operator="hub").close()
         print(translate("hub", "Created the hub ledger {path}.").format(path=path))
     with HubStore.open_admin(path) as store:
