@@ -131,11 +131,15 @@ def build_parser() -> ArgumentParser:
     s = sub.add_parser("revoke", parents=[common], help=translate("hub", "revoke a device's token"))
     s.add_argument("device", metavar="DEVICE", help=translate("hub", "the device id (16 hex digits)"))
 
-    s = sub.add_parser("admin", parents=[common], help=translate("hub", "accounts of the admin page (/admin)"))
-    s.add_argument("action", choices=("add", "list"), help=translate("hub", "add an account, or list them"))
-    s.add_argument("name", nargs="?", metavar="NAME", help=translate("hub", "the account's name (for add)"))
-    s.add_argument("--scope", default="", metavar="CODE",
+    s = sub.add_parser("admin", help=translate("hub", "accounts of the admin page (/admin)"))
+    # a sub-command each, so that NAME may stand after the options (admin add --db X NAME)
+    accounts = s.add_subparsers(dest="action", metavar="add|list",
+                                help=translate("hub", "add an account, or list them"))
+    a = accounts.add_parser("add", parents=[common], help=translate("hub", "add an account, or list them"))
+    a.add_argument("name", metavar="NAME", help=translate("hub", "the account's name (for add)"))
+    a.add_argument("--scope", default="", metavar="CODE",
                    help=translate("hub", "the division the account sees and manages (default: the whole hub)"))
+    accounts.add_parser("list", parents=[common], help=translate("hub", "add an account, or list them"))
     return p
 
 
@@ -357,6 +361,8 @@ def cmd_admin(args) -> int:
     from sync.hub.store import HubStore
     from desktop.ledger import Ledger
 
+    if args.action not in ("add", "list"):
+        fail(translate("hub", "name the account: township-hub admin add NAME"), EXIT_USAGE)
     path = _db(args)
     if args.action == "list":
         with HubStore.open_admin(_existing_db(args)) as store:
@@ -366,8 +372,6 @@ def cmd_admin(args) -> int:
         for name, scope in names:
             print(f"{name}\t{scope or '-'}\t{_unit_name(scope) if scope else translate('hub', 'the whole hub')}")
         return EXIT_OK
-    if not args.name:
-        fail(translate("hub", "name the account: township-hub admin add NAME"), EXIT_USAGE)
     if args.scope:
         _check_scope(args.scope)
     password = _read_password()
