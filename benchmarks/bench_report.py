@@ -84,6 +84,7 @@ def main() -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         print(f"building a national synthetic ledger at {path} (once; reused by later runs)")
         build_national(path, args.seed)
+    Ledger.open(path, verify=False).close()  # a ledger cached by an older version: brought up to date once
     ledger = Ledger.open(path, read_only=True, verify=False)
     month = args.month or latest_reported_month(ledger) or report.last_month()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")

@@ -5184,6 +5184,14 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>待下发</translation>
     </message>
     <message>
+        <source>CLOCK (S)</source>
+        <translation>时钟偏差（秒）</translation>
+    </message>
+    <message>
+        <source>REFUSED</source>
+        <translation>被拒收</translation>
+    </message>
+    <message>
         <location filename="../../sync/hub/cli.py" line="257" />
         <source>REVOKED</source>
         <translation>已停用</translation>
@@ -7575,6 +7583,62 @@ File: {file}</source>
     <message>
         <source>no sync for over {days} days</source>
         <translation>超过 {days} 天未同步</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <translation>被拒收的修改</translation>
+    </message>
+    <message>
+        <source>Seconds ahead of the hub (behind: negative)</source>
+        <translation>比汇总端快的秒数（慢为负数）</translation>
+    </message>
+    <message>
+        <source>measured {time}</source>
+        <translation>测于 {time}</translation>
+    </message>
+    <message>
+        <source>{n} in the last {days} days</source>
+        <translation>近 {days} 天 {n} 条</translation>
+    </message>
+    <message>
+        <source>last {time}</source>
+        <translation>最近一次 {time}</translation>
+    </message>
+    <message>
+        <source>The device's clock is {n} minutes ahead</source>
+        <translation>该设备时钟快了 {n} 分钟</translation>
+    </message>
+    <message>
+        <source>The device's clock is {n} minutes behind</source>
+        <translation>该设备时钟慢了 {n} 分钟</translation>
+    </message>
+    <message>
+        <source>The device's clock is {n} hours ahead</source>
+        <translation>该设备时钟快了 {n} 小时</translation>
+    </message>
+    <message>
+        <source>The device's clock is {n} hours behind</source>
+        <translation>该设备时钟慢了 {n} 小时</translation>
+    </message>
+    <message>
+        <source>The device's clock is {n} days ahead</source>
+        <translation>该设备时钟快了 {n} 天</translation>
+    </message>
+    <message>
+        <source>The device's clock is {n} days behind</source>
+        <translation>该设备时钟慢了 {n} 天</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>尚未测到</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>准确</translation>
     </message>
 </context>
 <context>

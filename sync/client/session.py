@@ -44,6 +44,7 @@ class SyncClient(Pusher, Puller, SnapshotFetcher, BlobExchange):
         if not self.settings.enrolled:
             raise NotEnrolled()
         self.transport = Transport(self.settings, session, ledger.clock.now_ms)
+        self.transport.device_ms = lambda: int(ledger.clock.wall() * 1000)
         self.transport.local_schema = ledger.schema_version
 
     # ---------------------------------------------------------------- status

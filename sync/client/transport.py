@@ -53,6 +53,9 @@ class Transport:
         self.settings = settings
         self.session = session or requests.Session()
         self.wall_ms = wall_ms or (lambda: int(time.time() * 1000))
+        #: this computer's own clock, uncorrected: said to the hub with each call (X-Device-Time-Ms),
+        #: which shows its administrator the offices whose clock is wrong
+        self.device_ms: Callable[[], int] = lambda: int(time.time() * 1000)
         self.stats = TransferStats()
         self.clock_skew_ms: int | None = None
         #: whether the hub has answered anything yet (see FIRST_CONTACT_RETRIES)
@@ -91,10 +94,11 @@ class Transport:
                 data, raw_len = _encode(None, piece, headers)
             self.stats.requests += 1
             t0 = self.wall_ms()
+            sent = {**headers, **extra_headers()} if extra_headers else dict(headers)
+            sent["X-Device-Time-Ms"] = str(self.device_ms())
             try:
-                resp, received, answer = self._attempt(method, s.hub_url + path, data, params,
-                                                       {**headers, **extra_headers()} if extra_headers else headers,
-                                                       timeout, stream_to)
+                resp, received, answer = self._attempt(method, s.hub_url + path, data, params, sent, timeout,
+                                                       stream_to)
             except _RETRYABLE as exc:
                 # until the hub has answered once, give up after one retry: no network at
                 # all should fail in seconds, not after the whole backoff (the GUI tries

@@ -25,7 +25,9 @@ from sync.hub.settings import PROTOCOL_VERSION, HubSettings
 
 
 class HubTimeHeader:
-    """Adds ``X-Hub-Time-Ms`` to every answer (pure ASGI, so error answers get it too)."""
+    """Adds ``X-Hub-Time-Ms`` to every answer (pure ASGI, so error answers get it too), and
+    notes when each call arrived (``request.state.arrived_ms``: a device's clock is measured
+    against it, before the call waits for a worker thread)."""
 
     def __init__(self, app) -> None:
         self.app = app
@@ -34,6 +36,7 @@ class HubTimeHeader:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        scope.setdefault("state", {})["arrived_ms"] = now_ms()
 
         async def send_with_time(message) -> None:
             if message["type"] == "http.response.start":

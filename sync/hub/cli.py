@@ -135,11 +135,15 @@ def build_parser() -> ArgumentParser:
     sub.add_parser("key", parents=[common], help=translate("hub", "show the public key the hub signs device "
                                                                   "statements with, and its check code"))
 
-    s = sub.add_parser("admin", parents=[common], help=translate("hub", "accounts of the admin page (/admin)"))
-    s.add_argument("action", choices=("add", "list"), help=translate("hub", "add an account, or list them"))
-    s.add_argument("name", nargs="?", metavar="NAME", help=translate("hub", "the account's name (for add)"))
-    s.add_argument("--scope", default="", metavar="CODE",
+    s = sub.add_parser("admin", help=translate("hub", "accounts of the admin page (/admin)"))
+    # a sub-command each, so that NAME may stand after the options (admin add --db X NAME)
+    accounts = s.add_subparsers(dest="action", metavar="add|list",
+                                help=translate("hub", "add an account, or list them"))
+    a = accounts.add_parser("add", parents=[common], help=translate("hub", "add an account, or list them"))
+    a.add_argument("name", metavar="NAME", help=translate("hub", "the account's name (for add)"))
+    a.add_argument("--scope", default="", metavar="CODE",
                    help=translate("hub", "the division the account sees and manages (default: the whole hub)"))
+    accounts.add_parser("list", parents=[common], help=translate("hub", "add an account, or list them"))
     return p
 
 
@@ -309,20 +313,23 @@ def cmd_devices(args) -> int:
     with HubStore.open_admin(path) as store:
         devices = store.devices(args.scope)
         pending = store.pending_counts(devices)
+        refused = store.refusals((d.device_id for d in devices), "")
     if not devices:
         print(translate("hub", "No devices are enrolled."))
         return EXIT_OK
     yes = translate("hub", "revoked")
     header = [translate("hub", "DEVICE"), translate("hub", "NAME"), translate("hub", "SCOPE"),
-              translate("hub", "LAST CONTACT"), translate("hub", "PENDING"), translate("hub", "REVOKED")]
+              translate("hub", "LAST CONTACT"), translate("hub", "PENDING"), translate("hub", "CLOCK (S)"),
+              translate("hub", "REFUSED"), translate("hub", "REVOKED")]
     rows = []
     for d in devices:
         name = d.label if not d.name or d.name == d.label else f"{d.label} ({d.name})"
-        rows.append([d.device_id, name, d.scope, _local_time(d.last_contact), f"{pending[d.device_id]:,}",
-                     yes if d.revoked else "-"])
+        skew = "-" if d.clock_skew_s is None else f"{d.clock_skew_s:+,}"
+        rows.append([d.device_id, name, d.scope, _local_time(d.last_contact), f"{pending[d.device_id]:,}", skew,
+                     f"{refused[d.device_id].total:,}" if d.device_id in refused else "0", yes if d.revoked else "-"])
     widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
-        print("  ".join(_pad(cell, widths[i], right=(i == 4)) for i, cell in enumerate(row)).rstrip())
+        print("  ".join(_pad(cell, widths[i], right=(4 <= i <= 6)) for i, cell in enumerate(row)).rstrip())
     return EXIT_OK
 
 
@@ -371,6 +378,8 @@ def cmd_admin(args) -> int:
     from sync.hub.store import HubStore
     from desktop.ledger import Ledger
 
+    if args.action not in ("add", "list"):
+        fail(translate("hub", "name the account: township-hub admin add NAME"), EXIT_USAGE)
     path = _db(args)
     if args.action == "list":
         with HubStore.open_admin(_existing_db(args)) as store:
@@ -380,12 +389,14 @@ def cmd_admin(args) -> int:
         for name, scope in names:
             print(f"{name}\t{scope or '-'}\t{_unit_name(scope) if scope else translate('hub', 'the whole hub')}")
         return EXIT_OK
-    if not args.name:
-        fail(translate("hub", "name the account: township-hub admin add NAME"), EXIT_USAGE)
     if args.scope:
         _check_scope(args.scope)
     password = _read_password()
-    if not path.is_file() or path.stat().st_size == 0:
+    if isinstance(path, str):  # a database: made a hub ledger when it is empty, as serve does
+        from sync.hub.postgres import open_hub_ledger
+
+        open_hub_ledger(path).close()
+    elif not path.is_file() or path.stat().st_size == 0:
         Ledger.new(path, scope="", operator="hub").close()
         print(translate("hub", "Created the hub ledger {path}.").format(path=path))
     with HubStore.open_admin(path) as store:

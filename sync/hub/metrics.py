@@ -7,6 +7,8 @@ The figures come from the well-kept ``prometheus_client`` in its text format, pe
   ``township_hub_request_seconds{route}`` — every answer, by the route's template (so that
   ``/v1/blobs/<sha>`` does not make a series per attachment);
 * ``township_hub_changes_total{outcome}`` — changes received by push: applied, duplicate, rejected;
+* ``township_hub_changes_rejected_total{code}`` — the rejected ones by refusal code
+  (``outside_scope``, ``bad_signature``, ``clock_ahead``, … as docs/hub-protocol.md lists them);
 * ``township_hub_devices_seen_today`` and ``township_hub_devices`` — read from the database at
   each scrape (so every process reports the same).
 
@@ -59,12 +61,16 @@ class HubMetrics:
                                  buckets=BUCKETS, registry=self.registry)
         self.changes = Counter("township_hub_changes", "Changes received by push, by outcome", ["outcome"],
                                registry=self.registry)
+        self.rejected = Counter("township_hub_changes_rejected", "Changes refused by push, by refusal code",
+                                ["code"], registry=self.registry)
         self.registry.register(_DeviceFigures(hub))
 
-    def pushed(self, applied: int, duplicate: int, rejected: int) -> None:
+    def pushed(self, applied: int, duplicate: int, rejected: int, by_code: dict[str, int] | None = None) -> None:
         for outcome, n in (("applied", applied), ("duplicate", duplicate), ("rejected", rejected)):
             if n:
                 self.changes.labels(outcome).inc(n)
+        for code, n in (by_code or {}).items():
+            self.rejected.labels(code).inc(n)
 
 
 class Measured:

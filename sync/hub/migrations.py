@@ -1,4 +1,4 @@
-"""Versioned migrations of the hub's own tables (enrollment codes and devices).
+"""Versioned migrations of the hub's own tables (enrollment codes, devices and what they did).
 
 Like the ledger's (:mod:`desktop.ledger.migrations`): a registry of small functions,
 each applied in one transaction together with the row of ``hub_schema`` that records
@@ -105,6 +105,20 @@ def _v6(conn: sqlite3.Connection) -> None:
             conn.execute(dialect_of(conn).ddl(f"ALTER TABLE hub_device ADD COLUMN {column} TEXT"))
 
 
+def _v7(conn: sqlite3.Connection) -> None:
+    """What a device's calls tell the admin: how far its clock was from the hub's when it last
+    called (seconds, and when), and the changes the hub refused from it, counted by code and
+    day (sync/hub/store.py)."""
+    dialect = dialect_of(conn)
+    have = dialect.columns(conn, "hub_device")
+    for column, kind in (("clock_skew_s", "INTEGER"), ("clock_skew_at", "TEXT")):
+        if column not in have:
+            conn.execute(dialect.ddl(f"ALTER TABLE hub_device ADD COLUMN {column} {kind}"))
+    conn.execute(dialect.ddl("CREATE TABLE IF NOT EXISTS hub_refusal (device_id TEXT NOT NULL, code TEXT NOT NULL, "
+                             "day TEXT NOT NULL, refused INTEGER NOT NULL, last_at TEXT NOT NULL, "
+                             "PRIMARY KEY (device_id, code, day))"))
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
@@ -112,6 +126,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: _v4,
     5: _v5,
     6: _v6,
+    7: _v7,
 }
 CURRENT_VERSION = max(MIGRATIONS)
 

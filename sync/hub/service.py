@@ -126,7 +126,9 @@ class Hub:
         return self.writer.write(fn)
 
     # ----------------------------------------------------------------- devices
-    def authenticate(self, token: str | None) -> Device:
+    def authenticate(self, token: str | None, skew_s: int | None = None) -> Device:
+        """The device holding *token* (401 for none); its "last contact" (and its clock's
+        *skew_s*, when the call said its time) is written once a minute at most."""
         if not token:
             raise HubError(401, UNAUTHORIZED, "This call needs a device token (Authorization: Bearer <token>).",
                            {"WWW-Authenticate": "Bearer"})
@@ -148,7 +150,7 @@ class Hub:
             if due:
                 self._touched[device.device_id] = now
         if due:
-            self.write(lambda: self.store.touch(device.device_id))
+            self.write(lambda: self.store.touch(device.device_id, skew_s))
         return device
 
     def forget_touch(self, device_id: str) -> None:

@@ -11,7 +11,9 @@ and the change log it keeps two tables of its own (made and brought up to date b
     public key, when they enrolled and last called, the cursor of their last pull (for
     the admin's "pending changes" count), whether they are revoked and the last
     enrollment code issued before the revocation (its rowid: codes are never deleted,
-    so a later code has a greater one).
+    so a later code has a greater one), and how far their clock was from the hub's;
+``hub_refusal``
+    the changes refused from each device, counted by refusal code and day.
 
 Two ways in:
 
@@ -35,7 +37,7 @@ import datetime as dt
 import hashlib
 import secrets
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -102,11 +104,31 @@ class Device:
     used: bool = False
     #: the device that took over from this one (``POST /v1/devices/successor``), if any
     succeeded_by: str | None = None
+    #: how far the device's clock was ahead of the hub's (seconds; behind: negative) when it
+    #: last said its time, and when that was (None: it never did)
+    clock_skew_s: int | None = None
+    clock_skew_at: str | None = None
 
     def wire(self) -> dict:
         """The device as ``GET /v1/devices`` lists it."""
         return {"device_id": self.device_id, "name": self.name, "scope": self.scope, "public_key": self.public_key,
                 "enrolled_at": self.enrolled_at, "revoked": self.revoked}
+
+
+@dataclass
+class Refusals:
+    """The changes the hub refused from one device: code → (all told, recent), and when last."""
+
+    by_code: dict[str, tuple[int, int]] = field(default_factory=dict)
+    last_at: str | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(total for total, _ in self.by_code.values())
+
+    @property
+    def recent(self) -> int:
+        return sum(recent for _, recent in self.by_code.values())
 
 
 def sha256(text: str) -> str:
@@ -288,7 +310,7 @@ class HubStore:
     def _device(row: sqlite3.Row) -> Device:
         return Device(row["device_id"], row["name"], row["label"], row["scope"], row["public_key"],
                       row["enrolled_at"], row["last_contact"], row["last_pull_cursor"], bool(row["revoked"]),
-                      bool(row["token_used"]), row["succeeded_by"])
+                      bool(row["token_used"]), row["succeeded_by"], row["clock_skew_s"], row["clock_skew_at"])
 
     def device(self, device_id: str) -> Device | None:
         row = self.conn.execute("SELECT * FROM hub_device WHERE device_id=?", (device_id,)).fetchone()
@@ -348,11 +370,47 @@ class HubStore:
                               (utc_text(now), last_code, device_id, utc_text(now), predecessor))
         return new_token
 
-    def touch(self, device_id: str, *, now: dt.datetime | None = None) -> None:
-        """The device called (with its token)."""
+    def touch(self, device_id: str, skew_s: int | None = None, *, now: dt.datetime | None = None) -> None:
+        """The device called (with its token), its clock *skew_s* seconds ahead of the hub's
+        (None: the call did not say its time)."""
+        self.record_call(device_id, skew_s, {}, now=now)
+
+    def record_call(self, device_id: str, skew_s: int | None, refused: dict[str, int],
+                    *, now: dt.datetime | None = None) -> None:
+        """What one call of the device showed: its clock's skew (when it said its time) and the
+        changes refused from it by code (one statement a code, never one a change); in the
+        caller's transaction when there is one (a push's)."""
+        stamp = utc_text(now or _now())
         with self.tx():
-            self.conn.execute("UPDATE hub_device SET last_contact = ?, token_used = 1 WHERE device_id = ?",
-                              (utc_text(now or _now()), device_id))
+            if skew_s is None:
+                self.conn.execute("UPDATE hub_device SET last_contact = ?, token_used = 1 WHERE device_id = ?",
+                                  (stamp, device_id))
+            else:
+                self.conn.execute("UPDATE hub_device SET last_contact = ?, token_used = 1, clock_skew_s = ?, "
+                                  "clock_skew_at = ? WHERE device_id = ?", (stamp, int(skew_s), stamp, device_id))
+            if refused:
+                self.conn.executemany(
+                    "INSERT INTO hub_refusal (device_id, code, day, refused, last_at) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (device_id, code, day) DO UPDATE SET refused = hub_refusal.refused + excluded.refused, "
+                    "last_at = excluded.last_at",
+                    [(device_id, code, stamp[:10], n, stamp) for code, n in sorted(refused.items()) if n])
+
+    def refusals(self, device_ids: Iterable[str], since_day: str) -> dict[str, "Refusals"]:
+        """device id → the changes refused from it: by code, all told and since *since_day*
+        (``YYYY-MM-DD``), and the last refusal's time; devices without any are left out."""
+        wanted = list(dict.fromkeys(device_ids))
+        out: dict[str, Refusals] = {}
+        for start in range(0, len(wanted), 400):
+            chunk = wanted[start:start + 400]
+            rows = self.conn.execute(
+                "SELECT device_id, code, sum(refused), sum(CASE WHEN day >= ? THEN refused ELSE 0 END), max(last_at) "
+                f"FROM hub_refusal WHERE device_id IN ({', '.join('?' for _ in chunk)}) GROUP BY device_id, code",
+                [since_day, *chunk]).fetchall()
+            for device_id, code, total, recent, last in rows:
+                summary = out.setdefault(device_id, Refusals())
+                summary.by_code[code] = (int(total), int(recent))
+                summary.last_at = max(summary.last_at or "", last)
+        return out
 
     def record_pull(self, device_id: str, cursor: int, *, now: dt.datetime | None = None) -> None:
         """The device was sent the changes up to *cursor* (kept for the pending count)."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.sync.conftest import pg_cluster  # noqa: F401 - the PostgreSQL hub's cluster, a fixture
+
 #: (scenario, passed) of every trial of this run
 TRIALS: list[tuple[str, bool]] = []
 

@@ -1,5 +1,6 @@
 """SIGKILL at random moments across bulk writes, an Excel import, sync push and pull (the
-hub killed too), a package import and a migration; then check, reopen and converge."""
+hub killed too, on a ledger file and on PostgreSQL), a package import and a migration; then
+check, reopen and converge."""
 
 from __future__ import annotations
 
@@ -108,8 +109,14 @@ def assert_whole(path: Path, tmp: Path) -> Ledger:
     return ledger
 
 
-def origin_seqs(hub_db: Path, origin: str) -> list[int]:
-    conn = sqlite3.connect(f"file:{hub_db}?mode=ro", uri=True)
+def origin_seqs(hub_db: Path | str, origin: str) -> list[int]:
+    """The sequence numbers of *origin*'s changes the hub holds (a ledger file or a database)."""
+    if isinstance(hub_db, str):
+        from sync.hub.dialect import connect
+
+        conn = connect(hub_db)
+    else:
+        conn = sqlite3.connect(f"file:{hub_db}?mode=ro", uri=True)
     try:
         return [r[0] for r in conn.execute("SELECT origin_seq FROM change_log WHERE origin=? ORDER BY origin_seq",
                                            (origin,))]
@@ -177,10 +184,11 @@ def test_excel_import(trial, tmp_path, roster, record_trial):
 
 # ------------------------------------------------------------------------------ sync
 class Hub:
-    """A real hub process on 127.0.0.1 that can be killed and started again on its port."""
+    """A real hub process on 127.0.0.1 that can be killed and started again on its port, on a
+    ledger file or (*db*, an address) a PostgreSQL database."""
 
-    def __init__(self, folder: Path) -> None:
-        self.db = folder / "hub.sqlite"
+    def __init__(self, folder: Path, db: Path | str | None = None) -> None:
+        self.db = folder / "hub.sqlite" if db is None else db
         self.log = folder / "hub.log"
         self.port = 0
         self.proc: subprocess.Popen | None = None
@@ -222,9 +230,13 @@ class Hub:
         enroll(ledger, self.url, self.code(ledger.scope), "测试电脑")
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    process = Hub(tmp_path_factory.mktemp("hub"))
+@pytest.fixture(scope="module", params=("sqlite", "postgres"))
+def hub(request, tmp_path_factory):
+    """The hub of the sync trials, once on a ledger file and once on a PostgreSQL database (of
+    the session's throwaway cluster; skipped, with the reason, where none can run)."""
+    folder = tmp_path_factory.mktemp("hub")
+    db = request.getfixturevalue("pg_cluster").new_database() if request.param == "postgres" else None
+    process = Hub(folder, db)
     yield process
     process.stop()
 

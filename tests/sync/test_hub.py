@@ -518,10 +518,11 @@ def test_cli_enroll_devices_revoke(hub, make_ledger, tmp_path):
     rows = listing()
     assert set(rows) == {town.device_id, county.device_id}
     assert "南高乡团委 (南高乡电脑)" in rows[town.device_id] and TOWNSHIP in rows[town.device_id]
-    assert rows[town.device_id].split()[-2:] == ["2", "-"]   # pending, not revoked
-    assert rows[county.device_id].split()[-2:] == ["0", "-"]  # its own changes are not pending for it
+    # pending, clock (never said), refused, not revoked
+    assert rows[town.device_id].split()[-4:] == ["2", "-", "0", "-"]
+    assert rows[county.device_id].split()[-4:] == ["0", "-", "0", "-"]  # its own changes are not pending for it
     hub.pull_all(t_town)
-    assert listing()[town.device_id].split()[-2:] == ["0", "-"]
+    assert listing()[town.device_id].split()[-4:] == ["0", "-", "0", "-"]
 
     r = hub.cli("revoke", town.device_id)
     assert r.returncode == 0 and town.device_id in r.stdout

@@ -1,4 +1,5 @@
-"""The hub's admin page against a real hub process: sign-in, scope, CSRF, codes, revocation.
+"""The hub's admin page against a real hub process (on a ledger file and on PostgreSQL): sign-in,
+scope, CSRF, codes, revocation, each device's clock and the changes refused from it.
 
 The browser test at the end drives Debian's chromium through its driver (Selenium) and
 saves the screenshots in docs/screenshots/hub-*.png.
@@ -6,19 +7,24 @@ saves the screenshots in docs/screenshots/hub-*.png.
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 import requests
+from prometheus_client.parser import text_string_to_metric_families
 
 from sync.hub.admin.accounts import AdminAccounts, SCRYPT_N, hash_password, password_matches
 from sync.hub.store import HubStore
-from tests.sync.conftest import CURRENT_VERSION, PROJECT, hub_env, run_hub_cli, start_hub, stop
+from tests.sync.conftest import (BACKENDS, CURRENT_VERSION, PROJECT, hub_db, hub_env, read_hub_ledger, run_hub_cli,
+                                 signed_wire, start_hub, stop)
 
 COUNTY, OTHER_COUNTY = "130111", "130121"
 T1, T2 = "130111200", "130111201"  # 南高乡, 柳林屯乡 (栾城区)
@@ -34,9 +40,9 @@ def add_admin(db: Path, name: str, password: str, *scope: str) -> subprocess.Com
                           capture_output=True, text=True, encoding="utf-8", timeout=60)
 
 
-@pytest.fixture
-def admin_hub(tmp_path):
-    hub = start_hub(tmp_path)
+@pytest.fixture(params=BACKENDS)
+def admin_hub(request, tmp_path):
+    hub = start_hub(tmp_path, db=hub_db(request, tmp_path))
     for name, password, scope in (("county", "county-password-1", COUNTY), ("root", "root-password-22", "")):
         result = add_admin(hub.db, name, password, *((scope,) if scope else ()))
         assert result.returncode == 0, result.stderr
@@ -225,6 +231,116 @@ def test_the_page_speaks_chinese_by_default_and_english_when_chosen(admin_hub):
     assert "Sign out" in session.get(hub.url + "/admin/devices").text
 
 
+# ------------------------------------------------------------------------------ clocks and refusals
+HOUR_MS = 3_600_000
+
+
+def push_at(hub, token: str, changes: list[dict], device_ms: int | None) -> requests.Response:
+    """A push whose device says its clock shows *device_ms* (None: says nothing, as older programs)."""
+    headers = {} if device_ms is None else {"X-Device-Time-Ms": str(device_ms)}
+    return hub.post("/v1/push", {"schema": CURRENT_VERSION, "changes": changes}, token=token, headers=headers)
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def device_row(page: str, device_id: str) -> str:
+    return html.unescape(re.search(rf'<tr data-device="{device_id}">.*?</tr>', page, re.S).group(0))
+
+
+def skewed_county(hub, make_ledger, hours: float = 3) -> tuple[object, list[dict]]:
+    """The county's device, its clock *hours* ahead: a push of its records (applied) and of
+    three changes the hub refuses — two outside its scope and one malformed."""
+    from sync.packages import public_key_string
+
+    county = make_ledger("county", COUNTY, townships=(T1,))
+    r = hub.post("/v1/enroll", {"code": hub.new_code(COUNTY), "device_id": county.device_id, "name": "栾城区团委电脑",
+                                "public_key": public_key_string(county), "schema": CURRENT_VERSION})
+    token = r.json()["token"]
+    sent = signed_wire(county)
+    r = push_at(hub, token, sent, now_ms() + int(hours * HOUR_MS))
+    assert {x["status"] for x in r.json()["results"]} == {"applied"}, r.text[:600]
+    elsewhere = [dict(sent[0], seq=1000 + k, scope=OTHER_COUNTY + "100") for k in range(2)]
+    r = push_at(hub, token, [*elsewhere, {"origin": county.device_id, "seq": 1002}], now_ms() + int(hours * HOUR_MS))
+    assert [x.get("code") for x in r.json()["results"]] == ["outside_scope", "outside_scope", "malformed"]
+    return county, sent
+
+
+def test_the_devices_page_shows_each_clock_and_the_changes_refused(admin_hub, make_ledger):
+    hub = admin_hub
+    county, _ = skewed_county(hub, make_ledger)
+    township = hub.enroll("1111111111111111", T1, "南高乡电脑")
+    r = hub.get("/v1/pull", token=township, headers={"X-Device-Time-Ms": str(now_ms() - 20 * 60_000)})
+    assert r.status_code == 200  # its clock 20 minutes behind: said on a pull, kept by its first call
+    hub.enroll("2222222222222222", T2, "柳林屯乡电脑")  # never called
+
+    with read_hub_ledger(hub.db) as ledger:
+        skew = dict(ledger.conn.execute("SELECT device_id, clock_skew_s FROM hub_device").fetchall())
+        refused = {(r[0], r[1]): r[2] for r in ledger.conn.execute("SELECT device_id, code, refused FROM hub_refusal")}
+    assert abs(skew[county.device_id] - 3 * 3600) <= 5 and abs(skew["1111111111111111"] + 1200) <= 5
+    assert skew["2222222222222222"] is None
+    assert refused == {(county.device_id, "outside_scope"): 2, (county.device_id, "malformed"): 1}
+
+    session = sign_in(hub, "county", "county-password-1", lang="zh-CN")
+    page = session.get(hub.url + "/admin/devices").text
+    assert "时钟" in page and "被拒收的修改" in page
+    row = device_row(page, county.device_id)
+    assert re.search(r'<span class="bad">该设备时钟快了 3 小时</span>', row), row
+    assert re.search(r'<span class="bad">3</span>', row) and "近 30 天 3 条" in row
+    assert re.search(r"malformed 1</small><br><small[^>]*>outside_scope 2<", row), row
+    assert '<span class="bad">该设备时钟慢了 20 分钟</span>' in device_row(page, "1111111111111111")
+    quiet = device_row(page, "2222222222222222")
+    assert "尚未测到" in quiet and 'class="bad"' not in quiet
+    session.get(hub.url + "/admin/lang/en?back=/admin/devices")
+    english = device_row(session.get(hub.url + "/admin/devices").text, county.device_id)
+    assert "The device's clock is 3 hours ahead" in english and "3 in the last 30 days" in english
+
+    got = {(s.name, tuple(sorted(s.labels.items()))): s.value
+           for family in text_string_to_metric_families(hub.get("/metrics").text) for s in family.samples}
+    assert got[("township_hub_changes_rejected_total", (("code", "outside_scope"),))] == 2
+    assert got[("township_hub_changes_rejected_total", (("code", "malformed"),))] == 1
+
+    listed = hub.cli("devices").stdout
+    line = next(x for x in listed.splitlines() if x.startswith(county.device_id))
+    assert re.search(r"\+10,(79\d|80\d)\s+3\s", line), listed
+    assert "CLOCK (S)" in listed and "REFUSED" in listed
+
+
+def test_a_clock_within_a_minute_is_right_and_old_refusals_leave_the_recent_count(admin_hub, make_ledger):
+    hub = admin_hub
+    county, sent = skewed_county(hub, make_ledger, hours=0)
+    with HubStore.open_admin(hub.db) as store:  # refusals of 40 days ago, as the admin command may write
+        long_ago = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=40)
+        store.record_call(county.device_id, None, {"bad_signature": 4}, now=long_ago)
+    row = device_row(sign_in(hub, "county", "county-password-1", lang="zh-CN").get(hub.url + "/admin/devices").text,
+                     county.device_id)
+    assert "准确" in row and "快了" not in row
+    assert re.search(r'<span class="bad">7</span>', row) and "近 30 天 3 条" in row and "bad_signature 4" in row
+
+
+def test_a_real_client_says_its_clock_and_its_changes_refused_as_dated_ahead_are_counted(admin_hub, make_ledger,
+                                                                                          monkeypatch):
+    from sync.client import SyncClient, SyncSettings, enroll
+
+    hub = admin_hub
+    t1 = make_ledger("township", T1)
+    monkeypatch.setattr(t1.clock, "wall", lambda: time.time() + 25 * 3600)  # a day and an hour ahead
+    enroll(t1, hub.url, hub.new_code(T1, "南高乡团委"), name="南高乡电脑",
+           settings=SyncSettings(connect_timeout=3, read_timeout=60, retries=4, backoff_base=0.1, backoff_cap=1.0))
+    t1.organisations.create(kind="township_committee", name="南高乡团委", division_code=T1)
+    result = SyncClient(t1).sync()
+    assert result.push.rejected >= 1 and t1.pending_changes() == 0  # refused, then sent again stamped right
+    with read_hub_ledger(hub.db) as ledger:
+        skew = ledger.conn.execute("SELECT clock_skew_s FROM hub_device WHERE device_id = ?",
+                                   (t1.device_id,)).fetchone()[0]
+        ahead = ledger.conn.execute("SELECT sum(refused) FROM hub_refusal WHERE device_id = ? AND code = ?",
+                                    (t1.device_id, "clock_ahead")).fetchone()[0]
+    assert abs(skew - 25 * 3600) <= 60 and ahead == result.push.rejected
+    page = sign_in(hub, "county", "county-password-1", lang="zh-CN").get(hub.url + "/admin/devices").text
+    assert "该设备时钟快了 25 小时" in device_row(page, t1.device_id)
+
+
 # ------------------------------------------------------------------------------ in a real browser
 NOT_ON_WINDOWS = "drives Debian's chromium and its driver, Linux programs (the hub and its page run on Linux)"
 
@@ -246,15 +362,17 @@ def _browser():
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason=NOT_ON_WINDOWS)
-def test_the_admin_page_end_to_end_in_chromium(admin_hub, tmp_path):
+def test_the_admin_page_end_to_end_in_chromium(admin_hub, make_ledger, tmp_path):
     pytest.importorskip("selenium")
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 
     hub = admin_hub
-    hub.enroll("cccccccccccccccc", COUNTY, "栾城区团委电脑")
-    hub.enroll("1111111111111111", T1, "南高乡电脑")
+    county, _ = skewed_county(hub, make_ledger)  # its clock 3 hours ahead, 3 changes refused
+    hub.enroll("1111111111111111", T1, "南高乡电脑")  # joined, never synced
+    other = hub.enroll("3333333333333333", "130111103", "冶河镇电脑")
+    hub.get("/v1/pull", token=other, headers={"X-Device-Time-Ms": str(now_ms() + 1500)})  # a right clock
     browser = _browser()
     SCREENS = Path(SHOTS) if SHOTS else tmp_path  # noqa: N806 - where this run's pictures go
     SCREENS.mkdir(parents=True, exist_ok=True)
@@ -271,6 +389,12 @@ def test_the_admin_page_end_to_end_in_chromium(admin_hub, tmp_path):
         browser.find_element(By.ID, "sign_in").click()
         table = wait.until(EC.presence_of_element_located((By.ID, "devices")))
         assert "南高乡电脑" in table.text and "栾城区团委电脑" in table.text
+        assert "时钟" in table.text and "被拒收的修改" in table.text
+        county_row = browser.find_element(By.CSS_SELECTOR, f'tr[data-device="{county.device_id}"]')
+        clock = county_row.find_element(By.CSS_SELECTOR, "td.clock span.bad")
+        assert clock.text == "该设备时钟快了 3 小时" and clock.value_of_css_property("font-weight") in ("700", "bold")
+        assert "outside_scope 2" in county_row.find_element(By.CSS_SELECTOR, "td.refused").text
+        assert "准确" in browser.find_element(By.CSS_SELECTOR, 'tr[data-device="3333333333333333"] td.clock').text
         browser.save_screenshot(str(SCREENS / "hub-devices.png"))
 
         browser.find_element(By.LINK_TEXT, "接入码").click()

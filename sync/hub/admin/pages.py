@@ -20,14 +20,16 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from desktop import i18n
+from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.errors import LedgerError
+from desktop.ledger.hlc import MAX_OFFSET_MS
 from desktop.reporting.expected import expected_townships
 from desktop.scope.geo import geography
 from sync.hub.admin.accounts import Admin, AdminAccounts
 from sync.hub.admin.slips import slip_for
 from sync.hub.ratelimit import RateLimiter, retry_after
 from sync.hub.service import Hub
-from sync.hub.store import local_text
+from sync.hub.store import Refusals, local_text
 
 HERE = Path(__file__).resolve().parent
 COOKIE, LANG_COOKIE = "hub_admin", "hub_lang"
@@ -35,6 +37,10 @@ CTX = "hubadmin"
 PAGE_ROWS = 100
 #: a unit whose last sync is older than this is listed among those not heard from
 QUIET_DAYS = 30
+#: refused changes are counted over this many days besides all told
+REFUSAL_DAYS = 30
+#: a clock this close to the hub's (seconds) is right: the network alone makes a second or two
+CLOCK_RIGHT_S = 60
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
     "X-Frame-Options": "DENY",
@@ -123,6 +129,33 @@ def local_time(text: str | None) -> str:
     return local_text(text, "–")
 
 
+#: a clock's skew in words: (unit, ahead) → text; the unit in seconds
+CLOCK_WORDS = {
+    (60, True): QT_TRANSLATE_NOOP("hubadmin", "The device's clock is {n} minutes ahead"),
+    (60, False): QT_TRANSLATE_NOOP("hubadmin", "The device's clock is {n} minutes behind"),
+    (3600, True): QT_TRANSLATE_NOOP("hubadmin", "The device's clock is {n} hours ahead"),
+    (3600, False): QT_TRANSLATE_NOOP("hubadmin", "The device's clock is {n} hours behind"),
+    (86400, True): QT_TRANSLATE_NOOP("hubadmin", "The device's clock is {n} days ahead"),
+    (86400, False): QT_TRANSLATE_NOOP("hubadmin", "The device's clock is {n} days behind"),
+}
+CLOCK_UNMEASURED = QT_TRANSLATE_NOOP("hubadmin", "not measured yet")
+CLOCK_RIGHT = QT_TRANSLATE_NOOP("hubadmin", "right")
+
+
+def clock_hint(skew_s: int | None, lang: str) -> tuple[str, bool]:
+    """A device's clock skew in words ("the device's clock is 3 hours ahead"), and whether it
+    lies beyond the offset the ledgers accept (its changes are then refused as dated ahead,
+    or it orders them by a corrected clock while the computer's own date stays wrong)."""
+    if skew_s is None:
+        return i18n.translate(CTX, CLOCK_UNMEASURED, lang), False
+    off = abs(skew_s)
+    if off < CLOCK_RIGHT_S:
+        return i18n.translate(CTX, CLOCK_RIGHT, lang), False
+    unit = 60 if off < 2 * 3600 else 3600 if off < 2 * 86400 else 86400
+    text = i18n.translate(CTX, CLOCK_WORDS[unit, skew_s > 0], lang).format(n=round(off / unit))
+    return text, off * 1000 > MAX_OFFSET_MS
+
+
 # ------------------------------------------------------------------------------ sign in
 @router.get("", response_class=HTMLResponse)
 @router.get("/", response_class=HTMLResponse)
@@ -205,10 +238,21 @@ def devices_page(request: Request) -> Response:
                        or text in _unit(d.scope) or d.device_id.startswith(text.lower())]
         shown = devices[page * PAGE_ROWS:(page + 1) * PAGE_ROWS]
         pending = reader.store.pending_counts(shown)
-    rows = [{"device": d, "unit": _unit(d.scope), "last": local_time(d.last_contact),
-             "enrolled": local_time(d.enrolled_at), "pending": pending[d.device_id]} for d in shown]
+        since = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=REFUSAL_DAYS)).strftime("%Y-%m-%d")
+        refused = reader.store.refusals((d.device_id for d in shown), since)
+    lang = language(request)
+    rows = [_device_row(d, pending[d.device_id], refused.get(d.device_id), lang) for d in shown]
     return render(request, "devices.html", admin=admin, scope_name=_unit(admin.scope), rows=rows, q=text,
-                  total=len(devices), page=page, pages=max(1, -(-len(devices) // PAGE_ROWS)))
+                  total=len(devices), page=page, pages=max(1, -(-len(devices) // PAGE_ROWS)),
+                  refusal_days=REFUSAL_DAYS)
+
+
+def _device_row(device, pending: int, refused: Refusals | None, lang: str) -> dict:
+    """What the devices page shows of one device."""
+    return {"device": device, "unit": _unit(device.scope), "last": local_time(device.last_contact),
+            "enrolled": local_time(device.enrolled_at), "pending": pending,
+            "clock": clock_hint(device.clock_skew_s, lang), "clock_at": local_time(device.clock_skew_at),
+            "refused": refused, "refused_last": local_time(refused.last_at if refused else None)}
 
 
 @router.post("/devices/{device_id}/revoke")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from typing import Any, Iterator
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -13,7 +14,7 @@ from sync import signatures
 from sync.hub import keys as hub_keys
 from sync.hub import trust
 from sync.hub.openapi import body, responses
-from sync.hub.routes import device_of, dumps, hub_of
+from sync.hub.routes import clock_skew, device_of, dumps, hub_of
 from sync.hub.routes.health import now_ms
 from sync.hub.schemas import PullAnswer, PushAnswer, PushRequest, validate
 from sync.hub.service import Hub
@@ -48,15 +49,19 @@ def push(request: Request, device: Device = Depends(device_of), raw: bytes = Dep
 
     with hub.reading() as reader:  # signatures are checked before the write: no other writer waits
         signed = trust.signature_refusals(reader.store.conn, device, wellformed, data.keys)
+    skew = clock_skew(request)
 
-    def apply() -> tuple[trust.Sorted, Any]:
+    def apply() -> tuple[trust.Sorted, Any, dict[str, int]]:
         batch = trust.sort_batch(hub.store, device, hub.ledger.device_id, wellformed, signed)
-        return batch, hub.ledger.apply_changes([c for _, c in batch.accepted], allowed_scope=device.scope)
+        report = hub.ledger.apply_changes([c for _, c in batch.accepted], allowed_scope=device.scope)
+        refused = _refused_by_code(results, batch, report)
+        hub.store.record_call(device.device_id, skew, refused)  # in the push's own transaction
+        return batch, report, refused
 
-    batch, report = hub.write(apply)
+    batch, report, refused = hub.write(apply)
     applied = _settle(results, batch, report)
     duplicate = len(batch.duplicates)
-    request.app.state.metrics.pushed(applied, duplicate, len(items) - applied - duplicate)
+    request.app.state.metrics.pushed(applied, duplicate, len(items) - applied - duplicate, refused)
     if applied or len(items) > applied + duplicate:
         log.info("push from %s: %d applied, %d duplicate, %d rejected", device.device_id, applied, duplicate,
                  len(items) - applied - duplicate)
@@ -77,6 +82,15 @@ def _log_refusals(device: Device, batch: trust.Sorted) -> None:
     for code, refusal in first.items():
         log.warning("push from %s (scope %s): %d refused as %s, e.g. %s %s", device.device_id, device.scope,
                     count[code], code, refusal.params, refusal.text)
+
+
+def _refused_by_code(results: list[dict], batch: trust.Sorted, report) -> dict[str, int]:
+    """How many changes of a push are refused, by code: malformed ones (already in *results*),
+    those the checks refused and those the ledger refused."""
+    codes = [r["code"] for r in results if "code" in r]
+    codes += [refusal.code for refusal in batch.refused.values()]
+    codes += [trust.refused(reason).code for _, reason in report.rejected]
+    return dict(Counter(codes))
 
 
 def _settle(results: list[dict], batch: trust.Sorted, report) -> int:
