@@ -117,8 +117,10 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
     work: dict = {}
 
     def changed(reader: Ledger) -> set[str]:
-        # the work figures are read on the second connection too, beside the first half of the tables
+        # the work figures and the overdue tasks are read on the second connection too, beside the
+        # first half of the tables
         work["figures"] = work_figures(reader, scope, month, n)
+        work["overdue"] = overdue_tasks(reader, scope, month)
         return townships_changed(reader, scope, month)
 
     r: Readings = read(ledger, scope, month, prev, n, changed, parallel=parallel)
@@ -149,7 +151,7 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
     report = dataclasses.replace(report, work=work["figures"])
     report = dataclasses.replace(report, work_ledger=work_records(
         ledger, scope, month, tuple((u.code, u.name) for u in report.units)))
-    report = dataclasses.replace(report, overdue=overdue_tasks(ledger, scope, month))  # overdue checklist tasks
+    report = dataclasses.replace(report, overdue=work["overdue"])  # overdue checklist tasks
     report = _with_submissions(ledger, report, refs)
     if not problems.in_report(scope):
         return report

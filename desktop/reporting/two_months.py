@@ -110,25 +110,26 @@ class Readings:
 
 
 def _part_a(scope: str, month: Period, prev: Period, month_key: str) -> Callable[[Ledger], dict]:
-    """Organisations, meetings, funding, reported figures, secretaries (about half the work)."""
+    """Organisations, meetings, funding, the counties' meetings (about half the work)."""
     def work(reader: Ledger) -> dict:
         return {"orgs": _organisations(reader, scope, month, prev, TOWNSHIP),
                 "meetings": _meetings(reader, scope, month, prev, TOWNSHIP),
                 "funding": _funding(reader, scope, month, prev, TOWNSHIP),
                 "county_meetings": county_meetings(reader, scope),
-                "coops": q.coop_committees(reader, scope) if len(scope) <= 6 else [],
-                "reported": q.reported_figures(reader, scope, month_key), "secretaries": secretaries(reader, scope)}
+                "coops": q.coop_committees(reader, scope) if len(scope) <= 6 else []}
     return work
 
 
-def _part_b(scope: str, month: Period, prev: Period, n_unit: int,
+def _part_b(scope: str, month: Period, prev: Period, n_unit: int, month_key: str,
             changed: Callable[[Ledger], set[str]]) -> Callable[[Ledger], dict]:
-    """Members, checklist (per unit below only), WeChat groups, the change log (the other half)."""
+    """Members, checklist (per unit below only), WeChat groups, reported figures, secretaries,
+    the change log (the other half)."""
     def work(reader: Ledger) -> dict:
         return {"members": _members(reader, scope, month, prev, TOWNSHIP),
                 "checklist": _checklist(reader, scope, month, prev, n_unit),
                 "wechat": _wechat(reader, scope, month, prev, TOWNSHIP), "changed": changed(reader),
-                "incomplete": q.incomplete_by_unit(reader, scope, TOWNSHIP)}
+                "incomplete": q.incomplete_by_unit(reader, scope, TOWNSHIP),
+                "reported": q.reported_figures(reader, scope, month_key), "secretaries": secretaries(reader, scope)}
     return work
 
 
@@ -138,7 +139,7 @@ def read(ledger: Ledger, scope: str, month: str, prev: str, n_unit: int, changed
     has no township-level figure), *changed* run on one of the connections.  *parallel*:
     half of the tables on a second read-only connection (needs the ledger's file)."""
     this, before = period(month), period(prev)
-    part_b = _part_b(scope, this, before, n_unit, changed)
+    part_b = _part_b(scope, this, before, n_unit, month, changed)
     beside = Beside(ledger.path, part_b) if parallel and ledger.path and Path(ledger.path).exists() else None
     try:
         a = _part_a(scope, this, before, month)(ledger)
@@ -154,7 +155,7 @@ def read(ledger: Ledger, scope: str, month: str, prev: str, n_unit: int, changed
     tallies = [Tally(members=b["members"][i], orgs=a["orgs"][i], funding=a["funding"][i], meetings=a["meetings"][i],
                      checklist=b["checklist"][i], wechat=b["wechat"][i], incomplete=b["incomplete"])
                for i in (0, 1)]
-    return Readings(tallies[0], tallies[1], a["county_meetings"], a["coops"], a["reported"], a["secretaries"],
+    return Readings(tallies[0], tallies[1], a["county_meetings"], a["coops"], b["reported"], b["secretaries"],
                     b["changed"])
 
 
