@@ -7640,6 +7640,50 @@ File: {file}</source>
         <source>right</source>
         <translation>准确</translation>
     </message>
+    <message>
+        <source>outside its unit</source>
+        <translation>超出本单位范围</translation>
+    </message>
+    <message>
+        <source>not a known division</source>
+        <translation>不是已知的区划</translation>
+    </message>
+    <message>
+        <source>another office's, not its to send</source>
+        <translation>他人的修改，无权转交</translation>
+    </message>
+    <message>
+        <source>written by a revoked device</source>
+        <translation>来自已吊销的设备</translation>
+    </message>
+    <message>
+        <source>same number, other content (a copied ledger?)</source>
+        <translation>编号相同而内容不同（疑似复制的台账）</translation>
+    </message>
+    <message>
+        <source>dated ahead (wrong clock)</source>
+        <translation>时间超前（时钟不准）</translation>
+    </message>
+    <message>
+        <source>a verification it may not make</source>
+        <translation>无权作出的验收</translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation>格式错误</translation>
+    </message>
+    <message>
+        <source>signature does not match</source>
+        <translation>签名不符</translation>
+    </message>
+    <message>
+        <source>relayed without a signature</source>
+        <translation>转交的修改没有签名</translation>
+    </message>
+    <message>
+        <source>the writer's key is unknown</source>
+        <translation>写入设备的密钥未知</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>

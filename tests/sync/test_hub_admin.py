@@ -288,13 +288,14 @@ def test_the_devices_page_shows_each_clock_and_the_changes_refused(admin_hub, ma
     row = device_row(page, county.device_id)
     assert re.search(r'<span class="bad">该设备时钟快了 3 小时</span>', row), row
     assert re.search(r'<span class="bad">3</span>', row) and "近 30 天 3 条" in row
-    assert re.search(r"malformed 1</small><br><small[^>]*>outside_scope 2<", row), row
+    assert re.search(r'title="malformed">格式错误 1</small><br><small[^>]*title="outside_scope">超出本单位范围 2<', row), row
     assert '<span class="bad">该设备时钟慢了 20 分钟</span>' in device_row(page, "1111111111111111")
     quiet = device_row(page, "2222222222222222")
     assert "尚未测到" in quiet and 'class="bad"' not in quiet
     session.get(hub.url + "/admin/lang/en?back=/admin/devices")
     english = device_row(session.get(hub.url + "/admin/devices").text, county.device_id)
     assert "The device's clock is 3 hours ahead" in english and "3 in the last 30 days" in english
+    assert "outside its unit 2" in english
 
     got = {(s.name, tuple(sorted(s.labels.items()))): s.value
            for family in text_string_to_metric_families(hub.get("/metrics").text) for s in family.samples}
@@ -316,7 +317,7 @@ def test_a_clock_within_a_minute_is_right_and_old_refusals_leave_the_recent_coun
     row = device_row(sign_in(hub, "county", "county-password-1", lang="zh-CN").get(hub.url + "/admin/devices").text,
                      county.device_id)
     assert "准确" in row and "快了" not in row
-    assert re.search(r'<span class="bad">7</span>', row) and "近 30 天 3 条" in row and "bad_signature 4" in row
+    assert re.search(r'<span class="bad">7</span>', row) and "近 30 天 3 条" in row and "签名不符 4" in row and 'title="bad_signature"' in row
 
 
 def test_a_real_client_says_its_clock_and_its_changes_refused_as_dated_ahead_are_counted(admin_hub, make_ledger,
@@ -393,7 +394,7 @@ def test_the_admin_page_end_to_end_in_chromium(admin_hub, make_ledger, tmp_path)
         county_row = browser.find_element(By.CSS_SELECTOR, f'tr[data-device="{county.device_id}"]')
         clock = county_row.find_element(By.CSS_SELECTOR, "td.clock span.bad")
         assert clock.text == "该设备时钟快了 3 小时" and clock.value_of_css_property("font-weight") in ("700", "bold")
-        assert "outside_scope 2" in county_row.find_element(By.CSS_SELECTOR, "td.refused").text
+        assert "超出本单位范围 2" in county_row.find_element(By.CSS_SELECTOR, "td.refused").text
         assert "准确" in browser.find_element(By.CSS_SELECTOR, 'tr[data-device="3333333333333333"] td.clock').text
         browser.save_screenshot(str(SCREENS / "hub-devices.png"))
 

@@ -247,12 +247,38 @@ def devices_page(request: Request) -> Response:
                   refusal_days=REFUSAL_DAYS)
 
 
+#: Why changes were refused, in a few words for the devices page (the code stays in its tooltip;
+#: docs/hub-protocol.md lists the codes).
+REFUSAL_WORDS = {
+    "outside_scope": QT_TRANSLATE_NOOP("hubadmin", "outside its unit"),
+    "unknown_scope": QT_TRANSLATE_NOOP("hubadmin", "not a known division"),
+    "origin_not_allowed": QT_TRANSLATE_NOOP("hubadmin", "another office's, not its to send"),
+    "origin_revoked": QT_TRANSLATE_NOOP("hubadmin", "written by a revoked device"),
+    "duplicate_differs": QT_TRANSLATE_NOOP("hubadmin", "same number, other content (a copied ledger?)"),
+    "clock_ahead": QT_TRANSLATE_NOOP("hubadmin", "dated ahead (wrong clock)"),
+    "verify_not_allowed": QT_TRANSLATE_NOOP("hubadmin", "a verification it may not make"),
+    "malformed": QT_TRANSLATE_NOOP("hubadmin", "malformed"),
+    "bad_signature": QT_TRANSLATE_NOOP("hubadmin", "signature does not match"),
+    "unsigned_relay": QT_TRANSLATE_NOOP("hubadmin", "relayed without a signature"),
+    "origin_key_unknown": QT_TRANSLATE_NOOP("hubadmin", "the writer's key is unknown"),
+}
+
+
+def refusal_words(code: str, lang: str) -> str:
+    """A refusal code in a few words of *lang* (an unknown code as it is)."""
+    words = REFUSAL_WORDS.get(code)
+    return i18n.translate(CTX, words, lang) if words else code
+
+
 def _device_row(device, pending: int, refused: Refusals | None, lang: str) -> dict:
     """What the devices page shows of one device."""
+    codes = [(code, refusal_words(code, lang), counts[0]) for code, counts in sorted(refused.by_code.items())] \
+        if refused else []
     return {"device": device, "unit": _unit(device.scope), "last": local_time(device.last_contact),
             "enrolled": local_time(device.enrolled_at), "pending": pending,
             "clock": clock_hint(device.clock_skew_s, lang), "clock_at": local_time(device.clock_skew_at),
-            "refused": refused, "refused_last": local_time(refused.last_at if refused else None)}
+            "refused": refused, "refused_codes": codes,
+            "refused_last": local_time(refused.last_at if refused else None)}
 
 
 @router.post("/devices/{device_id}/revoke")
