@@ -20,7 +20,7 @@ import openpyxl
 import pytest
 import requests
 
-from old_ledgers import make_v1_copy
+from old_ledgers import as_v1_held, make_v1_copy
 from desktop.ledger import Ledger, migrations
 from desktop.records import KINDS
 
@@ -361,8 +361,8 @@ def first_version(tmp_path_factory):
     folder = tmp_path_factory.mktemp("v1")
     with Ledger.new(folder / "now.sqlite", scope=COUNTY, operator="演示") as src:
         synthetic.build(src, COUNTY, seed=3)
-        expected = records(src)
         make_v1_copy(src, folder / "v1.sqlite")
+        expected = as_v1_held(src, records(src))
     return folder / "v1.sqlite", expected
 
 
