@@ -89,3 +89,34 @@ def test_a_township_may_not_return_its_own_task_either(tmp_path, monkeypatch):
     assert [getattr(r, "code", None) for _, _, r in report.rejected] == ["verify_not_allowed"]
     town.close()
     county.close()
+
+
+def hand(sender: Ledger, receiver: Ledger, stick: Path):
+    """A package written by the program (its changes signed) and taken up."""
+    return P.import_package(receiver, P.export_package(sender, stick, receiver.device_id))
+
+
+def test_the_level_aboves_verification_relayed_down_is_not_judged_by_the_relay(tmp_path):
+    """The prefecture verifies the county's own task; the county's package carries that change
+    on to a township: the writer was the prefecture, so the township does not refuse it as the
+    county verifying itself."""
+    county = Ledger.new(tmp_path / "county.sqlite", scope=COUNTY, operator="县团委")
+    county.organisations.create(kind="county_committee", name="栾城区团委", division_code=COUNTY)
+    task_id = checklist.create_tasks(county, checklist.plan_tasks(county, COUNTY))[0]
+    county.update(TASK, task_id, {"measure": "配齐班子", "status": "in_progress"})
+    county.update(TASK, task_id, {"status": "done", "done_on": "2026-03-01"})
+    prefecture = Ledger.new(tmp_path / "prefecture.sqlite", scope="1301", operator="市团委")
+    town = Ledger.new(tmp_path / "town.sqlite", scope=TOWNSHIP, operator="乡团委")
+    befriend(county, prefecture, tmp_path)
+    befriend(county, town, tmp_path)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    assert hand(county, prefecture, stick).rejected == []
+    assert checklist.move(prefecture, prefecture.get(TASK, task_id), "verify")
+    assert hand(prefecture, county, stick).rejected == []
+    assert county.get(TASK, task_id)["status"] == "verified"
+    down = hand(county, town, stick)
+    assert down.rejected == []
+    assert town.get(TASK, task_id)["verified_by"] == "市团委"
+    for ledger in (county, prefecture, town):
+        ledger.close()

@@ -72,13 +72,16 @@ class Merging:
     """Merging received changes (a mixin of ``Ledger``)."""
 
     def apply_changes(self, changes: Iterable[Change | dict], *, allowed_scope: str | None = None,
-                      authentic: Callable[[Change], str | None] | None = None) -> ApplyReport:
+                      authentic: Callable[[Change], str | None] | None = None,
+                      sender: str | None = None) -> ApplyReport:
         """Merge received changes, in one transaction.  Idempotent and order-independent:
         per field, the greatest stamp wins; a differing local value that loses to a change
         not based on it is kept in ``conflicts``.  A malformed or out-of-scope change is
         rejected with its reason; the others still apply.  *authentic* checks the
         signature of each change not held yet and gives the reason to refuse it, if any
-        (the ledger holds no keys; the program that received the changes does)."""
+        (the ledger holds no keys; the program that received the changes does).  *sender*:
+        the device that handed the changes over, when it is not the only writer they may have
+        (a package: what it relays is judged by its writer's unit where it was made)."""
         report = ApplyReport()
         with self._writing():
             for item in changes:
@@ -90,7 +93,7 @@ class Merging:
                         continue
                 else:
                     change = item
-                reason = self._check_received(change, allowed_scope)
+                reason = self._check_received(change, allowed_scope, sender)
                 if reason:
                     report.rejected.append((change, reason))
                     continue
@@ -135,7 +138,7 @@ class Merging:
                           "clock_ahead", ahead_ms=ahead)
         return None
 
-    def _check_received(self, change: Change, allowed_scope: str | None) -> str | None:
+    def _check_received(self, change: Change, allowed_scope: str | None, sender: str | None = None) -> str | None:
         k = KINDS.get(change.kind)
         if k is None:
             return translate("errors", REJECT_UNKNOWN_KIND).format(kind=change.kind)
@@ -164,7 +167,11 @@ class Merging:
                 return translate("errors", REJECT_UNKNOWN_FIELD).format(field=name, kind=change.kind)
         if allowed_scope is not None and not change.scope.startswith(allowed_scope):
             return translate("errors", REJECT_SCOPE).format(scope=change.scope or "-", allowed=allowed_scope)
-        if allowed_scope is not None and verification_refused(change.kind, change.scope, change.fields, allowed_scope):
+        # who may verify is judged by the writer's unit: the sender's, for what it wrote itself (a
+        # change it relays — the level above's verification carried down — was judged where it was made)
+        own = sender is None or change.origin == sender
+        if allowed_scope is not None and own and verification_refused(change.kind, change.scope, change.fields,
+                                                                      allowed_scope):
             return Reason(translate("errors", REJECT_VERIFY).format(scope=change.scope, author_scope=allowed_scope or "-"),
                           "verify_not_allowed", scope=change.scope, author_scope=allowed_scope)
         return None

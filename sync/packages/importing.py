@@ -60,7 +60,7 @@ def import_package(ledger, path) -> ImportReport:
         book = KeyBook(ledger, manifest.get("keys"), handed_by=device, handed_by_key=trusted["sign_pub"])
         # the unit confirmed for the sender (hub statement, phone check), never the one its
         # package claims: a township claiming the county's scope sends a township's records only
-        applied = ledger.apply_changes(mine, allowed_scope=trusted["allowed_scope"], authentic=book)
+        applied = ledger.apply_changes(mine, allowed_scope=trusted["allowed_scope"], authentic=book, sender=device)
         book.keep()
         raise_vector(ledger, ACKS_META, device, acks)
         raise_vector(ledger, HAVE_META, device, covers)
