@@ -40,7 +40,7 @@ def check_ready(path: Path, scope: str) -> int:
     """Open *path* read-only and check it is a whole ledger of this schema for *scope*;
     returns how many changes it holds.  :class:`NotReady` when not."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise NotReady(detail=str(exc)) from None
     try:
@@ -68,7 +68,8 @@ class Adopting:
         *also* stores, such as the pull cursor); returns how many changes came in.  Check it
         first with :func:`check_ready`."""
         conn = self.conn
-        conn.execute(f"ATTACH DATABASE ? AS {ALIAS}", (f"file:{path}?mode=ro",))
+        # a plain path: whether ATTACH reads a URI depends on how SQLite was built (not on Windows' Python)
+        conn.execute(f"ATTACH DATABASE ? AS {ALIAS}", (str(path),))
         try:
             with self._writing():
                 shared = self._shared_records()
