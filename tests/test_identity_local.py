@@ -9,31 +9,11 @@ import json
 from conftest import TOWNSHIP
 from desktop.ledger import Ledger
 from desktop.ledger.changes import Change, expand_clock
-from desktop.ledger.secrets import SERVICE
 from sync import packages as P
-from sync.client import SyncSettings, enrolled_settings, save_settings
-from test_secrets import TOKEN, enrolled, key_store  # noqa: F401 - the fixture
+from sync.client import SyncSettings, save_settings
+from enrolled_ledgers import TOKEN, enrolled
 
 ORG = f"org-township_committee-{TOWNSHIP}"
-
-
-def test_a_restore_carries_the_replaced_ledgers_enrollment_as_a_claim(tmp_path, key_store):  # noqa: F811
-    path = tmp_path / "ledger.sqlite"
-    old, _ = enrolled(path)
-    with Ledger.open(path) as ledger:
-        backup = ledger.backup(tmp_path / "backup.sqlite")
-        keys = ledger.secret("package_keys")
-    Ledger.restore_from(backup, path)
-    with Ledger.open(path) as restored:
-        claim = restored.predecessor()
-        assert restored.device_id != old
-        assert (claim.device_id, claim.hub_url, claim.token, claim.keys) == (old, "http://hub.example:8700", TOKEN, keys)
-        assert key_store.entries[(SERVICE, f"{restored.device_id}/predecessor_hub_token")] == TOKEN
-        assert enrolled_settings(restored).token == TOKEN  # the window offers to sync: the sync takes over
-        again = restored.backup(tmp_path / "again.sqlite")
-    assert TOKEN.encode() not in path.read_bytes()  # the key store holds it, not the file
-    with Ledger.open(again, read_only=True) as copy:
-        assert copy.predecessor() is None  # a backup carries no claim
 
 
 def test_without_a_key_store_the_claim_stays_in_the_ledger(tmp_path):

@@ -16,9 +16,9 @@ from conftest import TOWNSHIP
 from desktop.ledger import Ledger
 from desktop.ledger.secrets import HUB_TOKEN, PACKAGE_KEYS, SERVICE
 from sync import packages as P
-from sync.client import SyncSettings, load_settings, save_settings
+from sync.client import enrolled_settings, load_settings
 
-TOKEN = "tok-" + "x" * 39
+from enrolled_ledgers import TOKEN, enrolled
 
 
 class MemoryKeyring(KeyringBackend):
@@ -49,14 +49,6 @@ def key_store(monkeypatch):
     keyring.set_keyring(store)
     yield store
     keyring.set_keyring(fail.Keyring())
-
-
-def enrolled(path, scope: str = TOWNSHIP) -> tuple[str, str]:
-    """A ledger with a hub token and package keys; (its device id, its private signing key)."""
-    with Ledger.new(path, scope=scope, operator="张三") as ledger:
-        save_settings(ledger, SyncSettings(hub_url="http://hub.example:8700", token=TOKEN, scope=scope))
-        P.device_keys(ledger)
-        return ledger.device_id, json.loads(ledger.secret(PACKAGE_KEYS))["sign"]
 
 
 def test_without_a_key_store_the_secrets_stay_in_the_ledger_but_no_backup_holds_them(tmp_path):
@@ -142,3 +134,22 @@ def test_portable_mode_keeps_its_secrets_with_the_ledger(tmp_path, key_store, mo
     enrolled(path)
     assert key_store.entries == {}
     assert TOKEN.encode() in path.read_bytes()
+
+
+def test_a_restore_carries_the_replaced_ledgers_enrollment_as_a_claim(tmp_path, key_store):
+    path = tmp_path / "ledger.sqlite"
+    old, _ = enrolled(path)
+    with Ledger.open(path) as ledger:
+        backup = ledger.backup(tmp_path / "backup.sqlite")
+        keys = ledger.secret("package_keys")
+    Ledger.restore_from(backup, path)
+    with Ledger.open(path) as restored:
+        claim = restored.predecessor()
+        assert restored.device_id != old
+        assert (claim.device_id, claim.hub_url, claim.token, claim.keys) == (old, "http://hub.example:8700", TOKEN, keys)
+        assert key_store.entries[(SERVICE, f"{restored.device_id}/predecessor_hub_token")] == TOKEN
+        assert enrolled_settings(restored).token == TOKEN  # the window offers to sync: the sync takes over
+        again = restored.backup(tmp_path / "again.sqlite")
+    assert TOKEN.encode() not in path.read_bytes()  # the key store holds it, not the file
+    with Ledger.open(again, read_only=True) as copy:
+        assert copy.predecessor() is None  # a backup carries no claim
