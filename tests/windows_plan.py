@@ -26,9 +26,11 @@ NO_SCAN = ("the optional scan component (rapidocr-onnxruntime: onnxruntime, open
            "photo import is checked by hand on Windows (docs/windows.md)")
 #: Test files that read photos with the real OCR engine.
 SCAN_FILES = ("tests/test_scan_ocr.py",)
-#: Test files that read spreadsheets (skipped when the reader cannot load).
+#: Test files, or single tests, that read spreadsheets (skipped when the reader cannot load).
 SPREADSHEET_FILES = ("tests/test_excel.py", "tests/test_excel_reading.py", "tests/test_spreadsheet_formats.py",
-                     "tests/test_excel_rosters.py", "tests/test_first_day_cli.py")
+                     "tests/test_excel_rosters.py", "tests/test_first_day_cli.py",
+                     "tests/test_work_ledger.py::test_a_filled_template_imports",
+                     "tests/test_work_ledger.py::test_the_whole_ledger_exported_imports_into_another_unchanged")
 #: Parameters of a test that read a spreadsheet (the commands run one by one, e.g. on a full disk).
 SPREADSHEET_PARAMS = ("[import-excel-",)
 
