@@ -103,7 +103,6 @@ class Adopting:
         for k in KINDS.values():
             conn.execute(f"INSERT OR IGNORE INTO temp.adopt_shared SELECT r.id FROM {ALIAS}.{k.table} r "
                          f"JOIN main.{k.table} m ON m.id = r.id")
-        conn.row_factory = sqlite3.Row
         rows = conn.execute(f"SELECT * FROM {ALIAS}.change_log WHERE record_id IN "
                             f"(SELECT record_id FROM temp.adopt_shared) ORDER BY seq").fetchall()
         return [Change.from_row(r) for r in rows]
