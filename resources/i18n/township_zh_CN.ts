@@ -5510,6 +5510,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>{office}-identity</source>
         <translation>{office}-身份</translation>
     </message>
+    <message>
+        <source>The identity file of {office} carries no hub's statement (that office has not enrolled with a hub, or its program is older). Its unit cannot be taken on a hub's word: confirm the office by phone with its check code.</source>
+        <translation>{office} 的身份文件中没有中心服务器的证明（该单位尚未在中心服务器登记，或其程序版本较旧），不能据此确认其所属单位：请打电话用该单位的核对码确认。</translation>
+    </message>
 </context>
 <context>
     <name>report</name>

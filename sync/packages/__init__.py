@@ -55,7 +55,7 @@ from sync.packages.identity import (SCOPE_ROUTES, TRUST_ROUTES, allowed_scope, c
                                     device_keys, fingerprint, normalise_fingerprint, peer_identity_file, peers,
                                     public_identity, public_key_string, read_identity_file, resolve_peer,
                                     trust_by_fingerprint, trust_by_statement, trust_hub_devices, trust_peer)
-from sync.packages.statements import (StatementBadSignature, StatementMismatch, StatementRefused,
+from sync.packages.statements import (StatementBadSignature, StatementMismatch, StatementMissing, StatementRefused,
                                       StatementUnknownHub, hub_key_code, hub_keys, learn_hub_key,
                                       take_from_enrollment)
 from sync.packages.importing import ImportReport, import_file, import_package
@@ -78,6 +78,6 @@ __all__ = [
     "trust_office", "confirm_held", "discard_held", "TRUST_ROUTES", "code_matches", "identity_name", "office_title",
     "package_name", "StickIdentity", "identities_on", "packages_for", "upper_identities_on", "HELD_META",
     "IDENTITY_SUFFIX", "SCOPE_ROUTES", "allowed_scope", "check_code", "code_version", "trust_by_statement",
-    "PackageScopeUnconfirmed", "StatementRefused", "StatementBadSignature", "StatementUnknownHub",
+    "PackageScopeUnconfirmed", "StatementRefused", "StatementBadSignature", "StatementUnknownHub", "StatementMissing",
     "StatementMismatch", "hub_key_code", "hub_keys", "learn_hub_key", "take_from_enrollment",
 ]

@@ -206,7 +206,7 @@ def _stated(ledger, ident: dict, *, required: bool) -> dict | None:
     office = office_text(ledger, ident["device_id"], ident)
     if doc is None:
         if required:
-            raise statements.StatementUnknownHub(office=office, hub="-")
+            raise statements.StatementMissing(office=office)
         return None
     try:
         return statements.verify(ledger, doc, ident, office)

@@ -53,6 +53,10 @@ class StatementUnknownHub(StatementRefused):
     message = QT_TRANSLATE_NOOP("packages", "The statement about {office} is signed by a hub this ledger does not know (hub check code {hub}). Its unit cannot be taken from it: confirm the office by phone with its check code.")
 
 
+class StatementMissing(StatementRefused):
+    message = QT_TRANSLATE_NOOP("packages", "The identity file of {office} carries no hub's statement (that office has not enrolled with a hub, or its program is older). Its unit cannot be taken on a hub's word: confirm the office by phone with its check code.")
+
+
 class StatementMismatch(StatementRefused):
     message = QT_TRANSLATE_NOOP("packages", "The hub's statement names {office} with unit {stated} and other details than the office claims (unit {claimed}). It may be forged; nothing was trusted. Phone that office.")
 
