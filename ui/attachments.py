@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import mimetypes
 import os
+import re
 import tempfile
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGroupBox, QHBoxLayout, QLabel, QMessageBox,
                                QSizePolicy, QVBoxLayout, QWidget)
@@ -17,11 +19,61 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGroupBox, QHBox
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
 from ui import workers
-from ui.checklist import BIG_FILE, MAX_FILE, AttachmentModel, file_size, safe_filename
+from ui.models import ID_ROLE, ListTableModel
 from ui.undo import CreateCommand, DeleteCommand
 from ui.widgets import open_file_name, record_table, tool_button
 
 ATTACHMENT = "attachment"
+#: Files above this size are read and written in a worker thread.
+BIG_FILE = 5 * 1024 * 1024
+#: Files above this size are refused: the ledger travels on USB sticks and in sync batches.
+MAX_FILE = 50 * 1024 * 1024
+
+
+def safe_filename(name: str) -> str:
+    """A file name that every file system accepts, keeping the original where it can."""
+    name = Path(name.replace("\\", "/")).name
+    name = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", name).strip(" .")
+    return name or "attachment"
+
+
+def file_size(size: int) -> str:
+    """A size as people write it (KB, MB), in the user's locale."""
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+
+
+class AttachmentModel(ListTableModel):
+    """The attachments (evidence) of one record: file name, size, date added."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict] = []
+        self._headers = [self.tr("File name"), self.tr("Size"), self.tr("Added on")]
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def record(self, row: int) -> dict:
+        return self.rows[row]
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows) or not 0 <= index.column() < 3:
+            return None
+        rec = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            if column == 0:
+                return rec.get("filename") or ""
+            if column == 1:
+                return file_size(rec["size"]) if rec.get("size") is not None else ""
+            return rec.get("added_on") or ""
+        if role == Qt.TextAlignmentRole and column == 1:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == ID_ROLE:
+            return rec["id"]
+        return None
 
 
 class AttachmentPanel(QGroupBox):
@@ -30,10 +82,17 @@ class AttachmentPanel(QGroupBox):
     sig_changed = Signal(str)
     """Attachments changed (``attachment``)."""
 
-    def __init__(self, ledger: Ledger, owner_kind: str, undo_stack, parent: QWidget | None = None) -> None:
+    def __init__(self, ledger: Ledger, owner_kind: str, undo_stack, parent: QWidget | None = None, *,
+                 owner: Callable[[], str | None] | None = None,
+                 title: Callable[[int | None], str] | None = None) -> None:
+        """*owner* gives the record a file is attached to at the moment of attaching (default:
+        the one set with :meth:`set_owner`); *title* the box's title for a number of files
+        (None: no record chosen)."""
         super().__init__(parent)
         self.ledger, self.owner_kind, self.undo_stack = ledger, owner_kind, undo_stack
         self.owner_id: str | None = None
+        self._owner = owner or (lambda: self.owner_id)
+        self._title = title or self._files_title
         self._reading = False
         self.setObjectName(f"attachments_{owner_kind}")
         self.model = AttachmentModel(self)
@@ -75,19 +134,22 @@ class AttachmentPanel(QGroupBox):
             except LedgerError as exc:
                 self.status_label.setText(exc.text())
         self.model.set_rows(rows)
-        self.setTitle(self.tr("Files (%n file(s))", "", len(rows)) if self.owner_id else
-                      self.tr("Files (choose a record)"))
+        self.setTitle(self._title(len(rows) if self.owner_id else None))
         self._update_buttons()
+
+    def _files_title(self, count: int | None) -> str:
+        return self.tr("Files (choose a record)") if count is None else self.tr("Files (%n file(s))", "", count)
 
     def current(self) -> dict | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.record(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
-        self.attach_button.setEnabled(self.owner_id is not None and not self._reading)
+        writable = not self.ledger.read_only
+        self.attach_button.setEnabled(writable and self.owner_id is not None and not self._reading)
         chosen = self.current() is not None
         self.open_button.setEnabled(chosen)
-        self.remove_button.setEnabled(chosen)
+        self.remove_button.setEnabled(writable and chosen)
 
     def _changed(self, _kind: str = ATTACHMENT, _id: str = "") -> None:
         self.reload()
@@ -99,7 +161,7 @@ class AttachmentPanel(QGroupBox):
     # ------------------------------------------------------------------ attach
     def attach_file(self) -> None:
         """Choose a file and attach it to the record (read in a worker thread when big)."""
-        owner = self.owner_id
+        owner = self._owner()
         if owner is None:
             return
         path = open_file_name(self, "attachment", self.tr("Attach file"), self.tr("All files (*)"))

@@ -4,16 +4,11 @@ verified by the level above) and the evidence attached to each task."""
 
 from __future__ import annotations
 
-import mimetypes
-import os
-import re
-import tempfile
-from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGroupBox, QHBoxLayout, QLabel,
-                               QMessageBox, QProgressBar, QSizePolicy, QSplitter, QTabBar, QVBoxLayout, QWidget)
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel,
+                               QMessageBox, QProgressBar, QSplitter, QTabBar, QVBoxLayout, QWidget)
 
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
@@ -22,37 +17,19 @@ from desktop.records.checklist import EMPTY_PROGRESS, TASK
 from desktop.records.enums import enumerations
 from desktop.scope.geo import geography
 from ui import workers
+from ui.attachments import AttachmentPanel
 from ui.forms import RecordForm
 from ui.history import HistoryDialog
-from ui.models import ID_ROLE, ListTableModel, RecordTableModel
+from ui.models import ID_ROLE, RecordTableModel
 from ui.review import ask_return_reason, confirm_verify, review_text
-from ui.undo import CreateCommand, DeleteCommand, EditCommand
-from ui.widgets import heading_label, open_file_name, record_table, select_row_of, tool_button
+from ui.undo import CreateCommand, EditCommand
+from ui.widgets import heading_label, record_table, select_row_of, tool_button
 
-ATTACHMENT = "attachment"
 #: Table columns, in order.
 TASK_COLUMNS = ("org_id", "system", "title", "problem", "measure", "responsible", "deadline", "status",
                 "return_reason")
 COLUMN_WIDTHS = {"org_id": 120, "system": 90, "title": 170, "problem": 150, "measure": 150, "responsible": 80,
                  "deadline": 90, "status": 70, "return_reason": 160}
-#: Files above this size are read and written in a worker thread.
-BIG_FILE = 5 * 1024 * 1024
-#: Files above this size are refused: the ledger travels on USB sticks and in sync batches.
-MAX_FILE = 50 * 1024 * 1024
-
-
-def safe_filename(name: str) -> str:
-    """A file name that every file system accepts, keeping the original where it can."""
-    name = Path(name.replace("\\", "/")).name
-    name = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", name).strip(" .")
-    return name or "attachment"
-
-
-def file_size(size: int) -> str:
-    """A size as people write it (KB, MB), in the user's locale."""
-    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
-
-
 class ChecklistTaskModel(RecordTableModel):
     """The checklist tasks under a unit, optionally of one system."""
 
@@ -67,40 +44,6 @@ class ChecklistTaskModel(RecordTableModel):
 
     def column_of(self, name: str) -> int:
         return [f.name for f in self.columns].index(name)
-
-
-class AttachmentModel(ListTableModel):
-    """The attachments (evidence) of one record: file name, size, date added."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict] = []
-        self._headers = [self.tr("File name"), self.tr("Size"), self.tr("Added on")]
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def record(self, row: int) -> dict:
-        return self.rows[row]
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) or not 0 <= index.column() < 3:
-            return None
-        rec = self.rows[index.row()]
-        column = index.column()
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            if column == 0:
-                return rec.get("filename") or ""
-            if column == 1:
-                return file_size(rec["size"]) if rec.get("size") is not None else ""
-            return rec.get("added_on") or ""
-        if role == Qt.TextAlignmentRole and column == 1:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == ID_ROLE:
-            return rec["id"]
-        return None
 
 
 class ChecklistView(QWidget):
@@ -118,7 +61,6 @@ class ChecklistView(QWidget):
         self.scope = ledger.scope
         self._selected_id: str | None = None
         self._resetting = False
-        self._reading = False  # a big file is being read for attaching
         self._pending: set[str] = set()
         self._summary_generation = 0
         self.progress: dict = {}
@@ -256,30 +198,18 @@ class ChecklistView(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         return self.view
 
-    def _make_evidence(self) -> QGroupBox:
-        """The selected task's files, with their buttons."""
-        self.evidence = QGroupBox(self.tr("Evidence"), self)
+    def _make_evidence(self) -> AttachmentPanel:
+        """The selected task's files, with their buttons (attach, open, remove)."""
+        self.evidence = AttachmentPanel(
+            self.ledger, TASK, self.undo_stack, self,
+            owner=lambda: (self.current_task() or {}).get("id"),
+            title=lambda n: self.tr("Evidence") if n is None else self.tr("Evidence (%n file(s))", "", n))
         self.evidence.setObjectName("checklist_evidence")
-        self.attachments = AttachmentModel(self)
-        self.attachment_view = record_table(self.evidence, "attachment_table", self.attachments, row_height=24)
-        self.attachment_view.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.attachment_view.setWordWrap(True)
-        self.attachment_view.verticalHeader().hide()
-        self.attachment_view.horizontalHeader().resizeSection(0, 320)
-        self.attachment_view.doubleClicked.connect(lambda _i: self.open_attachment())
-        self.attachment_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.attach_button = tool_button(self, "attach_file", self.attach_file, self.tr("Attach file…"))
-        self.open_button = tool_button(self, "open_attachment", self.open_attachment, self.tr("Open"))
-        self.remove_button = tool_button(self, "remove_attachment", self.remove_attachment, self.tr("Remove"))
-        buttons = QVBoxLayout()
-        for b in (self.attach_button, self.open_button, self.remove_button):
-            b.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
-            b.setMinimumWidth(110)
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        evidence_layout = QHBoxLayout(self.evidence)
-        evidence_layout.addWidget(self.attachment_view, 1)
-        evidence_layout.addLayout(buttons)
+        self.evidence.sig_changed.connect(self._evidence_changed)
+        # the panel's parts, by the names the checklist has always had
+        self.attachments, self.attachment_view = self.evidence.model, self.evidence.view
+        self.attach_button, self.open_button = self.evidence.attach_button, self.evidence.open_button
+        self.remove_button = self.evidence.remove_button
         return self.evidence
 
     # ------------------------------------------------------------------ scope and loading
@@ -402,8 +332,7 @@ class ChecklistView(QWidget):
         return self.ledger.get(TASK, self._selected_id)
 
     def current_attachment(self) -> dict | None:
-        rows = self.attachment_view.selectionModel().selectedRows()
-        return self.attachments.record(rows[0].row()) if rows else None
+        return self.evidence.current()
 
     def _update_buttons(self) -> None:
         task = self.current_task()
@@ -428,10 +357,6 @@ class ChecklistView(QWidget):
             self.verify_button.setToolTip(self.tr("A task can be verified once it is done."))
         else:
             self.verify_button.setToolTip(self.tr("Confirm, as the level above, that the rectification is done."))
-        self.attach_button.setEnabled(writable and task is not None and not self._reading)
-        attachment = self.current_attachment() if task is not None else None
-        self.open_button.setEnabled(attachment is not None)
-        self.remove_button.setEnabled(writable and attachment is not None)
 
     # ------------------------------------------------------------------ tasks
     def _task_changed(self, kind: str, record_id: str) -> None:
@@ -576,151 +501,8 @@ class ChecklistView(QWidget):
 
     # ------------------------------------------------------------------ evidence
     def _load_attachments(self) -> None:
-        rows: list[dict] = []
-        if self._selected_id:
-            try:
-                rows = self.ledger.query(ATTACHMENT, where={"owner_kind": TASK, "owner_id": self._selected_id},
-                                         order_by="added_on")
-            except LedgerError as exc:
-                self.status_label.setText(exc.text())
-        self.attachments.set_rows(rows)
-        if self._selected_id:
-            d = len(rows)
-            self.evidence.setTitle(self.tr("Evidence (%n file(s))", "", d))
-        else:
-            self.evidence.setTitle(self.tr("Evidence"))
+        self.evidence.set_owner(self._selected_id)
+
+    def _evidence_changed(self, kind: str) -> None:
         self._update_buttons()
-
-    def _attachments_changed(self, kind: str, record_id: str) -> None:
-        self._load_attachments()
-        self.sig_changed.emit(ATTACHMENT)
-
-    def attach_file(self) -> None:
-        """Choose a file and store it as evidence of the selected task."""
-        task = self.current_task()
-        if task is None:
-            return
-        path = open_file_name(self, "evidence", self.tr("Attach evidence"), self.tr("All files (*)"))
-        if not path:
-            return
-        name = Path(path).name
-        try:
-            size = os.path.getsize(path)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Attach file"),
-                                self.tr("{file} cannot be read: {reason}").format(file=name, reason=exc.strerror))
-            return
-        if size > MAX_FILE:
-            QMessageBox.warning(self, self.tr("Attach file"), self.tr(
-                "{file} is {size}. Files over {limit} cannot be attached: the ledger travels on USB sticks and "
-                "over slow connections. Attach a smaller copy (for example compressed photos or a PDF).").format(
-                file=name, size=file_size(size), limit=file_size(MAX_FILE)))
-            return
-        if size <= BIG_FILE:
-            try:
-                data = Path(path).read_bytes()
-            except OSError as exc:
-                QMessageBox.warning(self, self.tr("Attach file"),
-                                    self.tr("{file} cannot be read: {reason}").format(file=name, reason=exc.strerror))
-                return
-            self._store_attachment(task["id"], name, data)
-            return
-        self._reading = True
-        self._update_buttons()
-        self.status_label.setText(self.tr("Reading {file}…").format(file=name))
-        workers.start(lambda _task: Path(path).read_bytes(),
-                      lambda data: self._file_read(task["id"], name, data),
-                      lambda exc: self._file_failed(name, exc))
-
-    def _file_read(self, task_id: str, name: str, data: bytes) -> None:
-        self._reading = False
-        self.status_label.clear()
-        self._store_attachment(task_id, name, data)
-
-    def _file_failed(self, name: str, exc: BaseException) -> None:
-        self._reading = False
-        self.status_label.clear()
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        QMessageBox.warning(self, self.tr("Attach file"),
-                            self.tr("{file} cannot be read: {reason}").format(file=name, reason=reason))
-        self._update_buttons()
-
-    def _store_attachment(self, task_id: str, name: str, data: bytes) -> None:
-        media_type = mimetypes.guess_type(name)[0]
-        QApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            attachment_id = self.ledger.attach(TASK, task_id, name, data, media_type)
-        except LedgerError as exc:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Attach file"), exc.text())
-            self._update_buttons()
-            return
-        QApplication.restoreOverrideCursor()
-        self.undo_stack.push(CreateCommand(self.ledger, ATTACHMENT, attachment_id,
-                                           self.tr("attach {file}").format(file=name), self._attachments_changed))
-        self._attachments_changed(ATTACHMENT, attachment_id)
-
-    def open_attachment(self) -> None:
-        """Write the attachment to a temporary file under its own name and open it."""
-        att = self.current_attachment()
-        if att is None:
-            return
-        name = safe_filename(att["filename"] or "")
-        folder = Path(tempfile.mkdtemp(prefix="township-ledger-"))
-        target = folder / name
-        if (att.get("size") or 0) <= BIG_FILE:
-            try:
-                target.write_bytes(self.ledger.blob(att["sha256"]))
-            except (LedgerError, OSError) as exc:
-                self._open_failed(name, exc)
-                return
-            self._launch(target)
-            return
-        sha = att["sha256"]
-
-        def work(reader, _task) -> Path:
-            target.write_bytes(reader.blob(sha))
-            return target
-
-        self.status_label.setText(self.tr("Opening {file}…").format(file=name))
-        workers.start_on_reader(self.ledger.path, work, self._launch, lambda exc: self._open_failed(name, exc))
-
-    def _launch(self, target: Path) -> None:
-        self.status_label.clear()
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            QMessageBox.information(self, self.tr("Open"), self.tr(
-                "No program on this computer opens {file}. It was saved as {path}.").format(
-                file=target.name, path=str(target)))
-
-    def _open_failed(self, name: str, exc: BaseException) -> None:
-        self.status_label.clear()
-        if isinstance(exc, LedgerError):
-            reason = exc.text()
-        elif isinstance(exc, OSError) and exc.strerror:
-            reason = exc.strerror
-        else:
-            reason = str(exc)
-        QMessageBox.warning(self, self.tr("Open"),
-                            self.tr("{file} could not be opened: {reason}").format(file=name, reason=reason))
-
-    def remove_attachment(self) -> None:
-        att = self.current_attachment()
-        if att is None:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Remove"),
-            self.tr("Remove {file} from the task's evidence? You can undo this with Ctrl+Z.").format(
-                file=att["filename"]),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-        if answer != QMessageBox.Yes:
-            return
-        try:
-            self.ledger.delete(ATTACHMENT, att["id"])
-        except LedgerError as exc:
-            QMessageBox.warning(self, self.tr("Remove"), exc.text())
-            return
-        # pushed after the write, so that an error shows here and not inside the undo stack
-        self.undo_stack.push(DeleteCommand(self.ledger, ATTACHMENT, att["id"],
-                                           self.tr("remove {file}").format(file=att["filename"]),
-                                           self._attachments_changed))
-        self._attachments_changed(ATTACHMENT, att["id"])
+        self.sig_changed.emit(kind)

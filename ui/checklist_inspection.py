@@ -7,14 +7,12 @@ due date.  Answers are saved as they are given; the rules are
 from __future__ import annotations
 
 import datetime as dt
-import mimetypes
-from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout,
                                QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QSplitter, QVBoxLayout, QWidget)
 
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
@@ -22,15 +20,14 @@ from desktop.records import inspection
 from desktop.records.checklist import TASK
 from desktop.records.enums import enumerations
 from desktop.scope.geo import geography
+from ui.attachments import AttachmentPanel
 from ui.undo import CreateCommand, EditCommand
-from ui.widgets import heading_label, open_file_name
+from ui.widgets import heading_label
 
 #: The table's columns.
 CODE, ITEM, ANSWER, FINDING, TASK_COLUMN, EVIDENCE = range(6)
 #: Months offered as the period: this one and those before.
 PERIODS = 12
-#: Evidence files above this size are refused (as the checklist's own evidence).
-MAX_FILE = 50 * 1024 * 1024
 
 
 def recent_periods(today: dt.date | None = None, n: int = PERIODS) -> list[str]:
@@ -56,7 +53,7 @@ class SelfInspectionDialog(QDialog):
         self._filling = False
         self.setObjectName("self_inspection")
         self.setWindowTitle(self.tr("Self-inspection (eight checks, eight looks)"))
-        self.resize(1100, 560)
+        self.resize(1100, 680)
         d = geography().get(code)
         title = heading_label(self, "inspection_unit")
         title.setText(self.tr("{unit}: self-inspection").format(unit=f"{d.name}（{code}）" if d else code))
@@ -79,10 +76,24 @@ class SelfInspectionDialog(QDialog):
         self.status.setObjectName("inspection_status")
         self.status.setWordWrap(True)
 
+        self.evidence = AttachmentPanel(
+            ledger, inspection.ANSWER, undo_stack, self,
+            title=lambda n: self.tr("Evidence (choose an answered item)") if n is None else
+            self.tr("Evidence (%n file(s))", "", n))
+        self.evidence.setObjectName("inspection_evidence")
+        self.evidence.sig_changed.connect(lambda _kind: self._evidence_changed())
+        self.attach_button = self.evidence.attach_button
+        splitter = QSplitter(Qt.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.evidence)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(hint)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(splitter, 1)
         layout.addLayout(self._make_tools())
         layout.addWidget(self.status)
         close = QDialogButtonBox(QDialogButtonBox.Close, self)
@@ -117,11 +128,7 @@ class SelfInspectionDialog(QDialog):
         self.make_button = QPushButton(self.tr("Make rectification tasks"), self)
         self.make_button.setObjectName("make_tasks")
         self.make_button.clicked.connect(self.make_tasks)
-        self.attach_button = QPushButton(self.tr("Attach evidence…"), self)
-        self.attach_button.setObjectName("attach_inspection_evidence")
-        self.attach_button.clicked.connect(self.attach_evidence)
         tools = QHBoxLayout()
-        tools.addWidget(self.attach_button)
         tools.addStretch(1)
         tools.addWidget(QLabel(self.tr("Deadline of new tasks"), self))
         tools.addWidget(self.deadline)
@@ -239,7 +246,8 @@ class SelfInspectionDialog(QDialog):
         self.make_button.setEnabled(writable and bool(open_problems))
         self.make_button.setToolTip(self.tr("Make a task of each chosen finding (of every finding without a task "
                                             "when none is chosen)."))
-        self.attach_button.setEnabled(writable and len(chosen) == 1 and self.rows[chosen[0]].answer is not None)
+        answer = self.rows[chosen[0]].answer if len(chosen) == 1 else None
+        self.evidence.set_owner(answer["id"] if answer else None)
 
     def make_tasks(self) -> None:
         """Turn the chosen findings (all when none is chosen) into rectification tasks, as one undo step."""
@@ -268,29 +276,10 @@ class SelfInspectionDialog(QDialog):
         self.status.setText(self.tr("%n rectification task(s) made; they are in the checklist.", "", len(made)))
         self.sig_tasks_made.emit(len(made))
 
-    def attach_evidence(self) -> None:
-        """Attach a file to the chosen answer as its evidence."""
-        chosen = self._chosen()
-        if len(chosen) != 1 or self.rows[chosen[0]].answer is None:
-            return
-        answer = self.rows[chosen[0]].answer
-        path = open_file_name(self, "evidence", self.tr("Attach evidence"), self.tr("All files (*)"))
-        if not path:
-            return
-        name = Path(path).name
-        try:
-            if Path(path).stat().st_size > MAX_FILE:
-                QMessageBox.warning(self, self.attach_button.text(), self.tr(
-                    "{file} is larger than 50 MB; attach a smaller copy.").format(file=name))
-                return
-            data = Path(path).read_bytes()
-            self.ledger.attach(inspection.ANSWER, answer["id"], name, data, mimetypes.guess_type(name)[0])
-        except OSError as exc:
-            QMessageBox.warning(self, self.attach_button.text(), self.tr("{file} cannot be read: {reason}").format(
-                file=name, reason=exc.strerror or str(exc)))
-            return
-        except LedgerError as exc:
-            QMessageBox.warning(self, self.attach_button.text(), exc.text())
-            return
-        self.status.setText(self.tr("{file} attached.").format(file=name))
-        self._refresh_row(chosen[0])
+    def _evidence_changed(self) -> None:
+        """A file was attached or removed (or that was undone, whichever answer is chosen now):
+        recount the evidence of every item."""
+        self._filling = True
+        for r, row in enumerate(self.rows):
+            self.table.item(r, EVIDENCE).setText(str(self._evidence(row)))
+        self._filling = False

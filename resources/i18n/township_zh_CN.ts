@@ -8383,6 +8383,16 @@ File: {file}</source>
         <source>Self-inspection (eight checks, eight looks)</source>
         <translation>八查八看自查</translation>
     </message>
+    <message>
+        <source>Evidence (choose an answered item)</source>
+        <translation>佐证材料（请选择已作答的项目）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence (%n file(s))</source>
+        <translation>
+            <numerusform>佐证材料（%n 个文件）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TemplateIssueDialog</name>

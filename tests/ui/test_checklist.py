@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.ledger import Ledger
 from desktop.ledger.reference import templates_for
 from ui import checklist as checklist_module
-from ui.checklist import BIG_FILE, MAX_FILE, ChecklistView
+from ui.attachments import BIG_FILE, MAX_FILE
+from ui.checklist import ChecklistView
 from ui.models import OVERDUE
 
 pytestmark = pytest.mark.gui

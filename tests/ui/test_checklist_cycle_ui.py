@@ -92,8 +92,15 @@ def test_the_self_inspection_step_turns_findings_into_tasks(qtbot, town, chinese
     qtbot.mouseClick(dialog.attach_button, Qt.LeftButton)
     assert town.count("attachment", where={"owner_kind": "inspection_answer"}) == 1
     assert dialog.table.item(2, 5).text() == "1"
-    dialog.table.clearSelection()
+    assert dialog.evidence.model.rowCount() == 1 and dialog.evidence.model.record(0)["filename"] == "经费申请.jpg"
     shoot(dialog, "self-inspection")
+    dialog.undo_stack.undo()  # the attaching is one undo step; the count follows
+    assert town.count("attachment", where={"owner_kind": "inspection_answer"}) == 0
+    assert dialog.table.item(2, 5).text() == "0" and dialog.evidence.model.rowCount() == 0
+    dialog.undo_stack.redo()
+    assert dialog.table.item(2, 5).text() == "1"
+    dialog.table.clearSelection()
+    assert not dialog.attach_button.isEnabled()
 
     # one click: every finding without a task becomes one, due on the chosen day
     dialog.deadline.setDate(dt.date(2026, 12, 31))
