@@ -9,12 +9,10 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import (QT_TR_NOOP, QAbstractTableModel, QModelIndex, QObject, QSortFilterProxyModel,
-                            QStandardPaths, Qt, Signal)
+                            Qt, Signal)
 from PySide6.QtGui import QColor, QFont, QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QMessageBox,
-                               QPushButton, QScrollArea, QSizePolicy, QSplitter, QTableView, QTabWidget, QVBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy, QSplitter, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from desktop.errors import LedgerError
@@ -22,10 +20,10 @@ from desktop.i18n import translate
 from desktop.ledger import Ledger
 from desktop.reporting import cards as card_rules
 from desktop.reporting import report as R
-from ui import workers
+from ui.file_export import FileExport
 from ui.month_header import MonthFigureView
 from ui.submission import SubmissionPanel
-from ui.widgets import save_file_name
+
 
 UP, DOWN = QColor("#2e7d32"), QColor("#c62828")
 #: A figure reported unlike the ledger, either way: a fault to look into, never good news.
@@ -150,7 +148,7 @@ class _TablePanel(QWidget):
         self._fit_height()
 
 
-class ReportView(MonthFigureView):
+class ReportView(FileExport, MonthFigureView):
     """The monthly report of the chosen unit ("" = the whole country) and month."""
 
     sig_exported = Signal(str)
@@ -158,12 +156,12 @@ class ReportView(MonthFigureView):
 
     LOADING = QT_TR_NOOP("Computing the report…")
     FAILED = QT_TR_NOOP("The report could not be computed.")
+    SAVE_FAILED = QT_TR_NOOP("The report could not be saved: {reason}")
     MONTH_DELAY = 250
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
         super().__init__(ledger, "report", None, parent)
         self.setObjectName("report_view")
-        self.exporting = False
         self.report: R.MonthlyReport | None = None
         self.excel_button = QPushButton(self)
         self.excel_button.setObjectName("report_export_excel")
@@ -289,21 +287,10 @@ class ReportView(MonthFigureView):
         self.chart_view.setMinimumHeight(round(line * (6 + 1.5 * max(len(rows), 3))))
 
     # ------------------------------------------------------------- exports
-    def _alive(self) -> bool:
-        return shiboken6.isValid(self)
-
-    def _suggested_path(self, suffix: str) -> str:
-        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
+    def _ask_path(self, title: str, suffix: str, filters: str) -> Path | None:
         report = self.report
         name = self.tr("Monthly report {unit} {month}").format(unit=report.scope_name, month=report.month)
-        return str(Path(folder) / f"{name}{suffix}")
-
-    def _ask_path(self, title: str, suffix: str, filters: str) -> Path | None:
-        path = save_file_name(self, "report", title, self._suggested_path(suffix), filters)
-        if not path:
-            return None
-        path = Path(path)
-        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+        return self.ask_export_path("report", title, name, suffix, filters)
 
     def export_excel(self) -> None:
         """Ask where, then write the Excel form in a worker."""
@@ -315,11 +302,7 @@ class ReportView(MonthFigureView):
         from desktop.reporting.report_xlsx import write_report_xlsx
 
         report = self.report
-        self.exporting = True
-        self.busy_changed()
-        self.status_label.setText(self.tr("Writing {file}…").format(file=path.name))
-        workers.start(lambda _task: write_report_xlsx(report, path), lambda written: self._exported(written),
-                      self._export_failed)
+        self.export_in_worker(path, lambda: write_report_xlsx(report, path))
 
     def export_pdf(self) -> None:
         """Ask where, then paint the PDF (on the GUI thread: fonts and QPainter)."""
@@ -334,30 +317,11 @@ class ReportView(MonthFigureView):
         try:
             written = write_report_pdf(self.report, path)
         except OSError as exc:
-            self._export_failed(exc)
+            self.export_failed(exc)
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self._exported(written)
-
-    def _exported(self, path: Path) -> None:
-        if not self._alive():
-            return
-        self.exporting = False
-        self.busy_changed()
-        self.status_label.setText(self.tr("Saved {file}").format(file=Path(path).name))
-        self.sig_exported.emit(str(path))
-
-    def _export_failed(self, exc: BaseException) -> None:
-        if not self._alive():
-            return
-        self.exporting = False
-        self.busy_changed()
-        self.status_label.setText("")
-        reason = exc.text() if isinstance(exc, LedgerError) else (exc.strerror or str(exc)) \
-            if isinstance(exc, OSError) else str(exc)
-        QMessageBox.warning(self, self.tr("Export"), self.tr("The report could not be saved: {reason}").format(
-            reason=reason))
+        self.export_done(written)
 
     # ------------------------------------------------------------- language
     def retranslate(self) -> None:

@@ -6,21 +6,16 @@ is read); "Export Excel" writes the pivot in a worker."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import shiboken6
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
-from desktop.errors import LedgerError
 from desktop.ledger import Ledger
 from desktop.reporting import trends as T
 from desktop.reporting.chart_axis import value_axis
-from ui import workers
+from ui.file_export import FileExport
 from ui.month_header import BAR, MonthFigureView
-from ui.widgets import save_file_name
 
 #: The background of a figure frozen in a unit's submission (as in the Excel form).
 FROZEN = QColor("#dce8f5")
@@ -96,7 +91,7 @@ class TrendTableModel(QAbstractTableModel):
         return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
 
 
-class TrendsView(MonthFigureView):
+class TrendsView(FileExport, MonthFigureView):
     """The trends of the chosen unit ("" = the whole country): the chosen figure per unit below
     and month, and a line chart of the selected unit (or of all units together)."""
 
@@ -105,12 +100,12 @@ class TrendsView(MonthFigureView):
 
     LOADING = QT_TR_NOOP("Computing the trends…")
     FAILED = QT_TR_NOOP("The trends could not be computed.")
+    SAVE_FAILED = QT_TR_NOOP("The trends could not be saved: {reason}")
 
     def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
         super().__init__(ledger, "trends", None, parent)
         self.setObjectName("trends_view")
         self.report: T.Trends | None = None
-        self.exporting = False
         #: the figure the computation under way was asked for
         self._asked = self.figure()
         self.excel_button = QPushButton(self)
@@ -244,38 +239,14 @@ class TrendsView(MonthFigureView):
         trends = self.report
         if trends is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or str(Path.home())
-        name = self.tr("Trends {unit} {month}").format(unit=trends.scope_name, month=trends.month)
-        path = save_file_name(self, "trends", self.tr("Export the trends to Excel"), str(Path(folder) / f"{name}.xlsx"),
-                              self.tr("Excel workbooks (*.xlsx)"))
-        if not path:
+        path = self.ask_export_path("trends", self.tr("Export the trends to Excel"),
+                                    self.tr("Trends {unit} {month}").format(unit=trends.scope_name, month=trends.month),
+                                    ".xlsx", self.tr("Excel workbooks (*.xlsx)"))
+        if path is None:
             return
-        path = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
         from desktop.reporting.report_xlsx import write_trends_xlsx
 
-        self.exporting = True
-        self.busy_changed()
-        self.status_label.setText(self.tr("Writing {file}…").format(file=path.name))
-        workers.start(lambda _task: write_trends_xlsx(trends, path), self._exported, self._export_failed)
-
-    def _exported(self, path: Path) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.exporting = False
-        self.busy_changed()
-        self.status_label.setText(self.tr("Saved {file}").format(file=Path(path).name))
-        self.sig_exported.emit(str(path))
-
-    def _export_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.exporting = False
-        self.busy_changed()
-        self.status_label.setText("")
-        reason = exc.text() if isinstance(exc, LedgerError) else (exc.strerror or str(exc)) \
-            if isinstance(exc, OSError) else str(exc)
-        QMessageBox.warning(self, self.tr("Export"), self.tr("The trends could not be saved: {reason}").format(
-            reason=reason))
+        self.export_in_worker(path, lambda: write_trends_xlsx(trends, path))
 
     # ------------------------------------------------------------- language
     def retranslate(self) -> None:

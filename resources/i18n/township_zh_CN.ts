@@ -8465,4 +8465,19 @@ File: {file}</source>
         <translation>下发参考表</translation>
     </message>
 </context>
+<context>
+    <name>FileExport</name>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation>已保存 {file}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
 </TS>
