@@ -631,3 +631,43 @@ def test_a_repeat_of_a_refused_row_is_refused_too(county_ledger, tmp_path):
     plan = excel.plan_import(county_ledger, MEMBER, path, TOWNSHIP)
     assert [r.status for r in plan.rows] == [ERROR, ERROR]
     assert plan.rows[1].reason() == plan.rows[0].reason() and "出生年月" in plan.rows[1].reason()
+
+
+def test_a_task_the_sheet_marks_done_needs_the_proof_the_window_asks_for(county_ledger, township_org, tmp_path):
+    """Marking tasks done by spreadsheet is no way around the measure and evidence that
+    marking them done in the checklist requires (a new task from a sheet has no evidence yet)."""
+    task = "checklist_task"
+    county_ledger.create(task, {"org_id": township_org, "system": "project", "deadline": "2026-12-31",
+                                "status": "in_progress", "title": "建设青年之家", "measure": "腾出两间房"})
+    rows = county_ledger.query(task)
+    path = tmp_path / "tasks.xlsx"
+    excel.export_rows(path, task, rows, None, titles=excel.ref_titles(county_ledger, KINDS[task], rows))
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    label = {n: KINDS[task].field(n).label.text("zh_CN") for n in ("org_id", "system", "title", "measure", "status")}
+    status = {s: enumerations().label("task_status", s, "zh_CN") for s in ("done", "in_progress")}
+    project = enumerations().label("checklist_system", "project", "zh_CN")
+    for title, measure, state in (("开展统一活动", "每月一次", "done"), ("落实工作经费", None, "done"),
+                                  ("规范基础团务", "建立台账", "in_progress")):
+        new_row = [None] * len(header)
+        for name, value in (("org_id", "南高乡团委"), ("system", project), ("title", title), ("measure", measure),
+                            ("status", status[state])):
+            new_row[header.index(label[name])] = value
+        sheet.append(new_row)
+    book.save(path)
+    seq = county_ledger.last_seq()
+
+    plan = excel.plan_import(county_ledger, task, path)
+    by_title = {r.raw.get("title"): r for r in plan.rows}
+    assert (by_title["建设青年之家"].status, by_title["规范基础团务"].status) == (DUPLICATE, ADD)
+    for title, lacking in (("开展统一活动", ["佐证材料"]), ("落实工作经费", ["整改措施", "佐证材料"])):
+        row = by_title[title]
+        assert row.status == ERROR, title
+        text = " ".join(p.text("zh_CN") for p in row.problems)
+        assert all(word in text for word in lacking) and "对标整改" in text, text
+    assert "at least one evidence file" in " ".join(p.text("en") for p in by_title["开展统一活动"].problems)
+    assert county_ledger.last_seq() == seq  # checking stores nothing
+    result = excel.apply_import(county_ledger, plan)
+    assert (result.added, result.errors) == (1, 2)
+    assert sorted(t["title"] for t in county_ledger.query(task)) == ["建设青年之家", "规范基础团务"]

@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Callable
 
 from desktop.errors import FieldError, Label, NotFound, ValidationError
-from desktop.excel.errors import CTX, ExcelText, Joined
+from desktop.excel.errors import CTX, ExcelText, Joined, XInvalid
 from desktop.excel.lookups import Divisions, Organisations, Records, name_key, unit_committee
 from desktop.excel.matching import Header
 from desktop.excel.model import ADD, DUPLICATE, ERROR, UPDATE, ImportPlan, PlanRow, Problem, problem
 from desktop.i18n import QT_TRANSLATE_NOOP
+from desktop.records import checklist
 from desktop.records.dates import less_precise, same_date
 from desktop.records import NATURAL_ORG_KINDS, ORG_PARENT_KINDS, Kind, T, natural_org_id, unit_committee_kind
 from desktop.records.validation import Invalid
@@ -28,6 +29,9 @@ NOTE_CHANGES = QT_TRANSLATE_NOOP("excel", "changes {fields}")
 WHAT_MEMBER = QT_TRANSLATE_NOOP("excel", "member (name and birth date or phone)")
 WHAT_ORG = QT_TRANSLATE_NOOP("excel", "organisation")
 WHAT_RECORD = QT_TRANSLATE_NOOP("excel", "record")
+NOTE_NO_PROOF = QT_TRANSLATE_NOOP("excel", "a task is done only with {missing}: import it as in progress, then attach the evidence in the checklist and mark it done there")
+#: Task statuses that claim the rectification is finished.
+FINISHED = ("done", "verified")
 
 
 class _DryRun(Exception):
@@ -226,6 +230,9 @@ class Checker:
         ledger refuses is checked again row by row, to find each row's errors."""
         if not plan.write_order:
             return
+        if self.k.name == checklist.TASK:
+            for i in plan.write_order:
+                self._proof(plan.rows[i])
         adds = [plan.rows[i] for i in plan.write_order if plan.rows[i].status == ADD]
         updates = [plan.rows[i] for i in plan.write_order if plan.rows[i].status == UPDATE]
         chunk = 1 if self.k.name == "organisation" else DRY_RUN_CHUNK  # a parent must exist before its children
@@ -250,6 +257,21 @@ class Checker:
             if row.same_as is not None and plan.rows[row.same_as].status == ERROR:
                 row.status, row.note = ERROR, None
                 row.problems = list(plan.rows[row.same_as].problems)
+
+    def _proof(self, row: PlanRow) -> None:
+        """A task the sheet marks done (or verified) needs the proof its template asks for, as
+        when it is marked done in the window: a measure, and evidence already attached."""
+        stored = self.ledger.get(checklist.TASK, row.record_id) if row.status == UPDATE else None
+        task = {**(stored or {}), **(row.changes if stored else row.values)}
+        if task.get("status") not in FINISHED or (stored or {}).get("status") in FINISHED:
+            return
+        missing = checklist.missing_proof(self.ledger, {"id": "", **task})
+        if missing:
+            names = [self.k.field("measure").label if m == "measure" else Label("errors", checklist.MSG_EVIDENCE)
+                     for m in missing]
+            row.status, row.note = ERROR, None
+            row.problems.append(problem(self.k.field_map["status"], self.headers[row.sheet],
+                                        XInvalid(NOTE_NO_PROOF, missing=Joined(names))))
 
     def _create(self, rows: list[PlanRow]) -> None:
         """Create *rows* with ``create_many``; when the ledger refuses, halve and try again,

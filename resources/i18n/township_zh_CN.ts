@@ -4380,6 +4380,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>{name} is not a photo or scan the program can read (JPEG, PNG, BMP or TIFF).</source>
         <translation>{name} 不是程序能读取的照片或扫描件（JPEG、PNG、BMP 或 TIFF）。</translation>
     </message>
+    <message>
+        <source>a task is done only with {missing}: import it as in progress, then attach the evidence in the checklist and mark it done there</source>
+        <translation>任务须有{missing}才能标为已完成：请先按“整改中”导入，在“对标整改”页附上佐证材料后再标为完成</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
