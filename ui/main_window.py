@@ -25,9 +25,9 @@ from ui.report_view import ReportView
 from ui.trends_view import TrendsView
 from ui.section_group import SectionGroup
 from ui.sections import RecordSection
+from ui.pending_count import PendingCount
 from ui.undo import drop_overwritten, overwritten_text
 from ui.widgets import existing_folder, open_file_name
-from sync.pending import pending_count
 
 #: The record sections with a tab of their own, in the order of the tabs (the checklist has a
 #: view of its own).
@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.scope = ledger.scope
         self._stale: set[int] = set()  # tabs to load when shown (every one once a unit is chosen)
+        self.pending = PendingCount(ledger, self)
+        self.pending.sig_counted.connect(self._update_status)
+        self.pending.start()  # a large ledger is counted in a worker while the window is painted
 
         self.units = QTreeView(self)
         self.units.setObjectName("unit_tree")
@@ -119,8 +122,10 @@ class MainWindow(QMainWindow):
         self.undo_stack.indexChanged.connect(lambda _i: self._update_status())
         self._update_title()
         self._restore_state()
-        self._set_scope(ledger.scope)
-        self.units.setCurrentIndex(self.unit_model.index(0, 0))
+        self.scope = None
+        self.units.setCurrentIndex(self.unit_model.index(0, 0))  # sets the scope (_unit_chosen)
+        if self.scope is None:
+            self._set_scope(ledger.scope)
 
         from ui.sync_widgets import install_sync
 
@@ -172,7 +177,7 @@ class MainWindow(QMainWindow):
         unit = geo.full_name(self.ledger.scope) if self.ledger.scope else self.tr("All of China")
         self.scope_label.setText(self.tr("Ledger: {unit}").format(unit=unit))
         self.operator_label.setText(self.tr("Operator: {name}").format(name=self.ledger.operator))
-        self.pending_label.setText(self.tr("Unsynced changes: {n}").format(n=pending_count(self.ledger)))
+        self.pending_label.setText(self.tr("Unsynced changes: {n}").format(n=self.pending.text()))
         self.conflict_watch.check()
         last = self.ledger.meta("last_sync")
         self.sync_label.setText(self.tr("Last sync: {when}").format(when=last or self.tr("never")))
