@@ -740,9 +740,13 @@ def install_sync(window: QMainWindow, *, auto: bool | None = None, interval_minu
     undo = getattr(window, "undo_stack", None)
     if undo is not None:  # every edit, undo and redo changes the pending count
         undo.indexChanged.connect(lambda _i: status.refresh())
-    for view in [*getattr(window, "sections", {}).values(), getattr(window, "checklist", None)]:
-        if view is not None and hasattr(view, "sig_changed"):
-            view.sig_changed.connect(lambda *_a: status.refresh())
+    changed = getattr(window, "sig_record_changed", None)
+    if changed is not None:  # the window passes on what its views (made or not yet) change
+        changed.connect(lambda *_a: status.refresh())
+    else:
+        for view in [*getattr(window, "sections", {}).values(), getattr(window, "checklist", None)]:
+            if view is not None and hasattr(view, "sig_changed"):
+                view.sig_changed.connect(lambda *_a: status.refresh())
 
     window.sync_controller = controller
     window.sync_button = button
