@@ -9,6 +9,7 @@ and keyboard navigation are the same as with every view made at once.
     lazy = LazyTabs(tabs)          # before the window connects tabs.currentChanged
     lazy.add("report_view", title, make_report_view)
     lazy.get("report_view")        # made now if it was not yet
+    lazy.view_at(tabs.currentIndex())  # the tab shown first, once the window chose it
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class LazyTabs:
         self.tabs = tabs
         self._makers: dict[str, Callable[[], QWidget]] = {}
         self._pages: dict[str, QWidget] = {}  # name → its placeholder, or its view once made
+        self._adding = False
         # connected first, so that a tab's view exists when the window hears the tab changed
         tabs.currentChanged.connect(self._shown)
 
@@ -38,7 +40,11 @@ class LazyTabs:
         page.setObjectName(f"{name}_placeholder")
         self._makers[name] = make
         self._pages[name] = page
-        self.tabs.addTab(page, title)
+        self._adding = True  # the first tab added becomes current: not a reason to make it yet
+        try:
+            self.tabs.addTab(page, title)
+        finally:
+            self._adding = False
 
     def get(self, name: str) -> QWidget:
         """The view of *name*, made now when it was not yet."""
@@ -76,7 +82,12 @@ class LazyTabs:
         self._pages[name] = view
         page.deleteLater()
 
+    def view_at(self, index: int) -> QWidget | None:
+        """The page of tab *index*, its view made now when it was a placeholder."""
+        page = self.tabs.widget(index)
+        name = self.name_of(page)
+        return page if name is None else self.get(name)
+
     def _shown(self, index: int) -> None:
-        name = self.name_of(self.tabs.widget(index))
-        if name is not None and name in self._makers:
-            self._make(name)
+        if not self._adding:
+            self.view_at(index)

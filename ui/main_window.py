@@ -338,8 +338,7 @@ class MainWindow(QMainWindow):
         if i not in self._stale:
             return
         self._stale.discard(i)
-        w = self.tabs.widget(i)
-        w.set_scope(self.scope)
+        self.lazy.view_at(i).set_scope(self.scope)
 
     def refresh(self) -> None:
         """Reload after records changed behind the views (a sync, a package, a take-back):
