@@ -47,7 +47,8 @@ class PendingCount(QObject):
         return ledger.last_seq(), ledger.meta(PUSH_CURSOR), ledger.meta(ACKS_META), ledger.meta(PEERS_META)
 
     def start(self) -> None:
-        """Count in a worker (for the window's first paint); ``sig_counted`` follows."""
+        """The first count: at once on a small ledger; on a large one in a worker (so the
+        window's first paint does not wait), and ``sig_counted`` follows."""
         if self._counting or self.ledger.closed:
             return
         mark = self.mark()
