@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -15,19 +16,22 @@ from desktop.ledger import Ledger
 from desktop.records import COMMITTEE_MEMBER, KINDS, ORGANISATION, Kind, kinds_where
 from ui import settings as S
 from ui import workers
-from ui.checklist import ChecklistView
-from ui.dashboard import DashboardView
 from ui.conflict_notice import ConflictBanner, ConflictWatch
 from ui.history import ConflictsDialog, HistoryDialog
+from ui.lazy_tabs import LazyTabs
 from ui.models import UnitTreeModel
-from ui.problems_view import ProblemsView
-from ui.report_view import ReportView
-from ui.trends_view import TrendsView
 from ui.section_group import SectionGroup
 from ui.sections import RecordSection
+from ui.pending_count import PendingCount
 from ui.undo import drop_overwritten, overwritten_text
 from ui.widgets import existing_folder, open_file_name
-from sync.pending import pending_count
+
+if TYPE_CHECKING:
+    from ui.checklist import ChecklistView
+    from ui.dashboard import DashboardView
+    from ui.problems_view import ProblemsView
+    from ui.report_view import ReportView
+    from ui.trends_view import TrendsView
 
 #: The record sections with a tab of their own, in the order of the tabs (the checklist has a
 #: view of its own).
@@ -50,6 +54,8 @@ def organisation_key(kind: Kind) -> str | None:
 class MainWindow(QMainWindow):
     sig_open_ledger = Signal(str)
     """The user chose another ledger file (its path)."""
+    sig_record_changed = Signal(str)
+    """A view of the window changed records (of this kind)."""
 
     def __init__(self, ledger: Ledger, settings: S.Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +66,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.scope = ledger.scope
         self._stale: set[int] = set()  # tabs to load when shown (every one once a unit is chosen)
+        self.pending = PendingCount(ledger, self)
+        self.pending.sig_counted.connect(self._update_status)
+        self.pending.start()  # a large ledger is counted in a worker while the window is painted
 
         self.units = QTreeView(self)
         self.units.setObjectName("unit_tree")
@@ -71,23 +80,14 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("sections")
-        self.dashboard = DashboardView(ledger, self)
-        self.dashboard.sig_unit_clicked.connect(self.choose_unit)
-        self.tabs.addTab(self.dashboard, self.tr("Overview"))
-        self.report_view = ReportView(ledger, self)
-        self.report_view.sig_unit_clicked.connect(self.choose_unit)
-        self.tabs.addTab(self.report_view, self.tr("Monthly report"))
-        self.trends_view = TrendsView(ledger, self)
-        self.tabs.addTab(self.trends_view, self.tr("Trends"))
-        self.problems_view = ProblemsView(ledger, self.undo_stack, self)
-        self.problems_view.sig_changed.connect(self._record_changed)
-        self.tabs.addTab(self.problems_view, self.tr("Problem list"))
+        # the views other than the record sections are made when first shown or used
+        self.lazy = LazyTabs(self.tabs)
+        for name in ("dashboard", "report_view", "trends_view", "problems_view"):
+            self.lazy.add(name, self._view_title(name), getattr(self, f"_make_{name}"))
         self.sections: dict[str, RecordSection] = {}
         for kind in SECTION_KINDS[:3]:
             self._add_section(kind)
-        self.checklist = ChecklistView(ledger, self.undo_stack, self)
-        self.checklist.sig_changed.connect(self._record_changed)
-        self.tabs.addTab(self.checklist, self.tr("Benchmarking checklist"))
+        self.lazy.add("checklist", self._view_title("checklist"), self._make_checklist)
         for kind in SECTION_KINDS[3:]:
             self._add_section(kind)
         self.groups: dict[str, SectionGroup] = {}
@@ -119,14 +119,74 @@ class MainWindow(QMainWindow):
         self.undo_stack.indexChanged.connect(lambda _i: self._update_status())
         self._update_title()
         self._restore_state()
-        self._set_scope(ledger.scope)
-        self.units.setCurrentIndex(self.unit_model.index(0, 0))
+        self.scope = None
+        self.units.setCurrentIndex(self.unit_model.index(0, 0))  # sets the scope (_unit_chosen)
+        if self.scope is None:
+            self._set_scope(ledger.scope)
 
         from ui.sync_widgets import install_sync
 
         self.sync = install_sync(self)
 
     # ------------------------------------------------------------- building
+    @property
+    def dashboard(self) -> DashboardView:
+        return self.lazy.get("dashboard")
+
+    @property
+    def report_view(self) -> ReportView:
+        return self.lazy.get("report_view")
+
+    @property
+    def trends_view(self) -> TrendsView:
+        return self.lazy.get("trends_view")
+
+    @property
+    def problems_view(self) -> ProblemsView:
+        return self.lazy.get("problems_view")
+
+    @property
+    def checklist(self) -> ChecklistView:
+        return self.lazy.get("checklist")
+
+    def _view_title(self, name: str) -> str:
+        return {"dashboard": self.tr("Overview"), "report_view": self.tr("Monthly report"),
+                "trends_view": self.tr("Trends"), "problems_view": self.tr("Problem list"),
+                "checklist": self.tr("Benchmarking checklist")}[name]
+
+    def _make_dashboard(self) -> DashboardView:
+        from ui.dashboard import DashboardView
+
+        view = DashboardView(self.ledger, self)
+        view.sig_unit_clicked.connect(self.choose_unit)
+        return view
+
+    def _make_report_view(self) -> ReportView:
+        from ui.report_view import ReportView
+
+        view = ReportView(self.ledger, self)
+        view.sig_unit_clicked.connect(self.choose_unit)
+        return view
+
+    def _make_trends_view(self) -> TrendsView:
+        from ui.trends_view import TrendsView
+
+        return TrendsView(self.ledger, self)
+
+    def _make_problems_view(self) -> ProblemsView:
+        from ui.problems_view import ProblemsView
+
+        view = ProblemsView(self.ledger, self.undo_stack, self)
+        view.sig_changed.connect(self._record_changed)
+        return view
+
+    def _make_checklist(self) -> ChecklistView:
+        from ui.checklist import ChecklistView
+
+        view = ChecklistView(self.ledger, self.undo_stack, self)
+        view.sig_changed.connect(self._record_changed)
+        return view
+
     def _make_section(self, kind: str) -> RecordSection:
         section = RecordSection(self.ledger, kind, self.undo_stack, self.settings, self)
         section.sig_changed.connect(self._record_changed)
@@ -172,7 +232,7 @@ class MainWindow(QMainWindow):
         unit = geo.full_name(self.ledger.scope) if self.ledger.scope else self.tr("All of China")
         self.scope_label.setText(self.tr("Ledger: {unit}").format(unit=unit))
         self.operator_label.setText(self.tr("Operator: {name}").format(name=self.ledger.operator))
-        self.pending_label.setText(self.tr("Unsynced changes: {n}").format(n=pending_count(self.ledger)))
+        self.pending_label.setText(self.tr("Unsynced changes: {n}").format(n=self.pending.text()))
         self.conflict_watch.check()
         last = self.ledger.meta("last_sync")
         self.sync_label.setText(self.tr("Last sync: {when}").format(when=last or self.tr("never")))
@@ -278,8 +338,7 @@ class MainWindow(QMainWindow):
         if i not in self._stale:
             return
         self._stale.discard(i)
-        w = self.tabs.widget(i)
-        w.set_scope(self.scope)
+        self.lazy.view_at(i).set_scope(self.scope)
 
     def refresh(self) -> None:
         """Reload after records changed behind the views (a sync, a package, a take-back):
@@ -305,17 +364,16 @@ class MainWindow(QMainWindow):
     def _record_changed(self, kind: str) -> None:
         self._stale = set(range(self.tabs.count())) - {self.tabs.currentIndex()}
         self._update_status()
+        self.sig_record_changed.emit(kind)
 
     # ------------------------------------------------------------- actions
     def current_topic(self) -> str:
         """The part of the user guide about the screen in use (for F1)."""
-        w = self.tabs.currentWidget()
-        if w is self.dashboard:
-            return "overview"
-        if w is self.checklist:
-            return "checklist"
-        if w in (self.report_view, self.trends_view):
-            return "report"
+        name = self.lazy.name_of(self.tabs.currentWidget())
+        topic = {"dashboard": "overview", "checklist": "checklist", "report_view": "report",
+                 "trends_view": "report"}.get(name or "")
+        if topic:
+            return topic
         section = self.current_section()
         return section.kind.name if section is not None else "overview"
 
@@ -334,7 +392,8 @@ class MainWindow(QMainWindow):
         """The tab shown when it lists records (a section or the checklist): both add
         records and show a record's history."""
         w = self.tabs.currentWidget()
-        return self.current_section() or (w if isinstance(w, ChecklistView) else None)
+        checklist = self.lazy.made("checklist")
+        return self.current_section() or (w if checklist is not None and w is checklist else None)
 
     def new_record(self) -> None:
         view = self._record_view()
@@ -383,21 +442,15 @@ class MainWindow(QMainWindow):
         """Rebuild texts after a language switch."""
         self.menuBar().clear()
         self._make_menus()
-        self.tabs.setTabText(0, self.tr("Overview"))
         for i in range(self.tabs.count()):
             w = self.tabs.widget(i)
-            if isinstance(w, RecordSection):
+            name = self.lazy.name_of(w)
+            if name is not None:
+                self.tabs.setTabText(i, self._view_title(name))
+            elif isinstance(w, RecordSection):
                 self.tabs.setTabText(i, w.kind.label.text())
             elif isinstance(w, SectionGroup):
                 self.tabs.setTabText(i, self._group_title(w.name))
-            elif w is self.checklist:
-                self.tabs.setTabText(i, self.tr("Benchmarking checklist"))
-            elif w is self.report_view:
-                self.tabs.setTabText(i, self.tr("Monthly report"))
-            elif w is self.trends_view:
-                self.tabs.setTabText(i, self.tr("Trends"))
-            elif w is self.problems_view:
-                self.tabs.setTabText(i, self.tr("Problem list"))
         self._update_status()
         self._update_title()
 

@@ -167,6 +167,8 @@ def _smoke(tmp: Path, ledger_path: Path | None) -> dict:
         colours = {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
         _check(len(colours) > 4, "the rendered window is blank")
         _check(window.tabs.count() >= 9, f"the main window has only {window.tabs.count()} tabs")
+        for i in range(window.tabs.count()):  # the views made when first shown: each must build here too
+            window.lazy.view_at(i)
         _check(window.windowTitle() != "", "the main window has no title")
         _check_resources()
     finally:

@@ -56,6 +56,11 @@ def enrollment_notifier() -> EnrollmentNotifier:
     return _notifier
 
 
+def new_client(ledger: Ledger, settings: SyncSettings) -> client.SyncClient:
+    """A hub client (its module, and ``requests`` with it, load at the first sync)."""
+    return client.SyncClient(ledger, settings)
+
+
 @dataclass
 class Outcome:
     """What a sync in the worker brought back to the GUI thread."""
@@ -86,7 +91,7 @@ class SyncController(QObject):
         self.ledger = ledger
         self.interval_minutes = interval_minutes
         #: builds the client in the worker, from the worker's connection (tests may wrap it)
-        self.client_factory: Callable[[Ledger, SyncSettings], client.SyncClient] = client.SyncClient
+        self.client_factory: Callable[[Ledger, SyncSettings], client.SyncClient] = new_client
         self._state = NOT_ENROLLED if enrolled_settings(ledger) is None else OFFLINE
         self._task: workers.Task | None = None
         self._probe_task: workers.Task | None = None

@@ -32,6 +32,7 @@ from ui.busy import BusyGuard, on_sibling
 from ui.forms import ERROR_STYLE
 from ui.history import local_time, stored_moment
 from ui.models import ListTableModel
+from ui.pending_count import PendingCount
 from ui.exchange import ReportButton, open_exchange
 from ui.sync_controller import NOT_ENROLLED, OFFLINE, ONLINE, SYNCING, SyncController, enrollment_notifier
 
@@ -199,6 +200,11 @@ class SyncStatus(QLabel):
         self.dialog: SyncDetailsDialog | None = None
         self.sig_clicked.connect(self.show_details)
         controller.sig_changed.connect(self.refresh)
+        # the window's count when it keeps one (counted once for both labels)
+        self.pending = getattr(parent, "pending", None)
+        if not isinstance(self.pending, PendingCount):
+            self.pending = PendingCount(ledger, self)
+        self.pending.sig_counted.connect(self.refresh)
         self._seen: tuple | None = None
         # writes made elsewhere (an Excel import, a conflict taken back, another program on
         # this ledger) have no signal here: a cheap look every few seconds keeps the count true
@@ -228,7 +234,7 @@ class SyncStatus(QLabel):
             p = percent(*c.progress)
             head = self.tr("Stopping…") if c.is_cancelling() else (
                 self.tr("Syncing") if p is None else self.tr("Syncing {percent}%").format(percent=p))
-        pending = pending_count(self.ledger)
+        pending = self.pending.text()
         last = client.last_sync(self.ledger)
         parts = [head, self.tr("Unsynced changes: {n}").format(n=pending)]
         if state != NOT_ENROLLED or last:
@@ -734,9 +740,13 @@ def install_sync(window: QMainWindow, *, auto: bool | None = None, interval_minu
     undo = getattr(window, "undo_stack", None)
     if undo is not None:  # every edit, undo and redo changes the pending count
         undo.indexChanged.connect(lambda _i: status.refresh())
-    for view in [*getattr(window, "sections", {}).values(), getattr(window, "checklist", None)]:
-        if view is not None and hasattr(view, "sig_changed"):
-            view.sig_changed.connect(lambda *_a: status.refresh())
+    changed = getattr(window, "sig_record_changed", None)
+    if changed is not None:  # the window passes on what its views (made or not yet) change
+        changed.connect(lambda *_a: status.refresh())
+    else:
+        for view in [*getattr(window, "sections", {}).values(), getattr(window, "checklist", None)]:
+            if view is not None and hasattr(view, "sig_changed"):
+                view.sig_changed.connect(lambda *_a: status.refresh())
 
     window.sync_controller = controller
     window.sync_button = button

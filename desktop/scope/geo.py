@@ -16,6 +16,8 @@ import gzip
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from operator import itemgetter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Literal
@@ -74,16 +76,13 @@ class _Table:
         rows.sort()
         self.level = level
         self.width = CODE_LENGTH[level]
-        self.codes = array("q", (code for code, _ in rows))
+        # built with C-level iteration throughout: the program's start waits for levels 1-4
+        self.codes = array("q", map(itemgetter(0), rows))
+        names = list(map(itemgetter(1), rows))
         # Names joined by newlines: a name is text between two offsets, and a search is one
         # ``str.find`` over the whole level (a name never holds a newline).
-        self.names = "".join(f"{name}\n" for _, name in rows)
-        starts = array("I", [0])
-        total = 0
-        for _, name in rows:
-            total += len(name) + 1
-            starts.append(total)
-        self.starts = starts
+        self.names = "\n".join(names) + "\n" if names else ""
+        self.starts = array("I", accumulate(map((1).__add__, map(len, names)), initial=0))
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -124,16 +123,17 @@ def _read_tsv(path: Path) -> tuple[dict[int, _Table], dict[str, str]]:
     that differ from the code's prefix (an enclave placed under another county)."""
     text = gzip.decompress(path.read_bytes()).decode("utf-8")
     rows: dict[int, list[tuple[int, str]]] = {}
+    by_length = {length: rows.setdefault(level, []) for length, level in LEVEL_BY_LENGTH.items()}
     parents: dict[str, str] = {}
     for line in text.split("\n"):
         if not line:
             continue
-        code, name, *rest = line.split("\t")
-        level = LEVEL_BY_LENGTH[len(code)]
-        rows.setdefault(level, []).append((int(code), name))
-        if rest and rest[0] != code[: CODE_LENGTH[level - 1]]:
-            parents[code] = rest[0]
-    return {level: _Table(level, level_rows) for level, level_rows in rows.items()}, parents
+        parts = line.split("\t")
+        code = parts[0]
+        by_length[len(code)].append((int(code), parts[1]))
+        if len(parts) > 2 and parts[2] != code[: CODE_LENGTH[LEVEL_BY_LENGTH[len(code)] - 1]]:
+            parents[code] = parts[2]
+    return {level: _Table(level, level_rows) for level, level_rows in rows.items() if level_rows}, parents
 
 
 class Geography:

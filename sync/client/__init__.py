@@ -28,18 +28,30 @@ retries, backoff, the hub's errors), ``errors``, ``results``, ``enrollment``, ``
 (:class:`SyncClient`, which puts them together).
 """
 
-from sync.client.enrollment import enroll
 from sync.client.errors import (OFFLINE_ERRORS, BadEnrollmentCode, BadHubUrl, CertificateError, DeviceRevoked,
                                 EnrollmentCodeExpired, EnrollmentCodeSpent, EnrollmentCodeUsed, HubRefused,
                                 HubTooNew, HubTrouble, HubUnreachable, NotAHub, NotEnrolled, ProtocolError,
                                 SchemaTooNew, SyncCancelled, SyncError, TooManyAttempts, Unauthorized)
 from sync.client.rejections import RefusedChange, describe, refused_for_display, rejected_changes
 from sync.client.results import PullResult, PushResult, SyncResult, TransferStats
-from sync.client.session import SyncClient
 from sync.client.settings import (BLOB_UPLOADS, LAST_SYNC, LAST_SYNC_ERROR, MISSING_BLOBS, PULL_CURSOR, PUSH_CURSOR,
                                   REJECTED_KEY, SETTINGS_KEY, SNAPSHOT_STATE, SyncSettings, enrolled_settings,
                                   hub_url, last_sync, last_sync_error, load_settings, normalise_url, save_settings)
-from sync.client.transport import Transport
+
+#: What talks HTTP (and so loads ``requests``, a good part of a program's start) is imported
+#: when first used: the window shows its sync status long before it syncs.
+_LAZY = {"enroll": "sync.client.enrollment", "SyncClient": "sync.client.session", "Transport": "sync.client.transport"}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "enroll", "SyncClient", "Transport", "SyncSettings", "load_settings", "save_settings", "enrolled_settings",
