@@ -37,22 +37,9 @@ def _organisations(ledger: Ledger, scope: str, month: Period, prev: Period, n: i
     for unit, kind, *counts in q.committees_by_unit_two_months(ledger, scope, month, prev, n):
         for month_units, count in zip(units, counts):
             month_units.setdefault(unit, [0] * 7)[q.COMMITTEE_KINDS.index(kind)] = count or 0
-    # The figures follow from the date buckets as desktop.reporting.figures defines them.
-    for unit, status, founded, changed, count in q.direct_org_buckets(ledger, scope, month, prev, n):
-        for i, month_units in enumerate(units):
-            last = 2 - i  # the bucket of the month: 2 this month, 1 the previous one
-            values = month_units.setdefault(unit, [0] * 7)
-            if founded > last:
-                continue  # founded after the month
-            status_dated = changed <= last
-            if not (status == "revoked" and status_dated):
-                values[3] += count      # total
-            if founded == last:
-                values[4] += count      # new: founded during the month
-            if status_dated and status == "revoked":
-                values[5] += count
-            elif status_dated and status == "rectifying":
-                values[6] += count
+    for unit, *counts in q.direct_orgs_by_unit_two_months(ledger, scope, month, prev, n):
+        for month_units, figures in zip(units, (counts[:4], counts[4:])):
+            month_units.setdefault(unit, [0] * 7)[3:] = figures
     return tuple([(unit, *values) for unit, values in sorted(m.items())] for m in units)  # type: ignore[return-value]
 
 
