@@ -117,8 +117,8 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
     work: dict = {}
 
     def changed(reader: Ledger) -> set[str]:
-        # the work figures and the overdue tasks are read on the second connection too, beside the
-        # first half of the tables
+        # the work figures and the overdue tasks are read with the first half of the tables, while
+        # the second connection reads the other half
         work["figures"] = work_figures(reader, scope, month, n)
         work["overdue"] = overdue_tasks(reader, scope, month)
         return townships_changed(reader, scope, month)

@@ -96,10 +96,12 @@ class Readings:
     changed: set[str]
 
 
-def _part_a(scope: str, month: Period, prev: Period, month_key: str) -> Callable[[Ledger], dict]:
-    """Organisations, meetings, funding, the counties' meetings (about half the work)."""
+def _part_a(scope: str, month: Period, prev: Period, month_key: str,
+            changed: Callable[[Ledger], set[str]]) -> Callable[[Ledger], dict]:
+    """Organisations, meetings, funding, the counties' meetings, and *changed* (the change log,
+    and whatever else the caller reads beside: about half the work)."""
     def work(reader: Ledger) -> dict:
-        return {"orgs": _organisations(reader, scope, month, prev, TOWNSHIP),
+        return {"changed": changed(reader), "orgs": _organisations(reader, scope, month, prev, TOWNSHIP),
                 "meetings": _meetings(reader, scope, month, prev, TOWNSHIP),
                 "funding": _funding(reader, scope, month, prev, TOWNSHIP),
                 "county_meetings": county_meetings(reader, scope),
@@ -107,14 +109,13 @@ def _part_a(scope: str, month: Period, prev: Period, month_key: str) -> Callable
     return work
 
 
-def _part_b(scope: str, month: Period, prev: Period, n_unit: int, month_key: str,
-            changed: Callable[[Ledger], set[str]]) -> Callable[[Ledger], dict]:
-    """Members, checklist (per unit below only), WeChat groups, reported figures, secretaries,
-    the change log (the other half)."""
+def _part_b(scope: str, month: Period, prev: Period, n_unit: int, month_key: str) -> Callable[[Ledger], dict]:
+    """Members, checklist (per unit below only), WeChat groups, records to complete, reported
+    figures, secretaries (the other half)."""
     def work(reader: Ledger) -> dict:
         return {"members": _members(reader, scope, month, prev, TOWNSHIP),
                 "checklist": _checklist(reader, scope, month, prev, n_unit),
-                "wechat": _wechat(reader, scope, month, prev, TOWNSHIP), "changed": changed(reader),
+                "wechat": _wechat(reader, scope, month, prev, TOWNSHIP),
                 "incomplete": q.incomplete_by_unit(reader, scope, TOWNSHIP),
                 "reported": q.reported_figures(reader, scope, month_key), "secretaries": secretaries(reader, scope)}
     return work
@@ -126,10 +127,10 @@ def read(ledger: Ledger, scope: str, month: str, prev: str, n_unit: int, changed
     has no township-level figure), *changed* run on one of the connections.  *parallel*:
     half of the tables on a second read-only connection (needs the ledger's file)."""
     this, before = period(month), period(prev)
-    part_b = _part_b(scope, this, before, n_unit, month, changed)
+    part_b = _part_b(scope, this, before, n_unit, month)
     beside = Beside(ledger.path, part_b) if parallel and ledger.path and Path(ledger.path).exists() else None
     try:
-        a = _part_a(scope, this, before, month)(ledger)
+        a = _part_a(scope, this, before, month, changed)(ledger)
         b = beside.result() if beside else part_b(ledger)
     except BaseException:
         if beside:
@@ -143,7 +144,7 @@ def read(ledger: Ledger, scope: str, month: str, prev: str, n_unit: int, changed
                      checklist=b["checklist"][i], wechat=b["wechat"][i], incomplete=b["incomplete"])
                for i in (0, 1)]
     return Readings(tallies[0], tallies[1], a["county_meetings"], a["coops"], b["reported"], b["secretaries"],
-                    b["changed"])
+                    a["changed"])
 
 
 class Beside:
