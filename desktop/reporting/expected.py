@@ -35,6 +35,9 @@ def expected_townships(scope: str) -> tuple[str, ...]:
         return (scope[:9],) if geo.exists(scope[:9]) else ()
     if scope and not geo.exists(scope):
         return ()
+    if not scope:
+        # the provinces' lists, each cached: a report of the country also asks for each province's
+        return tuple(t for p in geo.children(None) for t in expected_townships(p.code))
     counties = [scope] if len(scope) == CODE_LENGTH[COUNTY] else [d.code for d in geo.descendants(scope, COUNTY)]
     return tuple(t.code for c in counties for t in geo.children(c)
                  if t.level == TOWNSHIP and geo.is_rural_township(t.code))
