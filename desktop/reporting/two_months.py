@@ -4,8 +4,8 @@ Each table is read once for both months (the ``*_two_months`` queries of
 :mod:`desktop.ledger.report_queries`), grouped by township, and split into two
 :class:`desktop.reporting.figures.Tally`, so every figure is summed exactly as
 :mod:`desktop.reporting.figures` sums it (the tests compare both, month by month).  Half of the
-tables are read on a second read-only connection at the same time (:class:`Beside`): a
-national ledger takes about 2.3 s on two cores instead of 3.5 s on one.
+tables are read on a second read-only connection at the same time (:class:`Beside`), the
+other half with what the caller reads beside (the work figures, the change log).
 """
 
 from __future__ import annotations
