@@ -454,7 +454,8 @@ def _v10(conn: sqlite3.Connection) -> None:
 #: one month, not the whole log).
 V11_REPORT_INDEXES = """
 CREATE INDEX organisation_kind_dates ON organisation(kind, scope, deleted, status, founded_on, status_changed_on);
-CREATE INDEX committee_member_dates ON committee_member(scope, deleted, source, joined_on, exited_on);
+CREATE INDEX committee_member_dates ON committee_member(scope, deleted, source, joined_on, exited_on, gender, post,
+    employment);
 CREATE INDEX checklist_task_dates ON checklist_task(scope, deleted, system, status, done_on, verified_on);
 CREATE INDEX meeting_kind_dates ON meeting(kind, scope, deleted, held_on, org_id, attendance);
 CREATE INDEX change_log_stamp_scope ON change_log(stamp, scope);
