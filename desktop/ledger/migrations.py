@@ -459,8 +459,8 @@ CREATE INDEX committee_member_dates ON committee_member(scope, deleted, source, 
 CREATE INDEX checklist_task_dates ON checklist_task(scope, deleted, system, status, done_on, verified_on);
 CREATE INDEX meeting_kind_dates ON meeting(kind, scope, deleted, held_on, org_id, attendance);
 CREATE INDEX change_log_stamp_scope ON change_log(stamp, scope);
-CREATE INDEX reported_figure_month ON reported_figure(month, deleted, unit_code, metric, value, reported_by,
-    reported_on, scope);
+CREATE INDEX reported_figure_month ON reported_figure(month, deleted, scope, unit_code, metric, value, reported_by,
+    reported_on);
 CREATE INDEX committee_member_secretary ON committee_member(org_id, joined_on, id, scope, name, phone)
     WHERE post = 'secretary' AND exited_on IS NULL AND deleted = 0;
 """

@@ -330,11 +330,14 @@ def latest_reported_month(ledger: Ledger) -> str | None:
 
 def scopes_changed(ledger: Ledger, scope: str, lo: str, hi: str, length: int) -> set[str]:
     """The first *length* characters of the scopes within *scope* with a change record stamped
-    ``lo <= stamp < hi``.  Served by the change log's (stamp, scope) index alone: the changes of
-    those stamps only, whatever the scope."""
+    ``lo <= stamp < hi``, from an index alone: the whole country's by the change log's (stamp,
+    scope) index (the month's changes only), a unit's by its (scope, stamp) index (the unit's
+    changes, far fewer than a month of the whole country's)."""
     s_lo, s_hi = prefix_range(scope) if scope else ("0", ":")
+    by_scope, by_stamp = ("scope", "+stamp") if scope else ("+scope", "stamp")
     rows = _rows(ledger, f"SELECT DISTINCT substr(scope, 1, {int(length)}) FROM change_log "
-                         f"WHERE scope >= ? AND scope < ? AND stamp >= ? AND stamp < ?", (s_lo, s_hi, lo, hi))
+                         f"WHERE {by_scope} >= ? AND {by_scope} < ? AND {by_stamp} >= ? AND {by_stamp} < ?",
+                 (s_lo, s_hi, lo, hi))
     return {r[0] for r in rows}
 
 
