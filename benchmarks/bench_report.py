@@ -1,6 +1,6 @@
 """The monthly report (月报) of the whole country, against the dashboard's figures as baseline.
 
-    .venv/bin/python benchmarks/bench_report.py [--ledger PATH] [--month YYYY-MM] [--runs 3] [--no-pdf]
+    .venv/bin/python benchmarks/bench_report.py [--ledger PATH] [--month YYYY-MM] [--runs 3] [--no-pdf] [--profile]
 
 Uses (or builds once, like bench_gui.py) a national synthetic ledger: ~300,000 committee
 members, ~700,000 organisations, ~2.2 million change records.  Opens it read-only and measures,
@@ -9,6 +9,9 @@ in this process:
 - baseline: ``desktop.reporting.figures.report`` of the country (the dashboard's one pass over each table);
 - ``desktop.reporting.report.monthly_report`` of the country: first run, best of N, the same without the
   second connection (``parallel=False``), and its CPU time; and of a province (13);
+- the stretch goal: the report of each level (the country, a province, a prefecture, a county)
+  under 1 s; with ``--profile``, the top functions of any level that misses it (cProfile,
+  cumulative time);
 - the expected units of the country from the division list (every rural township, agricultural
   county, prefecture and province: the shares' base), computed cold (caches cleared);
 - the national report as JSON (``township-ledger report --json``);
@@ -48,6 +51,10 @@ GOAL_PROVINCE_S = 1.0
 GOAL_XLSX_S = 10.0
 GOAL_PDF_S = 10.0
 GOAL_TRENDS_S = 1.0
+#: The stretch goal: the report at every level, the whole country included.
+GOAL_EVERY_LEVEL_S = 1.0
+#: A scope of each level below the country, for the stretch goal.
+LEVEL_SCOPES = (("13", "a province"), ("1301", "a prefecture"), ("130102", "a county"))
 
 
 def timed(fn, runs: int) -> tuple[float, float, float, object]:
@@ -76,6 +83,8 @@ def main() -> int:
     ap.add_argument("--month", help="YYYY-MM (default: the latest month with reported figures)")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-pdf", action="store_true", help="skip the PDF (needs Qt)")
+    ap.add_argument("--profile", action="store_true",
+                    help="print the top functions (cumulative) of each report level that misses its goal")
     args = ap.parse_args()
     path = args.ledger or Path(tempfile.gettempdir()) / "township-ledger-bench" / f"national-{args.seed}.sqlite"
     if not path.exists():
@@ -112,6 +121,7 @@ def main() -> int:
          f"CPU {cpu:.2f} s; {best / base:.1f}x the baseline")
     line("  … on one connection (parallel=False)", seq, GOAL_NATIONAL_S, f"CPU {seq_cpu:.2f} s")
     line("monthly report, a province (13)", province, GOAL_PROVINCE_S)
+    bench_levels(ledger, month, args.runs, best, args.profile)
     n = national
     _f, as_json, json_cpu, text = timed(lambda: report_json(national), 1)
     line("the national report as JSON (--json)", as_json, None, f"CPU {json_cpu:.2f} s; {len(text) / 1e6:.1f} MB")
@@ -138,6 +148,38 @@ def main() -> int:
                  f"{pdf.stat().st_size / 1e6:.1f} MB")
     ledger.close()
     return 0
+
+
+def bench_levels(ledger, month: str, runs: int, national: float, profile: bool) -> None:
+    """The stretch goal: the report of each level under :data:`GOAL_EVERY_LEVEL_S`, the country's
+    best of *runs* being *national*; with *profile*, where the time goes at a level that misses it."""
+    times = [("", "the whole country", national)]
+    for scope, name in LEVEL_SCOPES:
+        times.append((scope, f"{name} ({scope})",
+                      timed(lambda: report.monthly_report(ledger, scope, month), runs)[1]))
+    worst = max(t for _s, _n, t in times)
+    line("stretch goal: the report at every level", worst, GOAL_EVERY_LEVEL_S,
+         "; ".join(f"{name} {t:.2f} s" for _s, name, t in times))
+    for scope, name, t in times:
+        if profile and t > GOAL_EVERY_LEVEL_S:
+            # on one connection: a profile sees only its own thread
+            print_profile(lambda: report.monthly_report(ledger, scope, month, parallel=False),
+                          f"the report of {name} on one connection")
+
+
+def print_profile(fn, what: str, top: int = 15) -> None:
+    """The *top* entries by cumulative time of one call of *fn* (cProfile)."""
+    import cProfile
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(fn)
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
+    text = out.getvalue()
+    print(f"profile of {what} (top {top}, cumulative):")
+    print(text[text.find("   ncalls"):].rstrip())
 
 
 def bench_trends(ledger, month: str, runs: int) -> None:

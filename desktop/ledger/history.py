@@ -82,12 +82,13 @@ class History:
     def field_changes(self, kind: str, field: str, scope: str, lo: str, hi: str) -> list["FieldChange"]:
         """The changes of *field* of the records of *kind* within *scope* ("" = all) stamped
         ``lo <= stamp < hi``, old → new as :meth:`history` reads them, in stamp order.  The
-        change log's (scope, stamp) index finds the records changed then; only those are
-        read back."""
+        change log's (stamp, scope) index finds the records the whole ledger changed then, its
+        (scope, stamp) index those of a scope; only those are read back."""
         s_lo, s_hi = prefix_range(scope) if scope else ("", "\uffff")
+        stamp = "+stamp" if scope else "stamp"  # "+": not by time (a month of every scope's changes)
         ids = [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT record_id FROM change_log WHERE scope >= ? AND scope < ? AND stamp >= ? AND stamp < ? "
-            "AND kind = ? AND instr(patch, ?) > 0", (s_lo, s_hi, lo, hi, kind, json.dumps(field)))]
+            f"SELECT DISTINCT record_id FROM change_log WHERE scope >= ? AND scope < ? AND {stamp} >= ? "
+            f"AND {stamp} < ? AND kind = ? AND instr(patch, ?) > 0", (s_lo, s_hi, lo, hi, kind, json.dumps(field)))]
         out = []
         for record_id in ids:
             for entry in self.history(record_id):

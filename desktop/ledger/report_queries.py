@@ -206,19 +206,36 @@ def committees_by_unit_two_months(ledger: Ledger, scope: str, month: Period, pre
                  {**_params(month, previous), **sp, "id_lo": lo, "id_hi": hi})
 
 
-def direct_org_buckets(ledger: Ledger, scope: str, month: Period, previous: Period, n: int) -> list[tuple]:
-    """(unit, status, founded, status changed, count) of the directly affiliated organisations
-    (590,000 nationally) in one pass, by two buckets of dates: 0 before the previous month
-    (or no date; for the status change: still active, or changed by the previous month's
-    end), 1 during the previous month, 2 during the month, 3 later."""
+def _direct_org_figures(last: int) -> list[str]:
+    """The sums of total, new, revoked and under rectification over the date buckets of
+    :func:`direct_orgs_by_unit_two_months` for the month of bucket *last* (2: the month, 1:
+    the month before): founded by then (``f <= last``), status set by then (``s <= last``)."""
+    by_then, dated = f"f <= {last}", f"s <= {last}"
+    return [f"sum(CASE WHEN {by_then} AND NOT (status IS 'revoked' AND {dated}) THEN n ELSE 0 END)",
+            f"sum(CASE WHEN f = {last} THEN n ELSE 0 END)",
+            f"sum(CASE WHEN {by_then} AND {dated} AND status IS 'revoked' THEN n ELSE 0 END)",
+            f"sum(CASE WHEN {by_then} AND {dated} AND status IS 'rectifying' THEN n ELSE 0 END)"]
+
+
+def direct_orgs_by_unit_two_months(ledger: Ledger, scope: str, month: Period, previous: Period,
+                                   n: int) -> list[tuple]:
+    """(unit, total, new, revoked, under rectification, … the same for the previous month) of
+    the directly affiliated organisations (590,000 nationally), in one pass over the
+    organisations' (kind, scope, dates) index: the rows are first counted by two buckets of
+    dates (f, s): 0 before the previous month (or no date; for the status change: still
+    active, or changed by the previous month's end), 1 during the previous month, 2 during the
+    month, 3 later; the few buckets then give each month's figures."""
     where, sp = _within(ledger, scope)
-    return _rows(ledger, f"SELECT {_unit(n)} AS unit, status, "
+    columns = ", ".join(_direct_org_figures(2) + _direct_org_figures(1))
+    return _rows(ledger, f"SELECT unit, {columns} FROM ("
+                         f"SELECT {_unit(n)} AS unit, status, "
                          f"CASE WHEN founded_on IS NULL OR founded_on < :pstart THEN 0 WHEN founded_on <= :pend THEN 1 "
                          f"WHEN founded_on <= :end THEN 2 ELSE 3 END AS f, "
                          f"CASE WHEN status = 'active' THEN 0 "
                          f"WHEN status_changed_on IS NULL OR status_changed_on <= :pend THEN 1 "
-                         f"WHEN status_changed_on <= :end THEN 2 ELSE 3 END AS s, count(*) FROM organisation "
-                         f"WHERE deleted = 0 AND {where} AND kind = 'direct_org' GROUP BY unit, status, f, s",
+                         f"WHEN status_changed_on <= :end THEN 2 ELSE 3 END AS s, count(*) AS n FROM organisation "
+                         f"WHERE deleted = 0 AND {where} AND kind = 'direct_org' GROUP BY unit, status, f, s"
+                         f") GROUP BY unit",
                  {**_params(month, previous), **sp})
 
 
@@ -313,11 +330,14 @@ def latest_reported_month(ledger: Ledger) -> str | None:
 
 def scopes_changed(ledger: Ledger, scope: str, lo: str, hi: str, length: int) -> set[str]:
     """The first *length* characters of the scopes within *scope* with a change record stamped
-    ``lo <= stamp < hi``.  Served by the change log's (scope, stamp) index alone: the scope is
-    a range even for the whole country (division codes are digits)."""
+    ``lo <= stamp < hi``, from an index alone: the whole country's by the change log's (stamp,
+    scope) index (the month's changes only), a unit's by its (scope, stamp) index (the unit's
+    changes, far fewer than a month of the whole country's)."""
     s_lo, s_hi = prefix_range(scope) if scope else ("0", ":")
+    by_scope, by_stamp = ("scope", "+stamp") if scope else ("+scope", "stamp")
     rows = _rows(ledger, f"SELECT DISTINCT substr(scope, 1, {int(length)}) FROM change_log "
-                         f"WHERE scope >= ? AND scope < ? AND stamp >= ? AND stamp < ?", (s_lo, s_hi, lo, hi))
+                         f"WHERE {by_scope} >= ? AND {by_scope} < ? AND {by_stamp} >= ? AND {by_stamp} < ?",
+                 (s_lo, s_hi, lo, hi))
     return {r[0] for r in rows}
 
 

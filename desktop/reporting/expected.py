@@ -26,7 +26,13 @@ __all__ = ["agricultural_counties", "expected", "expected_count", "expected_town
 _LEVEL = {2: 1, 4: 2, 6: 3, 9: 4}
 
 
-@functools.lru_cache(maxsize=64)
+#: Every province, prefecture and county of the country (some 3,100) fits: a report asks for
+#: each unit below its scope, and a smaller cache would drop the provinces the country's
+#: report needs again after a look at a few prefectures.
+_UNITS = 4096
+
+
+@functools.lru_cache(maxsize=_UNITS)
 def expected_townships(scope: str) -> tuple[str, ...]:
     """The rural townships within *scope* ("" = the whole country), in code order; a township
     scope expects itself (whatever its kind: the ledger of that township is about it)."""
@@ -35,12 +41,15 @@ def expected_townships(scope: str) -> tuple[str, ...]:
         return (scope[:9],) if geo.exists(scope[:9]) else ()
     if scope and not geo.exists(scope):
         return ()
+    if not scope:
+        # the provinces' lists, each cached: a report of the country also asks for each province's
+        return tuple(t for p in geo.children(None) for t in expected_townships(p.code))
     counties = [scope] if len(scope) == CODE_LENGTH[COUNTY] else [d.code for d in geo.descendants(scope, COUNTY)]
     return tuple(t.code for c in counties for t in geo.children(c)
                  if t.level == TOWNSHIP and geo.is_rural_township(t.code))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=_UNITS)
 def agricultural_counties(scope: str) -> frozenset[str]:
     """The agricultural counties (涉农县) within *scope*: counties of the division list with at
     least one rural township (乡, 民族乡, 镇, 苏木)."""

@@ -364,8 +364,10 @@ def unit_sums(t: Tally, n: int) -> dict[str, dict[str, int]]:
             d = out[unit[:n]] = dict.fromkeys(SUMS, 0)
         return d
 
+    last = d = None
     for unit, _source, cur, add, ex in t.members:
-        d = of(unit)
+        if unit != last:  # a unit has a row per source, usually one after the other
+            last, d = unit, of(unit)
         d["members_current"] += cur or 0
         d["members_added"] += add or 0
         d["members_exited"] += ex or 0

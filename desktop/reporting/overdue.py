@@ -83,11 +83,14 @@ def overdue_tasks(ledger: "Ledger", scope: str, month: str, today: dt.date | Non
     as_of = day.isoformat()
     listed = len(scope) >= LISTED_FROM
     refs: dict[str, UnitRef] = {}
+    overdue_days: dict[str, int] = {}  # tens of thousands of tasks nationally, a few hundred deadlines
     found = []
     for code, title, system, responsible, deadline, status in report_queries.overdue_task_list(ledger, scope, as_of):
         # units are named only where the tasks are listed; above, they are counted by code
         unit = refs.get(code) or refs.setdefault(code, _unit_ref(code) if listed else UnitRef(code, code, ""))
-        days = (day - dt.date.fromisoformat(deadline)).days
+        days = overdue_days.get(deadline)
+        if days is None:
+            days = overdue_days[deadline] = (day - dt.date.fromisoformat(deadline)).days
         found.append(OverdueTask(unit, title or "", system or "", responsible or "", deadline, status, days))
     found.sort(key=lambda t: (-t.days, t.unit.code, t.title))
     return OverdueTasks(as_of, tuple(found), listed)

@@ -29,11 +29,13 @@ country) and a month, the figures a League committee reports upwards each month:
   data-quality rules find in the scope for the month (a prefecture and below).
 
 Speed: one pass over each table computes the month and the month before at once
-(:mod:`desktop.reporting.two_months`), grouped by township and rolled up in Python; half of the
-tables are read on a second read-only connection at the same time.  A national ledger
-(~300,000 members, ~700,000 organisations, 2.2 million change records) takes about 2.3 s on
-two cores (3.4 s of CPU; 3.5 s on one connection) once its file is in the OS cache:
-``benchmarks/bench_report.py``.
+(:mod:`desktop.reporting.two_months`), grouped by township and rolled up in Python; the big
+tables are read from covering indexes (ledger migration 11), the change log by time (the
+month's changes only); half of the tables are read on a second read-only connection at the
+same time.  A national ledger (~300,000 members, ~700,000 organisations, 2.2 million change
+records) takes about 4.5 s of CPU, 2.5 s of it in SQLite evaluating each row of the three big
+scans (members, directly affiliated organisations, checklist tasks), so well under 5 s on two
+cores, but not 1 s: ``benchmarks/bench_report.py`` (``--profile`` shows where the time goes).
 
 The report is laid out as titled tables by :func:`sections` (:mod:`desktop.reporting.layout`)
 and summed up in a few lines by :func:`summary_lines` (:mod:`desktop.reporting.summary`).
@@ -117,8 +119,8 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
     work: dict = {}
 
     def changed(reader: Ledger) -> set[str]:
-        # the work figures and the overdue tasks are read on the second connection too, beside the
-        # first half of the tables
+        # the work figures and the overdue tasks are read with the first half of the tables, while
+        # the second connection reads the other half
         work["figures"] = work_figures(reader, scope, month, n)
         work["overdue"] = overdue_tasks(reader, scope, month)
         return townships_changed(reader, scope, month)

@@ -4,8 +4,8 @@ Each table is read once for both months (the ``*_two_months`` queries of
 :mod:`desktop.ledger.report_queries`), grouped by township, and split into two
 :class:`desktop.reporting.figures.Tally`, so every figure is summed exactly as
 :mod:`desktop.reporting.figures` sums it (the tests compare both, month by month).  Half of the
-tables are read on a second read-only connection at the same time (:class:`Beside`): a
-national ledger takes about 2.3 s on two cores instead of 3.5 s on one.
+tables are read on a second read-only connection at the same time (:class:`Beside`), the
+other half with what the caller reads beside (the work figures, the change log).
 """
 
 from __future__ import annotations
@@ -37,22 +37,9 @@ def _organisations(ledger: Ledger, scope: str, month: Period, prev: Period, n: i
     for unit, kind, *counts in q.committees_by_unit_two_months(ledger, scope, month, prev, n):
         for month_units, count in zip(units, counts):
             month_units.setdefault(unit, [0] * 7)[q.COMMITTEE_KINDS.index(kind)] = count or 0
-    # The figures follow from the date buckets as desktop.reporting.figures defines them.
-    for unit, status, founded, changed, count in q.direct_org_buckets(ledger, scope, month, prev, n):
-        for i, month_units in enumerate(units):
-            last = 2 - i  # the bucket of the month: 2 this month, 1 the previous one
-            values = month_units.setdefault(unit, [0] * 7)
-            if founded > last:
-                continue  # founded after the month
-            status_dated = changed <= last
-            if not (status == "revoked" and status_dated):
-                values[3] += count      # total
-            if founded == last:
-                values[4] += count      # new: founded during the month
-            if status_dated and status == "revoked":
-                values[5] += count
-            elif status_dated and status == "rectifying":
-                values[6] += count
+    for unit, *counts in q.direct_orgs_by_unit_two_months(ledger, scope, month, prev, n):
+        for month_units, figures in zip(units, (counts[:4], counts[4:])):
+            month_units.setdefault(unit, [0] * 7)[3:] = figures
     return tuple([(unit, *values) for unit, values in sorted(m.items())] for m in units)  # type: ignore[return-value]
 
 
@@ -109,10 +96,12 @@ class Readings:
     changed: set[str]
 
 
-def _part_a(scope: str, month: Period, prev: Period, month_key: str) -> Callable[[Ledger], dict]:
-    """Organisations, meetings, funding, the counties' meetings (about half the work)."""
+def _part_a(scope: str, month: Period, prev: Period, month_key: str,
+            changed: Callable[[Ledger], set[str]]) -> Callable[[Ledger], dict]:
+    """Organisations, meetings, funding, the counties' meetings, and *changed* (the change log,
+    and whatever else the caller reads beside: about half the work)."""
     def work(reader: Ledger) -> dict:
-        return {"orgs": _organisations(reader, scope, month, prev, TOWNSHIP),
+        return {"changed": changed(reader), "orgs": _organisations(reader, scope, month, prev, TOWNSHIP),
                 "meetings": _meetings(reader, scope, month, prev, TOWNSHIP),
                 "funding": _funding(reader, scope, month, prev, TOWNSHIP),
                 "county_meetings": county_meetings(reader, scope),
@@ -120,14 +109,13 @@ def _part_a(scope: str, month: Period, prev: Period, month_key: str) -> Callable
     return work
 
 
-def _part_b(scope: str, month: Period, prev: Period, n_unit: int, month_key: str,
-            changed: Callable[[Ledger], set[str]]) -> Callable[[Ledger], dict]:
-    """Members, checklist (per unit below only), WeChat groups, reported figures, secretaries,
-    the change log (the other half)."""
+def _part_b(scope: str, month: Period, prev: Period, n_unit: int, month_key: str) -> Callable[[Ledger], dict]:
+    """Members, checklist (per unit below only), WeChat groups, records to complete, reported
+    figures, secretaries (the other half)."""
     def work(reader: Ledger) -> dict:
         return {"members": _members(reader, scope, month, prev, TOWNSHIP),
                 "checklist": _checklist(reader, scope, month, prev, n_unit),
-                "wechat": _wechat(reader, scope, month, prev, TOWNSHIP), "changed": changed(reader),
+                "wechat": _wechat(reader, scope, month, prev, TOWNSHIP),
                 "incomplete": q.incomplete_by_unit(reader, scope, TOWNSHIP),
                 "reported": q.reported_figures(reader, scope, month_key), "secretaries": secretaries(reader, scope)}
     return work
@@ -139,10 +127,10 @@ def read(ledger: Ledger, scope: str, month: str, prev: str, n_unit: int, changed
     has no township-level figure), *changed* run on one of the connections.  *parallel*:
     half of the tables on a second read-only connection (needs the ledger's file)."""
     this, before = period(month), period(prev)
-    part_b = _part_b(scope, this, before, n_unit, month, changed)
+    part_b = _part_b(scope, this, before, n_unit, month)
     beside = Beside(ledger.path, part_b) if parallel and ledger.path and Path(ledger.path).exists() else None
     try:
-        a = _part_a(scope, this, before, month)(ledger)
+        a = _part_a(scope, this, before, month, changed)(ledger)
         b = beside.result() if beside else part_b(ledger)
     except BaseException:
         if beside:
@@ -156,7 +144,7 @@ def read(ledger: Ledger, scope: str, month: str, prev: str, n_unit: int, changed
                      checklist=b["checklist"][i], wechat=b["wechat"][i], incomplete=b["incomplete"])
                for i in (0, 1)]
     return Readings(tallies[0], tallies[1], a["county_meetings"], a["coops"], b["reported"], b["secretaries"],
-                    b["changed"])
+                    a["changed"])
 
 
 class Beside:

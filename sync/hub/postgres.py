@@ -106,6 +106,7 @@ LEDGER_STEPS: dict[int, Callable[[PgConnection], None]] = {
     8: _v8,
     9: _v9,
     10: _v10,
+    11: ledger_migrations.MIGRATIONS[11],  # CREATE INDEX statements, the same in both
 }
 
 
