@@ -3849,8 +3849,12 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>截止日须为 1 至 {last} 日之间的一天。</translation>
     </message>
     <message>
-        <source>The due day is set for the units below; a ledger of all of China or of a township sets none.</source>
-        <translation>截止日由上级为下级单位设定；全国台账和乡镇台账不设定截止日。</translation>
+        <source>The due day is set for the units below; a ledger of a township has none below it and sets none.</source>
+        <translation>截止日由上级为下级单位设定；乡镇台账没有下级单位，不设定截止日。</translation>
+    </message>
+    <message>
+        <source>All of China submits no monthly report to anyone: there is no report of it to review; this ledger is {scope}'s.</source>
+        <translation>全国不向任何单位上报月报，没有可审核的全国月报；本台账属于{scope}。</translation>
     </message>
     <message>
         <source>The first-sync file from the hub cannot be used: {detail}.</source>
