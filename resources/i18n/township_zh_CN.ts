@@ -6170,6 +6170,18 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>本格式的版本号</translation>
     </message>
     <message>
+        <source>the level of the units below in by_unit (1 province … 4 township)</source>
+        <translation>by_unit 中下级单位的层级（1 省 … 4 乡镇）</translation>
+    </message>
+    <message>
+        <source>{as_of, count, listed, tasks: [{unit: {code, name, within}, title, system, responsible, deadline, status, days}], by_unit: [{code, name, count}]} checklist tasks past their deadline and not done</source>
+        <translation>{as_of, count, listed, tasks: [{unit: {code, name, within}, title, system, responsible, deadline, status, days}], by_unit: [{code, name, count}]} 已过期限仍未完成的清单任务</translation>
+    </message>
+    <message>
+        <source>{total, units: [{code, name, figures}], terms, horizon} the work ledger: work plan items, cases and briefs, branch terms and the other figures of its section, in all and by unit</source>
+        <translation>{total, units: [{code, name, figures}], terms, horizon} 工作台账：每月工作计划、案例与简报、村团组织换届及该部分的其他数据，合计及分单位</translation>
+    </message>
+    <message>
         <source>{code, name} of the unit reported on ("" = all of China)</source>
         <translation>{code, name}：报表单位（"" 表示全国）</translation>
     </message>
