@@ -7773,6 +7773,22 @@ File: {file}</source>
 <context>
     <name>SubmissionPanel</name>
     <message>
+        <source>Due day…</source>
+        <translation>截止日…</translation>
+    </message>
+    <message>
+        <source>The day of the next month by which the units below submit their report</source>
+        <translation>下级单位须在次月几日前上报月报</translation>
+    </message>
+    <message>
+        <source>Due day</source>
+        <translation>截止日</translation>
+    </message>
+    <message>
+        <source>By which day of the next month do the units below submit their monthly report?</source>
+        <translation>下级单位须在次月几日前上报月报？</translation>
+    </message>
+    <message>
         <source>Submit this month</source>
         <translation>上报本月</translation>
     </message>
