@@ -42,7 +42,7 @@ def fields_of(obj: Any, skip: frozenset[str] | set[str] = frozenset(), computed:
             continue
         try:
             value = getattr(obj, name)
-        except (TypeError, ValueError, ArithmeticError):
+        except (AttributeError, TypeError, ValueError, ArithmeticError):
             continue
         if _figure(value):
             out[name] = plain(value)
