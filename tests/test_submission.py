@@ -234,3 +234,36 @@ def test_cli_submit_review_reopen(pair, tmp_path):
     assert mine["state"] == "reopened" and mine["review"]["reason"] == "补录"
     assert data["own_submission"]["state"] == "not_submitted"  # the county's own, to the prefecture
     assert "月报上报" in ok(run("report", "--month", month, ledger=county_path))
+
+
+def test_cli_the_nation_reviews_a_province_and_sets_its_due_day(tmp_path):
+    """The national ledger (scope "") reviews a province and sets the provinces' due day from
+    the command line; a province can review neither itself nor the nation."""
+    province_code = "13"
+    nation = Ledger.new(tmp_path / "nation.sqlite", scope="", operator="王处长")
+    province = Ledger.new(tmp_path / "province.sqlite", scope=province_code, operator="刘书记")
+    month = previous_month(current_month())
+    submitting.submit(province, month)
+    travel(province, nation)
+    nation_path, province_path = nation.path, province.path
+    nation.close()
+    province.close()
+    assert ok(run("review", "--unit", province_code, "--month", month, "--approve",
+                  ledger=nation_path)).strip() == f"河北省 {month}：已通过（已锁定）。"
+    assert "Reopened: 补报" in ok(run("reopen", "--unit", province_code, "--month", month, "--reason", "补报",
+                                     ledger=nation_path, lang="en"))
+    assert "次月 10 日" in ok(run("due-day", "10", ledger=nation_path))
+    data = json.loads(ok(run("report", "--json", "--month", month, ledger=nation_path)))
+    (mine,) = [s for s in data["submissions"] if s["code"] == province_code]
+    assert mine["state"] == "reopened" and mine["review"]["reviewer"] == "" and mine["due_on"].endswith("-10")
+    assert data["own_submission"] is None  # the nation submits to no one
+    assert "只有河北省的上级才能审核" in fails(run("review", "--unit", province_code, "--month", month, "--approve",
+                                          ledger=province_path))
+    assert "全国不向任何单位上报月报" in fails(run("review", "--unit", "", "--month", month, "--approve",
+                                          ledger=province_path))
+    assert "All of China submits no monthly report" in fails(run("reopen", "--unit", "", "--month", month,
+                                                                 "--reason", "x", ledger=province_path, lang="en"))
+    with Ledger.open(nation_path) as n, Ledger.open(province_path) as p:
+        travel(n, p)
+        state = submitting.state_of(p, province_code, month)
+        assert state.reason == "补报" and state.due_on.endswith("-10") and not state.locked

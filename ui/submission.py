@@ -1,6 +1,7 @@
 """The monthly submission in the report view (月报上报 → 审核 → 锁定 → 重开): the state of the
 unit's own month with its 上报本月 button, and at an upper level the submissions of the units
-below with 通过 / 退回 / 重开.  Every step is a call of :mod:`desktop.reporting.submitting`;
+below with 通过 / 退回 / 重开 and the due day it sets them (the nation's ledger too, for the
+provinces).  Every step is a call of :mod:`desktop.reporting.submitting`;
 the states come with the report (:attr:`MonthlyReport.submissions`), nothing is read here."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from desktop.errors import LedgerError
 from desktop.ledger import Ledger
 from desktop.reporting import submitting
 from desktop.reporting.model import MonthlyReport
-from desktop.reporting.submissions import NOT_SUBMITTED, REOPENED, RETURNED, SUBMITTED, SubmissionState
+from desktop.reporting.submissions import LAST_DUE_DAY, NOT_SUBMITTED, REOPENED, RETURNED, SUBMITTED, SubmissionState
 from ui.models import ListTableModel
 
 #: The colour of a state that asks for work (not submitted, returned) or of a discrepancy.
@@ -31,6 +32,12 @@ def ask_reason(parent: QWidget, title: str, prompt: str) -> str | None:
     """The reason of a return or a reopening, typed by the user (None: cancelled)."""
     text, accepted = QInputDialog.getMultiLineText(parent, title, prompt)
     return text.strip() if accepted else None
+
+
+def ask_due_day(parent: QWidget, title: str, prompt: str, day: int) -> int | None:
+    """The due day chosen by the user, *day* offered (None: cancelled)."""
+    chosen, accepted = QInputDialog.getInt(parent, title, prompt, day, 1, LAST_DUE_DAY)
+    return chosen if accepted else None
 
 
 class SubmissionModel(ListTableModel):
@@ -122,8 +129,11 @@ class SubmissionPanel(QFrame):
         self.reopen_button = QPushButton(self)
         self.reopen_button.setObjectName("reopen_month")
         self.reopen_button.clicked.connect(self.reopen)
+        self.due_button = QPushButton(self)
+        self.due_button.setObjectName("set_due_day")
+        self.due_button.clicked.connect(self.set_due_day)
         buttons = QVBoxLayout()
-        for button in (self.approve_button, self.return_button, self.reopen_button):
+        for button in (self.approve_button, self.return_button, self.reopen_button, self.due_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.review_box = QWidget(self)
@@ -146,6 +156,8 @@ class SubmissionPanel(QFrame):
         self.approve_button.setText(self.tr("Approve"))
         self.return_button.setText(self.tr("Return…"))
         self.reopen_button.setText(self.tr("Reopen…"))
+        self.due_button.setText(self.tr("Due day…"))
+        self.due_button.setToolTip(self.tr("The day of the next month by which the units below submit their report"))
         self.model.retranslate()
         self.show_report(self.report)
 
@@ -262,3 +274,13 @@ class SubmissionPanel(QFrame):
         if not reason:
             return False
         return self._step(lambda: submitting.reopen(self.ledger, s.unit.code, s.month, reason))
+
+    def set_due_day(self) -> bool:
+        """Set the day of the next month by which the units below submit, every month."""
+        below = self.reviewable()
+        current = int(below[0].due_on[-2:]) if below else 5
+        day = ask_due_day(self, self.tr("Due day"), self.tr("By which day of the next month do the units below "
+                                                            "submit their monthly report?"), current)
+        if day is None:
+            return False
+        return self._step(lambda: submitting.set_due_day(self.ledger, day))

@@ -5,7 +5,8 @@ A review is in force for a unit's month when it names the submission now on reco
 ``submitted_at``: a submission made again after a return is a new one, not yet reviewed), its
 record's scope is its reviewer's unit (the hub and data packages check that a device writes
 only within its own scope, so a township cannot approve itself) and that unit lies above the
-unit reviewed.  The latest review in force decides: approved locks the month; returned or
+unit reviewed.  The nation is such a unit: its code, and so its reviews' scope, is "", the
+prefix of every unit and the scope of no device but a national one's.  The latest review in force decides: approved locks the month; returned or
 reopened unlocks it.
 
 What a lock refuses, from the declaration of each kind (``month_dates``, ``month_event``):

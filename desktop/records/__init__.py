@@ -37,6 +37,9 @@ class Field:
     month_ok: bool = False
     #: for a DIVISION: the levels it may name (1 province … 5 village; empty: any)
     division_levels: tuple[int, ...] = ()
+    #: for a DIVISION that places a record written by a level (its kind's ``scope_from``): the
+    #: empty code "" is a value of its own, the nation (全国), whose ledger's scope it is
+    nation_ok: bool = False
 
     @property
     def label(self) -> Label:
@@ -328,7 +331,8 @@ MONTH_SUBMISSION = Kind(
 
 MONTH_REVIEW = Kind(
     "month_review", QT_TRANSLATE_NOOP("kinds", "Review of a monthly submission"), (
-        F("reviewer_code", T.DIVISION, QT_TRANSLATE_NOOP("fields", "Reviewing unit"), required=True, immutable=True),
+        F("reviewer_code", T.DIVISION, QT_TRANSLATE_NOOP("fields", "Reviewing unit"), required=True, immutable=True,
+          nation_ok=True),
         F("unit_code", T.DIVISION, QT_TRANSLATE_NOOP("fields", "Unit"), required=True, immutable=True),
         F("month", T.MONTH, QT_TRANSLATE_NOOP("fields", "Month"), required=True, immutable=True),
         F("decision", T.ENUM, QT_TRANSLATE_NOOP("fields", "Decision"), required=True, enum="review_decision"),
@@ -342,7 +346,8 @@ MONTH_REVIEW = Kind(
 
 REPORT_DUE = Kind(
     "report_due", QT_TRANSLATE_NOOP("kinds", "Report due day"), (
-        F("issued_by", T.DIVISION, QT_TRANSLATE_NOOP("fields", "Set by"), required=True, immutable=True),
+        F("issued_by", T.DIVISION, QT_TRANSLATE_NOOP("fields", "Set by"), required=True, immutable=True,
+          nation_ok=True),
         # empty: every month
         F("month", T.MONTH, QT_TRANSLATE_NOOP("fields", "Month"), immutable=True),
         F("due_day", T.INT, QT_TRANSLATE_NOOP("fields", "Due day of the next month"), required=True),

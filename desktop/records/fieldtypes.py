@@ -57,6 +57,10 @@ MSG_TOO_LARGE = QT_TRANSLATE_NOOP("errors", "{value} is too large")
 MSG_BAD_AMOUNT = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not an amount in yuan (e.g. 20000 or 1234.50)")
 MSG_BAD_PHONE = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a phone number (11-digit mobile, or area code and number)")
 MSG_BAD_DIVISION = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a known division code")
+#: The code of the nation (全国) in a DIVISION field that allows it (``nation_ok``): a national
+#: ledger's scope, above every province.
+NATION = ""
+NATION_NAME = QT_TRANSLATE_NOOP("offices", "the whole country")
 
 MAX_INT = 10**12
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
@@ -328,7 +332,14 @@ def _division(f: "Field") -> Coercion:
         if not geography().exists(text):
             raise Invalid(MSG_BAD_DIVISION, value=value)
         return text
-    return _normalised(parse)
+    general = _normalised(parse)
+    if not f.nation_ok:
+        return general
+
+    def coerce(value: object) -> object:
+        # the nation's code is the empty one: a value, where another field's "" is none
+        return NATION if isinstance(value, str) and not value.strip() else general(value)
+    return coerce
 
 
 # ------------------------------------------------------------------------------ display per type
@@ -345,6 +356,8 @@ def _show_ref(f: "Field", value: object, titles: dict | None) -> str:
 
 
 def _show_division(f: "Field", value: object, titles: dict | None) -> str:
+    if value == NATION and f.nation_ok:
+        return i18n.translate("offices", NATION_NAME)
     d = geography().get(value)
     return d.name if d else value
 

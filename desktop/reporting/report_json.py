@@ -9,13 +9,15 @@ sorted; :data:`KEYS` describes the top level (the command's help prints it).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from desktop.i18n import QT_TRANSLATE_NOOP
 
-from desktop.reporting.figures import share
-from desktop.reporting.work_figures import work_data
+from desktop.reporting.figures import share, unit_length
 from desktop.reporting.model import UNIT_FIGURES, LaggingUnit, MonthlyReport, UnitFigures, UnitRef
+from desktop.reporting.plain import fields_of, plain
+from desktop.reporting.work_figures import work_data
 
 __all__ = ["KEYS", "SCHEMA", "report_data", "report_json"]
 
@@ -42,12 +44,24 @@ KEYS = {
     "problems": QT_TRANSLATE_NOOP("report", "{evaluated, counts, by_unit, thresholds, list: [{rule, severity, code, "
                                             "name, kind, id, text}]} the problem list (evaluated for a prefecture "
                                             "and below)"),
+    "unit_level": QT_TRANSLATE_NOOP("report", "the level of the units below in by_unit (1 province … 4 township)"),
+    "overdue": QT_TRANSLATE_NOOP("report", "{as_of, count, listed, tasks: [{unit: {code, name, within}, title, system, "
+                                           "responsible, deadline, status, days}], by_unit: [{code, name, count}]} "
+                                           "checklist tasks past their deadline and not done"),
+    "work_ledger": QT_TRANSLATE_NOOP("report", "{total, units: [{code, name, figures}], terms, horizon} the work "
+                                               "ledger: work plan items, cases and briefs, branch terms and the other "
+                                               "figures of its section, in all and by unit"),
 }
 
 
 def _figure(numerator: int, denominator: int | None = None, previous: int | None = None) -> dict:
     value = numerator if denominator is None else share(numerator, denominator)
     return {"value": value, "numerator": numerator, "denominator": denominator, "previous": previous}
+
+
+#: The headline's counts written above under the name of the figure compared.
+_COMPARED_AS = {"direct_orgs_total", "townships_funding_secured", "townships_mobilisation_meeting",
+                "townships_review_meeting"}
 
 
 def _headline_figures(r: MonthlyReport) -> dict:
@@ -74,6 +88,11 @@ def _headline_figures(r: MonthlyReport) -> dict:
                                 for k, v in h.members_by_source.items()}
     out["checklist_by_system"] = {k: {"tasks": t, "done": _figure(d, t), "verified": _figure(v, t)}
                                   for k, (t, d, v) in h.checklist.items()}
+    # every other count of the headline, as a count compared with the month before
+    for f in dataclasses.fields(h):
+        value = getattr(h, f.name)
+        if f.name not in out and f.name not in _COMPARED_AS and isinstance(value, int) and not isinstance(value, bool):
+            out[f.name] = _figure(value, None, getattr(p, f.name))
     return out
 
 
@@ -135,9 +154,51 @@ def _problems(r: MonthlyReport) -> dict:
                       "id": p.record_id, "text": p.text} for p in r.problems]}
 
 
+def _named_counts(r: MonthlyReport, counts: dict[str, int]) -> list[dict]:
+    """{code, name, count} of each unit below (none missing), then of any other unit counted."""
+    listed = [{"code": u.code, "name": u.name, "count": counts.get(u.code, 0)} for u in r.units]
+    known = {u.code for u in r.units}
+    return listed + [{"code": c, "name": c, "count": n} for c, n in sorted(counts.items()) if c not in known]
+
+
+def _overdue(r: MonthlyReport) -> dict | None:
+    if r.overdue is None:
+        return None
+    return {**plain(r.overdue), "by_unit": _named_counts(r, r.overdue.by_unit(unit_length(r.scope)))}
+
+
+def _work_ledger(r: MonthlyReport) -> dict | None:
+    w = r.work_ledger
+    if w is None:
+        return None
+    return {**fields_of(w, {"units"}),
+            "units": [{"code": code, "name": name, "figures": plain(f)} for code, name, f in w.units]}
+
+
+#: The work figures :func:`~desktop.reporting.work_figures.work_data` writes under another name.
+_WORK_RENAMED = {"unified", "units"}
+
+
+def _work(r: MonthlyReport) -> dict | None:
+    """The work figures in their documented form, and any other figure they hold as it is."""
+    data = work_data(r.work, len(r.units))
+    if data is None:
+        return None
+    return {**fields_of(r.work, set(data) | _WORK_RENAMED), **data}
+
+
+#: The fields of :class:`MonthlyReport` :func:`report_data` writes itself; any other is written
+#: generically under its own name.
+_WRITTEN = {"scope", "scope_name", "month", "previous_month", "generated_at", "headline", "previous", "levels",
+            "unit_level", "units", "agricultural_counties", "coop_counties", "previous_coop_counties", "expected",
+            "updated", "silent", "unknown", "reporting", "differences", "lagging", "submissions", "own_submission",
+            "work", "problems", "problem_thresholds", "work_ledger", "overdue"}
+
+
 def report_data(r: MonthlyReport) -> dict:
     """The report as nested dicts and lists of plain values (see :data:`KEYS`)."""
     return {
+        **fields_of(r, _WRITTEN, computed=False),
         "schema": SCHEMA, "scope": {"code": r.scope, "name": r.scope_name}, "month": r.month,
         "previous_month": r.previous_month, "generated_at": r.generated_at,
         "figures": _headline_figures(r),
@@ -148,13 +209,18 @@ def report_data(r: MonthlyReport) -> dict:
             "reporting": list(r.reporting),
             "on_time": [_ref(u) for u in r.updated],
             "silent": [_silent(lag) for lag in r.lagging if lag.silent],
+            "not_entered": sorted(r.unknown),
+            "lagging": [{**_silent(lag), "silent": lag.silent, "differences": lag.differences} for lag in r.lagging],
         },
+        "unit_level": r.unit_level,
         "by_unit": [{"code": u.code, "name": u.name, "figures": _unit_figures(u)} for u in r.units],
         "differences": [{**_ref(d.unit), "metric": d.metric, "reported": d.reported, "ledger": d.ledger,
                          "reported_by": d.reported_by, "reported_on": d.reported_on} for d in r.differences],
         "submissions": [_submission(s) for s in r.submissions],
         "own_submission": _submission(r.own_submission),
-        "work": work_data(r.work, len(r.units)),
+        "work": _work(r),
+        "work_ledger": _work_ledger(r),
+        "overdue": _overdue(r),
         "problems": _problems(r),
     }
 

@@ -10,6 +10,10 @@ by sync and data packages like any change (signed by the device as every change 
   the reviewing unit, so that only a device of that unit can write it);
 - :func:`reopen`: the level above reopens an approved month, with a reason (重开);
 - :func:`set_due_day`: a level above sets the day of the next month by which its units submit.
+
+The nation is a level like the others: its ledger's scope, and so the code of the reviewing
+unit or the one setting the due day, is "" (:data:`~desktop.records.fieldtypes.NATION`, which
+those fields take as a value), above every province; it submits to no one.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from desktop.errors import LedgerError
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.ledger import Ledger
 from desktop.ledger.locks import APPROVED, REOPENED, RETURNED
+from desktop.offices import Office
 from desktop.reporting.months import current_month, month_bounds
 from desktop.reporting.submissions import (LAST_DUE_DAY, NOT_SUBMITTED, SUBMITTED, SubmissionState, due_id,
                                            figures_of, review_id, submission_id)
@@ -37,14 +42,16 @@ MSG_LOCKED = QT_TRANSLATE_NOOP("errors", "The report of {unit} for {month} is ap
                                          "above reopens it before it can be submitted again.")
 MSG_NOT_ABOVE = QT_TRANSLATE_NOOP("errors", "Only a level above {unit} reviews its monthly report; this ledger is "
                                             "{scope}'s.")
+MSG_NATION_UNREVIEWED = QT_TRANSLATE_NOOP("errors", "All of China submits no monthly report to anyone: there is no "
+                                                    "report of it to review; this ledger is {scope}'s.")
 MSG_NOT_SUBMITTED = QT_TRANSLATE_NOOP("errors", "{unit} has not submitted its report for {month}.")
 MSG_REASON = QT_TRANSLATE_NOOP("errors", "Say why: a reason is required.")
 MSG_ALREADY = QT_TRANSLATE_NOOP("errors", "The report of {unit} for {month} is already {state}.")
 MSG_NOT_APPROVED = QT_TRANSLATE_NOOP("errors", "The report of {unit} for {month} is not approved: there is "
                                                "nothing to reopen.")
 MSG_BAD_DAY = QT_TRANSLATE_NOOP("errors", "The due day must be a day from 1 to {last}.")
-MSG_NOT_BELOW = QT_TRANSLATE_NOOP("errors", "The due day is set for the units below; a ledger of all of China or "
-                                            "of a township sets none.")
+MSG_NOT_BELOW = QT_TRANSLATE_NOOP("errors", "The due day is set for the units below; a ledger of a township has "
+                                            "none below it and sets none.")
 
 
 def _now(after: str = "") -> str:
@@ -67,7 +74,8 @@ def state_of(ledger: Ledger, unit: str, month: str) -> SubmissionState:
 
 
 def _unit_name(unit: str) -> str:
-    return UnitRefs()(unit).name
+    """The unit as people name it; the nation (scope "") too."""
+    return Office("", unit, "").unit_name()
 
 
 def submit(ledger: Ledger, month: str, *, by: str | None = None) -> SubmissionState:
@@ -102,8 +110,10 @@ def _decide(ledger: Ledger, unit: str, month: str, decision: str, reason: str | 
     reviewer = ledger.scope
     month_bounds(month)
     name = _unit_name(unit)
+    if not unit:
+        raise SubmissionError(MSG_NATION_UNREVIEWED, scope=_unit_name(reviewer))
     if not (len(reviewer) < len(unit) and unit.startswith(reviewer)):
-        raise SubmissionError(MSG_NOT_ABOVE, unit=name, scope=_unit_name(reviewer) if reviewer else reviewer)
+        raise SubmissionError(MSG_NOT_ABOVE, unit=name, scope=_unit_name(reviewer))
     reason = (reason or "").strip()
     if decision != APPROVED and not reason:
         raise SubmissionError(MSG_REASON)
@@ -144,7 +154,7 @@ def set_due_day(ledger: Ledger, day: int, month: str | None = None) -> str:
     """Set the day of the next month by which the units below this ledger's submit *month*
     (every month when None); returns the setting's id.  It travels down to them."""
     scope = ledger.scope
-    if not scope or len(scope) >= 9:
+    if len(scope) >= 9:
         raise SubmissionError(MSG_NOT_BELOW)
     if not isinstance(day, int) or not 1 <= day <= LAST_DUE_DAY:
         raise SubmissionError(MSG_BAD_DAY, last=LAST_DUE_DAY)

@@ -3849,8 +3849,12 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>截止日须为 1 至 {last} 日之间的一天。</translation>
     </message>
     <message>
-        <source>The due day is set for the units below; a ledger of all of China or of a township sets none.</source>
-        <translation>截止日由上级为下级单位设定；全国台账和乡镇台账不设定截止日。</translation>
+        <source>The due day is set for the units below; a ledger of a township has none below it and sets none.</source>
+        <translation>截止日由上级为下级单位设定；乡镇台账没有下级单位，不设定截止日。</translation>
+    </message>
+    <message>
+        <source>All of China submits no monthly report to anyone: there is no report of it to review; this ledger is {scope}'s.</source>
+        <translation>全国不向任何单位上报月报，没有可审核的全国月报；本台账属于{scope}。</translation>
     </message>
     <message>
         <source>The first-sync file from the hub cannot be used: {detail}.</source>
@@ -6174,6 +6178,18 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>本格式的版本号</translation>
     </message>
     <message>
+        <source>the level of the units below in by_unit (1 province … 4 township)</source>
+        <translation>by_unit 中下级单位的层级（1 省 … 4 乡镇）</translation>
+    </message>
+    <message>
+        <source>{as_of, count, listed, tasks: [{unit: {code, name, within}, title, system, responsible, deadline, status, days}], by_unit: [{code, name, count}]} checklist tasks past their deadline and not done</source>
+        <translation>{as_of, count, listed, tasks: [{unit: {code, name, within}, title, system, responsible, deadline, status, days}], by_unit: [{code, name, count}]} 已过期限仍未完成的清单任务</translation>
+    </message>
+    <message>
+        <source>{total, units: [{code, name, figures}], terms, horizon} the work ledger: work plan items, cases and briefs, branch terms and the other figures of its section, in all and by unit</source>
+        <translation>{total, units: [{code, name, figures}], terms, horizon} 工作台账：每月工作计划、案例与简报、村团组织换届及该部分的其他数据，合计及分单位</translation>
+    </message>
+    <message>
         <source>{code, name} of the unit reported on ("" = all of China)</source>
         <translation>{code, name}：报表单位（"" 表示全国）</translation>
     </message>
@@ -7764,6 +7780,22 @@ File: {file}</source>
 </context>
 <context>
     <name>SubmissionPanel</name>
+    <message>
+        <source>Due day…</source>
+        <translation>截止日…</translation>
+    </message>
+    <message>
+        <source>The day of the next month by which the units below submit their report</source>
+        <translation>下级单位须在次月几日前上报月报</translation>
+    </message>
+    <message>
+        <source>Due day</source>
+        <translation>截止日</translation>
+    </message>
+    <message>
+        <source>By which day of the next month do the units below submit their monthly report?</source>
+        <translation>下级单位须在次月几日前上报月报？</translation>
+    </message>
     <message>
         <source>Submit this month</source>
         <translation>上报本月</translation>

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from test_packages import befriend
 
-from desktop.errors import ValidationError
+from desktop.errors import LedgerError, ValidationError
 from desktop.ledger import Ledger, MonthLocked
 from desktop.reporting import submitting
 from desktop.reporting.report import monthly_report
@@ -143,3 +143,91 @@ def test_a_township_cannot_approve_its_own_month_by_package(tmp_path):
     finally:
         town.close()
         county.close()
+
+
+PROVINCE = "13"
+
+
+def test_the_nation_reviews_a_province_by_data_packages(tmp_path):
+    """The national ledger (scope "") reviews a province's month like any level above: its
+    approval travels down in a package, the province takes it and the month locks; a reopening
+    unlocks it; the due day it sets is the province's."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    nation = Ledger.new(tmp_path / "nation.sqlite", scope="", operator="王处长")
+    province = Ledger.new(tmp_path / "province.sqlite", scope=PROVINCE, operator="刘书记")
+    figure = {"unit_code": PROVINCE, "month": MONTH, "metric": "review_meeting_held"}
+    try:
+        befriend(province, nation, tmp_path)
+
+        def carry(source: Ledger, target: Ledger) -> None:
+            report = P.import_package(target, P.export_package(source, stick, target.device_id))
+            assert not report.rejected
+
+        province.create("reported_figure", {**figure, "value": 3})
+        submitting.submit(province, MONTH)
+        carry(province, nation)
+        assert submitting.state_of(nation, PROVINCE, MONTH).state == "submitted"
+        approved = submitting.review(nation, PROVINCE, MONTH, approve=True)
+        assert approved.locked and approved.review.reviewer == ""
+        assert approved.review.reviewer_text == "全国（王处长）"
+        carry(nation, province)
+        mine = submitting.state_of(province, PROVINCE, MONTH)
+        assert mine.locked and mine.review.reviewer == ""
+        assert set(province.locked_months()) == {(PROVINCE, MONTH)}
+        before = province.last_seq()
+        with pytest.raises(MonthLocked, match="全国"):
+            province.create("reported_figure", {**figure, "metric": "members_added", "value": 1})
+        assert province.last_seq() == before
+        # a review of the nation's report in the report's submission columns, like any other
+        (row,) = [s for s in monthly_report(nation, "", MONTH).submissions if s.unit.code == PROVINCE]
+        assert row.locked and row.review.reviewer == ""
+
+        submitting.reopen(nation, PROVINCE, MONTH, "补报培训")
+        carry(nation, province)
+        assert submitting.state_of(province, PROVINCE, MONTH).reason == "补报培训"
+        province.create("reported_figure", {**figure, "metric": "members_added", "value": 1})
+
+        submitting.set_due_day(nation, 9, MONTH)
+        carry(nation, province)
+        assert submitting.state_of(province, PROVINCE, MONTH).due_on == "2025-07-09"
+    finally:
+        province.close()
+        nation.close()
+
+
+def test_a_province_cannot_review_itself_or_the_nation(tmp_path):
+    """Refused with a message saying why; and a review forged in the nation's name does not
+    travel: the package does not carry it and a receiver refuses it as outside the sender's scope."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    nation = Ledger.new(tmp_path / "nation.sqlite", scope="", operator="王处长")
+    province = Ledger.new(tmp_path / "province.sqlite", scope=PROVINCE, operator="刘书记")
+    try:
+        befriend(province, nation, tmp_path)
+        state = submitting.submit(province, MONTH)
+        with pytest.raises(LedgerError) as itself:
+            submitting.review(province, PROVINCE, MONTH, approve=True)
+        assert itself.value.text() == "只有河北省的上级才能审核其月报；本台账属于河北省。"
+        assert itself.value.text("en") == "Only a level above 河北省 reviews its monthly report; this ledger is 河北省's."
+        with pytest.raises(LedgerError) as above:
+            submitting.review(province, "", MONTH, approve=True)
+        assert "全国不向任何单位上报月报" in above.value.text()
+        assert "All of China submits no monthly report" in above.value.text("en")
+        # written directly in the nation's name: outside the province's scope
+        with pytest.raises(ValidationError):
+            province.create("month_review", {"reviewer_code": "", "unit_code": PROVINCE, "month": MONTH,
+                                             "decision": "approved", "submitted_at": state.submitted_at,
+                                             "reviewed_at": "2025-07-01T00:00:00.000"})
+        province.scope = ""  # a program altered to write as the nation
+        submitting.review(province, PROVINCE, MONTH, approve=True)
+        province.scope = PROVINCE
+        P.import_package(nation, P.export_package(province, stick, nation.device_id))
+        assert submitting.state_of(nation, PROVINCE, MONTH).state == "submitted"
+        assert nation.count("month_review") == 0
+        forged = [c for c in province.changes_since(0)[0] if c.kind == "month_review"]
+        assert len(nation.apply_changes(forged, allowed_scope=PROVINCE).rejected) == 1
+        assert nation.locked_months() == {}
+    finally:
+        province.close()
+        nation.close()

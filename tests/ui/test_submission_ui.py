@@ -145,3 +145,40 @@ def test_a_step_the_ledger_refuses_is_shown_and_changes_nothing(qtbot, pair, mon
     assert not view.submission.return_month()
     assert len(warned) == 1 and "锁定" in warned[0] and county.last_seq() == seq
     assert submitting.state_of(county, TOWNSHIP, MONTH).locked
+
+
+def test_the_nation_reviews_a_province_and_sets_the_due_day_in_the_window(qtbot, tmp_path, monkeypatch):
+    """The national ledger's report of all of China lists the provinces: 通过 locks a province's
+    month, 重开 reopens it, 截止日… sets the provinces' due day."""
+    from desktop.reporting import submitting
+
+    nation = Ledger.new(tmp_path / "nation.sqlite", scope="", operator="王处长")
+    province = Ledger.new(tmp_path / "province.sqlite", scope="13", operator="刘书记")
+    try:
+        submitting.submit(province, MONTH)
+        travel(province, nation)
+        view = view_of(qtbot, nation, "")
+        panel = view.submission
+        assert panel.review_box.isVisible() and not panel.own_label.isVisible()  # the nation submits to no one
+        assert state_of(view, "13") == "已上报" and state_of(view, "11") == "未上报"
+        assert panel.select_unit("13")
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+        click(qtbot, view, panel.approve_button)
+        assert state_of(view, "13") == "已通过（已锁定）"
+        travel(nation, province)
+        assert submitting.state_of(province, "13", MONTH).locked
+        assert panel.select_unit("13")
+        monkeypatch.setattr(submission_module, "ask_reason", lambda *a: "补报")
+        click(qtbot, view, panel.reopen_button)
+        assert state_of(view, "13") == "已重开：补报"
+        offered = []
+        monkeypatch.setattr(submission_module, "ask_due_day", lambda *a: offered.append(a[3]) or 9)
+        click(qtbot, view, panel.due_button)
+        assert offered == [5]
+        travel(nation, province)
+        assert submitting.state_of(province, "13", MONTH).due_on == "2025-07-09"
+        assert panel.due_button.text() == "截止日…"
+    finally:
+        workers.wait_all()
+        province.close()
+        nation.close()
