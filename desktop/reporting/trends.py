@@ -7,7 +7,9 @@ Where a unit submitted a past month, the pivot shows the figure frozen in its su
 month itself, the figure as the ledger yields it from the records' dates, exactly as the
 monthly report counts it (:mod:`desktop.reporting.figures`).  Each cell says which
 (:attr:`TrendRow.frozen`).  The ledger keeps an organisation's current status only, so a
-computed month shows today's statuses, dated by ``status_changed_on``, as the report does.
+past month is counted from its records as they were at its end (:mod:`desktop.reporting.as_of`:
+an organisation's status, deletions), the reporting month from the records as they are, as the
+report counts it.
 
 Each figure is one pass over its table with a column per month
 (:mod:`desktop.ledger.report_queries`, ``trend_*``), grouped by unit; only the tables of the
@@ -26,12 +28,15 @@ from desktop.errors import ScopeError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ledger import Ledger
 from desktop.ledger import report_queries as q
+from desktop.ledger import trend_queries as tq
+from desktop.reporting import as_of
 from desktop.reporting.coverage import coop_covered
 from desktop.reporting.expected import agricultural_counties, expected_townships
 from desktop.reporting.figures import unit_length, units_below
 from desktop.reporting.model import COMPARED, CTX, LEVELS, MSG_ALL_OF_CHINA, MSG_BAD_FIGURE
 from desktop.reporting.months import period, previous_month
 from desktop.reporting.submissions import month_being_reported
+from desktop.records import KINDS
 from desktop.scope.geo import geography
 
 #: The figures of the trends: those a submission freezes (key → label, context "report").
@@ -115,11 +120,38 @@ class Trends:
 
 
 # ----------------------------------------------------------------------------- computing
-def _computed(ledger: Ledger, figure: str, scope: str, months: tuple[str, ...], n: int) -> dict[str, list[int]]:
+class _Moved(dict):
+    """kind → the rows of :func:`as_of.moved` of the trend's past months, read once a kind."""
+
+    def __init__(self, ledger: Ledger, scope: str, periods: list[q.Period]):
+        super().__init__()
+        self.ledger, self.scope, self.past = ledger, scope, periods[:-1]
+
+    def __missing__(self, kind: str) -> list[list]:
+        self[kind] = as_of.moved(self.ledger, kind, self.scope, self.past)
+        return self[kind]
+
+
+def _as_they_were(ledger: Ledger, figure: str, moved: _Moved, n: int, values: dict[str, list[int]]) -> None:
+    """Count the records whose moving fields differ at a past month's end as they were then."""
+    kind = next(k for k in as_of.MOVING if KINDS[k].table == q.TREND_SUMS[figure][0])
+    rows = moved[kind]
+    if not rows:
+        return
+    fields = as_of.moving_fields(kind)
+    for sign, as_then in ((-1, False), (1, True)):
+        for unit, i, value in tq.trend_sum_rows(ledger, figure, fields, rows, n, as_then):
+            values.setdefault(unit, [0] * (len(moved.past) + 1))[i] += sign * (value or 0)
+
+
+def _computed(ledger: Ledger, figure: str, scope: str, months: tuple[str, ...], n: int,
+              moved: _Moved) -> dict[str, list[int]]:
     """unit → the figure's value of each month, from the ledger's dated records."""
     periods = [period(m) for m in months]
     if figure in q.TREND_SUMS:
-        rows = q.trend_sums(ledger, figure, scope, periods, n)
+        values = {row[0]: [v or 0 for v in row[1:]] for row in q.trend_sums(ledger, figure, scope, periods, n)}
+        _as_they_were(ledger, figure, moved, n, values)
+        return values
     elif figure in ("mobilisation_meeting", "review_meeting"):
         rows = q.trend_meetings(ledger, figure.split("_")[0], scope, periods, n)
     elif figure == "funding_secured":
@@ -171,7 +203,8 @@ def trends(ledger: Ledger, scope: str, month: str | None = None,
     for figure in wanted:
         if figure not in TREND_FIGURES:
             raise ValueError(translate("figures", MSG_BAD_FIGURE).format(figure=figure))
-    computed = {figure: _computed(ledger, figure, scope, months, n) for figure in wanted}
+    moved = _Moved(ledger, scope, [period(m) for m in months])
+    computed = {figure: _computed(ledger, figure, scope, months, n, moved) for figure in wanted}
     frozen = _frozen(ledger, scope, months, n)
     present = {u for values in computed.values() for u, vs in values.items() if any(vs)} | {u for u, _m in frozen}
     units = _units(scope, n, present)

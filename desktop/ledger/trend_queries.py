@@ -1,0 +1,90 @@
+"""The read API behind the trends' past months as they were (:mod:`desktop.reporting.as_of`):
+which records changed a field that moves over time (an organisation's status, a deletion)
+since a stamp, their change log, and a trend figure of :data:`report_queries.TREND_SUMS`
+counted over those records alone — once as they are now, once as they were at each month's
+end — so the trend can swap the one for the other.
+
+A record whose fields all carry the stamp of its creation (a uniform clock, see
+:func:`desktop.ledger.changes.uniform_clock`) was never changed: the record table's own
+clock column tells the few changed records from the many, without reading the change log.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from desktop.ledger import Ledger
+from desktop.ledger.report_queries import TREND_SUMS, _rows, _unit, _within
+from desktop.records import DELETED, KINDS
+
+#: The length of a uniform clock ``{"":"<stamp>"}`` (a stamp is 33 characters).
+UNIFORM_CLOCK_LENGTH = 40
+
+
+def changed_since(ledger: Ledger, kind: str, fields: tuple[str, ...], scope: str, since: str) -> list[str]:
+    """Ids of the records of *kind* within *scope* (deleted ones too) one of whose *fields*
+    was last set by a change stamped at or after *since*, not at its creation alone."""
+    table = KINDS[kind].table
+    where, sp = _within(ledger, scope)
+    default = "json_extract(clock, '$.\"\"')"
+    stamps = " OR ".join(f"coalesce(json_extract(clock, '$.{f}'), {default}) >= :since" for f in fields)
+    return [r[0] for r in _rows(ledger, f"SELECT id FROM {table} WHERE {where} "
+                                        f"AND length(clock) > {UNIFORM_CLOCK_LENGTH} AND ({stamps})",
+                                {**sp, "since": since})]
+
+
+def changes_of(ledger: Ledger, kind: str, ids: list[str]) -> list:
+    """The change-log rows of the records *ids* of *kind*, by record and stamp (the record index)."""
+    out: list = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        out += ledger.conn.execute(
+            f"SELECT * FROM change_log WHERE record_id IN ({', '.join('?' * len(chunk))}) AND kind = ? "
+            f"ORDER BY record_id, stamp", (*chunk, kind)).fetchall()
+    return out
+
+
+def _months_named(condition: str) -> str:
+    """*condition* over a row's own month columns (trend_start, trend_end, trend_year)."""
+    return re.sub(r":(start|end|year)\b", r"trend_\1", condition)
+
+
+def _records_at(kind: str, fields: tuple[str, ...], as_of: bool) -> str:
+    """The records of the JSON parameter :as_of — rows [month index, id, start, end, year,
+    *values of *fields*] — joined with their table: with the values of *fields* as given
+    (*as_of*) or as they are now."""
+    k = KINDS[kind]
+    given = {f: i for i, f in enumerate(fields)}
+    columns = ", ".join(f"a.v{given[c]} AS {c}" if as_of and c in given else f"t.{c} AS {c}"
+                        for c in ("id", "scope", DELETED, *k.field_names))
+    values = "".join(f", json_extract(j.value, '$[{5 + i}]') AS v{i}" for i in range(len(fields)))
+    return (f"(SELECT {columns}, a.m AS trend_month, a.s AS trend_start, a.e AS trend_end, a.y AS trend_year FROM "
+            f"(SELECT json_extract(j.value, '$[0]') AS m, json_extract(j.value, '$[1]') AS id, "
+            f"json_extract(j.value, '$[2]') AS s, json_extract(j.value, '$[3]') AS e, "
+            f"json_extract(j.value, '$[4]') AS y{values} FROM json_each(:as_of) AS j) AS a "
+            f"CROSS JOIN {k.table} AS t ON t.id = a.id)")
+
+
+def trend_sum_rows(ledger: Ledger, figure: str, fields: tuple[str, ...], rows: list[list], n: int,
+                   as_of: bool) -> list[tuple]:
+    """(unit, month index, value) of a figure of :data:`TREND_SUMS` over the records and months
+    of *rows* ([month index, id, start, end, year, *values of *fields*]), the records as they
+    were (*as_of*: with those values) or as they are now."""
+    table, counted, value = TREND_SUMS[figure]
+    kind = next(k.name for k in KINDS.values() if k.table == table)
+    return _rows(ledger, f"SELECT {_unit(n)} AS unit, trend_month, {_months_named(value)} "
+                         f"FROM {_records_at(kind, fields, as_of)} WHERE deleted = 0 "
+                         f"{f'AND {_months_named(counted)} ' if counted else ''}GROUP BY unit, trend_month",
+                 {"as_of": json.dumps(rows, ensure_ascii=False)})
+
+
+def current_values(ledger: Ledger, kind: str, fields: tuple[str, ...], ids: list[str]) -> dict[str, tuple]:
+    """id → the values of *fields* the records *ids* of *kind* have now."""
+    out: dict[str, tuple] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for row in _rows(ledger, f"SELECT id, {', '.join(fields)} FROM {KINDS[kind].table} "
+                                 f"WHERE id IN ({', '.join('?' * len(chunk))})", tuple(chunk)):
+            out[row[0]] = tuple(row[1:])
+    return out
