@@ -18,19 +18,23 @@ from desktop.ledger import Ledger
 from desktop.ledger.report_queries import TREND_SUMS, _rows, _unit, _within
 from desktop.records import DELETED, KINDS
 
-#: The length of a uniform clock ``{"":"<stamp>"}`` (a stamp is 33 characters).
+#: The length of a uniform clock ``{"":"<stamp>"}`` (a stamp is 33 characters, with one "-").
 UNIFORM_CLOCK_LENGTH = 40
 
 
 def changed_since(ledger: Ledger, kind: str, fields: tuple[str, ...], scope: str, since: str) -> list[str]:
-    """Ids of the records of *kind* within *scope* (deleted ones too) one of whose *fields*
-    was last set by a change stamped at or after *since*, not at its creation alone."""
+    """Ids of the records of *kind* within *scope* (deleted ones too) that may have changed one
+    of *fields* at or after the stamp *since*: their clock holds a stamp besides its default
+    (they were changed after their creation), and one of *fields* carries a stamp from *since*
+    on — its own, or the default (which a change of most fields at once makes the default).
+    The clock's canonical text (keys sorted, the default first) is read by position, so the
+    many records changed only at their creation cost a string search each."""
     table = KINDS[kind].table
     where, sp = _within(ledger, scope)
-    default = "json_extract(clock, '$.\"\"')"
-    stamps = " OR ".join(f"coalesce(json_extract(clock, '$.{f}'), {default}) >= :since" for f in fields)
+    listed = " OR ".join(f"json_extract(clock, '$.{f}') >= :since" for f in fields)
     return [r[0] for r in _rows(ledger, f"SELECT id FROM {table} WHERE {where} "
-                                        f"AND length(clock) > {UNIFORM_CLOCK_LENGTH} AND ({stamps})",
+                                        f"AND instr(substr(clock, {UNIFORM_CLOCK_LENGTH - 1}), '-') > 0 "
+                                        f"AND (substr(clock, 6, 33) >= :since OR {listed})",
                                 {**sp, "since": since})]
 
 
