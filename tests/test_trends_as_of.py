@@ -15,7 +15,7 @@ COUNTY = "130111"
 A = "130111200"         # 南高乡
 B = "130111103"         # 冶河镇
 ORG_A, ORG_B = f"org-township_committee-{A}", f"org-township_committee-{B}"
-FIGURES = ["direct_orgs", "direct_orgs_rectifying", "direct_orgs_revoked", "townships", "members_current",
+FIGURES = ["mobilisation_meeting", "funding_secured", "coop_committees", "direct_orgs", "direct_orgs_rectifying", "direct_orgs_revoked", "townships", "members_current",
            "wechat_groups", "wechat_reach"]
 
 
@@ -39,6 +39,10 @@ def ledger(tmp_path_factory):
     member = dict(gender="female", post="member", employment="part_time", source="other", joined_on="2024-01-01")
     led.committee_members.create(org_id=ORG_B, name="留任", **member)
     gone = led.committee_members.create(org_id=ORG_B, name="八月删除", **member)
+    led.meetings.create(org_id=ORG_B, kind="mobilisation", held_on="2025-05-06", title="动员会")
+    led.funding_entries.create(org_id=ORG_B, year=2025, received=2_000_000, source="local_budget",
+                               received_on="2025-04-01")
+    coop = orgs.create(kind="county_coop_committee", name="合作社工委", division_code=COUNTY, founded_on="2024-01-01")
     group = led.wechat_groups.create(org_id=ORG_A, name="青年群", youth_reached=100, created_on="2024-05-01")
     at(led, "2025-03-05")   # under rectification from March …
     orgs.update(swinging, status="rectifying", status_changed_on="2025-03-05")
@@ -54,6 +58,7 @@ def ledger(tmp_path_factory):
     at(led, "2025-10-20")
     led.delete("organisation", dropped)
     orgs.update(ORG_B, status="revoked", status_changed_on="2025-10-20")
+    led.delete("organisation", coop)
     at(led, "2025-11-02")
     yield led
     led.close()
@@ -81,6 +86,12 @@ def test_each_month_as_it_was(ledger):
     # 冶河镇's committee is revoked in October (today's status would drop it from every month)
     assert values("townships", B) == [1, 1, 1, 1, 0]
     assert values("townships", A) == [1, 1, 1, 1, 1]
+    # its meeting of May and its funding of April count while it was a live committee
+    assert values("mobilisation_meeting", B) == [0, 0, 1, 1, 0]
+    assert values("funding_secured", B) == [0, 0, 1, 1, 0]
+    coops = by_month(T.trends(ledger, "1301", "2025-10", ["coop_committees"]).trend("coop_committees"), COUNTY,
+                     months)
+    assert (coops["2025-01"], coops["2025-09"], coops["2025-10"]) == (1, 1, 0)       # deleted in October
     # the member deleted on 14 August counted until July
     members = by_month(t.trend("members_current"), B, months)
     assert (members["2025-07"], members["2025-08"], members["2025-10"]) == (2, 1, 1)

@@ -15,7 +15,8 @@ import json
 import re
 
 from desktop.ledger import Ledger
-from desktop.ledger.report_queries import TREND_SUMS, _rows, _unit, _within
+from desktop.ledger.report_queries import (_RECEIVED_BY_END, TREND_SUMS, _at, _months_params, _rows, _unit,
+                                         _within)
 from desktop.records import DELETED, KINDS
 
 #: The length of a uniform clock ``{"":"<stamp>"}`` (a stamp is 33 characters, with one "-").
@@ -92,3 +93,32 @@ def current_values(ledger: Ledger, kind: str, fields: tuple[str, ...], ids: list
                                  f"WHERE id IN ({', '.join('?' * len(chunk))})", tuple(chunk)):
             out[row[0]] = tuple(row[1:])
     return out
+
+
+# ----------------------------------------------------------------------------- committees as they were
+def organisations_counted(ledger: Ledger, fields: tuple[str, ...], rows: list[list], condition: str,
+                          as_of: bool) -> set[tuple[int, str, str, str | None]]:
+    """(month index, id, scope, founded on) of the organisations of *rows* (as for
+    :func:`trend_sum_rows`) that meet *condition* (over the alias ``o``) in that month, as they
+    were (*as_of*) or as they are now."""
+    return {tuple(r) for r in _rows(  # type: ignore[misc]
+        ledger, f"SELECT o.trend_month, o.id, o.scope, o.founded_on FROM {_records_at('organisation', fields, as_of)} "
+                f"AS o WHERE {condition}", {"as_of": json.dumps(rows, ensure_ascii=False)})}
+
+
+def first_meetings(ledger: Ledger, kind: str, org_ids: list[str]) -> dict[str, str]:
+    """org id → the first day it held a live meeting of *kind* (through the meetings' org index)."""
+    return dict(_rows(ledger, "SELECT org_id, min(held_on) FROM meeting WHERE org_id IN (SELECT value FROM "
+                              "json_each(:ids)) AND deleted = 0 AND kind = :kind GROUP BY org_id",
+                      {"ids": json.dumps(org_ids), "kind": kind}))
+
+
+def funding_secured_of(ledger: Ledger, org_ids: list[str], months: list) -> dict[str, list[bool]]:
+    """org id → whether its funding of each month's year, received by the month's end, reaches
+    :data:`report_queries.FUNDING_SECURED_FEN` (as :func:`report_queries.trend_funding_secured`)."""
+    sums = ", ".join(f"sum(CASE WHEN f.year = :y{i} AND {_at(_RECEIVED_BY_END, i)} THEN coalesce(f.received, 0) "
+                     f"ELSE 0 END) >= :threshold" for i in range(len(months)))
+    rows = _rows(ledger, f"SELECT f.org_id, {sums} FROM funding_entry f WHERE f.org_id IN (SELECT value FROM "
+                         f"json_each(:ids)) AND f.deleted = 0 GROUP BY f.org_id",
+                 {**_months_params(months), "ids": json.dumps(org_ids)})
+    return {r[0]: [bool(v) for v in r[1:]] for r in rows}

@@ -144,6 +144,51 @@ def _as_they_were(ledger: Ledger, figure: str, moved: _Moved, n: int, values: di
             values.setdefault(unit, [0] * (len(moved.past) + 1))[i] += sign * (value or 0)
 
 
+#: The organisations the meeting and funding figures count, and the co-operative working
+#: committees (as :func:`report_queries.coop_committees` reads them), over the alias ``o``.
+_LIVE_COOP = "o.kind = 'county_coop_committee' AND o.deleted = 0 AND o.status IS NOT 'revoked'"
+
+
+def _committees_then(ledger: Ledger, moved: _Moved, condition: str) -> tuple[set, set]:
+    """(the organisations meeting *condition* at a past month's end as they were then, … as
+    they are now) of those whose moving fields differ then: (month index, id, scope, founded)."""
+    rows = moved["organisation"]
+    if not rows:
+        return set(), set()
+    fields = as_of.moving_fields("organisation")
+    return (tq.organisations_counted(ledger, fields, rows, condition, True),
+            tq.organisations_counted(ledger, fields, rows, condition, False))
+
+
+def _townships_as_they_were(ledger: Ledger, figure: str, moved: _Moved, n: int, values: dict[str, list[int]]) -> None:
+    """Count a township committee revoked or deleted since a past month (or back since) in the
+    meeting and funding figures of that month as it was then."""
+    then, now = _committees_then(ledger, moved, q._LIVE_TOWNSHIP)
+    if then == now:
+        return
+    ids = sorted({org for _i, org, _scope, _f in then | now})
+    if figure == "funding_secured":
+        secured = tq.funding_secured_of(ledger, ids, moved.past)
+        counted = {(i, org) for org, flags in secured.items() for i, flag in enumerate(flags) if flag}
+    else:
+        first = tq.first_meetings(ledger, figure.split("_")[0], ids)
+        counted = {(i, org) for i, org, _s, _f in then | now if org in first and first[org] <= moved.past[i].end}
+    for sign, found in ((1, then - now), (-1, now - then)):
+        for i, org, unit_scope, _f in found:
+            if (i, org) in counted:
+                values.setdefault(unit_scope[:n], [0] * (len(moved.past) + 1))[i] += sign
+
+
+def _coops_then(ledger: Ledger, moved: _Moved, coops: list[tuple]) -> list[list[tuple]]:
+    """The co-operative working committees of each month: as they were at its end."""
+    then, now = _committees_then(ledger, moved, _LIVE_COOP)
+    months: list[list[tuple]] = []
+    for i in range(len(moved.past) + 1):
+        gone = {code for m, _id, code, _f in now if m == i}
+        months.append([c for c in coops if c[0] not in gone] + [(code, f) for m, _id, code, f in then if m == i])
+    return months
+
+
 def _computed(ledger: Ledger, figure: str, scope: str, months: tuple[str, ...], n: int,
               moved: _Moved) -> dict[str, list[int]]:
     """unit → the figure's value of each month, from the ledger's dated records."""
@@ -152,19 +197,20 @@ def _computed(ledger: Ledger, figure: str, scope: str, months: tuple[str, ...], 
         values = {row[0]: [v or 0 for v in row[1:]] for row in q.trend_sums(ledger, figure, scope, periods, n)}
         _as_they_were(ledger, figure, moved, n, values)
         return values
-    elif figure in ("mobilisation_meeting", "review_meeting"):
-        rows = q.trend_meetings(ledger, figure.split("_")[0], scope, periods, n)
-    elif figure == "funding_secured":
-        rows = q.trend_funding_secured(ledger, scope, periods, n)
-    elif figure == "coop_committees":  # agricultural counties with a co-operative working committee
+    if figure in ("mobilisation_meeting", "review_meeting", "funding_secured"):
+        rows = (q.trend_funding_secured(ledger, scope, periods, n) if figure == "funding_secured" else
+                q.trend_meetings(ledger, figure.split("_")[0], scope, periods, n))
+        values = {row[0]: [v or 0 for v in row[1:]] for row in rows}
+        _townships_as_they_were(ledger, figure, moved, n, values)
+        return values
+    if figure == "coop_committees":  # agricultural counties with a co-operative working committee
         agri = agricultural_counties(scope)
-        coops = q.coop_committees(ledger, scope)
-        by_month = [collections.Counter(c[:n] for c in coop_covered(coops, agri, p.end)) for p in periods]
+        coops = _coops_then(ledger, moved, q.coop_committees(ledger, scope))
+        by_month = [collections.Counter(c[:n] for c in coop_covered(coops[i], agri, p.end))
+                    for i, p in enumerate(periods)]
         units = {u for counts in by_month for u in counts}
-        rows = [(u, *(counts[u] for counts in by_month)) for u in units]
-    else:
-        raise ValueError(translate("figures", MSG_BAD_FIGURE).format(figure=figure))
-    return {row[0]: [v or 0 for v in row[1:]] for row in rows}
+        return {u: [counts[u] for counts in by_month] for u in units}
+    raise ValueError(translate("figures", MSG_BAD_FIGURE).format(figure=figure))
 
 
 def _frozen(ledger: Ledger, scope: str, months: tuple[str, ...], n: int) -> dict[tuple[str, str], dict]:
