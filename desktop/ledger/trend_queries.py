@@ -23,15 +23,19 @@ from desktop.records import DELETED, KINDS
 UNIFORM_CLOCK_LENGTH = 40
 
 
-def changed_since(ledger: Ledger, kind: str, fields: tuple[str, ...], scope: str, since: str) -> list[str]:
+def changed_since(ledger: Ledger, kind: str, fields: tuple[str, ...], scope: str, since: str,
+                  ids: tuple[str, str] | None = None) -> list[str]:
     """Ids of the records of *kind* within *scope* (deleted ones too) that may have changed one
     of *fields* at or after the stamp *since*: their clock holds a stamp besides its default
     (they were changed after their creation), and one of *fields* carries a stamp from *since*
     on — its own, or the default (which a change of most fields at once makes the default).
     The clock's canonical text (keys sorted, the default first) is read by position, so the
-    many records changed only at their creation cost a string search each."""
+    many records changed only at their creation cost a string search each.  *ids*: only the
+    ids ``lo <= id < hi`` (a range of the primary key, such as one kind of committee)."""
     table = KINDS[kind].table
     where, sp = _within(ledger, scope)
+    if ids is not None:
+        where, sp = f"id >= :id_lo AND id < :id_hi AND {where}", {**sp, "id_lo": ids[0], "id_hi": ids[1]}
     listed = " OR ".join(f"json_extract(clock, '$.{f}') >= :since" for f in fields)
     return [r[0] for r in _rows(ledger, f"SELECT id FROM {table} WHERE {where} "
                                         f"AND instr(substr(clock, {UNIFORM_CLOCK_LENGTH - 1}), '-') > 0 "

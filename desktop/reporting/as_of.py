@@ -81,15 +81,17 @@ def _at(versions: list[_Version], end: str) -> tuple:
     return (found[-1] if found else versions[0]).values
 
 
-def moved(ledger: Ledger, kind: str, scope: str, months: list[Period]) -> list[list]:
+def moved(ledger: Ledger, kind: str, scope: str, months: list[Period],
+          ids: tuple[str, str] | None = None) -> list[list]:
     """Rows [month index, id, start, end, year, *values of :func:`moving_fields`] of the records
     of *kind* within *scope* whose moving fields at the end of one of *months* differ from
-    what they are now (those that changed one of them after the first month's end)."""
+    what they are now (those that changed one of them after the first month's end); *ids*: of
+    the ids ``lo <= id < hi`` alone."""
     fields = moving_fields(kind)
     if not fields or not months:
         return []
     since = month_stamp_range(months[0].start[:7])[1]
-    ids = tq.changed_since(ledger, kind, fields, scope, since)
+    ids = tq.changed_since(ledger, kind, fields, scope, since, ids)
     now = tq.current_values(ledger, kind, fields, ids)
     by_record: dict[str, list[Change]] = {}
     for row in tq.changes_of(ledger, kind, ids):

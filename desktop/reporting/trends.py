@@ -26,7 +26,7 @@ from typing import Iterable
 
 from desktop.errors import ScopeError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
-from desktop.ledger import Ledger
+from desktop.ledger import Ledger, prefix_range
 from desktop.ledger import report_queries as q
 from desktop.ledger import trend_queries as tq
 from desktop.reporting import as_of
@@ -36,7 +36,7 @@ from desktop.reporting.figures import unit_length, units_below
 from desktop.reporting.model import COMPARED, CTX, LEVELS, MSG_ALL_OF_CHINA, MSG_BAD_FIGURE
 from desktop.reporting.months import period, previous_month
 from desktop.reporting.submissions import month_being_reported
-from desktop.records import KINDS
+from desktop.records import KINDS, natural_org_id
 from desktop.scope.geo import geography
 
 #: The figures of the trends: those a submission freezes (key → label, context "report").
@@ -127,9 +127,17 @@ class _Moved(dict):
         super().__init__()
         self.ledger, self.scope, self.past = ledger, scope, periods[:-1]
 
-    def __missing__(self, kind: str) -> list[list]:
-        self[kind] = as_of.moved(self.ledger, kind, self.scope, self.past)
-        return self[kind]
+    def __missing__(self, key: str) -> list[list]:
+        """*key*: a kind, or an organisation kind (the committees: a range of natural ids)."""
+        if key in as_of.MOVING:
+            self[key] = as_of.moved(self.ledger, key, self.scope, self.past)
+        else:
+            ids = prefix_range(natural_org_id(key, self.scope))
+            if "organisation" in self:  # read already: the committees are among them
+                self[key] = [r for r in self["organisation"] if ids[0] <= r[1] < ids[1]]
+            else:
+                self[key] = as_of.moved(self.ledger, "organisation", self.scope, self.past, ids)
+        return self[key]
 
 
 def _as_they_were(ledger: Ledger, figure: str, moved: _Moved, n: int, values: dict[str, list[int]]) -> None:
@@ -149,10 +157,11 @@ def _as_they_were(ledger: Ledger, figure: str, moved: _Moved, n: int, values: di
 _LIVE_COOP = "o.kind = 'county_coop_committee' AND o.deleted = 0 AND o.status IS NOT 'revoked'"
 
 
-def _committees_then(ledger: Ledger, moved: _Moved, condition: str) -> tuple[set, set]:
-    """(the organisations meeting *condition* at a past month's end as they were then, … as
-    they are now) of those whose moving fields differ then: (month index, id, scope, founded)."""
-    rows = moved["organisation"]
+def _committees_then(ledger: Ledger, moved: _Moved, org_kind: str, condition: str) -> tuple[set, set]:
+    """(the committees of *org_kind* meeting *condition* at a past month's end as they were
+    then, … as they are now) of those whose moving fields differ then: (month index, id,
+    scope, founded)."""
+    rows = moved[org_kind]
     if not rows:
         return set(), set()
     fields = as_of.moving_fields("organisation")
@@ -163,7 +172,7 @@ def _committees_then(ledger: Ledger, moved: _Moved, condition: str) -> tuple[set
 def _townships_as_they_were(ledger: Ledger, figure: str, moved: _Moved, n: int, values: dict[str, list[int]]) -> None:
     """Count a township committee revoked or deleted since a past month (or back since) in the
     meeting and funding figures of that month as it was then."""
-    then, now = _committees_then(ledger, moved, q._LIVE_TOWNSHIP)
+    then, now = _committees_then(ledger, moved, "township_committee", q._LIVE_TOWNSHIP)
     if then == now:
         return
     ids = sorted({org for _i, org, _scope, _f in then | now})
@@ -181,7 +190,7 @@ def _townships_as_they_were(ledger: Ledger, figure: str, moved: _Moved, n: int, 
 
 def _coops_then(ledger: Ledger, moved: _Moved, coops: list[tuple]) -> list[list[tuple]]:
     """The co-operative working committees of each month: as they were at its end."""
-    then, now = _committees_then(ledger, moved, _LIVE_COOP)
+    then, now = _committees_then(ledger, moved, "county_coop_committee", _LIVE_COOP)
     months: list[list[tuple]] = []
     for i in range(len(moved.past) + 1):
         gone = {code for m, _id, code, _f in now if m == i}
