@@ -6745,6 +6745,82 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>{n} checklist tasks were past their deadline and not done on {day}.</source>
         <translation>截至 {day}，有 {n} 项整改任务已过期限仍未完成。</translation>
     </message>
+    <message>
+        <source>Contact points and assessments</source>
+        <translation>联系点与考核评优</translation>
+    </message>
+    <message>
+        <source>Contact points and assessments by unit</source>
+        <translation>各单位联系点与考核评优情况</translation>
+    </message>
+    <message>
+        <source>Contact points</source>
+        <translation>联系点</translation>
+    </message>
+    <message>
+        <source>Linked this month</source>
+        <translation>本月新建联系</translation>
+    </message>
+    <message>
+        <source>Officials</source>
+        <translation>联系领导干部</translation>
+    </message>
+    <message>
+        <source>Points per official</source>
+        <translation>人均联系点</translation>
+    </message>
+    <message>
+        <source>Townships with a contact point</source>
+        <translation>有联系点的乡镇</translation>
+    </message>
+    <message>
+        <source>Townships expected</source>
+        <translation>应有乡镇</translation>
+    </message>
+    <message>
+        <source>With a contact point (%)</source>
+        <translation>联系点覆盖率（%）</translation>
+    </message>
+    <message>
+        <source>Assessments this year</source>
+        <translation>本年度考核评优</translation>
+    </message>
+    <message>
+        <source>Township committees assessed</source>
+        <translation>已考核乡镇团委</translation>
+    </message>
+    <message>
+        <source>Assessed (%)</source>
+        <translation>考核覆盖率（%）</translation>
+    </message>
+    <message>
+        <source>{points} contact points in effect at the end of {month}, held by {officials} officials ({each} each); {contacted} of {expected} rural townships have one ({share}). {assessed} of {expected} township committees assessed for {year}.</source>
+        <translation>{month}末在用联系点 {points} 个，由 {officials} 名领导干部建立（人均 {each} 个）；{expected} 个涉农乡镇中 {contacted} 个有联系点（{share}）。{year} 年度 {expected} 个乡镇团委中已考核 {assessed} 个。</translation>
+    </message>
+    <message>
+        <source>Contact points and townships with one</source>
+        <translation>联系点与有联系点的乡镇</translation>
+    </message>
+    <message>
+        <source>Annual assessments by grade</source>
+        <translation>年度考核评优等次</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>考核评优</translation>
+    </message>
+    <message>
+        <source>Share of assessments</source>
+        <translation>占考核评优的比例</translation>
+    </message>
+    <message>
+        <source>Assessments (考核、评优) of {year} made by the end of {month}.</source>
+        <translation>{year} 年度的考核评优，截至 {month} 末。</translation>
+    </message>
 </context>
 <context>
     <name>sync</name>
