@@ -189,8 +189,11 @@ def work_tables(report) -> tuple[Table, ...]:
         return ()
     T, C = _t, Column
     unit = C(T(LEVELS[report.unit_level]), "text")
+    listed = {u.code for u in report.units}
     rows = tuple((name, f.plan_items, f.plan_done, f.plan_done_share, f.cases, f.briefs, f.library,
-                  f.terms, f.terms_due, f.terms_overdue) for _code, name, f in work.units)
+                  f.terms, f.terms_due, f.terms_overdue) for code, name, f in work.units
+                 # a unit outside the list is shown for what it holds here (not for a contact point alone)
+                 if code in listed or any((f.plan_items, f.cases, f.briefs, f.library, f.terms)))
     t = work.total
     by_unit = Table(
         "work_by_unit", T(QT_TRANSLATE_NOOP("report", "Work plan, cases and branch terms by unit")),
