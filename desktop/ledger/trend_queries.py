@@ -43,14 +43,16 @@ def changed_since(ledger: Ledger, kind: str, fields: tuple[str, ...], scope: str
                                 {**sp, "since": since})]
 
 
-def changes_of(ledger: Ledger, kind: str, ids: list[str]) -> list:
-    """The change-log rows of the records *ids* of *kind*, by record and stamp (the record index)."""
+def changes_of(ledger: Ledger, kind: str, ids: list[str], fields: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """(record id, stamp, patch) of the creations of the records *ids* of *kind* and of their
+    changes that name one of *fields*, by record and stamp (through the record index)."""
+    names = " OR ".join(f"instr(patch, '\"{f}\":') > 0" for f in fields)
     out: list = []
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        out += ledger.conn.execute(
-            f"SELECT * FROM change_log WHERE record_id IN ({', '.join('?' * len(chunk))}) AND kind = ? "
-            f"ORDER BY record_id, stamp", (*chunk, kind)).fetchall()
+        out += _rows(ledger, f"SELECT record_id, stamp, patch FROM change_log WHERE record_id IN "
+                             f"({', '.join('?' * len(chunk))}) AND kind = ? AND (instr(patch, '\"c\":1') > 0 "
+                             f"OR {names}) ORDER BY record_id, stamp", (*chunk, kind))
     return out
 
 
@@ -59,33 +61,40 @@ def _months_named(condition: str) -> str:
     return re.sub(r":(start|end|year)\b", r"trend_\1", condition)
 
 
-def _records_at(kind: str, fields: tuple[str, ...], as_of: bool) -> str:
-    """The records of the JSON parameter :as_of — rows [month index, id, start, end, year,
-    *values of *fields*] — joined with their table: with the values of *fields* as given
-    (*as_of*) or as they are now."""
+def _records_at(kind: str, fields: tuple[str, ...], months: int, as_of: bool) -> str:
+    """The records of the JSON parameter :as_of — rows [month index, id, *values of *fields*] —
+    joined with their table: with the values of *fields* as given (*as_of*) or as they are
+    now; each with the first and last day and the year of its month (:s<i>, :e<i>, :y<i>)."""
     k = KINDS[kind]
     given = {f: i for i, f in enumerate(fields)}
     columns = ", ".join(f"a.v{given[c]} AS {c}" if as_of and c in given else f"t.{c} AS {c}"
                         for c in ("id", "scope", DELETED, *k.field_names))
-    values = "".join(f", json_extract(j.value, '$[{5 + i}]') AS v{i}" for i in range(len(fields)))
-    return (f"(SELECT {columns}, a.m AS trend_month, a.s AS trend_start, a.e AS trend_end, a.y AS trend_year FROM "
-            f"(SELECT json_extract(j.value, '$[0]') AS m, json_extract(j.value, '$[1]') AS id, "
-            f"json_extract(j.value, '$[2]') AS s, json_extract(j.value, '$[3]') AS e, "
-            f"json_extract(j.value, '$[4]') AS y{values} FROM json_each(:as_of) AS j) AS a "
+    values = "".join(f", json_extract(j.value, '$[{2 + i}]') AS v{i}" for i in range(len(fields)))
+    of_month = {name: "CASE a.m " + " ".join(f"WHEN {i} THEN :{name[0]}{i}" for i in range(months)) + " END"
+                for name in ("start", "end", "year")}
+    return (f"(SELECT {columns}, a.m AS trend_month, {of_month['start']} AS trend_start, "
+            f"{of_month['end']} AS trend_end, {of_month['year']} AS trend_year FROM "
+            f"(SELECT json_extract(j.value, '$[0]') AS m, json_extract(j.value, '$[1]') AS id{values} "
+            f"FROM json_each(:as_of) AS j) AS a "
             f"CROSS JOIN {k.table} AS t ON t.id = a.id)")
 
 
-def trend_sum_rows(ledger: Ledger, figure: str, fields: tuple[str, ...], rows: list[list], n: int,
+def as_of_parameter(rows: list[list]) -> str:
+    """The JSON parameter of rows [month index, id, *values] (made once, read by each figure)."""
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def trend_sum_rows(ledger: Ledger, figure: str, fields: tuple[str, ...], rows: str, months: list, n: int,
                    as_of: bool) -> list[tuple]:
     """(unit, month index, value) of a figure of :data:`TREND_SUMS` over the records and months
-    of *rows* ([month index, id, start, end, year, *values of *fields*]), the records as they
-    were (*as_of*: with those values) or as they are now."""
+    *rows* (:func:`as_of_parameter`) of *months*, the records as they were (*as_of*: with
+    those values) or as they are now."""
     table, counted, value = TREND_SUMS[figure]
     kind = next(k.name for k in KINDS.values() if k.table == table)
     return _rows(ledger, f"SELECT {_unit(n)} AS unit, trend_month, {_months_named(value)} "
-                         f"FROM {_records_at(kind, fields, as_of)} WHERE deleted = 0 "
+                         f"FROM {_records_at(kind, fields, len(months), as_of)} WHERE deleted = 0 "
                          f"{f'AND {_months_named(counted)} ' if counted else ''}GROUP BY unit, trend_month",
-                 {"as_of": json.dumps(rows, ensure_ascii=False)})
+                 {**_months_params(months), "as_of": rows})
 
 
 def current_values(ledger: Ledger, kind: str, fields: tuple[str, ...], ids: list[str]) -> dict[str, tuple]:
@@ -100,14 +109,15 @@ def current_values(ledger: Ledger, kind: str, fields: tuple[str, ...], ids: list
 
 
 # ----------------------------------------------------------------------------- committees as they were
-def organisations_counted(ledger: Ledger, fields: tuple[str, ...], rows: list[list], condition: str,
+def organisations_counted(ledger: Ledger, fields: tuple[str, ...], rows: str, months: list, condition: str,
                           as_of: bool) -> set[tuple[int, str, str, str | None]]:
     """(month index, id, scope, founded on) of the organisations of *rows* (as for
     :func:`trend_sum_rows`) that meet *condition* (over the alias ``o``) in that month, as they
     were (*as_of*) or as they are now."""
     return {tuple(r) for r in _rows(  # type: ignore[misc]
-        ledger, f"SELECT o.trend_month, o.id, o.scope, o.founded_on FROM {_records_at('organisation', fields, as_of)} "
-                f"AS o WHERE {condition}", {"as_of": json.dumps(rows, ensure_ascii=False)})}
+        ledger, f"SELECT o.trend_month, o.id, o.scope, o.founded_on "
+                f"FROM {_records_at('organisation', fields, len(months), as_of)} AS o WHERE {condition}",
+        {**_months_params(months), "as_of": rows})}
 
 
 def first_meetings(ledger: Ledger, kind: str, org_ids: list[str]) -> dict[str, str]:

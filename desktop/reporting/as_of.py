@@ -24,15 +24,13 @@ ledger whose records were only ever created reads no change log at all.
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 from dataclasses import dataclass
 
 from desktop.ledger import Ledger
 from desktop.ledger import trend_queries as tq
-from desktop.ledger.changes import Change
-from desktop.ledger.hlc import stamp_ms
 from desktop.ledger.report_queries import Period
-from desktop.records import DELETED, KINDS
+from desktop.records import DELETED
 from desktop.reporting.months import month_stamp_range
 
 #: kind → its groups of fields that move over time: (the fields, the field dating a change of
@@ -51,39 +49,44 @@ def moving_fields(kind: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class _Version:
-    day: str                    # "YYYY-MM-DD" from which it counts
+    #: the day ("YYYY-MM-DD") from which it counts, or "" when the stamp of its change dates it
+    day: str
+    stamp: str
     values: tuple
 
+    def counts_at(self, end: str, end_stamp: str) -> bool:
+        """Whether it counts at the end of the day *end*, whose next moment is *end_stamp*."""
+        return self.day <= end if self.day else self.stamp < end_stamp
 
-def _day(stamp: str) -> str:
-    return dt.datetime.fromtimestamp(stamp_ms(stamp) / 1000).date().isoformat()
 
-
-def _versions(changes: list[Change], fields: tuple[str, ...], date: str | None) -> list[_Version]:
-    """The successive values of *fields* set by *changes* (one record's, in stamp order)."""
-    kind = KINDS[changes[0].kind]
+def _versions(changes: list[tuple[str, dict, bool]], fields: tuple[str, ...], date: str | None) -> list[_Version]:
+    """The successive values of *fields* set by *changes* (one record's (stamp, fields set,
+    created), in stamp order).  A creation sets every field: those it leaves out to nothing,
+    the tombstone to 0 (as :meth:`desktop.ledger.changes.Change.values`)."""
     state: dict = {}
     out = []
-    for change in changes:
-        values = change.values(kind)
-        if not any(f in values for f in fields):
+    for stamp, values, created in changes:
+        if created:
+            state.update({f: values.get(f, 0 if f == DELETED else None) for f in fields})
+        elif any(f in values for f in fields):
+            state.update({f: values[f] for f in fields if f in values})
+        else:
             continue
-        state.update({f: values[f] for f in fields if f in values})
-        current = tuple(state.get(f) for f in fields)
         dated = state.get(date) if date else None
-        out.append(_Version(dated if isinstance(dated, str) and dated else _day(change.stamp), current))
+        out.append(_Version(dated if isinstance(dated, str) else "", stamp, tuple(state.get(f) for f in fields)))
     return out
 
 
-def _at(versions: list[_Version], end: str) -> tuple:
-    """The values counting at the day *end*: the latest version counting by then, or the first."""
-    found = [v for v in versions if v.day <= end]
+def _at(versions: list[_Version], end: str, end_stamp: str) -> tuple:
+    """The values counting at the end of the day *end*: the latest version counting by then,
+    or the first."""
+    found = [v for v in versions if v.counts_at(end, end_stamp)]
     return (found[-1] if found else versions[0]).values
 
 
 def moved(ledger: Ledger, kind: str, scope: str, months: list[Period],
           ids: tuple[str, str] | None = None) -> list[list]:
-    """Rows [month index, id, start, end, year, *values of :func:`moving_fields`] of the records
+    """Rows [month index, id, *values of :func:`moving_fields`] of the records
     of *kind* within *scope* whose moving fields at the end of one of *months* differ from
     what they are now (those that changed one of them after the first month's end); *ids*: of
     the ids ``lo <= id < hi`` alone."""
@@ -93,17 +96,19 @@ def moved(ledger: Ledger, kind: str, scope: str, months: list[Period],
     since = month_stamp_range(months[0].start[:7])[1]
     ids = tq.changed_since(ledger, kind, fields, scope, since, ids)
     now = tq.current_values(ledger, kind, fields, ids)
-    by_record: dict[str, list[Change]] = {}
-    for row in tq.changes_of(ledger, kind, ids):
-        by_record.setdefault(row["record_id"], []).append(Change.from_row(row))
+    by_record: dict[str, list[tuple[str, dict, bool]]] = {}
+    for record_id, stamp, patch in tq.changes_of(ledger, kind, ids, fields):
+        found = json.loads(patch)
+        by_record.setdefault(record_id, []).append((stamp, found["f"], found.get("c") == 1))
+    ends = [month_stamp_range(m.start[:7])[1] for m in months]
     out = []
     for record_id, changes in by_record.items():
         groups = [(_versions(changes, group, date), group) for group, date in MOVING[kind]]
         current = dict(zip(fields, now.get(record_id, ())))
-        for i, month in enumerate(months):
+        for i, (month, end_stamp) in enumerate(zip(months, ends)):
             values: tuple = ()
             for versions, group in groups:
-                values += _at(versions, month.end) if versions else tuple(current.get(f) for f in group)
+                values += _at(versions, month.end, end_stamp) if versions else tuple(current.get(f) for f in group)
             if record_id in now and values != now[record_id]:
-                out.append([i, record_id, month.start, month.end, month.year, *values])
+                out.append([i, record_id, *values])
     return out

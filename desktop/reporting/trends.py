@@ -121,22 +121,26 @@ class Trends:
 
 # ----------------------------------------------------------------------------- computing
 class _Moved(dict):
-    """kind → the rows of :func:`as_of.moved` of the trend's past months, read once a kind."""
+    """kind → the rows of :func:`as_of.moved` of the trend's past months as the queries take
+    them (:func:`trend_queries.as_of_parameter`), read once a kind."""
 
     def __init__(self, ledger: Ledger, scope: str, periods: list[q.Period]):
         super().__init__()
         self.ledger, self.scope, self.past = ledger, scope, periods[:-1]
+        self.rows: dict[str, list[list]] = {}
 
-    def __missing__(self, key: str) -> list[list]:
-        """*key*: a kind, or an organisation kind (the committees: a range of natural ids)."""
+    def __missing__(self, key: str) -> str:
+        """*key*: a kind, or an organisation kind (the committees: a range of natural ids); the
+        rows as the queries take them ("" when none)."""
         if key in as_of.MOVING:
-            self[key] = as_of.moved(self.ledger, key, self.scope, self.past)
+            rows = self.rows[key] = as_of.moved(self.ledger, key, self.scope, self.past)
         else:
             ids = prefix_range(natural_org_id(key, self.scope))
-            if "organisation" in self:  # read already: the committees are among them
-                self[key] = [r for r in self["organisation"] if ids[0] <= r[1] < ids[1]]
+            if "organisation" in self.rows:  # read already: the committees are among them
+                rows = [r for r in self.rows["organisation"] if ids[0] <= r[1] < ids[1]]
             else:
-                self[key] = as_of.moved(self.ledger, "organisation", self.scope, self.past, ids)
+                rows = as_of.moved(self.ledger, "organisation", self.scope, self.past, ids)
+        self[key] = tq.as_of_parameter(rows) if rows else ""
         return self[key]
 
 
@@ -148,7 +152,7 @@ def _as_they_were(ledger: Ledger, figure: str, moved: _Moved, n: int, values: di
         return
     fields = as_of.moving_fields(kind)
     for sign, as_then in ((-1, False), (1, True)):
-        for unit, i, value in tq.trend_sum_rows(ledger, figure, fields, rows, n, as_then):
+        for unit, i, value in tq.trend_sum_rows(ledger, figure, fields, rows, moved.past, n, as_then):
             values.setdefault(unit, [0] * (len(moved.past) + 1))[i] += sign * (value or 0)
 
 
@@ -165,8 +169,8 @@ def _committees_then(ledger: Ledger, moved: _Moved, org_kind: str, condition: st
     if not rows:
         return set(), set()
     fields = as_of.moving_fields("organisation")
-    return (tq.organisations_counted(ledger, fields, rows, condition, True),
-            tq.organisations_counted(ledger, fields, rows, condition, False))
+    return (tq.organisations_counted(ledger, fields, rows, moved.past, condition, True),
+            tq.organisations_counted(ledger, fields, rows, moved.past, condition, False))
 
 
 def _townships_as_they_were(ledger: Ledger, figure: str, moved: _Moved, n: int, values: dict[str, list[int]]) -> None:
