@@ -45,7 +45,8 @@ TREND_FIGURES: dict[str, str] = dict(COMPARED)
 MONTHS = 12
 MSG_TITLE = QT_TRANSLATE_NOOP("report", "Trends of {unit}, {first} to {last}")
 MSG_FROZEN_NOTE = QT_TRANSLATE_NOOP("report", "Shaded cells are the figures a unit froze in its submission of the "
-                                              "month; the others are computed from the ledger's dated records.")
+                                              "month; the others are computed from the ledger, a past month from its "
+                                              "records as they were at its end.")
 MSG_TOTAL = QT_TRANSLATE_NOOP("report", "All units")
 
 

@@ -6310,8 +6310,8 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>截至月末到位（元）</translation>
     </message>
     <message>
-        <source>Shaded cells are the figures a unit froze in its submission of the month; the others are computed from the ledger's dated records.</source>
-        <translation>底色标出的是单位月报上报时冻结的数；其余按台账记录的日期计算。</translation>
+        <source>Shaded cells are the figures a unit froze in its submission of the month; the others are computed from the ledger, a past month from its records as they were at its end.</source>
+        <translation>底色标出的是单位月报上报时冻结的数；其余由台账计算，过去的月份按当月末记录的状态计算。</translation>
     </message>
     <message>
         <source>--pdf is for the monthly report, not the trends.</source>
@@ -8057,8 +8057,8 @@ File: {file}</source>
         <translation>无法保存趋势：{reason}</translation>
     </message>
     <message>
-        <source>{units} {level}, {first} to {last}. Shaded: {n} figures frozen in the units' submissions; the others are computed from the ledger's dated records.</source>
-        <translation>{units}个{level}，{first}至{last}。底色标出的{n}个数是各单位月报上报时冻结的；其余按台账记录的日期计算。</translation>
+        <source>{units} {level}, {first} to {last}. Shaded: {n} figures frozen in the units' submissions; the others are computed from the ledger, a past month from its records as they were at its end.</source>
+        <translation>{units}个{level}，{first}至{last}。底色标出的{n}个数是各单位月报上报时冻结的；其余由台账计算，过去的月份按当月末记录的状态计算。</translation>
     </message>
 </context>
 <context>
