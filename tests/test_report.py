@@ -568,7 +568,8 @@ def test_sections(june):
     secs = sections(june)
     assert [s.key for s in secs] == ["overview", "members", "meetings", "organisations", "wechat", "funding",
                                      "funding_sources", "publicity", "work_units", "rectification",
-                                     "checklist", "work", "overdue", "timeliness", "silent", "submissions", "differences", "problems"]
+                                     "checklist", "work", "contacts", "overdue", "timeliness", "silent", "submissions",
+                                     "differences", "problems"]
     tables = {t.key: t for s in secs for t in s.tables}
     for t in tables.values():
         assert all(len(row) == len(t.columns) for row in t.rows), t.key

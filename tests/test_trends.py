@@ -211,11 +211,17 @@ def test_trend_months():
 
 @pytest.mark.parametrize("scope", [COUNTY, A, "1301"])
 def test_computed_months_are_the_reports_figures(ledger, scope):
+    """The reporting month is the report's; a past month too, but for the statuses as they were
+    at its end (the report of a past month counts today's)."""
     trends = T.trends(ledger, scope, JULY)
     for month in (JUNE, JULY):   # May is frozen for 南高乡
         report, i = monthly_report(ledger, scope, month), trends.months.index(month)
         for row in trends.trend("members_current").rows:
             live = figures_of(report, row.code)
+            if month == JUNE and row.code[:len(B)] == B[:len(row.code)]:
+                # 六月整顿团支部 of 冶河镇 was under rectification from 16 June to 2 July
+                assert live["direct_orgs_rectifying"] == 0
+                live["direct_orgs_rectifying"] = 1
             assert {f: trends.trend(f).row(row.code).values[i] for f in T.TREND_FIGURES} == live
 
 

@@ -176,7 +176,8 @@ class TrendsView(FileExport, MonthFigureView):
         self.model.set_trend(trends, trend)
         frozen = sum(f for r in trend.rows for f in r.frozen)
         self.note.setText(self.tr("{units} {level}, {first} to {last}. Shaded: {n} figures frozen in the units' "
-                                  "submissions; the others are computed from the ledger's dated records.").format(
+                                  "submissions; the others are computed from the ledger, a past month from its records "
+                                  "as they were at its end.").format(
             units=len(trend.rows), level=trends.unit_label, first=trends.months[0], last=trends.months[-1], n=frozen))
         # the sum of the units first (a township's own row when it is the only one)
         row = selected if 0 <= selected < self.model.rowCount() else (0 if len(trend.rows) == 1 else len(trend.rows))

@@ -24,7 +24,7 @@ class Column:
     title: str
     #: "text", "int", "share" (0…1, shown as a percentage), "change" (a signed int: up or down),
     #: "discrepancy" (a signed int where anything but 0 is a fault: reported unlike the ledger),
-    #: "money" (yuan, with two decimals)
+    #: "money" (yuan, with two decimals), "ratio" (a number with two decimals)
     kind: str = "int"
 
 
@@ -63,14 +63,14 @@ def format_share(value: float | None) -> str:
 def format_cell(value: object, kind: str) -> str:
     """A cell as text (the PDF, the CLI)."""
     if value is None:
-        return "–" if kind in ("share", "int", "change", "discrepancy", "money") else ""
+        return "–" if kind in ("share", "int", "change", "discrepancy", "money", "ratio") else ""
     if kind == "share":
         return format_share(value)  # type: ignore[arg-type]
     if kind in ("change", "discrepancy"):
         return f"{value:+,}" if value else "0"
     if kind == "int":
         return f"{value:,}"
-    if kind == "money":
+    if kind in ("money", "ratio"):
         return f"{value:,.2f}"
     return str(value)
 
@@ -372,6 +372,12 @@ def _work_tables(report: MonthlyReport) -> tuple[Table, ...]:
     return work_tables(report)
 
 
+def _contact_tables(report: MonthlyReport) -> tuple[Table, ...]:
+    from desktop.reporting.work_section import contact_tables
+
+    return contact_tables(report)
+
+
 # ---- overdue checklist tasks (desktop.reporting.overdue)
 def _overdue_tables(report: MonthlyReport) -> tuple[Table, ...]:
     """Checklist tasks past their deadline and not done: a count per unit below and, at a
@@ -413,6 +419,7 @@ _SECTIONS = (
     *work_figures.SECTIONS,
     ("checklist", QT_TRANSLATE_NOOP("report", "Checklist"), _checklist_tables),
     ("work", QT_TRANSLATE_NOOP("report", "Work ledger"), _work_tables),
+    ("contacts", QT_TRANSLATE_NOOP("report", "Contact points and assessments"), _contact_tables),
     ("overdue", QT_TRANSLATE_NOOP("report", "Overdue tasks"), _overdue_tables),
     ("timeliness", QT_TRANSLATE_NOOP("report", "Timeliness and reminders"), _timeliness_tables),
     ("silent", QT_TRANSLATE_NOOP("report", "Silent units"), _silent_tables),

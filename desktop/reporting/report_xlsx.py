@@ -25,7 +25,7 @@ from desktop.fsio import atomic_path
 from desktop.reporting.report import MonthlyReport, Section, Table, sections
 
 #: Number formats by column kind (see :class:`desktop.reporting.report.Column`).
-FORMATS = {"int": "#,##0", "money": "#,##0.00", "share": "0.0%", "change": "+#,##0;-#,##0;0",
+FORMATS = {"int": "#,##0", "money": "#,##0.00", "ratio": "#,##0.00", "share": "0.0%", "change": "+#,##0;-#,##0;0",
            "discrepancy": "+#,##0;-#,##0;0"}
 #: Bar colours of the charts' series (league red, then a muted blue).
 SERIES_COLOURS = ("C62828", "5C6BC0", "2E7D32", "F9A825")
@@ -51,7 +51,7 @@ def _shown(value: object, kind: str) -> str:
         return ""
     if kind == "share":
         return f"{value * 100:.1f}%"  # type: ignore[operator]
-    if kind == "money":
+    if kind in ("money", "ratio"):
         return f"{value:,.2f}"
     if kind in ("int", "change", "discrepancy"):
         return f"{value:,}" if kind == "int" else f"{value:+,}"

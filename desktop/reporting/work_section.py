@@ -6,19 +6,30 @@ keep besides organisations and members, counted for the month —
   excellent case library (优秀案例库);
 - village branch terms (村团组织换届): the villages whose branch's latest term ends within
   :data:`TERM_WARNING_MONTHS` months after the month, and those whose term has run out with no
-  new election on record (overdue).
+  new election on record (overdue);
+- contact points (联系点) of leading officials in effect at the month's end (linked by then,
+  not ended before it), those linked during the month, the officials holding one (one official
+  with points in two units counts once in all), and the rural townships with one, of those the
+  division list expects (:mod:`desktop.reporting.expected`);
+- annual assessments (考核、评优) of the month's year made by its end, by grade, and the
+  township committees assessed, of the townships expected.
 
 :func:`work_records` computes it (:class:`WorkRecords`); :func:`work_tables` lays it out as
-the report's tables.
+the report's tables, :func:`contact_tables` the contact points and assessments as a section of
+their own.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import collections
+import dataclasses
+from dataclasses import dataclass, field
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ledger import Ledger
 from desktop.ledger import work_queries as q
+from desktop.records.enums import enumerations
+from desktop.reporting.expected import expected_townships
 from desktop.reporting.figures import share, unit_length
 from desktop.reporting.layout import Column, Table, format_share
 from desktop.reporting.model import CTX, LEVELS, UnitRef
@@ -46,18 +57,36 @@ class WorkFigures:
     terms: int = 0
     terms_due: int = 0
     terms_overdue: int = 0
+    #: contact points in effect at the month's end, and of them linked during the month
+    contact_points: int = 0
+    contacts_new: int = 0
+    #: officials holding a contact point (by name and office)
+    contact_officials: int = 0
+    #: expected (rural) townships: with a contact point, and in all
+    contacted_townships: int = 0
+    expected_townships: int = 0
+    #: assessments of the month's year by its end, and the township committees assessed
+    assessments: int = 0
+    assessed_townships: int = 0
 
     @property
     def plan_done_share(self) -> float | None:
         return share(self.plan_done, self.plan_items - self.plan_dropped)
 
+    @property
+    def points_per_official(self) -> float | None:
+        return self.contact_points / self.contact_officials if self.contact_officials else None
+
+    @property
+    def contacted_share(self) -> float | None:
+        return share(self.contacted_townships, self.expected_townships)
+
+    @property
+    def assessed_share(self) -> float | None:
+        return share(self.assessed_townships, self.expected_townships)
+
     def __add__(self, other: WorkFigures) -> WorkFigures:
-        return WorkFigures(*(a + b for a, b in zip(_values(self), _values(other))))
-
-
-def _values(f: WorkFigures) -> tuple[int, ...]:
-    return (f.plan_items, f.plan_done, f.plan_dropped, f.cases, f.briefs, f.library, f.library_to_date, f.terms,
-            f.terms_due, f.terms_overdue)
+        return WorkFigures(*(a + b for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other))))
 
 
 @dataclass(frozen=True)
@@ -81,6 +110,9 @@ class WorkRecords:
     terms: tuple[TermDue, ...]
     #: the last day a term may end on to be announced as due
     horizon: str
+    #: the assessments' year, and assessment_grade key → assessments, in the enumeration's order
+    year: int = 0
+    grades: dict[str, int] = field(default_factory=dict)
 
 
 def work_records(ledger: Ledger, scope: str, month: str, units: tuple[tuple[str, str], ...]) -> WorkRecords:
@@ -107,13 +139,43 @@ def work_records(ledger: Ledger, scope: str, month: str, units: tuple[tuple[str,
             key = "terms_overdue" if overdue else "terms_due"
             counts[key] = counts.get(key, 0) + 1
             terms.append(TermDue(refs(village), elected, term_end, secretary or "", overdue))
+    grades = _contacts_and_assessments(ledger, scope, month, n, by_unit)
     figures = {unit: WorkFigures(**counts) for unit, counts in by_unit.items()}
-    total = sum(figures.values(), WorkFigures())
+    total = dataclasses.replace(sum(figures.values(), WorkFigures()),
+                                contact_officials=q.contact_officials(ledger, scope, end))
     known = {code for code, _name in units}
     listed = tuple((code, name, figures.get(code, WorkFigures())) for code, name in units)
-    listed += tuple((code, code, figures[code]) for code in sorted(set(figures) - known))
+    # units the list lacks: the scope's own records (a county's contact point at a county's scope) by its name
+    listed += tuple((code, refs(code).name, figures[code]) for code in sorted(set(figures) - known))
     terms.sort(key=lambda t: (not t.overdue, t.term_end, t.village.code))
-    return WorkRecords(total, listed, tuple(terms), horizon)
+    return WorkRecords(total, listed, tuple(terms), horizon, int(month[:4]), grades)
+
+
+def _contacts_and_assessments(ledger: Ledger, scope: str, month: str, n: int, by_unit: dict) -> dict[str, int]:
+    """Add each unit's contact points, assessments and expected townships to *by_unit*; the
+    assessments by grade."""
+    start, end = month_bounds(month)
+    year = int(month[:4])
+    counts = collections.defaultdict(collections.Counter)
+    for unit, points, new, officials in q.contact_points_by_unit(ledger, scope, start, end, n):
+        counts[unit].update(contact_points=points, contacts_new=new or 0, contact_officials=officials)
+    expected = expected_townships(scope)
+    for code in expected:
+        counts[code[:n]]["expected_townships"] += 1
+    expected_set = set(expected)
+    for code in q.contacted_units(ledger, scope, end):
+        if code in expected_set:
+            counts[code[:n]]["contacted_townships"] += 1
+    grades = dict.fromkeys(enumerations().keys("assessment_grade"), 0)
+    for unit, grade, count in q.assessments_by_unit(ledger, scope, year, end, n):
+        counts[unit]["assessments"] += count
+        grades[grade] = grades.get(grade, 0) + count
+    for code in q.assessed_townships(ledger, scope, year, end):
+        if code in expected_set:
+            counts[code[:n]]["assessed_townships"] += 1
+    for unit, values in counts.items():
+        by_unit.setdefault(unit, {}).update(values)
+    return grades
 
 
 def _t(text: str) -> str:
@@ -127,8 +189,11 @@ def work_tables(report) -> tuple[Table, ...]:
         return ()
     T, C = _t, Column
     unit = C(T(LEVELS[report.unit_level]), "text")
+    listed = {u.code for u in report.units}
     rows = tuple((name, f.plan_items, f.plan_done, f.plan_done_share, f.cases, f.briefs, f.library,
-                  f.terms, f.terms_due, f.terms_overdue) for _code, name, f in work.units)
+                  f.terms, f.terms_due, f.terms_overdue) for code, name, f in work.units
+                 # a unit outside the list is shown for what it holds here (not for a contact point alone)
+                 if code in listed or any((f.plan_items, f.cases, f.briefs, f.library, f.terms)))
     t = work.total
     by_unit = Table(
         "work_by_unit", T(QT_TRANSLATE_NOOP("report", "Work plan, cases and branch terms by unit")),
@@ -158,4 +223,51 @@ def work_tables(report) -> tuple[Table, ...]:
                                            "terms end by {horizon}.")).format(
             overdue=f"{t.terms_overdue:,}", due=f"{t.terms_due:,}", horizon=work.horizon))
     return by_unit, terms
+
+
+def _ratio(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def contact_tables(report) -> tuple[Table, ...]:
+    """Contact points and assessments by unit; assessments by grade (a section of their own)."""
+    work: WorkRecords | None = report.work_ledger
+    if work is None:
+        return ()
+    T, C = _t, Column
+    t = work.total
+    rows = tuple((name, f.contact_points, f.contacts_new, f.contact_officials, _ratio(f.points_per_official),
+                  f.contacted_townships, f.expected_townships, f.contacted_share, f.assessments,
+                  f.assessed_townships, f.assessed_share) for _code, name, f in work.units)
+    townships = C(T(QT_TRANSLATE_NOOP("report", "Townships expected")))
+    by_unit = Table(
+        "contacts_by_unit", T(QT_TRANSLATE_NOOP("report", "Contact points and assessments by unit")),
+        (C(T(LEVELS[report.unit_level]), "text"), C(T(QT_TRANSLATE_NOOP("report", "Contact points"))),
+         C(T(QT_TRANSLATE_NOOP("report", "Linked this month"))), C(T(QT_TRANSLATE_NOOP("report", "Officials"))),
+         C(T(QT_TRANSLATE_NOOP("report", "Points per official")), "ratio"),
+         C(T(QT_TRANSLATE_NOOP("report", "Townships with a contact point"))), townships,
+         C(T(QT_TRANSLATE_NOOP("report", "With a contact point (%)")), "share"),
+         C(T(QT_TRANSLATE_NOOP("report", "Assessments this year"))),
+         C(T(QT_TRANSLATE_NOOP("report", "Township committees assessed"))),
+         C(T(QT_TRANSLATE_NOOP("report", "Assessed (%)")), "share")),
+        rows,
+        note=T(QT_TRANSLATE_NOOP("report", "{points} contact points in effect at the end of {month}, held by "
+                                           "{officials} officials ({each} each); {contacted} of {expected} rural "
+                                           "townships have one ({share}). {assessed} of {expected} township "
+                                           "committees assessed for {year}.")).format(
+            points=f"{t.contact_points:,}", month=report.month, officials=f"{t.contact_officials:,}",
+            each=f"{t.points_per_official:,.2f}" if t.points_per_official is not None else "–",
+            contacted=f"{t.contacted_townships:,}", expected=f"{t.expected_townships:,}",
+            share=format_share(t.contacted_share), assessed=f"{t.assessed_townships:,}", year=work.year),
+        chart=(1, 5), chart_title=T(QT_TRANSLATE_NOOP("report", "Contact points and townships with one")))
+    enums = enumerations()
+    grades = Table(
+        "assessment_grades", T(QT_TRANSLATE_NOOP("report", "Annual assessments by grade")),
+        (C(T(QT_TRANSLATE_NOOP("report", "Grade")), "text"), C(T(QT_TRANSLATE_NOOP("report", "Assessments"))),
+         C(T(QT_TRANSLATE_NOOP("report", "Share of assessments")), "share")),
+        tuple((enums.label("assessment_grade", g), n, share(n, t.assessments)) for g, n in work.grades.items())
+        + ((T(QT_TRANSLATE_NOOP("report", "Total")), t.assessments, share(t.assessments, t.assessments)),),
+        note=T(QT_TRANSLATE_NOOP("report", "Assessments (考核、评优) of {year} made by the end of {month}.")).format(
+            year=work.year, month=report.month))
+    return by_unit, grades
 

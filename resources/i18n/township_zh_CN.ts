@@ -6334,8 +6334,8 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>截至月末到位（元）</translation>
     </message>
     <message>
-        <source>Shaded cells are the figures a unit froze in its submission of the month; the others are computed from the ledger's dated records.</source>
-        <translation>底色标出的是单位月报上报时冻结的数；其余按台账记录的日期计算。</translation>
+        <source>Shaded cells are the figures a unit froze in its submission of the month; the others are computed from the ledger, a past month from its records as they were at its end.</source>
+        <translation>底色标出的是单位月报上报时冻结的数；其余由台账计算，过去的月份按当月末记录的状态计算。</translation>
     </message>
     <message>
         <source>--pdf is for the monthly report, not the trends.</source>
@@ -6768,6 +6768,82 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
     <message>
         <source>{n} checklist tasks were past their deadline and not done on {day}.</source>
         <translation>截至 {day}，有 {n} 项整改任务已过期限仍未完成。</translation>
+    </message>
+    <message>
+        <source>Contact points and assessments</source>
+        <translation>联系点与考核评优</translation>
+    </message>
+    <message>
+        <source>Contact points and assessments by unit</source>
+        <translation>各单位联系点与考核评优情况</translation>
+    </message>
+    <message>
+        <source>Contact points</source>
+        <translation>联系点</translation>
+    </message>
+    <message>
+        <source>Linked this month</source>
+        <translation>本月新建联系</translation>
+    </message>
+    <message>
+        <source>Officials</source>
+        <translation>联系领导干部</translation>
+    </message>
+    <message>
+        <source>Points per official</source>
+        <translation>人均联系点</translation>
+    </message>
+    <message>
+        <source>Townships with a contact point</source>
+        <translation>有联系点的乡镇</translation>
+    </message>
+    <message>
+        <source>Townships expected</source>
+        <translation>应有乡镇</translation>
+    </message>
+    <message>
+        <source>With a contact point (%)</source>
+        <translation>联系点覆盖率（%）</translation>
+    </message>
+    <message>
+        <source>Assessments this year</source>
+        <translation>本年度考核评优</translation>
+    </message>
+    <message>
+        <source>Township committees assessed</source>
+        <translation>已考核乡镇团委</translation>
+    </message>
+    <message>
+        <source>Assessed (%)</source>
+        <translation>考核覆盖率（%）</translation>
+    </message>
+    <message>
+        <source>{points} contact points in effect at the end of {month}, held by {officials} officials ({each} each); {contacted} of {expected} rural townships have one ({share}). {assessed} of {expected} township committees assessed for {year}.</source>
+        <translation>{month}末在用联系点 {points} 个，由 {officials} 名领导干部建立（人均 {each} 个）；{expected} 个涉农乡镇中 {contacted} 个有联系点（{share}）。{year} 年度 {expected} 个乡镇团委中已考核 {assessed} 个。</translation>
+    </message>
+    <message>
+        <source>Contact points and townships with one</source>
+        <translation>联系点与有联系点的乡镇</translation>
+    </message>
+    <message>
+        <source>Annual assessments by grade</source>
+        <translation>年度考核评优等次</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>考核评优</translation>
+    </message>
+    <message>
+        <source>Share of assessments</source>
+        <translation>占考核评优的比例</translation>
+    </message>
+    <message>
+        <source>Assessments (考核、评优) of {year} made by the end of {month}.</source>
+        <translation>{year} 年度的考核评优，截至 {month} 末。</translation>
     </message>
 </context>
 <context>
@@ -8021,8 +8097,8 @@ File: {file}</source>
         <translation>无法保存趋势：{reason}</translation>
     </message>
     <message>
-        <source>{units} {level}, {first} to {last}. Shaded: {n} figures frozen in the units' submissions; the others are computed from the ledger's dated records.</source>
-        <translation>{units}个{level}，{first}至{last}。底色标出的{n}个数是各单位月报上报时冻结的；其余按台账记录的日期计算。</translation>
+        <source>{units} {level}, {first} to {last}. Shaded: {n} figures frozen in the units' submissions; the others are computed from the ledger, a past month from its records as they were at its end.</source>
+        <translation>{units}个{level}，{first}至{last}。底色标出的{n}个数是各单位月报上报时冻结的；其余由台账计算，过去的月份按当月末记录的状态计算。</translation>
     </message>
 </context>
 <context>
