@@ -102,3 +102,13 @@ def test_in_the_excel_form(ledger, tmp_path):
     grades = titles.index(translate("report", "Annual assessments by grade"))
     assert [r[:2] for r in rows[grades + 2:grades + 7]] == [("优秀", 1), ("合格", 2), ("基本合格", 0), ("不合格", 0),
                                                           (translate("report", "Total"), 3)]
+
+
+def test_the_json_report_holds_them(ledger):
+    from desktop.reporting.report_json import report_data
+
+    data = report_data(monthly_report(ledger, COUNTY, JUNE))
+    total = data["work_ledger"]["total"]
+    assert (total["contact_points"], total["contacts_new"], total["contact_officials"]) == (3, 1, 2)
+    assert (total["contacted_townships"], total["expected_townships"], total["assessed_townships"]) == (2, 7, 2)
+    assert total["assessments"] == 3

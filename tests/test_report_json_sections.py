@@ -116,31 +116,31 @@ def test_township_json_holds_its_own_sections(capsys, ledger_file):
 
 @dataclasses.dataclass(frozen=True)
 class _MoreReport(MonthlyReport):
-    contact_points: tuple[WorkFigures, ...] = ()
+    extra_section: tuple[WorkFigures, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
 class _MoreFigures(WorkFigures):
-    contact_points: int = 0
+    youth_homes: int = 0
 
 
 @dataclasses.dataclass(frozen=True)
 class _MoreRecords(WorkRecords):
-    assessments: tuple[tuple[str, int], ...] = ()
+    ratings: tuple[tuple[str, int], ...] = ()
 
 
 def test_a_figure_added_to_a_part_of_the_report_appears_in_the_json(ledger_file):
     with Ledger.open(ledger_file) as led:
         report = monthly_report(led, COUNTY, JUNE, parallel=False)
     w = report.work_ledger
-    more = _MoreRecords(_MoreFigures(**dataclasses.asdict(w.total), contact_points=3),
-                        tuple((code, name, _MoreFigures(**dataclasses.asdict(f), contact_points=1))
-                              for code, name, f in w.units), w.terms, w.horizon, assessments=((A, 2),))
+    more = _MoreRecords(_MoreFigures(**dataclasses.asdict(w.total), youth_homes=3),
+                        tuple((code, name, _MoreFigures(**dataclasses.asdict(f), youth_homes=1))
+                              for code, name, f in w.units), w.terms, w.horizon, ratings=((A, 2),))
     data = json.loads(json.dumps(report_data(dataclasses.replace(report, work_ledger=more))))
-    assert data["work_ledger"]["total"]["contact_points"] == 3
-    assert by_code(data["work_ledger"]["units"])[A]["figures"]["contact_points"] == 1
-    assert data["work_ledger"]["assessments"] == [[A, 2]]
+    assert data["work_ledger"]["total"]["youth_homes"] == 3
+    assert by_code(data["work_ledger"]["units"])[A]["figures"]["youth_homes"] == 1
+    assert data["work_ledger"]["ratings"] == [[A, 2]]
     # a section added to the report itself
     fields = {f.name: getattr(report, f.name) for f in dataclasses.fields(report)}
-    data = json.loads(json.dumps(report_data(_MoreReport(**fields, contact_points=(WorkFigures(cases=4),)))))
-    assert data["contact_points"][0]["cases"] == 4 and data["contact_points"][0]["plan_done_share"] is None
+    data = json.loads(json.dumps(report_data(_MoreReport(**fields, extra_section=(WorkFigures(cases=4),)))))
+    assert data["extra_section"][0]["cases"] == 4 and data["extra_section"][0]["plan_done_share"] is None
