@@ -11,7 +11,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ledger.changes import (FLAG_FUTURE, Change, clock_fields, compact_clock, dumps, expand_clock,
                                      plain_text)
 from desktop.ledger.writes import LOG_INSERT
-from desktop.records import DELETED, KINDS, Kind
+from desktop.records import DELETED, KINDS, Field, Kind
 from desktop.records.checklist import verification_refused
 from desktop.records.validation import received_error
 
@@ -106,6 +106,11 @@ def merge_fields(record: _Record, change: Change, values: dict, now: str, confli
     stamp is greater than the field's; a differing value that loses to a change not based on
     it goes to *conflicts*.  Returns how many such values were lost."""
     stamp, clock, current_values = change.stamp, record.clock, record.values
+    if not record.stored and not record.changed:  # every field empty and never set: all taken, none lost
+        current_values.update(values)
+        clock.update(dict.fromkeys(values, stamp))
+        record.changed.update(values)
+        return 0
     lost = 0
     for n, v in values.items():
         current = clock[n]
@@ -119,6 +124,18 @@ def merge_fields(record: _Record, change: Change, values: dict, now: str, confli
         clock[n] = stamp
         record.changed.add(n)
     return lost
+
+
+_CHECKS: dict[str, tuple[Kind, dict]] = {}
+
+
+def _received_checks(k: Kind) -> dict[str, tuple[Field, bool]]:
+    """Each field of *k* by name, with whether it is stored as an integer (made once per kind:
+    every received value is looked up here)."""
+    found = _CHECKS.get(k.name)
+    if found is None or found[0] is not k:
+        found = _CHECKS[k.name] = (k, {f.name: (f, f.sql_type == "INTEGER") for f in k.fields})
+    return found[1]
 
 
 class Merging:
@@ -288,28 +305,27 @@ class Merging:
         k = KINDS.get(change.kind)
         if k is None:
             return translate("errors", REJECT_UNKNOWN_KIND).format(kind=change.kind)
-        fmap = k.field_map
+        checks = _received_checks(k)
         for name, value in change.fields.items():
             if name == DELETED:
                 if not isinstance(value, int) or isinstance(value, bool) or value not in (0, 1):
                     return translate("errors", REJECT_BAD_VALUE).format(field=name)
                 continue
-            f = fmap.get(name)
-            if f is None:
+            check = checks.get(name)
+            if check is None:
                 return translate("errors", REJECT_UNKNOWN_FIELD).format(field=name, kind=change.kind)
             if value is None:
                 continue
-            numeric = f.sql_type == "INTEGER"
+            f, numeric = check
             if numeric and (not isinstance(value, int) or isinstance(value, bool) or not -2**63 <= value < 2**63):
                 return translate("errors", REJECT_BAD_VALUE).format(field=name)
-            if not numeric and (not isinstance(value, str) or len(value) > 10000
-                                or not plain_text(value)):
+            if not numeric and (not isinstance(value, str) or len(value) > 10000 or not plain_text(value)):
                 return translate("errors", REJECT_BAD_VALUE).format(field=name)
             error = received_error(f, value)  # the same checks as a local write's
             if error is not None:
                 return translate("errors", REJECT_INVALID_VALUE).format(field=name, problem=error.text())
         for name in change.base:
-            if name != DELETED and name not in fmap:
+            if name != DELETED and name not in checks:
                 return translate("errors", REJECT_UNKNOWN_FIELD).format(field=name, kind=change.kind)
         if allowed_scope is not None and not change.scope.startswith(allowed_scope):
             return translate("errors", REJECT_SCOPE).format(scope=change.scope or "-", allowed=allowed_scope)
