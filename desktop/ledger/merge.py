@@ -264,8 +264,8 @@ class Merging:
         inserts: dict[str, list[tuple]] = {}
         updates: dict[tuple[str, tuple[str, ...]], list[tuple]] = {}
         for (kind, record_id), record in records.items():
-            if not record.changed:
-                continue
+            if record.stored and not record.changed:
+                continue  # held before the batch and left as it was
             k = KINDS[kind]
             values = record.values
             if not record.stored:
