@@ -19,6 +19,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from desktop.jsoncodec import loads
 from desktop.records import DELETED, Kind
 
 #: isinstance(value, str), as a function for map()
@@ -142,7 +143,7 @@ class Change:
 
     @classmethod
     def from_row(cls, row) -> "Change":
-        patch = json.loads(row["patch"])
+        patch = loads(row["patch"])
         return cls(row["origin"], row["origin_seq"], row["stamp"], row["kind"], row["record_id"],
                    row["scope"], patch["f"], patch.get("b", {}), row["author"], patch.get("c") == 1,
                    row["signature"] or "")
@@ -219,7 +220,7 @@ def uniform_clock(stamp: str) -> str:
 
 def expand_clock(kind: Kind, text: str) -> dict[str, str]:
     """Per-field stamps from the stored compact form."""
-    compact = json.loads(text)
+    compact = loads(text)
     default = compact.get("", "")
     return {f: compact.get(f, default) for f in clock_fields(kind)}
 
