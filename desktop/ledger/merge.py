@@ -74,6 +74,21 @@ def _same_change(a: Change, b: Change) -> bool:
 APPLY_BATCH = 500
 
 
+_KIND_TABLES: dict[str, tuple[Kind, dict, dict, dict]] = {}
+
+
+def _kind_table(k: Kind) -> tuple[Kind, dict[str, tuple[Field, bool]], dict, dict]:
+    """What merging looks up for kind *k* at every change, made once: each field by name with
+    whether it is stored as an integer; the values and per-field stamps of an empty record."""
+    found = _KIND_TABLES.get(k.name)
+    if found is None or found[0] is not k:
+        values: dict = dict.fromkeys(k.field_names)
+        values[DELETED] = 0
+        found = _KIND_TABLES[k.name] = (k, {f.name: (f, f.sql_type == "INTEGER") for f in k.fields}, values,
+                                        dict.fromkeys(clock_fields(k), ""))
+    return found
+
+
 @dataclass
 class _Record:
     """A record as a batch of received changes sees it: its values (with ``deleted``) and
@@ -90,9 +105,8 @@ class _Record:
     @classmethod
     def empty(cls, k: Kind, scope: str) -> "_Record":
         """A record not held yet: every field empty and never set."""
-        values: dict = dict.fromkeys(k.field_names)
-        values[DELETED] = 0
-        return cls(scope, values, dict.fromkeys(clock_fields(k), ""), False)
+        values, clock = _kind_table(k)[2:]
+        return cls(scope, values.copy(), clock.copy(), False)
 
     @classmethod
     def from_row(cls, k: Kind, row) -> "_Record":
@@ -126,16 +140,6 @@ def merge_fields(record: _Record, change: Change, values: dict, now: str, confli
     return lost
 
 
-_CHECKS: dict[str, tuple[Kind, dict]] = {}
-
-
-def _received_checks(k: Kind) -> dict[str, tuple[Field, bool]]:
-    """Each field of *k* by name, with whether it is stored as an integer (made once per kind:
-    every received value is looked up here)."""
-    found = _CHECKS.get(k.name)
-    if found is None or found[0] is not k:
-        found = _CHECKS[k.name] = (k, {f.name: (f, f.sql_type == "INTEGER") for f in k.fields})
-    return found[1]
 
 
 class Merging:
@@ -305,7 +309,7 @@ class Merging:
         k = KINDS.get(change.kind)
         if k is None:
             return translate("errors", REJECT_UNKNOWN_KIND).format(kind=change.kind)
-        checks = _received_checks(k)
+        checks = _kind_table(k)[1]
         for name, value in change.fields.items():
             if name == DELETED:
                 if not isinstance(value, int) or isinstance(value, bool) or value not in (0, 1):
