@@ -134,12 +134,12 @@ class Change:
         return cls(origin, seq, stamp, kind, record_id, scope, fields, base, author, created, signature)
 
     def patch_json(self) -> str:
-        patch: dict = {"f": self.fields}
-        if self.base:
-            patch["b"] = self.base
+        """The stored patch: ``dumps({"b": base, "c": 1, "f": fields})``, without "b" when the
+        change has no base and "c" when it creates nothing (its keys written in their order)."""
+        text = '{"b":' + dumps(self.base) + "," if self.base else "{"
         if self.created:
-            patch["c"] = 1
-        return dumps(patch)
+            text += '"c":1,'
+        return text + '"f":' + dumps(self.fields) + "}"
 
     @classmethod
     def from_row(cls, row) -> "Change":
