@@ -140,8 +140,6 @@ def merge_fields(record: _Record, change: Change, values: dict, now: str, confli
     return lost
 
 
-
-
 class Merging:
     """Merging received changes (a mixin of ``Ledger``)."""
 
