@@ -23,13 +23,22 @@
    and 50 threads in one interpreter would mostly time that interpreter's lock.  p50/p95 latency of each sync and of each HTTP
    call, and errors.
 
-Goals, printed beside: 10,000 changes each way in under 5 s; province first sync under
+   Each step also prints the processor time it took in this process and in the hub's (read from
+   /proc where there is one): on a shared machine the wall-clock time swings with its load.
+0. **Applying 10,000 received changes** (in-process, ``--no-apply`` skips it): ``apply_changes``
+   of the same changes as they arrive in a pull, step by step (decoding and checking, the
+   look-ups of what is held, the per-field decisions, the writes), against the limit: the same
+   rows and change log rows written with plain ``executemany``, in the same run.
+
+Goals, printed beside: 10,000 changes each way in under 5 s (0.5 s for the merge's own goal); province first sync under
 60 s, and under 5 s as a file; p95 under 500 ms with no errors.  Not a timed test: it prints figures and exits 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import multiprocessing
 import os
 import socket
@@ -39,6 +48,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -47,7 +57,9 @@ import requests  # noqa: E402
 from desktop.tools import synthetic  # noqa: E402
 from desktop.scope.geo import TOWNSHIP, geography  # noqa: E402
 from sync.hub.store import HubStore  # noqa: E402
-from desktop.ledger import Ledger  # noqa: E402
+from desktop.ledger import Ledger, merge  # noqa: E402
+from desktop.ledger.adopt import LOG_COLUMNS  # noqa: E402
+from desktop.records import KINDS, ids  # noqa: E402
 from sync.client import SyncClient, SyncSettings, enroll  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -58,6 +70,15 @@ GOAL_PROVINCE_S = 60.0
 #: the same as one ready ledger file (the wire and writing the file locally are the limit)
 GOAL_PROVINCE_FILE_S = 5.0
 GOAL_P95_MS = 500.0
+
+
+def process_cpu(pid: int) -> float | None:
+    """User and system processor seconds of process *pid*, from /proc (Linux), else None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
 
 
 def verdict(ok: bool) -> str:
@@ -95,6 +116,10 @@ class Hub:
         # each loading the division list would only time Python start-up
         with HubStore.open_admin(self.db) as store:
             return store.create_code(scope, name)
+
+    def cpu(self) -> float | None:
+        """Processor seconds the hub process has used so far (None where /proc cannot tell)."""
+        return process_cpu(self.proc.pid)
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -154,15 +179,122 @@ def pct(values: list[float], p: float) -> float:
     return values[k]
 
 
+# ----------------------------------------------------------------------------- 0. applying received changes
+#: the merge's steps whose processor time is added up (its methods, wrapped for one run)
+MERGE_STEPS = (("decoding and checking", "_decoded"), ("look-up of held changes", "_held_changes"),
+               ("look-up of the records", "_held_records"), ("writes (executemany)", "_write_batch"))
+#: changes per transaction, as a pull applies its pages
+APPLY_PAGE = 2000
+
+
+@contextlib.contextmanager
+def merge_steps(totals: dict[str, float]) -> Iterator[None]:
+    """Adds up the processor time of each step of ``apply_changes`` in *totals*."""
+    originals = []
+
+    def wrap(owner, name: str, label: str) -> None:
+        fn = getattr(owner, name)
+        originals.append((owner, name, fn))
+
+        def step(*args, **kw):
+            t0 = time.process_time()
+            try:
+                return fn(*args, **kw)
+            finally:
+                totals[label] = totals.get(label, 0.0) + time.process_time() - t0
+        setattr(owner, name, step)
+
+    for label, name in MERGE_STEPS:
+        wrap(merge.Merging, name, label)
+    wrap(merge, "merge_fields", "per-field decisions")
+    try:
+        yield
+    finally:
+        for owner, name, fn in reversed(originals):
+            setattr(owner, name, fn)
+
+
+def best_of(runs: int, fn) -> tuple[float, float]:
+    """The least processor time of *runs* calls of *fn* (each returns (processor s, wall s))."""
+    return min((fn() for _ in range(runs)), key=lambda r: r[0])
+
+
+def bench_apply(folder: Path, n: int) -> None:
+    print(f"\n== applying {n:,} received changes (in-process, {APPLY_PAGE:,} a transaction, unsigned) ==")
+    src = Ledger.new(folder / "apply-writer.sqlite", scope=COUNTY, operator="writer")
+    org = src.organisations.create(kind="county_committee", name="县团委", division_code=COUNTY)
+    src.publicity_items.create_many([{"org_id": org, "published_on": "2024-05-01", "channel": "website",
+                                      "title": f"宣传信息第{i}号：乡镇团委开展青年志愿服务活动", "url": f"https://example.cn/{i}"}
+                                     for i in range(n - 1)])
+    page = json.loads(json.dumps([c.to_wire() for c in src.changes_since(0)[0]], ensure_ascii=False))
+    src.close()
+    made = iter(range(1_000_000))
+
+    def fresh() -> Ledger:
+        return Ledger.new(folder / f"apply-{next(made)}.sqlite", scope=COUNTY, operator="reader")
+
+    def apply(into: Ledger | None = None) -> tuple[float, float]:
+        ledger = into or fresh()
+        c0, t0 = time.process_time(), time.perf_counter()
+        for i in range(0, len(page), APPLY_PAGE):
+            with ledger.tx():
+                ledger.apply_changes(page[i:i + APPLY_PAGE])
+        took = time.process_time() - c0, time.perf_counter() - t0
+        if into is None:
+            ledger.close()
+        return took
+
+    cpu, wall = best_of(3, apply)
+    steps: dict[str, float] = {}
+    with merge_steps(steps):
+        stepped = apply()[0]
+    print(f"apply_changes: {cpu:.3f} s processor time (wall {wall:.3f} s) = {n / cpu:,.0f} changes/s")
+    print("      " + ", ".join(f"{label} {t:.3f} s" for label, t in steps.items())
+          + f", the rest (clock, change log rows, the loop) {stepped - sum(steps.values()):.3f} s")
+
+    done = fresh()
+    apply(done)
+    tables = {k.table: [tuple(r) for r in done.conn.execute(f"SELECT * FROM {k.table}")] for k in KINDS.values()}
+    columns = {t: [d[0] for d in done.conn.execute(f"SELECT * FROM {t} LIMIT 0").description] for t in tables}
+    log = [tuple(r) for r in done.conn.execute(f"SELECT {', '.join(LOG_COLUMNS)} FROM change_log WHERE origin != ?",
+                                               (ids.BUILTIN_DEVICE,))]
+    done.close()
+
+    def plain() -> tuple[float, float]:
+        ledger = fresh()
+        c0, t0 = time.process_time(), time.perf_counter()
+        for i in range(0, len(log), APPLY_PAGE):
+            with ledger.tx():
+                ledger.conn.executemany(f"INSERT INTO change_log ({', '.join(LOG_COLUMNS)}) "
+                                        f"VALUES ({', '.join('?' * len(LOG_COLUMNS))})", log[i:i + APPLY_PAGE])
+                for table, rows in tables.items():
+                    if rows[i:i + APPLY_PAGE]:
+                        ledger.conn.executemany(f"INSERT OR REPLACE INTO {table} ({', '.join(columns[table])}) "
+                                                f"VALUES ({', '.join('?' * len(columns[table]))})",
+                                                rows[i:i + APPLY_PAGE])
+        took = time.process_time() - c0, time.perf_counter() - t0
+        ledger.close()
+        return took
+
+    limit, limit_wall = best_of(3, plain)
+    print(f"the same rows and change log rows through executemany (the limit): {limit:.3f} s processor time "
+          f"(wall {limit_wall:.3f} s); apply_changes takes {cpu / limit:.1f}x that")
+
+
 # ----------------------------------------------------------------------------- 1. 10,000 changes
-def timed(ledger: Ledger, step: str):
+def timed(ledger: Ledger, step: str, hub: Hub):
     """``SyncClient(ledger).push()`` or ``.pull()`` through a wire counter: the result, its
-    seconds, the client's transfer figures and the counter."""
+    seconds, the client's transfer figures, the counter and the processor time it took here
+    and in the hub."""
     counter = WireCounter()
     client = SyncClient(ledger, session=counter.session())
+    hub0, cpu0 = hub.cpu(), time.process_time()
     t0 = time.perf_counter()
     result = getattr(client, step)()
-    return result, time.perf_counter() - t0, client.stats, counter
+    took = time.perf_counter() - t0
+    cpu, hub1 = time.process_time() - cpu0, hub.cpu()
+    hub_cpu = f"{hub1 - hub0:.2f} s" if hub0 is not None and hub1 is not None else "?"
+    return result, took, client.stats, counter, f"processor time: here {cpu:.2f} s, the hub {hub_cpu}"
 
 
 def bench_up_down(folder: Path, hub: Hub, n: int, county: str = COUNTY, label: str = "") -> tuple[float, float]:
@@ -172,18 +304,20 @@ def bench_up_down(folder: Path, hub: Hub, n: int, county: str = COUNTY, label: s
     src.publicity_items.create_many([{"org_id": org, "published_on": "2024-05-01", "channel": "website",
                                       "title": f"宣传信息第{i}号：乡镇团委开展青年志愿服务活动", "url": f"https://example.cn/{i}"}
                                      for i in range(n - 1)])
-    pushed, up, st, _ = timed(src, "push")
+    pushed, up, st, _, cpu = timed(src, "push", hub)
     print(f"push: {pushed.applied:,} changes in {up:.2f} s = {pushed.applied / up:,.0f} changes/s "
           f"({pushed.batches} batches)  goal < {GOAL_10K_S:.0f} s: {verdict(up < GOAL_10K_S)}")
     print(f"      request bodies {kb(st.bytes_sent)} on the wire vs {kb(st.raw_sent)} raw JSON "
           f"({st.raw_sent / max(st.bytes_sent, 1):.1f}x smaller)")
+    print(f"      {cpu}")
 
     dst = device(folder, hub, county, f"reader-{county}")
-    pulled, down, st, counter = timed(dst, "pull")
+    pulled, down, st, counter, cpu = timed(dst, "pull", hub)
     print(f"pull: {pulled.applied:,} changes in {down:.2f} s = {pulled.applied / down:,.0f} changes/s "
           f"({pulled.pages} pages)  goal < {GOAL_10K_S:.0f} s: {verdict(down < GOAL_10K_S)}")
     print(f"      answers {kb(st.bytes_received)} on the wire (hook: {kb(counter.answer_bytes)}) vs "
           f"{kb(st.raw_received)} raw JSON ({st.raw_received / max(st.bytes_received, 1):.1f}x smaller)")
+    print(f"      {cpu}")
     print(f"up + down: {up + down:.2f} s")
     assert pulled.applied == pushed.applied == n, (pulled, pushed)
     src.close()
@@ -354,6 +488,7 @@ def main() -> int:
     p.add_argument("--changes", type=int, default=10_000)
     p.add_argument("--province", default="13")
     p.add_argument("--no-province", action="store_true")
+    p.add_argument("--no-apply", action="store_true", help="leave out applying received changes in-process")
     p.add_argument("--devices", type=int, default=50)
     p.add_argument("--rounds", type=int, default=5)
     p.add_argument("--batch", type=int, default=20)
@@ -362,6 +497,9 @@ def main() -> int:
                         "threads of one interpreter would mostly measure its lock)")
     args = p.parse_args()
     print(f"{os.cpu_count()} CPUs; a fresh hub process for each part")
+    if not args.no_apply:
+        with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:
+            bench_apply(Path(tmp), args.changes)
     parts = [lambda f, h: bench_signing(f, h, args.changes)]
     if args.devices:
         parts.append(lambda f, h: bench_devices(f, h, args.devices, args.rounds, args.batch, args.province,

@@ -19,28 +19,37 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from desktop.jsoncodec import loads
 from desktop.records import DELETED, Kind
+
+#: isinstance(value, str), as a function for map()
+_is_text = str.__instancecheck__
 
 #: flag bits of a change_log row
 FLAG_FUTURE = 1
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-# Keys already in order need no sorting; the C encoder is made once, not at every call.
+# Keys already in order need no sorting; the C encoder is made once, not at every call
+# (``JSONEncoder.encode`` makes a new one each time, which costs more than encoding a change's
+# few fields).  Without the circular-reference check: the values come from JSON or the ledger.
 _IN_ORDER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 if json.encoder.c_make_encoder is not None:
     _in_order_chunks = json.encoder.c_make_encoder(None, _IN_ORDER.default, json.encoder.encode_basestring, None,
                                                    ":", ",", False, False, True)
+    _sorted_chunks = json.encoder.c_make_encoder(None, _ENCODER.default, json.encoder.encode_basestring, None,
+                                                 ":", ",", True, False, True)
 
     def _encode_in_order(value: object) -> str:
         return "".join(_in_order_chunks(value, 0))
+
+    def dumps(value: object) -> str:
+        """Canonical JSON: the same value always gives the same text (the text
+        ``json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))`` gives)."""
+        return "".join(_sorted_chunks(value, 0))
 else:  # pragma: no cover - CPython always has the C encoder
     _encode_in_order = _IN_ORDER.encode
-
-
-def dumps(value: object) -> str:
-    """Canonical JSON: the same value always gives the same text."""
-    return _ENCODER.encode(value)
+    dumps = _ENCODER.encode
 
 
 @dataclass(frozen=True)
@@ -95,36 +104,46 @@ class Change:
         author = d.get("author") or ""
         created = d.get("created", False)
         signature = d.get("sig") or ""
-        checks = [
-            (isinstance(origin, str) and len(origin) == 16, "origin"),
-            (isinstance(seq, int) and not isinstance(seq, bool) and 0 < seq <= 2**63 - 1, "seq"),
-            (isinstance(stamp, str) and _valid_stamp(stamp) and isinstance(origin, str) and stamp.endswith(origin),
-             "stamp"),
-            (isinstance(kind, str), "kind"),
-            (isinstance(record_id, str) and 0 < len(record_id) <= 64 and plain_text(record_id), "id"),
-            (isinstance(scope, str) and len(scope) <= 12 and (scope == "" or scope.isdigit()), "scope"),
-            (isinstance(fields, dict) and (fields or created) and all(isinstance(k, str) for k in fields), "fields"),
-            (isinstance(created, bool), "created"),
-            (isinstance(base, dict) and all(isinstance(v, str) and _valid_stamp(v) for v in base.values()), "base"),
-            (isinstance(author, str) and len(author) <= 100 and plain_text(author), "author"),
-            (isinstance(signature, str) and (signature == "" or signature_bytes(signature) is not None), "sig"),
-        ]
-        for ok, name in checks:
-            if not ok:
-                raise ValueError(f"change has a malformed {name!r}")
+        # the first part that is malformed is named (checked in this order, each only as far as needed)
+        if not (isinstance(origin, str) and len(origin) == 16):
+            bad = "origin"
+        elif not (isinstance(seq, int) and not isinstance(seq, bool) and 0 < seq <= 2**63 - 1):
+            bad = "seq"
+        elif not (isinstance(stamp, str) and _valid_stamp(stamp) and stamp.endswith(origin)):
+            bad = "stamp"
+        elif not isinstance(kind, str):
+            bad = "kind"
+        elif not (isinstance(record_id, str) and 0 < len(record_id) <= 64 and plain_text(record_id)):
+            bad = "id"
+        elif not (isinstance(scope, str) and len(scope) <= 12 and (scope == "" or scope.isdigit())):
+            bad = "scope"
+        elif not (isinstance(fields, dict) and (fields or created) and all(map(_is_text, fields))):
+            bad = "fields"
+        elif not isinstance(created, bool):
+            bad = "created"
+        elif not (isinstance(base, dict) and all(isinstance(v, str) and _valid_stamp(v) for v in base.values())):
+            bad = "base"
+        elif not (isinstance(author, str) and len(author) <= 100 and plain_text(author)):
+            bad = "author"
+        elif not (isinstance(signature, str) and (signature == "" or signature_bytes(signature) is not None)):
+            bad = "sig"
+        else:
+            bad = None
+        if bad is not None:
+            raise ValueError(f"change has a malformed {bad!r}")
         return cls(origin, seq, stamp, kind, record_id, scope, fields, base, author, created, signature)
 
     def patch_json(self) -> str:
-        patch: dict = {"f": self.fields}
-        if self.base:
-            patch["b"] = self.base
+        """The stored patch: ``dumps({"b": base, "c": 1, "f": fields})``, without "b" when the
+        change has no base and "c" when it creates nothing (its keys written in their order)."""
+        text = '{"b":' + dumps(self.base) + "," if self.base else "{"
         if self.created:
-            patch["c"] = 1
-        return dumps(patch)
+            text += '"c":1,'
+        return text + '"f":' + dumps(self.fields) + "}"
 
     @classmethod
     def from_row(cls, row) -> "Change":
-        patch = json.loads(row["patch"])
+        patch = loads(row["patch"])
         return cls(row["origin"], row["origin_seq"], row["stamp"], row["kind"], row["record_id"],
                    row["scope"], patch["f"], patch.get("b", {}), row["author"], patch.get("c") == 1,
                    row["signature"] or "")
@@ -201,7 +220,7 @@ def uniform_clock(stamp: str) -> str:
 
 def expand_clock(kind: Kind, text: str) -> dict[str, str]:
     """Per-field stamps from the stored compact form."""
-    compact = json.loads(text)
+    compact = loads(text)
     default = compact.get("", "")
     return {f: compact.get(f, default) for f in clock_fields(kind)}
 
@@ -212,6 +231,9 @@ def compact_clock(full: dict[str, str]) -> str:
     It depends only on the per-field stamps, so every replica that holds the same
     state stores the same text.
     """
+    stamps = set(full.values())
+    if len(stamps) == 1:  # a record written by one change (most are): nothing to count
+        return dumps({"": stamps.pop()})
     counts: dict[str, int] = {}
     for s in full.values():
         counts[s] = counts.get(s, 0) + 1

@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 import requests
 
+from desktop.jsoncodec import wire_bytes
 from sync.client.errors import (R_BROKEN, R_NAME, R_PROXY, R_REFUSED, R_TIMEOUT, BadEnrollmentCode, BadHubUrl,
                                 BlobNotFound, CertificateError, DeviceRevoked, EnrollmentCodeExpired,
                                 EnrollmentCodeSpent, EnrollmentCodeUsed, HubRefused, HubTrouble, HubUnreachable,
@@ -244,7 +245,7 @@ def _encode(body: dict | None, content: bytes | None, headers: dict) -> tuple[by
     """The request body as sent (gzip when that pays) and its size before compression;
     sets the content headers."""
     if body is not None:
-        raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        raw = wire_bytes(body)
         headers["Content-Type"] = "application/json"
         if len(raw) >= GZIP_MIN_BYTES:
             headers["Content-Encoding"] = "gzip"
