@@ -39,6 +39,8 @@ REPLACE_KEYS = {"meta": ("key",)}
 ROWID_TABLES = ("hub_enrollment",)
 #: The advisory lock every writing transaction of a PostgreSQL hub holds ("TOWNSHIP" in ASCII).
 WRITE_LOCK = 0x544F574E53484950
+#: How a writing transaction begins on PostgreSQL: the transaction and the write lock.
+BEGIN_WRITING = f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
 
 _OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\s", re.I)
 _OR_REPLACE = re.compile(r"^\s*INSERT\s+OR\s+REPLACE\s+INTO\s+(\w+)\s*\(([^)]*)\)", re.I)
@@ -199,8 +201,8 @@ class PgConnection:
             if sql == "BEGIN IMMEDIATE":
                 if self.raw.broken and self.url:  # the database restarted: the next write reconnects
                     self.raw = _connect(self.url)
-                self.raw.execute("BEGIN")
-                return self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                # one round trip: without parameters psycopg sends both as one simple query
+                return self.raw.execute(BEGIN_WRITING)
             return self.raw.execute(POSTGRES.sql(sql), tuple(params))
         except psycopg.Error as exc:
             raise _as_sqlite_error(exc) from exc

@@ -2,7 +2,8 @@
 
 A request queues its write and takes the write lock; whoever holds the lock runs
 every queued write in one transaction (each in a savepoint of its own, so one
-failing write takes back only itself) and commits once.  One fsync then serves all
+failing write takes back only itself; a write alone in its group needs none: its
+failure takes back the whole transaction, which is only its own) and commits once.  One fsync then serves all
 the requests that arrived meanwhile, and nobody's answer leaves before its write is
 on disk.  Writes commit in order on one connection, so a reader never sees a change
 log with a hole in it.
@@ -66,7 +67,9 @@ class GroupWriter:
             return
         try:
             with self.ledger.tx():
-                for job in group:
+                if len(group) == 1:  # two round trips fewer on PostgreSQL for the usual group
+                    group[0].result = group[0].fn()
+                for job in group if len(group) > 1 else ():
                     try:
                         with self.ledger.tx():  # a savepoint: a failing write takes back only itself
                             job.result = job.fn()
