@@ -41,7 +41,7 @@ from desktop.cli.common import EXIT_OK, EXIT_USAGE, ArgumentParser, fail
 from desktop.errors import ScopeError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from sync.hub.dialect import is_database_url
-from sync.hub.settings import HubSettings
+from sync.hub.settings import KEEP_ALIVE, HubSettings
 
 PROG = "township-hub"
 DB_ENV = "TOWNSHIP_HUB_DB"
@@ -274,7 +274,8 @@ def cmd_serve(args) -> int:
                 self._captured_signals[:] = [s for s in self._captured_signals if s != signal.SIGTERM]
 
     config = uvicorn.Config(app, log_level="debug" if args.log_level == "debug" else "warning",
-                            access_log=args.log_level == "debug", lifespan="on", server_header=False)
+                            access_log=args.log_level == "debug", lifespan="on", server_header=False,
+                            timeout_keep_alive=KEEP_ALIVE)
     server = Server(config)
     try:
         server.run(sockets=[sock])
