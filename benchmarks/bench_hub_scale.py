@@ -11,7 +11,10 @@ database, the clients spreading their requests over them as a reverse proxy woul
 township pushed.  The devices are threads in ``--clients`` client processes (so the load
 generator is not one interpreter's lock).  Printed per configuration: pushes and pulls
 per second, changes stored per second, p50/p95 of push and pull latency, the requests
-that failed, and each figure's ratio to the SQLite hub's (the baseline of the same run).
+that failed (the simulated devices do not retry, so a connection cut is counted, not
+hidden), each figure's ratio to the SQLite hub's (the baseline of the same run), and the
+CPU seconds the hubs, PostgreSQL, the clients and everything else on the machine used
+meanwhile (read from /proc: on a shared machine the last shows how much was left).
 ``--province 13`` then times, on the same hubs, a province's synthetic ledger pushed by one
 device and a new device's first sync of it (through another process of ``pg-4``).
 
