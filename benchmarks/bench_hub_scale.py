@@ -362,6 +362,13 @@ def report(results: list[dict], args, load_before: tuple, load_after: tuple) -> 
               f"{min(r['cpu machine'] / capacity, 1):4.0%}, per change stored: hubs "
               f"{1000 * r['cpu hubs'] / max(r['changes/s'] * r['wall'], 1):.2f} ms, postgres "
               f"{1000 * r['cpu postgres'] / max(r['changes/s'] * r['wall'], 1):.2f} ms")
+    # what the hub side would store a second with the processors to itself: a figure the other
+    # programs on a shared machine move much less than the wall-clock ones
+    per_cpu = {r["name"]: r["changes/s"] * r["wall"] / max(r["cpu hubs"] + r["cpu postgres"], 1e-9)
+               for r in results}
+    print("changes stored per CPU second of hubs and PostgreSQL: " + ", ".join(
+        f"{name} {n:,.0f}" + ("" if name == base["name"] else f" ({n / per_cpu[base['name']]:.2f}×)")
+        for name, n in per_cpu.items()))
     for r in results:
         for error in sorted(set(r["errors"]))[:5]:
             print(f"  {r['name']} error: {error}")
