@@ -5,9 +5,10 @@ its instance lock for the life of the process, or a PostgreSQL database
 (:mod:`sync.hub.postgres`) that several hub processes share.  Reads (authentication, pulls, the
 device list, attachment downloads, snapshot pages) check a read-only connection out
 of a bounded pool (:mod:`sync.hub.pool`) for as long as they read; writes (pushes,
-enrollments, attachment uploads, the devices' "last contact" and pull cursor) go
-through the group-commit writer (:mod:`sync.hub.writer`) on the one writing
-connection.
+enrollments, attachment uploads) go through the group-commit writer
+(:mod:`sync.hub.writer`) on the one writing connection.  A device's "last contact" and
+pull cursor join those writes in a file; on PostgreSQL they are one statement on a read
+connection (:meth:`Hub.contact`).
 """
 
 from __future__ import annotations
