@@ -11,7 +11,10 @@ database, the clients spreading their requests over them as a reverse proxy woul
 township pushed.  The devices are threads in ``--clients`` client processes (so the load
 generator is not one interpreter's lock).  Printed per configuration: pushes and pulls
 per second, changes stored per second, p50/p95 of push and pull latency, the requests
-that failed, and each figure's ratio to the SQLite hub's (the baseline of the same run).
+that failed (the simulated devices do not retry, so a connection cut is counted, not
+hidden), each figure's ratio to the SQLite hub's (the baseline of the same run), and the
+CPU seconds the hubs, PostgreSQL, the clients and everything else on the machine used
+meanwhile (read from /proc: on a shared machine the last shows how much was left).
 ``--province 13`` then times, on the same hubs, a province's synthetic ledger pushed by one
 device and a new device's first sync of it (through another process of ``pg-4``).
 
@@ -30,6 +33,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -111,7 +115,61 @@ def run_devices(urls: list[str], devices: list[tuple[str, str, str]], rounds: in
     began = time.time()  # about when the barrier lets them go
     for t in threads:
         t.join()
-    out.put((began, time.time(), samples, errors))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    out.put((began, time.time(), samples, errors, usage.ru_utime + usage.ru_stime))
+
+
+# ----------------------------------------------------------------------------- where the CPU went
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of process *pid* so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return out
+
+
+def machine_busy() -> float:
+    """CPU seconds all processors spent busy since boot (every process on the machine)."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    return (sum(values) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")  # less idle and iowait
+
+
+class CpuMeter:
+    """CPU seconds of the hub processes, of PostgreSQL's (the postmaster and its backends) and of
+    the whole machine between :meth:`start` and :meth:`stop`."""
+
+    def __init__(self, hub_pids: list[int], postmaster: int | None) -> None:
+        self.hub_pids, self.postmaster = hub_pids, postmaster
+
+    def _now(self) -> tuple[float, float, float]:
+        pg = [self.postmaster, *children(self.postmaster)] if self.postmaster else []
+        return (sum(map(cpu_seconds, self.hub_pids)), sum(map(cpu_seconds, pg)), machine_busy())
+
+    def start(self) -> None:
+        self._start = self._now()
+
+    def stop(self) -> dict:
+        hubs, pg, machine = (b - a for a, b in zip(self._start, self._now()))
+        return {"cpu hubs": hubs, "cpu postgres": pg, "cpu machine": machine}
+
+
+def postmaster_pid(cluster) -> int | None:
+    try:
+        return int((cluster.data / "postmaster.pid").read_text().split()[0])
+    except (AttributeError, OSError, ValueError, IndexError):
+        return None
 
 
 def start_hubs(tmp: Path, db, processes: int) -> list:
@@ -148,11 +206,14 @@ def measure(name: str, tmp: Path, db, processes: int, args) -> dict:
         parts = [devices[k::args.clients] for k in range(args.clients)]
         workers = [ctx.Process(target=run_devices, args=(urls, part, args.rounds, args.batch, out))
                    for part in parts if part]
+        meter = CpuMeter([h.proc.pid for h in hubs], args.postmaster if isinstance(db, str) else None)
+        meter.start()
         for w in workers:
             w.start()
         answers = [out.get(timeout=1800) for _ in workers]
         for w in workers:
             w.join()
+        cpu = {**meter.stop(), "cpu clients": sum(a[4] for a in answers)}
         wall = max(a[1] for a in answers) - min(a[0] for a in answers)  # from the first device's start
         samples = [s for a in answers for s in a[2]]
         errors = [e for a in answers for e in a[3]]
@@ -171,7 +232,7 @@ def measure(name: str, tmp: Path, db, processes: int, args) -> dict:
             "changes/s": stored / wall, "push p50": pct(push, 0.5), "push p95": pct(push, 0.95),
             "pull p50": pct(pull, 0.5), "pull p95": pct(pull, 0.95), "pushes": len(push), "pulls": len(pull),
             "mean pulled": statistics.mean(s[2] for s in samples if s[0] == "pull") if pull else 0.0,
-            "errors": errors, **first_sync}
+            "errors": errors, **cpu, **first_sync}
 
 
 # ----------------------------------------------------------------------------- a province's first sync
@@ -258,6 +319,7 @@ def main() -> int:
             print(f"no PostgreSQL: {reason}")
             return 0
         cluster = PgCluster().start()
+    args.postmaster = postmaster_pid(cluster)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
@@ -291,6 +353,22 @@ def report(results: list[dict], args, load_before: tuple, load_after: tuple) -> 
         if r is not base:
             print(f"{'  ratio':8}" + "".join(f"{r[k] / base[k]:11.2f}" for k in keys))
     print("(wall in s, latencies in ms; ratio against the sqlite hub)")
+    print(f"\nCPU seconds while the devices ran ({os.cpu_count()} processors: the busy share of their time)")
+    for r in results:
+        capacity = r["wall"] * os.cpu_count()
+        rest = r["cpu machine"] - r["cpu hubs"] - r["cpu postgres"] - r["cpu clients"]
+        print(f"{r['name']:8} hubs {r['cpu hubs']:6.1f}  postgres {r['cpu postgres']:6.1f}  clients "
+              f"{r['cpu clients']:6.1f}  everything else on the machine {max(rest, 0):6.1f}  — machine busy "
+              f"{min(r['cpu machine'] / capacity, 1):4.0%}, per change stored: hubs "
+              f"{1000 * r['cpu hubs'] / max(r['changes/s'] * r['wall'], 1):.2f} ms, postgres "
+              f"{1000 * r['cpu postgres'] / max(r['changes/s'] * r['wall'], 1):.2f} ms")
+    # what the hub side would store a second with the processors to itself: a figure the other
+    # programs on a shared machine move much less than the wall-clock ones
+    per_cpu = {r["name"]: r["changes/s"] * r["wall"] / max(r["cpu hubs"] + r["cpu postgres"], 1e-9)
+               for r in results}
+    print("changes stored per CPU second of hubs and PostgreSQL: " + ", ".join(
+        f"{name} {n:,.0f}" + ("" if name == base["name"] else f" ({n / per_cpu[base['name']]:.2f}×)")
+        for name, n in per_cpu.items()))
     for r in results:
         for error in sorted(set(r["errors"]))[:5]:
             print(f"  {r['name']} error: {error}")

@@ -46,6 +46,8 @@ def _abandon(conn: sqlite3.Connection | None, path: Path) -> None:
 
 #: Meta entry: milliseconds this computer's clock is corrected by (set after a sync).
 CLOCK_CORRECTION = "clock_correction_ms"
+#: What each write transaction reads first (a PostgreSQL hub sends it with the write lock's request).
+RELOAD_CLOCK = "SELECT key, value FROM meta WHERE key IN ('hlc','next_seq')"
 
 
 class Store:
@@ -274,7 +276,7 @@ class Store:
         advanced (a sync worker's); runs as each write transaction begins."""
         if self.read_only:
             return
-        meta = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('hlc','next_seq')").fetchall())
+        meta = dict(self.conn.execute(RELOAD_CLOCK).fetchall())
         self.clock.last = max(self.clock.last, int(meta.get("hlc", "0")))
         self._next_seq = max(self._next_seq, int(meta.get("next_seq", "1")))
 

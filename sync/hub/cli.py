@@ -41,7 +41,7 @@ from desktop.cli.common import EXIT_OK, EXIT_USAGE, ArgumentParser, fail
 from desktop.errors import ScopeError
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from sync.hub.dialect import is_database_url
-from sync.hub.settings import HubSettings
+from sync.hub.settings import KEEP_ALIVE, HubSettings
 
 PROG = "township-hub"
 DB_ENV = "TOWNSHIP_HUB_DB"
@@ -220,6 +220,49 @@ def _fewer_malloc_arenas() -> None:
 
 
 # ------------------------------------------------------------------------------------ commands
+def _hub_server(config, ready: str):
+    """uvicorn's server, saying *ready* once it listens, leaving on SIGTERM with status 0, and
+    closing connections that fall idle while it stops."""
+    import asyncio
+
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets=None) -> None:
+            await super().startup(sockets)
+            if self.started and not self.should_exit:
+                print(ready, flush=True)
+
+        @contextlib.contextmanager
+        def capture_signals(self):
+            with super().capture_signals():
+                yield
+                # SIGTERM is how a service manager stops the hub: once the requests under
+                # way are answered and the ledger is closed, that is a clean exit (status 0),
+                # not death by the signal uvicorn would raise again
+                self._captured_signals[:] = [s for s in self._captured_signals if s != signal.SIGTERM]
+
+        async def shutdown(self, sockets=None) -> None:
+            # uvicorn closes the idle connections once and then waits for the rest to close; one
+            # accepted just then, or answered since, would stay open as long as idle connections
+            # are kept (KEEP_ALIVE): close each as it falls idle
+            sweeper = asyncio.ensure_future(self._close_idle())
+            try:
+                await super().shutdown(sockets)
+            finally:
+                sweeper.cancel()
+
+        async def _close_idle(self) -> None:
+            while True:
+                await asyncio.sleep(0.1)
+                for connection in list(self.server_state.connections):
+                    transport = getattr(connection, "transport", None)
+                    if transport is not None and not transport.is_closing():
+                        connection.shutdown()
+
+    return Server(config)
+
+
 def cmd_serve(args) -> int:
     import uvicorn
 
@@ -258,24 +301,10 @@ def cmd_serve(args) -> int:
     url = f"http://[{host}]:{port}" if family == socket.AF_INET6 else f"http://{host}:{port}"
     ready = translate("hub", "listening on {url}").format(url=url)
 
-    class Server(uvicorn.Server):
-        async def startup(self, sockets=None) -> None:
-            await super().startup(sockets)
-            if self.started and not self.should_exit:
-                print(ready, flush=True)
-
-        @contextlib.contextmanager
-        def capture_signals(self):
-            with super().capture_signals():
-                yield
-                # SIGTERM is how a service manager stops the hub: once the requests under
-                # way are answered and the ledger is closed, that is a clean exit (status 0),
-                # not death by the signal uvicorn would raise again
-                self._captured_signals[:] = [s for s in self._captured_signals if s != signal.SIGTERM]
-
     config = uvicorn.Config(app, log_level="debug" if args.log_level == "debug" else "warning",
-                            access_log=args.log_level == "debug", lifespan="on", server_header=False)
-    server = Server(config)
+                            access_log=args.log_level == "debug", lifespan="on", server_header=False,
+                            timeout_keep_alive=KEEP_ALIVE)
+    server = _hub_server(config, ready)
     try:
         server.run(sockets=[sock])
     finally:

@@ -39,6 +39,8 @@ REPLACE_KEYS = {"meta": ("key",)}
 ROWID_TABLES = ("hub_enrollment",)
 #: The advisory lock every writing transaction of a PostgreSQL hub holds ("TOWNSHIP" in ASCII).
 WRITE_LOCK = 0x544F574E53484950
+#: How a writing transaction begins on PostgreSQL: the transaction and the write lock.
+BEGIN_WRITING = f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
 
 _OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\s", re.I)
 _OR_REPLACE = re.compile(r"^\s*INSERT\s+OR\s+REPLACE\s+INTO\s+(\w+)\s*\(([^)]*)\)", re.I)
@@ -191,23 +193,43 @@ class PgConnection:
         #: where to connect again when the database went away (None: a pooled connection)
         self.url = url
         self.row_factory = None  # set by the ledger for SQLite; every row here is a Row
+        #: a statement (without parameters) that every write transaction runs first: sent
+        #: with the transaction's beginning, its answer kept for when it comes
+        self.read_with_lock: str | None = None
+        self._prefetched = None
 
     def execute(self, sql: str, params: Iterable = ()):
         import psycopg
 
         try:
             if sql == "BEGIN IMMEDIATE":
-                if self.raw.broken and self.url:  # the database restarted: the next write reconnects
-                    self.raw = _connect(self.url)
-                self.raw.execute("BEGIN")
-                return self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                return self._begin_writing()
+            if self._prefetched is not None:
+                cursor, self._prefetched = self._prefetched, None
+                if sql == self.read_with_lock and not params:
+                    return cursor
             return self.raw.execute(POSTGRES.sql(sql), tuple(params))
         except psycopg.Error as exc:
             raise _as_sqlite_error(exc) from exc
 
+    def _begin_writing(self):
+        """``BEGIN``, the write lock and :attr:`read_with_lock` in one round trip (without
+        parameters psycopg sends them as one simple query, answered together)."""
+        if self.raw.broken and self.url:  # the database restarted: the next write reconnects
+            self.raw = _connect(self.url)
+        self._prefetched = None
+        if self.read_with_lock is None:
+            return self.raw.execute(BEGIN_WRITING)
+        cursor = self.raw.execute(f"{BEGIN_WRITING}; {POSTGRES.sql(self.read_with_lock)}")
+        while cursor.nextset():  # to the last statement's answer
+            pass
+        self._prefetched = cursor
+        return cursor
+
     def executemany(self, sql: str, rows: Iterable[Iterable]):
         import psycopg
 
+        self._prefetched = None
         try:
             with self.raw.cursor() as cur:
                 cur.executemany(POSTGRES.sql(sql), [tuple(r) for r in rows])

@@ -21,30 +21,28 @@ from sync.signatures import signing_key_of, valid_key
 def origin_keys(conn: sqlite3.Connection, origins: Iterable[str]) -> dict[str, str]:
     """origin → Ed25519 public key (base64) of those the hub knows: the enrolled device's
     registered key before a pinned one."""
+    return known_origins(conn, origins)[0]
+
+
+def known_origins(conn: sqlite3.Connection, origins: Iterable[str]) -> tuple[dict[str, str], set[str]]:
+    """:func:`origin_keys` of *origins*, and those of them that are (or were) devices enrolled
+    at the hub; one statement per 500."""
     wanted = sorted(set(origins))
-    found: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    devices: set[str] = set()
     for start in range(0, len(wanted), 500):
         chunk = wanted[start:start + 500]
         marks = ", ".join("?" * len(chunk))
-        for origin, key in conn.execute(f"SELECT origin, public_key FROM hub_origin_key WHERE origin IN ({marks})",
-                                        chunk):
-            found[origin] = key
-        for origin, public_key in conn.execute(
-                f"SELECT device_id, public_key FROM hub_device WHERE device_id IN ({marks})", chunk):
-            key = signing_key_of(public_key)
+        rows = conn.execute(f"SELECT 0, origin, public_key FROM hub_origin_key WHERE origin IN ({marks}) "
+                            f"UNION ALL SELECT 1, device_id, public_key FROM hub_device WHERE device_id IN ({marks})",
+                            [*chunk, *chunk]).fetchall()
+        for device, origin, key in sorted(rows, key=lambda r: r[0]):  # a device's own key wins
+            if device:
+                devices.add(origin)
+                key = signing_key_of(key)
             if key is not None:
-                found[origin] = key
-    return found
-
-
-def enrolled(conn: sqlite3.Connection, origins: Iterable[str]) -> set[str]:
-    wanted = sorted(set(origins))
-    out: set[str] = set()
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        out.update(r[0] for r in conn.execute(
-            f"SELECT device_id FROM hub_device WHERE device_id IN ({', '.join('?' * len(chunk))})", chunk))
-    return out
+                keys[origin] = key
+    return keys, devices
 
 
 def pin(conn: sqlite3.Connection, origin: str, key: str, vouched_by: str) -> str:

@@ -24,6 +24,7 @@ from typing import Callable, Iterator
 from desktop.errors import NotALedger
 from desktop.ledger import Ledger, migrations as ledger_migrations
 from desktop.ledger.reference import builtin_template_changes
+from desktop.ledger.store import RELOAD_CLOCK
 from desktop.records import ids
 from sync.hub import migrations as hub_migrations
 from sync.hub.dialect import POSTGRES, PgConnection, connect, row_factory
@@ -166,6 +167,7 @@ def open_hub_ledger(url: str) -> Ledger:
     a connection of its own: this process's writing connection."""
     prepare(url)
     conn = connect(url)
+    conn.read_with_lock = RELOAD_CLOCK  # the clock and counters other processes may have advanced
     try:
         return Ledger(conn, None, None, shares_lock=True)
     except BaseException:

@@ -5,9 +5,10 @@ its instance lock for the life of the process, or a PostgreSQL database
 (:mod:`sync.hub.postgres`) that several hub processes share.  Reads (authentication, pulls, the
 device list, attachment downloads, snapshot pages) check a read-only connection out
 of a bounded pool (:mod:`sync.hub.pool`) for as long as they read; writes (pushes,
-enrollments, attachment uploads, the devices' "last contact" and pull cursor) go
-through the group-commit writer (:mod:`sync.hub.writer`) on the one writing
-connection.
+enrollments, attachment uploads) go through the group-commit writer
+(:mod:`sync.hub.writer`) on the one writing connection.  A device's "last contact" and
+pull cursor join those writes in a file; on PostgreSQL they are one statement on a read
+connection (:meth:`Hub.contact`).
 """
 
 from __future__ import annotations
@@ -126,9 +127,11 @@ class Hub:
         return self.writer.write(fn)
 
     # ----------------------------------------------------------------- devices
-    def authenticate(self, token: str | None, skew_s: int | None = None) -> Device:
+    def authenticate(self, token: str | None, skew_s: int | None = None, *, touch: bool = True) -> Device:
         """The device holding *token* (401 for none); its "last contact" (and its clock's
-        *skew_s*, when the call said its time) is written once a minute at most."""
+        *skew_s*, when the call said its time) is written once a minute at most — unless
+        *touch* is False: the caller writes it with what the call itself writes (a push, a
+        pull) or calls :meth:`touch`."""
         if not token:
             raise HubError(401, UNAUTHORIZED, "This call needs a device token (Authorization: Bearer <token>).",
                            {"WWW-Authenticate": "Bearer"})
@@ -144,18 +147,44 @@ class Hub:
                                {"device_id": former.device_id, "succeeded_by": former.succeeded_by})
             raise HubError(401, UNAUTHORIZED, "The device token is unknown or has been revoked.",
                            {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        if touch:
+            self.touch(device, skew_s)
+        return device
+
+    def touch(self, device: Device, skew_s: int | None) -> None:
+        """Write the device's "last contact" (and its clock's *skew_s*) when a minute has passed
+        since it was last written."""
+        if self.contact_due(device.device_id):
+            self.contact(lambda store: store.touch(device.device_id, skew_s))
+
+    def contact_due(self, device_id: str) -> bool:
+        """Whether the device's "last contact" is due to be written (once a minute at most);
+        when it is, it counts as written from now."""
         now = time.monotonic()
         with self._touch_lock:
-            due = now - self._touched.get(device.device_id, -TOUCH_EVERY) >= TOUCH_EVERY
+            due = now - self._touched.get(device_id, -TOUCH_EVERY) >= TOUCH_EVERY
             if due:
-                self._touched[device.device_id] = now
-        if due:
-            self.write(lambda: self.store.touch(device.device_id, skew_s))
-        return device
+                self._touched[device_id] = now
+        return due
+
+    def contacted(self, device_id: str) -> None:
+        """The device's "last contact" was written now (with a push or a pull cursor)."""
+        with self._touch_lock:
+            self._touched[device_id] = time.monotonic()
 
     def forget_touch(self, device_id: str) -> None:
         with self._touch_lock:
             self._touched.pop(device_id, None)
+
+    def contact(self, fn: Callable[[HubStore], Any]) -> Any:
+        """Run ``fn(store)``, a write of one statement to the device table (a device's last
+        contact, its pull cursor).  On PostgreSQL it runs on a read connection outside any
+        transaction — one round trip, without waiting for the write lock that orders the
+        change log; in a ledger file it joins the next group of writes."""
+        if self.ledger.path is None:
+            with self.reading() as reader:
+                return fn(reader.store)
+        return self.write(lambda: fn(self.store))
 
     def last_seq(self) -> int:
         with self.reading() as reader:

@@ -25,6 +25,11 @@ SHA256_PATTERN = "^[0-9a-f]{64}$"
 SNAPSHOT_PAGE = 500
 #: How often a device's "last contact" is written at most (seconds).
 TOUCH_EVERY = 60.0
+#: Seconds an idle connection is kept open for the client's next call.  uvicorn's default of 5
+#: is shorter than the pause a busy device (or a reverse proxy's pooled connection) may leave
+#: between two calls: a call sent just as the hub closes the connection finds it reset,
+#: unanswered.  Beyond this, a client notices the closed connection before it sends again.
+KEEP_ALIVE = 75
 
 
 @dataclass(frozen=True)

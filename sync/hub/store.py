@@ -33,6 +33,7 @@ database's write lock instead.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import secrets
@@ -47,7 +48,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.ledger import Ledger, received_clause, scope_clause
 from desktop.ledger.changes import Change
 from sync.hub import migrations as hub_migrations
-from sync.hub.dialect import is_database_url
+from sync.hub.dialect import SQLITE, dialect_of, is_database_url
 
 #: Letters and digits without look-alikes (no I, L, O, 0, 1).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -381,19 +382,35 @@ class HubStore:
         changes refused from it by code (one statement a code, never one a change); in the
         caller's transaction when there is one (a push's)."""
         stamp = utc_text(now or _now())
-        with self.tx():
-            if skew_s is None:
-                self.conn.execute("UPDATE hub_device SET last_contact = ?, token_used = 1 WHERE device_id = ?",
-                                  (stamp, device_id))
-            else:
-                self.conn.execute("UPDATE hub_device SET last_contact = ?, token_used = 1, clock_skew_s = ?, "
-                                  "clock_skew_at = ? WHERE device_id = ?", (stamp, int(skew_s), stamp, device_id))
+        with self._writing(single=not refused):
+            self._contact(device_id, skew_s, stamp)
             if refused:
                 self.conn.executemany(
                     "INSERT INTO hub_refusal (device_id, code, day, refused, last_at) VALUES (?, ?, ?, ?, ?) "
                     "ON CONFLICT (device_id, code, day) DO UPDATE SET refused = hub_refusal.refused + excluded.refused, "
                     "last_at = excluded.last_at",
                     [(device_id, code, stamp[:10], n, stamp) for code, n in sorted(refused.items()) if n])
+
+    def _contact(self, device_id: str, skew_s: int | None, stamp: str, cursor: int | None = None) -> None:
+        """One statement: the device called at *stamp* (with its token; its clock *skew_s*
+        ahead when it said its time; sent the changes up to *cursor* when given)."""
+        sets, params = ["last_contact = ?", "token_used = 1"], [stamp]
+        if skew_s is not None:
+            sets += ["clock_skew_s = ?", "clock_skew_at = ?"]
+            params += [int(skew_s), stamp]
+        if cursor is not None:
+            sets.append("last_pull_cursor = ?")
+            params.append(int(cursor))
+        self.conn.execute(f"UPDATE hub_device SET {', '.join(sets)} WHERE device_id = ?", (*params, device_id))
+
+    def _writing(self, single: bool) -> contextlib.AbstractContextManager:
+        """The transaction for a write to the device table: the caller's when there is one (its
+        savepoint takes back a failure); none for *single* statement on PostgreSQL, where a
+        statement outside a transaction is one by itself and a device's row needs none of the
+        hub's write lock (which orders the change log); else a transaction of its own."""
+        if self.tx.depth > 0 or (single and dialect_of(self.conn) is not SQLITE):
+            return contextlib.nullcontext()
+        return self.tx()
 
     def refusals(self, device_ids: Iterable[str], since_day: str) -> dict[str, "Refusals"]:
         """device id → the changes refused from it: by code, all told and since *since_day*
@@ -412,12 +429,12 @@ class HubStore:
                 summary.last_at = max(summary.last_at or "", last)
         return out
 
-    def record_pull(self, device_id: str, cursor: int, *, now: dt.datetime | None = None) -> None:
-        """The device was sent the changes up to *cursor* (kept for the pending count)."""
-        with self.tx():
-            self.conn.execute(
-                "UPDATE hub_device SET last_pull_cursor = ?, last_contact = ?, token_used = 1 WHERE device_id = ?",
-                (int(cursor), utc_text(now or _now()), device_id))
+    def record_pull(self, device_id: str, cursor: int, skew_s: int | None = None, *,
+                    now: dt.datetime | None = None) -> None:
+        """The device was sent the changes up to *cursor* (kept for the pending count), its clock
+        *skew_s* ahead of the hub's when the call said its time."""
+        with self._writing(single=True):
+            self._contact(device_id, skew_s, utc_text(now or _now()), cursor)
 
     def devices(self, scope_prefix: str | None = None) -> list[Device]:
         """Every device (or those whose scope lies in *scope_prefix*), by scope."""

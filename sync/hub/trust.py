@@ -149,9 +149,7 @@ def signature_refusals(conn: sqlite3.Connection, device: Device, batch: list[tup
     read connection), so checking signatures holds up no other writer."""
     out = Signed()
     origins = {c.origin for _, c in batch}
-    known = hub_keys.origin_keys(conn, origins)
-    unknown = origins - set(known)
-    enrolled = hub_keys.enrolled(conn, unknown) if unknown else set()
+    known, enrolled = hub_keys.known_origins(conn, origins)  # one round trip for both
     for i, change in batch:
         key = known.get(change.origin)
         vouched = None

@@ -2,8 +2,9 @@
 
 A request queues its write and takes the write lock; whoever holds the lock runs
 every queued write in one transaction (each in a savepoint of its own, so one
-failing write takes back only itself) and commits once.  One fsync then serves all
-the requests that arrived meanwhile, and nobody's answer leaves before its write is
+failing write takes back only itself; a write alone in its group needs none: the
+transaction is only its own) and commits once.  One fsync then serves all the
+requests that arrived meanwhile, and nobody's answer leaves before its write is
 on disk.  Writes commit in order on one connection, so a reader never sees a change
 log with a hole in it.
 """
@@ -66,12 +67,15 @@ class GroupWriter:
             return
         try:
             with self.ledger.tx():
-                for job in group:
-                    try:
-                        with self.ledger.tx():  # a savepoint: a failing write takes back only itself
-                            job.result = job.fn()
-                    except Exception as exc:  # noqa: BLE001 - handed to the request that queued it
-                        job.error = exc
+                if len(group) == 1:  # the usual group: two round trips fewer on PostgreSQL
+                    group[0].result = group[0].fn()
+                else:
+                    for job in group:
+                        try:
+                            with self.ledger.tx():  # a savepoint: a failing write takes back only itself
+                                job.result = job.fn()
+                        except Exception as exc:  # noqa: BLE001 - handed to the request that queued it
+                            job.error = exc
         except BaseException as exc:  # the commit failed: nothing of the group is stored
             for job in group:
                 job.result, job.error = None, exc if isinstance(exc, Exception) else RuntimeError(str(exc))

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import resign, sign_key, signed_wire
+from conftest import resign, sign_key, signed_wire, start_hub, stop
 from sync.hub.store import CODE_ALPHABET, HubStore
 from desktop.ledger.migrations import CURRENT_VERSION
 from desktop.ledger.reference import templates_for
@@ -99,6 +99,28 @@ def test_health_time_and_errors_shape(hub):
 def _enroll_body(code: str, device_id: str = "a" * 16, **kw) -> dict:
     return {"code": code, "device_id": device_id, "name": "办公室电脑", "public_key": "pk-1",
             "schema": CURRENT_VERSION, **kw}
+
+
+def test_an_idle_connection_is_kept_for_the_devices_next_call(tmp_path):
+    """A device that pauses a few seconds between two calls (a loaded machine, a reverse proxy's
+    pooled connection) finds its connection still open: with uvicorn's 5 s the hub would close
+    it, and a call sent just then would be reset unanswered."""
+    import http.client
+
+    hub = start_hub(tmp_path)
+    try:
+        address = urlsplit(hub.url)
+        conn = http.client.HTTPConnection(address.hostname, address.port, timeout=30)
+        conn.request("GET", "/v1/health")
+        assert conn.getresponse().read() and conn.sock is not None
+        first = conn.sock
+        time.sleep(6)
+        conn.request("GET", "/v1/health")  # on the same socket: a closed one answers RemoteDisconnected
+        answer = conn.getresponse()
+        assert answer.status == 200 and conn.sock is first
+        conn.close()
+    finally:
+        stop(hub.proc)
 
 
 def test_enroll_code_works_once(hub):

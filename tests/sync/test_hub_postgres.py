@@ -95,6 +95,29 @@ def test_a_unit_database_is_not_taken_for_a_hub(pg_cluster):
         HubStore.open_admin(url)
 
 
+def test_each_write_transaction_takes_up_the_clock_another_process_advanced(pg_cluster):
+    """The clock and counters are read with the write lock, in the same round trip; a first
+    statement other than that read is run as sent."""
+    from desktop.ledger.store import RELOAD_CLOCK
+    from sync.hub import postgres
+
+    url = pg_cluster.new_database()
+    first, second = postgres.open_hub_ledger(url), postgres.open_hub_ledger(url)
+    try:
+        ahead = second.clock.last + (10**6 << 16)
+        first.set_meta("hlc", str(ahead))  # as another hub process's writes leave it
+        with second.tx():
+            assert second.clock.last == ahead
+        conn = second.conn
+        conn.execute("BEGIN IMMEDIATE")
+        assert conn.execute("SELECT 41 + 1").fetchone()[0] == 42
+        assert dict(conn.execute(RELOAD_CLOCK).fetchall())["hlc"] == str(ahead)  # asked again: read again
+        conn.execute("ROLLBACK")
+    finally:
+        first.close()
+        second.close()
+
+
 # ------------------------------------------------------------------------------------ health
 def test_health_answers_503_when_the_database_is_gone(pg_cluster, tmp_path):
     url = pg_cluster.new_database()

@@ -1,7 +1,8 @@
 """The hub's endpoints as ``APIRouter``s, one module per area; :data:`ROUTERS` lists them.
 
 Endpoints are plain ``def`` functions, so FastAPI runs them in its worker threads;
-:func:`hub_of` and :func:`device_of` give them the hub service and the calling device, and
+:func:`hub_of` and :func:`device_of` (:func:`syncing_device_of` for a push or pull) give them the
+hub service and the calling device, and
 :func:`clock_skew` how far that device's clock is from the hub's.
 """
 
@@ -43,6 +44,13 @@ def clock_skew(request: Request) -> int | None:
 
 def device_of(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Device:
     return hub_of(request).authenticate(credentials.credentials if credentials else None, clock_skew(request))
+
+
+def syncing_device_of(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> Device:
+    """The calling device of a push or pull: its last contact is written with what the call
+    writes anyway (the push's transaction, the pull's cursor), not in a write of its own."""
+    return hub_of(request).authenticate(credentials.credentials if credentials else None, clock_skew(request),
+                                        touch=False)
 
 
 def dumps(value) -> bytes:

@@ -14,7 +14,7 @@ from sync import signatures
 from sync.hub import keys as hub_keys
 from sync.hub import trust
 from sync.hub.openapi import body, responses
-from sync.hub.routes import clock_skew, device_of, dumps, hub_of
+from sync.hub.routes import clock_skew, dumps, hub_of, syncing_device_of
 from sync.hub.routes.health import now_ms
 from sync.hub.schemas import PullAnswer, PushAnswer, PushRequest, validate
 from sync.hub.service import Hub
@@ -31,10 +31,20 @@ PULL_CHUNK = 250
 
 @router.post("/push", responses=responses(PushAnswer, 400, 401, 409, 413, 422), openapi_extra=body(PushRequest),
              summary="Send changes")
-def push(request: Request, device: Device = Depends(device_of), raw: bytes = Depends(raw_body)) -> JSONResponse:
+def push(request: Request, device: Device = Depends(syncing_device_of), raw: bytes = Depends(raw_body)
+         ) -> JSONResponse:
     hub = hub_of(request)
-    data = validate(PushRequest, parse_json(request, raw))
-    check_schema(data.schema_)
+    skew = clock_skew(request)
+    try:
+        data = validate(PushRequest, parse_json(request, raw))
+        check_schema(data.schema_)
+    except Exception:
+        hub.touch(device, skew)  # the push writes nothing: its call is noted on its own
+        raise
+    return _push(request, hub, device, data, skew)
+
+
+def _push(request: Request, hub: Hub, device: Device, data: PushRequest, skew: int | None) -> JSONResponse:
     items = data.changes
     results: list[dict] = []
     wellformed: list[tuple[int, Change]] = []
@@ -49,7 +59,6 @@ def push(request: Request, device: Device = Depends(device_of), raw: bytes = Dep
 
     with hub.reading() as reader:  # signatures are checked before the write: no other writer waits
         signed = trust.signature_refusals(reader.store.conn, device, wellformed, data.keys)
-    skew = clock_skew(request)
 
     def apply() -> tuple[trust.Sorted, Any, dict[str, int]]:
         batch = trust.sort_batch(hub.store, device, hub.ledger.device_id, wellformed, signed)
@@ -59,6 +68,7 @@ def push(request: Request, device: Device = Depends(device_of), raw: bytes = Dep
         return batch, report, refused
 
     batch, report, refused = hub.write(apply)
+    hub.contacted(device.device_id)
     applied = _settle(results, batch, report)
     duplicate = len(batch.duplicates)
     request.app.state.metrics.pushed(applied, duplicate, len(items) - applied - duplicate, refused)
@@ -114,17 +124,23 @@ def _settle(results: list[dict], batch: trust.Sorted, report) -> int:
 
 
 @router.get("/pull", responses=responses(PullAnswer, 401, 422), summary="Receive changes after a cursor")
-def pull(request: Request, device: Device = Depends(device_of),
+def pull(request: Request, device: Device = Depends(syncing_device_of),
          cursor: int = Query(0, ge=0, le=INT64_MAX, description="the cursor of the previous answer"),
          limit: int = Query(PULL_DEFAULT, ge=1, le=PULL_MAX, description="most changes in the answer")
          ) -> StreamingResponse:
     hub = hub_of(request)
     pages = hub.pages(device, cursor, limit, PULL_CHUNK)
-    first = next(pages)  # read before the answer starts, so a busy hub still answers 503
-    return StreamingResponse(_pull_answer(hub, device, first, pages), media_type="application/json")
+    skew = clock_skew(request)
+    try:
+        first = next(pages)  # read before the answer starts, so a busy hub still answers 503
+    except Exception:
+        hub.touch(device, skew)
+        raise
+    return StreamingResponse(_pull_answer(hub, device, first, pages, skew), media_type="application/json")
 
 
-def _pull_answer(hub: Hub, device: Device, first: tuple, pages: Iterator[tuple]) -> Iterator[bytes]:
+def _pull_answer(hub: Hub, device: Device, first: tuple, pages: Iterator[tuple], skew: int | None
+                 ) -> Iterator[bytes]:
     """``{"changes": [...], "keys", "cursor", "more", "hub_time_ms"}``, written as the changes
     are read; ``keys`` holds the signing keys of the origins of the signed changes."""
     yield b'{"changes":['
@@ -140,13 +156,22 @@ def _pull_answer(hub: Hub, device: Device, first: tuple, pages: Iterator[tuple])
     if origins:
         with hub.reading() as reader:
             keys = hub_keys.origin_keys(reader.store.conn, origins)
-    if new_cursor != device.last_pull_cursor:  # kept for the admin's "pending" count
-        try:
-            hub.write(lambda: hub.store.record_pull(device.device_id, new_cursor))
-        except Exception as exc:  # noqa: BLE001 - a figure for the admin; the answer stands
-            log.warning("could not record the pull cursor of %s: %s", device.device_id, exc)
+    _note_pull(hub, device, new_cursor, skew)
     yield (b'],"keys":' + dumps(keys) + b',"cursor":' + dumps(new_cursor) + b',"more":' + dumps(more)
            + b',"hub_time_ms":' + dumps(now_ms()) + b"}")
+
+
+def _note_pull(hub: Hub, device: Device, cursor: int, skew: int | None) -> None:
+    """The device's last contact, with its new cursor when it moved (for the admin's "pending"
+    count): one statement."""
+    try:
+        if cursor != device.last_pull_cursor:
+            hub.contact(lambda store: store.record_pull(device.device_id, cursor, skew))
+            hub.contacted(device.device_id)
+        else:
+            hub.touch(device, skew)
+    except Exception as exc:  # noqa: BLE001 - a figure for the admin; the answer stands
+        log.warning("could not record the pull of %s: %s", device.device_id, exc)
 
 
 def _chain(first: tuple, rest: Iterator[tuple]) -> Iterator[tuple]:
