@@ -21,7 +21,7 @@ def scope_clause(scope: str, column: str = "scope") -> tuple[str, list]:
     """SQL for "*column* lies in *scope* or is one of the scopes above it": what a device
     of *scope* receives (its own and below, and what the levels above publish)."""
     if not scope:
-        return "1", []
+        return "1 = 1", []
     lo, hi = prefix_range(scope)
     above = scope_ancestors(scope)
     return (f"(({column} >= ? AND {column} < ?) OR {column} IN ({', '.join('?' * len(above))}))",

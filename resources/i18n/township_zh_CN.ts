@@ -5283,6 +5283,10 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <source>folder for this process's snapshot files (default: beside the ledger file; with a database, a temporary folder)</source>
         <translation>本进程存放快照文件的文件夹（默认：台账文件旁；使用数据库时为临时文件夹）</translation>
     </message>
+    <message>
+        <source>division code the device will work for ("" for a national office: the whole country)</source>
+        <translation>设备所属单位的区划代码（全国性机关填 ""，即全国）</translation>
+    </message>
 </context>
 <context>
     <name>kinds</name>

@@ -122,7 +122,7 @@ def build_parser() -> ArgumentParser:
                                          "file; with a database, a temporary folder)"))
 
     s = sub.add_parser("enroll", parents=[common], help=translate("hub", "issue a one-time enrollment code for a device"))
-    s.add_argument("--scope", required=True, metavar="CODE", help=translate("hub", "division code the device will work for"))
+    s.add_argument("--scope", required=True, metavar="CODE", help=translate("hub", "division code the device will work for (\"\" for a national office: the whole country)"))
     s.add_argument("--name", required=True, metavar="NAME", help=translate("hub", "name of the office or device"))
     s.add_argument("--days", type=_days, default=14, help=translate("hub", "days the code stays valid (default 14)"))
 
@@ -318,7 +318,8 @@ def cmd_enroll(args) -> int:
     from desktop.ledger import Ledger
 
     path = _db(args)
-    _check_scope(args.scope)
+    if args.scope != "":  # "" typed out: a device of the whole country (a national office)
+        _check_scope(args.scope)
     if isinstance(path, str):
         from sync.hub.postgres import prepare
 
@@ -327,7 +328,7 @@ def cmd_enroll(args) -> int:
         Ledger.new(path, scope="", operator="hub").close()
         print(translate("hub", "Created the hub ledger {path}.").format(path=path))
     with HubStore.open_admin(path) as store:
-        code = store.create_code(args.scope, args.name, days=args.days)
+        code = store.create_code(args.scope, args.name, days=args.days, nation=True)  # --scope "" typed out
         expires = store.code_expiry(code)
     print(translate("hub", "One-time enrollment code for \"{name}\", {unit} ({scope}), valid until {until}:").format(
         name=args.name.strip(), unit=_unit_name(args.scope), scope=args.scope, until=_local_time(expires)))

@@ -232,11 +232,14 @@ class HubStore:
         self.close()
 
     # ----------------------------------------------------------------- enrollment codes
-    def create_code(self, scope: str, name: str, days: float = CODE_DAYS, *, now: dt.datetime | None = None) -> str:
-        """A new one-time enrollment code for a device of *scope* (a known division code)."""
+    def create_code(self, scope: str, name: str, days: float = CODE_DAYS, *, now: dt.datetime | None = None,
+                    nation: bool = False) -> str:
+        """A new one-time enrollment code for a device of *scope* (a known division code, or
+        with *nation* "", the whole country: asked for explicitly, never by leaving it out)."""
         from desktop.scope.geo import geography
 
-        if not isinstance(scope, str) or not scope or not geography().exists(scope):
+        national = nation and scope == ""
+        if not isinstance(scope, str) or not (national or (scope and geography().exists(scope))):
             raise ScopeError(QT_TRANSLATE_NOOP("errors", "\"{code}\" is not a known division code."), code=scope)
         name = (name or "").strip()
         if not name:

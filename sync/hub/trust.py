@@ -69,7 +69,7 @@ def scope_refusal(device: Device, change: Change) -> Refusal | None:
     if not change.scope.startswith(device.scope):
         return Refusal("outside_scope", f"the change's scope {change.scope or '-'} lies outside this device's "
                        f"scope {device.scope}", {"scope": change.scope, "device_scope": device.scope})
-    if not geography().exists(change.scope):
+    if change.scope and not geography().exists(change.scope):  # "" is the nation: only a national device sends it
         return Refusal("unknown_scope", f"{change.scope} is not a division in the division list",
                        {"scope": change.scope})
     return None

@@ -231,3 +231,33 @@ def test_a_province_cannot_review_itself_or_the_nation(tmp_path):
     finally:
         province.close()
         nation.close()
+
+
+def test_the_nation_reviews_a_province_through_the_hub(hub, tmp_path):
+    """A national office enrolls at the hub with a code for the whole country (``--scope ""``,
+    typed out), pulls the province's submission and sends its approval down like any level
+    above: the hub takes changes of scope "" from a national device only."""
+    nation = enrolled(hub, tmp_path, "nation", "", "王处长")
+    province = enrolled(hub, tmp_path, "province", PROVINCE, "刘书记")
+    try:
+        province.create("reported_figure", {"unit_code": PROVINCE, "month": MONTH, "metric": "review_meeting_held",
+                                            "value": 3})
+        submitting.submit(province, MONTH)
+        SyncClient(province).sync()
+        SyncClient(nation).sync()
+        assert submitting.state_of(nation, PROVINCE, MONTH).state == "submitted"
+        submitting.review(nation, PROVINCE, MONTH, approve=True)
+        result = SyncClient(nation).sync()
+        assert not result.push.rejected
+        SyncClient(province).sync()
+        mine = submitting.state_of(province, PROVINCE, MONTH)
+        assert mine.locked and mine.review.reviewer == ""
+        with pytest.raises(MonthLocked, match="全国"):
+            province.create("reported_figure", {"unit_code": PROVINCE, "month": MONTH, "metric": "members_added",
+                                                "value": 1})
+    finally:
+        province.close()
+        nation.close()
+    # leaving the scope out is no way to a national code
+    refused = hub.cli("enroll", "--scope", "0", "--name", "乱填")
+    assert refused.returncode != 0 and "0" in refused.stderr
