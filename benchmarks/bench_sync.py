@@ -15,7 +15,8 @@
    device of scope "13", pushed to the hub; then a fresh device of scope "13" pulls
    everything, timed: as the hub's ready ledger (the default for a big scope; the first time
    the hub writes the file, a second device shares it), as the snapshot file of changes, and
-   page by page.
+   page by page; and, as the limit, the same ready ledger only fetched and written out (nothing
+   checked or adopted).
 3. **50 devices at once**: 50 devices, each with its own ledger (a different township of the
    province) and its own enrolled token, write a small batch and sync (push, pull, the
    device list), all released together by one barrier, for a few rounds.  The devices are
@@ -38,9 +39,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import json
 import multiprocessing
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -61,6 +64,8 @@ from desktop.ledger import Ledger, merge  # noqa: E402
 from desktop.ledger.adopt import LOG_COLUMNS  # noqa: E402
 from desktop.records import KINDS, ids  # noqa: E402
 from sync.client import SyncClient, SyncSettings, enroll  # noqa: E402
+from sync.client.ranged import fetch_to  # noqa: E402
+from sync.client.ready import offer_of  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 COUNTY = "130111"
@@ -378,6 +383,7 @@ def bench_province(folder: Path, hub: Hub, province: str) -> None:
             ("as the same ready ledger, shared (a second device)", {}),
             ("as one snapshot file of changes", {"ready_ledger": False}),
             ("page by page", {"snapshot_min": 0}))
+    times = {}
     for n, (how, settings) in enumerate(ways):
         dst = device(folder, hub, province, f"province-reader-{n}", **settings)
         client = SyncClient(dst)
@@ -392,7 +398,32 @@ def bench_province(folder: Path, hub: Hub, province: str) -> None:
               f"goal < {GOAL_PROVINCE_S:.0f} s: {verdict(down < GOAL_PROVINCE_S)}; "
               f"< {GOAL_PROVINCE_FILE_S:.0f} s: {verdict(down < GOAL_PROVINCE_FILE_S)}")
         assert result.pull.applied == pushed.applied
+        times[how] = down
         dst.close()
+    floor = ready_floor(folder, hub, province)
+    print(f"the limit: the same ready ledger fetched and written out ({floor:.1f} s; nothing checked or adopted); "
+          + "; ".join(f"{how}: {t / floor:.1f}x" for how, t in list(times.items())[:2]))
+
+
+def ready_floor(folder: Path, hub: Hub, province: str) -> float:
+    """Seconds to fetch the hub's ready ledger of *province* over the wire and write it out
+    unpacked (to the disk, synced): the floor of a first sync as a file."""
+    dst = device(folder, hub, province, "province-floor")
+    transport = SyncClient(dst).transport
+    packed, plain = folder / "floor.ready.gz", folder / "floor.ready"
+    t0 = time.perf_counter()
+    offer = offer_of(transport, None)
+    fetch_to(transport, f"/v1/snapshot/ledger/{offer['id']}", packed, accept="application/gzip, application/json")
+    with gzip.open(packed, "rb") as src, open(plain, "wb") as out:
+        shutil.copyfileobj(src, out, 1 << 20)
+        out.flush()
+        os.fsync(out.fileno())
+    took = time.perf_counter() - t0
+    print(f"  ready ledger: {offer['size'] / 1e6:.1f} MB on the wire, {plain.stat().st_size / 1e6:.1f} MB written")
+    dst.close()
+    packed.unlink()
+    plain.unlink()
+    return took
 
 
 # ----------------------------------------------------------------------------- 3. many devices
