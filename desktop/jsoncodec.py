@@ -5,13 +5,17 @@ on a page of changes.
 What is hashed, signed or stored as text to be compared (a change's canonical form, its
 stored patch and clock) is written by :func:`desktop.ledger.changes.dumps` alone, with the
 standard library's encoder: its bytes must stay what every version of the program writes.
+Where orjson is missing or its library does not load, the standard library does it all.
 """
 
 from __future__ import annotations
 
 import json
 
-import orjson
+try:
+    import orjson
+except (ImportError, OSError):  # the standard library reads and writes the same texts, more slowly
+    orjson = None
 
 
 def loads(data: str | bytes | bytearray) -> object:
@@ -20,10 +24,12 @@ def loads(data: str | bytes | bytearray) -> object:
     a UTF-8 BOM in bytes), by ``json.loads``.  Not for texts from elsewhere: orjson reads an
     integer beyond 64 bits as a float, where the standard library keeps it (none is stored:
     SQLite holds none)."""
-    try:
-        return orjson.loads(data)
-    except orjson.JSONDecodeError:
-        return json.loads(data)
+    if orjson is not None:
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(data)
 
 
 def wire_bytes(value: object) -> bytes:
@@ -31,7 +37,9 @@ def wire_bytes(value: object) -> bytes:
     ``json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()`` for the values a
     message holds (text keys; text, integers, booleans, None, lists and objects; no floats:
     orjson writes NaN as null)."""
-    try:
-        return orjson.dumps(value)
-    except TypeError:  # what orjson does not write (a key that is no text, an integer beyond 64 bits)
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if orjson is not None:
+        try:
+            return orjson.dumps(value)
+        except TypeError:  # what orjson does not write (a key that is no text, an integer beyond 64 bits)
+            pass
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -247,7 +247,8 @@ def _mount(folder: Path, size: str) -> None:
 
 def _fill(folder: Path, leave: int) -> None:
     """Fill the file system of *folder* but *leave* bytes."""
-    with open(folder / "filler", "wb") as fh:
+    # unbuffered: a short write at the end leaves nothing in a buffer for close() to fail on
+    with open(folder / "filler", "wb", buffering=0) as fh:
         chunk = b"\0" * 65536
         try:
             while True:
