@@ -501,7 +501,11 @@ class ChecklistView(QWidget):
 
     # ------------------------------------------------------------------ evidence
     def _load_attachments(self) -> None:
-        self.evidence.set_owner(self._selected_id)
+        """The selected task's files, read again (a sync may have brought some for the same task)."""
+        if self.evidence.owner_id == self._selected_id:
+            self.evidence.reload()
+        else:
+            self.evidence.set_owner(self._selected_id)
 
     def _evidence_changed(self, kind: str) -> None:
         self._update_buttons()
