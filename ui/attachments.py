@@ -193,7 +193,7 @@ class AttachmentPanel(QGroupBox):
         self._update_buttons()
         self.status_label.setText(self.tr("Reading {file}…").format(file=name))
         workers.start(lambda _task: Path(path).read_bytes(), lambda data: self._read(owner, name, data),
-                      lambda exc: self._read_failed(name, exc))
+                      lambda exc: self._read_failed(name, exc), owner=self)
 
     def _read(self, owner: str, name: str, data: bytes) -> None:
         self._reading = False
@@ -246,7 +246,8 @@ class AttachmentPanel(QGroupBox):
             return target
 
         self.status_label.setText(self.tr("Opening {file}…").format(file=name))
-        workers.start_on_reader(self.ledger.path, work, self._launch, lambda exc: self._open_failed(name, exc))
+        workers.start_on_reader(self.ledger.path, work, self._launch, lambda exc: self._open_failed(name, exc),
+                                owner=self)
 
     def _launch(self, target: Path) -> None:
         self.status_label.clear()

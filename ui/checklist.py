@@ -251,7 +251,8 @@ class ChecklistView(QWidget):
         generation = self._summary_generation
         scope = self.scope
         workers.start_on_reader(self.ledger.path, lambda reader, _task: checklist.task_progress(reader, scope),
-                                lambda result: self._summary_loaded(generation, result), self._load_failed)
+                                lambda result: self._summary_loaded(generation, result), self._load_failed,
+                                owner=self)
 
     def _summary_loaded(self, generation: int, progress: dict) -> None:
         if generation != self._summary_generation:

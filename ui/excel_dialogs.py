@@ -419,7 +419,7 @@ class ImportDialog(QDialog):
                 self.progress.setRange(0, total)
                 self.progress.setValue(n)
 
-        self.task = workers.start(fn, done, failed, progress)
+        self.task = workers.start(fn, done, failed, progress, owner=self)
         self._update_buttons()
 
     def _idle(self) -> None:

@@ -82,7 +82,8 @@ class RecordTableModel(QAbstractTableModel):
         if wait:
             self._loaded(generation, workers.on_reader(path, work))
             return
-        workers.start_on_reader(path, work, lambda result: self._loaded(generation, result), self._failed)
+        workers.start_on_reader(path, work, lambda result: self._loaded(generation, result), self._failed,
+                                owner=self)
 
     def _loaded(self, generation: int, result) -> None:
         if generation != self._generation:

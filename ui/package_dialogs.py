@@ -376,7 +376,7 @@ class PackagesDialog(BusyGuard, QDialog):
 
         self._set_busy(True)
         self.status.setText(working)
-        self._task = workers.start(on_sibling(self.ledger, job), done, self._fail)
+        self._task = workers.start(on_sibling(self.ledger, job), done, self._fail, owner=self)
 
     def check_selected(self) -> None:
         held = self.selected_held()

@@ -251,7 +251,8 @@ class SettingsDialog(BusyDialog):
         self._set_busy(True)
         self.backup_status.setStyleSheet("")
         self.backup_status.setText(self.tr("Backing up…"))
-        workers.start(lambda task: write_backup(ledger, folder), self._backed_up, self._backup_failed)
+        workers.start(lambda task: write_backup(ledger, folder), self._backed_up, self._backup_failed,
+                      owner=self)
 
     def _set_busy(self, busy: bool) -> None:
         # No closing, no OK and no second backup while one is being written.

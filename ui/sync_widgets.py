@@ -566,7 +566,7 @@ class EnrollDialog(BusyGuard, QDialog):
         self.error_label.hide()
         self.status_label.setText(self.tr("Asking the hub…"))
         self.status_label.show()
-        workers.start(on_sibling(ledger, work), self._enrolled, self._failed)
+        workers.start(on_sibling(ledger, work), self._enrolled, self._failed, owner=self)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

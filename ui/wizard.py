@@ -232,7 +232,8 @@ class OperatorPage(QWizardPage):
         path = self.path
         self._show_error(None)
         self._set_busy(True)
-        workers.start(lambda task: demo.create_ledger(path, scope, operator), self._created, self._failed)
+        workers.start(lambda task: demo.create_ledger(path, scope, operator), self._created, self._failed,
+                      owner=self)
         return False
 
     def _set_busy(self, busy: bool) -> None:
@@ -371,7 +372,7 @@ class DemoPage(QWizardPage):
         self.progress.setRange(0, 0)
         self._set_status("starting")
         self.task = workers.start(lambda task: demo.build_demo(path, county, operator, progress=task.progress),
-                                  self._built, self._failed, self._progress)
+                                  self._built, self._failed, self._progress, owner=self)
         return False
 
     def cancel(self) -> None:

@@ -30,25 +30,30 @@ class TaskSignals(QObject):
 class _Relay(QObject):
     """Lives on the GUI thread; receives the task's signals (queued) and calls back."""
 
-    def __init__(self, on_done, on_failed, on_progress) -> None:
+    def __init__(self, on_done, on_failed, on_progress, owner: QObject | None = None) -> None:
         super().__init__()
         self.on_done, self.on_failed, self.on_progress = on_done, on_failed, on_progress
+        self.owner = owner
+
+    def _heard(self) -> bool:
+        """Whether the callbacks may run: the object they belong to (when named) still exists."""
+        return self.owner is None or shiboken6.isValid(self.owner)
 
     @Slot(object)
     def done(self, boxed) -> None:
         _running.pop(id(self), None)
-        if self.on_done:
+        if self.on_done and self._heard():
             self.on_done(boxed[0])
 
     @Slot(object)
     def failed(self, exc) -> None:
         _running.pop(id(self), None)
-        if self.on_failed:
+        if self.on_failed and self._heard():
             self.on_failed(exc)
 
     @Slot(int, int)
     def progress(self, done: int, total: int) -> None:
-        if self.on_progress:
+        if self.on_progress and self._heard():
             self.on_progress(done, total)
 
 
@@ -93,10 +98,11 @@ _running: dict[int, tuple[Task, _Relay]] = {}
 
 def start(fn: Callable[[Task], Any], on_done: Callable[[Any], None] | None = None,
           on_failed: Callable[[BaseException], None] | None = None,
-          on_progress: Callable[[int, int], None] | None = None) -> Task:
-    """Run *fn* off the GUI thread; the callbacks run on the GUI thread."""
+          on_progress: Callable[[int, int], None] | None = None, *, owner: QObject | None = None) -> Task:
+    """Run *fn* off the GUI thread; the callbacks run on the GUI thread — unless *owner*
+    (the widget or model they update) was deleted meanwhile, when the answer is dropped."""
     task = Task(fn)
-    relay = _Relay(on_done, on_failed, on_progress)
+    relay = _Relay(on_done, on_failed, on_progress, owner)
     task.signals.sig_done.connect(relay.done, Qt.QueuedConnection)
     task.signals.sig_failed.connect(relay.failed, Qt.QueuedConnection)
     task.signals.sig_progress.connect(relay.progress, Qt.QueuedConnection)
@@ -118,9 +124,11 @@ def on_reader(path: Path, compute: Callable[[Any, "Task | None"], Any], task: "T
 
 
 def start_on_reader(path: Path, compute: Callable[[Any, "Task"], Any], on_done: Callable[[Any], None],
-                    on_failed: Callable[[BaseException], None]) -> Callable[[], None]:
+                    on_failed: Callable[[BaseException], None], *,
+                    owner: QObject | None = None) -> Callable[[], None]:
     """Run ``compute(reader, task)`` in a worker on a read-only ledger connection of its
-    own; returns a function that cancels it, interrupting a query under way."""
+    own; returns a function that cancels it, interrupting a query under way.  The answer
+    is dropped when *owner* was deleted meanwhile."""
     from desktop.ledger import Ledger
 
     lock = threading.Lock()
@@ -141,7 +149,7 @@ def start_on_reader(path: Path, compute: Callable[[Any, "Task"], Any], on_done: 
                 running.clear()
             reader.close()
 
-    task = start(work, on_done, on_failed)
+    task = start(work, on_done, on_failed, owner=owner)
 
     def cancel() -> None:
         task.cancel()
