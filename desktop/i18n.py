@@ -11,8 +11,11 @@ through ``ui.i18n.CatalogTranslator``.  One source of truth for every string the
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import os
-import xml.etree.ElementTree as ET
+import sys
+from pathlib import Path
 
 from desktop import paths
 
@@ -39,13 +42,38 @@ def language() -> str:
     return _language
 
 
+def _ts_path(language: str) -> Path:
+    return paths.resource_dir() / "i18n" / f"township_{language}.ts"
+
+
+def _compiled_path(language: str) -> Path:
+    """The catalogue read from its ``.ts`` file ahead of time: the translations as JSON with the
+    SHA-256 of the ``.ts`` they came from (parsing the XML costs every start and every command
+    some 10 ms; reading this, one)."""
+    return paths.resource_dir() / "i18n" / f"township_{language}.catalog.json"
+
+
 @functools.lru_cache(maxsize=None)
 def _catalog(language: str) -> dict[tuple[str, str], str]:
-    path = paths.resource_dir() / "i18n" / f"township_{language}.ts"
-    if not path.exists():
+    path = _ts_path(language)
+    try:
+        source = path.read_bytes()
+    except OSError:
         return {}
+    try:
+        compiled = json.loads(_compiled_path(language).read_bytes())
+        if compiled["source"] == hashlib.sha256(source).hexdigest():
+            return {(context, text): translation for context, text, translation in compiled["messages"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # missing, damaged or made from another .ts: read the .ts itself
+    return _parse(source)
+
+
+def _parse(source: bytes) -> dict[tuple[str, str], str]:
+    import xml.etree.ElementTree as ET
+
     catalog: dict[tuple[str, str], str] = {}
-    for context in ET.parse(path).getroot().iter("context"):
+    for context in ET.fromstring(source).iter("context"):
         name = context.findtext("name", "")
         for message in context.iter("message"):
             source = message.findtext("source")
@@ -61,6 +89,16 @@ def _catalog(language: str) -> dict[tuple[str, str], str]:
     return catalog
 
 
+def write_compiled(language: str) -> Path:
+    """Write the compiled catalogue of *language* beside its ``.ts`` (after every edit of it)."""
+    source = _ts_path(language).read_bytes()
+    messages = sorted([context, text, translation] for (context, text), translation in _parse(source).items())
+    target = _compiled_path(language)
+    target.write_text(json.dumps({"source": hashlib.sha256(source).hexdigest(), "messages": messages},
+                                 ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    return target
+
+
 def translate(context: str, text: str, language: str | None = None) -> str:
     """Return *text* of *context* in the current (or given) language."""
     lang = language or _language
@@ -68,3 +106,9 @@ def translate(context: str, text: str, language: str | None = None) -> str:
         return text
     return _catalog(lang).get((context, text), text)
 
+
+
+if __name__ == "__main__":  # python -m desktop.i18n: compile every catalogue after editing a .ts
+    for lang in LANGUAGES:
+        if lang != "en" and _ts_path(lang).exists():
+            print(write_compiled(lang), file=sys.stderr)

@@ -21,14 +21,29 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-
-import nacl.bindings as _sodium
-import nacl.exceptions as _errors
+import importlib
 
 KEY_SIZE = 32
 SIGNATURE_SIZE = 64
-NONCE_SIZE = _sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES  # 24
-TAG_SIZE = _sodium.crypto_aead_xchacha20poly1305_ietf_ABYTES  # 16
+NONCE_SIZE = 24  # crypto_aead_xchacha20poly1305_ietf_NPUBBYTES (the tests compare)
+TAG_SIZE = 16  # crypto_aead_xchacha20poly1305_ietf_ABYTES
+
+
+class _Lazy:
+    """A module imported when first used: the library (and cffi under it) is loaded by the
+    first signature or encryption, not by the program's start."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        value = getattr(importlib.import_module(self._name), attr)
+        setattr(self, attr, value)  # found here directly from now on
+        return value
+
+
+_sodium = _Lazy("nacl.bindings")
+_errors = _Lazy("nacl.exceptions")
 
 
 class InvalidSignature(Exception):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from sync import crypto
@@ -72,3 +76,15 @@ def test_encryption_round_trips_and_any_change_is_caught():
                  (key, nonce, sealed[:-1], b"changes.bin"), (key, nonce, b"", b"changes.bin")):
         with pytest.raises(crypto.InvalidTag):
             crypto.decrypt(*args)
+
+
+def test_sizes_are_the_librarys_and_the_library_loads_when_first_used():
+    import nacl.bindings
+
+    assert crypto.NONCE_SIZE == nacl.bindings.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+    assert crypto.TAG_SIZE == nacl.bindings.crypto_aead_xchacha20poly1305_ietf_ABYTES
+    probe = ("import sys; from sync import crypto; print('nacl' in sys.modules); "
+             "crypto.SigningKey.generate().sign(b'x'); print('nacl' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1]).stdout.split()
+    assert out == ["False", "True"]  # not loaded by the program's start, loaded by the first signature

@@ -78,7 +78,7 @@ def env(tmp_path) -> dict[str, str]:
 @pytest.mark.slow
 def test_the_build_holds_what_the_program_needs_and_nothing_of_the_hub(build):
     internal = build / "_internal"
-    for name in ("divisions/divisions.tsv.gz", "divisions/villages/13.tsv.gz", "i18n/township_zh_CN.ts",
+    for name in ("divisions/divisions.tsv.gz", "divisions/divisions.pack", "divisions/villages/13.tsv.gz", "i18n/township_zh_CN.ts",
                  "reference/enums.json", "reference/checklists.json", "icons/app.png"):
         assert (internal / "resources" / name).is_file(), name
     assert not list((internal / "resources").rglob("*.py")), "build scripts were copied into the build"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.scope import geo as geo_module
 from desktop.scope.geo import Division, Geography, UnknownDivision, default_resource_dir, geography
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -221,9 +222,9 @@ def test_meipass(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_converter_reproduces_shipped_files(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(CONVERTER), str(SRC), "--out", str(tmp_path)], check=True)
-    shipped = sorted(p.relative_to(RESOURCES) for p in RESOURCES.rglob("*.tsv.gz"))
-    built = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.tsv.gz"))
-    assert built == shipped and len(built) == 32
+    shipped = sorted(p.relative_to(RESOURCES) for p in [*RESOURCES.rglob("*.tsv.gz"), *RESOURCES.glob("*.pack")])
+    built = sorted(p.relative_to(tmp_path) for p in [*tmp_path.rglob("*.tsv.gz"), *tmp_path.glob("*.pack")])
+    assert built == shipped and len(built) == 33
     for rel in built:
         assert (tmp_path / rel).read_bytes() == (RESOURCES / rel).read_bytes(), rel
     assert (tmp_path / "LICENSE").read_bytes() == (SRC / "LICENSE").read_bytes()
@@ -264,3 +265,55 @@ def test_converter_explicit_parent(tmp_path: Path) -> None:
     assert [d.code for d in small.children("140101")] == ["130101002"]
     assert small.full_name("130101002") == "乙省乙市乙县飞地乡"
     assert small.children("130101001")[0].name == "甲村"
+
+
+# -- the packed form read at start ------------------------------------------------------------
+def _levels(tables) -> dict:
+    return {level: (list(t.codes), t.names, list(t.starts)) for level, t in tables.items()}
+
+
+def test_the_shipped_pack_holds_the_shipped_list() -> None:
+    """The program starts from divisions.pack; it must say exactly what divisions.tsv.gz says."""
+    source = RESOURCES / "divisions.tsv.gz"
+    packed = geo_module._read_pack(RESOURCES / geo_module.PACK_NAME, source)
+    assert packed is not None, "divisions.pack is missing or stale: run resources/divisions/convert.py"
+    tables, parents = geo_module._read_tsv(source)
+    assert _levels(packed[0]) == _levels(tables) and packed[1] == parents
+    assert (RESOURCES / geo_module.PACK_NAME).read_bytes() == geo_module.pack(source)
+
+
+def _small_folder(tmp_path: Path, names: list[str]) -> Path:
+    folder = tmp_path / "divisions"
+    folder.mkdir(exist_ok=True)
+    lines = "".join(f"{code}\t{name}\n" for code, name in zip(["13", "1301", "130101", "130101001"], names))
+    with open(folder / "divisions.tsv.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(lines.encode("utf-8"))
+    return folder
+
+
+def test_a_pack_made_from_another_list_is_not_read(tmp_path: Path) -> None:
+    folder = _small_folder(tmp_path, ["甲省", "甲市", "甲县", "甲镇"])
+    geo_module.write_pack(folder)
+    assert Geography.load(folder).get("130101001").name == "甲镇"  # read from the pack
+    stale = (folder / geo_module.PACK_NAME).read_bytes()
+    _small_folder(tmp_path, ["甲省", "甲市", "甲县", "乙镇"])  # the list changed, the pack did not
+    assert (folder / geo_module.PACK_NAME).read_bytes() == stale
+    assert geo_module._read_pack(folder / geo_module.PACK_NAME, folder / "divisions.tsv.gz") is None
+    assert Geography.load(folder).get("130101001").name == "乙镇"
+
+
+@pytest.mark.parametrize("damage", ["empty", "magic", "header", "short", "long", "offsets"])
+def test_a_damaged_pack_is_not_read(tmp_path: Path, damage: str) -> None:
+    folder = _small_folder(tmp_path, ["甲省", "甲市", "甲县", "甲镇"])
+    good = geo_module.pack(folder / "divisions.tsv.gz")
+    at = len(geo_module.PACK_MAGIC)
+    length = int.from_bytes(good[at:at + 4], "little")
+    names_size = len("甲镇\n".encode())  # the last level's names end the pack
+    bad = {"empty": b"", "magic": b"x" + good[1:], "header": good[:at + 6] + b"{" + good[at + 7:],
+           "short": good[:-3], "long": good + b"\0",
+           # the last level's end offset pointing past its names
+           "offsets": good[:-names_size - 4] + (99).to_bytes(4, "little") + good[-names_size:]}[damage]
+    assert at + 4 + length < len(good) - names_size - 4
+    (folder / geo_module.PACK_NAME).write_bytes(bad)
+    assert geo_module._read_pack(folder / geo_module.PACK_NAME, folder / "divisions.tsv.gz") is None
+    assert Geography.load(folder).get("130101001").name == "甲镇"  # read from the list itself

@@ -123,3 +123,44 @@ def test_the_template_scan_finds_quoted_and_escaped_text(tmp_path):
     path.write_text('<p>{{ _("Say \\"hi\\"") }} {{ _(\'Name\') }}</p>\n<b>{{ _("A {n} b").format(n=1) }}</b>\n',
                     encoding="utf-8")
     assert template_strings(path) == [(1, 'Say "hi"'), (1, "Name"), (2, "A {n} b")]
+
+
+def test_the_compiled_catalogue_is_the_ts_file_read_ahead():
+    """The program reads township_zh_CN.catalog.json; it must say what the .ts says (after an
+    edit of the .ts: ``python -m desktop.i18n``)."""
+    import hashlib
+    import json
+
+    from desktop import i18n
+
+    source = (ROOT / "resources" / "i18n" / "township_zh_CN.ts").read_bytes()
+    compiled = json.loads((ROOT / "resources" / "i18n" / "township_zh_CN.catalog.json").read_bytes())
+    assert compiled["source"] == hashlib.sha256(source).hexdigest(), "stale: run python -m desktop.i18n"
+    assert {(c, s): t for c, s, t in compiled["messages"]} == i18n._parse(source)
+    translated = {key: text for key, text in _catalogue().items() if text}
+    assert {(c, s) for c, s, _t in compiled["messages"]} == set(translated)  # every finished translation
+
+
+def test_a_stale_or_damaged_compiled_catalogue_is_not_read(tmp_path, monkeypatch):
+    from desktop import i18n, paths
+
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    ts = ('<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="zh_CN"><context><name>cli</name>'
+          '<message><source>Saved</source><translation>{}</translation></message></context></TS>')
+    (folder / "township_zh_CN.ts").write_text(ts.format("已保存"), encoding="utf-8")
+    monkeypatch.setattr(paths, "resource_dir", lambda: tmp_path)
+    i18n._catalog.cache_clear()
+    try:
+        i18n.write_compiled("zh_CN")
+        i18n._catalog.cache_clear()
+        assert i18n.translate("cli", "Saved", "zh_CN") == "已保存"
+        (folder / "township_zh_CN.ts").write_text(ts.format("保存好了"), encoding="utf-8")  # edited, not compiled
+        i18n._catalog.cache_clear()
+        assert i18n.translate("cli", "Saved", "zh_CN") == "保存好了"
+        for damaged in ("", "{", '{"source": 1}', '{"messages": []}', "[]"):
+            (folder / "township_zh_CN.catalog.json").write_text(damaged, encoding="utf-8")
+            i18n._catalog.cache_clear()
+            assert i18n.translate("cli", "Saved", "zh_CN") == "保存好了", damaged
+    finally:
+        i18n._catalog.cache_clear()

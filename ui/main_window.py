@@ -37,9 +37,13 @@ if TYPE_CHECKING:
 #: view of its own).
 SECTION_KINDS = tuple(k for k in kinds_where("section") if not KINDS[k].section_group)
 #: The sections grouped in one tab (group → its kinds), after the others.
+#: The prefix of a group's name among the window's tabs.
+GROUP = "group:"
 SECTION_GROUPS: dict[str, tuple[str, ...]] = {
     group: tuple(k for k in kinds_where("section") if KINDS[k].section_group == group)
     for group in dict.fromkeys(KINDS[k].section_group for k in kinds_where("section")) if group}
+
+ALL_SECTION_KINDS = frozenset(kinds_where("section"))
 
 
 def organisation_key(kind: Kind) -> str | None:
@@ -49,6 +53,46 @@ def organisation_key(kind: Kind) -> str | None:
         return "id"
     f = kind.field_map.get(kind.scope_from)
     return f.name if f is not None and f.ref == ORGANISATION.name else None
+
+
+class Sections:
+    """The window's record sections by kind.  A section is made with its tab, when the tab is
+    first shown or the section asked for here (a grouped one with its whole group)."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        self._window = window
+        #: the sections made so far
+        self.made: dict[str, RecordSection] = {}
+
+    def __getitem__(self, kind: str) -> RecordSection:
+        if kind not in self.made:
+            if kind not in KINDS or KINDS[kind].name not in ALL_SECTION_KINDS:
+                raise KeyError(kind)
+            group = KINDS[kind].section_group
+            self._window.lazy.get(GROUP + group if group else kind)
+        return self.made[kind]
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in ALL_SECTION_KINDS
+
+    def __iter__(self):
+        return iter(ALL_SECTION_KINDS)
+
+    def __len__(self) -> int:
+        return len(ALL_SECTION_KINDS)
+
+
+class Groups:
+    """The window's tabs of grouped sections by name, each made when first shown or asked for."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        self._window = window
+        self.made: dict[str, SectionGroup] = {}
+
+    def __getitem__(self, name: str) -> SectionGroup:
+        if name not in SECTION_GROUPS:
+            raise KeyError(name)
+        return self._window.lazy.get(GROUP + name)
 
 
 class MainWindow(QMainWindow):
@@ -84,17 +128,17 @@ class MainWindow(QMainWindow):
         self.lazy = LazyTabs(self.tabs)
         for name in ("dashboard", "report_view", "trends_view", "problems_view"):
             self.lazy.add(name, self._view_title(name), getattr(self, f"_make_{name}"))
-        self.sections: dict[str, RecordSection] = {}
+        # the record sections too: a tab each, the grouped ones in their group's tab
+        self.sections = Sections(self)
+        self._organisation = None  # the organisation chosen in the unit tree, which narrows the sections
+        self.groups = Groups(self)
         for kind in SECTION_KINDS[:3]:
-            self._add_section(kind)
+            self.lazy.add(kind, self._view_title(kind), lambda kind=kind: self._make_section(kind))
         self.lazy.add("checklist", self._view_title("checklist"), self._make_checklist)
         for kind in SECTION_KINDS[3:]:
-            self._add_section(kind)
-        self.groups: dict[str, SectionGroup] = {}
-        for name, kinds in SECTION_GROUPS.items():
-            group = SectionGroup(name, [self._make_section(kind) for kind in kinds], self)
-            self.groups[name] = group
-            self.tabs.addTab(group, self._group_title(name))
+            self.lazy.add(kind, self._view_title(kind), lambda kind=kind: self._make_section(kind))
+        for name in SECTION_GROUPS:
+            self.lazy.add(GROUP + name, self._view_title(GROUP + name), lambda name=name: self._make_group(name))
         self.tabs.currentChanged.connect(lambda _i: self._activate_current())
 
         splitter = QSplitter(self)
@@ -150,6 +194,10 @@ class MainWindow(QMainWindow):
         return self.lazy.get("checklist")
 
     def _view_title(self, name: str) -> str:
+        if name in KINDS:
+            return KINDS[name].label.text()
+        if name.startswith(GROUP):
+            return self._group_title(name[len(GROUP):])
         return {"dashboard": self.tr("Overview"), "report_view": self.tr("Monthly report"),
                 "trends_view": self.tr("Trends"), "problems_view": self.tr("Problem list"),
                 "checklist": self.tr("Benchmarking checklist")}[name]
@@ -191,12 +239,14 @@ class MainWindow(QMainWindow):
         section = RecordSection(self.ledger, kind, self.undo_stack, self.settings, self)
         section.sig_changed.connect(self._record_changed)
         section.sig_history.connect(self.show_history)
-        self.sections[kind] = section
+        self._narrow(section)
+        self.sections.made[kind] = section
         return section
 
-    def _add_section(self, kind: str) -> None:
-        section = self._make_section(kind)
-        self.tabs.addTab(section, section.kind.label.text())
+    def _make_group(self, name: str) -> SectionGroup:
+        group = SectionGroup(name, [self._make_section(kind) for kind in SECTION_GROUPS[name]], self)
+        self.groups.made[name] = group
+        return group
 
     def _group_title(self, name: str) -> str:
         return {"work": self.tr("Work ledger")}.get(name, name)
@@ -204,8 +254,9 @@ class MainWindow(QMainWindow):
     def show_section(self, kind: str) -> RecordSection:
         """Bring the section of *kind* to the front (in its group's tab when it has one)."""
         section = self.sections[kind]
-        group = self.groups.get(section.kind.section_group)
-        if group is not None:
+        group = section.kind.section_group
+        if group:
+            group = self.groups[group]
             group.show_section(section)
             self.tabs.setCurrentWidget(group)
         else:
@@ -305,7 +356,7 @@ class MainWindow(QMainWindow):
         self.settings.set(S.GEOMETRY, bytes(self.saveGeometry()))
         self.settings.set(S.SPLITTER, bytes(self.splitter.saveState()))
         self.settings.set(S.LAST_TAB, self.tabs.currentIndex())
-        for section in self.sections.values():
+        for section in self.sections.made.values():
             section.save_state()
         self.settings.sync()
 
@@ -319,12 +370,17 @@ class MainWindow(QMainWindow):
     def _unit_chosen(self, current, _previous) -> None:
         if not current.isValid():
             return
-        org = current.data(UnitTreeModel.ORG_ROLE)
-        for section in self.sections.values():  # an organisation narrows each section to its records
-            key = organisation_key(section.kind)
-            if key:
-                section.model.where = {key: org} if org else {}
+        self._organisation = current.data(UnitTreeModel.ORG_ROLE)
+        for section in self.sections.made.values():  # those made later are narrowed when made
+            self._narrow(section)
         self._set_scope(current.data(UnitTreeModel.CODE_ROLE))
+
+    def _narrow(self, section: RecordSection) -> None:
+        """An organisation chosen in the unit tree narrows each section to its records."""
+        key = organisation_key(section.kind)
+        if key:
+            org = self._organisation
+            section.model.where = {key: org} if org else {}
 
     def _set_scope(self, scope: str) -> None:
         self.scope = scope
@@ -447,10 +503,6 @@ class MainWindow(QMainWindow):
             name = self.lazy.name_of(w)
             if name is not None:
                 self.tabs.setTabText(i, self._view_title(name))
-            elif isinstance(w, RecordSection):
-                self.tabs.setTabText(i, w.kind.label.text())
-            elif isinstance(w, SectionGroup):
-                self.tabs.setTabText(i, self._group_title(w.name))
         self._update_status()
         self._update_title()
 

@@ -96,6 +96,7 @@ class SyncController(QObject):
         self._task: workers.Task | None = None
         self._probe_task: workers.Task | None = None
         self._stopping = False
+        self._shut = False  # shut down: the window closes
         self._auto = False
         self._reachable: bool | None = None  # what the last probe or sync found
         self._network = None  # QNetworkInformation, when a backend loaded
@@ -276,7 +277,7 @@ class SyncController(QObject):
     # ------------------------------------------------------------------ automatic
     def start_auto(self) -> None:
         """Sync by itself: when a connection appears, and every few minutes while online."""
-        if self._auto:
+        if self._auto or self._shut:
             return
         self._auto = True
         self._network = network_information()
@@ -297,6 +298,7 @@ class SyncController(QObject):
 
     def shutdown(self) -> None:
         """The window closes: no new work; the running sync stops after its batch."""
+        self._shut = True
         self.stop_auto()
         self.cancel()
         self._stopping = self._task is not None

@@ -25,7 +25,7 @@ from desktop.offices import office_of
 from desktop.scope.geo import geography
 from desktop.ledger import Ledger
 from sync import client
-from sync.packages import ACKS_META
+from sync.packages.common import ACKS_META
 from sync.pending import PUSH_CURSOR, pending_count
 from ui import workers
 from ui.busy import BusyGuard, on_sibling
@@ -688,6 +688,9 @@ class SyncUi(QObject):
 
 #: Whether ``install_sync`` starts the automatic sync by default (tests turn it off).
 AUTO_SYNC = True
+#: The automatic sync starts this long after the window is made (ms): asking the system for
+#: its network information takes tens of milliseconds, which the window's first paint needs more.
+AUTO_START_MS = 500
 
 
 def install_sync(window: QMainWindow, *, auto: bool | None = None, interval_minutes: int = 15) -> SyncController:
@@ -695,7 +698,7 @@ def install_sync(window: QMainWindow, *, auto: bool | None = None, interval_minu
     status-bar label (in place of the window's pending and last-sync labels), "Sync now"
     (Ctrl+Shift+S) and "Enroll with a hub…" in the Tools menu; a sync that brings
     changes reloads the window.  With *auto* (default ``AUTO_SYNC``), syncs run by
-    themselves.  Installing twice returns the first controller."""
+    themselves, from ``AUTO_START_MS`` after the window is made.  Installing twice returns the first controller."""
     existing = getattr(window, "sync_controller", None)
     if existing is not None and isValid(existing):
         return existing
@@ -757,5 +760,5 @@ def install_sync(window: QMainWindow, *, auto: bool | None = None, interval_minu
     window.enroll_action = ui.enroll_action
     window.sync_ui = ui
     if auto:
-        controller.start_auto()
+        QTimer.singleShot(AUTO_START_MS, controller, controller.start_auto)
     return controller

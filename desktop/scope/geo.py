@@ -2,7 +2,8 @@
 
 Codes nest by prefix: province ``13`` (level 1), prefecture ``1301`` (2), county ``130111`` (3),
 township ``130111200`` (4), village ``130111200201`` (5). Levels 1-4 are loaded eagerly from
-``resources/divisions/divisions.tsv.gz``; villages are loaded per province on first use from
+``resources/divisions/divisions.tsv.gz`` (read from its packed form ``divisions.pack`` beside it,
+arrays ready to use, when that was made from the same file); villages are loaded per province on first use from
 ``resources/divisions/villages/NN.tsv.gz``. See ``resources/divisions/README.md``.
 
 Unknown codes: ``get`` returns None, ``exists``/``is_within`` return False, and every other
@@ -13,6 +14,10 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
+import json
+import struct
+import sys
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
@@ -84,6 +89,14 @@ class _Table:
         self.names = "\n".join(names) + "\n" if names else ""
         self.starts = array("I", accumulate(map((1).__add__, map(len, names)), initial=0))
 
+    @classmethod
+    def of(cls, level: int, codes: array, names: str, starts: array) -> "_Table":
+        """A table from its parts as :meth:`__init__` makes them (read from a pack)."""
+        table = cls.__new__(cls)
+        table.level, table.width = level, CODE_LENGTH[level]
+        table.codes, table.names, table.starts = codes, names, starts
+        return table
+
     def __len__(self) -> int:
         return len(self.codes)
 
@@ -136,6 +149,74 @@ def _read_tsv(path: Path) -> tuple[dict[int, _Table], dict[str, str]]:
     return {level: _Table(level, level_rows) for level, level_rows in rows.items() if level_rows}, parents
 
 
+#: The packed form of levels 1-4: this line, a 4-byte little-endian length, a JSON header (the
+#: SHA-256 of the ``divisions.tsv.gz`` it was made from, each level's unit count and the byte
+#: length of its names, the parents that differ from a code's prefix), then per level the codes
+#: as little-endian int64, the name offsets as little-endian uint32 and the names as UTF-8.
+PACK_MAGIC = b"township-ledger divisions pack 1\n"
+PACK_NAME = "divisions.pack"
+
+
+def _little(values: array) -> array:
+    if sys.byteorder != "little":
+        values = array(values.typecode, values)
+        values.byteswap()
+    return values
+
+
+def pack(source: Path) -> bytes:
+    """The packed form of the levels in ``source`` (a ``divisions.tsv.gz``)."""
+    tables, parents = _read_tsv(source)
+    levels, body = [], []
+    for level in sorted(tables):
+        table = tables[level]
+        names = table.names.encode("utf-8")
+        levels.append([level, len(table), len(names)])
+        body += [_little(table.codes).tobytes(), _little(table.starts).tobytes(), names]
+    header = json.dumps({"source": hashlib.sha256(source.read_bytes()).hexdigest(), "levels": levels,
+                         "parents": parents}, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return b"".join([PACK_MAGIC, struct.pack("<I", len(header)), header, *body])
+
+
+def write_pack(folder: Path) -> Path:
+    """Write ``divisions.pack`` beside ``divisions.tsv.gz`` in ``folder``."""
+    target = folder / PACK_NAME
+    target.write_bytes(pack(folder / "divisions.tsv.gz"))
+    return target
+
+
+def _read_pack(path: Path, source: Path) -> tuple[dict[int, _Table], dict[str, str]] | None:
+    """The levels from the pack at ``path``; None when it is missing, damaged or was made from
+    another ``source`` (the list is then read from the source itself)."""
+    try:
+        data = path.read_bytes()
+        if not data.startswith(PACK_MAGIC):
+            return None
+        at = len(PACK_MAGIC)
+        (length,) = struct.unpack_from("<I", data, at)
+        header = json.loads(data[at + 4:at + 4 + length])
+        if header["source"] != hashlib.sha256(source.read_bytes()).hexdigest():
+            return None
+        at += 4 + length
+        tables: dict[int, _Table] = {}
+        for level, count, size in header["levels"]:
+            codes, starts = array("q"), array("I")
+            codes.frombytes(data[at:at + 8 * count])
+            at += 8 * count
+            starts.frombytes(data[at:at + 4 * (count + 1)])
+            at += 4 * (count + 1)
+            names = data[at:at + size].decode("utf-8")
+            at += size
+            if len(codes) != count or len(starts) != count + 1 or starts[-1] != len(names):
+                return None
+            tables[level] = _Table.of(level, _little(codes), names, _little(starts))
+        if at != len(data):
+            return None
+        return tables, dict(header["parents"])
+    except (OSError, ValueError, KeyError, TypeError, struct.error):
+        return None
+
+
 class Geography:
     """The division tree. Create with :meth:`load` or use the shared :func:`geography`."""
 
@@ -165,7 +246,8 @@ class Geography:
     def load(cls, resource_dir: Path | str | None = None) -> Geography:
         """Load levels 1-4 from ``resource_dir`` (default: :func:`default_resource_dir`)."""
         folder = Path(resource_dir) if resource_dir is not None else default_resource_dir()
-        tables, parents = _read_tsv(folder / "divisions.tsv.gz")
+        source = folder / "divisions.tsv.gz"
+        tables, parents = _read_pack(folder / PACK_NAME, source) or _read_tsv(source)
         return cls(tables, parents, folder)
 
     def _place(self, parents: dict[str, str]) -> None:

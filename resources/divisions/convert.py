@@ -7,9 +7,11 @@ Usage::
 
 SRC_DIR defaults to ``../shared/data/divisions`` relative to the project root; DIR defaults to the
 folder of this script. Writes ``divisions.tsv.gz`` (levels 1-4), ``villages/NN.tsv.gz`` (level 5,
-one file per province) and a copy of ``LICENSE``. Lines are ``code<TAB>name`` sorted by code, plus
+one file per province), ``divisions.pack`` (levels 1-4 as ready arrays, read at the program's
+start; made by ``desktop.scope.geo``) and a copy of ``LICENSE``. Lines are ``code<TAB>name`` sorted by code, plus
 a third column ``parent`` only where the parent is not the code prefix of the level above.
-Output is byte-for-byte reproducible (gzip mtime 0, no file name in the header). Stdlib only.
+Output is byte-for-byte reproducible (gzip mtime 0, no file name in the header). Stdlib only
+(and the project's own ``desktop.scope.geo`` for the pack).
 """
 
 from __future__ import annotations
@@ -90,10 +92,19 @@ def convert(src: Path, out: Path) -> dict[str, int]:
         by_province.setdefault(row[0][:2], []).append(row)
     for province, rows in sorted(by_province.items()):
         write_gz(out / "villages" / f"{province}.tsv.gz", rows)
+    write_pack(out)
     if (src / "LICENSE").resolve() != (out / "LICENSE").resolve():
         shutil.copyfile(src / "LICENSE", out / "LICENSE")
     names = ["provinces", "prefectures", "counties", "townships", "villages"]
     return {n: len(rows) for n, rows in zip(names, levels)}
+
+
+def write_pack(out: Path) -> None:
+    """Write ``divisions.pack``, the form of levels 1-4 the program reads at its start."""
+    sys.path.insert(0, str(HERE.parents[1]))
+    from desktop.scope.geo import write_pack as write
+
+    write(out)
 
 
 def main(argv: list[str] | None = None) -> int:

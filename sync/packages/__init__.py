@@ -41,43 +41,47 @@ identity files, trust), ``delivery`` (what goes to whom, the status view), ``wri
 first use), ``statements`` (the hub's word on a device's unit) and ``stick`` (what a stick brings).
 """
 
-from sync.packages.common import (ACKS_META, CIPHER, FORMAT, FORMAT_VERSION, HAVE_META, HELD_META, IDENTITY_SUFFIX,
-                                  KEYS_META, LOG_META, PEERS_META, RECEIPT_SUFFIX, SUFFIX)
-from sync.packages.delivery import PeerStatus, delivery_status
-from sync.packages.errors import (REJECT_NOT_OURS, BadIdentityFile, BadReceipt, BadReceiver, FingerprintMismatch,
-                                  NoHeldPackage, PackageBadSignature, PackageDamaged, PackageError,
-                                  PackageKeyMismatch, PackageNotForUs, PackageScopeUnconfirmed, PackageTooNew,
-                                  PackageUnfinished,
-                                  PackageUnknownSender, PackageWriteFailed, PeerKeyChanged, UnknownPeer)
-from sync.packages.held import (HeldPackage, confirm_held, discard_held, held_packages, hold_package, receive,
-                                release_held, trust_office)
-from sync.packages.identity import (SCOPE_ROUTES, TRUST_ROUTES, allowed_scope, check_code, code_matches, code_version,
-                                    device_keys, fingerprint, normalise_fingerprint, peer_identity_file, peers,
-                                    public_identity, public_key_string, read_identity_file, resolve_peer,
-                                    trust_by_fingerprint, trust_by_statement, trust_hub_devices, trust_peer)
-from sync.packages.statements import (StatementBadSignature, StatementMismatch, StatementMissing, StatementRefused,
-                                      StatementUnknownHub, hub_key_code, hub_keys, learn_hub_key,
-                                      take_from_enrollment)
-from sync.packages.importing import ImportReport, import_file, import_package
-from sync.packages.reading import packages_in, read_manifest
-from sync.packages.naming import identity_name, office_title, package_name
-from sync.packages.receipts import ReceiptReport, import_receipt, write_receipt
-from sync.packages.stick import StickIdentity, identities_on, packages_for, upper_identities_on
-from sync.packages.writing import build_package, export_package
+import importlib
 
-__all__ = [
-    "device_keys", "public_identity", "public_key_string", "fingerprint", "normalise_fingerprint",
-    "peer_identity_file", "read_identity_file", "trust_peer", "trust_by_fingerprint", "trust_hub_devices", "peers",
-    "resolve_peer", "export_package", "build_package", "import_package", "import_file", "ImportReport",
-    "read_manifest", "packages_in", "delivery_status", "PeerStatus", "write_receipt", "import_receipt", "ReceiptReport",
-    "FORMAT", "FORMAT_VERSION", "CIPHER", "SUFFIX", "RECEIPT_SUFFIX", "KEYS_META", "PEERS_META",
-    "ACKS_META", "HAVE_META", "LOG_META", "REJECT_NOT_OURS", "PackageError", "PackageDamaged", "PackageUnfinished",
-    "PackageBadSignature", "PackageUnknownSender", "PackageKeyMismatch", "PackageNotForUs", "PackageTooNew",
-    "PackageWriteFailed", "UnknownPeer", "BadReceiver", "BadIdentityFile", "FingerprintMismatch", "PeerKeyChanged",
-    "BadReceipt", "NoHeldPackage", "HeldPackage", "held_packages", "hold_package", "receive", "release_held",
-    "trust_office", "confirm_held", "discard_held", "TRUST_ROUTES", "code_matches", "identity_name", "office_title",
-    "package_name", "StickIdentity", "identities_on", "packages_for", "upper_identities_on", "HELD_META",
-    "IDENTITY_SUFFIX", "SCOPE_ROUTES", "allowed_scope", "check_code", "code_version", "trust_by_statement",
-    "PackageScopeUnconfirmed", "StatementRefused", "StatementBadSignature", "StatementUnknownHub", "StatementMissing",
-    "StatementMismatch", "hub_key_code", "hub_keys", "learn_hub_key", "take_from_enrollment",
-]
+#: Where each name of the package lives: the submodules are imported when a name is first
+#: used (PEP 562), so the program's start, which needs only ``common``, does not load them all.
+_NAMES = {
+    "common": ("ACKS_META", "CIPHER", "FORMAT", "FORMAT_VERSION", "HAVE_META", "HELD_META", "IDENTITY_SUFFIX",
+               "KEYS_META", "LOG_META", "PEERS_META", "RECEIPT_SUFFIX", "SUFFIX",),
+    "delivery": ("PeerStatus", "delivery_status",),
+    "errors": ("REJECT_NOT_OURS", "BadIdentityFile", "BadReceipt", "BadReceiver", "FingerprintMismatch",
+               "NoHeldPackage", "PackageBadSignature", "PackageDamaged", "PackageError", "PackageKeyMismatch",
+               "PackageNotForUs", "PackageScopeUnconfirmed", "PackageTooNew", "PackageUnfinished",
+               "PackageUnknownSender", "PackageWriteFailed", "PeerKeyChanged", "UnknownPeer",),
+    "held": ("HeldPackage", "confirm_held", "discard_held", "held_packages", "hold_package", "receive",
+             "release_held", "trust_office",),
+    "identity": ("SCOPE_ROUTES", "TRUST_ROUTES", "allowed_scope", "check_code", "code_matches", "code_version",
+                 "device_keys", "fingerprint", "normalise_fingerprint", "peer_identity_file", "peers",
+                 "public_identity", "public_key_string", "read_identity_file", "resolve_peer",
+                 "trust_by_fingerprint", "trust_by_statement", "trust_hub_devices", "trust_peer",),
+    "statements": ("StatementBadSignature", "StatementMismatch", "StatementMissing", "StatementRefused",
+                   "StatementUnknownHub", "hub_key_code", "hub_keys", "learn_hub_key", "take_from_enrollment",),
+    "importing": ("ImportReport", "import_file", "import_package",),
+    "reading": ("packages_in", "read_manifest",),
+    "naming": ("identity_name", "office_title", "package_name",),
+    "receipts": ("ReceiptReport", "import_receipt", "write_receipt",),
+    "stick": ("StickIdentity", "identities_on", "packages_for", "upper_identities_on",),
+    "writing": ("build_package", "export_package",),
+}
+_WHERE = {name: module for module, names in _NAMES.items() for name in names}
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})
+
+
+__all__ = list(_WHERE)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.ledger import Ledger
 from sync.pending import pending_count
-from tests.conftest import TOWNSHIP_2
+from tests.conftest import TOWNSHIP, TOWNSHIP_2
 from ui import pending_count as P
 from ui import settings as S
 from ui import sync_widgets, workers
@@ -76,6 +76,44 @@ def test_a_tab_is_made_when_first_shown_in_its_place(qtbot, county_ledger, open_
     assert window.tabs.widget(index) is checklist and window.tabs.currentIndex() == 1
     window.tabs.setCurrentWidget(checklist)
     assert window.current_topic() == "checklist" and window._record_view() is checklist
+
+
+def test_record_sections_are_made_with_their_tab(qtbot, county_ledger, open_window):
+    from desktop.records import KINDS
+    from ui.models import UnitTreeModel
+
+    committee = county_ledger.query("organisation", where={"division_code": TOWNSHIP})[0]["id"]
+    school = county_ledger.organisations.create(kind="direct_org", name="南高乡中学团委", division_code=TOWNSHIP,
+                                                parent_id=committee)
+    window = open_window(county_ledger)
+    assert window.sections.made == {} and window.groups.made == {}  # the overview is shown: no section made
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    orgs_tab = titles.index(KINDS["organisation"].label.text())
+
+    # an organisation chosen in the tree narrows a section made after it
+    township = window.unit_model.index_of(TOWNSHIP)
+    window.units.expand(township)
+    org = window.unit_model.index(0, 0, township)
+    org_id = org.data(UnitTreeModel.ORG_ROLE)
+    assert org_id == school
+    window.units.setCurrentIndex(org)
+    orgs = window.sections["organisation"]  # asked for: made in its tab's place
+    assert window.tabs.widget(orgs_tab) is orgs and window.tabs.currentIndex() == 0
+    assert orgs.model.where == {"id": school}
+    window.tabs.setCurrentWidget(orgs)
+    qtbot.waitUntil(lambda: orgs.model.queried and not orgs.model.loading, timeout=10_000)
+    assert orgs.model.total == 1 and orgs.model.rows[0]["name"] == "南高乡中学团委"
+
+    # a grouped kind makes its whole group, in the group's place
+    plan = window.show_section("work_plan_item")
+    group = window.groups["work"]
+    assert window.tabs.currentWidget() is group and group.current_section() is plan
+    assert window.tabs.indexOf(group) == len(titles) - 1
+    assert set(window.sections.made) == {"organisation", "work_plan_item", "case_brief", "contact_point",
+                                         "unit_assessment", "branch_term"}
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == titles
+    with pytest.raises(KeyError):
+        window.sections["no_such_kind"]
 
 
 def test_an_edit_in_a_tab_made_late_reaches_the_status_bar(qtbot, county_ledger, open_window):

@@ -395,6 +395,28 @@ def test_automatic_sync_when_the_hub_comes_within_reach(qtbot, hub, township_led
         controller.deleteLater()
 
 
+def test_the_automatic_sync_starts_after_the_window_and_never_after_it_closed(qtbot, township_ledger, settings,
+                                                                           monkeypatch):
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(sync_widgets, "AUTO_SYNC", True)
+    monkeypatch.setattr(sync_widgets, "AUTO_START_MS", 50)
+    windows = [MainWindow(township_ledger, settings), MainWindow(township_ledger, settings)]
+    first, second = (w.sync_controller for w in windows)
+    assert not first.auto and not second.auto  # not while the window is made: its first paint comes first
+    second.shutdown()  # closed before the sync would start
+    qtbot.waitUntil(lambda: first.auto, timeout=WAIT)
+    qtbot.wait(200)
+    assert not second.auto
+    for window in windows:
+        window.sync_controller.shutdown()
+    assert workers.wait_all(WAIT)
+    for window in windows:
+        window.close()
+        window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
 def test_menu_actions_survive_a_language_switch(qtbot, township_ledger, make_window):
     window, controller = make_window(township_ledger)
     window.retranslate()  # what MainWindow.switch_language does: the menus are built anew
