@@ -13,6 +13,8 @@ import logging
 import zlib
 from typing import Any
 
+from desktop.jsoncodec import orjson
+
 from fastapi import Request
 
 from desktop.ledger import migrations
@@ -118,11 +120,26 @@ def decoded(request: Request, body: bytes, limit: int = MAX_INFLATED) -> bytes:
 
 def parse_json(request: Request, body: bytes) -> Any:
     """Decompress (when the client says so) and parse a JSON body."""
+    return parse_json_texts(request, body)[0]
+
+
+def parse_json_texts(request: Request, body: bytes) -> tuple[Any, bool]:
+    """A JSON body parsed, and whether every text in it is known to be storable (see
+    :func:`storable`).  orjson reads it when it can: it refuses a lone surrogate, so what it
+    reads from a body without a NUL escape holds only storable text.  What orjson refuses (a
+    lone surrogate, NaN, nesting beyond 1,024 levels) the standard library reads as before,
+    its texts then checked one by one.  orjson reads an integer beyond 64 bits as a float:
+    either way it is refused as a number that is no whole 64-bit number."""
     body = decoded(request, body)
     if not body.strip():
         raise bad_request("The request body is empty; send a JSON object.")
+    if orjson is not None:
+        try:
+            return orjson.loads(body), b"\\u0000" not in body
+        except orjson.JSONDecodeError:
+            pass
     try:
-        return json.loads(body)
+        return json.loads(body), False
     except RecursionError:
         raise bad_request("The JSON body is nested too deeply.") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, too many digits
@@ -156,27 +173,34 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def storable(value: object) -> str | None:
+BAD_TEXT = "the change holds text that is not valid Unicode or holds a NUL character"
+#: a fraction (no field holds one: money is in fen; 1.0 is not 1) or an integer beyond 64 bits
+BAD_NUMBER = "the change holds a number that is not a whole number within 64 bits"
+
+
+def storable(value: object, texts_ok: bool = False) -> str | None:
     """Why a received JSON value cannot be stored as it is, or None.  Iterative, so a
-    deeply nested value cannot exhaust the stack."""
+    deeply nested value cannot exhaust the stack.  With *texts_ok* its texts are known to be
+    storable (:func:`parse_json_texts`) and only its numbers are looked at."""
     stack = [value]
     while stack:
         v = stack.pop()
         if isinstance(v, str):
-            if not _text_ok(v):
-                return "the change holds text that is not valid Unicode or holds a NUL character"
+            if not texts_ok and not _text_ok(v):
+                return BAD_TEXT
         elif isinstance(v, bool) or v is None:
             continue
-        elif isinstance(v, float):  # no field holds a fraction (money is in fen); 1.0 is not 1
-            return "the change holds a number with a fraction"
+        elif isinstance(v, float):
+            return BAD_NUMBER
         elif isinstance(v, int):
             if not -INT64_MAX - 1 <= v <= INT64_MAX:
-                return "the change holds a number out of range"
+                return BAD_NUMBER
         elif isinstance(v, dict):
-            for k, item in v.items():
-                if not _text_ok(k):
-                    return "the change holds text that is not valid Unicode or holds a NUL character"
-                stack.append(item)
+            if not texts_ok:
+                for k in v:
+                    if not _text_ok(k):
+                        return BAD_TEXT
+            stack.extend(v.values())
         elif isinstance(v, list):
             stack.extend(v)
     return None
@@ -192,9 +216,10 @@ def echo(item: Any) -> tuple[str | None, int | None]:
     return origin, seq
 
 
-def received(item: Any) -> tuple[Change | None, str | None]:
-    """A received change, or why it is rejected before it reaches the ledger."""
-    reason = storable(item) or change_problem(item)
+def received(item: Any, texts_ok: bool = False) -> tuple[Change | None, str | None]:
+    """A received change, or why it is rejected before it reaches the ledger (*texts_ok*: see
+    :func:`storable`)."""
+    reason = storable(item, texts_ok) or change_problem(item)
     if reason:
         return None, reason
     try:

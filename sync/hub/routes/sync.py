@@ -20,7 +20,7 @@ from sync.hub.schemas import PullAnswer, PushAnswer, PushRequest, validate
 from sync.hub.service import Hub
 from sync.hub.settings import INT64_MAX, PULL_DEFAULT, PULL_MAX
 from sync.hub.store import Device
-from sync.hub.wire import check_schema, echo, parse_json, raw_body, received
+from sync.hub.wire import check_schema, echo, parse_json_texts, raw_body, received
 
 log = logging.getLogger("township.hub")
 router = APIRouter(prefix="/v1")
@@ -36,22 +36,24 @@ def push(request: Request, device: Device = Depends(syncing_device_of), raw: byt
     hub = hub_of(request)
     skew = clock_skew(request)
     try:
-        data = validate(PushRequest, parse_json(request, raw))
+        body, texts_ok = parse_json_texts(request, raw)
+        data = validate(PushRequest, body)
         check_schema(data.schema_)
     except Exception:
         hub.touch(device, skew)  # the push writes nothing: its call is noted on its own
         raise
-    return _push(request, hub, device, data, skew)
+    return _push(request, hub, device, data, skew, texts_ok)
 
 
-def _push(request: Request, hub: Hub, device: Device, data: PushRequest, skew: int | None) -> JSONResponse:
+def _push(request: Request, hub: Hub, device: Device, data: PushRequest, skew: int | None,
+          texts_ok: bool = False) -> JSONResponse:
     items = data.changes
     results: list[dict] = []
     wellformed: list[tuple[int, Change]] = []
     for i, item in enumerate(items):
         origin, seq = echo(item)
         results.append({"origin": origin, "seq": seq, "status": "rejected"})
-        change, reason = received(item)
+        change, reason = received(item, texts_ok)
         if change is None:
             results[i].update(trust.malformed(reason).answer())
         else:
