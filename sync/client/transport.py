@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 import requests
 
-from desktop.jsoncodec import wire_bytes
+from desktop.jsoncodec import loads, wire_bytes
 from sync.client.errors import (R_BROKEN, R_NAME, R_PROXY, R_REFUSED, R_TIMEOUT, BadEnrollmentCode, BadHubUrl,
                                 BlobNotFound, CertificateError, DeviceRevoked, EnrollmentCodeExpired,
                                 EnrollmentCodeSpent, EnrollmentCodeUsed, HubRefused, HubTrouble, HubUnreachable,
@@ -173,8 +173,10 @@ class Transport:
         self._observe_time(resp, t0, t1)
 
     def _json(self, resp: requests.Response, received: bytes) -> dict:
+        # orjson where it reads the answer (an integer beyond 64 bits comes out a float, refused
+        # by the ledger's checks as that integer is), else the standard library
         try:
-            answer = json.loads(received)
+            answer = loads(received)
         except ValueError:
             raise NotAHub(url=self.settings.hub_url, detail=_content_hint(resp)) from None
         if not isinstance(answer, dict):
