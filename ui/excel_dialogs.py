@@ -604,7 +604,7 @@ class ExcelJob(QObject):
         self.done_text = done_text
         self.result = None
         self.error: BaseException | None = None
-        self.task = workers.start(fn, self._done, self._failed, self._progress)
+        self.task = workers.start(fn, self._done, self._failed, self._progress, owner=self)
         self.dialog.canceled.connect(self.task.cancel)
 
     def _progress(self, done: int, total: int) -> None:

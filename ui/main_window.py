@@ -530,7 +530,7 @@ class MainWindow(QMainWindow):
             text = exc.text() if isinstance(exc, LedgerError) else str(exc)
             QMessageBox.warning(self, self.tr("Backup"), self.tr("The backup failed: {reason}").format(reason=text))
 
-        workers.start(work, done, failed)
+        workers.start(work, done, failed, owner=self)
 
     def show_packages(self) -> None:
         from ui.package_dialogs import PackagesDialog

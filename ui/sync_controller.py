@@ -207,7 +207,8 @@ class SyncController(QObject):
 
         self._progress = (0, 0)
         self.last_refused = 0
-        self._task = workers.start(on_sibling(ledger, work), self._sync_done, self._sync_failed, self._sync_progress)
+        self._task = workers.start(on_sibling(ledger, work), self._sync_done, self._sync_failed,
+                                   self._sync_progress, owner=self)
         self._set_state(SYNCING)
         return True
 
@@ -330,7 +331,8 @@ class SyncController(QObject):
         def work(db: Ledger, task: workers.Task) -> bool:
             return bool(make_client(db, settings).probe())
 
-        self._probe_task = workers.start(on_sibling(ledger, work), self._probed, self._probe_failed)
+        self._probe_task = workers.start(on_sibling(ledger, work), self._probed, self._probe_failed,
+                                         owner=self)
         return True
 
     def _probed(self, reachable: bool) -> None:
