@@ -20,14 +20,14 @@ from ui.conflict_notice import ConflictBanner, ConflictWatch
 from ui.history import ConflictsDialog, HistoryDialog
 from ui.lazy_tabs import LazyTabs
 from ui.models import UnitTreeModel
-from ui.section_group import SectionGroup
-from ui.sections import RecordSection
 from ui.pending_count import PendingCount
 from ui.undo import drop_overwritten, overwritten_text
 from ui.widgets import existing_folder, open_file_name
 
 if TYPE_CHECKING:
     from ui.checklist import ChecklistView
+    from ui.section_group import SectionGroup
+    from ui.sections import RecordSection
     from ui.dashboard import DashboardView
     from ui.problems_view import ProblemsView
     from ui.report_view import ReportView
@@ -236,6 +236,8 @@ class MainWindow(QMainWindow):
         return view
 
     def _make_section(self, kind: str) -> RecordSection:
+        from ui.sections import RecordSection
+
         section = RecordSection(self.ledger, kind, self.undo_stack, self.settings, self)
         section.sig_changed.connect(self._record_changed)
         section.sig_history.connect(self.show_history)
@@ -244,6 +246,8 @@ class MainWindow(QMainWindow):
         return section
 
     def _make_group(self, name: str) -> SectionGroup:
+        from ui.section_group import SectionGroup
+
         group = SectionGroup(name, [self._make_section(kind) for kind in SECTION_GROUPS[name]], self)
         self.groups.made[name] = group
         return group
@@ -440,9 +444,9 @@ class MainWindow(QMainWindow):
 
     def current_section(self) -> RecordSection | None:
         w = self.tabs.currentWidget()
-        if isinstance(w, SectionGroup):
+        if any(w is group for group in self.groups.made.values()):
             return w.current_section()
-        return w if isinstance(w, RecordSection) else None
+        return w if any(w is section for section in self.sections.made.values()) else None
 
     def _record_view(self) -> RecordSection | ChecklistView | None:
         """The tab shown when it lists records (a section or the checklist): both add

@@ -160,21 +160,28 @@ print(json.dumps(loaded))
 """
 
 
-def test_the_start_loads_nothing_for_tabs_not_shown(tmp_path, county_ledger):
-    """In a fresh program opening on a record section: no charts, report, Excel or HTTP code."""
-    path = county_ledger.path
-    county_ledger.close()
+def _loaded_at_start(tmp_path, path, tab: int) -> set[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
                TOWNSHIP_LEDGER_HOME=str(tmp_path / "home"))
-    out = subprocess.run([sys.executable, "-c", PROBE, str(path), str(tmp_path / "probe.ini"), "4"],
+    out = subprocess.run([sys.executable, "-c", PROBE, str(path), str(tmp_path / f"probe-{tab}.ini"), str(tab)],
                          capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
-    loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_the_start_loads_nothing_for_tabs_not_shown(tmp_path, county_ledger):
+    """In a fresh program opening on a record section: no charts, report, Excel or HTTP code;
+    opening on the overview: no record section and no data-package code."""
+    path = county_ledger.path
+    county_ledger.close()
+    loaded = _loaded_at_start(tmp_path, path, 4)
     for module in ("PySide6.QtCharts", "requests", "openpyxl", "desktop.excel", "desktop.reporting.report_xlsx",
                    "ui.dashboard", "ui.report_view", "ui.trends_view", "ui.problems_view", "ui.excel_dialogs",
-                   "ui.scan_dialog", "sync.client.session"):
+                   "ui.scan_dialog", "sync.client.session", "sync.packages.importing", "nacl"):
         assert module not in loaded, module
     assert "ui.sections" in loaded  # the section shown
+    loaded = _loaded_at_start(tmp_path, path, 0)
+    assert "ui.dashboard" in loaded and "ui.sections" not in loaded and "ui.section_group" not in loaded
     Ledger.open(path).close()  # left closed cleanly
 
 
