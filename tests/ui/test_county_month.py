@@ -30,6 +30,7 @@ from ui.checklist import ChecklistView
 from ui.package_dialogs import PackagesDialog
 from ui.review import ReturnDialog
 from ui.undo import EditCommand
+from tests.ui.windows import close_windows
 
 pytestmark = pytest.mark.gui
 
@@ -94,12 +95,7 @@ def window(qtbot, tmp_path, monkeypatch, month):
     w.show()
     qtbot.waitExposed(w)
     yield w
-    w.sync_controller.shutdown()
-    assert workers.wait_all(30_000)
-    w.close()
-    w.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    QApplication.processEvents()
+    close_windows(w)
     ui_i18n.uninstall()
 
 

@@ -19,6 +19,7 @@ from tests.ui.test_package_ui import answer_phone
 from ui import package_dialogs, sync_widgets, workers
 from ui import settings as S
 from ui.exchange import ExchangeDialog
+from tests.ui.windows import close_windows
 
 pytestmark = [pytest.mark.gui]
 
@@ -53,14 +54,7 @@ def make_window(qtbot, tmp_path, monkeypatch):
         return window
 
     yield make
-    for window in windows:
-        window.sync_controller.shutdown()
-    assert workers.wait_all(30_000)
-    for window in windows:
-        window.close()
-        window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    QApplication.processEvents()
+    close_windows(*windows)
 
 
 @pytest.fixture

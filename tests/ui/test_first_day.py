@@ -33,6 +33,7 @@ from ui import package_dialogs, sync_widgets, workers
 from ui import settings as S
 from ui.forms import RecordForm
 from ui.wizard import PAGE_OPERATOR, FirstStartWizard
+from tests.ui.windows import close_windows
 
 pytestmark = pytest.mark.gui
 
@@ -63,14 +64,7 @@ def day(qtbot, tmp_path, monkeypatch):
     settings.set(S.DAILY_BACKUP, False)
     state = {"home": home, "stick": stick, "settings": settings, "windows": []}
     yield state
-    for window in state["windows"]:
-        window.sync_controller.shutdown()
-    assert workers.wait_all(30_000)
-    for window in state["windows"]:
-        window.close()
-        window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    QApplication.processEvents()
+    close_windows(*state["windows"])
     ui_i18n.uninstall()
 
 

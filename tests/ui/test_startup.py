@@ -19,6 +19,7 @@ from tests.conftest import TOWNSHIP, TOWNSHIP_2
 from ui import pending_count as P
 from ui import settings as S
 from ui import sync_widgets, workers
+from tests.ui.windows import close_windows
 
 pytestmark = pytest.mark.gui
 
@@ -45,14 +46,7 @@ def open_window(qtbot, tmp_path, monkeypatch):
         return window
 
     yield open_window
-    for window in windows:
-        window.sync_controller.shutdown()
-    assert workers.wait_all(30_000)
-    for window in windows:
-        window.close()
-        window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    QApplication.processEvents()
+    close_windows(*windows)
 
 
 def test_a_tab_is_made_when_first_shown_in_its_place(qtbot, county_ledger, open_window):

@@ -24,6 +24,7 @@ from ui import workers
 from ui.sync_controller import NOT_ENROLLED, OFFLINE, ONLINE, SyncController
 from ui import sync_widgets
 from ui.sync_widgets import EnrollDialog, SyncDetailsDialog, install_sync
+from tests.ui.windows import close_windows
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -132,15 +133,7 @@ def make_window(qtbot, settings, monkeypatch):
         return window, controller
 
     yield make
-    for window in windows:
-        window.sync_controller.shutdown()
-    assert workers.wait_all(WAIT)
-    QApplication.processEvents()
-    for window in windows:
-        window.close()
-        window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    QApplication.processEvents()
+    close_windows(*windows, wait_ms=WAIT)
 
 
 def click_sync(qtbot, window, *, pulled: bool = False):
@@ -408,13 +401,7 @@ def test_the_automatic_sync_starts_after_the_window_and_never_after_it_closed(qt
     qtbot.waitUntil(lambda: first.auto, timeout=WAIT)
     qtbot.wait(200)
     assert not second.auto
-    for window in windows:
-        window.sync_controller.shutdown()
-    assert workers.wait_all(WAIT)
-    for window in windows:
-        window.close()
-        window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    close_windows(*windows, wait_ms=WAIT)
 
 
 def test_menu_actions_survive_a_language_switch(qtbot, township_ledger, make_window):

@@ -23,6 +23,7 @@ from ui import attachments as attachments_module
 from ui import settings as S
 from ui import sync_widgets, workers
 from ui.forms import RecordForm
+from tests.ui.windows import close_windows
 
 pytestmark = pytest.mark.gui
 
@@ -69,12 +70,7 @@ def window(qtbot, tmp_path, monkeypatch):
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.sync_controller.shutdown()
-    assert workers.wait_all(30_000)
-    win.close()
-    win.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-    QApplication.processEvents()
+    close_windows(win)
     ledger.close()
     ui_i18n.uninstall()
 
