@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolBu
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
 from desktop.reporting.chart_axis import value_axis
-from desktop.reporting.submissions import month_being_reported
+from desktop.reporting.months import month_being_reported
 from desktop.scope.geo import geography
 from ui import workers
 
@@ -34,7 +34,7 @@ class MonthFigureView(QWidget):
     Widgets: ``unit_label``, ``status_label``, ``month_label``, ``prev_button``,
     ``month_edit``, ``next_button``, ``figure_label`` and ``figure_combo`` (object names
     start with the view's *prefix*); :meth:`header_layout` lays out the first six.  Every view
-    opens on the month being reported (:func:`desktop.reporting.submissions.month_being_reported`)
+    opens on the month being reported (:func:`desktop.reporting.months.month_being_reported`)
     unless given another *month*."""
 
     sig_loaded = Signal()

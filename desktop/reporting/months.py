@@ -6,10 +6,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ledger.hlc import COUNTER_BITS
 from desktop.ledger.report_queries import Period
+
+if TYPE_CHECKING:
+    from desktop.ledger import Ledger
 
 MSG_BAD_MONTH = QT_TRANSLATE_NOOP("figures", "\"{month}\" is not a month (YYYY-MM).")
 
@@ -56,6 +60,8 @@ def last_month(today: dt.date | None = None) -> str:
 #: The day of the next month by which a month's report is due, unless the level above sets
 #: another (:mod:`desktop.reporting.submissions`).
 DEFAULT_DUE_DAY = 5
+#: The latest due day a level may set (every month has it).
+LAST_DUE_DAY = 28
 
 
 def reporting_month(today: dt.date | None = None, due_day: int = DEFAULT_DUE_DAY) -> str:
@@ -81,3 +87,30 @@ def month_stamp_range(month: str) -> tuple[str, str]:
     first = dt.datetime(year, mon, 1)
     after = dt.datetime(year + mon // 12, mon % 12 + 1, 1)
     return _clock_hex(first), _clock_hex(after)
+
+
+class DueDays:
+    """The due dates of months, as the levels above a unit set them (one read of the ledger)."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._set = [(r["scope"], r["month"] or "", r["due_day"]) for r in ledger.query("report_due") if r["due_day"]]
+
+    def day(self, unit: str, month: str) -> int:
+        """The due day (of the month after *month*) for *unit*."""
+        # the nearest level above first; a month's own setting before the every-month one
+        best = max((((len(scope), bool(m)), day) for scope, m, day in self._set
+                    if len(scope) < len(unit) and unit.startswith(scope) and m in ("", month)), default=None)
+        return min(max(best[1], 1), LAST_DUE_DAY) if best else DEFAULT_DUE_DAY
+
+    def due_on(self, unit: str, month: str) -> str:
+        month_bounds(month)
+        return f"{next_month(month)}-{self.day(unit, month):02d}"
+
+
+def month_being_reported(ledger: Ledger, today: dt.date | None = None) -> str:
+    """The month this ledger's unit is reporting (:func:`reporting_month`), turning after the
+    due day the level above set for last month (the 5th unless it set another)."""
+    today = today or dt.date.today()
+    if not ledger.scope:
+        return reporting_month(today)
+    return reporting_month(today, DueDays(ledger).day(ledger.scope, last_month(today)))

@@ -10,7 +10,6 @@ unit set for that month (``report_due``), else the one it set for every month, e
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -19,7 +18,9 @@ from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ledger import Ledger, Review
 from desktop.ledger.locks import APPROVED, REOPENED, RETURNED
 from desktop.reporting.model import COMPARED, MonthlyReport, UnitRef
-from desktop.reporting.months import DEFAULT_DUE_DAY, last_month, month_bounds, next_month, reporting_month
+# DueDays and month_being_reported live with the months (the overview's header needs them, not the rest)
+from desktop.reporting.months import (DEFAULT_DUE_DAY, LAST_DUE_DAY, DueDays, last_month,  # noqa: F401
+                                      month_being_reported, month_bounds, next_month, reporting_month)
 
 CTX = "submission"
 NOT_SUBMITTED, SUBMITTED = "not_submitted", "submitted"
@@ -33,8 +34,6 @@ STATES = {
 }
 #: The figures a submission freezes: the report's headline counts of the unit.
 FROZEN = tuple(COMPARED)
-#: The latest due day a level may set (every month has it).
-LAST_DUE_DAY = 28
 
 
 def submission_id(unit: str, month: str) -> str:
@@ -115,33 +114,6 @@ def figures_of(report: MonthlyReport, unit: str) -> dict[str, int] | None:
         return {key: int(values[key]) for key in FROZEN}
     below = next((u for u in report.units if u.code == unit), None)
     return None if below is None else {key: int(below.value(key) or 0) for key in FROZEN}
-
-
-class DueDays:
-    """The due dates of months, as the levels above a unit set them (one read of the ledger)."""
-
-    def __init__(self, ledger: Ledger) -> None:
-        self._set = [(r["scope"], r["month"] or "", r["due_day"]) for r in ledger.query("report_due") if r["due_day"]]
-
-    def day(self, unit: str, month: str) -> int:
-        """The due day (of the month after *month*) for *unit*."""
-        # the nearest level above first; a month's own setting before the every-month one
-        best = max((((len(scope), bool(m)), day) for scope, m, day in self._set
-                    if len(scope) < len(unit) and unit.startswith(scope) and m in ("", month)), default=None)
-        return min(max(best[1], 1), LAST_DUE_DAY) if best else DEFAULT_DUE_DAY
-
-    def due_on(self, unit: str, month: str) -> str:
-        month_bounds(month)
-        return f"{next_month(month)}-{self.day(unit, month):02d}"
-
-
-def month_being_reported(ledger: Ledger, today: dt.date | None = None) -> str:
-    """The month this ledger's unit is reporting (:func:`reporting_month`), turning after the
-    due day the level above set for last month (the 5th unless it set another)."""
-    today = today or dt.date.today()
-    if not ledger.scope:
-        return reporting_month(today)
-    return reporting_month(today, DueDays(ledger).day(ledger.scope, last_month(today)))
 
 
 def _discrepancies(frozen: dict, live: dict | None) -> tuple[Discrepancy, ...]:
