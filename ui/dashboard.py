@@ -4,7 +4,6 @@ read-only connection of its own (``desktop.reporting.figures``); the GUI thread 
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QBarSet, QHorizontalStackedBarSeries
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPalette
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QToolTip,
@@ -86,9 +85,7 @@ class DashboardView(MonthFigureView):
 
         # ---- charts
         self.source_view = self.make_chart_view("chart_sources")
-        self.checklist_view = self.make_chart_view("chart_checklist")
-        self.checklist_view.chart().legend().setVisible(True)
-        self.checklist_view.chart().legend().setAlignment(Qt.AlignBottom)
+        self.checklist_view = self.make_chart_view("chart_checklist", self._with_legend)
         self.units_view = self.make_chart_view("chart_units")
         row = self.fontMetrics().height()
         for view, lines in ((self.source_view, 18), (self.checklist_view, 18), (self.units_view, 12)):
@@ -220,7 +217,14 @@ class DashboardView(MonthFigureView):
         self.bar_axes(chart, series, [enums.label("member_source", k) for k, _v in items],
                       value_axis(max([v for _k, v in items] + [1])))
 
+    @staticmethod
+    def _with_legend(chart) -> None:
+        chart.legend().setVisible(True)
+        chart.legend().setAlignment(Qt.AlignBottom)
+
     def _show_checklist(self, h: figures.Headline) -> None:
+        from PySide6.QtCharts import QBarSet, QHorizontalStackedBarSeries
+
         chart = self.checklist_view.chart()
         self.clear_chart(chart)
         chart.setTitle(self.tr("Checklist progress by system"))

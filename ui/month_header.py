@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterable
 
-from PySide6.QtCharts import (QAbstractBarSeries, QBarCategoryAxis, QBarSet, QChart, QChartView,
-                              QHorizontalBarSeries, QValueAxis)
+from typing import TYPE_CHECKING, Callable
+
 from PySide6.QtCore import QT_TR_NOOP, QDate, QEvent, QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
@@ -21,8 +21,57 @@ from desktop.reporting.months import month_being_reported
 from desktop.scope.geo import geography
 from ui import workers
 
+if TYPE_CHECKING:
+    from PySide6.QtCharts import QAbstractBarSeries, QChart, QChartView, QHorizontalBarSeries
+
 BAR = QColor("#c62828")  # league red
 LABEL = QColor("#212121")  # values beside the bars, on the chart's light background
+
+
+class ChartSlot(QWidget):
+    """The place of a chart in a view.  Its chart view (and QtCharts with it) is made when the
+    chart is first asked for — when a computation has something to draw, after the window
+    is shown — not when the view is made: QtCharts and the view cost the window's start
+    some 15 ms.  Size and visibility are the slot's, the chart fills it."""
+
+    def __init__(self, name: str, parent: QWidget, setup: Callable[["QChart"], None] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._setup = setup
+        self._view: QChartView | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def view(self) -> "QChartView":
+        """The chart view, made now when it was not yet: an empty chart without a legend,
+        titled in the view's bold font."""
+        if self._view is None:
+            from PySide6.QtCharts import QChart, QChartView
+
+            chart = QChart()
+            chart.legend().setVisible(False)
+            chart.setMargins(QMargins(4, 4, 4, 4))
+            chart.setBackgroundRoundness(0)
+            title_font = QFont(self.font())
+            title_font.setBold(True)
+            chart.setTitleFont(title_font)
+            chart.legend().setFont(self.font())
+            view = QChartView(chart, self)
+            view.setObjectName(f"{self.objectName()}_view")
+            view.setRenderHint(QPainter.Antialiasing)
+            self.layout().addWidget(view)
+            self._view = view
+            if self._setup is not None:
+                self._setup(chart)
+        return self._view
+
+    def chart(self) -> "QChart":
+        return self.view().chart()
+
+    @property
+    def made(self) -> bool:
+        """Whether the chart view exists (never makes it)."""
+        return self._view is not None
 
 
 class MonthFigureView(QWidget):
@@ -218,20 +267,10 @@ class MonthFigureView(QWidget):
         self._month_timer.start()
 
     # ------------------------------------------------------------- charts
-    def make_chart_view(self, name: str) -> QChartView:
-        """An empty chart without a legend, titled in the view's bold font."""
-        chart = QChart()
-        chart.legend().setVisible(False)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.setBackgroundRoundness(0)
-        title_font = QFont(self.font())
-        title_font.setBold(True)
-        chart.setTitleFont(title_font)
-        chart.legend().setFont(self.font())
-        view = QChartView(chart, self)
-        view.setObjectName(name)
-        view.setRenderHint(QPainter.Antialiasing)
-        return view
+    def make_chart_view(self, name: str, setup: Callable[["QChart"], None] | None = None) -> ChartSlot:
+        """The place of a chart (:class:`ChartSlot`): its empty chart, without a legend, is made
+        when first asked for, then given to *setup*."""
+        return ChartSlot(name, self, setup)
 
     @staticmethod
     def clear_chart(chart: QChart) -> None:
@@ -243,6 +282,8 @@ class MonthFigureView(QWidget):
     @staticmethod
     def bar_series(label: str, values: list[float], percent: bool = False) -> QHorizontalBarSeries:
         """One set of league-red bars, each with its value beside it (*percent*: 0…100)."""
+        from PySide6.QtCharts import QAbstractBarSeries, QBarSet, QHorizontalBarSeries
+
         bars = QBarSet(label)
         bars.setColor(BAR)
         bars.setLabelColor(LABEL)
@@ -269,6 +310,8 @@ class MonthFigureView(QWidget):
                  axis: tuple[float, float], label_format: str = "%d") -> None:
         """Categories on the left (first one at the bottom), values from 0 to *axis* = (top,
         step) along the bottom."""
+        from PySide6.QtCharts import QBarCategoryAxis, QValueAxis
+
         names = QBarCategoryAxis()
         names.append(categories)
         names.setLabelsFont(self.font())

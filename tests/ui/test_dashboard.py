@@ -159,6 +159,18 @@ def test_charts_show_the_figures(qtbot, view):
     assert len(stacked.barSets()) == 3
 
 
+def test_the_charts_are_made_when_there_is_something_to_draw(qtbot, view):
+    """The view is made without its chart views (QtCharts costs the window's start); the first
+    answer makes them, the checklist's with its legend."""
+    assert not view.source_view.made and not view.checklist_view.made and not view.units_view.made
+    view.set_month("2025-06")
+    view.set_scope(COUNTY)
+    qtbot.waitUntil(lambda: not view.loading and view.headline is not None)
+    assert view.source_view.made and view.checklist_view.made and view.units_view.made
+    assert view.checklist_view.chart().legend().isVisible() and not view.source_view.chart().legend().isVisible()
+    assert view.source_view.view().parent() is view.source_view  # the chart fills its place
+
+
 def test_stale_answers_are_ignored(qtbot, view):
     view.set_month("2025-06")
     with qtbot.waitSignal(view.sig_loaded, timeout=10000):
