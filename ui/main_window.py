@@ -36,13 +36,14 @@ if TYPE_CHECKING:
 #: The record sections with a tab of their own, in the order of the tabs (the checklist has a
 #: view of its own).
 SECTION_KINDS = tuple(k for k in kinds_where("section") if not KINDS[k].section_group)
-#: The sections grouped in one tab (group → its kinds), after the others.
 #: The prefix of a group's name among the window's tabs.
 GROUP = "group:"
+#: The sections grouped in one tab (group → its kinds), after the others.
 SECTION_GROUPS: dict[str, tuple[str, ...]] = {
     group: tuple(k for k in kinds_where("section") if KINDS[k].section_group == group)
     for group in dict.fromkeys(KINDS[k].section_group for k in kinds_where("section")) if group}
 
+#: Every kind with a section, grouped or not.
 ALL_SECTION_KINDS = frozenset(kinds_where("section"))
 
 
