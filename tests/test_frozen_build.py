@@ -22,7 +22,7 @@ EXE = ".exe" if sys.platform == "win32" else ""
 #: Nothing of these may end up in the desktop build (hub, tests, unused Qt modules).
 NOT_IN_BUILD = ("QtWebEngine", "QtQml", "QtQuick", "Qt3D", "QtMultimedia", "QtPdf", "QtDesigner", "fastapi",
                 "uvicorn", "starlette", "schemathesis", "hypothesis", "pytest", "tkinter", "sync/hub",
-                "cryptography", "libqglib")
+                "cryptography", "libqglib", "pypdfium2", "onnxruntime", "cv2")
 
 
 def run(cmd: list[str], *, env: dict[str, str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess:
