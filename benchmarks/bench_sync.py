@@ -31,7 +31,8 @@
    look-ups of what is held, the per-field decisions, the writes), against the limit: the same
    rows and change log rows written with plain ``executemany``, in the same run.
 
-Goals, printed beside: 10,000 changes each way in under 5 s (0.5 s for the merge's own goal); province first sync under
+Goals, printed beside: 10,000 changes each way in under 5 s, and in under 0.5 s (the limit: the
+same rows through ``executemany``, part 0); province first sync under
 60 s, and under 5 s as a file; p95 under 500 ms with no errors.  Not a timed test: it prints figures and exits 0.
 """
 
@@ -71,6 +72,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 COUNTY = "130111"
 OTHER_COUNTY = "130102"  # the unsigned run of the signing comparison
 GOAL_10K_S = 5.0
+#: the stretch goal of each way (the limit it is measured against: part 0, the rows through executemany)
+GOAL_10K_NEAR_LIMIT_S = 0.5
 GOAL_PROVINCE_S = 60.0
 #: the same as one ready ledger file (the wire and writing the file locally are the limit)
 GOAL_PROVINCE_FILE_S = 5.0
@@ -311,7 +314,8 @@ def bench_up_down(folder: Path, hub: Hub, n: int, county: str = COUNTY, label: s
                                      for i in range(n - 1)])
     pushed, up, st, _, cpu = timed(src, "push", hub)
     print(f"push: {pushed.applied:,} changes in {up:.2f} s = {pushed.applied / up:,.0f} changes/s "
-          f"({pushed.batches} batches)  goal < {GOAL_10K_S:.0f} s: {verdict(up < GOAL_10K_S)}")
+          f"({pushed.batches} batches)  goal < {GOAL_10K_S:.0f} s: {verdict(up < GOAL_10K_S)}, "
+          f"< {GOAL_10K_NEAR_LIMIT_S} s: {verdict(up < GOAL_10K_NEAR_LIMIT_S)}")
     print(f"      request bodies {kb(st.bytes_sent)} on the wire vs {kb(st.raw_sent)} raw JSON "
           f"({st.raw_sent / max(st.bytes_sent, 1):.1f}x smaller)")
     print(f"      {cpu}")
@@ -319,7 +323,8 @@ def bench_up_down(folder: Path, hub: Hub, n: int, county: str = COUNTY, label: s
     dst = device(folder, hub, county, f"reader-{county}")
     pulled, down, st, counter, cpu = timed(dst, "pull", hub)
     print(f"pull: {pulled.applied:,} changes in {down:.2f} s = {pulled.applied / down:,.0f} changes/s "
-          f"({pulled.pages} pages)  goal < {GOAL_10K_S:.0f} s: {verdict(down < GOAL_10K_S)}")
+          f"({pulled.pages} pages)  goal < {GOAL_10K_S:.0f} s: {verdict(down < GOAL_10K_S)}, "
+          f"< {GOAL_10K_NEAR_LIMIT_S} s: {verdict(down < GOAL_10K_NEAR_LIMIT_S)}")
     print(f"      answers {kb(st.bytes_received)} on the wire (hook: {kb(counter.answer_bytes)}) vs "
           f"{kb(st.raw_received)} raw JSON ({st.raw_received / max(st.bytes_received, 1):.1f}x smaller)")
     print(f"      {cpu}")

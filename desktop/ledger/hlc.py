@@ -79,19 +79,22 @@ class HybridClock:
             self.last += 1
         return self.last
 
-    def ahead_ms(self, remote: int) -> int:
-        """How far a received clock value lies ahead of this computer's physical time."""
-        return clock_ms(remote) - self.now_ms()
+    def ahead_ms(self, remote: int, now_ms: int | None = None) -> int:
+        """How far a received clock value lies ahead of this computer's physical time (or of
+        *now_ms*, that time read once for a batch of received changes)."""
+        return clock_ms(remote) - (self.now_ms() if now_ms is None else now_ms)
 
-    def acceptable(self, remote: int) -> bool:
+    def acceptable(self, remote: int, now_ms: int | None = None) -> bool:
         """Whether a received clock value lies within the offset bound."""
-        return self.ahead_ms(remote) <= self.max_offset_ms
+        return self.ahead_ms(remote, now_ms) <= self.max_offset_ms
 
-    def observe(self, remote: int) -> bool:
+    def observe(self, remote: int, now_ms: int | None = None) -> bool:
         """Advance past a received clock value, never beyond physical time plus the bound.
         Returns True when it lies more than a day ahead (kept for the old flag)."""
-        ahead = self.ahead_ms(remote) > FUTURE_TOLERANCE_MS
-        limit = (self.now_ms() + self.max_offset_ms) << COUNTER_BITS
+        if now_ms is None:
+            now_ms = self.now_ms()
+        ahead = clock_ms(remote) - now_ms > FUTURE_TOLERANCE_MS
+        limit = (now_ms + self.max_offset_ms) << COUNTER_BITS
         self.last = max(self.last, min(remote, limit))
         return ahead
 

@@ -68,6 +68,9 @@ def _same_change(a: Change, b: Change) -> bool:
         (b.stamp, b.kind, b.record_id, b.scope, dumps(b.fields), dumps(b.base), b.author, b.created)
 
 
+#: the classes of value a batch remembers as checked (not bool: True == 1 as a key)
+_HASHED = (str, int)
+
 #: Received changes handled together: what is held of them and their records are looked up
 #: with one query per origin and per kind, and the writes go out with ``executemany``.
 #: Bounded so that a look-up's parameters stay within SQLite's oldest limit (999).
@@ -173,11 +176,13 @@ class Merging:
                      authentic: Callable[[Change], str | None] | None, sender: str | None) -> None:
         """Check, decide and write one batch: the look-ups first, then each change in order
         against what is held and what the batch's earlier changes did, then the writes."""
-        checked = [self._decoded(item, allowed_scope, sender) for item in items]
+        accepted: set = set()
+        checked = [self._decoded(item, allowed_scope, sender, accepted) for item in items]
         wellformed = [c for c, reason in checked if reason is None]
         held = self._held_changes(wellformed)
         records = self._held_records(wellformed)
         now = dt.datetime.now().isoformat(timespec="seconds")
+        now_ms = self.clock.now_ms()  # physical time, read once for the batch
         log: list[tuple] = []
         conflicts: list[tuple] = []
         for change, reason in checked:
@@ -193,7 +198,7 @@ class Merging:
                         origin=change.origin, seq=change.origin_seq), "duplicate_differs",
                         origin=change.origin, seq=change.origin_seq)
                 else:
-                    reason = (authentic and authentic(change)) or self._check_trust(change)
+                    reason = (authentic and authentic(change)) or self._check_trust(change, now_ms)
             if not reason:
                 k = KINDS[change.kind]
                 record = records.get((k.name, change.record_id))
@@ -205,7 +210,7 @@ class Merging:
                 continue
             if record is None:
                 record = records[(k.name, change.record_id)] = _Record.empty(k, change.scope)
-            future = self.clock.observe(int(change.stamp[:16], 16))
+            future = self.clock.observe(int(change.stamp[:16], 16), now_ms)
             report.flagged_future += bool(future)
             log.append((change.origin, change.origin_seq, change.stamp, change.kind, change.record_id, change.scope,
                         change.patch_json(), change.author, FLAG_FUTURE if future else 0, self._batch,
@@ -217,8 +222,8 @@ class Merging:
             self._meta_dirty = True
             self._write_batch(log, records, conflicts)
 
-    def _decoded(self, item: Change | dict, allowed_scope: str | None,
-                 sender: str | None) -> tuple[Change | dict, str | None]:
+    def _decoded(self, item: Change | dict, allowed_scope: str | None, sender: str | None,
+                 accepted: set | None = None) -> tuple[Change | dict, str | None]:
         """A received item as a change, and the reason to refuse it on its own (malformed,
         unknown kind or field, a bad value, out of scope), if any."""
         if isinstance(item, Change):
@@ -228,7 +233,7 @@ class Merging:
                 change = Change.from_wire(item)
             except ValueError as exc:
                 return item, str(exc)
-        return change, self._check_received(change, allowed_scope, sender)
+        return change, self._check_received(change, allowed_scope, sender, accepted)
 
     def _held_changes(self, changes: list[Change]) -> dict[tuple[str, int], Change]:
         """The changes the change log holds of these changes' (origin, seq): one query per
@@ -291,24 +296,31 @@ class Merging:
                 "INSERT OR IGNORE INTO conflicts (kind, record_id, field, lost_value, lost_stamp, won_value, "
                 "won_stamp, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", conflicts)
 
-    def _check_trust(self, change: Change) -> str | None:
+    def _check_trust(self, change: Change, now_ms: int | None = None) -> str | None:
         """Refuse what would rewrite history: a change in this device's own name (it would
         take a sequence number this device is yet to use), or one dated beyond the bound."""
         if change.origin == self.device_id:
             return Reason(translate("errors", REJECT_OWN_ORIGIN), "own_origin")
         remote = int(change.stamp[:16], 16)
-        if not self.clock.acceptable(remote):
-            ahead = self.clock.ahead_ms(remote)
+        if not self.clock.acceptable(remote, now_ms):
+            ahead = self.clock.ahead_ms(remote, now_ms)
             return Reason(translate("errors", REJECT_CLOCK_AHEAD).format(hours=f"{round(ahead / 3_600_000, 1):g}"),
                           "clock_ahead", ahead_ms=ahead)
         return None
 
-    def _check_received(self, change: Change, allowed_scope: str | None, sender: str | None = None) -> str | None:
+    def _check_received(self, change: Change, allowed_scope: str | None, sender: str | None = None,
+                        accepted: set | None = None) -> str | None:
+        """Why a received change cannot be stored on its own, or None.  *accepted*: the
+        (kind, field, value) a batch has found storable so far (a page repeats its dates,
+        choices and references): those are not checked again."""
         k = KINDS.get(change.kind)
         if k is None:
             return translate("errors", REJECT_UNKNOWN_KIND).format(kind=change.kind)
         checks = _kind_table(k)[1]
+        kind = change.kind
         for name, value in change.fields.items():
+            if accepted is not None and value.__class__ in _HASHED and (kind, name, value) in accepted:
+                continue
             if name == DELETED:
                 if not isinstance(value, int) or isinstance(value, bool) or value not in (0, 1):
                     return translate("errors", REJECT_BAD_VALUE).format(field=name)
@@ -326,6 +338,8 @@ class Merging:
             error = received_error(f, value)  # the same checks as a local write's
             if error is not None:
                 return translate("errors", REJECT_INVALID_VALUE).format(field=name, problem=error.text())
+            if accepted is not None:
+                accepted.add((kind, name, value))
         for name in change.base:
             if name != DELETED and name not in checks:
                 return translate("errors", REJECT_UNKNOWN_FIELD).format(field=name, kind=change.kind)

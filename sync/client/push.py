@@ -1,8 +1,14 @@
 """Push: every change after the push cursor, batch by batch.  The hub answers each change
 (applied, duplicate, rejected); the cursor moves past the answered ones only, in the
-transaction that also records the refused ones and the attachments to upload."""
+transaction that also records the refused ones and the attachments to upload.  While the hub
+stores one batch, the next is read and encoded here (the call itself runs in a thread of its
+own; the ledger is only touched by the caller's thread), and dropped when the answer says the
+batch was not taken whole."""
 
 from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 from desktop.ledger.changes import Change
 from sync import signatures
@@ -12,10 +18,18 @@ from sync.client.reasons import worded
 from sync.client.rejections import record_rejected
 from sync.client.results import PushResult
 from sync.client.settings import BLOB_UPLOADS, PUSH_CURSOR
-from sync.client.transport import Cancelled, Progress, check_cancelled
+from sync.client.transport import Cancelled, Prepared, Progress, check_cancelled, prepare
 from sync.packages import device_keys
 
 MAX_PUSH = 2000
+
+
+@dataclass
+class _Batch:
+    changes: list[Change]
+    end: int
+    to_send: list[Change]
+    prepared: Prepared | None
 
 
 class Pusher:
@@ -39,49 +53,70 @@ class Pusher:
         total = ledger.pending_changes()
         batch = max(1, min(int(self.settings.batch_size), MAX_PUSH))
         done = 0
-        while True:
-            check_cancelled(cancelled)
-            changes, end = ledger.changes_since(cursor, limit=batch)
-            if not changes:
-                break
-            to_send = [c for c in changes if not self._relayed_from_above(c)]
-            answers: dict[tuple[str, int], tuple[str, str, str]] = {}
-            if to_send:
-                try:
-                    answer = self.transport.request(
-                        "POST", "/v1/push", cancelled=cancelled,
-                        body=_body(ledger, to_send, key))
-                except TooLarge:
-                    if batch == 1:
-                        raise HubRefused(status=413, detail="too_large") from None
-                    batch = max(1, batch // 2)
-                    continue
-                answers = _parse_results(answer)
-                result.batches += 1
-                result.sent += len(to_send)
-            # the answered prefix of the batch (normally all of it)
-            n = 0
-            for c in changes:
-                if (c.origin, c.origin_seq) not in answers and not self._relayed_from_above(c):
-                    break
-                n += 1
-            if n == 0:
-                raise ProtocolError(detail="push: no change of the batch was answered")
-            copied = _first_own_differing(changes[:n], answers, ledger.device_id)
-            if copied is not None:  # another copy of this ledger sent these numbers first
-                n = copied
-            if n < len(changes) and n:
-                _, end = ledger.changes_since(cursor, limit=n)
-            if n:
-                self._settle(changes[:n], answers, end, result)
-            if copied is not None:
-                ledger.mark_copied()
-                raise LedgerCopied()
-            cursor = end
-            done += n
-            if progress:
-                progress(done, max(total, done))
+        with ThreadPoolExecutor(1, thread_name_prefix="push-batch") as calls:
+            stopping = False
+
+            def stop() -> bool:
+                return stopping or bool(cancelled and cancelled())
+
+            def send(prepared: Prepared) -> dict:
+                return self.transport.request("POST", "/v1/push", cancelled=stop, prepared=prepared)
+
+            try:
+                check_cancelled(cancelled)
+                ahead = self._batch(cursor, batch, key)
+                while ahead.changes:
+                    check_cancelled(cancelled)
+                    changes, end, to_send = ahead.changes, ahead.end, ahead.to_send
+                    call = calls.submit(send, ahead.prepared) if to_send else None
+                    # while the hub stores this batch, the next one is read and encoded here
+                    ahead = self._batch(end, batch, key)
+                    answers: dict[tuple[str, int], tuple[str, str, str]] = {}
+                    if call is not None:
+                        try:
+                            answer = call.result()
+                        except TooLarge:
+                            if batch == 1:
+                                raise HubRefused(status=413, detail="too_large") from None
+                            batch = max(1, batch // 2)
+                            ahead = self._batch(cursor, batch, key)
+                            continue
+                        answers = _parse_results(answer)
+                        result.batches += 1
+                        result.sent += len(to_send)
+                    # the answered prefix of the batch (normally all of it)
+                    n = 0
+                    for c in changes:
+                        if (c.origin, c.origin_seq) not in answers and not self._relayed_from_above(c):
+                            break
+                        n += 1
+                    if n == 0:
+                        raise ProtocolError(detail="push: no change of the batch was answered")
+                    copied = _first_own_differing(changes[:n], answers, ledger.device_id)
+                    if copied is not None:  # another copy of this ledger sent these numbers first
+                        n = copied
+                    if n < len(changes) and n:
+                        _, end = ledger.changes_since(cursor, limit=n)
+                    if n:
+                        self._settle(changes[:n], answers, end, result)
+                    if copied is not None:
+                        ledger.mark_copied()
+                        raise LedgerCopied()
+                    if n < len(changes):  # the batch read ahead follows the whole batch: read again
+                        ahead = self._batch(end, batch, key)
+                    cursor = end
+                    done += n
+                    if progress:
+                        progress(done, max(total, done))
+            finally:
+                stopping = True  # a call still under way (after an error here) retries no more
         return result
+
+    def _batch(self, cursor: int, size: int, key) -> "_Batch":
+        """The next *size* changes after *cursor*, those of them to send, and their body encoded."""
+        changes, end = self.ledger.changes_since(cursor, limit=size)
+        to_send = [c for c in changes if not self._relayed_from_above(c)]
+        return _Batch(changes, end, to_send, prepare(_body(self.ledger, to_send, key)) if to_send else None)
 
     def _settle(self, changes: list[Change], answers: dict, end: int, result: PushResult) -> None:
         """Count the hub's answers to *changes*; move the cursor to *end* in one transaction

@@ -8,6 +8,7 @@ import io
 import json
 import random
 import time
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import requests
@@ -71,17 +72,23 @@ class Transport:
                 cancelled: Cancelled | None = None, content: bytes | None = None,
                 raw_answer: bool = False, extra_headers: Callable[[], dict] | None = None,
                 stream_to: Callable[[requests.Response], Any] | None = None,
-                fresh_content: Callable[[], tuple[bytes, dict]] | None = None) -> Any:
+                fresh_content: Callable[[], tuple[bytes, dict]] | None = None,
+                prepared: Prepared | None = None) -> Any:
         """One call, retried.  *body* is sent as JSON, *content* as raw bytes
         (``application/octet-stream``, gzip when that pays); *raw_answer* returns the
         answer's bytes instead of parsed JSON.  *extra_headers* are asked for afresh at
         each attempt, and so is *fresh_content*: the raw bytes to send and their own
         headers (an upload that goes on from wherever the hub's copy ends).  *stream_to*
         reads a successful answer as it arrives and gives the call's result; a line cut
-        meanwhile is retried like any other."""
+        meanwhile is retried like any other.  *prepared*: a JSON body encoded beforehand
+        (:func:`prepare`), sent as *body* would be."""
         s = self.settings
         headers = self._headers(auth, raw_answer)
-        data, raw_len = _encode(body, content, headers)
+        if prepared is not None:
+            data, raw_len = prepared.data, prepared.raw_len
+            headers.update(prepared.headers)
+        else:
+            data, raw_len = _encode(body, content, headers)
         base = headers
         timeout = timeout or (s.connect_timeout, s.read_timeout)
         retries = s.retries if retries is None else retries
@@ -241,6 +248,24 @@ class Transport:
         if status == 404:
             raise NotAHub(url=s.hub_url, detail=f"HTTP 404 {path}")
         raise HubRefused(status=status, detail=detail or f"HTTP {status}")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A JSON body encoded for sending: the bytes as sent, their size before compression, and
+    the content headers they go with."""
+
+    data: bytes
+    raw_len: int
+    headers: dict
+
+
+def prepare(body: dict) -> Prepared:
+    """*body* encoded as :meth:`Transport.request` sends it, ahead of the call (in any thread:
+    it touches nothing but *body*)."""
+    headers: dict = {}
+    data, raw_len = _encode(body, None, headers)
+    return Prepared(data, raw_len, headers)
 
 
 def _encode(body: dict | None, content: bytes | None, headers: dict) -> tuple[bytes | None, int]:

@@ -9,6 +9,7 @@ a pulling client process is SIGKILLed after its first page.
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import http.server
 import json
@@ -33,8 +34,8 @@ from desktop.ledger import Ledger
 from desktop.records import KINDS
 from sync.packages import device_keys
 from sync.signatures import sign_own
-from sync.client import (REJECTED_KEY, DeviceRevoked, HubUnreachable, SyncClient, SyncSettings, Unauthorized, enroll,
-                         load_settings, rejected_changes, save_settings)
+from sync.client import (REJECTED_KEY, DeviceRevoked, HubUnreachable, SyncCancelled, SyncClient, SyncSettings,
+                         Unauthorized, enroll, load_settings, rejected_changes, save_settings)
 
 PROJECT = Path(__file__).resolve().parents[2]
 #: the hub's command module (overridable to try the client against another hub build)
@@ -659,6 +660,140 @@ def test_cancel_between_batches_keeps_what_was_sent(devices, hub):
     assert seen == [(100, 500), (200, 500)]
     assert t1.pending_changes() == 300
     assert SyncClient(t1).push().applied == 300
+
+
+# ------------------------------------------------------------- one batch or page ahead
+class _Faults(requests.Session):
+    """A plain requests session with faults of the tests' choosing: ``too_large(body)`` answers
+    a push 413 as a hub with a smaller body limit would; ``answer_push(n, answer)`` may alter the
+    n-th push's answer; ``before_pull(n)`` runs before the n-th pull is sent (and may raise)."""
+
+    def __init__(self, too_large=None, answer_push=None, before_pull=None) -> None:
+        super().__init__()
+        self.too_large, self.answer_push, self.before_pull = too_large, answer_push, before_pull
+        self.pushes = self.pulls = 0
+        #: the threads the calls were sent from, by path
+        self.threads: dict[str, set[str]] = {"push": set(), "pull": set()}
+
+    def send(self, request, **kw):
+        if request.url.split("?")[0].endswith("/v1/push"):
+            self.threads["push"].add(threading.current_thread().name)
+            body = request.body if isinstance(request.body, bytes) else request.body.getvalue()
+            if self.too_large and self.too_large(_changes_in(body)):
+                return _answer(request, 413, {"error": "too_large", "message": "The request body is too large."})
+            self.pushes += 1
+            resp = super().send(request, **kw)
+            if self.answer_push and resp.status_code == 200:
+                answer = self.answer_push(self.pushes, resp.json())
+                return _answer(request, 200, answer, resp.headers.get("X-Hub-Time-Ms"))
+            return resp
+        if "/v1/pull" in request.url:
+            self.threads["pull"].add(threading.current_thread().name)
+            self.pulls += 1
+            if self.before_pull:
+                self.before_pull(self.pulls)
+        return super().send(request, **kw)
+
+
+def _changes_in(body: bytes) -> int:
+    """How many changes a push's body holds."""
+    return len(json.loads(gzip.decompress(body) if body[:2] == b"\x1f\x8b" else body)["changes"])
+
+
+def _answer(request, status: int, body: dict, hub_time: str | None = None) -> requests.Response:
+    resp = requests.Response()
+    resp.status_code, resp.request, resp.url = status, request, request.url
+    resp._content = json.dumps(body).encode()
+    resp.headers["Content-Type"] = "application/json"
+    if hub_time:
+        resp.headers["X-Hub-Time-Ms"] = hub_time
+    return resp
+
+
+def _held_once(hub, n: int, title_prefix: str = "宣传信息") -> None:
+    """The hub holds *n* publicity items, each once, and one change per item."""
+    with hub.ledger() as h:
+        titles = [r[0] for r in h.conn.execute("SELECT title FROM publicity_item")]
+        logged = h.conn.execute("SELECT COUNT(*), COUNT(DISTINCT record_id) FROM change_log "
+                                "WHERE kind = 'publicity_item'").fetchone()
+    assert len(titles) == len(set(titles)) == n and all(t.startswith(title_prefix) for t in titles)
+    assert tuple(logged) == (n, n)
+
+
+def test_a_push_halves_its_batches_when_the_hub_finds_them_too_large(devices, hub):
+    """The batch read ahead while the hub stores the last one is dropped when the hub refuses
+    that size: the halved batch starts where the answered ones end, nothing is sent twice."""
+    t1 = devices.new(T1, "南高乡", settings=fast(batch_size=400))
+    org = committee(t1, T1)
+    t1.publicity_items.create_many([publicity(org, n) for n in range(999)])
+    session = _Faults(too_large=lambda changes: changes > 200)
+    result = SyncClient(t1, session=session).push()
+    assert (result.applied, result.duplicate, result.rejected) == (1000, 0, 0)
+    assert result.batches == session.pushes == 5  # 400 refused, then 200 at a time
+    assert t1.pending_changes() == 0
+    assert session.threads["push"] == {"push-batch_0"}, "the calls run beside the reading, one at a time"
+    _held_once(hub, 999)
+
+
+def test_a_push_answered_in_part_sends_the_rest_again_not_the_batch_read_ahead(devices, hub):
+    """The hub answers only the first 150 of the second batch (as an answer cut short would):
+    the batch read ahead is dropped and the next push starts at the 151st change."""
+    t1 = devices.new(T1, "南高乡", settings=fast(batch_size=300))
+    org = committee(t1, T1)
+    t1.publicity_items.create_many([publicity(org, n) for n in range(899)])
+
+    def cut(n: int, answer: dict) -> dict:
+        return {**answer, "results": answer["results"][:150]} if n == 2 else answer
+
+    session = _Faults(answer_push=cut)
+    result = SyncClient(t1, session=session).push()
+    # the cut 150 reached the hub: sent again, they come back duplicates
+    assert (result.applied + result.duplicate, result.duplicate, result.rejected) == (900, 150, 0)
+    assert session.pushes == 4  # 300, 300 answered up to the 450th, then 300 and 150 from the 451st on
+    assert t1.pending_changes() == 0
+    _held_once(hub, 899)
+
+
+def test_a_pull_cut_while_the_next_page_travels_resumes_where_it_stopped(devices, hub):
+    """The third page's call fails (the hub unreachable) while the second page is being stored:
+    the second page is kept, the failed one is not, no thread is left behind, and the next pull
+    brings the rest, once."""
+    src = devices.new(T1, "南高乡", settings=fast(batch_size=500))
+    org = committee(src, T1)
+    src.publicity_items.create_many([publicity(org, n) for n in range(999)])
+    assert SyncClient(src).push().applied == 1000
+    dst = devices.new(T1, "南高乡二", settings=fast(page_size=250, retries=0))
+
+    def fail_third(n: int) -> None:
+        if n == 3:
+            raise requests.exceptions.ConnectionError("the line is cut")
+
+    before = threading.active_count()
+    session = _Faults(before_pull=fail_third)
+    with pytest.raises(HubUnreachable):
+        SyncClient(dst, session=session).pull()
+    assert threading.active_count() == before
+    assert dst.conn.execute("SELECT COUNT(*) FROM publicity_item").fetchone()[0] == 499  # two pages of 250: the committee, 499 items
+    assert session.threads["pull"] == {"pull-page_0"}
+    again = SyncClient(dst).pull()
+    assert (again.applied, again.duplicate, again.rejected) == (500, 0, 0)
+    titles = [r[0] for r in dst.conn.execute("SELECT title FROM publicity_item")]
+    assert len(titles) == len(set(titles)) == 999
+
+
+def test_a_pull_cancelled_keeps_the_pages_stored_and_drops_the_one_under_way(devices, hub):
+    src = devices.new(T1, "南高乡", settings=fast(batch_size=500))
+    org = committee(src, T1)
+    src.publicity_items.create_many([publicity(org, n) for n in range(999)])
+    SyncClient(src).push()
+    dst = devices.new(T1, "南高乡二", settings=fast(page_size=200))
+    seen: list[int] = []
+    with pytest.raises(SyncCancelled):
+        SyncClient(dst).pull(progress=lambda received, _: seen.append(received), cancelled=lambda: len(seen) >= 2)
+    assert seen == [200, 400]
+    assert dst.conn.execute("SELECT COUNT(*) FROM publicity_item").fetchone()[0] == 399  # and the committee
+    result = SyncClient(dst).pull()
+    assert (result.applied, result.duplicate) == (600, 0)
 
 
 def test_settings_round_trip_in_meta(devices, hub):
