@@ -32,7 +32,11 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
+from typing import Callable
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ledger.changes import Change, signature_bytes, signed_bytes
@@ -123,8 +127,10 @@ def reason(code: str, change: Change) -> Reason:
 
 
 def sign_own(ledger, key: SigningKey) -> int:
-    """Sign this device's changes not signed yet (before a push or a package export)."""
-    return ledger.sign_own_changes(key.sign)
+    """Sign this device's changes not signed yet (before a push or a package export), many at
+    once on several processors (as :func:`holding` checks them)."""
+    return ledger.sign_own_changes(key.sign, sign_many=lambda data: _shared(lambda part: [key.sign(d) for d in part],
+                                                                             data))
 
 
 def learned_keys(ledger) -> dict[str, str]:
@@ -147,6 +153,48 @@ def vouched_keys(ledger, changes: list[Change]) -> dict[str, str]:
     book = learned_keys(ledger)
     return {o: book[o] for o in sorted(origins) if o in book}
 
+#: below this many signatures, one thread checks them all (handing work over costs more)
+SHARED_CHECK_MIN = 64
+_helpers: ThreadPoolExecutor | None = None
+_helpers_made = threading.Lock()
+
+
+def _helper_threads() -> tuple[ThreadPoolExecutor, int]:
+    """The threads that check signatures beside the caller's (one fewer than the processors,
+    at most three), made at the first large check; and how many there are."""
+    global _helpers
+    count = max(1, min(3, (os.cpu_count() or 1) - 1))
+    with _helpers_made:
+        if _helpers is None:
+            _helpers = ThreadPoolExecutor(count, thread_name_prefix="signatures")
+    return _helpers, count
+
+
+def holding(pairs: list[tuple[Change, str]]) -> list[bool]:
+    """:func:`signature_holds` of each (change, key).  Many are checked on several
+    processors at once: Ed25519 runs in libsodium, which leaves the interpreter free, and a
+    check is some 40 µs there against a few µs of Python around it."""
+    return _shared(_holding, pairs)
+
+
+def _holding(pairs: list[tuple[Change, str]]) -> list[bool]:
+    return [signature_holds(c, k) for c, k in pairs]
+
+
+def _shared(work: Callable[[list], list], items: list) -> list:
+    """``work(items)``, the items shared out between the caller's thread and the helper
+    threads when there are many; the results in the items' order."""
+    if len(items) < SHARED_CHECK_MIN or (os.cpu_count() or 1) < 2:
+        return work(items)
+    pool, helpers = _helper_threads()
+    size = -(-len(items) // (helpers + 1))
+    parts = [items[i:i + size] for i in range(0, len(items), size)]
+    futures = [pool.submit(work, part) for part in parts[1:]]
+    out = work(parts[0])
+    for future in futures:
+        out += future.result()
+    return out
+
 
 class KeyBook:
     """The check of received changes' signatures on a device (the ``authentic`` hook of
@@ -162,15 +210,39 @@ class KeyBook:
             if isinstance(offered, dict) else {}
         self.handed_by, self.unsigned_ok = handed_by, unsigned_ok
         self.learned: dict[str, str] = {}
+        #: (id of a change, key) → whether its signature holds (:meth:`check_ahead`)
+        self._checked: dict[tuple[int, str], bool] = {}
+
+    def _key(self, change: Change) -> tuple[str | None, bool]:
+        """The key to check *change* against, and whether it is one offered with the changes."""
+        key = self.known.get(change.origin)
+        if key is None and change.origin in self.offered:
+            return self.offered[change.origin], True
+        return key, False
+
+    def check_ahead(self, changes: list) -> None:
+        """Check the signatures of *changes* (received changes; what is no :class:`Change` is
+        left to the ledger's checks) all at once, on several processors (:func:`holding`), for
+        the calls that follow.  Each result is kept for the key it was checked against: should
+        the key for an origin be another by then, the change is checked again."""
+        pairs = []
+        for change in changes:
+            if isinstance(change, Change) and change.signature \
+                    and change.origin not in (self.ledger.device_id, ids.BUILTIN_DEVICE):
+                key = self._key(change)[0]
+                if key is not None:
+                    pairs.append((change, key))
+        self._checked = {(id(c), k): ok for (c, k), ok in zip(pairs, holding(pairs))}
 
     def __call__(self, change: Change) -> Reason | None:
         if change.origin in (self.ledger.device_id, ids.BUILTIN_DEVICE):
             return None  # the ledger's own checks refuse these
-        key = self.known.get(change.origin)
-        offered = key is None and change.origin in self.offered
-        if offered:
-            key = self.offered[change.origin]
-        code = verdict(change, key, self.handed_by, unsigned_ok=self.unsigned_ok)
+        key, offered = self._key(change)
+        checked = self._checked.get((id(change), key)) if change.signature and key is not None else None
+        if checked is not None:
+            code = None if checked else BAD_SIGNATURE
+        else:
+            code = verdict(change, key, self.handed_by, unsigned_ok=self.unsigned_ok)
         if code is not None:
             return reason(code, change)
         if offered and change.signature:

@@ -149,6 +149,19 @@ class Change:
                    row["signature"] or "")
 
 
+def decoded_all(items: list) -> list:
+    """Each received item as a :class:`Change`, or as it came when it is malformed (then
+    ``Ledger.apply_changes`` refuses it with the reason): decoded once, for the checks of its
+    signature ahead and for the merge."""
+    out = []
+    for item in items:
+        try:
+            out.append(Change.from_wire(item))
+        except ValueError:
+            out.append(item)
+    return out
+
+
 #: the first bytes of every signed form: names what is signed and its version, so a
 #: signature over a change can never be taken for one over anything else
 SIGNED_PREFIX = b"township-change-v1\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from desktop.ledger.changes import decoded_all
 from desktop.records import DELETED, KINDS
 from sync.client.blobs import add_digests, is_sha256
 from sync.client.errors import HubTooNew, ProtocolError
@@ -65,10 +66,12 @@ class Puller:
         if unknown:
             raise HubTooNew(detail=unknown)
         ledger = self.ledger
+        changes = decoded_all(page)
         with ledger.tx():
             nothing_pending = ledger.pending_changes() == 0
             book = KeyBook(ledger, keys, unsigned_ok=True)
-            report = ledger.apply_changes(page, authentic=book)
+            book.check_ahead(changes)
+            report = ledger.apply_changes(changes, authentic=book)
             book.keep()
             also()
             wanted = [d["fields"]["sha256"] for d in page

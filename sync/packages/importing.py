@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.i18n import translate
-from desktop.ledger.changes import Change
+from desktop.ledger.changes import Change, decoded_all
 from sync import crypto
 from sync.signatures import KeyBook
 from sync.crypto import InvalidTag
@@ -58,6 +58,8 @@ def import_package(ledger, path) -> ImportReport:
         # each change signed by its origin: the sender's own by the key trusted for it, those
         # it relays by the key known here or the one it vouches for (sync.signatures)
         book = KeyBook(ledger, manifest.get("keys"), handed_by=device, handed_by_key=trusted["sign_pub"])
+        mine = decoded_all(mine)
+        book.check_ahead(mine)
         # the unit confirmed for the sender (hub statement, phone check), never the one its
         # package claims: a township claiming the county's scope sends a township's records only
         applied = ledger.apply_changes(mine, allowed_scope=trusted["allowed_scope"], authentic=book, sender=device)

@@ -51,12 +51,12 @@ def _push(request: Request, hub: Hub, device: Device, data: PushRequest, skew: i
     results: list[dict] = []
     wellformed: list[tuple[int, Change]] = []
     for i, item in enumerate(items):
-        origin, seq = echo(item)
-        results.append({"origin": origin, "seq": seq, "status": "rejected"})
         change, reason = received(item, texts_ok)
         if change is None:
-            results[i].update(trust.malformed(reason).answer())
+            origin, seq = echo(item)
+            results.append({"origin": origin, "seq": seq, "status": "rejected", **trust.malformed(reason).answer()})
         else:
+            results.append({"origin": change.origin, "seq": change.origin_seq, "status": "rejected"})
             wellformed.append((i, change))
 
     with hub.reading() as reader:  # signatures are checked before the write: no other writer waits
