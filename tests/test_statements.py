@@ -287,3 +287,25 @@ def test_the_command_line_trusts_by_hub_and_asks_for_the_unit_with_an_old_code(c
     with Ledger.open(paths["county"]) as county:
         peers = P.peers(county)
     assert {p["scope_by"] for p in peers.values()} == {"statement", "code_v1_shown"}
+
+
+def test_a_statement_is_signed_once_per_unit_name_and_keys(offices):
+    """The hub lists the devices of a scope at every sync: a statement it signed already is
+    given again, as a copy of its own; a new unit or name is signed anew."""
+    prefecture, township, _stick = offices
+    hub = FakeHub()
+    signed: list[bytes] = []
+    sign = hub.key.sign
+    hub.key.sign = lambda data: signed.append(data) or sign(data)  # counts the signatures made
+    first = hub.statement(township)
+    first["statement"]["scope"] = COUNTY  # what a caller does with its copy stays with it
+    again = hub.statement(township)
+    assert len(signed) == 1 and again["statement"]["scope"] == township.scope
+    assert again == {**first, "statement": {**first["statement"], "scope": township.scope}}
+    moved = hub.statement(township, scope=TOWNSHIP_2)
+    assert len(signed) == 2 and moved["statement"]["scope"] == TOWNSHIP_2
+    ident = P.public_identity(township)
+    hub.enroll(prefecture)
+    listed = {"device_id": township.device_id, "name": "乡", "scope": township.scope, "revoked": False,
+              "public_key": f"tlpk1:{ident['sign_pub']}:{ident['enc_pub']}", "statement": hub.statement(township)}
+    assert P.trust_hub_devices(prefecture, [listed]) == 1  # the statement given again still holds

@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import sqlite3
+import threading
+from collections import OrderedDict
 
 from sync.crypto import SigningKey
 from sync.hub.dialect import dialect_of
@@ -46,9 +48,19 @@ def public_key(conn: sqlite3.Connection) -> dict:
     return {"public_key": key, "check_code": hub_key_code(key)}
 
 
+#: statements signed by this process, by what they state (the oldest dropped beyond ISSUED_MAX)
+_issued: OrderedDict[tuple, dict] = OrderedDict()
+_issued_lock = threading.Lock()
+#: some 600 bytes each: a province's devices many times over
+ISSUED_MAX = 20_000
+
+
 def statement_for(conn: sqlite3.Connection, device: Device, *, key: SigningKey | None = None) -> dict | None:
     """The hub's signed statement of *device*'s unit, name and package keys; None for a device
-    without package keys."""
+    without package keys.  A statement this process has signed of the same unit, name and
+    keys is given again (``issued_at`` says when it was signed): every sync lists the devices
+    of the caller's scope, and a province's devices signed afresh at each call would cost a
+    signature each."""
     parts = (device.public_key or "").split(":")
     if len(parts) != 3 or parts[0] != "tlpk1":
         return None
@@ -58,8 +70,24 @@ def statement_for(conn: sqlite3.Connection, device: Device, *, key: SigningKey |
         return None
     key = key or signing_key(conn)
     hub_pub = b64(key.public_bytes())
+    stated = (hub_pub, device.device_id, device.scope, device.name, parts[1], parts[2])
+    with _issued_lock:
+        found = _issued.get(stated)
+        if found is not None:
+            _issued.move_to_end(stated)
+            return _copy(found)
     body = {"device_id": device.device_id, "scope": device.scope, "name": device.name, "sign_pub": parts[1],
             "enc_pub": parts[2], "issued_at": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "hub_key": hub_key_code(hub_pub)}
-    return {"format": STATEMENT_FORMAT, "version": STATEMENT_VERSION, "statement": body,
-            "signature": b64(key.sign(signed_bytes(body))), "hub_pub": hub_pub}
+    statement = {"format": STATEMENT_FORMAT, "version": STATEMENT_VERSION, "statement": body,
+                 "signature": b64(key.sign(signed_bytes(body))), "hub_pub": hub_pub}
+    with _issued_lock:
+        _issued[stated] = statement
+        while len(_issued) > ISSUED_MAX:
+            _issued.popitem(last=False)
+    return _copy(statement)
+
+
+def _copy(statement: dict) -> dict:
+    """A statement of one's own (its values are texts and numbers: two levels to copy)."""
+    return {**statement, "statement": dict(statement["statement"])}
