@@ -342,7 +342,7 @@ def bench_signing(folder: Path, hub: Hub, n: int) -> None:
     from desktop.ledger.changes import Change, signed_bytes
 
     signing = signatures.sign_own
-    signatures.sign_own = lambda ledger, key: 0  # a client from before signing
+    signatures.sign_own = lambda ledger, key, **_: 0  # a client from before signing
     try:
         plain_up, plain_down = bench_up_down(folder, hub, n, OTHER_COUNTY, " unsigned, as before signing")
     finally:

@@ -126,11 +126,12 @@ def reason(code: str, change: Change) -> Reason:
     return Reason(translate("sync", REASONS[code]).format(origin=change.origin), code, origin=change.origin)
 
 
-def sign_own(ledger, key: SigningKey) -> int:
-    """Sign this device's changes not signed yet (before a push or a package export), many at
-    once on several processors (as :func:`holding` checks them)."""
-    return ledger.sign_own_changes(key.sign, sign_many=lambda data: _shared(lambda part: [key.sign(d) for d in part],
-                                                                             data))
+def sign_own(ledger, key: SigningKey, *, upto: int | None = None) -> int:
+    """Sign this device's changes not signed yet (before a push or a package export; *upto*:
+    those up to that change-log position only), many at once on several processors (as
+    :func:`holding` checks them)."""
+    return ledger.sign_own_changes(key.sign, upto=upto,
+                                   sign_many=lambda data: _shared(lambda part: [key.sign(d) for d in part], data))
 
 
 def learned_keys(ledger) -> dict[str, str]:

@@ -207,11 +207,13 @@ class Writes:
              self._batch, c.signature or None) for c in changes])
 
     def sign_own_changes(self, sign: Callable[[bytes], bytes], *, chunk: int = 2000,
-                         sign_many: Callable[[list[bytes]], list[bytes]] | None = None) -> int:
+                         sign_many: Callable[[list[bytes]], list[bytes]] | None = None,
+                         upto: int | None = None) -> int:
         """Sign this device's changes that carry no signature yet (written since the last
         sync or package, or before this version signed anything) with *sign* (this device's
         Ed25519 key: it returns the 64-byte signature of the bytes given); returns how many.
-        *sign_many*, when given, signs a list of them at once (the same signatures, in order).
+        *sign_many*, when given, signs a list of them at once (the same signatures, in order);
+        *upto*: only those up to that change-log position (``seq``).
         Done before changes leave the ledger, so every change goes out signed by its origin.
         The ledger holds no key itself: the program that sends passes it in."""
         done = 0
@@ -219,7 +221,8 @@ class Writes:
         with self._writing():
             while True:
                 rows = self.conn.execute("SELECT * FROM change_log WHERE origin = ? AND signature IS NULL "
-                                         "ORDER BY origin_seq LIMIT ?", (self.device_id, chunk)).fetchall()
+                                         "AND seq <= ? ORDER BY origin_seq LIMIT ?",
+                                         (self.device_id, 2**63 - 1 if upto is None else upto, chunk)).fetchall()
                 if not rows:
                     return done
                 signatures = many([signed_bytes(Change.from_row(r)) for r in rows])

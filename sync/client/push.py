@@ -47,8 +47,7 @@ class Pusher:
         """Send every change after the push cursor, batch by batch, until none is left."""
         ledger = self.ledger
         result = PushResult()
-        key = device_keys(ledger)[0]
-        signatures.sign_own(ledger, key)  # every change of ours leaves signed
+        key = device_keys(ledger)[0]  # every change of ours leaves signed (each batch as it is read)
         cursor = int(ledger.meta(PUSH_CURSOR, "0") or 0)
         total = ledger.pending_changes()
         batch = max(1, min(int(self.settings.batch_size), MAX_PUSH))
@@ -113,8 +112,14 @@ class Pusher:
         return result
 
     def _batch(self, cursor: int, size: int, key) -> "_Batch":
-        """The next *size* changes after *cursor*, those of them to send, and their body encoded."""
-        changes, end = self.ledger.changes_since(cursor, limit=size)
+        """The next *size* changes after *cursor*, those of them to send, and their body encoded.
+        Changes of this device not signed yet are signed first (while the hub stores the batch
+        before, as the rest of this is done)."""
+        ledger = self.ledger
+        changes, end = ledger.changes_since(cursor, limit=size)
+        if any(c.origin == ledger.device_id and not c.signature for c in changes):
+            signatures.sign_own(ledger, key, upto=end)
+            changes, end = ledger.changes_since(cursor, limit=size)
         to_send = [c for c in changes if not self._relayed_from_above(c)]
         return _Batch(changes, end, to_send, prepare(_body(self.ledger, to_send, key)) if to_send else None)
 

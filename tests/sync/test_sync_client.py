@@ -754,6 +754,26 @@ def test_a_push_answered_in_part_sends_the_rest_again_not_the_batch_read_ahead(d
     _held_once(hub, 899)
 
 
+def test_a_push_signs_each_batch_as_it_reads_it_and_sends_nothing_unsigned(devices, hub):
+    t1 = devices.new(T1, "南高乡", settings=fast(batch_size=100))
+    org = committee(t1, T1)
+    t1.publicity_items.create_many([publicity(org, n) for n in range(299)])
+    unsigned = "SELECT COUNT(*) FROM change_log WHERE origin = ? AND signature IS NULL"
+    assert t1.conn.execute(unsigned, (t1.device_id,)).fetchone()[0] == 300
+    bodies: list[dict] = []
+    session = _PushWatcher(lambda n, request: bodies.append(json.loads(gzip.decompress(
+        request.body if isinstance(request.body, bytes) else request.body.getvalue()))))
+    seen: list[int] = []
+    with pytest.raises(SyncCancelled):
+        SyncClient(t1, session=session).push(progress=lambda done, _: seen.append(done), cancelled=lambda: bool(seen))
+    # the batch sent and the one read while the hub stored it are signed; the last is not yet
+    assert t1.conn.execute(unsigned, (t1.device_id,)).fetchone()[0] == 100
+    assert SyncClient(t1, session=session).push().applied == 200
+    assert t1.conn.execute(unsigned, (t1.device_id,)).fetchone()[0] == 0
+    sent = [c for body in bodies for c in body["changes"]]
+    assert len(sent) == 300 and all(c.get("sig") for c in sent)
+
+
 def test_a_pull_cut_while_the_next_page_travels_resumes_where_it_stopped(devices, hub):
     """The third page's call fails (the hub unreachable) while the second page is being stored:
     the second page is kept, the failed one is not, no thread is left behind, and the next pull
