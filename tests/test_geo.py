@@ -86,6 +86,30 @@ def test_full_name(geo: Geography) -> None:
     assert geo.full_name("11") == "北京市"
 
 
+def test_a_name_and_parent_is_what_get_finds(geo: Geography) -> None:
+    """The look-up of long lists gives what :meth:`Geography.get` gives, at every level, for
+    units under a placeholder prefecture, and None for what get does not find."""
+    codes = ["13", "1301", "130111", "130111200", "130111200201", "110101001", "419001", "1101"]
+    codes += [d.code for d in geo.villages("13")[::5000]]
+    for code in codes:
+        d = geo.get(code)
+        assert geo.name_and_parent(code) == (d.name, d.parent_code or ""), code
+    for code in ("99", "1399", "130111999", "130111200999", "", "abc", "1"):
+        assert geo.name_and_parent(code) is None
+
+
+def test_a_units_full_name_in_a_list_is_its_full_name(geo: Geography) -> None:
+    from desktop.reporting.timeliness import UnitRefs
+
+    refs = UnitRefs()
+    for code in ("130111200201", "130111200", "110101001", "110101001001", "419001", "13", "1301"):
+        d = geo.get(code)
+        ref = refs(code)
+        assert (ref.code, ref.name) == (code, d.name)
+        assert ref.within == (geo.full_name(d.parent_code) if d.parent_code else ""), code
+    assert refs("130111200999") == type(refs("13"))("130111200999", "130111200999", "")
+
+
 def test_parent_children_consistency(geo: Geography) -> None:
     assert geo.parent("13") is None
     assert geo.children("") == geo.children(None)

@@ -541,6 +541,31 @@ def test_sequential_and_parallel_agree(ledger, june):
     assert again == report.MonthlyReport(**{**june.__dict__, "generated_at": again.generated_at})
 
 
+def test_a_report_that_fails_leaves_no_reading_behind(ledger, monkeypatch):
+    """The work ledger's section is read on a connection of its own while the rest is read: when
+    the rest fails, that reading is stopped and waited for, and the first error is the one raised."""
+    import threading
+
+    from desktop.reporting import work_section
+
+    started = threading.Event()
+    real = work_section.read_work
+
+    def slow_work(reader, scope, month):
+        started.set()
+        return real(reader, scope, month)
+
+    def broken(*args, **kwargs):
+        assert started.wait(5)
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(report, "read_work", slow_work)
+    monkeypatch.setattr(report, "read", broken)
+    with pytest.raises(OSError, match="disk gone"):
+        monthly_report(ledger, COUNTY, JUNE)
+    assert not [t for t in threading.enumerate() if t.name == "monthly-report"]
+
+
 def test_bad_month_and_scope(ledger):
     with pytest.raises(ValueError):
         monthly_report(ledger, COUNTY, "2025-13")

@@ -302,6 +302,26 @@ def test_the_monthly_report_counts_the_work_ledger(ledger):
     assert "1 个村团组织任期已满未换届" in due.note
 
 
+def test_a_village_term_is_its_latest_election_its_later_end_on_one_day_and_never_a_deleted_one(ledger):
+    month = "2025-06"
+    ledger.create("branch_term", dict(village_code=VILLAGE, elected_on="2020-06-25", term_end="2025-06-20"))
+    # two records of one day: the later end counts (not due by September's end) …
+    ledger.create("branch_term", dict(village_code=VILLAGE_B, elected_on="2021-01-05", term_end="2025-12-31"))
+    ledger.create("branch_term", dict(village_code=VILLAGE_B, elected_on="2021-01-05", term_end="2025-08-31",
+                                      secretary="早的"))
+    # … a later election that was deleted does not; the one before it does (overdue)
+    ledger.create("branch_term", dict(village_code=VILLAGE_C, elected_on="2020-05-01", term_end="2025-04-30",
+                                      secretary="旧书记"))
+    gone = ledger.create("branch_term", dict(village_code=VILLAGE_C, elected_on="2025-05-02", term_end="2030-05-01"))
+    ledger.delete("branch_term", gone)
+
+    work = monthly_report(ledger, COUNTY, month).work_ledger
+    assert (work.total.terms, work.total.terms_due, work.total.terms_overdue) == (3, 0, 2)
+    assert [(d.village.code, d.village.name, d.village.within, d.term_end, d.secretary) for d in work.terms] == [
+        (VILLAGE_C, "鲁家庄村民委员会", "河北省石家庄市栾城区南高乡", "2025-04-30", "旧书记"),
+        (VILLAGE, "南高村民委员会", "河北省石家庄市栾城区南高乡", "2025-06-20", "")]
+
+
 def test_the_work_section_is_in_the_excel_report(ledger, tmp_path):
     from desktop.reporting.report_xlsx import write_report_xlsx
 

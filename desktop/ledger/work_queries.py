@@ -31,13 +31,22 @@ def cases_by_unit(ledger: Ledger, scope: str, start: str, end: str, n: int) -> l
 
 def current_terms(ledger: Ledger, scope: str, end: str) -> list[tuple]:
     """(village code, elected on, term end, secretary) of each village's latest term elected
-    by *end* (a village with two records of one day: the later end)."""
+    by *end* (a village with two records of one day: the later end), by village code.
+
+    One ordered pass over the villages' index, the first row of each village kept: a
+    correlated look-up of each village's latest election took twice as long nationally."""
     where, sp = _within(ledger, scope)
-    return _rows(ledger, f"SELECT village_code, elected_on, max(term_end), secretary FROM branch_term "
-                         f"WHERE deleted = 0 AND {where} AND elected_on <= :end AND elected_on = ("
-                         f"  SELECT max(b.elected_on) FROM branch_term AS b WHERE b.deleted = 0 "
-                         f"  AND b.village_code = branch_term.village_code AND b.elected_on <= :end) "
-                         f"GROUP BY village_code ORDER BY village_code", {**sp, "end": end})
+    cursor = ledger.conn.cursor()
+    cursor.row_factory = None  # plain tuples
+    cursor.execute(f"SELECT village_code, elected_on, term_end, secretary FROM branch_term "
+                   f"WHERE deleted = 0 AND {where} AND village_code IS NOT NULL AND elected_on <= :end "
+                   f"ORDER BY village_code, elected_on DESC, term_end DESC", {**sp, "end": end})
+    out, last = [], None
+    for row in cursor:
+        if row[0] != last:
+            out.append(row)
+            last = row[0]
+    return out
 
 
 # ----------------------------------------------------------------------------- contact points and assessments

@@ -14,7 +14,7 @@ from desktop.reporting.coverage import MEETING_METRICS, CountyMeetings
 from desktop.reporting.model import REPORTED_AS, Contact, Difference, LaggingUnit, UnitRef
 from desktop.reporting.months import month_stamp_range
 from desktop.reporting.two_months import secretaries
-from desktop.scope.geo import geography
+from desktop.scope.geo import LEVEL_BY_LENGTH, geography, in_full_name
 
 __all__ = ["Reminders", "UnitRefs", "differences", "secretaries", "townships_changed"]
 
@@ -38,15 +38,26 @@ class UnitRefs:
     def __call__(self, code: str) -> UnitRef:
         found = self._refs.get(code)
         if found is None:
-            d = self._geo.get(code)
-            if d is None:
+            named = self._geo.name_and_parent(code)
+            if named is None:
                 found = UnitRef(code, code, "")
             else:
-                parent = d.parent_code or ""
-                if parent not in self._within:
-                    self._within[parent] = self._geo.full_name(parent) if parent else ""
-                found = UnitRef(code, d.name, self._within[parent])
+                name, parent = named
+                found = UnitRef(code, name, self._full_name(parent) if parent else "")
             self._refs[code] = found
+        return found
+
+    def _full_name(self, code: str) -> str:
+        """The full name of the unit *code* (:meth:`Geography.full_name`), each one made once from
+        its parent's."""
+        found = self._within.get(code)
+        if found is None:
+            named = self._geo.name_and_parent(code)
+            if named is None:
+                return self._geo.full_name(code)  # an unknown unit: refused as it is there
+            name, parent = named
+            own = name if in_full_name(LEVEL_BY_LENGTH[len(code)], name) else ""
+            found = self._within[code] = (self._full_name(parent) if parent else "") + own
         return found
 
 

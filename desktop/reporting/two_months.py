@@ -128,17 +128,13 @@ def read(ledger: Ledger, scope: str, month: str, prev: str, n_unit: int, changed
     half of the tables on a second read-only connection (needs the ledger's file)."""
     this, before = period(month), period(prev)
     part_b = _part_b(scope, this, before, n_unit, month)
-    beside = Beside(ledger.path, part_b) if parallel and ledger.path and Path(ledger.path).exists() else None
+    beside = Beside.start(ledger, part_b) if parallel else None
     try:
         a = _part_a(scope, this, before, month, changed)(ledger)
         b = beside.result() if beside else part_b(ledger)
     except BaseException:
         if beside:
-            beside.interrupt()
-            try:
-                beside.result()
-            except BaseException:  # noqa: S110 - the first error is the one to report
-                pass
+            beside.cancel()
         raise
     tallies = [Tally(members=b["members"][i], orgs=a["orgs"][i], funding=a["funding"][i], meetings=a["meetings"][i],
                      checklist=b["checklist"][i], wechat=b["wechat"][i], incomplete=b["incomplete"])
@@ -174,10 +170,25 @@ class Beside:
         except BaseException as exc:  # handed to the caller by result()
             self._error = exc
 
+    @classmethod
+    def start(cls, ledger: Ledger, fn: Callable[[Ledger], Any]) -> "Beside | None":
+        """``fn`` running beside on a connection of its own to *ledger*'s file, or None when the
+        ledger has no file to open again (the caller runs ``fn(ledger)`` itself)."""
+        return cls(ledger.path, fn) if ledger.path and Path(ledger.path).exists() else None
+
     def interrupt(self) -> None:
         with self._lock:
             if self._reader is not None:
                 self._reader.interrupt()
+
+    def cancel(self) -> None:
+        """Interrupt the work and wait for its thread, leaving out its result or error (the
+        caller has an error of its own to report)."""
+        self.interrupt()
+        try:
+            self.result()
+        except BaseException:  # noqa: S110 - the caller's error is the one to report
+            pass
 
     def result(self) -> Any:
         self._thread.join()

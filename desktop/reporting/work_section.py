@@ -115,9 +115,38 @@ class WorkRecords:
     grades: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class WorkReading:
+    """The work-ledger figures of a scope and month as read (:func:`read_work`), before they
+    are listed by the report's units (:meth:`listed`)."""
+
+    total: WorkFigures
+    by_unit: dict[str, WorkFigures]
+    terms: tuple[TermDue, ...]
+    horizon: str
+    year: int
+    grades: dict[str, int]
+
+    def listed(self, units: tuple[tuple[str, str], ...]) -> WorkRecords:
+        """The section with a row for each of *units* ((code, name) one level below the scope), and
+        after them the units with records that the list lacks."""
+        figures, refs = self.by_unit, UnitRefs()
+        known = {code for code, _name in units}
+        listed = tuple((code, name, figures.get(code, WorkFigures())) for code, name in units)
+        # units the list lacks: the scope's own records (a county's contact point at a county's scope) by its name
+        listed += tuple((code, refs(code).name, figures[code]) for code in sorted(set(figures) - known))
+        return WorkRecords(self.total, listed, self.terms, self.horizon, self.year, self.grades)
+
+
 def work_records(ledger: Ledger, scope: str, month: str, units: tuple[tuple[str, str], ...]) -> WorkRecords:
     """The work-ledger figures of *scope* for *month*, per unit of *units* ((code, name) one
     level below the scope) and in all."""
+    return read_work(ledger, scope, month).listed(units)
+
+
+def read_work(ledger: Ledger, scope: str, month: str) -> WorkReading:
+    """The work-ledger figures of *scope* for *month*, per unit one level below the scope and in
+    all (the monthly report reads them on a connection of its own while it reads the rest)."""
     n = unit_length(scope)
     start, end = month_bounds(month)
     later = month
@@ -143,12 +172,8 @@ def work_records(ledger: Ledger, scope: str, month: str, units: tuple[tuple[str,
     figures = {unit: WorkFigures(**counts) for unit, counts in by_unit.items()}
     total = dataclasses.replace(sum(figures.values(), WorkFigures()),
                                 contact_officials=q.contact_officials(ledger, scope, end))
-    known = {code for code, _name in units}
-    listed = tuple((code, name, figures.get(code, WorkFigures())) for code, name in units)
-    # units the list lacks: the scope's own records (a county's contact point at a county's scope) by its name
-    listed += tuple((code, refs(code).name, figures[code]) for code in sorted(set(figures) - known))
     terms.sort(key=lambda t: (not t.overdue, t.term_end, t.village.code))
-    return WorkRecords(total, listed, tuple(terms), horizon, int(month[:4]), grades)
+    return WorkReading(total, figures, tuple(terms), horizon, int(month[:4]), grades)
 
 
 def _contacts_and_assessments(ledger: Ledger, scope: str, month: str, n: int, by_unit: dict) -> dict[str, int]:

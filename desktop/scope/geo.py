@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Literal
 
-__all__ = ["Division", "Geography", "TownshipKind", "UnknownDivision", "geography", "level_of_code"]
+__all__ = ["Division", "Geography", "TownshipKind", "UnknownDivision", "geography", "in_full_name", "level_of_code"]
 
 LEVEL_BY_LENGTH = {2: 1, 4: 2, 6: 3, 9: 4, 12: 5}
 CODE_LENGTH = {level: length for length, level in LEVEL_BY_LENGTH.items()}
@@ -35,6 +35,13 @@ PROVINCE, PREFECTURE, COUNTY, TOWNSHIP, VILLAGE = 1, 2, 3, 4, 5
 
 #: Prefecture-level names that are placeholders, left out of :meth:`Geography.full_name`.
 PLACEHOLDER_NAMES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+
+
+def in_full_name(level: int, name: str) -> bool:
+    """Whether a unit of *level* named *name* is named in its descendants' full names (a
+    placeholder prefecture such as 市辖区 is not)."""
+    return not (level == PREFECTURE and name in PLACEHOLDER_NAMES)
+
 
 TownshipKind = Literal["township", "town", "street", "other"]
 
@@ -292,7 +299,8 @@ class Geography:
 
     # -- lookup -------------------------------------------------------------------------------
 
-    def _get(self, code: str) -> Division | None:
+    def _find(self, code: str) -> tuple[_Table, int] | None:
+        """The table holding the unit *code* and its index there, or None."""
         level = LEVEL_BY_LENGTH.get(len(code))
         if level is None or not (code.isascii() and code.isdigit()):
             return None
@@ -301,7 +309,23 @@ class Geography:
         else:
             table = self._tables.get(level)
         i = table.find(code) if table is not None else None
-        return None if i is None else self._make(table, i)
+        return None if i is None else (table, i)
+
+    def _get(self, code: str) -> Division | None:
+        found = self._find(code)
+        return None if found is None else self._make(*found)
+
+    def name_and_parent(self, code: str) -> tuple[str, str] | None:
+        """(name, parent code; "" for a province) of the unit *code*, or None when unknown:
+        :meth:`get` without making a :class:`Division` or passing through its cache, for
+        long lists of units (a national report names some 130,000 villages once each)."""
+        found = self._find(code)
+        if found is None:
+            return None
+        table, i = found
+        level = table.level
+        parent = "" if level == PROVINCE else self._parents.get(code) or code[: CODE_LENGTH[level - 1]]
+        return table.names[table.starts[i]:table.starts[i + 1] - 1], parent
 
     def _require(self, code: str) -> Division:
         d = self.get(code)
@@ -357,11 +381,7 @@ class Geography:
 
     def full_name(self, code: str, sep: str = "") -> str:
         """Path names joined by ``sep``, skipping placeholder prefectures such as 市辖区."""
-        return sep.join(
-            d.name
-            for d in self.path(code)
-            if not (d.level == PREFECTURE and d.name in PLACEHOLDER_NAMES)
-        )
+        return sep.join(d.name for d in self.path(code) if in_full_name(d.level, d.name))
 
     def descendants(self, code: str | None, level: int) -> list[Division]:
         """All units at ``level`` under ``code`` (``None``/``""`` = whole country), sorted by code.
