@@ -322,6 +322,28 @@ def test_a_village_term_is_its_latest_election_its_later_end_on_one_day_and_neve
         (VILLAGE, "南高村民委员会", "河北省石家庄市栾城区南高乡", "2025-06-20", "")]
 
 
+def test_above_a_county_the_villages_due_are_counted_not_listed(ledger):
+    """Like the overdue checklist tasks: the county organises the elections, so its report names
+    the villages; a prefecture's (and the country's, some 130,000 villages) counts them per unit."""
+    from desktop.reporting.report_json import report_data
+
+    ledger.create("branch_term", dict(village_code=VILLAGE, elected_on="2020-06-01", term_end="2025-05-31"))
+    ledger.create("branch_term", dict(village_code=VILLAGE_B, elected_on="2021-09-01", term_end="2025-09-30"))
+    county, above = (monthly_report(ledger, scope, "2025-06") for scope in (COUNTY, "1301"))
+    assert county.work_ledger.terms_listed and len(county.work_ledger.terms) == 2
+    work = above.work_ledger
+    assert not work.terms_listed and work.terms == ()
+    assert (work.total.terms, work.total.terms_due, work.total.terms_overdue) == (2, 1, 1)
+    assert {code: f.terms_overdue for code, _name, f in work.units if f.terms} == {COUNTY: 1}
+    [section] = [s for s in sections(above) if s.key == "work"]
+    [by_unit] = section.tables  # no table of villages
+    assert by_unit.key == "work_by_unit"
+    assert "1 个村团组织任期已满未换届" in by_unit.note and "已完成" in by_unit.note
+    data = report_data(above)["work_ledger"]
+    assert data["terms_listed"] is False and data["terms"] == []
+    assert report_data(county)["work_ledger"]["terms_listed"] is True
+
+
 def test_the_work_section_is_in_the_excel_report(ledger, tmp_path):
     from desktop.reporting.report_xlsx import write_report_xlsx
 

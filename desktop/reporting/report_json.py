@@ -48,9 +48,10 @@ KEYS = {
     "overdue": QT_TRANSLATE_NOOP("report", "{as_of, count, listed, tasks: [{unit: {code, name, within}, title, system, "
                                            "responsible, deadline, status, days}], by_unit: [{code, name, count}]} "
                                            "checklist tasks past their deadline and not done"),
-    "work_ledger": QT_TRANSLATE_NOOP("report", "{total, units: [{code, name, figures}], terms, horizon} the work "
-                                               "ledger: work plan items, cases and briefs, branch terms and the other "
-                                               "figures of its section, in all and by unit"),
+    "work_ledger": QT_TRANSLATE_NOOP("report", "{total, units: [{code, name, figures}], terms, terms_listed, horizon} "
+                                               "the work ledger: work plan items, cases and briefs, branch terms and "
+                                               "the other figures of its section, in all and by unit (the villages "
+                                               "due listed at a county's scope or below)"),
 }
 
 

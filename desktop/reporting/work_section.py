@@ -6,7 +6,9 @@ keep besides organisations and members, counted for the month —
   excellent case library (优秀案例库);
 - village branch terms (村团组织换届): the villages whose branch's latest term ends within
   :data:`TERM_WARNING_MONTHS` months after the month, and those whose term has run out with no
-  new election on record (overdue);
+  new election on record (overdue), counted per unit below and, at a county's scope or below,
+  listed one by one (the rule of the overdue checklist tasks, :data:`LISTED_FROM`: the county
+  organises the elections; a national list would name some 130,000 villages);
 - contact points (联系点) of leading officials in effect at the month's end (linked by then,
   not ended before it), those linked during the month, the officials holding one (one official
   with points in two units counts once in all), and the rural townships with one, of those the
@@ -34,6 +36,7 @@ from desktop.reporting.figures import share, unit_length
 from desktop.reporting.layout import Column, Table, format_share
 from desktop.reporting.model import CTX, LEVELS, UnitRef
 from desktop.reporting.months import month_bounds, next_month
+from desktop.reporting.overdue import LISTED_FROM
 from desktop.reporting.timeliness import UnitRefs
 
 #: A term ending within this many months after the report's month is announced.
@@ -113,6 +116,8 @@ class WorkRecords:
     #: the assessments' year, and assessment_grade key → assessments, in the enumeration's order
     year: int = 0
     grades: dict[str, int] = field(default_factory=dict)
+    #: whether the villages due are listed one by one (a county's scope or below)
+    terms_listed: bool = True
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,7 @@ class WorkReading:
     horizon: str
     year: int
     grades: dict[str, int]
+    terms_listed: bool
 
     def listed(self, units: tuple[tuple[str, str], ...]) -> WorkRecords:
         """The section with a row for each of *units* ((code, name) one level below the scope), and
@@ -135,7 +141,7 @@ class WorkReading:
         listed = tuple((code, name, figures.get(code, WorkFigures())) for code, name in units)
         # units the list lacks: the scope's own records (a county's contact point at a county's scope) by its name
         listed += tuple((code, refs(code).name, figures[code]) for code in sorted(set(figures) - known))
-        return WorkRecords(self.total, listed, self.terms, self.horizon, self.year, self.grades)
+        return WorkRecords(self.total, listed, self.terms, self.horizon, self.year, self.grades, self.terms_listed)
 
 
 def work_records(ledger: Ledger, scope: str, month: str, units: tuple[tuple[str, str], ...]) -> WorkRecords:
@@ -159,7 +165,7 @@ def read_work(ledger: Ledger, scope: str, month: str) -> WorkReading:
     for unit, cases, briefs, library, to_date in q.cases_by_unit(ledger, scope, start, end, n):
         by_unit.setdefault(unit, {}).update(cases=cases or 0, briefs=briefs or 0, library=library or 0,
                                             library_to_date=to_date or 0)
-    refs, terms = UnitRefs(), []
+    refs, terms, listed = UnitRefs(), [], len(scope) >= LISTED_FROM
     for village, elected, term_end, secretary in q.current_terms(ledger, scope, end):
         counts = by_unit.setdefault(village[:n], {})
         counts["terms"] = counts.get("terms", 0) + 1
@@ -167,13 +173,14 @@ def read_work(ledger: Ledger, scope: str, month: str) -> WorkReading:
             overdue = term_end <= end
             key = "terms_overdue" if overdue else "terms_due"
             counts[key] = counts.get(key, 0) + 1
-            terms.append(TermDue(refs(village), elected, term_end, secretary or "", overdue))
+            if listed:
+                terms.append(TermDue(refs(village), elected, term_end, secretary or "", overdue))
     grades = _contacts_and_assessments(ledger, scope, month, n, by_unit)
     figures = {unit: WorkFigures(**counts) for unit, counts in by_unit.items()}
     total = dataclasses.replace(sum(figures.values(), WorkFigures()),
                                 contact_officials=q.contact_officials(ledger, scope, end))
     terms.sort(key=lambda t: (not t.overdue, t.term_end, t.village.code))
-    return WorkReading(total, figures, tuple(terms), horizon, int(month[:4]), grades)
+    return WorkReading(total, figures, tuple(terms), horizon, int(month[:4]), grades, listed)
 
 
 def _contacts_and_assessments(ledger: Ledger, scope: str, month: str, n: int, by_unit: dict) -> dict[str, int]:
@@ -235,6 +242,12 @@ def work_tables(report) -> tuple[Table, ...]:
             share=format_share(t.plan_done_share), cases=f"{t.cases:,}", briefs=f"{t.briefs:,}",
             library=f"{t.library_to_date:,}"),
         chart=(2,), chart_title=T(QT_TRANSLATE_NOOP("report", "Work plan items done")))
+    terms_note = T(QT_TRANSLATE_NOOP("report", "{overdue} village branches are overdue for election and {due} more "
+                                               "terms end by {horizon}.")).format(
+        overdue=f"{t.terms_overdue:,}", due=f"{t.terms_due:,}", horizon=work.horizon)
+    if not work.terms_listed:  # above a county: counted per unit, the villages listed in each county's report
+        sep = " " if by_unit.note[-1:].isascii() else ""  # no space between Chinese sentences
+        return (dataclasses.replace(by_unit, note=f"{by_unit.note}{sep}{terms_note}"),)
     overdue, due = T(QT_TRANSLATE_NOOP("report", "overdue")), T(QT_TRANSLATE_NOOP("report", "ends soon"))
     terms = Table(
         "branch_terms_due", T(QT_TRANSLATE_NOOP("report", "Village branches due for election")),
@@ -244,9 +257,7 @@ def work_tables(report) -> tuple[Table, ...]:
          C(T(QT_TRANSLATE_NOOP("report", "Secretary")), "text")),
         tuple((d.village.code, d.village.name, d.village.within, d.elected_on, d.term_end,
                overdue if d.overdue else due, d.secretary) for d in work.terms),
-        note=T(QT_TRANSLATE_NOOP("report", "{overdue} village branches are overdue for election and {due} more "
-                                           "terms end by {horizon}.")).format(
-            overdue=f"{t.terms_overdue:,}", due=f"{t.terms_due:,}", horizon=work.horizon))
+        note=terms_note)
     return by_unit, terms
 
 

@@ -6190,8 +6190,8 @@ The reported metrics (``report_metric``) other than meetings, and the ledger's f
         <translation>{as_of, count, listed, tasks: [{unit: {code, name, within}, title, system, responsible, deadline, status, days}], by_unit: [{code, name, count}]} 已过期限仍未完成的清单任务</translation>
     </message>
     <message>
-        <source>{total, units: [{code, name, figures}], terms, horizon} the work ledger: work plan items, cases and briefs, branch terms and the other figures of its section, in all and by unit</source>
-        <translation>{total, units: [{code, name, figures}], terms, horizon} 工作台账：每月工作计划、案例与简报、村团组织换届及该部分的其他数据，合计及分单位</translation>
+        <source>{total, units: [{code, name, figures}], terms, terms_listed, horizon} the work ledger: work plan items, cases and briefs, branch terms and the other figures of its section, in all and by unit (the villages due listed at a county's scope or below)</source>
+        <translation>{total, units: [{code, name, figures}], terms, terms_listed, horizon} 工作台账：每月工作计划、案例与简报、村团组织换届及该部分的其他数据，合计及分单位（需换届的村在县及以下范围逐一列出）</translation>
     </message>
     <message>
         <source>{code, name} of the unit reported on ("" = all of China)</source>
