@@ -32,10 +32,11 @@ Speed: one pass over each table computes the month and the month before at once
 (:mod:`desktop.reporting.two_months`), grouped by township and rolled up in Python; the big
 tables are read from covering indexes (ledger migration 11), the change log by time (the
 month's changes only); half of the tables are read on a second read-only connection at the
-same time.  A national ledger (~300,000 members, ~700,000 organisations, 2.2 million change
-records) takes about 4.5 s of CPU, 2.5 s of it in SQLite evaluating each row of the three big
-scans (members, directly affiliated organisations, checklist tasks), so well under 5 s on two
-cores, but not 1 s: ``benchmarks/bench_report.py`` (``--profile`` shows where the time goes).
+same time, the work ledger's section on a third.  A national ledger (~300,000 members, ~700,000
+organisations, 224,000 village branch terms, 2.9 million records) takes about 4.7 s of CPU, 2.5 s
+of it in SQLite evaluating each row of the three big scans (members, directly affiliated
+organisations, checklist tasks), so under 5 s on two cores, but not 1 s:
+``benchmarks/bench_report.py`` (``--profile`` shows where the time goes).
 
 The report is laid out as titled tables by :func:`sections` (:mod:`desktop.reporting.layout`)
 and summed up in a few lines by :func:`summary_lines` (:mod:`desktop.reporting.summary`).
@@ -113,7 +114,7 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
     month = month or month_being_reported(ledger)
     if scope and not geography().exists(scope):
         raise ScopeError(QT_TRANSLATE_NOOP("errors", "\"{code}\" is not a known division code."), code=scope)
-    # the work ledger's section (some 130,000 village branches nationally) beside the rest
+    # the work ledger's section beside the rest (its branch terms are a pass over every village's)
     work_beside = Beside.start(ledger, lambda reader: read_work(reader, scope, month)) if parallel else None
     try:
         report, refs = _figures(ledger, scope, month, parallel)

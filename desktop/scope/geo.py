@@ -318,7 +318,7 @@ class Geography:
     def name_and_parent(self, code: str) -> tuple[str, str] | None:
         """(name, parent code; "" for a province) of the unit *code*, or None when unknown:
         :meth:`get` without making a :class:`Division` or passing through its cache, for
-        long lists of units (a national report names some 130,000 villages once each)."""
+        long lists of units (a national report names some 30,000 townships once each)."""
         found = self._find(code)
         if found is None:
             return None
