@@ -174,7 +174,10 @@ class ReportView(FileExport, MonthFigureView):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("report_sections")
         self.panels: dict[str, _TablePanel] = {}
-        self._section_pages: dict[str, QWidget] = {}
+        self._section_pages: dict[str, QScrollArea] = {}
+        #: section key → the keys of the tables its page shows (a scope's report may hold more:
+        #: the overdue tasks and the villages due are listed at a county's scope or below)
+        self._page_tables: dict[str, tuple[str, ...]] = {}
 
         # ---- the chart of a figure per unit below
         self.figure_combo.setCurrentIndex(self.figure_combo.findData(DEFAULT_FIGURE))
@@ -243,6 +246,8 @@ class ReportView(FileExport, MonthFigureView):
             if page is None:
                 page = self._section_pages[section.key] = self._section_page(section)
                 self.tabs.addTab(page, section.title)
+            elif self._page_tables[section.key] != tuple(t.key for t in section.tables):
+                self._fill_page(page, section)  # another scope's report: other tables
             self.tabs.setTabText(self.tabs.indexOf(page), section.title)
             for table in section.tables:
                 self.panels[table.key].show_table(table)
@@ -257,6 +262,13 @@ class ReportView(FileExport, MonthFigureView):
         page.setObjectName(f"report_section_{section.key}")
         page.setWidgetResizable(True)
         page.setFrameShape(QFrame.NoFrame)
+        self._fill_page(page, section)
+        return page
+
+    def _fill_page(self, page: QScrollArea, section: R.Section) -> None:
+        """Give *page* a panel for each of the section's tables (the panels it had go with it)."""
+        for key in self._page_tables.get(section.key, ()):
+            self.panels.pop(key, None)
         content = QWidget(page)
         page_layout = QVBoxLayout(content)
         page_layout.setContentsMargins(4, 4, 4, 4)
@@ -264,8 +276,8 @@ class ReportView(FileExport, MonthFigureView):
             panel = self.panels[table.key] = _TablePanel(table.key, content)
             page_layout.addWidget(panel)
         page_layout.addStretch(1)
-        page.setWidget(content)
-        return page
+        page.setWidget(content)  # the scroll area deletes the content it had
+        self._page_tables[section.key] = tuple(t.key for t in section.tables)
 
     def show_chart(self) -> None:
         """Draw the chosen figure per unit below."""

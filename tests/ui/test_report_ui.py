@@ -115,6 +115,30 @@ def test_shows_the_report(qtbot, view):
     assert view.status_label.text() == ""
 
 
+def test_a_wider_scope_then_a_county_shows_each_its_own_tables(qtbot, view, ledger):
+    """The overdue tasks and the villages due are listed at a county's scope or below: going from
+    a prefecture's report to a county's and back, each shows its own tables (no stale panel, no
+    missing one)."""
+    ledger.create("branch_term", dict(village_code="130111200201", elected_on="2020-06-01", term_end="2025-05-31",
+                                      secretary="村书记"))
+
+    def tables(section: str) -> list[str]:
+        page = view._section_pages[section]
+        return [p.key for p in page.widget().findChildren(type(view.panels["work_by_unit"]))]
+
+    loaded(qtbot, view, scope="1301")
+    assert tables("work") == ["work_by_unit"] and "branch_terms_due" not in view.panels
+    assert "1 个村团组织任期已满未换届" in view.panels["work_by_unit"].note.text()
+    loaded(qtbot, view, scope=COUNTY)
+    assert tables("work") == ["work_by_unit", "branch_terms_due"]
+    assert cells(view, "branch_terms_due")[0][:2] == ["130111200201", "南高村民委员会"]
+    assert "overdue_tasks" in view.panels
+    loaded(qtbot, view, scope="1301")
+    assert tables("work") == ["work_by_unit"] and "branch_terms_due" not in view.panels
+    assert "overdue_tasks" not in view.panels
+    assert view.tabs.count() == len(R.sections(view.report))
+
+
 def test_a_discrepancy_is_a_warning_not_good_news(qtbot, view):
     from ui.report_view import DISCREPANCY, UP
 
