@@ -542,8 +542,9 @@ def test_sequential_and_parallel_agree(ledger, june):
 
 
 def test_a_report_that_fails_leaves_no_reading_behind(ledger, monkeypatch):
-    """The work ledger's section is read on a connection of its own while the rest is read: when
-    the rest fails, that reading is stopped and waited for, and the first error is the one raised."""
+    """Half of the tables and the work ledger's section are read on a connection of their own
+    while the rest is read: when the rest fails, that reading is stopped and waited for, and the
+    first error is the one raised."""
     import threading
 
     from desktop.reporting import work_section
@@ -551,16 +552,16 @@ def test_a_report_that_fails_leaves_no_reading_behind(ledger, monkeypatch):
     started = threading.Event()
     real = work_section.read_work
 
-    def slow_work(reader, scope, month):
+    def watched_work(reader, scope, month):
         started.set()
         return real(reader, scope, month)
 
     def broken(*args, **kwargs):
-        assert started.wait(5)
+        assert started.wait(5)  # the other connection is at work
         raise OSError("disk gone")
 
-    monkeypatch.setattr(report, "read_work", slow_work)
-    monkeypatch.setattr(report, "read", broken)
+    monkeypatch.setattr(report, "read_work", watched_work)
+    monkeypatch.setattr(report, "work_figures", broken)
     with pytest.raises(OSError, match="disk gone"):
         monthly_report(ledger, COUNTY, JUNE)
     assert not [t for t in threading.enumerate() if t.name == "monthly-report"]

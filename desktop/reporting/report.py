@@ -32,7 +32,7 @@ Speed: one pass over each table computes the month and the month before at once
 (:mod:`desktop.reporting.two_months`), grouped by township and rolled up in Python; the big
 tables are read from covering indexes (ledger migration 11), the change log by time (the
 month's changes only); half of the tables are read on a second read-only connection at the
-same time, the work ledger's section on a third.  A national ledger (~300,000 members, ~700,000
+same time, the work ledger's section with them.  A national ledger (~300,000 members, ~700,000
 organisations, 224,000 village branch terms, 2.9 million records) takes about 4.7 s of CPU, 2.5 s
 of it in SQLite evaluating each row of the three big scans (members, directly affiliated
 organisations, checklist tasks), so under 5 s on two cores, but not 1 s:
@@ -66,7 +66,7 @@ from desktop.reporting.months import (last_month, month_bounds, month_stamp_rang
 from desktop.reporting.submissions import figures_of, month_being_reported, states
 from desktop.reporting.summary import summary_lines
 from desktop.reporting.timeliness import Reminders, UnitRefs, differences, secretaries, townships_changed
-from desktop.reporting.two_months import Beside, Readings, read
+from desktop.reporting.two_months import Readings, read
 from desktop.reporting.work_figures import work_figures
 from desktop.reporting.work_section import read_work
 from desktop.scope.geo import geography
@@ -109,21 +109,12 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
     """The monthly report of *scope* (a division code, "" = the whole country) for *month*
     ("YYYY-MM", default: the month being reported,
     :func:`~desktop.reporting.submissions.month_being_reported`), as of the month's end.  *parallel*: read half of the
-    tables on a second read-only connection at the same time, and the work ledger's section on a
-    third (needs the ledger's file)."""
+    tables (and the work ledger's section) on a second read-only connection at the same time (needs
+    the ledger's file)."""
     month = month or month_being_reported(ledger)
     if scope and not geography().exists(scope):
         raise ScopeError(QT_TRANSLATE_NOOP("errors", "\"{code}\" is not a known division code."), code=scope)
-    # the work ledger's section beside the rest (its branch terms are a pass over every village's)
-    work_beside = Beside.start(ledger, lambda reader: read_work(reader, scope, month)) if parallel else None
-    try:
-        report, refs = _figures(ledger, scope, month, parallel)
-        reading = work_beside.result() if work_beside else read_work(ledger, scope, month)
-    except BaseException:
-        if work_beside:
-            work_beside.cancel()
-        raise
-    report = dataclasses.replace(report, work_ledger=reading.listed(tuple((u.code, u.name) for u in report.units)))
+    report, refs = _figures(ledger, scope, month, parallel)
     report = _with_submissions(ledger, report, refs)
     if not problems.in_report(scope):
         return report
@@ -132,7 +123,7 @@ def monthly_report(ledger: Ledger, scope: str, month: str | None = None, *, para
 
 
 def _figures(ledger: Ledger, scope: str, month: str, parallel: bool) -> tuple[MonthlyReport, UnitRefs]:
-    """The report without its work-ledger section, submissions and problem list; the units it names."""
+    """The report without its submissions and problem list; the units it names."""
     prev = previous_month(month)
     geo = geography()
     end, pend = month_bounds(month)[1], month_bounds(prev)[1]
@@ -146,7 +137,10 @@ def _figures(ledger: Ledger, scope: str, month: str, parallel: bool) -> tuple[Mo
         work["overdue"] = overdue_tasks(reader, scope, month)
         return townships_changed(reader, scope, month)
 
-    r: Readings = read(ledger, scope, month, prev, n, changed, parallel=parallel)
+    # the work ledger's section with the second half of the tables (its branch terms are a pass
+    # over every village's: on a connection of its own as well, the Python parts took turns)
+    r: Readings = read(ledger, scope, month, prev, n, changed, also=lambda reader: read_work(reader, scope, month),
+                       parallel=parallel)
     head = figures.headline_of(scope, month, r.tally)
     entered = {row[0] for row in r.tally.orgs if len(row[0]) == 9 and row[1]}
     townships = sorted(entered.union(expected_townships(scope)))
@@ -171,8 +165,9 @@ def _figures(ledger: Ledger, scope: str, month: str, parallel: bool) -> tuple[Mo
         updated=tuple(refs(c) for c in reminders.updated), silent=tuple(refs(c) for c in reminders.silent),
         unknown=frozenset(reminders.unknown),
         reporting=tuple(reporting), differences=tuple(found), lagging=reminders.lagging)
-    # the work figures and the overdue checklist tasks
-    return dataclasses.replace(report, work=work["figures"], overdue=work["overdue"]), refs
+    # the work figures, the overdue checklist tasks and the work ledger's section
+    report = dataclasses.replace(report, work=work["figures"], overdue=work["overdue"])
+    return dataclasses.replace(report, work_ledger=r.also.listed(tuple((u.code, u.name) for u in report.units))), refs
 
 
 def _with_submissions(ledger: Ledger, report: MonthlyReport, refs: UnitRefs) -> MonthlyReport:

@@ -94,6 +94,8 @@ class Readings:
     secretaries: dict[str, Contact]
     #: the townships whose part of the ledger changed during the month
     changed: set[str]
+    #: what the caller asked to be read on the second connection besides (``also``), or None
+    also: Any = None
 
 
 def _part_a(scope: str, month: Period, prev: Period, month_key: str,
@@ -109,25 +111,28 @@ def _part_a(scope: str, month: Period, prev: Period, month_key: str,
     return work
 
 
-def _part_b(scope: str, month: Period, prev: Period, n_unit: int, month_key: str) -> Callable[[Ledger], dict]:
+def _part_b(scope: str, month: Period, prev: Period, n_unit: int, month_key: str,
+            also: Callable[[Ledger], Any] | None) -> Callable[[Ledger], dict]:
     """Members, checklist (per unit below only), WeChat groups, records to complete, reported
-    figures, secretaries (the other half)."""
+    figures, secretaries, and *also* (the other half)."""
     def work(reader: Ledger) -> dict:
         return {"members": _members(reader, scope, month, prev, TOWNSHIP),
                 "checklist": _checklist(reader, scope, month, prev, n_unit),
                 "wechat": _wechat(reader, scope, month, prev, TOWNSHIP),
                 "incomplete": q.incomplete_by_unit(reader, scope, TOWNSHIP),
-                "reported": q.reported_figures(reader, scope, month_key), "secretaries": secretaries(reader, scope)}
+                "reported": q.reported_figures(reader, scope, month_key), "secretaries": secretaries(reader, scope),
+                "also": also(reader) if also else None}
     return work
 
 
 def read(ledger: Ledger, scope: str, month: str, prev: str, n_unit: int, changed: Callable[[Ledger], set[str]], *,
-         parallel: bool = True) -> Readings:
+         also: Callable[[Ledger], Any] | None = None, parallel: bool = True) -> Readings:
     """Read both months of *scope*; the checklist grouped by units of *n_unit* characters (it
-    has no township-level figure), *changed* run on one of the connections.  *parallel*:
-    half of the tables on a second read-only connection (needs the ledger's file)."""
+    has no township-level figure), *changed* run on one of the connections and *also* on the
+    other (:attr:`Readings.also`).  *parallel*: half of the tables on a second read-only
+    connection (needs the ledger's file)."""
     this, before = period(month), period(prev)
-    part_b = _part_b(scope, this, before, n_unit, month)
+    part_b = _part_b(scope, this, before, n_unit, month, also)
     beside = Beside.start(ledger, part_b) if parallel else None
     try:
         a = _part_a(scope, this, before, month, changed)(ledger)
@@ -140,7 +145,7 @@ def read(ledger: Ledger, scope: str, month: str, prev: str, n_unit: int, changed
                      checklist=b["checklist"][i], wechat=b["wechat"][i], incomplete=b["incomplete"])
                for i in (0, 1)]
     return Readings(tallies[0], tallies[1], a["county_meetings"], a["coops"], b["reported"], b["secretaries"],
-                    a["changed"])
+                    a["changed"], b["also"])
 
 
 class Beside:
