@@ -16,7 +16,8 @@ keep besides organisations and members, counted for the month —
 - annual assessments (考核、评优) of the month's year made by its end, by grade, and the
   township committees assessed, of the townships expected.
 
-:func:`work_records` computes it (:class:`WorkRecords`); :func:`work_tables` lays it out as
+:func:`read_work` reads it and :meth:`WorkReading.listed` gives it the report's units
+(:class:`WorkRecords`); :func:`work_tables` lays it out as
 the report's tables, :func:`contact_tables` the contact points and assessments as a section of
 their own.
 """
@@ -142,12 +143,6 @@ class WorkReading:
         # units the list lacks: the scope's own records (a county's contact point at a county's scope) by its name
         listed += tuple((code, refs(code).name, figures[code]) for code in sorted(set(figures) - known))
         return WorkRecords(self.total, listed, self.terms, self.horizon, self.year, self.grades, self.terms_listed)
-
-
-def work_records(ledger: Ledger, scope: str, month: str, units: tuple[tuple[str, str], ...]) -> WorkRecords:
-    """The work-ledger figures of *scope* for *month*, per unit of *units* ((code, name) one
-    level below the scope) and in all."""
-    return read_work(ledger, scope, month).listed(units)
 
 
 def read_work(ledger: Ledger, scope: str, month: str) -> WorkReading:
