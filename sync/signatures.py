@@ -211,8 +211,9 @@ class KeyBook:
             if isinstance(offered, dict) else {}
         self.handed_by, self.unsigned_ok = handed_by, unsigned_ok
         self.learned: dict[str, str] = {}
-        #: (id of a change, key) → whether its signature holds (:meth:`check_ahead`)
-        self._checked: dict[tuple[int, str], bool] = {}
+        #: (id of a change, key) → (the change, whether its signature holds) (:meth:`check_ahead`);
+        #: the change is held, so its id names no other change while the entry lasts
+        self._checked: dict[tuple[int, str], tuple[Change, bool]] = {}
 
     def _key(self, change: Change) -> tuple[str | None, bool]:
         """The key to check *change* against, and whether it is one offered with the changes."""
@@ -233,15 +234,15 @@ class KeyBook:
                 key = self._key(change)[0]
                 if key is not None:
                     pairs.append((change, key))
-        self._checked = {(id(c), k): ok for (c, k), ok in zip(pairs, holding(pairs))}
+        self._checked = {(id(c), k): (c, ok) for (c, k), ok in zip(pairs, holding(pairs))}
 
     def __call__(self, change: Change) -> Reason | None:
         if change.origin in (self.ledger.device_id, ids.BUILTIN_DEVICE):
             return None  # the ledger's own checks refuse these
         key, offered = self._key(change)
         checked = self._checked.get((id(change), key)) if change.signature and key is not None else None
-        if checked is not None:
-            code = None if checked else BAD_SIGNATURE
+        if checked is not None and checked[0] is change:
+            code = None if checked[1] else BAD_SIGNATURE
         else:
             code = verdict(change, key, self.handed_by, unsigned_ok=self.unsigned_ok)
         if code is not None:
