@@ -28,6 +28,7 @@ Anything else SQLite-only fails loudly on PostgreSQL rather than being guessed a
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import sqlite3
@@ -182,9 +183,46 @@ def _as_sqlite_error(exc: Exception) -> sqlite3.Error:
     return sqlite3.DatabaseError(str(exc).strip())
 
 
+#: ``SAVEPOINT x`` and ``RELEASE x``: nothing is read from their answer, so inside a write
+#: transaction they wait for the next statement and travel with it — but a ``RELEASE`` sends
+#: the writes that wait: an error of theirs is raised inside the savepoint that made them, whose
+#: caller may take it back and carry on (the hub's group commit, a request at a time).
+_DEFERRABLE = re.compile(r"^(SAVEPOINT|RELEASE) \w+$")
+#: A write of many rows (``executemany``) without ``RETURNING``: inside a transaction it waits
+#: for the next statement as well.
+_DEFERRABLE_MANY = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b(?!.*\bRETURNING\b)", re.IGNORECASE | re.DOTALL)
+#: A read (what :meth:`PgConnection.read_ahead` may send ahead).
+_READ = re.compile(r"^\s*SELECT\b", re.IGNORECASE)
+
+
+class _SentLater:
+    """The answer to a statement sent later: it has no rows."""
+
+    def fetchone(self):
+        return None
+
+    def fetchall(self) -> list:
+        return []
+
+    def close(self) -> None:
+        pass
+
+
+_SENT_LATER = _SentLater()
+
+
 class PgConnection:
     """A psycopg connection (in autocommit mode: transactions are begun by statement, as
-    the ledger's ``Transactions`` does on SQLite) behind the ``sqlite3`` connection API."""
+    the ledger's ``Transactions`` does on SQLite) behind the ``sqlite3`` connection API.
+
+    Inside a write transaction, the statements whose answer nobody reads — savepoints opened
+    and released, writes of many rows — wait for the next statement and go with it in one
+    round trip (a push's transaction is some ten statements, each a round trip while every
+    hub process waits for the write lock).  The server runs them in order and stops at the
+    first that fails: its error is raised by the statement they went with, and the
+    transaction fails as it would have (nobody reads a row count, nor carries on inside a
+    transaction after a failed write of many rows).  A read the caller will need can be sent
+    ahead the same way (:meth:`read_ahead`)."""
 
     dialect = POSTGRES
 
@@ -197,20 +235,75 @@ class PgConnection:
         #: with the transaction's beginning, its answer kept for when it comes
         self.read_with_lock: str | None = None
         self._prefetched = None
+        #: statements waiting to go with the next one: ("sql", text, None), ("many", text, rows)
+        #: or ("read", text, params) for a read sent ahead
+        self._deferred: list[tuple[str, str, Any]] = []
+        #: (text, params) → the cursor of a read sent ahead, kept until asked or until a write
+        self._ahead: dict[tuple[str, tuple], Any] = {}
 
     def execute(self, sql: str, params: Iterable = ()):
         import psycopg
 
         try:
             if sql == "BEGIN IMMEDIATE":
+                self._deferred.clear()
+                self._ahead.clear()
                 return self._begin_writing()
             if self._prefetched is not None:
                 cursor, self._prefetched = self._prefetched, None
                 if sql == self.read_with_lock and not params:
                     return cursor
-            return self.raw.execute(POSTGRES.sql(sql), tuple(params))
+            if _DEFERRABLE.match(sql) and self.in_transaction and not (
+                    sql.startswith("RELEASE") and any(kind == "many" for kind, _, _ in self._deferred)):
+                self._deferred.append(("sql", sql, None))
+                return _SENT_LATER
+            text, params = POSTGRES.sql(sql), tuple(params)
+            if _READ.match(sql):
+                ahead = self._ahead.pop((text, params), None)
+                if ahead is not None:
+                    return ahead
+                self._deferred = [d for d in self._deferred if d != ("read", text, params)]
+            else:
+                self._ahead.clear()  # a write: what was read ahead may be out of date
+            if sql == "ROLLBACK":  # what waited is rolled back with the rest
+                self._deferred.clear()
+            if self._deferred:
+                return self._with_deferred(text, params)
+            return self.raw.execute(text, params)
         except psycopg.Error as exc:
             raise _as_sqlite_error(exc) from exc
+
+    def read_ahead(self, sql: str, params: Iterable = ()) -> None:
+        """Send the read *sql* with the next statement, inside a write transaction: its answer
+        is kept for when the same read (same text, same parameters) is asked, unless
+        something is written on this connection meanwhile.  Outside a transaction, nothing."""
+        if self.in_transaction and _READ.match(sql):
+            self._deferred.append(("read", POSTGRES.sql(sql), tuple(params)))
+
+    def _with_deferred(self, sql: str, params: tuple):
+        """*sql* sent after the statements that waited, in the same round trip: as one simple
+        query when none has parameters, in a pipeline otherwise."""
+        deferred, self._deferred = self._deferred, []
+        if not params and all(kind == "sql" for kind, _, _ in deferred):
+            cursor = self.raw.execute("; ".join([*(text for _, text, _ in deferred), sql]))
+            while cursor.nextset():  # to the last statement's answer
+                pass
+            return cursor
+        with self.raw.pipeline():
+            self._send(deferred)
+            cursor = self.raw.execute(sql, params)
+        return cursor
+
+    def _send(self, deferred: list[tuple[str, str, Any]]) -> None:
+        """Send the statements that waited (in a pipeline: their answers come with the next)."""
+        for kind, text, payload in deferred:
+            if kind == "sql":
+                self.raw.execute(text)
+            elif kind == "read":
+                self._ahead[(text, payload)] = self.raw.execute(text, payload)
+            else:
+                with self.raw.cursor() as cur:
+                    cur.executemany(text, payload)
 
     def _begin_writing(self):
         """``BEGIN``, the write lock and :attr:`read_with_lock` in one round trip (without
@@ -230,9 +323,17 @@ class PgConnection:
         import psycopg
 
         self._prefetched = None
+        self._ahead.clear()
+        text, rows = POSTGRES.sql(sql), [tuple(r) for r in rows]
+        if _DEFERRABLE_MANY.match(sql) and self.in_transaction:
+            self._deferred.append(("many", text, rows))
+            return _SENT_LATER
         try:
-            with self.raw.cursor() as cur:
-                cur.executemany(POSTGRES.sql(sql), [tuple(r) for r in rows])
+            deferred, self._deferred = self._deferred, []
+            with self.raw.pipeline() if deferred else contextlib.nullcontext():
+                self._send(deferred)
+                with self.raw.cursor() as cur:
+                    cur.executemany(text, rows)
             return cur
         except psycopg.Error as exc:
             raise _as_sqlite_error(exc) from exc

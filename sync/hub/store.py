@@ -404,7 +404,9 @@ class HubStore:
         if cursor is not None:
             sets.append("last_pull_cursor = ?")
             params.append(int(cursor))
-        self.conn.execute(f"UPDATE hub_device SET {', '.join(sets)} WHERE device_id = ?", (*params, device_id))
+        # a write whose answer nobody reads: inside a push's transaction on PostgreSQL it goes
+        # with the commit (sync.hub.dialect.PgConnection) instead of making a round trip of its own
+        self.conn.executemany(f"UPDATE hub_device SET {', '.join(sets)} WHERE device_id = ?", [(*params, device_id)])
 
     def _writing(self, single: bool) -> contextlib.AbstractContextManager:
         """The transaction for a write to the device table: the caller's when there is one (its

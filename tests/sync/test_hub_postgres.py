@@ -7,6 +7,7 @@ The protocol, trust, fuzz and fault tests run on both backends through the param
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 
@@ -116,6 +117,160 @@ def test_each_write_transaction_takes_up_the_clock_another_process_advanced(pg_c
     finally:
         first.close()
         second.close()
+
+
+# ------------------------------------------------------------------------------------ round trips
+class _Counted:
+    """A psycopg connection that counts the round trips made through it: a statement or a
+    write of many rows sent alone, or a pipeline (what it holds travels together)."""
+
+    def __init__(self, raw) -> None:
+        self.raw, self.trips, self._piped = raw, 0, 0
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+    def execute(self, *args, **kwargs):
+        self.trips += not self._piped
+        return self.raw.execute(*args, **kwargs)
+
+    def cursor(self, *args, **kwargs):
+        outer, cursor = self, self.raw.cursor(*args, **kwargs)
+
+        class Cursor:
+            def __enter__(self):
+                cursor.__enter__()
+                return self
+
+            def __exit__(self, *exc):
+                return cursor.__exit__(*exc)
+
+            def executemany(self, *a, **k):
+                outer.trips += not outer._piped
+                return cursor.executemany(*a, **k)
+
+        return Cursor()
+
+    @contextlib.contextmanager
+    def pipeline(self):
+        self.trips += not self._piped
+        self._piped += 1
+        try:
+            with self.raw.pipeline() as p:
+                yield p
+        finally:
+            self._piped -= 1
+
+
+@pytest.fixture
+def pg_conn(pg_cluster):
+    from sync.hub.dialect import connect
+
+    conn = connect(pg_cluster.new_database("rt"))
+    conn.execute("CREATE TABLE item (id BIGINT PRIMARY KEY, name TEXT NOT NULL)")
+    conn.raw = _Counted(conn.raw)
+    yield conn
+    conn.close()
+
+
+def _items(conn) -> list[tuple]:
+    return [tuple(r) for r in conn.execute("SELECT id, name FROM item ORDER BY id").fetchall()]
+
+
+def test_savepoints_and_writes_of_many_rows_travel_with_the_next_statement(pg_conn):
+    from desktop.ledger.db import Transactions
+
+    tx, conn = Transactions(pg_conn), pg_conn
+    with tx():
+        with tx():  # a savepoint
+            conn.executemany("INSERT INTO item (id, name) VALUES (?, ?)", [(1, "a"), (2, "b"), (3, "c")])
+        with tx():
+            conn.executemany("DELETE FROM item WHERE id = ?", [(2,)])
+        with tx():
+            conn.execute("SELECT 1")
+        # what waited is sent first: the read sees it
+        assert conn.execute("SELECT count(*) FROM item WHERE id >= ?", (1,)).fetchone()[0] == 2
+        conn.executemany("UPDATE item SET name = ? WHERE id = ?", [("A", 1)])
+    # BEGIN; each savepoint with its writes and its release (which sends the writes); the third
+    # savepoint and the first read; its release with the second; the update with COMMIT
+    assert conn.raw.trips == 6
+    assert _items(conn) == [(1, "A"), (3, "c")]
+
+
+def test_a_failed_write_is_raised_inside_its_savepoint_and_the_next_one_is_not_blamed(pg_conn):
+    """The hub's group commit: each request's write in a savepoint of its own, a failing one
+    taken back alone, every request told its own outcome."""
+    from desktop.ledger.db import Transactions
+
+    tx, conn = Transactions(pg_conn), pg_conn
+    conn.execute("INSERT INTO item (id, name) VALUES (?, ?)", (9, "held"))
+    outcomes = []
+    with tx():
+        for rows in ([(1, "a")], [(2, "b"), (9, "clash")], [(3, "c")]):
+            try:
+                with tx():
+                    conn.executemany("INSERT INTO item (id, name) VALUES (?, ?)", rows)
+                outcomes.append("stored")
+            except sqlite3.IntegrityError:
+                outcomes.append("refused")
+    assert outcomes == ["stored", "refused", "stored"]
+    assert _items(conn) == [(1, "a"), (3, "c"), (9, "held")]
+
+
+def test_a_failed_write_that_waited_is_raised_by_the_next_statement_and_takes_back_only_its_savepoint(pg_conn):
+    from desktop.ledger.db import Transactions
+
+    tx, conn = Transactions(pg_conn), pg_conn
+    with tx():
+        conn.execute("INSERT INTO item (id, name) VALUES (?, ?)", (1, "kept"))
+        with pytest.raises(sqlite3.IntegrityError), tx():
+            conn.executemany("INSERT INTO item (id, name) VALUES (?, ?)", [(2, "gone"), (1, "clash")])
+            conn.execute("SELECT 1")  # the write is sent with this: its error comes here
+        conn.execute("INSERT INTO item (id, name) VALUES (?, ?)", (3, "after"))
+    assert _items(conn) == [(1, "kept"), (3, "after")]
+    # a failed write with nothing after it is raised by the commit, and nothing of the transaction stays
+    with pytest.raises(sqlite3.IntegrityError), tx():
+        conn.execute("INSERT INTO item (id, name) VALUES (?, ?)", (4, "gone"))
+        conn.executemany("INSERT INTO item (id, name) VALUES (?, ?)", [(5, "gone"), (3, "clash")])
+    assert not conn.in_transaction
+    assert _items(conn) == [(1, "kept"), (3, "after")]
+
+
+def test_a_read_sent_ahead_is_answered_with_the_next_statement_and_served_once(pg_conn):
+    from desktop.ledger.db import Transactions
+
+    tx, conn = Transactions(pg_conn), pg_conn
+    conn.executemany("INSERT INTO item (id, name) VALUES (?, ?)", [(1, "a"), (2, "b")])
+    conn.raw.trips = 0
+    read = "SELECT id, name FROM item WHERE id IN (?, ?) ORDER BY id"
+    with tx():
+        conn.read_ahead(read, (1, 2))
+        assert conn.execute("SELECT count(*) FROM item").fetchone()[0] == 2  # the read goes with this
+        assert [tuple(r) for r in conn.execute(read, (1, 2)).fetchall()] == [(1, "a"), (2, "b")]
+        assert conn.raw.trips == 2  # BEGIN, then both reads together
+        assert [tuple(r) for r in conn.execute(read, (1, 2)).fetchall()] == [(1, "a"), (2, "b")]  # asked again
+        assert conn.raw.trips == 3
+        # a write in between: the answer read ahead is not served, the read is made again
+        conn.read_ahead(read, (1, 2))
+        conn.execute("SELECT 1")
+        conn.execute("UPDATE item SET name = ? WHERE id = ?", ("A", 1))
+        assert [tuple(r) for r in conn.execute(read, (1, 2)).fetchall()] == [(1, "A"), (2, "b")]
+        # other parameters: not the read sent ahead
+        conn.read_ahead(read, (1, 2))
+        conn.execute("SELECT 1")
+        assert [tuple(r) for r in conn.execute(read, (2, 3)).fetchall()] == [(2, "b")]
+    outside = conn.raw.trips
+    conn.read_ahead(read, (1, 2))  # outside a transaction: nothing is sent ahead
+    assert conn.raw.trips == outside and conn.execute(read, (1, 2)).fetchall()
+
+
+def test_outside_a_transaction_nothing_waits(pg_conn):
+    conn = pg_conn
+    conn.executemany("INSERT INTO item (id, name) VALUES (?, ?)", [(1, "a")])
+    assert conn.raw.trips == 1
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.executemany("INSERT INTO item (id, name) VALUES (?, ?)", [(1, "again")])
+    assert _items(conn) == [(1, "a")]
 
 
 # ------------------------------------------------------------------------------------ health
