@@ -5,10 +5,10 @@ rules are :mod:`desktop.records.issuing`; the tables travel down with the next s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
                                QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
 
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
@@ -17,8 +17,98 @@ from desktop.records.checklist import UNIT_LEVELS
 from desktop.records.enums import enumerations
 from desktop.scope.geo import geography
 
-#: The items table's columns.
+#: The items table's columns, and the field each shows.
 CODE, SYSTEM, TITLE, DESCRIPTION = range(4)
+FIELDS = ("code", "system", "title", "description")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ItemsModel(QAbstractTableModel):
+    """The items of a checklist table as edited: number, system (a key of
+    ``checklist_system``, shown by its label), task and description."""
+
+    def __init__(self, headers: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: list[dict[str, str | None]] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(FIELDS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        value = self.rows[index.row()].get(FIELDS[index.column()])
+        if role == Qt.EditRole:
+            return value or ""
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            if index.column() == SYSTEM:
+                return enumerations().label("checklist_system", value) if value else ""
+            return value or ""
+        return None
+
+    def setData(self, index: Index, value, role: int = Qt.EditRole) -> bool:
+        if not index.isValid() or role != Qt.EditRole:
+            return False
+        self.rows[index.row()][FIELDS[index.column()]] = value if value not in ("", None) else None
+        self.dataChanged.emit(index, index, [Qt.DisplayRole, Qt.EditRole])
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.NoItemFlags
+        return Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemIsEditable
+
+    @staticmethod
+    def _row(item: dict) -> dict[str, str | None]:
+        """*item*'s fields; without a system, the first (as the editor's list shows it)."""
+        row = {name: item.get(name) for name in FIELDS}
+        row["system"] = row["system"] or enumerations().values("checklist_system")[0].key
+        return row
+
+    def set_items(self, items: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = [self._row(item) for item in items]
+        self.endResetModel()
+
+    def append(self, item: dict) -> int:
+        """Add *item* at the end; its row."""
+        r = len(self.rows)
+        self.beginInsertRows(QModelIndex(), r, r)
+        self.rows.append(self._row(item))
+        self.endInsertRows()
+        return r
+
+    def remove(self, rows: list[int]) -> None:
+        for r in sorted(set(rows), reverse=True):
+            self.beginRemoveRows(QModelIndex(), r, r)
+            del self.rows[r]
+            self.endRemoveRows()
+
+
+class SystemDelegate(QStyledItemDelegate):
+    """The system column edited with a list of the systems (``checklist_system``)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        for value in enumerations().values("checklist_system"):
+            combo.addItem(value.label(), value.key)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        editor.setCurrentIndex(max(editor.findData(index.data(Qt.EditRole)), 0))
+
+    def setModelData(self, editor: QWidget, model, index: Index) -> None:
+        model.setData(index, editor.currentData(), Qt.EditRole)
 
 
 def levels_below(scope: str) -> list[tuple[int, str]]:
@@ -67,12 +157,16 @@ class TemplateIssueDialog(QDialog):
 
     def _make_items(self) -> QWidget:
         box = QWidget(self)
-        self.items = QTableWidget(0, 4, box)
+        self.model = ItemsModel([self.tr("No."), self.tr("System"), self.tr("Task"), self.tr("Description")], self)
+        self.items = QTableView(box)
         self.items.setObjectName("issue_items")
-        self.items.setHorizontalHeaderLabels([self.tr("No."), self.tr("System"), self.tr("Task"),
-                                              self.tr("Description")])
+        self.items.setModel(self.model)
+        self.items.setItemDelegateForColumn(SYSTEM, SystemDelegate(self.items))
         self.items.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.items.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+                                   | QAbstractItemView.AnyKeyPressed | QAbstractItemView.SelectedClicked)
         self.items.verticalHeader().hide()
+        self.items.verticalHeader().setDefaultSectionSize(28)
         header = self.items.horizontalHeader()
         for column, width in ((CODE, 60), (SYSTEM, 110), (TITLE, 220)):
             header.resizeSection(column, width)
@@ -123,15 +217,14 @@ class TemplateIssueDialog(QDialog):
 
     def load(self) -> None:
         """The table the units of the chosen level follow now, and those units."""
-        self.items.setRowCount(0)
+        self.model.set_items([])
         self.units.clear()
         level = self.current_level
         if level is None:
             self.status.setText(self.tr("No unit below this ledger keeps a checklist."))
             self._update_buttons()
             return
-        for item in issuing.current_items(self.ledger, self.scope, level[1]):
-            self.add_item(item)
+        self.model.set_items(issuing.current_items(self.ledger, self.scope, level[1]))
         for d in geography().descendants(self.scope or None, level[0]):
             entry = QListWidgetItem(f"{d.name}（{d.code}）", self.units)
             entry.setData(Qt.UserRole, d.code)
@@ -140,35 +233,27 @@ class TemplateIssueDialog(QDialog):
         self._update_buttons()
 
     def add_item(self, item: dict) -> None:
-        r = self.items.rowCount()
-        self.items.insertRow(r)
-        for column, name in ((CODE, "code"), (TITLE, "title"), (DESCRIPTION, "description")):
-            self.items.setItem(r, column, QTableWidgetItem(item.get(name) or ""))
-        combo = QComboBox(self.items)
-        for value in enumerations().values("checklist_system"):
-            combo.addItem(value.label(), value.key)
-        combo.setCurrentIndex(max(combo.findData(item.get("system")), 0))
-        self.items.setCellWidget(r, SYSTEM, combo)
-        self.items.setRowHeight(r, 28)
+        """Add *item* to the table; an empty one is a new row, its number being edited."""
+        r = self.model.append(item)
         if not item:
-            self.items.setCurrentCell(r, CODE)
-            self.items.editItem(self.items.item(r, CODE))
+            index = self.model.index(r, CODE)
+            self.items.setCurrentIndex(index)
+            self.items.edit(index)
 
     def remove_items(self) -> None:
-        for r in sorted({i.row() for i in self.items.selectionModel().selectedRows()}, reverse=True):
-            self.items.removeRow(r)
+        self.model.remove([i.row() for i in self.items.selectionModel().selectedRows()])
 
     def table_items(self) -> list[dict]:
         """The items as edited (rows without a number or a title are left out)."""
         level = self.current_level
         out = []
-        for r in range(self.items.rowCount()):
-            code, title = (self.items.item(r, c).text().strip() for c in (CODE, TITLE))
+        for row in self.model.rows:
+            code, title = ((row.get(name) or "").strip() for name in ("code", "title"))
             if not code or not title:
                 continue
             out.append({"template_kind": issuing.REFERENCE, "level": level[1], "code": code, "title": title,
-                        "system": self.items.cellWidget(r, SYSTEM).currentData(),
-                        "description": self.items.item(r, DESCRIPTION).text().strip() or None,
+                        "system": row["system"],
+                        "description": (row.get("description") or "").strip() or None,
                         "completion_proof": None})
         return out
 

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFileDialog
 
 from desktop.ledger import Ledger
 from desktop.records import inspection
+from desktop.records.enums import enumerations
 from ui import checklist_inspection
 from ui.checklist import ChecklistView
 from ui.checklist_inspection import ANSWER, FINDING, TASK_COLUMN, SelfInspectionDialog
@@ -144,18 +145,48 @@ def test_the_checklist_tab_opens_the_self_inspection_first(qtbot, town, monkeypa
     assert view.model.total == 1  # the new task is in the checklist at once
 
 
-def test_a_county_edits_its_table_and_issues_it_to_one_township(qtbot, county_ledger, town, chinese):
+def _type_into(qtbot, view, row: int, column: int, text: str) -> None:
+    """Edit a cell as a user does: open its editor, enter the text (as an input method commits
+    Chinese: QTest types Latin-1 only), press Enter."""
+    index = view.model().index(row, column)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.indexWidget(index)  # the cell's open editor
+    editor.selectAll()
+    editor.insert(text)
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: index.data() == text and view.indexWidget(index) is None)  # committed, closed
+
+
+def test_a_county_edits_its_table_and_issues_it_to_one_township(qtbot, qtmodeltester, county_ledger, town,
+                                                                 chinese):
     dialog = show(qtbot, TemplateIssueDialog(county_ledger), (1200, 600))
-    assert dialog.level.currentData() == (4, "township") and dialog.items.rowCount() == 11
+    model = dialog.model
+    qtmodeltester.check(model)
+    assert dialog.level.currentData() == (4, "township") and model.rowCount() == 11
     assert dialog.units.count() > 5 and not dialog.issue_button.isEnabled()
-    dialog.items.item(0, TITLE).setText("配齐配强南高乡团委班子")
+    _type_into(qtbot, dialog.items, 0, TITLE, "配齐配强南高乡团委班子")
     dialog.add_item({})
-    last = dialog.items.rowCount() - 1
-    dialog.items.item(last, CODE).setText("N1")
-    dialog.items.item(last, TITLE).setText("南高乡自选：建设乡村青年之家")
-    dialog.items.item(last, DESCRIPTION).setText("依托乡文化站建成青年之家")
-    combo = dialog.items.cellWidget(last, SYSTEM)
+    last = model.rowCount() - 1
+    editor = dialog.items.indexWidget(model.index(last, CODE))  # a new row opens with its number being edited
+    qtbot.keyClicks(editor, "N1")
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: model.index(last, CODE).data() == "N1")
+    _type_into(qtbot, dialog.items, last, TITLE, "南高乡自选：建设乡村青年之家")
+    _type_into(qtbot, dialog.items, last, DESCRIPTION, "依托乡文化站建成青年之家")
+    # the system is chosen from a list of the systems, shown by its label
+    index = model.index(last, SYSTEM)
+    dialog.items.setCurrentIndex(index)
+    dialog.items.edit(index)
+    combo = dialog.items.indexWidget(index)
+    assert isinstance(combo, QComboBox) and combo.count() == len(enumerations().values("checklist_system"))
     combo.setCurrentIndex(combo.findData("project"))
+    qtbot.keyClick(combo, Qt.Key_Return)
+    qtbot.waitUntil(lambda: index.data(Qt.EditRole) == "project")
+    assert index.data() == enumerations().label("checklist_system", "project")
+    assert [model.index(last, c).data() for c in (CODE, TITLE, DESCRIPTION)] == [
+        "N1", "南高乡自选：建设乡村青年之家", "依托乡文化站建成青年之家"]
+    qtmodeltester.check(model)
     dialog.set_chosen([TOWNSHIP])
     assert dialog.chosen_units() == [TOWNSHIP] and dialog.issue_button.isEnabled()
     shoot(dialog, "issue")
