@@ -281,14 +281,9 @@ class PgConnection:
             self._deferred.append(("read", POSTGRES.sql(sql), tuple(params)))
 
     def _with_deferred(self, sql: str, params: tuple):
-        """*sql* sent after the statements that waited, in the same round trip: as one simple
-        query when none has parameters, in a pipeline otherwise."""
+        """*sql* sent after the statements that waited, in one pipeline: one round trip, and
+        *sql* sent exactly as it would be alone (its parameters, its ``%%``)."""
         deferred, self._deferred = self._deferred, []
-        if not params and all(kind == "sql" for kind, _, _ in deferred):
-            cursor = self.raw.execute("; ".join([*(text for _, text, _ in deferred), sql]))
-            while cursor.nextset():  # to the last statement's answer
-                pass
-            return cursor
         with self.raw.pipeline():
             self._send(deferred)
             cursor = self.raw.execute(sql, params)

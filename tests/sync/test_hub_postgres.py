@@ -264,6 +264,18 @@ def test_a_read_sent_ahead_is_answered_with_the_next_statement_and_served_once(p
     assert conn.raw.trips == outside and conn.execute(read, (1, 2)).fetchall()
 
 
+def test_a_statement_that_goes_with_others_reads_as_it_would_alone(pg_conn):
+    """A literal ``%`` (doubled for psycopg) after a savepoint that waited."""
+    from desktop.ledger.db import Transactions
+
+    tx, conn = Transactions(pg_conn), pg_conn
+    with tx(), tx():
+        assert conn.execute("SELECT 'a%b'").fetchone()[0] == "a%b"
+        conn.executemany("INSERT INTO item (id, name) VALUES (?, ?)", [(1, "50%")])
+        assert conn.execute("SELECT name FROM item WHERE name LIKE '5%'").fetchone()[0] == "50%"
+    assert _items(conn) == [(1, "50%")]
+
+
 def test_outside_a_transaction_nothing_waits(pg_conn):
     conn = pg_conn
     conn.executemany("INSERT INTO item (id, name) VALUES (?, ?)", [(1, "a")])
