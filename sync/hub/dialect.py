@@ -231,10 +231,9 @@ class PgConnection:
         #: where to connect again when the database went away (None: a pooled connection)
         self.url = url
         self.row_factory = None  # set by the ledger for SQLite; every row here is a Row
-        #: a statement (without parameters) that every write transaction runs first: sent
-        #: with the transaction's beginning, its answer kept for when it comes
+        #: a read (without parameters) that every write transaction makes first: sent with
+        #: the transaction's beginning, its answer kept as a read sent ahead
         self.read_with_lock: str | None = None
-        self._prefetched = None
         #: statements waiting to go with the next one: ("sql", text, None), ("many", text, rows)
         #: or ("read", text, params) for a read sent ahead
         self._deferred: list[tuple[str, str, Any]] = []
@@ -249,10 +248,6 @@ class PgConnection:
                 self._deferred.clear()
                 self._ahead.clear()
                 return self._begin_writing()
-            if self._prefetched is not None:
-                cursor, self._prefetched = self._prefetched, None
-                if sql == self.read_with_lock and not params:
-                    return cursor
             if _DEFERRABLE.match(sql) and self.in_transaction and not (
                     sql.startswith("RELEASE") and any(kind == "many" for kind, _, _ in self._deferred)):
                 self._deferred.append(("sql", sql, None))
@@ -305,19 +300,18 @@ class PgConnection:
         parameters psycopg sends them as one simple query, answered together)."""
         if self.raw.broken and self.url:  # the database restarted: the next write reconnects
             self.raw = _connect(self.url)
-        self._prefetched = None
         if self.read_with_lock is None:
             return self.raw.execute(BEGIN_WRITING)
-        cursor = self.raw.execute(f"{BEGIN_WRITING}; {POSTGRES.sql(self.read_with_lock)}")
+        text = POSTGRES.sql(self.read_with_lock)
+        cursor = self.raw.execute(f"{BEGIN_WRITING}; {text}")
         while cursor.nextset():  # to the last statement's answer
             pass
-        self._prefetched = cursor
+        self._ahead[(text, ())] = cursor
         return cursor
 
     def executemany(self, sql: str, rows: Iterable[Iterable]):
         import psycopg
 
-        self._prefetched = None
         self._ahead.clear()
         text, rows = POSTGRES.sql(sql), [tuple(r) for r in rows]
         if _DEFERRABLE_MANY.match(sql) and self.in_transaction:

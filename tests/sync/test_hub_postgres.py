@@ -112,7 +112,7 @@ def test_each_write_transaction_takes_up_the_clock_another_process_advanced(pg_c
         conn = second.conn
         conn.execute("BEGIN IMMEDIATE")
         assert conn.execute("SELECT 41 + 1").fetchone()[0] == 42
-        assert dict(conn.execute(RELOAD_CLOCK).fetchall())["hlc"] == str(ahead)  # asked again: read again
+        assert dict(conn.execute(RELOAD_CLOCK).fetchall())["hlc"] == str(ahead)  # kept while nothing is written
         conn.execute("ROLLBACK")
     finally:
         first.close()
