@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from typing import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout,
-                               QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
-                               QSplitter, QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter, QStyledItemDelegate,
+                               QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
 
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
@@ -29,6 +31,10 @@ CODE, ITEM, ANSWER, FINDING, TASK_COLUMN, EVIDENCE = range(6)
 #: Months offered as the period: this one and those before.
 PERIODS = 12
 
+Index = QModelIndex | QPersistentModelIndex
+#: What saves an answer: (row, answer key, finding) → stored (False: refused, the user was told).
+Save = Callable[[int, str, str], bool]
+
 
 def recent_periods(today: dt.date | None = None, n: int = PERIODS) -> list[str]:
     """This month and the *n* - 1 before it, newest first ("YYYY-MM")."""
@@ -40,6 +46,122 @@ def recent_periods(today: dt.date | None = None, n: int = PERIODS) -> list[str]:
     return out
 
 
+class SheetModel(QAbstractTableModel):
+    """The items of one unit's self-inspection with the period's answers: number, item, answer
+    (a key of ``inspection_answer``, shown by its label), finding, its rectification task and
+    the number of evidence files.  An answer or a finding edited is handed to *save* at once;
+    a finding given without an answer is an answer of "no"; nothing is saved before an answer
+    is chosen, an answer given is changed but not emptied, and a refused save leaves the row as
+    it was."""
+
+    def __init__(self, headers: list[str], save: Save, writable: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.headers, self.save, self.writable = headers, save, writable
+        self.rows: list[inspection.Row] = []
+        #: per row: the text of its task column and its evidence count
+        self.about: list[tuple[str, int]] = []
+        #: answers and findings shown but not saved yet (a finding waits for its answer: none chosen)
+        self.unsaved: dict[int, tuple[str | None, str]] = {}
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def shown(self, r: int) -> tuple[str | None, str]:
+        """Row *r*'s answer (key) and finding as shown."""
+        if r in self.unsaved:
+            return self.unsaved[r]
+        row = self.rows[r]
+        return (row.answer or {}).get("answer"), row.finding
+
+    def data(self, index: Index, role: int = Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r, column = index.row(), index.column()
+        answer, finding = self.shown(r)
+        if role == Qt.EditRole:
+            return {ANSWER: answer, FINDING: finding}.get(column)
+        if role not in (Qt.DisplayRole, Qt.ToolTipRole):
+            return None
+        item = self.rows[r].item
+        if column == ANSWER:
+            return enumerations().label("inspection_answer", answer) if answer else ""
+        return {CODE: item.get("code") or "", ITEM: item.get("title") or "", FINDING: finding,
+                TASK_COLUMN: self.about[r][0], EVIDENCE: str(self.about[r][1])}[column]
+
+    def setData(self, index: Index, value, role: int = Qt.EditRole) -> bool:
+        if not index.isValid() or role != Qt.EditRole or not self.flags(index) & Qt.ItemIsEditable:
+            return False
+        r = index.row()
+        before = self.shown(r)
+        answer, finding = before
+        if index.column() == ANSWER:
+            if not value and self.rows[r].answer is not None:
+                return False  # an answer given is changed, not taken back to none
+            answer = value or None
+        else:
+            finding = (value or "").strip()
+            if answer is None and finding:
+                answer = "no"  # a finding is an answer of "no" unless told otherwise
+        if (answer, finding) == before:
+            return True
+        if answer is None:  # nothing to save until an answer is chosen
+            self.unsaved[r] = (answer, finding)
+        elif self.save(r, answer, finding):
+            self.unsaved.pop(r, None)
+        else:
+            return False
+        self.dataChanged.emit(self.index(r, 0), self.index(r, self.columnCount() - 1))
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.NoItemFlags
+        fixed = Qt.ItemIsSelectable | Qt.ItemIsEnabled
+        return fixed | Qt.ItemIsEditable if self.writable and index.column() in (ANSWER, FINDING) else fixed
+
+    def set_rows(self, rows: list[inspection.Row], about: list[tuple[str, int]]) -> None:
+        self.beginResetModel()
+        self.rows, self.about, self.unsaved = rows, about, {}
+        self.endResetModel()
+
+    def update(self, rows: list[inspection.Row], about: list[tuple[str, int]]) -> None:
+        """The same items read again (an answer saved, a task made, evidence attached)."""
+        self.rows, self.about = rows, about
+        self.unsaved = {r: v for r, v in self.unsaved.items() if r < len(rows) and rows[r].answer is None}
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1))
+
+
+class AnswerDelegate(QStyledItemDelegate):
+    """The answer column as a list of the answers (``inspection_answer``) always open in each
+    row; an answer is saved as soon as it is chosen."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setObjectName("inspection_answer")
+        combo.addItem("", None)
+        for value in enumerations().values("inspection_answer"):
+            combo.addItem(value.label(), value.key)
+        combo.currentIndexChanged.connect(lambda _i, combo=combo: self.commitData.emit(combo))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        with QSignalBlocker(editor):  # showing the answer is not choosing it
+            editor.setCurrentIndex(max(editor.findData(index.data(Qt.EditRole)), 0))
+
+    def setModelData(self, editor: QWidget, model, index: Index) -> None:
+        if not model.setData(index, editor.currentData(), Qt.EditRole):
+            self.setEditorData(editor, index)  # refused: the answer stays as stored
+
+
 class SelfInspectionDialog(QDialog):
     """One unit's self-inspection for a period, and its problems turned into tasks."""
 
@@ -49,8 +171,6 @@ class SelfInspectionDialog(QDialog):
     def __init__(self, ledger: Ledger, code: str, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ledger, self.code, self.undo_stack = ledger, code, undo_stack
-        self.rows: list[inspection.Row] = []
-        self._filling = False
         self.setObjectName("self_inspection")
         self.setWindowTitle(self.tr("Self-inspection (eight checks, eight looks)"))
         self.resize(1100, 680)
@@ -101,22 +221,32 @@ class SelfInspectionDialog(QDialog):
         layout.addWidget(close)
         self.load()
 
-    def _make_table(self) -> QTableWidget:
-        table = QTableWidget(0, 6, self)
+    def _make_table(self) -> QTableView:
+        self.model = SheetModel([self.tr("No."), self.tr("Item"), self.tr("Answer"), self.tr("Finding"),
+                                 self.tr("Rectification task"), self.tr("Evidence")], self._save,
+                                not self.ledger.read_only, self)
+        table = QTableView(self)
         table.setObjectName("inspection_table")
-        table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Item"), self.tr("Answer"), self.tr("Finding"),
-                                         self.tr("Rectification task"), self.tr("Evidence")])
+        table.setModel(self.model)
+        table.setItemDelegateForColumn(ANSWER, AnswerDelegate(table))
         table.setSelectionBehavior(QAbstractItemView.SelectRows)
         table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                               | QAbstractItemView.AnyKeyPressed)
         table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(28)
         header = table.horizontalHeader()
         for column, width in ((CODE, 50), (ITEM, 230), (ANSWER, 80), (TASK_COLUMN, 200), (EVIDENCE, 60)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(FINDING, QHeaderView.Stretch)
-        table.itemChanged.connect(self._finding_edited)
-        table.itemSelectionChanged.connect(self._update_buttons)
+        table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._open_answers)
         return table
+
+    def _open_answers(self) -> None:
+        """Every row's answer list open, as on a paper form (none on a ledger only read)."""
+        if self.model.writable:
+            for r in range(self.model.rowCount()):
+                self.table.openPersistentEditor(self.model.index(r, ANSWER))
 
     def _make_tools(self) -> QHBoxLayout:
         self.deadline = QDateEdit(self)
@@ -140,40 +270,24 @@ class SelfInspectionDialog(QDialog):
     def current_period(self) -> str:
         return self.period.currentData()
 
+    @property
+    def rows(self) -> list[inspection.Row]:
+        return self.model.rows
+
     def load(self) -> None:
         """Show the items with the answers of the chosen period."""
         try:
-            self.rows = inspection.sheet(self.ledger, self.code, self.current_period)
+            rows = inspection.sheet(self.ledger, self.code, self.current_period)
         except LedgerError as exc:
-            self.rows = []
+            rows = []
             self.status.setText(exc.text())
-        self._filling = True
-        self.table.setRowCount(len(self.rows))
-        for r, row in enumerate(self.rows):
-            self._fill_row(r, row)
-        self._filling = False
-        if not self.rows:
+        self.model.set_rows(rows, self._about(rows))
+        if not rows:
             self.status.setText(self.tr("No self-inspection items apply to this unit."))
         self._update_buttons()
 
-    def _fill_row(self, r: int, row: inspection.Row) -> None:
-        fixed = Qt.ItemIsSelectable | Qt.ItemIsEnabled
-        for column, text in ((CODE, row.item.get("code") or ""), (ITEM, row.item.get("title") or ""),
-                             (TASK_COLUMN, self._task_text(row)), (EVIDENCE, str(self._evidence(row)))):
-            item = QTableWidgetItem(text)
-            item.setFlags(fixed)
-            self.table.setItem(r, column, item)
-        finding = QTableWidgetItem(row.finding)
-        finding.setFlags(fixed if self.ledger.read_only else fixed | Qt.ItemIsEditable)
-        self.table.setItem(r, FINDING, finding)
-        combo = QComboBox(self.table)
-        combo.addItem("", None)
-        for value in enumerations().values("inspection_answer"):
-            combo.addItem(value.label(), value.key)
-        combo.setCurrentIndex(max(combo.findData((row.answer or {}).get("answer")), 0))
-        combo.setEnabled(not self.ledger.read_only)
-        combo.currentIndexChanged.connect(lambda _i, r=r: self._answer_chosen(r))
-        self.table.setCellWidget(r, ANSWER, combo)
+    def _about(self, rows: list[inspection.Row]) -> list[tuple[str, int]]:
+        return [(self._task_text(row), self._evidence(row)) for row in rows]
 
     def _task_text(self, row: inspection.Row) -> str:
         task = self.ledger.get(TASK, row.task_id) if row.task_id else None
@@ -188,45 +302,27 @@ class SelfInspectionDialog(QDialog):
         return len(self.ledger.query("attachment", where={"owner_kind": inspection.ANSWER,
                                                           "owner_id": row.answer["id"]}, columns=("id",)))
 
-    def answer_combo(self, r: int) -> QComboBox:
-        return self.table.cellWidget(r, ANSWER)
+    def answer_combo(self, r: int) -> QComboBox | None:
+        """Row *r*'s list of answers (None on a ledger only read)."""
+        return self.table.indexWidget(self.model.index(r, ANSWER))
 
     # ------------------------------------------------------------------ answering
-    def _answer_chosen(self, r: int) -> None:
-        if not self._filling:
-            self._save(r)
-
-    def _finding_edited(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() != FINDING:
-            return
-        combo = self.answer_combo(item.row())
-        if combo.currentData() is None and item.text().strip():
-            self._filling = True
-            combo.setCurrentIndex(combo.findData("no"))  # a finding is an answer of "no" unless told otherwise
-            self._filling = False
-        self._save(item.row())
-
-    def _save(self, r: int) -> None:
-        answer = self.answer_combo(r).currentData()
-        if answer is None:
-            return
-        row = self.rows[r]
-        finding = self.table.item(r, FINDING).text()
+    def _save(self, r: int, answer: str, finding: str) -> bool:
+        """Store row *r*'s answer; False (the user told why) when the ledger refuses it."""
         try:
-            inspection.save_answer(self.ledger, self.code, self.current_period, row.item["id"], answer, finding)
+            inspection.save_answer(self.ledger, self.code, self.current_period, self.rows[r].item["id"], answer,
+                                   finding)
         except LedgerError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.text())
-            return
+            return False
         self.status.setText(self.tr("Saved."))
-        self._refresh_row(r)
+        self._reread()
+        return True
 
-    def _refresh_row(self, r: int) -> None:
-        fresh = inspection.sheet(self.ledger, self.code, self.current_period)
-        self.rows = fresh
-        self._filling = True
-        self.table.item(r, TASK_COLUMN).setText(self._task_text(fresh[r]))
-        self.table.item(r, EVIDENCE).setText(str(self._evidence(fresh[r])))
-        self._filling = False
+    def _reread(self) -> None:
+        """The answers, tasks and evidence counts read again; the rows stay where they are."""
+        rows = inspection.sheet(self.ledger, self.code, self.current_period)
+        self.model.update(rows, self._about(rows))
         self._update_buttons()
 
     # ------------------------------------------------------------------ tasks and evidence
@@ -279,7 +375,4 @@ class SelfInspectionDialog(QDialog):
     def _evidence_changed(self) -> None:
         """A file was attached or removed (or that was undone, whichever answer is chosen now):
         recount the evidence of every item."""
-        self._filling = True
-        for r, row in enumerate(self.rows):
-            self.table.item(r, EVIDENCE).setText(str(self._evidence(row)))
-        self._filling = False
+        self._reread()

@@ -15,6 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFileDialog
 
+from desktop.errors import LedgerError
+from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.ledger import Ledger
 from desktop.records import inspection
 from desktop.records.enums import enumerations
@@ -62,27 +64,37 @@ def show(qtbot, widget, size=(1100, 560)):
 
 
 def answer(dialog: SelfInspectionDialog, row: int, key: str) -> None:
-    combo = dialog.table.cellWidget(row, ANSWER)
+    """Choose an answer from the row's list, as a user does (it is saved as chosen)."""
+    combo = dialog.answer_combo(row)
+    assert isinstance(combo, QComboBox) and combo.isVisible()  # every row's list is open
     combo.setCurrentIndex(combo.findData(key))
 
 
-def test_the_self_inspection_step_turns_findings_into_tasks(qtbot, town, chinese, tmp_path, monkeypatch):
+def cell(dialog: SelfInspectionDialog, row: int, column: int) -> str:
+    return dialog.model.index(row, column).data()
+
+
+def test_the_self_inspection_step_turns_findings_into_tasks(qtbot, qtmodeltester, town, chinese, tmp_path,
+                                                           monkeypatch):
     stack = QUndoStack()
     dialog = show(qtbot, SelfInspectionDialog(town, TOWNSHIP, stack))
+    qtmodeltester.check(dialog.model)
     period = inspection.default_period()
-    assert dialog.current_period == period and dialog.table.rowCount() == 8
-    assert dialog.table.item(0, 1).text() == "查组织设置，看是否健全"
+    assert dialog.current_period == period and dialog.model.rowCount() == 8
+    assert cell(dialog, 0, 1) == "查组织设置，看是否健全"
     assert not dialog.make_button.isEnabled()  # nothing found yet
     answer(dialog, 0, "yes")
     answer(dialog, 1, "yes")
-    dialog.table.item(2, FINDING).setText("2万元工作经费尚未落实")  # a finding alone is answered "no"
+    _type_into(qtbot, dialog.table, 2, FINDING, "2万元工作经费尚未落实")  # a finding alone is answered "no"
+    assert dialog.answer_combo(2).currentData() == "no" and cell(dialog, 2, ANSWER) == enumerations().label("inspection_answer", "no")
     answer(dialog, 5, "partial")
-    dialog.table.item(5, FINDING).setText("全国性统一活动只开展了两次")
+    _type_into(qtbot, dialog.table, 5, FINDING, "全国性统一活动只开展了两次")
+    qtmodeltester.check(dialog.model)
     rows = {r.item["code"]: r for r in inspection.sheet(town, TOWNSHIP, period)}
     assert (rows["I1"].answer["answer"], rows["I3"].answer["answer"], rows["I6"].answer["answer"]) \
         == ("yes", "no", "partial")
     assert [c for c, r in rows.items() if r.is_problem] == ["I3", "I6"]
-    assert dialog.table.item(2, TASK_COLUMN).text() == dialog.tr("problem: no task yet")
+    assert cell(dialog, 2, TASK_COLUMN) == dialog.tr("problem: no task yet")
 
     # evidence for an answer
     photo = tmp_path / "经费申请.jpg"
@@ -92,14 +104,14 @@ def test_the_self_inspection_step_turns_findings_into_tasks(qtbot, town, chinese
     assert dialog.attach_button.isEnabled()
     qtbot.mouseClick(dialog.attach_button, Qt.LeftButton)
     assert town.count("attachment", where={"owner_kind": "inspection_answer"}) == 1
-    assert dialog.table.item(2, 5).text() == "1"
+    assert cell(dialog, 2, 5) == "1"
     assert dialog.evidence.model.rowCount() == 1 and dialog.evidence.model.record(0)["filename"] == "经费申请.jpg"
     shoot(dialog, "self-inspection")
     dialog.undo_stack.undo()  # the attaching is one undo step; the count follows
     assert town.count("attachment", where={"owner_kind": "inspection_answer"}) == 0
-    assert dialog.table.item(2, 5).text() == "0" and dialog.evidence.model.rowCount() == 0
+    assert cell(dialog, 2, 5) == "0" and dialog.evidence.model.rowCount() == 0
     dialog.undo_stack.redo()
-    assert dialog.table.item(2, 5).text() == "1"
+    assert cell(dialog, 2, 5) == "1"
     dialog.table.clearSelection()
     assert not dialog.attach_button.isEnabled()
 
@@ -114,7 +126,7 @@ def test_the_self_inspection_step_turns_findings_into_tasks(qtbot, town, chinese
     assert set(tasks) == {"查工作经费，看是否落实", "查活动开展，看是否经常"}
     assert {(t["problem"], t["deadline"]) for t in tasks.values()} == {
         ("2万元工作经费尚未落实", "2026-12-31"), ("全国性统一活动只开展了两次", "2026-12-31")}
-    assert dialog.table.item(2, TASK_COLUMN).text().endswith("2026-12-31")
+    assert cell(dialog, 2, TASK_COLUMN).endswith("2026-12-31")
     assert not dialog.make_button.isEnabled()
     shoot(dialog, "self-inspection-tasks")
     # one undo step takes both tasks back; the findings are problems again
@@ -133,7 +145,7 @@ def test_the_checklist_tab_opens_the_self_inspection_first(qtbot, town, monkeypa
 
     def fake_exec(dialog):
         opened.append(dialog.code)
-        dialog.table.item(7, FINDING).setText("台账不全")
+        dialog.model.setData(dialog.model.index(7, FINDING), "台账不全")
         dialog.table.selectRow(7)
         dialog.make_tasks()
         return QDialog.Rejected
@@ -206,3 +218,52 @@ def test_a_county_edits_its_table_and_issues_it_to_one_township(qtbot, qtmodelte
     titles = {view.model.index(r, view.model.column_of("title")).data() for r in range(view.model.rowCount())}
     assert "南高乡自选：建设乡村青年之家" in titles
     shoot(view, "issued-township")
+
+
+def test_an_answer_the_ledger_refuses_leaves_the_row_as_it_was(qtbot, town, monkeypatch):
+    dialog = show(qtbot, SelfInspectionDialog(town, TOWNSHIP, QUndoStack()))
+    answer(dialog, 0, "yes")
+    warned = []
+    monkeypatch.setattr(checklist_inspection.QMessageBox, "warning", lambda *a: warned.append(a[2]))
+
+    def refuse(*_a, **_k):
+        raise LedgerError(QT_TRANSLATE_NOOP("errors", "The ledger is read-only."))
+
+    monkeypatch.setattr(inspection, "save_answer", refuse)
+    answer(dialog, 0, "no")
+    index = dialog.model.index(1, FINDING)
+    dialog.table.edit(index)
+    editor = dialog.table.indexWidget(index)
+    editor.insert("台账不全")
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: dialog.table.indexWidget(index) is None)  # the edit closed, refused
+    assert len(warned) == 2  # told each time, in words
+    assert dialog.answer_combo(0).currentData() == "yes" and cell(dialog, 0, ANSWER) == \
+        enumerations().label("inspection_answer", "yes")
+    assert cell(dialog, 1, FINDING) == "" and dialog.answer_combo(1).currentData() is None
+    rows = inspection.sheet(town, TOWNSHIP, inspection.default_period())
+    assert rows[0].answer["answer"] == "yes" and rows[1].answer is None
+    # an answer given is changed, not taken back to none
+    monkeypatch.undo()
+    answer(dialog, 0, "")
+    assert dialog.answer_combo(0).currentData() == "yes"
+    assert inspection.sheet(town, TOWNSHIP, inspection.default_period())[0].answer["answer"] == "yes"
+
+
+def test_a_ledger_only_read_shows_the_answers_without_lists(qtbot, town, tmp_path):
+    answers = inspection.sheet(town, TOWNSHIP, inspection.default_period())
+    inspection.save_answer(town, TOWNSHIP, inspection.default_period(), answers[2].item["id"], "no", "经费未落实")
+    path = town.path
+    town.close()
+    reader = Ledger.open(path, read_only=True)
+    try:
+        dialog = show(qtbot, SelfInspectionDialog(reader, TOWNSHIP, QUndoStack()))
+        assert dialog.answer_combo(2) is None
+        assert cell(dialog, 2, ANSWER) == enumerations().label("inspection_answer", "no")
+        assert cell(dialog, 2, FINDING) == "经费未落实"
+        index = dialog.model.index(2, FINDING)
+        assert not dialog.model.flags(index) & Qt.ItemIsEditable
+        assert not dialog.model.setData(index, "改了")
+        assert not dialog.make_button.isEnabled()
+    finally:
+        reader.close()
