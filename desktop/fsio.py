@@ -123,3 +123,35 @@ def file_sha256(path: Path) -> str:
         while piece := fh.read(1 << 20):
             digest.update(piece)
     return digest.hexdigest()
+
+
+#: bytes of a file compressed as one gzip member by :func:`gzip_file`
+GZIP_PIECE = 8 << 20
+
+
+def gzip_file(src: Path, dst: Path, level: int, threads: int | None = None) -> None:
+    """Write *src* gzip'd to *dst*, pieces of :data:`GZIP_PIECE` bytes compressed on *threads*
+    threads at once (default: the processors, at most 4; zlib leaves the interpreter free while
+    it compresses).  Each piece is a gzip member of its own, which every gzip reader reads as
+    one stream; the output depends on the bytes and *level* only (no name, no time), and at most
+    two pieces per thread are held in memory."""
+    import collections
+    import concurrent.futures
+    import zlib
+
+    def member(piece: bytes) -> bytes:
+        packer = zlib.compressobj(level, zlib.DEFLATED, 31)  # 31: a gzip header (time 0, no name)
+        return packer.compress(piece) + packer.flush()
+
+    threads = max(1, threads or min(4, os.cpu_count() or 1))
+    with open(src, "rb") as fin, open(dst, "wb") as fout, \
+            concurrent.futures.ThreadPoolExecutor(threads, thread_name_prefix="gzip") as pool:
+        waiting: collections.deque = collections.deque()
+        while piece := fin.read(GZIP_PIECE):
+            waiting.append(pool.submit(member, piece))
+            if len(waiting) >= 2 * threads:
+                fout.write(waiting.popleft().result())
+        while waiting:
+            fout.write(waiting.popleft().result())
+        if fout.tell() == 0:  # an empty file is still one gzip stream
+            fout.write(member(b""))

@@ -16,15 +16,14 @@ after the file was evicted gets a new one (its state says which file it was fetc
 from __future__ import annotations
 
 import contextlib
-import gzip
 import json
-import shutil
 import sqlite3
 import threading
 import time
 from pathlib import Path
+from typing import Iterator
 
-from desktop.fsio import PART, atomic_path, file_sha256
+from desktop.fsio import PART, atomic_path, file_sha256, gzip_file
 from desktop.ledger import migrations, scope_clause
 from desktop.ledger.adopt import LOG_COLUMNS
 from desktop.ledger.feeds import received_clause
@@ -97,7 +96,8 @@ class ReadyLedgers:
         file, gzip'd; its path (named by the cursor it reaches), with its description beside."""
         plain = self.folder / (prefix + "new.sqlite")
         plain.unlink(missing_ok=True)
-        out = sqlite3.connect(str(plain), isolation_level=None)
+        # URI names, so the hub's file can be attached read-only
+        out = sqlite3.connect(plain.resolve().as_uri(), uri=True, isolation_level=None)
         try:
             migrations.migrate(out)
             # the device copies the rows into its own tables: indexes here would only be written,
@@ -105,31 +105,20 @@ class ReadyLedgers:
             for (index,) in out.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
                                         ).fetchall():
                 out.execute(f'DROP INDEX "{index}"')
-            with self.pool.reading() as reader, _one_snapshot(reader.ledger.conn) as conn:
-                upto = reader.ledger.last_seq()
-                out.execute("BEGIN")
-                out.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('scope', ?)", (scope,))
-                where, params = scope_clause(scope)
-                for k in KINDS.values():
-                    columns = ("id", "scope", "deleted", *k.field_names, "clock")
-                    names = ", ".join(columns)
-                    _copy(conn.execute(f"SELECT {names} FROM {k.table} WHERE {where}", params), out,
-                          f"INSERT INTO {k.table} ({names}) VALUES ({', '.join('?' * len(columns))})")
-                where, params = received_clause(scope)
-                log = ", ".join(LOG_COLUMNS)
-                count = _copy(conn.execute(f"SELECT {log} FROM change_log WHERE seq <= ? AND {where} ORDER BY seq",
-                                           [upto, *params]), out,
-                              f"INSERT INTO change_log ({log}) VALUES ({', '.join('?' * len(LOG_COLUMNS))})")
+            with self.pool.reading() as reader:
+                if reader.ledger.path is not None:  # a SQLite hub: copied by SQLite, not row by row
+                    upto, count = _copy_attached(out, Path(reader.ledger.path), scope)
+                else:
+                    with _one_snapshot(reader.ledger.conn) as conn:
+                        upto, count = _copy_rows(conn, out, scope, reader.ledger.last_seq())
                 keys = origin_keys(reader.store.conn, [r[0] for r in out.execute(
                     "SELECT DISTINCT origin FROM change_log")])
-                out.execute("COMMIT")
         finally:
             out.close()
         path = self.folder / f"{prefix}{upto}{SUFFIX}"
         try:
-            with atomic_path(path) as tmp, open(plain, "rb") as src, \
-                    gzip.GzipFile(tmp, "wb", compresslevel=LEVEL, mtime=0) as dst:
-                shutil.copyfileobj(src, dst, 1 << 20)
+            with atomic_path(path) as tmp:
+                gzip_file(plain, tmp, LEVEL)
         finally:
             plain.unlink(missing_ok=True)
         about = {"count": count, "sha256": file_sha256(path), "keys": dict(sorted(keys.items()))}
@@ -139,6 +128,51 @@ class ReadyLedgers:
 
     def _evict(self, keep: Path) -> None:
         evict_oldest(self.folder, SUFFIX, self.kept, keep, beside=lambda f: (_about(f),))
+
+
+def _copies(scope: str, upto: int) -> Iterator[tuple[str, str, str, list]]:
+    """What a ready ledger of *scope* holds, table by table: (table, its columns, a WHERE
+    clause over the hub's table, its parameters); the change log in order, up to *upto*."""
+    where, params = scope_clause(scope)
+    for k in KINDS.values():
+        yield k.table, ", ".join(("id", "scope", "deleted", *k.field_names, "clock")), where, params
+    where, params = received_clause(scope)
+    yield "change_log", ", ".join(LOG_COLUMNS), f"seq <= ? AND {where} ORDER BY seq", [upto, *params]
+
+
+def _copy_rows(conn, out: sqlite3.Connection, scope: str, upto: int) -> tuple[int, int]:
+    """Copy from the hub's connection *conn* (in a read transaction) into *out*, a batch of
+    rows at a time: (the cursor reached, the changes copied)."""
+    out.execute("BEGIN")
+    out.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('scope', ?)", (scope,))
+    count = 0
+    for table, names, where, params in _copies(scope, upto):
+        marks = ", ".join("?" * (names.count(",") + 1))
+        count = _copy(conn.execute(f"SELECT {names} FROM {table} WHERE {where}", params), out,
+                      f"INSERT INTO {table} ({names}) VALUES ({marks})")
+    out.execute("COMMIT")
+    return upto, count
+
+
+def _copy_attached(out: sqlite3.Connection, hub_file: Path, scope: str) -> tuple[int, int]:
+    """Copy from the hub's ledger file, attached read-only to *out*, in one transaction of
+    *out*'s (which reads one snapshot of the hub's file from its first read to its end):
+    (the cursor reached, the changes copied)."""
+    out.execute("ATTACH DATABASE ? AS hub", (hub_file.resolve().as_uri() + "?mode=ro",))
+    try:
+        out.execute("BEGIN")
+        upto = out.execute("SELECT max(seq) FROM hub.change_log").fetchone()[0] or 0
+        out.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('scope', ?)", (scope,))
+        count = 0
+        for table, names, where, params in _copies(scope, upto):
+            count = out.execute(f"INSERT INTO main.{table} ({names}) SELECT {names} FROM hub.{table} WHERE {where}",
+                                params).rowcount
+        out.execute("COMMIT")
+    finally:
+        if out.in_transaction:
+            out.execute("ROLLBACK")
+        out.execute("DETACH DATABASE hub")
+    return upto, count
 
 
 @contextlib.contextmanager
