@@ -66,42 +66,23 @@ class Pusher:
                 ahead = self._batch(cursor, batch, key)
                 while ahead.changes:
                     check_cancelled(cancelled)
-                    changes, end, to_send = ahead.changes, ahead.end, ahead.to_send
-                    call = calls.submit(send, ahead.prepared) if to_send else None
+                    sent = ahead
+                    call = calls.submit(send, sent.prepared) if sent.to_send else None
                     # while the hub stores this batch, the next one is read and encoded here
-                    ahead = self._batch(end, batch, key)
-                    answers: dict[tuple[str, int], tuple[str, str, str]] = {}
+                    ahead = self._batch(sent.end, batch, key)
+                    try:
+                        answers = _parse_results(call.result()) if call is not None else {}
+                    except TooLarge:
+                        if batch == 1:
+                            raise HubRefused(status=413, detail="too_large") from None
+                        batch = max(1, batch // 2)
+                        ahead = self._batch(cursor, batch, key)
+                        continue
                     if call is not None:
-                        try:
-                            answer = call.result()
-                        except TooLarge:
-                            if batch == 1:
-                                raise HubRefused(status=413, detail="too_large") from None
-                            batch = max(1, batch // 2)
-                            ahead = self._batch(cursor, batch, key)
-                            continue
-                        answers = _parse_results(answer)
                         result.batches += 1
-                        result.sent += len(to_send)
-                    # the answered prefix of the batch (normally all of it)
-                    n = 0
-                    for c in changes:
-                        if (c.origin, c.origin_seq) not in answers and not self._relayed_from_above(c):
-                            break
-                        n += 1
-                    if n == 0:
-                        raise ProtocolError(detail="push: no change of the batch was answered")
-                    copied = _first_own_differing(changes[:n], answers, ledger.device_id)
-                    if copied is not None:  # another copy of this ledger sent these numbers first
-                        n = copied
-                    if n < len(changes) and n:
-                        _, end = ledger.changes_since(cursor, limit=n)
-                    if n:
-                        self._settle(changes[:n], answers, end, result)
-                    if copied is not None:
-                        ledger.mark_copied()
-                        raise LedgerCopied()
-                    if n < len(changes):  # the batch read ahead follows the whole batch: read again
+                        result.sent += len(sent.to_send)
+                    n, end = self._take(sent, answers, cursor, result)
+                    if n < len(sent.changes):  # the batch read ahead follows the whole batch: read again
                         ahead = self._batch(end, batch, key)
                     cursor = end
                     done += n
@@ -122,6 +103,31 @@ class Pusher:
             changes, end = ledger.changes_since(cursor, limit=size)
         to_send = [c for c in changes if not self._relayed_from_above(c)]
         return _Batch(changes, end, to_send, prepare(_body(self.ledger, to_send, key)) if to_send else None)
+
+    def _take(self, sent: "_Batch", answers: dict, cursor: int, result: PushResult) -> tuple[int, int]:
+        """Settle the prefix of *sent* (read after *cursor*) the hub answered — normally all of
+        it: (how many changes, the cursor after them).  Raises :class:`LedgerCopied` when
+        another copy of this ledger sent some of these numbers first (what comes before them is
+        settled)."""
+        changes, end = sent.changes, sent.end
+        n = 0
+        for c in changes:  # changes relayed from above are not sent, and count as answered
+            if (c.origin, c.origin_seq) not in answers and not self._relayed_from_above(c):
+                break
+            n += 1
+        if n == 0:
+            raise ProtocolError(detail="push: no change of the batch was answered")
+        copied = _first_own_differing(changes[:n], answers, self.ledger.device_id)
+        if copied is not None:
+            n = copied
+        if n < len(changes) and n:
+            _, end = self.ledger.changes_since(cursor, limit=n)
+        if n:
+            self._settle(changes[:n], answers, end, result)
+        if copied is not None:
+            self.ledger.mark_copied()
+            raise LedgerCopied()
+        return n, end
 
     def _settle(self, changes: list[Change], answers: dict, end: int, result: PushResult) -> None:
         """Count the hub's answers to *changes*; move the cursor to *end* in one transaction
