@@ -10,7 +10,8 @@ database, the clients spreading their requests over them as a reverse proxy woul
 ``--rounds`` rounds of: push ``--batch`` new records, then pull what the others of its
 township pushed.  The devices are threads in ``--clients`` client processes (so the load
 generator is not one interpreter's lock).  Printed per configuration: pushes and pulls
-per second, changes stored per second, p50/p95 of push and pull latency, the requests
+per second, changes stored per second, p50/p95 of push, pull and sync latency (a sync: a
+device's push and the pulls after it), the requests
 that failed (the simulated devices do not retry, so a connection cut is counted, not
 hidden), each figure's ratio to the SQLite hub's (the baseline of the same run), and the
 CPU seconds the hubs, PostgreSQL, the clients and everything else on the machine used
@@ -22,7 +23,8 @@ The default run (120 devices, no province) takes a few minutes; ``--devices 500 
 --province 13`` is the large one (some 15 minutes on 2 cores).  The last lines give the load
 average (the machine is shared by the clients, the hubs and PostgreSQL) and the verdict on
 the goal: four PostgreSQL processes store twice the SQLite hub's changes a second, or, where
-the machine is the limit, answer pushes with no worse a p95.
+the machine is the limit, devices sync (a push and the pulls after it) with no worse a p95; the
+p95 of pushes and of pulls alone is printed too.
 
 Without ``--pg`` a throwaway cluster is started (tests/pg_server.py: PostgreSQL's
 binaries, as root the ``postgres`` user).  Not a timed test: it prints figures, exits 0.
@@ -87,7 +89,7 @@ def run_devices(urls: list[str], devices: list[tuple[str, str, str]], rounds: in
                     seq += 1
                     changes.append(new_change(device_id, seq, scope, seq))
                 try:
-                    t = time.perf_counter()
+                    t = began = time.perf_counter()
                     r = s.post(url + "/v1/push", json={"schema": CURRENT_VERSION, "changes": changes}, headers=auth,
                                timeout=300)
                     mine.append(("push", time.perf_counter() - t, len(changes)))
@@ -103,6 +105,7 @@ def run_devices(urls: list[str], devices: list[tuple[str, str, str]], rounds: in
                         body = r.json()
                         mine.append(("pull", time.perf_counter() - t, len(body["changes"])))
                         cursor, more = body["cursor"], body["more"]
+                    mine.append(("sync", time.perf_counter() - began, len(changes)))  # the push and its pulls
                 except Exception as exc:  # noqa: BLE001 - counted and shown, the device goes on
                     with lock:
                         errors.append(f"{type(exc).__name__}: {exc}")
@@ -223,6 +226,7 @@ def measure(name: str, tmp: Path, db, processes: int, args) -> dict:
             stop(h.proc)
     push = sorted(s[1] for s in samples if s[0] == "push")
     pull = sorted(s[1] for s in samples if s[0] == "pull")
+    syncs = sorted(s[1] for s in samples if s[0] == "sync")
     stored = sum(s[2] for s in samples if s[0] == "push")
 
     def pct(values: list[float], p: float) -> float:
@@ -230,7 +234,8 @@ def measure(name: str, tmp: Path, db, processes: int, args) -> dict:
 
     return {"name": name, "wall": wall, "push/s": len(push) / wall, "pull/s": len(pull) / wall,
             "changes/s": stored / wall, "push p50": pct(push, 0.5), "push p95": pct(push, 0.95),
-            "pull p50": pct(pull, 0.5), "pull p95": pct(pull, 0.95), "pushes": len(push), "pulls": len(pull),
+            "pull p50": pct(pull, 0.5), "pull p95": pct(pull, 0.95), "sync p50": pct(syncs, 0.5),
+            "sync p95": pct(syncs, 0.95), "pushes": len(push), "pulls": len(pull),
             "mean pulled": statistics.mean(s[2] for s in samples if s[0] == "pull") if pull else 0.0,
             "errors": errors, **cpu, **first_sync}
 
@@ -344,7 +349,8 @@ def main() -> int:
 def report(results: list[dict], args, load_before: tuple, load_after: tuple) -> None:
     print(f"\n{args.devices} devices in {args.clients} client processes, {args.rounds} rounds of a push of "
           f"{args.batch} records and the pulls after it")
-    keys = ["wall", "push/s", "pull/s", "changes/s", "push p50", "push p95", "pull p50", "pull p95"]
+    keys = ["wall", "push/s", "pull/s", "changes/s", "push p50", "push p95", "pull p50", "pull p95", "sync p50",
+            "sync p95"]
     print(f"{'':8}" + "".join(f"{k:>11}" for k in keys) + f"{'pulled/pull':>13}{'errors':>8}")
     base = results[0]
     for r in results:
@@ -352,7 +358,8 @@ def report(results: list[dict], args, load_before: tuple, load_after: tuple) -> 
               f"{len(r['errors']):8}")
         if r is not base:
             print(f"{'  ratio':8}" + "".join(f"{r[k] / base[k]:11.2f}" for k in keys))
-    print("(wall in s, latencies in ms; ratio against the sqlite hub)")
+    print("(wall in s, latencies in ms — a sync: a device's push and the pulls after it; ratio against the sqlite "
+          "hub)")
     print(f"\nCPU seconds while the devices ran ({os.cpu_count()} processors: the busy share of their time)")
     for r in results:
         capacity = r["wall"] * os.cpu_count()
@@ -388,23 +395,28 @@ def report(results: list[dict], args, load_before: tuple, load_after: tuple) -> 
 
 def verdict(results: list[dict]) -> str:
     """The goal's line: four PostgreSQL processes store twice the SQLite hub's changes a second
-    or, where the machine is the limit, answer pushes with the same p95 as the SQLite hub."""
+    or, where the machine is the limit (its processors busy 90 % of the time or more while the
+    four processes served), devices sync with the same p95 as with the SQLite hub — a device's
+    sync being its push and the pulls after it.  The p95 of pushes alone is printed beside."""
     by = {r["name"]: r for r in results}
     if "sqlite" not in by or "pg-4" not in by:
         return "verdict: not measured (no PostgreSQL hub of four processes)"
     base, pg4 = by["sqlite"], by["pg-4"]
     errors = sum(len(r["errors"]) for r in results)
     ratio = pg4["changes/s"] / base["changes/s"]
-    p95 = pg4["push p95"] / base["push p95"]
-    if ratio >= 2:
+    p95, push = pg4["sync p95"] / base["sync p95"], pg4["push p95"] / base["push p95"]
+    busy = min(pg4["cpu machine"] / (pg4["wall"] * os.cpu_count()), 1)
+    if errors:
+        outcome = "NOT MET (requests failed)"
+    elif ratio >= 2:
         outcome = "met (throughput)"
-    elif p95 <= 1.0:
-        outcome = "met only in its second form (same p95: the machine is the limit), not in throughput"
+    elif p95 <= 1.0 and busy >= 0.9:
+        outcome = "met in its second form (the machine is the limit: the same sync p95), not in throughput"
     else:
         outcome = "NOT MET"
-    return (f"verdict: pg-4 stores {ratio:.2f}× the SQLite hub's changes a second (goal ≥ 2×) and answers pushes "
-            f"with {p95:.2f}× its p95 (the machine-bound form of the goal: ≤ 1×); errors {errors}: {outcome}"
-            + ("" if errors == 0 else " — with errors"))
+    return (f"verdict: pg-4 stores {ratio:.2f}× the SQLite hub's changes a second (goal ≥ 2×); devices sync with "
+            f"{p95:.2f}× its p95 (pushes alone {push:.2f}×) with the machine {busy:.0%} busy (the machine-bound "
+            f"form of the goal: ≤ 1× where the machine is the limit); errors {errors}: {outcome}")
 
 
 if __name__ == "__main__":
