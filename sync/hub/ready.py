@@ -106,8 +106,9 @@ class ReadyLedgers:
                                         ).fetchall():
                 out.execute(f'DROP INDEX "{index}"')
             with self.pool.reading() as reader:
-                if reader.ledger.path is not None:  # a SQLite hub: copied by SQLite, not row by row
-                    upto, count = _copy_attached(out, Path(reader.ledger.path), scope)
+                # a SQLite hub: copied by SQLite, not row by row (unless its file cannot be attached)
+                if reader.ledger.path is not None and _attached(out, Path(reader.ledger.path)):
+                    upto, count = _copy_attached(out, scope)
                 else:
                     with _one_snapshot(reader.ledger.conn) as conn:
                         upto, count = _copy_rows(conn, out, scope, reader.ledger.last_seq())
@@ -154,11 +155,23 @@ def _copy_rows(conn, out: sqlite3.Connection, scope: str, upto: int) -> tuple[in
     return upto, count
 
 
-def _copy_attached(out: sqlite3.Connection, hub_file: Path, scope: str) -> tuple[int, int]:
-    """Copy from the hub's ledger file, attached read-only to *out*, in one transaction of
-    *out*'s (which reads one snapshot of the hub's file from its first read to its end):
-    (the cursor reached, the changes copied)."""
-    out.execute("ATTACH DATABASE ? AS hub", (hub_file.resolve().as_uri() + "?mode=ro",))
+def _attached(out: sqlite3.Connection, hub_file: Path) -> bool:
+    """Attach the hub's ledger file read-only to *out* as ``hub``; False when SQLite cannot
+    (a path a URI cannot name, such as a network share's): the rows are copied instead."""
+    try:
+        out.execute("ATTACH DATABASE ? AS hub", (hub_file.resolve().as_uri() + "?mode=ro",))
+        out.execute("SELECT 1 FROM hub.change_log LIMIT 1").fetchall()
+    except (sqlite3.Error, ValueError):
+        with contextlib.suppress(sqlite3.Error):
+            out.execute("DETACH DATABASE hub")
+        return False
+    return True
+
+
+def _copy_attached(out: sqlite3.Connection, scope: str) -> tuple[int, int]:
+    """Copy from the hub's ledger file, attached to *out* (:func:`_attached`), in one
+    transaction of *out*'s (which reads one snapshot of the hub's file from its first read to
+    its end), then detach it: (the cursor reached, the changes copied)."""
     try:
         out.execute("BEGIN")
         upto = out.execute("SELECT max(seq) FROM hub.change_log").fetchone()[0] or 0

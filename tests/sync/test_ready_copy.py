@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop.ledger import Ledger, migrations
 from desktop.records import KINDS
-from sync.hub.ready import _copy_attached, _copy_rows
+from sync.hub.ready import _attached, _copy_attached, _copy_rows
 from test_sync_client import committee, member, publicity
 
 COUNTY, T1, T2, ELSEWHERE = "130111", "130111200", "130111103", "130102001"
@@ -31,6 +31,11 @@ def empty_ready(path: Path) -> sqlite3.Connection:
     return out
 
 
+def copy_attached(out: sqlite3.Connection, hub_file: Path, scope: str) -> tuple[int, int]:
+    assert _attached(out, hub_file)
+    return _copy_attached(out, scope)
+
+
 def contents(out: sqlite3.Connection) -> dict[str, list[tuple]]:
     tables = [k.table for k in KINDS.values()] + ["change_log"]
     return {t: out.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
@@ -39,7 +44,7 @@ def contents(out: sqlite3.Connection) -> dict[str, list[tuple]]:
 def test_the_attached_copy_holds_what_the_row_by_row_copy_does(tmp_path):
     hub = source(tmp_path / "hub.sqlite")
     by_sql, by_rows = empty_ready(tmp_path / "a.sqlite"), empty_ready(tmp_path / "b.sqlite")
-    upto, count = _copy_attached(by_sql, tmp_path / "hub.sqlite", COUNTY)
+    upto, count = copy_attached(by_sql, tmp_path / "hub.sqlite", COUNTY)
     hub.conn.execute("BEGIN")
     assert _copy_rows(hub.conn, by_rows, COUNTY, hub.last_seq()) == (upto, count)
     hub.conn.execute("COMMIT")
@@ -56,7 +61,7 @@ def test_a_write_made_while_the_hub_is_copied_is_not_half_in_the_file(tmp_path):
     hub = source(tmp_path / "hub.sqlite")
     before = hub.last_seq()
     reference = empty_ready(tmp_path / "reference.sqlite")
-    _copy_attached(reference, tmp_path / "hub.sqlite", COUNTY)
+    copy_attached(reference, tmp_path / "hub.sqlite", COUNTY)
     out = empty_ready(tmp_path / "ready.sqlite")
     migrated = out.total_changes
     written = []
@@ -67,14 +72,14 @@ def test_a_write_made_while_the_hub_is_copied_is_not_half_in_the_file(tmp_path):
         return 0
 
     out.set_progress_handler(write_meanwhile, 50)
-    upto, count = _copy_attached(out, tmp_path / "hub.sqlite", COUNTY)
+    upto, count = copy_attached(out, tmp_path / "hub.sqlite", COUNTY)
     out.set_progress_handler(None, 0)
     assert written and hub.get("publicity_item", written[0]) is not None
     assert hub.last_seq() > before  # the write was stored during the copy ...
     assert upto == before  # ... and the file is the hub as it stood when the copy began
     assert out.execute("SELECT count(*) FROM publicity_item WHERE id = ?", (written[0],)).fetchone()[0] == 0
     assert contents(out) == contents(reference)
-    assert _copy_attached(empty_ready(tmp_path / "after.sqlite"), tmp_path / "hub.sqlite", COUNTY)[1] == count + 1
+    assert copy_attached(empty_ready(tmp_path / "after.sqlite"), tmp_path / "hub.sqlite", COUNTY)[1] == count + 1
     hub.close()
 
 
@@ -83,7 +88,7 @@ def test_a_copy_that_fails_leaves_no_half_file_and_the_hub_unattached(tmp_path, 
     out = empty_ready(tmp_path / "ready.sqlite")
     out.set_progress_handler(lambda: 1, 1000)  # a non-zero answer interrupts the statement under way
     try:
-        _copy_attached(out, tmp_path / "hub.sqlite", COUNTY)
+        copy_attached(out, tmp_path / "hub.sqlite", COUNTY)
     except sqlite3.OperationalError:
         pass
     else:
@@ -93,3 +98,10 @@ def test_a_copy_that_fails_leaves_no_half_file_and_the_hub_unattached(tmp_path, 
     assert out.execute("PRAGMA database_list").fetchall()[1:] == []
     assert all(rows == [] for rows in contents(out).values())
     hub.close()
+
+
+def test_a_hub_file_that_cannot_be_attached_is_copied_row_by_row(tmp_path):
+    out = empty_ready(tmp_path / "ready.sqlite")
+    assert not _attached(out, tmp_path / "no such hub.sqlite")  # read-only: SQLite does not make it
+    assert not (tmp_path / "no such hub.sqlite").exists()
+    assert out.execute("PRAGMA database_list").fetchall()[1:] == []
