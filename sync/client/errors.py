@@ -133,6 +133,11 @@ class TooLarge(Exception):
     """413: the push splits its batch (never reaches the caller of a sync)."""
 
 
+class SnapshotUnavailable(Exception):
+    """409 snapshot_unavailable: the hub cannot write the snapshot file now (a full disk); the
+    first sync pulls page by page (never reaches the caller of a sync)."""
+
+
 class BlobNotFound(Exception):
     """404 not_found on /v1/blobs/…: the hub lacks the content (or it is not ours to read)."""
 

@@ -8,7 +8,7 @@ import gzip
 import json
 from pathlib import Path
 
-from sync.client.errors import NotAHub, ProtocolError
+from sync.client.errors import NotAHub, ProtocolError, SnapshotUnavailable
 from sync.client.ranged import CHUNK, fetch_to
 from sync.client.ready import ReadyAdopter, offer_of
 from sync.client.results import PullResult
@@ -32,7 +32,8 @@ class SnapshotFetcher(ReadyAdopter):
     def _snapshot(self, result: PullResult, progress: Progress | None, cancelled: Cancelled | None) -> bool:
         """Take the hub's ready ledger, else download the hub's snapshot file and apply it;
         the pull cursor moves to the snapshot's end with the last page.  False when the scope
-        is small (or the hub has no snapshots): the caller pulls page by page."""
+        is small (or the hub has no snapshots, or cannot write one now): the caller pulls page
+        by page."""
         ledger = self.ledger
         state = json.loads(ledger.meta(SNAPSHOT_STATE, "") or "{}")
         if not state:
@@ -45,11 +46,16 @@ class SnapshotFetcher(ReadyAdopter):
             state = self._start_snapshot(cancelled, ready=False)  # the file could not be used: changes
             if state is None:
                 return False
-        result.snapshot = True
         if not state["downloaded"]:
-            result.snapshot_bytes += self._download_snapshot(state["upto"], progress, cancelled)
+            try:
+                result.snapshot_bytes += self._download_snapshot(state["upto"], progress, cancelled)
+            except SnapshotUnavailable:  # the hub cannot write the file now (a full disk): pages
+                ledger.conn.execute("DELETE FROM meta WHERE key = ?", (SNAPSHOT_STATE,))
+                self.snapshot_file().unlink(missing_ok=True)
+                return False
             state["downloaded"] = True
             ledger.set_meta(SNAPSHOT_STATE, json.dumps(state))
+        result.snapshot = True
         try:
             self._apply_snapshot(state, result, progress, cancelled)
         except ProtocolError:  # a damaged file: fetch it again at the next sync

@@ -18,8 +18,8 @@ from sync.client.errors import (R_BROKEN, R_NAME, R_PROXY, R_REFUSED, R_TIMEOUT,
                                 BlobNotFound, CertificateError, DeviceRevoked, EnrollmentCodeExpired,
                                 EnrollmentCodeSpent, EnrollmentCodeUsed, HubRefused, HubTrouble, HubUnreachable,
                                 IdentityTakenOver, NotAHub, NotEnrolled, PredecessorRevoked, PredecessorSucceeded,
-                                SchemaTooNew, SuccessionRefused, SyncCancelled, TooLarge, TooManyAttempts,
-                                Unauthorized, reason)
+                                SchemaTooNew, SnapshotUnavailable, SuccessionRefused, SyncCancelled, TooLarge,
+                                TooManyAttempts, Unauthorized, reason)
 from sync.client.results import TransferStats
 from sync.client.settings import SyncSettings
 
@@ -243,6 +243,8 @@ class Transport:
             raise SchemaTooNew(schema=self.local_schema if self.local_schema is not None else "?")
         if status == 413:
             raise TooLarge()
+        if status == 409 and code == "snapshot_unavailable":
+            raise SnapshotUnavailable()
         if status == 404 and code == "not_found" and path.startswith("/v1/blobs/"):
             raise BlobNotFound()
         if status == 404:

@@ -54,7 +54,9 @@ def responses(ok, *errors: int) -> dict:
 
 
 def snapshot_responses() -> dict:
-    out = responses(SnapshotInfo, 401, 416, 422)
+    out = responses(SnapshotInfo, 401, 409, 416, 422)
+    out[409] = dict(out[409], description="the hub cannot write the snapshot file now (snapshot_unavailable: a full "
+                                          "disk): pull page by page")
     binary = {"application/gzip": BINARY}
     out[200] = {"description": "The whole snapshot: gzip'd lines of JSON — a header {snapshot, cursor, count, "
                                "schema}, one change per line, a footer {end: count}", "content": binary}

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import sqlite3
 import threading
 import time
 from pathlib import Path
 from typing import Iterator
 
+from desktop.errors import storage_failure
 from desktop.fsio import PART, atomic_path, file_sha256, gzip_file
 from desktop.ledger import migrations, scope_clause
 from desktop.ledger.adopt import LOG_COLUMNS
@@ -33,6 +35,8 @@ from sync.hub.keys import origin_keys
 from sync.hub.pool import ReaderPool
 from sync.hub.snapshots import evict_oldest
 from sync.hub.store import Device
+
+log = logging.getLogger("township.hub")
 
 SUFFIX = ".ledger.gz"
 #: rows copied per batch (bounded memory whatever the scope's size)
@@ -58,7 +62,8 @@ class ReadyLedgers:
     def offer(self, device: Device) -> dict | None:
         """The ready ledger for *device*'s first sync, written if need be: ``{"id", "cursor",
         "count", "size", "sha256", "keys"}``; None when the device has sent changes of its
-        own (they would be its own origin's rows in the file: it pulls page by page).  A file
+        own (they would be its own origin's rows in the file: it pulls page by page), or when
+        the file cannot be written (a full disk: logged; the device takes the other way).  A file
         of the scope written within :data:`FRESH` seconds is shared; the device pulls what
         came after its cursor page by page."""
         with self.pool.reading() as reader:
@@ -69,7 +74,14 @@ class ReadyLedgers:
         with self._lock:  # one file written at a time; the others wait for it and share it
             path = self._fresh(prefix)
             if path is None:
-                path = self._write(device.scope, prefix)
+                try:
+                    path = self._write(device.scope, prefix)
+                except (OSError, sqlite3.Error) as exc:  # a full or failing disk: the device takes the other way
+                    if isinstance(exc, sqlite3.Error) and storage_failure(exc) is None:
+                        raise  # not the file's disk: the hub's ledger answered so
+                    log.warning("ready ledger of scope %r not written (%s): first syncs take the snapshot of "
+                                "changes or pages", device.scope or "all", exc)
+                    return None
             self._evict(path)
             about = json.loads(_about(path).read_text(encoding="utf-8"))
         return {"id": path.name[:-len(SUFFIX)], "cursor": int(path.name[len(prefix):-len(SUFFIX)]),
@@ -93,9 +105,32 @@ class ReadyLedgers:
 
     def _write(self, scope: str, prefix: str) -> Path:
         """Copy the scope's records and change log, in one consistent read, into a new ledger
-        file, gzip'd; its path (named by the cursor it reaches), with its description beside."""
+        file, gzip'd; its path (named by the cursor it reaches), with its description beside.
+        When anything fails (a full disk) nothing of it is left in the folder."""
         plain = self.folder / (prefix + "new.sqlite")
-        plain.unlink(missing_ok=True)
+        journal = plain.with_name(plain.name + "-journal")
+        path = None
+        try:
+            plain.unlink(missing_ok=True)
+            upto, count, keys = self._copy(plain, scope)
+            path = self.folder / f"{prefix}{upto}{SUFFIX}"
+            with atomic_path(path) as tmp:
+                gzip_file(plain, tmp, LEVEL)
+            about = {"count": count, "sha256": file_sha256(path), "keys": dict(sorted(keys.items()))}
+            with atomic_path(_about(path)) as tmp:
+                tmp.write_text(json.dumps(about), encoding="utf-8")
+        except BaseException:
+            if path is not None:
+                path.unlink(missing_ok=True)
+            raise
+        finally:
+            plain.unlink(missing_ok=True)
+            journal.unlink(missing_ok=True)
+        return path
+
+    def _copy(self, plain: Path, scope: str) -> tuple[int, int, dict]:
+        """Write the new ledger file *plain*: (the cursor it reaches, its changes, the keys of
+        their origins)."""
         # URI names, so the hub's file can be attached read-only
         out = sqlite3.connect(plain.resolve().as_uri(), uri=True, isolation_level=None)
         try:
@@ -116,16 +151,7 @@ class ReadyLedgers:
                     "SELECT DISTINCT origin FROM change_log")])
         finally:
             out.close()
-        path = self.folder / f"{prefix}{upto}{SUFFIX}"
-        try:
-            with atomic_path(path) as tmp:
-                gzip_file(plain, tmp, LEVEL)
-        finally:
-            plain.unlink(missing_ok=True)
-        about = {"count": count, "sha256": file_sha256(path), "keys": dict(sorted(keys.items()))}
-        with atomic_path(_about(path)) as tmp:
-            tmp.write_text(json.dumps(about), encoding="utf-8")
-        return path
+        return upto, count, keys
 
     def _evict(self, keep: Path) -> None:
         evict_oldest(self.folder, SUFFIX, self.kept, keep, beside=lambda f: (_about(f),))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
@@ -16,6 +18,7 @@ from sync.hub.store import Device
 from sync.hub.wire import range_start
 
 router = APIRouter(prefix="/v1")
+log = logging.getLogger("township.hub")
 
 
 @router.get("/snapshot/info", responses=responses(SnapshotInfo, 401),
@@ -35,7 +38,14 @@ def snapshot(request: Request, device: Device = Depends(device_of),
     hub = hub_of(request)
     if upto > hub.last_seq():
         raise invalid("Field 'upto' is beyond the hub's change log; take it from /v1/snapshot/info.")
-    return _serve(request, open(hub.snapshots.file(device, upto), "rb"),  # open: a newer file may replace it
+    try:
+        path = hub.snapshots.file(device, upto)
+    except OSError as exc:  # a full or failing disk: the device pulls page by page
+        log.warning("snapshot file of scope %r not written (%s): first syncs pull page by page",
+                    device.scope or "all", exc)
+        raise HubError(409, "snapshot_unavailable",
+                       "The hub cannot write the snapshot file now; pull page by page.") from None
+    return _serve(request, open(path, "rb"),  # open: a newer file may replace it
                   {"X-Snapshot-Cursor": str(upto)})
 
 
