@@ -7,8 +7,7 @@ due date.  Answers are saved as they are given; the rules are
 from __future__ import annotations
 
 import datetime as dt
-
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QUndoStack

@@ -21,8 +21,8 @@ import logging
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from desktop.errors import storage_failure
 from desktop.fsio import PART, atomic_path, file_sha256, gzip_file

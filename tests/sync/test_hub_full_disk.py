@@ -12,9 +12,9 @@ import sys
 import pytest
 
 from sync.client import SNAPSHOT_STATE, SyncClient
+from test_disk_faults import _fill, _mount  # the tests' own small file systems
 from test_snapshot import county_with_records
-from test_sync_client import COUNTY, HUB_MODULE, PROJECT, Devices, Hub, fast, sync, visible
-from test_disk_faults import _fill, _mount  # noqa: E402 - the tests' own small file systems
+from test_sync_client import COUNTY, HUB_MODULE, Devices, Hub, fast, sync, visible
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="mounts a tmpfs")
 
@@ -47,7 +47,7 @@ def full_hub(tmp_path):
     hub.start()
     yield hub, small
     hub.stop()
-    subprocess.run(["umount", "-l", str(small)], capture_output=True, timeout=30)
+    subprocess.run(["umount", "-l", str(small)], capture_output=True, timeout=30, check=False)
 
 
 @pytest.mark.parametrize("ready", [True, False], ids=["ready-ledger", "snapshot-file"])
