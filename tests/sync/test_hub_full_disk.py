@@ -1,8 +1,8 @@
 """A hub whose folder for first-sync files is full: a new device's first sync still goes
 through (page by page), and the hub says what went wrong in its log, not to the device.
 
-A real hub process on 127.0.0.1 with ``--data-dir`` on a small real file system (tmpfs),
-filled; the client is the program's own SyncClient."""
+A real hub process on 127.0.0.1 (SQLite and PostgreSQL) with ``--data-dir`` on a small real
+file system (tmpfs), filled; the client is the program's own SyncClient."""
 
 from __future__ import annotations
 
@@ -11,39 +11,21 @@ import sys
 
 import pytest
 
+from conftest import BACKENDS, hub_db
 from sync.client import SNAPSHOT_STATE, SyncClient
 from test_disk_faults import _fill, _mount  # the tests' own small file systems
 from test_snapshot import county_with_records
-from test_sync_client import COUNTY, HUB_MODULE, Devices, Hub, fast, sync, visible
+from test_sync_client import COUNTY, Devices, Hub, fast, sync, visible
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="mounts a tmpfs")
 
 
-class HubWithDataDir(Hub):
-    def __init__(self, tmp, data_dir) -> None:
-        super().__init__(tmp)
-        self.data_dir = data_dir
-
-    def start(self, timeout: float = 60) -> None:
-        real = subprocess.Popen
-
-        def popen(args, **kw):
-            if args[:3] == [sys.executable, "-m", HUB_MODULE] and "serve" in args:
-                args = [*args, "--data-dir", str(self.data_dir)]
-            return real(args, **kw)
-
-        subprocess.Popen = popen
-        try:
-            super().start(timeout)
-        finally:
-            subprocess.Popen = real
-
-
-@pytest.fixture
-def full_hub(tmp_path):
+@pytest.fixture(params=BACKENDS)
+def full_hub(request, tmp_path):
     small = tmp_path / "small"
     _mount(small, "1m")
-    hub = HubWithDataDir(tmp_path, small)
+    hub = Hub(tmp_path, db=hub_db(request, tmp_path))
+    hub.options = ["--data-dir", str(small)]
     hub.start()
     yield hub, small
     hub.stop()

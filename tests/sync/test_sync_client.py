@@ -80,6 +80,8 @@ class Hub:
         self.log = tmp / f"{name}.log"
         self.proc: subprocess.Popen | None = None
         self.env = child_env(tmp)
+        #: more options of ``township-hub serve`` (``--data-dir DIR`` …)
+        self.options: list[str] = []
 
     @property
     def url(self) -> str:
@@ -96,7 +98,7 @@ class Hub:
         """Start the hub and wait for the line it prints once it serves (no polling)."""
         self.proc = subprocess.Popen(
             [sys.executable, "-m", HUB_MODULE, "serve", "--db", str(self.db), "--host", "127.0.0.1",
-             "--port", str(self.port)], cwd=PROJECT, env=self.env, stdout=subprocess.PIPE,
+             "--port", str(self.port), *self.options], cwd=PROJECT, env=self.env, stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, text=True, encoding="utf-8")
         lines: queue.Queue = queue.Queue()
         threading.Thread(target=self._drain, args=(self.proc, lines), daemon=True).start()
