@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout,
-                               QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter, QStyledItemDelegate,
-                               QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
 
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
@@ -22,8 +22,9 @@ from desktop.records.checklist import TASK
 from desktop.records.enums import enumerations
 from desktop.scope.geo import geography
 from ui.attachments import AttachmentPanel
+from ui.models import ListTableModel
 from ui.undo import CreateCommand, EditCommand
-from ui.widgets import heading_label
+from ui.widgets import EnumDelegate, heading_label
 
 #: The table's columns.
 CODE, ITEM, ANSWER, FINDING, TASK_COLUMN, EVIDENCE = range(6)
@@ -45,7 +46,7 @@ def recent_periods(today: dt.date | None = None, n: int = PERIODS) -> list[str]:
     return out
 
 
-class SheetModel(QAbstractTableModel):
+class SheetModel(ListTableModel):
     """The items of one unit's self-inspection with the period's answers: number, item, answer
     (a key of ``inspection_answer``, shown by its label), finding, its rectification task and
     the number of evidence files.  An answer or a finding edited is handed to *save* at once;
@@ -55,23 +56,12 @@ class SheetModel(QAbstractTableModel):
 
     def __init__(self, headers: list[str], save: Save, writable: bool, parent=None) -> None:
         super().__init__(parent)
-        self.headers, self.save, self.writable = headers, save, writable
+        self._headers, self.save, self.writable = headers, save, writable
         self.rows: list[inspection.Row] = []
         #: per row: the text of its task column and its evidence count
         self.about: list[tuple[str, int]] = []
         #: answers and findings shown but not saved yet (a finding waits for its answer: none chosen)
         self.unsaved: dict[int, tuple[str | None, str]] = {}
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
 
     def shown(self, r: int) -> tuple[str | None, str]:
         """Row *r*'s answer (key) and finding as shown."""
@@ -137,28 +127,6 @@ class SheetModel(QAbstractTableModel):
         self.unsaved = {r: v for r, v in self.unsaved.items() if r < len(rows) and rows[r].answer is None}
         if rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1))
-
-
-class AnswerDelegate(QStyledItemDelegate):
-    """The answer column as a list of the answers (``inspection_answer``) always open in each
-    row; an answer is saved as soon as it is chosen."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setObjectName("inspection_answer")
-        combo.addItem("", None)
-        for value in enumerations().values("inspection_answer"):
-            combo.addItem(value.label(), value.key)
-        combo.currentIndexChanged.connect(lambda _i, combo=combo: self.commitData.emit(combo))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        with QSignalBlocker(editor):  # showing the answer is not choosing it
-            editor.setCurrentIndex(max(editor.findData(index.data(Qt.EditRole)), 0))
-
-    def setModelData(self, editor: QWidget, model, index: Index) -> None:
-        if not model.setData(index, editor.currentData(), Qt.EditRole):
-            self.setEditorData(editor, index)  # refused: the answer stays as stored
 
 
 class SelfInspectionDialog(QDialog):
@@ -227,7 +195,7 @@ class SelfInspectionDialog(QDialog):
         table = QTableView(self)
         table.setObjectName("inspection_table")
         table.setModel(self.model)
-        table.setItemDelegateForColumn(ANSWER, AnswerDelegate(table))
+        table.setItemDelegateForColumn(ANSWER, EnumDelegate("inspection_answer", table, blank=True, at_once=True))
         table.setSelectionBehavior(QAbstractItemView.SelectRows)
         table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                               | QAbstractItemView.AnyKeyPressed)

@@ -5,10 +5,10 @@ rules are :mod:`desktop.records.issuing`; the tables travel down with the next s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
-                               QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
-                               QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
+                               QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
 
 from desktop.errors import LedgerError
 from desktop.ledger import Ledger
@@ -16,6 +16,8 @@ from desktop.records import issuing
 from desktop.records.checklist import UNIT_LEVELS
 from desktop.records.enums import enumerations
 from desktop.scope.geo import geography
+from ui.models import ListTableModel
+from ui.widgets import EnumDelegate
 
 #: The items table's columns, and the field each shows.
 CODE, SYSTEM, TITLE, DESCRIPTION = range(4)
@@ -24,25 +26,14 @@ FIELDS = ("code", "system", "title", "description")
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ItemsModel(QAbstractTableModel):
+class ItemsModel(ListTableModel):
     """The items of a checklist table as edited: number, system (a key of
     ``checklist_system``, shown by its label), task and description."""
 
     def __init__(self, headers: list[str], parent=None) -> None:
         super().__init__(parent)
-        self.headers = headers
+        self._headers = headers
         self.rows: list[dict[str, str | None]] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(FIELDS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.DisplayRole):
         if not index.isValid():
@@ -95,22 +86,6 @@ class ItemsModel(QAbstractTableModel):
             self.endRemoveRows()
 
 
-class SystemDelegate(QStyledItemDelegate):
-    """The system column edited with a list of the systems (``checklist_system``)."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = QComboBox(parent)
-        for value in enumerations().values("checklist_system"):
-            combo.addItem(value.label(), value.key)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        editor.setCurrentIndex(max(editor.findData(index.data(Qt.EditRole)), 0))
-
-    def setModelData(self, editor: QWidget, model, index: Index) -> None:
-        model.setData(index, editor.currentData(), Qt.EditRole)
-
-
 def levels_below(scope: str) -> list[tuple[int, str]]:
     """(division level, checklist level) of the units below *scope* that keep a checklist."""
     d = geography().get(scope) if scope else None
@@ -161,7 +136,7 @@ class TemplateIssueDialog(QDialog):
         self.items = QTableView(box)
         self.items.setObjectName("issue_items")
         self.items.setModel(self.model)
-        self.items.setItemDelegateForColumn(SYSTEM, SystemDelegate(self.items))
+        self.items.setItemDelegateForColumn(SYSTEM, EnumDelegate("checklist_system", self.items))
         self.items.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.items.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                                    | QAbstractItemView.AnyKeyPressed | QAbstractItemView.SelectedClicked)

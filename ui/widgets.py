@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QDialog, QFileDialog, QHeaderView, QLabel,
-                               QPushButton, QTableView, QToolButton, QWidget)
+                               QPushButton, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QToolButton,
+                               QWidget)
+
+from desktop.records.enums import enumerations
 
 from ui import settings as S
 from ui.busy import BusyGuard
@@ -118,6 +121,37 @@ def searchable_combo(parent: QWidget) -> QComboBox:
     completer.setCaseSensitivity(Qt.CaseInsensitive)
     completer.setCompletionMode(QCompleter.PopupCompletion)
     return box
+
+
+class EnumDelegate(QStyledItemDelegate):
+    """A column of keys of the enumeration *enum* (the model's edit role), edited with the list
+    of its labels.  *blank*: an empty choice first (no value yet); *at_once*: a choice is
+    committed as it is made (an editor kept open in every row).  A choice the model refuses
+    puts the list back to what the model holds."""
+
+    def __init__(self, enum: str, parent: QWidget, *, blank: bool = False, at_once: bool = False) -> None:
+        super().__init__(parent)
+        self.enum, self.blank, self.at_once = enum, blank, at_once
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802 - Qt's name
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        combo = QComboBox(parent)
+        if self.blank:
+            combo.addItem("", None)
+        for value in enumerations().values(self.enum):
+            combo.addItem(value.label(), value.key)
+        if self.at_once:
+            combo.currentIndexChanged.connect(lambda _i, combo=combo: self.commitData.emit(combo))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        with QSignalBlocker(editor):  # showing the value is not choosing it
+            editor.setCurrentIndex(max(editor.findData(index.data(Qt.EditRole)), 0))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802 - Qt's name
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        if not model.setData(index, editor.currentData(), Qt.EditRole):
+            self.setEditorData(editor, index)
 
 
 # ----------------------------------------------------------------------------- file dialogs

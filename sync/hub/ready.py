@@ -167,16 +167,26 @@ def _copies(scope: str, upto: int) -> Iterator[tuple[str, str, str, list]]:
     yield "change_log", ", ".join(LOG_COLUMNS), f"seq <= ? AND {where} ORDER BY seq", [upto, *params]
 
 
-def _copy_rows(conn, out: sqlite3.Connection, scope: str, upto: int) -> tuple[int, int]:
-    """Copy from the hub's connection *conn* (in a read transaction) into *out*, a batch of
-    rows at a time: (the cursor reached, the changes copied)."""
-    out.execute("BEGIN")
+def _fill(out: sqlite3.Connection, scope: str, upto: int, copy) -> int:
+    """Inside *out*'s transaction: the scope in its meta, then every table of :func:`_copies`
+    copied by ``copy(table, columns, where, params)`` (its rows copied); the changes copied."""
     out.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('scope', ?)", (scope,))
     count = 0
     for table, names, where, params in _copies(scope, upto):
+        count = copy(table, names, where, params)
+    return count
+
+
+def _copy_rows(conn, out: sqlite3.Connection, scope: str, upto: int) -> tuple[int, int]:
+    """Copy from the hub's connection *conn* (in a read transaction) into *out*, a batch of
+    rows at a time: (the cursor reached, the changes copied)."""
+    def copy(table: str, names: str, where: str, params: list) -> int:
         marks = ", ".join("?" * (names.count(",") + 1))
-        count = _copy(conn.execute(f"SELECT {names} FROM {table} WHERE {where}", params), out,
-                      f"INSERT INTO {table} ({names}) VALUES ({marks})")
+        return _copy(conn.execute(f"SELECT {names} FROM {table} WHERE {where}", params), out,
+                     f"INSERT INTO {table} ({names}) VALUES ({marks})")
+
+    out.execute("BEGIN")
+    count = _fill(out, scope, upto, copy)
     out.execute("COMMIT")
     return upto, count
 
@@ -201,11 +211,8 @@ def _copy_attached(out: sqlite3.Connection, scope: str) -> tuple[int, int]:
     try:
         out.execute("BEGIN")
         upto = out.execute("SELECT max(seq) FROM hub.change_log").fetchone()[0] or 0
-        out.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('scope', ?)", (scope,))
-        count = 0
-        for table, names, where, params in _copies(scope, upto):
-            count = out.execute(f"INSERT INTO main.{table} ({names}) SELECT {names} FROM hub.{table} WHERE {where}",
-                                params).rowcount
+        count = _fill(out, scope, upto, lambda table, names, where, params: out.execute(
+            f"INSERT INTO main.{table} ({names}) SELECT {names} FROM hub.{table} WHERE {where}", params).rowcount)
         out.execute("COMMIT")
     finally:
         if out.in_transaction:
